@@ -1,0 +1,100 @@
+import { AutoScalingClient } from '@aws-sdk/client-auto-scaling';
+import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
+import { EC2Client } from '@aws-sdk/client-ec2';
+import { ECSClient } from '@aws-sdk/client-ecs';
+import { fromEnv, fromIni } from '@aws-sdk/credential-providers';
+import { environmentProfile } from '../model/organizations';
+import type { AwsProfile, ServiceKey } from './profiles';
+
+export interface ClientOptions {
+  /** Attempts per call, retries of throttled and transient failures included (SDK standard retry mode). */
+  maxAttempts?: number;
+  requestTimeoutMs?: number;
+}
+
+type AwsCredentialIdentityProvider = ReturnType<typeof fromIni>;
+type AwsCredentialIdentity = Awaited<ReturnType<AwsCredentialIdentityProvider>>;
+
+interface ClientConfig {
+  region: string;
+  credentials: AwsCredentialIdentityProvider;
+  endpoint?: string;
+  maxAttempts: number;
+  requestHandler: { connectionTimeout: number; requestTimeout: number };
+}
+
+interface Destroyable {
+  destroy(): void;
+}
+
+const refreshBeforeExpiryMs = 5 * 60_000;
+
+/** Resolves a profile's credentials once for all its regions' clients, again only when they near expiry. */
+function shared(provider: AwsCredentialIdentityProvider): AwsCredentialIdentityProvider {
+  let pending: Promise<AwsCredentialIdentity> | undefined;
+  return async () => {
+    if (pending) {
+      const current = await pending.catch(() => undefined);
+      const expiresSoon = current?.expiration && current.expiration.getTime() - Date.now() < refreshBeforeExpiryMs;
+      if (!current || expiresSoon) pending = undefined;
+    }
+    pending ??= provider();
+    return pending;
+  };
+}
+
+/** One SDK client per (profile, region, service), reused for every call. */
+export class AwsClients {
+  private readonly clients = new Map<string, Destroyable>();
+  private readonly credentials = new Map<string, AwsCredentialIdentityProvider>();
+
+  constructor(private readonly options: ClientOptions = {}) {}
+
+  cloudFormation(profile: AwsProfile, region: string): CloudFormationClient {
+    return this.client('cloudformation', profile, region, (config) => new CloudFormationClient(config));
+  }
+
+  ecs(profile: AwsProfile, region: string): ECSClient {
+    return this.client('ecs', profile, region, (config) => new ECSClient(config));
+  }
+
+  ec2(profile: AwsProfile, region: string): EC2Client {
+    return this.client('ec2', profile, region, (config) => new EC2Client(config));
+  }
+
+  autoScaling(profile: AwsProfile, region: string): AutoScalingClient {
+    return this.client('auto_scaling', profile, region, (config) => new AutoScalingClient(config));
+  }
+
+  /** Drops every client and cached credential, e.g. after the AWS config files changed. */
+  reset(): void {
+    this.clients.forEach((client) => client.destroy());
+    this.clients.clear();
+    this.credentials.clear();
+  }
+
+  private client<T extends Destroyable>(service: ServiceKey, profile: AwsProfile, region: string, create: (config: ClientConfig) => T): T {
+    const key = [service, profile.name, region, profile.endpoints[service] ?? ''].join('\u0000');
+    let client = this.clients.get(key) as T | undefined;
+    if (!client) {
+      client = create({
+        region,
+        credentials: this.credentialsFor(profile.name),
+        endpoint: profile.endpoints[service],
+        maxAttempts: this.options.maxAttempts ?? 4,
+        requestHandler: { connectionTimeout: 5_000, requestTimeout: this.options.requestTimeoutMs ?? 30_000 },
+      });
+      this.clients.set(key, client);
+    }
+    return client;
+  }
+
+  private credentialsFor(profile: string): AwsCredentialIdentityProvider {
+    let provider = this.credentials.get(profile);
+    if (!provider) {
+      provider = shared(profile === environmentProfile ? fromEnv() : fromIni({ profile, ignoreCache: true }));
+      this.credentials.set(profile, provider);
+    }
+    return provider;
+  }
+}

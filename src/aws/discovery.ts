@@ -1,0 +1,93 @@
+import { paginateDescribeStacks, type Stack } from '@aws-sdk/client-cloudformation';
+import type { PairResult } from '../model/inventory';
+import { organizationOf, type OrganizationMap } from '../model/organizations';
+import type { DiscoveryError } from '../model/rack';
+import { racksFromStacks, type StackDescription, type StackOrigin } from '../model/stacks';
+import type { AwsClients } from './clients';
+import { classifyError } from './errors';
+import type { AwsProfile } from './profiles';
+
+export interface DiscoveryTarget extends StackOrigin {
+  awsProfile: AwsProfile;
+}
+
+export interface DiscoveryPlan {
+  targets: DiscoveryTarget[];
+  /** Profiles that cannot be scanned at all (no region anywhere), as error entries. */
+  problems: DiscoveryError[];
+}
+
+/** Every (profile, region) pair to scan: each profile's own region plus the regions of `convox.regions`. */
+export function planDiscovery(profiles: readonly AwsProfile[], regions: readonly string[], organizations: OrganizationMap): DiscoveryPlan {
+  const plan: DiscoveryPlan = { targets: [], problems: [] };
+  for (const awsProfile of profiles) {
+    const organization = organizationOf(awsProfile.name, organizations);
+    const profileRegions = [...new Set([...(awsProfile.region ? [awsProfile.region] : []), ...regions])];
+    if (profileRegions.length === 0) {
+      plan.problems.push({
+        organization,
+        profile: awsProfile.name,
+        region: '',
+        kind: 'other',
+        message: `Profile "${awsProfile.name}" has no region. Add "region = …" to it in your AWS config, or list regions in the setting convox.regions.`,
+      });
+    }
+    for (const region of profileRegions) plan.targets.push({ organization, profile: awsProfile.name, region, awsProfile });
+  }
+  return plan;
+}
+
+function record(entries: ReadonlyArray<{ Key?: string; Value?: string }> | undefined): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const { Key, Value } of entries ?? []) if (Key !== undefined) result[Key] = Value ?? '';
+  return result;
+}
+
+function describeStack(stack: Stack): StackDescription | undefined {
+  if (!stack.StackId || !stack.StackName || !stack.StackStatus) return undefined;
+  const parameters: Record<string, string> = {};
+  for (const { ParameterKey, ParameterValue } of stack.Parameters ?? []) if (ParameterKey) parameters[ParameterKey] = ParameterValue ?? '';
+  const outputs: Record<string, string> = {};
+  for (const { OutputKey, OutputValue } of stack.Outputs ?? []) if (OutputKey) outputs[OutputKey] = OutputValue ?? '';
+  return {
+    stackId: stack.StackId,
+    name: stack.StackName,
+    status: stack.StackStatus,
+    statusReason: stack.StackStatusReason,
+    tags: record(stack.Tags),
+    parameters,
+    outputs,
+    createdAt: stack.CreationTime ?? new Date(0),
+    updatedAt: stack.LastUpdatedTime,
+    parentId: stack.ParentId,
+  };
+}
+
+/** Lists one pair's stacks page by page, reporting the racks found so far after every page. */
+async function discoverPair(target: DiscoveryTarget, clients: AwsClients, report: (result: PairResult) => void): Promise<void> {
+  const origin: StackOrigin = { organization: target.organization, profile: target.profile, region: target.region };
+  const stacks: StackDescription[] = [];
+  try {
+    const client = clients.cloudFormation(target.awsProfile, target.region);
+    for await (const page of paginateDescribeStacks({ client }, {})) {
+      for (const stack of page.Stacks ?? []) {
+        const description = describeStack(stack);
+        if (description) stacks.push(description);
+      }
+      report({ ...origin, racks: racksFromStacks(stacks, origin), done: false });
+    }
+    report({ ...origin, racks: racksFromStacks(stacks, origin), done: true });
+  } catch (error) {
+    const { kind, message } = classifyError(error, { ...origin, action: 'list CloudFormation stacks (cloudformation:DescribeStacks)' });
+    const incomplete = stacks.length > 0 ? ` Only the first ${stacks.length} stacks were read.` : '';
+    report({ ...origin, racks: racksFromStacks(stacks, origin), done: true, error: { ...origin, kind, message: message + incomplete } });
+  }
+}
+
+/**
+ * Scans every pair at once, one request in flight per pair (pages of one region follow each other by
+ * nature). Results reach `report` as each page arrives, so the first racks show before the slowest region ends.
+ */
+export async function discover(targets: readonly DiscoveryTarget[], clients: AwsClients, report: (result: PairResult) => void): Promise<void> {
+  await Promise.all(targets.map((target) => discoverPair(target, clients, report)));
+}

@@ -1,0 +1,53 @@
+import type { DiscoveryError, Location, Rack } from './rack';
+
+/** What one (profile, region) pair has given so far. `done` turns true after its last page or its error. */
+export interface PairResult extends Location {
+  organization: string;
+  racks: Rack[];
+  done: boolean;
+  error?: DiscoveryError;
+}
+
+export function pairKey(location: Location): string {
+  return `${location.profile}\u0000${location.region}`;
+}
+
+/**
+ * One stack seen through two profiles (same stack id) is one rack. The profile that sorts first keeps it, so
+ * the answer does not depend on which pair finished first.
+ */
+export function mergeRacks(racks: Iterable<Rack>): Rack[] {
+  const byStack = new Map<string, Rack>();
+  for (const rack of racks) {
+    const kept = byStack.get(rack.stackId);
+    if (!kept || rack.profile.localeCompare(kept.profile) < 0) byStack.set(rack.stackId, rack);
+  }
+  return [...byStack.values()].sort((a, b) => a.fullName.localeCompare(b.fullName) || a.region.localeCompare(b.region));
+}
+
+/** The latest result of every pair of one discovery run, merged into what the views show. */
+export class Inventory {
+  private readonly pairs = new Map<string, PairResult>();
+
+  constructor(expected: ReadonlyArray<Location & { organization: string }> = []) {
+    for (const location of expected) this.pairs.set(pairKey(location), { ...location, racks: [], done: false });
+  }
+
+  update(result: PairResult): void {
+    this.pairs.set(pairKey(result), result);
+  }
+
+  racks(): Rack[] {
+    return mergeRacks([...this.pairs.values()].flatMap((pair) => pair.racks));
+  }
+
+  errors(): DiscoveryError[] {
+    return [...this.pairs.values()]
+      .flatMap((pair) => (pair.error ? [pair.error] : []))
+      .sort((a, b) => a.organization.localeCompare(b.organization) || a.profile.localeCompare(b.profile) || a.region.localeCompare(b.region));
+  }
+
+  get complete(): boolean {
+    return [...this.pairs.values()].every((pair) => pair.done);
+  }
+}

@@ -1,0 +1,241 @@
+// The simulator's world as plain, typed data. Scenarios build it; services read it on every request, so a
+// test may change it while the simulator runs (e.g. move a stack to another status).
+
+export interface Profile {
+  name: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  region: string;
+}
+
+export interface Scenario {
+  profiles: Profile[];
+  /** Suggested `convox.regions` setting. */
+  regions: string[];
+  /** Suggested `convox.organizations` setting. */
+  organizations: Record<string, string[]>;
+  accounts: Account[];
+  /** Faults that are part of the world (e.g. a key that is always expired); active from startSimulator on. */
+  faults: FaultRule[];
+}
+
+export interface Account {
+  id: string;
+  /** Every key id here answers as this account (two profiles may share an account). */
+  accessKeyIds: string[];
+  regions: Record<string, RegionData>;
+}
+
+export interface RegionData {
+  stacks: Stack[];
+  instances: Ec2Instance[];
+  autoScalingGroups: AutoScalingGroup[];
+  clusters: EcsCluster[];
+  taskDefinitions: TaskDefinition[];
+}
+
+export interface StackParameter {
+  key: string;
+  value: string;
+  /** Answered as `****`, as CloudFormation does for NoEcho parameters. */
+  noEcho?: boolean;
+}
+
+export interface StackOutput {
+  key: string;
+  value: string;
+  description?: string;
+  exportName?: string;
+}
+
+export interface StackResource {
+  logicalId: string;
+  /** Absent while the resource is being created. */
+  physicalId?: string;
+  type: string;
+  status: string;
+  reason?: string;
+  updatedAt: Date;
+}
+
+export interface StackEvent {
+  eventId: string;
+  logicalId: string;
+  physicalId?: string;
+  type: string;
+  status: string;
+  reason?: string;
+  timestamp: Date;
+}
+
+export interface Stack {
+  name: string;
+  /** `arn:aws:cloudformation:REGION:ACCOUNT:stack/NAME/UUID` */
+  id: string;
+  status: string;
+  reason?: string;
+  description?: string;
+  tags: Record<string, string>;
+  parameters: StackParameter[];
+  outputs: StackOutput[];
+  capabilities: string[];
+  createdAt: Date;
+  updatedAt?: Date;
+  deletedAt?: Date;
+  parentId?: string;
+  rootId?: string;
+  resources: StackResource[];
+  events: StackEvent[];
+}
+
+export type InstanceStateName = 'pending' | 'running' | 'shutting-down' | 'terminated' | 'stopping' | 'stopped';
+
+export interface Ec2Instance {
+  id: string;
+  type: string;
+  state: InstanceStateName;
+  launchTime: Date;
+  availabilityZone: string;
+  imageId: string;
+  privateIp: string;
+  publicIp?: string;
+  subnetId?: string;
+  vpcId?: string;
+  tags: Record<string, string>;
+}
+
+export interface AsgInstance {
+  id: string;
+  type: string;
+  lifecycleState: string;
+  healthStatus: string;
+  availabilityZone: string;
+}
+
+export interface AutoScalingGroup {
+  name: string;
+  arn: string;
+  minSize: number;
+  maxSize: number;
+  desiredCapacity: number;
+  availabilityZones: string[];
+  subnets: string[];
+  createdAt: Date;
+  tags: Record<string, string>;
+  instances: AsgInstance[];
+}
+
+export interface CpuMemory {
+  cpu: number;
+  memory: number;
+}
+
+export interface ContainerInstance {
+  arn: string;
+  ec2InstanceId: string;
+  status: string;
+  agentConnected: boolean;
+  registered: CpuMemory;
+  remaining: CpuMemory;
+  runningTasksCount: number;
+  pendingTasksCount: number;
+  registeredAt: Date;
+  agentVersion: string;
+}
+
+export interface KeyValue {
+  name: string;
+  value: string;
+}
+
+export interface ContainerOverride {
+  name: string;
+  command?: string[];
+  environment?: KeyValue[];
+}
+
+export interface EcsTask {
+  arn: string;
+  taskDefinitionArn: string;
+  containerInstanceArn?: string;
+  lastStatus: string;
+  desiredStatus: string;
+  createdAt: Date;
+  startedAt?: Date;
+  stoppedAt?: Date;
+  stoppedReason?: string;
+  /** `service:NAME` for service tasks, `family:NAME` otherwise. */
+  group: string;
+  startedBy?: string;
+  launchType: string;
+  containers: { name: string; lastStatus: string; exitCode?: number }[];
+  overrides: { containerOverrides: ContainerOverride[] };
+}
+
+export interface ContainerDefinition {
+  name: string;
+  image: string;
+  cpu: number;
+  memory: number;
+  essential: boolean;
+  command?: string[];
+  environment: KeyValue[];
+  dockerLabels: Record<string, string>;
+}
+
+export interface TaskDefinition {
+  arn: string;
+  family: string;
+  revision: number;
+  status: string;
+  containerDefinitions: ContainerDefinition[];
+  registeredAt: Date;
+}
+
+export interface EcsService {
+  name: string;
+  arn: string;
+  status: string;
+  desiredCount: number;
+  runningCount: number;
+  pendingCount: number;
+  taskDefinitionArn: string;
+  launchType: string;
+  createdAt: Date;
+}
+
+export interface EcsCluster {
+  name: string;
+  arn: string;
+  status: string;
+  containerInstances: ContainerInstance[];
+  tasks: EcsTask[];
+  services: EcsService[];
+}
+
+export type FaultKind = 'throttle' | 'expired' | 'denied' | 'internal' | 'malformed' | 'latency';
+
+/** An absent field matches everything. */
+export interface FaultRule {
+  account?: string;
+  accessKeyId?: string;
+  region?: string;
+  /** The SigV4 signing name: cloudformation, ecs, ec2, autoscaling. */
+  service?: string;
+  operation?: string;
+  kind: FaultKind;
+  /** Applies to the first N matching calls only; forever when absent. */
+  times?: number;
+  /** For kind `latency`. */
+  latencyMs?: number;
+}
+
+export interface Call {
+  /** Empty when the access key id belongs to no account of the scenario. */
+  account: string;
+  region: string;
+  service: string;
+  operation: string;
+  accessKeyId: string;
+  at: Date;
+}

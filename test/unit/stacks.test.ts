@@ -1,0 +1,117 @@
+import * as assert from 'node:assert/strict';
+import { Inventory, mergeRacks } from '../../src/model/inventory';
+import { isRackStack, racksFromStacks, type StackDescription } from '../../src/model/stacks';
+
+let counter = 0;
+function stack(name: string, fields: Partial<StackDescription> = {}): StackDescription {
+  counter += 1;
+  return {
+    stackId: `arn:aws:cloudformation:us-east-1:111111111111:stack/${name}/id-${counter}`,
+    name,
+    status: 'UPDATE_COMPLETE',
+    tags: {},
+    parameters: {},
+    outputs: {},
+    createdAt: new Date('2025-01-01T00:00:00Z'),
+    ...fields,
+  };
+}
+const rackTags = { System: 'convox', Type: 'rack' };
+const origin = { organization: 'acme', profile: 'acme-prod', region: 'us-east-1' };
+
+describe('which stacks are racks', () => {
+  it('a stack tagged System=convox Type=rack', () => {
+    assert.ok(isRackStack(stack('production', { tags: rackTags })));
+  });
+  it('a legacy untagged stack with a Dashboard output and a Version parameter', () => {
+    assert.ok(isRackStack(stack('legacy', { outputs: { Dashboard: 'legacy.example' }, parameters: { Version: '20171201000000' } })));
+  });
+  it('not an untagged stack missing the Dashboard output or the Version parameter', () => {
+    assert.ok(!isRackStack(stack('a', { outputs: { Dashboard: 'x' } })));
+    assert.ok(!isRackStack(stack('b', { parameters: { Version: '1' } })));
+  });
+  it('not apps, resources, other stacks or nested stacks', () => {
+    assert.ok(!isRackStack(stack('production-web', { tags: { System: 'convox', Type: 'app', Rack: 'production' } })));
+    assert.ok(!isRackStack(stack('production-db', { tags: { System: 'convox', Type: 'resource', Rack: 'production' } })));
+    assert.ok(!isRackStack(stack('CDKToolkit', { tags: { System: 'cdk' }, outputs: { Dashboard: 'x' }, parameters: { Version: '1' } })));
+    assert.ok(!isRackStack(stack('nested', { tags: rackTags, parentId: 'arn:parent' })));
+  });
+});
+
+describe('rack model from stacks', () => {
+  const stacks = [
+    stack('production', {
+      tags: rackTags,
+      parameters: { Version: '20250101120000', InstanceType: 't3.large', InstanceCount: '3', NoHaInstanceCount: '1', HighAvailability: 'true', Private: 'Yes', Password: '****' },
+      outputs: { Domain: 'router.production.example', DomainInternal: 'internal.production.example', Dashboard: 'api.production.example' },
+      updatedAt: new Date('2025-02-01T00:00:00Z'),
+    }),
+    stack('sandbox', { status: 'CREATE_IN_PROGRESS', tags: rackTags, parameters: { InstanceCount: '3', NoHaInstanceCount: '1', HighAvailability: 'false', Private: 'No' } }),
+    stack('production-web', { tags: { System: 'convox', Type: 'app', Rack: 'production', Name: 'web', Generation: '2' } }),
+    stack('production-api', { status: 'UPDATE_ROLLBACK_FAILED', tags: { System: 'convox', Type: 'app', Rack: 'production', Name: 'api', Generation: '1' } }),
+    stack('production-web-ServiceWeb-X', { parentId: 'arn:production-web', tags: { System: 'convox', Type: 'app', Rack: 'production', Name: 'web' } }),
+    stack('other', { tags: { Team: 'infra' } }),
+  ];
+  const racks = racksFromStacks(stacks, origin);
+
+  it('finds exactly the racks', () => {
+    assert.deepEqual(racks.map((rack) => rack.fullName), ['acme/production', 'acme/sandbox']);
+  });
+  it('carries what `convox rack` shows', () => {
+    const [production] = racks;
+    assert.equal(production.status, 'running');
+    assert.equal(production.version, '20250101120000');
+    assert.equal(production.instanceType, 't3.large');
+    assert.equal(production.instanceCount, 3);
+    assert.equal(production.private, true);
+    assert.equal(production.routerHost, 'router.production.example');
+    assert.equal(production.apiHost, 'api.production.example');
+    assert.equal(production.legacy, false);
+    assert.equal(production.profile, 'acme-prod');
+  });
+  it('counts NoHaInstanceCount when HighAvailability is false', () => {
+    assert.equal(racks[1].highAvailability, false);
+    assert.equal(racks[1].instanceCount, 1);
+    assert.equal(racks[1].status, 'creating');
+  });
+  it('attaches top-level app stacks, not nested ones', () => {
+    assert.deepEqual(
+      racks[0].apps.map((app) => [app.name, app.status, app.generation]),
+      [['api', 'failed', '1'], ['web', 'running', '2']],
+    );
+    assert.deepEqual(racks[1].apps, []);
+  });
+});
+
+describe('de-duplication', () => {
+  const base = racksFromStacks([stack('production', { tags: rackTags })], origin)[0];
+  const sameThroughOtherProfile = { ...base, profile: 'acme-admin' };
+  const otherStackSameName = { ...base, stackId: `${base.stackId}-other-account`, region: 'eu-west-1' };
+
+  it('lists one stack seen through two profiles once, whichever arrived first', () => {
+    assert.deepEqual(mergeRacks([base, sameThroughOtherProfile]).map((rack) => rack.profile), ['acme-admin']);
+    assert.deepEqual(mergeRacks([sameThroughOtherProfile, base]).map((rack) => rack.profile), ['acme-admin']);
+  });
+  it('keeps two different stacks of the same name', () => {
+    assert.equal(mergeRacks([base, otherStackSameName]).length, 2);
+  });
+  it('an inventory merges pairs, keeps errors apart, and knows when every pair is done', () => {
+    const inventory = new Inventory([
+      { organization: 'acme', profile: 'acme-prod', region: 'us-east-1' },
+      { organization: 'acme', profile: 'acme-admin', region: 'us-east-1' },
+    ]);
+    inventory.update({ ...origin, racks: [base], done: true });
+    assert.equal(inventory.complete, false);
+    inventory.update({
+      organization: 'acme',
+      profile: 'acme-admin',
+      region: 'us-east-1',
+      racks: [sameThroughOtherProfile],
+      done: true,
+      error: { organization: 'acme', profile: 'acme-admin', region: 'us-east-1', kind: 'throttled', message: 'slow down' },
+    });
+    assert.equal(inventory.complete, true);
+    assert.equal(inventory.racks().length, 1);
+    assert.deepEqual(inventory.errors().map((error) => error.kind), ['throttled']);
+  });
+});

@@ -29,8 +29,15 @@ export function mergeRacks(racks: Iterable<Rack>): Rack[] {
 export class Inventory {
   private readonly pairs = new Map<string, PairResult>();
 
-  constructor(expected: ReadonlyArray<Location & { organization: string }> = []) {
-    for (const location of expected) this.pairs.set(pairKey(location), { ...location, racks: [], done: false });
+  /**
+   * Pairs not heard from yet show what they showed in the `previous` run, so a refresh does not blank the view.
+   */
+  constructor(expected: ReadonlyArray<Location & { organization: string }> = [], previous?: Inventory) {
+    for (const location of expected) {
+      const key = pairKey(location);
+      const before = previous?.pairs.get(key);
+      this.pairs.set(key, { ...location, racks: before?.racks ?? [], error: before?.error, done: false });
+    }
   }
 
   update(result: PairResult): void {

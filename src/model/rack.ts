@@ -59,3 +59,46 @@ export interface DiscoveryError extends Location {
   kind: DiscoveryErrorKind;
   message: string;
 }
+
+/** A server of the rack, as `convox instances` prints it. */
+export interface Instance {
+  id: string;
+  /** ECS container instance status, lower case (`active`, `draining`); EC2 state when ECS does not know it. */
+  status: string;
+  started?: Date;
+  /** Running tasks on the instance (PS). */
+  processes: number;
+  /** Share of registered CPU and memory in use, 0–1; undefined when ECS reported no registration. */
+  cpu?: number;
+  memory?: number;
+  publicIp?: string;
+  privateIp?: string;
+  instanceType?: string;
+  availabilityZone?: string;
+}
+
+/** A container of the rack's own services, as `convox rack ps` prints it. */
+export interface Process {
+  id: string;
+  app: string;
+  service: string;
+  status: string;
+  release: string;
+  started?: Date;
+  command: string;
+}
+
+export interface StackEvent {
+  at: Date;
+  resource: string;
+  resourceType: string;
+  status: string;
+  reason?: string;
+}
+
+/** What expanding a rack loads: the ECS and EC2 side of it. */
+export interface RackDetails {
+  instances: Instance[];
+  processes: Process[];
+  loadedAt: Date;
+}

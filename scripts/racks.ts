@@ -1,0 +1,41 @@
+// `npm run racks -- [--regions r1,r2] [--organizations FILE] [--json]`: what the extension discovers, printed
+// like `convox racks`. Uses the same discovery code and the same AWS environment variables as the extension.
+import * as fs from 'node:fs';
+import { parseArgs } from 'node:util';
+import { AwsRackSource } from '../src/aws/rackSource';
+import { parseOrganizations, parseRegions } from '../src/model/organizations';
+import { formatTable } from '../src/model/table';
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      regions: { type: 'string' },
+      organizations: { type: 'string' },
+      json: { type: 'boolean', default: false },
+    },
+  });
+  const regions = parseRegions(values.regions ? values.regions.split(',').map((region) => region.trim()) : []);
+  const organizations = parseOrganizations(values.organizations ? JSON.parse(fs.readFileSync(values.organizations, 'utf8')) : {});
+  const source = new AwsRackSource();
+  const scan = await source.startDiscovery({ regions, organizations }, undefined, () => undefined);
+  await scan.finished;
+  source.clients.reset();
+  const racks = scan.inventory.racks();
+  const errors = scan.inventory.errors();
+  if (values.json) {
+    const entries = [
+      ...racks.map(({ fullName, status, cloudformationStatus, region, profile, version }) => ({ name: fullName, status, cloudformationStatus, region, profile, version: version ?? null })),
+      ...errors.map(({ message, kind, profile, region }) => ({ error: message, kind, profile, region })),
+    ];
+    console.log(JSON.stringify(entries, null, 2));
+  } else {
+    if (!scan.hasProfiles) console.error('No AWS profiles or credentials found (AWS_CONFIG_FILE, AWS_SHARED_CREDENTIALS_FILE, AWS_ACCESS_KEY_ID).');
+    console.log(formatTable(['NAME', 'STATUS', 'REGION', 'VERSION'], racks.map((rack) => [rack.fullName, rack.status, rack.region, rack.version ?? ''])));
+    for (const error of errors) console.error(`ERROR ${error.profile} ${error.region || '-'} (${error.kind}): ${error.message}`);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exitCode = 1;
+});

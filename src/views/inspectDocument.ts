@@ -1,0 +1,38 @@
+import * as vscode from 'vscode';
+import { inspectDocument } from '../model/format';
+import type { Rack } from '../model/rack';
+import type { RackStore } from '../model/rackStore';
+
+export const inspectScheme = 'convox-rack';
+const eventCount = 20;
+
+export function inspectUri(rack: Rack): vscode.Uri {
+  return vscode.Uri.from({ scheme: inspectScheme, path: `/${rack.fullName}` });
+}
+
+/** Read-only `org/rack` documents: what `convox rack`, `rack params`, `instances` and `rack ps` print. */
+export class InspectDocuments implements vscode.TextDocumentContentProvider, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidChange = this.changed.event;
+
+  constructor(private readonly store: RackStore) {}
+
+  async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
+    const fullName = uri.path.replace(/^\//, '');
+    const rack = this.store.find(fullName);
+    if (!rack) return `${fullName}\n\nThis rack is not in the last discovery. Refresh the Racks view, then use Refresh on this document.\n`;
+    const [details, events] = await Promise.all([this.store.details(rack), this.store.events(rack, eventCount)]);
+    return inspectDocument(rack, details, events, new Date());
+  }
+
+  /** Loads the rack again from AWS and redraws its document. */
+  refresh(uri: vscode.Uri): void {
+    const rack = this.store.find(uri.path.replace(/^\//, ''));
+    if (rack) this.store.forgetDetails(rack);
+    this.changed.fire(uri);
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}

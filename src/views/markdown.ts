@@ -1,0 +1,15 @@
+import * as vscode from 'vscode';
+
+/** Markdown that shows AWS strings as text: every markup character escaped, no HTML, no command links. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, (character) => `\\${character}`).replace(/\s*\n\s*/g, ', ');
+}
+
+export function markdownTable(title: string, rows: ReadonlyArray<readonly [string, string]>): vscode.MarkdownString {
+  const markdown = new vscode.MarkdownString(undefined, false);
+  markdown.isTrusted = false;
+  markdown.supportHtml = false;
+  markdown.appendMarkdown(`**${escapeMarkdown(title)}**\n\n| | |\n|---|---|\n`);
+  for (const [label, value] of rows) markdown.appendMarkdown(`| ${escapeMarkdown(label)} | ${escapeMarkdown(value)} |\n`);
+  return markdown;
+}

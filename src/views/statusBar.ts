@@ -1,0 +1,44 @@
+import * as vscode from 'vscode';
+import type { RackStore } from '../model/rackStore';
+import type { CurrentRack } from './currentRack';
+import { statusBarEnabled } from './settings';
+
+/** The current rack in the status bar; a click opens Switch Rack. */
+export class RackStatusBar implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem('convox.currentRack', vscode.StatusBarAlignment.Left, 50);
+  private readonly subscriptions: vscode.Disposable[] = [];
+  private readonly unsubscribe: () => void;
+
+  constructor(
+    private readonly store: RackStore,
+    private readonly current: CurrentRack,
+  ) {
+    this.item.name = 'Convox Rack';
+    this.item.command = 'convox.switchRack';
+    this.unsubscribe = store.onDidChange(() => this.update());
+    this.subscriptions.push(
+      current.onDidChange(() => this.update()),
+      vscode.workspace.onDidChangeConfiguration((event) => event.affectsConfiguration('convox.statusBar') && this.update()),
+    );
+    this.update();
+  }
+
+  update(): void {
+    const name = this.current.name;
+    if (!statusBarEnabled()) {
+      this.item.hide();
+      return;
+    }
+    const rack = name ? this.store.find(name) : undefined;
+    this.item.text = `$(server-environment) ${name ?? 'No rack'}${rack ? ` (${rack.status})` : ''}`;
+    this.item.tooltip = name ? `Convox rack ${name}${rack ? `: ${rack.status} in ${rack.region}` : ''}. Click to switch.` : 'No current Convox rack. Click to choose one.';
+    this.item.accessibilityInformation = { label: name ? `Current Convox rack ${name}` : 'No current Convox rack' };
+    this.item.show();
+  }
+
+  dispose(): void {
+    this.unsubscribe();
+    this.subscriptions.forEach((subscription) => subscription.dispose());
+    this.item.dispose();
+  }
+}

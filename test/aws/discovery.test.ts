@@ -1,0 +1,121 @@
+import * as assert from 'node:assert/strict';
+import { benchScenario, defaultScenario } from '../sim';
+import { simulatedAws, type SimulatedAws } from './helpers';
+
+describe('discovery against the simulator (real SDK clients over HTTP)', function () {
+  this.timeout(30_000);
+
+  describe('default scenario', () => {
+    let aws: SimulatedAws;
+    before(async () => {
+      aws = await simulatedAws(defaultScenario());
+    });
+    after(() => aws.stop());
+
+    it('finds exactly the scenario racks with organisation, status and region', async () => {
+      const scan = await aws.scan();
+      const racks = scan.inventory.racks().map((rack) => `${rack.fullName} ${rack.status} ${rack.cloudformationStatus} ${rack.region}`);
+      assert.deepEqual(racks, [
+        'acme/converge running UPDATE_COMPLETE eu-west-1',
+        'acme/europe updating UPDATE_IN_PROGRESS eu-west-1',
+        'acme/legacy running CREATE_COMPLETE us-east-1',
+        'acme/old deleting DELETE_IN_PROGRESS us-east-1',
+        'acme/production running UPDATE_COMPLETE us-east-1',
+        'acme/review rollback ROLLBACK_IN_PROGRESS us-east-1',
+        'acme/sandbox creating CREATE_IN_PROGRESS us-east-1',
+        'acme/staging failed UPDATE_ROLLBACK_FAILED us-east-1',
+        'globex/edge updating UPDATE_COMPLETE_CLEANUP_IN_PROGRESS us-east-1',
+        'globex/experiment unknown CREATE_FAILED eu-west-1',
+        'globex/globex-main failed ROLLBACK_COMPLETE eu-west-1',
+        'globex/tidy running DELETE_FAILED eu-west-1',
+      ]);
+    });
+
+    it('reads versions, the legacy rack, apps, and lists a stack seen through two profiles once', async () => {
+      const racks = (await aws.scan()).inventory.racks();
+      const byName = new Map(racks.map((rack) => [rack.fullName, rack]));
+      const production = byName.get('acme/production');
+      assert.ok(production);
+      assert.equal(production.version, '20250101120000');
+      assert.equal(production.profile, 'acme-prod', 'de-duplicated in favour of the profile that sorts first');
+      assert.equal(production.instanceType, 't3.large');
+      assert.equal(production.instanceCount, 3);
+      assert.equal(production.private, true);
+      assert.deepEqual(production.apps.map((app) => `${app.name}:${app.status}:${app.generation}`), ['api:running:1', 'web:running:2', 'worker:running:2']);
+      assert.equal(production.parameters.Password, '****', 'NoEcho parameters arrive masked');
+      assert.equal(byName.get('acme/sandbox')?.version, '20250301000000');
+      assert.equal(byName.get('acme/sandbox')?.instanceCount, 1);
+      const legacy = byName.get('acme/legacy');
+      assert.equal(legacy?.legacy, true);
+      assert.equal(legacy?.version, '20171201000000');
+      assert.equal(racks.filter((rack) => rack.name === 'production').length, 1);
+      for (const rack of racks) assert.match(rack.version ?? '', /^\d{14}$/, `${rack.fullName} has a release version`);
+    });
+
+    it('turns expired credentials and an access-denied region into error entries, the rest still listed', async () => {
+      const scan = await aws.scan();
+      const errors = scan.inventory.errors().map((error) => `${error.organization} ${error.profile} ${error.region} ${error.kind}`);
+      assert.deepEqual(errors, [
+        'acme acme-staging ap-southeast-2 access-denied',
+        'initech initech ap-southeast-2 expired-credentials',
+        'initech initech eu-west-1 expired-credentials',
+        'initech initech us-east-1 expired-credentials',
+      ]);
+      const expired = scan.inventory.errors().find((error) => error.kind === 'expired-credentials');
+      assert.match(expired?.message ?? '', /aws sso login --profile initech/);
+      assert.ok(scan.inventory.racks().some((rack) => rack.profile === 'acme-staging'), 'the same profile still lists its other regions');
+    });
+
+    it('makes one DescribeStacks call per (profile, region) page and nothing else', async () => {
+      aws.sim.calls.reset();
+      await aws.scan();
+      const calls = aws.sim.calls.all();
+      assert.ok(calls.every((call) => call.operation === 'DescribeStacks'), 'only DescribeStacks');
+      // 5 profiles × 3 regions; every answered region here fits one page.
+      assert.equal(calls.length, 15);
+    });
+  });
+
+  describe('pages, throttling and bad answers', () => {
+    let aws: SimulatedAws;
+    beforeEach(async () => {
+      aws = await simulatedAws(benchScenario({ profiles: 1, regions: 2, stacksPerRegion: 250, racksPerRegion: 5 }));
+    });
+    afterEach(() => aws.stop());
+
+    it('follows NextToken over 3 pages and finds every rack', async () => {
+      const scan = await aws.scan();
+      assert.equal(scan.inventory.racks().length, 10);
+      assert.deepEqual(scan.inventory.errors(), []);
+      assert.equal(aws.sim.calls.count({ operation: 'DescribeStacks' }), 6);
+    });
+
+    it('retries a throttled region and still finds its racks', async () => {
+      const region = aws.settings['convox.regions'][1];
+      aws.sim.faults.add({ region, operation: 'DescribeStacks', kind: 'throttle', times: 2 });
+      const scan = await aws.scan();
+      assert.deepEqual(scan.inventory.errors(), []);
+      assert.equal(scan.inventory.racks().filter((rack) => rack.region === region).length, 5);
+      assert.equal(aws.sim.calls.count({ operation: 'DescribeStacks', region }), 5, '3 pages plus 2 throttled attempts');
+    });
+
+    it('reports a region that stays throttled after the retries, keeping the other', async () => {
+      const [first, second] = aws.settings['convox.regions'];
+      aws.sim.faults.add({ region: second, kind: 'throttle' });
+      const scan = await aws.scan();
+      assert.deepEqual(scan.inventory.errors().map((error) => `${error.region} ${error.kind}`), [`${second} throttled`]);
+      assert.match(scan.inventory.errors()[0].message, /after 3 attempts/);
+      assert.equal(scan.inventory.racks().filter((rack) => rack.region === first).length, 5);
+    });
+
+    it('turns a malformed XML answer into an error entry, never a crash', async () => {
+      const region = aws.settings['convox.regions'][0];
+      aws.sim.faults.add({ region, kind: 'malformed' });
+      const scan = await aws.scan();
+      const errors = scan.inventory.errors();
+      assert.deepEqual(errors.map((error) => `${error.region} ${error.kind}`), [`${region} other`]);
+      assert.match(errors[0].message, /could not be read/);
+      assert.equal(scan.inventory.racks().length, 5, 'the other region still lists its racks');
+    });
+  });
+});

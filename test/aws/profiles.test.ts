@@ -1,0 +1,81 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { loadProfiles } from '../../src/aws/profiles';
+import { AwsRackSource } from '../../src/aws/rackSource';
+
+const config = `
+[default]
+region = us-east-1
+
+[profile direct]
+region = eu-west-1
+endpoint_url = http://127.0.0.1:1
+
+[profile per-service]
+region = us-west-2
+services = local-stack
+
+[services local-stack]
+cloudformation =
+  endpoint_url = http://127.0.0.1:2
+
+[sso-session corp]
+sso_region = us-east-1
+`;
+const credentials = `
+[keys-only]
+aws_access_key_id = AKIDKEYSONLY
+aws_secret_access_key = secret
+`;
+
+describe('AWS profiles from the shared config files', () => {
+  let dir: string;
+  const saved = { ...process.env };
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'convox-profiles-'));
+    fs.writeFileSync(path.join(dir, 'config'), config);
+    fs.writeFileSync(path.join(dir, 'credentials'), credentials);
+    for (const name of Object.keys(process.env)) if (name.startsWith('AWS_')) delete process.env[name];
+    process.env.AWS_CONFIG_FILE = path.join(dir, 'config');
+    process.env.AWS_SHARED_CREDENTIALS_FILE = path.join(dir, 'credentials');
+  });
+  afterEach(() => {
+    fs.rmSync(dir, { recursive: true, force: true });
+    process.env = { ...saved };
+  });
+
+  it('lists config and credentials profiles, not sso-session or services sections', async () => {
+    const profiles = await loadProfiles();
+    assert.deepEqual(profiles.map((profile) => `${profile.name}:${profile.region ?? '-'}`), ['default:us-east-1', 'direct:eu-west-1', 'keys-only:-', 'per-service:us-west-2']);
+  });
+
+  it("honours each profile's endpoint_url and services section", async () => {
+    const profiles = new Map((await loadProfiles()).map((profile) => [profile.name, profile.endpoints]));
+    assert.deepEqual(profiles.get('direct'), { cloudformation: 'http://127.0.0.1:1', ecs: 'http://127.0.0.1:1', ec2: 'http://127.0.0.1:1', auto_scaling: 'http://127.0.0.1:1' });
+    assert.deepEqual(profiles.get('per-service'), { cloudformation: 'http://127.0.0.1:2' });
+    assert.deepEqual(profiles.get('default'), {});
+  });
+
+  it('lets AWS_ENDPOINT_URL_<SERVICE> and AWS_ENDPOINT_URL win over the files', async () => {
+    const profiles = await loadProfiles({ AWS_ENDPOINT_URL: 'http://127.0.0.1:3', AWS_ENDPOINT_URL_ECS: 'http://127.0.0.1:4' });
+    const direct = profiles.find((profile) => profile.name === 'direct');
+    assert.deepEqual(direct?.endpoints, { cloudformation: 'http://127.0.0.1:3', ecs: 'http://127.0.0.1:4', ec2: 'http://127.0.0.1:3', auto_scaling: 'http://127.0.0.1:3' });
+  });
+
+  it('adds the environment credentials as one more source', async () => {
+    const profiles = await loadProfiles({ AWS_ACCESS_KEY_ID: 'AKID', AWS_SECRET_ACCESS_KEY: 'secret', AWS_REGION: 'ca-central-1' });
+    assert.deepEqual(profiles.at(-1), { name: 'environment', region: 'ca-central-1', endpoints: {} });
+  });
+
+  it('reports an unreachable endpoint as a network error entry and a region-less profile as a problem', async () => {
+    const scan = await new AwsRackSource({ maxAttempts: 1 }).startDiscovery({ regions: [], organizations: { corp: ['direct', 'keys-only'] } }, undefined, () => undefined);
+    await scan.finished;
+    const errors = new Map(scan.inventory.errors().map((error) => [error.profile, error]));
+    assert.equal(errors.get('direct')?.kind, 'network');
+    assert.match(errors.get('direct')?.message ?? '', /Could not reach AWS in eu-west-1/);
+    assert.equal(errors.get('keys-only')?.organization, 'corp');
+    assert.match(errors.get('keys-only')?.message ?? '', /has no region/);
+  });
+});

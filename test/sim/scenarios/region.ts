@@ -1,0 +1,22 @@
+import type { RegionData } from '../types';
+
+export const emptyRegion = (): RegionData => ({
+  stacks: [],
+  instances: [],
+  autoScalingGroups: [],
+  clusters: [],
+  taskDefinitions: [],
+});
+
+/** One region's data from the pieces builders return, in order. */
+export function merge(...parts: Partial<RegionData>[]): RegionData {
+  const region = emptyRegion();
+  for (const part of parts) {
+    region.stacks.push(...(part.stacks ?? []));
+    region.instances.push(...(part.instances ?? []));
+    region.autoScalingGroups.push(...(part.autoScalingGroups ?? []));
+    region.clusters.push(...(part.clusters ?? []));
+    region.taskDefinitions.push(...(part.taskDefinitions ?? []));
+  }
+  return region;
+}

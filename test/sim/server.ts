@@ -1,0 +1,185 @@
+// One HTTP server on 127.0.0.1 for every simulated service: the SigV4 credential scope says which service,
+// region and account a request is for; faults and latency are applied before the service answers.
+import { randomUUID } from 'node:crypto';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { readAuthorization } from './auth';
+import { CallLog } from './calls';
+import { ApiError, commonError, type CommonError } from './errors';
+import { Faults } from './faults';
+import { ec2Error, ec2Success } from './protocols/ec2';
+import { JsonInput, jsonError, jsonMalformed, jsonSuccess, targetOperation } from './protocols/json';
+import { QueryInput, queryError, querySuccess, xmlMalformed } from './protocols/query';
+import type { Wire, WireResponse } from './protocols/wire';
+import { autoScaling } from './services/autoscaling';
+import { cloudFormation } from './services/cloudformation';
+import { ec2 } from './services/ec2';
+import { ecs } from './services/ecs';
+import type { Context, Service } from './services/service';
+import type { Call, FaultKind, FaultRule, RegionData, Scenario } from './types';
+
+export interface SimulatorOptions {
+  scenario: Scenario;
+  /** 0 or absent: any free port. */
+  port?: number;
+  /** Added to every answer. */
+  latencyMs?: number;
+}
+
+export interface Simulator {
+  url: string;
+  port: number;
+  scenario: Scenario;
+  faults: { add(rule: FaultRule): void; clear(): void };
+  calls: { all(): Call[]; count(filter?: Partial<Call>): number; reset(): void };
+  stop(): Promise<void>;
+}
+
+const services: Service[] = [cloudFormation, ecs, ec2, autoScaling];
+
+/** Namespace AWS uses for errors raised before a service is known (e.g. authentication). */
+const faultNamespace = 'http://webservices.amazon.com/AWSFault/2005-15-09';
+
+const faultErrors: Record<Exclude<FaultKind, 'latency' | 'malformed'>, CommonError> = {
+  throttle: 'throttle',
+  expired: 'expired',
+  denied: 'denied',
+  internal: 'internal',
+};
+
+const emptyRegion = (): RegionData => ({ stacks: [], instances: [], autoScalingGroups: [], clusters: [], taskDefinitions: [] });
+
+function errorResponse(wire: Wire, xmlns: string, error: ApiError, requestId: string): WireResponse {
+  if (wire === 'awsJson1_1') return jsonError(error, requestId);
+  if (wire === 'ec2Query') return ec2Error(error, requestId);
+  return queryError(xmlns, error, requestId);
+}
+
+const xmlnsOf = (service: Service): string => (service.wire === 'awsJson1_1' ? faultNamespace : service.xmlns);
+
+function header(headers: http.IncomingHttpHeaders, name: string): string | undefined {
+  const value = headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function operationOf(service: Service, headers: http.IncomingHttpHeaders, body: string): string {
+  const target = header(headers, 'x-amz-target');
+  if (service.wire === 'awsJson1_1') return targetOperation(target, service.targetPrefix) ?? target ?? '';
+  return QueryInput.parse(body, '').string('Action') ?? '';
+}
+
+/** Runs the operation; any ApiError it throws becomes the protocol's error answer. */
+function invoke(service: Service, operation: string, context: Context, body: string, requestId: string): WireResponse {
+  if (!Object.hasOwn(service.operations, operation)) {
+    return errorResponse(service.wire, xmlnsOf(service), commonError('unknownOperation', service.wire, operation), requestId);
+  }
+  try {
+    if (service.wire === 'awsJson1_1') {
+      return jsonSuccess(service.operations[operation](context, JsonInput.parse(body)), requestId);
+    }
+    const input = QueryInput.parse(body, service.wire === 'awsQuery' ? 'member' : '');
+    const result = service.operations[operation](context, input);
+    return service.wire === 'awsQuery'
+      ? querySuccess(service.xmlns, operation, result, requestId)
+      : ec2Success(service.xmlns, operation, result, requestId);
+  } catch (thrown) {
+    const error =
+      thrown instanceof ApiError ? thrown : commonError('internal', service.wire, thrown instanceof Error ? thrown.message : String(thrown));
+    return errorResponse(service.wire, xmlnsOf(service), error, requestId);
+  }
+}
+
+function readBody(request: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+}
+
+export async function startSimulator(options: SimulatorOptions): Promise<Simulator> {
+  const { scenario } = options;
+  const faults = new Faults(scenario.faults);
+  const calls = new CallLog();
+  const stopping = new AbortController();
+
+  /** The answer and how long to hold it back. */
+  function answer(headers: http.IncomingHttpHeaders, body: string, requestId: string): { response: WireResponse; delayMs: number } {
+    const baseDelay = options.latencyMs ?? 0;
+    const auth = readAuthorization(headers.authorization);
+    const guessedWire: Wire = header(headers, 'x-amz-target') ? 'awsJson1_1' : 'awsQuery';
+    if (auth.kind !== 'ok') {
+      const kind = auth.kind === 'missing' ? 'missingAuth' : 'incompleteSignature';
+      return { response: errorResponse(guessedWire, faultNamespace, commonError(kind, guessedWire), requestId), delayMs: baseDelay };
+    }
+    const { scope } = auth;
+    const service = services.find((candidate) => candidate.signingName === scope.service);
+    if (!service) {
+      const error = commonError('unknownOperation', guessedWire, `service ${scope.service} is not simulated`);
+      return { response: errorResponse(guessedWire, faultNamespace, error, requestId), delayMs: baseDelay };
+    }
+    const operation = operationOf(service, headers, body);
+    const account = scenario.accounts.find((candidate) => candidate.accessKeyIds.includes(scope.accessKeyId));
+    const facts = {
+      account: account?.id ?? '',
+      accessKeyId: scope.accessKeyId,
+      region: scope.region,
+      service: scope.service,
+      operation,
+    };
+    calls.record({ ...facts, at: new Date() });
+    const decision = faults.decide(facts);
+    const delayMs = baseDelay + decision.latencyMs;
+    const fail = (kind: CommonError, detail?: string): { response: WireResponse; delayMs: number } => ({
+      response: errorResponse(service.wire, xmlnsOf(service), commonError(kind, service.wire, detail), requestId),
+      delayMs,
+    });
+    if (decision.error === 'malformed') {
+      const response = service.wire === 'awsJson1_1' ? jsonMalformed(requestId) : xmlMalformed(service.xmlns, operation, requestId);
+      return { response, delayMs };
+    }
+    if (decision.error === 'denied') return fail('denied', `${scope.service}:${operation} on account ${facts.account}`);
+    if (decision.error) return fail(faultErrors[decision.error]);
+    if (!account) return fail('unrecognizedKey');
+    const context: Context = { account: account.id, region: scope.region, data: account.regions[scope.region] ?? emptyRegion() };
+    return { response: invoke(service, operation, context, body, requestId), delayMs };
+  }
+
+  const server = http.createServer((request, response) => {
+    void (async () => {
+      const body = await readBody(request);
+      const { response: wire, delayMs } = answer(request.headers, body, randomUUID());
+      if (delayMs > 0) await sleep(delayMs, undefined, { signal: stopping.signal });
+      response.writeHead(wire.status, { ...wire.headers, 'content-length': String(Buffer.byteLength(wire.body)) });
+      response.end(wire.body);
+    })().catch(() => {
+      // The simulator is stopping or the client went away: nobody is left to answer.
+      response.destroy();
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    scenario,
+    faults: { add: (rule) => faults.add(rule), clear: () => faults.clear() },
+    calls: { all: () => calls.all(), count: (filter) => calls.count(filter), reset: () => calls.reset() },
+    stop: () =>
+      new Promise<void>((resolve) => {
+        stopping.abort();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

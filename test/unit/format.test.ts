@@ -1,0 +1,77 @@
+import * as assert from 'node:assert/strict';
+import { ago, inspectDocument, instanceRow, mask, processRow, rackParameters, rackSummary } from '../../src/model/format';
+import { isRackService, processId } from '../../src/model/processes';
+import { racksFromStacks } from '../../src/model/stacks';
+import { formatTable } from '../../src/model/table';
+
+const now = new Date('2025-06-01T12:00:00Z');
+const [rack] = racksFromStacks(
+  [
+    {
+      stackId: 'arn:aws:cloudformation:us-east-1:1:stack/production/1',
+      name: 'production',
+      status: 'UPDATE_ROLLBACK_FAILED',
+      statusReason: 'Resource Instances failed to stabilize',
+      tags: { System: 'convox', Type: 'rack', Team: 'core' },
+      parameters: { Password: 'hunter2-not-masked-by-aws', HttpProxy: 'http://user:secret@proxy', Version: '20250101120000', InstanceType: 't3.large', InstanceCount: '3', Private: 'No', LogDriver: '' },
+      outputs: { Domain: 'router.example', DomainInternal: 'internal.example', Dashboard: 'api.example' },
+      createdAt: new Date('2025-01-01T00:00:00Z'),
+    },
+  ],
+  { organization: 'acme', profile: 'acme-prod', region: 'us-east-1' },
+);
+
+describe('tables and what the CLI prints', () => {
+  it('aligns columns with two spaces and no trailing blanks', () => {
+    assert.equal(formatTable(['NAME', 'STATUS'], [['acme/production', 'running'], ['a', '']]), 'NAME             STATUS\nacme/production  running\na');
+  });
+  it('says how long ago', () => {
+    assert.equal(ago(new Date('2025-06-01T11:57:00Z'), now), '3 minutes ago');
+    assert.equal(ago(new Date('2025-05-31T12:00:00Z'), now), '1 day ago');
+    assert.equal(ago(now, now), 'just now');
+    assert.equal(ago(undefined, now), '');
+  });
+  it('`convox rack` rows carry name, provider, region, router, status, version, count and type', () => {
+    const summary = new Map(rackSummary(rack));
+    assert.equal(summary.get('Name'), 'acme/production');
+    assert.equal(summary.get('Provider'), 'aws');
+    assert.equal(summary.get('Router'), 'router.example\ninternal.example (internal)');
+    assert.equal(summary.get('Status'), 'failed');
+    assert.equal(summary.get('Count'), '3');
+    assert.equal(summary.get('Type'), 't3.large');
+    assert.equal(summary.get('Stack'), 'UPDATE_ROLLBACK_FAILED: Resource Instances failed to stabilize');
+  });
+  it('`convox rack params` masks Password and HttpProxy and adds Tags', () => {
+    const params = new Map(rackParameters(rack));
+    assert.equal(params.get('Password'), mask);
+    assert.equal(params.get('HttpProxy'), mask);
+    assert.equal(params.get('LogDriver'), '', 'an empty secret-free value stays empty');
+    assert.equal(params.get('Tags'), 'System=convox,Team=core,Type=rack');
+    assert.deepEqual([...params.keys()], [...params.keys()].sort());
+  });
+  it('instance and process rows follow the CLI columns', () => {
+    assert.deepEqual(
+      instanceRow({ id: 'i-1', status: 'active', started: new Date('2025-06-01T10:00:00Z'), processes: 4, cpu: 0.125, memory: 0.5, privateIp: '10.0.1.5' }, now),
+      ['i-1', 'active', '2 hours ago', '4', '12.50%', '50.00%', '', '10.0.1.5'],
+    );
+    assert.deepEqual(processRow({ id: 'abc', app: 'production', service: 'web', status: 'running', release: '', command: 'api' }, now), ['abc', 'production', 'web', 'running', '', '', 'api']);
+  });
+  it('the inspect document has every section and never the password', () => {
+    const text = inspectDocument(rack, { instances: [], processes: [], loadedAt: now }, [{ at: now, resource: 'Instances', resourceType: 'AWS::AutoScaling::AutoScalingGroup', status: 'UPDATE_FAILED', reason: 'timeout' }], now);
+    for (const heading of ['acme/production\n====', '\nRack\n----', '\nParameters\n', '\nInstances\n', '\nProcesses\n', '\nApps\n', '\nStack events (last 1)\n']) assert.ok(text.includes(heading), heading);
+    assert.ok(!text.includes('hunter2'));
+    assert.ok(!text.includes('secret@proxy'));
+    assert.match(text, /UPDATE_FAILED\s+timeout/);
+  });
+});
+
+describe('rack processes', () => {
+  it("tells the rack's own services from app services", () => {
+    assert.ok(isRackService('production-ServiceWebApi-1A2B3C', 'production'));
+    assert.ok(!isRackService('production-web-ServiceWeb-1A2B3C', 'production'));
+    assert.ok(!isRackService('productionx-ServiceWebApi-1', 'production'));
+  });
+  it('uses the last 12 characters of the task ARN as id', () => {
+    assert.equal(processId('arn:aws:ecs:us-east-1:1:task/cluster/0123456789abcdef'), '456789abcdef');
+  });
+});

@@ -1,0 +1,24 @@
+import * as assert from 'node:assert/strict';
+import { resolveRack } from '../../src/model/switch';
+
+describe('switch resolution (like `convox switch`)', () => {
+  const racks = [{ fullName: 'acme/production' }, { fullName: 'acme/production-eu' }, { fullName: 'acme/staging' }, { fullName: 'globex/staging-2' }];
+
+  it('an exact name wins even when it is also part of another', () => {
+    assert.deepEqual(resolveRack('acme/production', racks), { rack: { fullName: 'acme/production' } });
+  });
+  it('otherwise the one rack whose name contains the text', () => {
+    assert.deepEqual(resolveRack('eu', racks), { rack: { fullName: 'acme/production-eu' } });
+    assert.deepEqual(resolveRack('  globex/  '.trim(), racks), { rack: { fullName: 'globex/staging-2' } });
+  });
+  it('several matches are ambiguous and name them', () => {
+    const resolution = resolveRack('staging', racks);
+    assert.ok('error' in resolution);
+    assert.equal(resolution.error, 'ambiguous rack name: staging (matches acme/staging, globex/staging-2)');
+    assert.equal(resolution.candidates.length, 2);
+  });
+  it('no match is not found', () => {
+    assert.deepEqual(resolveRack('nope', racks), { error: 'could not find rack: nope', candidates: [] });
+    assert.deepEqual(resolveRack('', racks), { error: 'could not find rack: ', candidates: [] });
+  });
+});

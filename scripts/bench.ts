@@ -1,16 +1,43 @@
-// `npm run bench [-- --json] [-- --runs N]`: discovery against the local simulator at 100 ms per call.
-// Prints medians of several runs as a table (or one JSON object with --json).
+// `npm run bench [-- --json] [-- --runs N]`: the extension's AWS work measured against the local simulator.
+// Prints medians of several runs as tables (or one JSON object with --json). Timings are for comparison
+// on one machine, never pass/fail.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { AwsRackSource } from '../src/aws/rackSource';
+import { AutoRefresh } from '../src/model/autoRefresh';
+import { RackStore } from '../src/model/rackStore';
 import { formatTable } from '../src/model/table';
-import { awsConfigFor, benchScenario, startSimulator } from '../test/sim';
+import { awsConfigFor, benchScenario, bigRackScenario, defaultScenario, startSimulator, type Scenario, type Simulator } from '../test/sim';
+import { VirtualClock } from '../test/virtualClock';
 
 const latencyMs = 100;
 const shape = { profiles: 4, regions: 16, stacksPerRegion: 250, racksPerRegion: 5 };
 const pagesPerRegion = Math.ceil(shape.stacksPerRegion / 100);
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+/** Runs `body` with a simulator and AWS config files pointing at it, installed in process.env. */
+async function withSimulator<T>(scenario: Scenario, options: { latencyMs?: number }, body: (sim: Simulator, settings: { regions: string[]; organizations: Record<string, string[]> }) => Promise<T>): Promise<T> {
+  const sim = await startSimulator({ scenario, latencyMs: options.latencyMs });
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'convox-bench-'));
+  try {
+    const aws = awsConfigFor(sim, scenario);
+    process.env.AWS_CONFIG_FILE = path.join(dir, 'config');
+    process.env.AWS_SHARED_CREDENTIALS_FILE = path.join(dir, 'credentials');
+    fs.writeFileSync(process.env.AWS_CONFIG_FILE, aws.config);
+    fs.writeFileSync(process.env.AWS_SHARED_CREDENTIALS_FILE, aws.credentials);
+    return await body(sim, { regions: aws.settings['convox.regions'], organizations: aws.settings['convox.organizations'] });
+  } finally {
+    await sim.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 interface DiscoveryRun {
   firstRackMs: number;
@@ -20,26 +47,11 @@ interface DiscoveryRun {
   errors: number;
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
-
-async function discoveryRun(): Promise<DiscoveryRun> {
-  const scenario = benchScenario(shape);
-  const sim = await startSimulator({ scenario, latencyMs });
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'convox-bench-'));
-  try {
-    const aws = awsConfigFor(sim, scenario);
-    process.env.AWS_CONFIG_FILE = path.join(dir, 'config');
-    process.env.AWS_SHARED_CREDENTIALS_FILE = path.join(dir, 'credentials');
-    fs.writeFileSync(process.env.AWS_CONFIG_FILE, aws.config);
-    fs.writeFileSync(process.env.AWS_SHARED_CREDENTIALS_FILE, aws.credentials);
+function discoveryRun(): Promise<DiscoveryRun> {
+  return withSimulator(benchScenario(shape), { latencyMs }, async (sim, settings) => {
     const source = new AwsRackSource();
     const started = performance.now();
     let firstRackMs = Number.NaN;
-    const settings = { regions: aws.settings['convox.regions'], organizations: aws.settings['convox.organizations'] };
     const scan = await source.startDiscovery(settings, undefined, (result) => {
       if (Number.isNaN(firstRackMs) && result.racks.length > 0) firstRackMs = performance.now() - started;
     });
@@ -47,10 +59,67 @@ async function discoveryRun(): Promise<DiscoveryRun> {
     const completeMs = performance.now() - started;
     source.clients.reset();
     return { firstRackMs, completeMs, calls: sim.calls.count({ service: 'cloudformation' }), racks: scan.inventory.racks().length, errors: scan.inventory.errors().length };
-  } finally {
-    await sim.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  });
+}
+
+/**
+ * API calls to expand one rack of 50 instances and 200 tasks, then to open its Processes (task definitions),
+ * then both again once task definitions are cached.
+ */
+function expandCalls(): Promise<{ expand: number; openProcesses: number; again: number; byOperation: Record<string, number>; instances: number; processes: number }> {
+  return withSimulator(bigRackScenario({ instances: 50, tasks: 200 }), {}, async (sim, settings) => {
+    const source = new AwsRackSource();
+    const scan = await source.startDiscovery(settings, undefined, () => undefined);
+    await scan.finished;
+    const [rack] = scan.inventory.racks();
+    sim.calls.reset();
+    const details = await source.details(rack);
+    const byOperation: Record<string, number> = {};
+    for (const call of sim.calls.all()) byOperation[call.operation] = (byOperation[call.operation] ?? 0) + 1;
+    const expand = sim.calls.count();
+    sim.calls.reset();
+    const processes = await source.processes(rack, details.tasks);
+    const openProcesses = sim.calls.count();
+    sim.calls.reset();
+    await source.processes(rack, (await source.details(rack)).tasks);
+    const again = sim.calls.count();
+    source.clients.reset();
+    return { expand, openProcesses, again, byOperation, instances: details.instances.length, processes: processes.length };
+  });
+}
+
+/** API calls the refresh policy makes over 5 minutes (virtual time) with the view hidden, then visible. */
+function idleCalls(): Promise<{ hidden: number; visible: number; refreshesVisible: number }> {
+  return withSimulator(defaultScenario(), {}, async (sim, settings) => {
+    const source = new AwsRackSource({ maxAttempts: 1 });
+    const store = new RackStore(source, () => settings);
+    const clock = new VirtualClock();
+    let refreshes: Array<Promise<void>> = [];
+    const auto = new AutoRefresh(() => refreshes.push(store.refresh()), () => store.lastRefresh, 60, clock, () => clock.now);
+    const settle = async (): Promise<void> => {
+      await Promise.all(refreshes);
+      refreshes = [];
+    };
+    await store.refresh();
+    sim.calls.reset();
+    auto.setVisible(false);
+    clock.advance(5 * 60_000);
+    await settle();
+    const hidden = sim.calls.count();
+    sim.calls.reset();
+    auto.setVisible(true);
+    let refreshesVisible = refreshes.length;
+    await settle();
+    for (let minute = 0; minute < 5; minute++) {
+      refreshesVisible += clock.advance(60_000);
+      await settle();
+    }
+    const visible = sim.calls.count();
+    auto.dispose();
+    store.dispose();
+    source.clients.reset();
+    return { hidden, visible, refreshesVisible };
+  });
 }
 
 async function main(): Promise<void> {
@@ -69,8 +138,10 @@ async function main(): Promise<void> {
     errors: Math.max(...runs.map((run) => run.errors)),
     runs: runs.length,
   };
+  const expand = await expandCalls();
+  const idle = await idleCalls();
   if (values.json) {
-    console.log(JSON.stringify({ discovery }, null, 2));
+    console.log(JSON.stringify({ discovery, expand, idle }, null, 2));
     return;
   }
   console.log(`Discovery: ${shape.profiles} profiles × ${shape.regions} regions, ${shape.stacksPerRegion} stacks per region (${shape.racksPerRegion} racks), ${latencyMs} ms per call; medians of ${runs.length} runs`);
@@ -87,6 +158,31 @@ async function main(): Promise<void> {
         ['API calls needed (one per page)', String(discovery.minimumCalls)],
         ['racks found', String(discovery.racks)],
         ['error entries', String(discovery.errors)],
+      ],
+    ),
+  );
+  console.log(`\nExpanding a rack with ${expand.instances} instances and 200 tasks (${expand.processes} of them the rack's own processes)`);
+  console.log(
+    formatTable(
+      ['MEASURE', 'VALUE'],
+      [
+        ['API calls to expand the rack', String(expand.expand)],
+        ['API calls to open its Processes, first time', String(expand.openProcesses)],
+        ['API calls for both again (task definitions cached)', String(expand.again)],
+        ...Object.entries(expand.byOperation)
+          .sort(([a], [b]) => a.localeCompare(b))
+          .map(([operation, count]): [string, string] => [`  ${operation}`, String(count)]),
+      ],
+    ),
+  );
+  console.log('\nAutomatic refresh (every 60 s) over 5 minutes of virtual time, default scenario');
+  console.log(
+    formatTable(
+      ['MEASURE', 'VALUE'],
+      [
+        ['API calls while the view is hidden', String(idle.hidden)],
+        ['API calls while the view is visible', String(idle.visible)],
+        ['refreshes while visible', String(idle.refreshesVisible)],
       ],
     ),
   );

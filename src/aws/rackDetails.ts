@@ -6,17 +6,17 @@ import {
   paginateListContainerInstances,
   paginateListServices,
   paginateListTasks,
-  type ContainerDefinition,
   type ContainerInstance,
   type ECSClient,
+  type KeyValuePair,
   type Task,
 } from '@aws-sdk/client-ecs';
-import { chunks, isRackService, processId } from '../model/processes';
-import type { Instance, Process, Rack, RackDetails } from '../model/rack';
+import { chunks, isRackService, processFromTask } from '../model/processes';
+import type { ContainerDefinition, Instance, Process, Rack, RackDetails, RackTask } from '../model/rack';
 import type { AwsClients } from './clients';
 import type { AwsProfile } from './profiles';
 
-/** API limits of the ECS Describe* calls. */
+/** API limits of the ECS Describe* calls, and the largest page the List* calls give. */
 const describeBatch = 100;
 const listPage = 100;
 
@@ -31,48 +31,50 @@ function usedShare(containerInstance: ContainerInstance | undefined, resource: s
   return (registered - remaining) / registered;
 }
 
-/** Loads task definitions once per ARN for the life of the extension: a revision never changes. */
-export class TaskDefinitionCache {
-  private readonly byArn = new Map<string, Promise<ContainerDefinition[]>>();
-
-  get(ecs: ECSClient, arn: string): Promise<ContainerDefinition[]> {
-    let pending = this.byArn.get(arn);
-    if (!pending) {
-      pending = ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: arn })).then((answer) => answer.taskDefinition?.containerDefinitions ?? []);
-      pending.catch(() => this.byArn.delete(arn));
-      this.byArn.set(arn, pending);
-    }
-    return pending;
-  }
+function pairs(entries: readonly KeyValuePair[] | undefined): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const { name, value } of entries ?? []) if (name) result[name] = value ?? '';
+  return result;
 }
 
+function rackTask(task: Task): RackTask {
+  const container = task.containers?.[0]?.name ?? '';
+  const override = task.overrides?.containerOverrides?.find((entry) => entry.name === container);
+  return {
+    taskArn: task.taskArn ?? '',
+    taskDefinitionArn: task.taskDefinitionArn,
+    container,
+    status: (task.lastStatus ?? 'unknown').toLowerCase(),
+    started: task.startedAt,
+    overrideCommand: override?.command,
+    overrideEnvironment: pairs(override?.environment),
+  };
+}
+
+/** Reads rack details from EC2 and ECS, batching Describe* calls to the API limits. */
 export class RackDetailsLoader {
-  private readonly taskDefinitions = new TaskDefinitionCache();
+  /** Task definition revisions never change, so each is read once for the life of the extension. */
+  private readonly taskDefinitions = new Map<string, Promise<ContainerDefinition[]>>();
 
   constructor(private readonly clients: AwsClients) {}
 
   async load(profile: AwsProfile, rack: Rack): Promise<RackDetails> {
-    const [instances, processes] = await Promise.all([this.instances(profile, rack), this.processes(profile, rack)]);
-    return { instances, processes, loadedAt: new Date() };
+    const [instances, tasks] = await Promise.all([this.instances(profile, rack), this.tasks(profile, rack)]);
+    return { instances, tasks, loadedAt: new Date() };
+  }
+
+  /** `convox rack ps` rows: the tasks with what their task definitions add (app, release, command). */
+  async processes(profile: AwsProfile, rack: Rack, tasks: readonly RackTask[]): Promise<Process[]> {
+    const ecs = this.clients.ecs(profile, rack.region);
+    const processes = await Promise.all(
+      tasks.map(async (task) => processFromTask(task, task.taskDefinitionArn ? await this.taskDefinition(ecs, task.taskDefinitionArn) : [], rack.name)),
+    );
+    return processes.sort((a, b) => a.service.localeCompare(b.service) || a.id.localeCompare(b.id));
   }
 
   /** `convox instances`: the rack's EC2 instances (not build servers) joined with their ECS container instances. */
   private async instances(profile: AwsProfile, rack: Rack): Promise<Instance[]> {
-    const ec2 = this.clients.ec2(profile, rack.region);
-    const filters = [
-      { Name: 'tag:Rack', Values: [rack.name] },
-      { Name: 'instance-state-name', Values: ['pending', 'running', 'shutting-down', 'stopping'] },
-    ];
-    const [ec2Instances, containerInstances] = await Promise.all([
-      (async () => {
-        const found: Ec2Instance[] = [];
-        for await (const page of paginateDescribeInstances({ client: ec2 }, { Filters: filters })) {
-          for (const reservation of page.Reservations ?? []) found.push(...(reservation.Instances ?? []));
-        }
-        return found.filter((instance) => tag(instance, 'Purpose') !== 'Build');
-      })(),
-      this.containerInstances(profile, rack),
-    ]);
+    const [ec2Instances, containerInstances] = await Promise.all([this.ec2Instances(profile, rack), this.containerInstances(profile, rack)]);
     const byEc2Id = new Map(containerInstances.map((entry) => [entry.ec2InstanceId, entry]));
     return ec2Instances
       .map((instance): Instance => {
@@ -93,20 +95,31 @@ export class RackDetailsLoader {
       .sort((a, b) => a.id.localeCompare(b.id));
   }
 
+  private async ec2Instances(profile: AwsProfile, rack: Rack): Promise<Ec2Instance[]> {
+    const client = this.clients.ec2(profile, rack.region);
+    const Filters = [
+      { Name: 'tag:Rack', Values: [rack.name] },
+      { Name: 'instance-state-name', Values: ['pending', 'running', 'shutting-down', 'stopping'] },
+    ];
+    const found: Ec2Instance[] = [];
+    for await (const page of paginateDescribeInstances({ client }, { Filters })) {
+      for (const reservation of page.Reservations ?? []) found.push(...(reservation.Instances ?? []));
+    }
+    return found.filter((instance) => tag(instance, 'Purpose') !== 'Build');
+  }
+
   private async containerInstances(profile: AwsProfile, rack: Rack): Promise<ContainerInstance[]> {
     const cluster = rack.outputs.Cluster;
     if (!cluster) return [];
     const ecs = this.clients.ecs(profile, rack.region);
     const arns: string[] = [];
     for await (const page of paginateListContainerInstances({ client: ecs, pageSize: listPage }, { cluster })) arns.push(...(page.containerInstanceArns ?? []));
-    const batches = await Promise.all(
-      chunks(arns, describeBatch).map((batch) => ecs.send(new DescribeContainerInstancesCommand({ cluster, containerInstances: batch }))),
-    );
-    return batches.flatMap((answer) => answer.containerInstances ?? []);
+    const answers = await Promise.all(chunks(arns, describeBatch).map((batch) => ecs.send(new DescribeContainerInstancesCommand({ cluster, containerInstances: batch }))));
+    return answers.flatMap((answer) => answer.containerInstances ?? []);
   }
 
-  /** `convox rack ps`: the running tasks of the rack's own services; app services' tasks are never fetched. */
-  private async processes(profile: AwsProfile, rack: Rack): Promise<Process[]> {
+  /** Running tasks of the rack's own services; app services' tasks are never fetched. */
+  private async tasks(profile: AwsProfile, rack: Rack): Promise<RackTask[]> {
     const cluster = rack.outputs.Cluster;
     if (!cluster) return [];
     const ecs = this.clients.ecs(profile, rack.region);
@@ -117,37 +130,31 @@ export class RackDetailsLoader {
         if (isRackService(name, rack.name)) services.push(name);
       }
     }
-    const taskArns = (
-      await Promise.all(
-        services.map(async (serviceName) => {
-          const arns: string[] = [];
-          for await (const page of paginateListTasks({ client: ecs, pageSize: listPage }, { cluster, serviceName, desiredStatus: 'RUNNING' })) arns.push(...(page.taskArns ?? []));
-          return arns;
-        }),
-      )
-    ).flat();
-    const tasks = (await Promise.all(chunks(taskArns, describeBatch).map((batch) => ecs.send(new DescribeTasksCommand({ cluster, tasks: batch }))))).flatMap(
-      (answer) => answer.tasks ?? [],
+    const perService = await Promise.all(
+      services.map(async (serviceName) => {
+        const arns: string[] = [];
+        for await (const page of paginateListTasks({ client: ecs, pageSize: listPage }, { cluster, serviceName, desiredStatus: 'RUNNING' })) arns.push(...(page.taskArns ?? []));
+        return arns;
+      }),
     );
-    const processes = await Promise.all(tasks.map((task) => this.process(ecs, rack, task)));
-    return processes.sort((a, b) => a.service.localeCompare(b.service) || a.id.localeCompare(b.id));
+    const answers = await Promise.all(chunks(perService.flat(), describeBatch).map((batch) => ecs.send(new DescribeTasksCommand({ cluster, tasks: batch }))));
+    return answers.flatMap((answer) => answer.tasks ?? []).map(rackTask);
   }
 
-  private async process(ecs: ECSClient, rack: Rack, task: Task): Promise<Process> {
-    const container = task.containers?.[0];
-    const definitions = task.taskDefinitionArn ? await this.taskDefinitions.get(ecs, task.taskDefinitionArn) : [];
-    const definition = definitions.find((entry) => entry.name === container?.name) ?? definitions[0];
-    const environment = new Map((definition?.environment ?? []).map((entry) => [entry.name, entry.value]));
-    const override = task.overrides?.containerOverrides?.find((entry) => entry.name === container?.name);
-    const command = override?.command ?? definition?.command ?? [];
-    return {
-      id: processId(task.taskArn ?? ''),
-      app: definition?.dockerLabels?.['convox.app'] ?? environment.get('APP') ?? rack.name,
-      service: container?.name ?? definition?.name ?? '',
-      status: (task.lastStatus ?? 'unknown').toLowerCase(),
-      release: definition?.dockerLabels?.['convox.release'] ?? environment.get('RELEASE') ?? '',
-      started: task.startedAt,
-      command: command.join(' '),
-    };
+  private taskDefinition(ecs: ECSClient, arn: string): Promise<ContainerDefinition[]> {
+    let pending = this.taskDefinitions.get(arn);
+    if (!pending) {
+      pending = ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: arn })).then((answer) =>
+        (answer.taskDefinition?.containerDefinitions ?? []).map((definition) => ({
+          name: definition.name ?? '',
+          command: definition.command ?? [],
+          environment: pairs(definition.environment),
+          labels: definition.dockerLabels ?? {},
+        })),
+      );
+      pending.catch(() => this.taskDefinitions.delete(arn));
+      this.taskDefinitions.set(arn, pending);
+    }
+    return pending;
   }
 }

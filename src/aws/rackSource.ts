@@ -2,7 +2,7 @@ import { DescribeAutoScalingGroupsCommand } from '@aws-sdk/client-auto-scaling';
 import { DescribeStackEventsCommand } from '@aws-sdk/client-cloudformation';
 import { Inventory, type PairResult } from '../model/inventory';
 import { chunks } from '../model/processes';
-import type { Location, Rack, RackDetails, StackEvent } from '../model/rack';
+import type { Location, Process, Rack, RackDetails, RackTask, StackEvent } from '../model/rack';
 import type { DiscoveryRun, RackSource, ScanSettings } from '../model/source';
 import { AwsClients, type ClientOptions } from './clients';
 import { discover, planDiscovery } from './discovery';
@@ -50,6 +50,10 @@ export class AwsRackSource implements RackSource {
 
   details(rack: Rack): Promise<RackDetails> {
     return this.detailsLoader.load(this.profile(rack.profile), rack);
+  }
+
+  processes(rack: Rack, tasks: readonly RackTask[]): Promise<Process[]> {
+    return this.detailsLoader.processes(this.profile(rack.profile), rack, tasks);
   }
 
   async events(rack: Rack, limit: number): Promise<StackEvent[]> {

@@ -68,14 +68,14 @@ function section(title: string, body: string): string {
 }
 
 /** The Inspect Rack document: what `convox rack`, `rack params`, `instances`, `rack ps`, `apps` and the last stack events show. */
-export function inspectDocument(rack: Rack, details: RackDetails, events: readonly StackEvent[], now: Date): string {
+export function inspectDocument(rack: Rack, details: RackDetails, processes: readonly Process[], events: readonly StackEvent[], now: Date): string {
   const labelled = (rows: Array<[string, string]>): string => formatTable(['', ''], rows).split('\n').slice(1).join('\n');
   return [
     `${rack.fullName}\n${'='.repeat(rack.fullName.length)}\n`,
     section('Rack', labelled(rackSummary(rack))),
     section('Parameters', labelled(rackParameters(rack))),
     section('Instances', formatTable(instanceHeaders, details.instances.map((instance) => instanceRow(instance, now)))),
-    section('Processes', formatTable(processHeaders, details.processes.map((process) => processRow(process, now)))),
+    section('Processes', formatTable(processHeaders, processes.map((process) => processRow(process, now)))),
     section('Apps', formatTable(['NAME', 'STATUS', 'GEN'], rack.apps.map((app) => [app.name, app.status, app.generation]))),
     section(
       `Stack events (last ${events.length})`,

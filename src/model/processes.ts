@@ -1,3 +1,5 @@
+import type { ContainerDefinition, Process, RackTask } from './rack';
+
 /**
  * The rack's own ECS services are named by CloudFormation `<rack>-<LogicalId>-<suffix>` (ServiceWebApi,
  * ServiceMonitorApi …). App services live in `<rack>-<app>-…` stacks, and app names are lower case, so an
@@ -17,4 +19,19 @@ export function chunks<T>(items: readonly T[], size: number): T[][] {
   const result: T[][] = [];
   for (let start = 0; start < items.length; start += size) result.push(items.slice(start, start + size));
   return result;
+}
+
+/** A `convox rack ps` row from a task and its task definition's containers. */
+export function processFromTask(task: RackTask, definitions: readonly ContainerDefinition[], rackName: string): Process {
+  const definition = definitions.find((entry) => entry.name === task.container) ?? definitions[0];
+  const environment = { ...definition?.environment, ...task.overrideEnvironment };
+  return {
+    id: processId(task.taskArn),
+    app: definition?.labels['convox.app'] ?? environment.APP ?? rackName,
+    service: task.container || definition?.name || '',
+    status: task.status,
+    release: definition?.labels['convox.release'] ?? environment.RELEASE ?? '',
+    started: task.started,
+    command: (task.overrideCommand ?? definition?.command ?? []).join(' '),
+  };
 }

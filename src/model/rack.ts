@@ -96,9 +96,29 @@ export interface StackEvent {
   reason?: string;
 }
 
-/** What expanding a rack loads: the ECS and EC2 side of it. */
+/** A running task of one of the rack's own services, before its task definition is read. */
+export interface RackTask {
+  taskArn: string;
+  taskDefinitionArn?: string;
+  container: string;
+  status: string;
+  started?: Date;
+  /** A command or environment given to this task alone (one-off runs), which wins over the definition's. */
+  overrideCommand?: string[];
+  overrideEnvironment: Record<string, string>;
+}
+
+/** What expanding a rack loads: the ECS and EC2 side of it. Processes need task definitions, read later. */
 export interface RackDetails {
   instances: Instance[];
-  processes: Process[];
+  tasks: RackTask[];
   loadedAt: Date;
+}
+
+/** The parts of an ECS task definition's container that `convox rack ps` shows. */
+export interface ContainerDefinition {
+  name: string;
+  command: string[];
+  environment: Record<string, string>;
+  labels: Record<string, string>;
 }

@@ -1,9 +1,20 @@
 import type { Inventory } from './inventory';
-import type { DiscoveryError, Rack, RackDetails, StackEvent } from './rack';
+import type { DiscoveryError, Process, Rack, RackDetails, StackEvent } from './rack';
 import type { RackSource, ScanSettings } from './source';
 import { withInstanceLifecycle } from './status';
 
 export type Listener = () => void;
+
+/** Keeps a load's promise under its key; a failed load is dropped so the next read retries. */
+function cached<T>(cache: Map<string, Promise<T>>, key: string, load: () => Promise<T>): Promise<T> {
+  let pending = cache.get(key);
+  if (!pending) {
+    pending = load();
+    pending.catch(() => cache.delete(key));
+    cache.set(key, pending);
+  }
+  return pending;
+}
 
 /** How long bursts of pair results are gathered into one change notification. */
 const changeBatchMs = 50;
@@ -17,6 +28,7 @@ export class RackStore {
   private inventory: Inventory | undefined;
   private readonly lifecycles = new Map<string, string[]>();
   private readonly detailCache = new Map<string, Promise<RackDetails>>();
+  private readonly processCache = new Map<string, Promise<Process[]>>();
   private running: Promise<void> | undefined;
   private changeTimer: ReturnType<typeof setTimeout> | undefined;
   private profilesFound: boolean | undefined;
@@ -81,16 +93,14 @@ export class RackStore {
     return this.running;
   }
 
-  /** Instances and processes of a rack, loaded on first use and kept until the next refresh. */
+  /** Instances and the rack's own tasks, loaded on first use and kept until the next refresh. */
   details(rack: Rack): Promise<RackDetails> {
-    let pending = this.detailCache.get(rack.stackId);
-    if (!pending) {
-      pending = this.source.details(rack);
-      // A failed load is not kept: expanding again retries.
-      pending.catch(() => this.detailCache.delete(rack.stackId));
-      this.detailCache.set(rack.stackId, pending);
-    }
-    return pending;
+    return cached(this.detailCache, rack.stackId, () => this.source.details(rack));
+  }
+
+  /** `convox rack ps` rows of a rack: its tasks plus what their task definitions say. */
+  processes(rack: Rack): Promise<Process[]> {
+    return cached(this.processCache, rack.stackId, async () => this.source.processes(rack, (await this.details(rack)).tasks));
   }
 
   events(rack: Rack, limit: number): Promise<StackEvent[]> {
@@ -100,6 +110,7 @@ export class RackStore {
   /** Forgets one rack's details so the next read loads them again. */
   forgetDetails(rack: Rack): void {
     this.detailCache.delete(rack.stackId);
+    this.processCache.delete(rack.stackId);
   }
 
   dispose(): void {
@@ -117,6 +128,7 @@ export class RackStore {
     this.inventory = run.inventory;
     this.profilesFound = run.hasProfiles;
     this.detailCache.clear();
+    this.processCache.clear();
     this.scheduleChange();
     await run.finished;
     await Promise.all(lifecycleChecks);

@@ -21,8 +21,8 @@ export class InspectDocuments implements vscode.TextDocumentContentProvider, vsc
     const fullName = uri.path.replace(/^\//, '');
     const rack = this.store.find(fullName);
     if (!rack) return `${fullName}\n\nThis rack is not in the last discovery. Refresh the Racks view, then use Refresh on this document.\n`;
-    const [details, events] = await Promise.all([this.store.details(rack), this.store.events(rack, eventCount)]);
-    return inspectDocument(rack, details, events, new Date());
+    const [details, processes, events] = await Promise.all([this.store.details(rack), this.store.processes(rack), this.store.events(rack, eventCount)]);
+    return inspectDocument(rack, details, processes, events, new Date());
   }
 
   /** Loads the rack again from AWS and redraws its document. */

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { ago, instanceHeaders, instanceRow, percent, processHeaders, processRow, rackParameters, rackSummary } from '../model/format';
-import type { App, DiscoveryError, Instance, Process, Rack, RackStatus } from '../model/rack';
+import type { App, DiscoveryError, Rack, RackDetails, RackStatus } from '../model/rack';
 import type { RackStore } from '../model/rackStore';
 import { markdownTable } from './markdown';
 
@@ -158,12 +158,12 @@ export class RacksTree implements vscode.TreeDataProvider<Node>, vscode.Disposab
   }
 
   private async rackChildren(rack: Rack): Promise<Node[]> {
-    const groups = (details: { instances: Instance[]; processes: Process[] } | undefined): Node[] => [
+    const groups = (details: RackDetails | undefined): Node[] => [
       { kind: 'group', rack, group: 'apps', count: rack.apps.length },
       ...(details
         ? ([
             { kind: 'group', rack, group: 'instances', count: details.instances.length },
-            { kind: 'group', rack, group: 'processes', count: details.processes.length },
+            { kind: 'group', rack, group: 'processes', count: details.tasks.length },
           ] as Node[])
         : []),
       { kind: 'group', rack, group: 'parameters', count: Object.keys(rack.parameters).length + 1 },
@@ -190,7 +190,7 @@ export class RacksTree implements vscode.TreeDataProvider<Node>, vscode.Disposab
           return leaf(`${rack.stackId}/instance/${instance.id}`, instance.id, description, 'vm', markdownTable(instance.id, instanceHeaders.map((header, column) => [header, row[column]] as const)));
         });
       case 'processes':
-        return (await this.store.details(rack)).processes.map((process) => {
+        return (await this.store.processes(rack)).map((process) => {
           const row = processRow(process, now);
           const description = [process.app, process.service, process.status, process.release, ago(process.started, now)].filter(Boolean).join(' · ');
           return leaf(`${rack.stackId}/process/${process.id}`, process.id, description, 'symbol-event', markdownTable(process.id, processHeaders.map((header, column) => [header, row[column]] as const)));

@@ -25,6 +25,10 @@ cloudformation =
 sso_region = us-east-1
 `;
 const credentials = `
+[direct]
+aws_access_key_id = AKIDDIRECT
+aws_secret_access_key = secret
+
 [keys-only]
 aws_access_key_id = AKIDKEYSONLY
 aws_secret_access_key = secret

@@ -2,8 +2,7 @@
 // described by files in a folder of the runner's, environment variables naming them, and VS Code settings.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { awsConfigFor, startSimulator } from '../sim';
-import type { Scenario } from '../sim/types';
+import { awsConfigFor, startSimulator, type Scenario, type Simulator } from '../sim';
 import { onCleanup } from './processes';
 
 export interface AwsWorld {
@@ -11,8 +10,8 @@ export interface AwsWorld {
   env: Record<string, string>;
   /** VS Code user settings (convox.regions, convox.organizations, …). */
   settings: Record<string, unknown>;
-  /** The simulator's address, when there is one. */
-  simulatorUrl?: string;
+  /** The running simulator, when there is one (to add faults or change the world mid-test). */
+  simulator?: Simulator;
   stop(): Promise<void>;
 }
 
@@ -43,7 +42,7 @@ export async function simulatedAws(dir: string, scenario: Scenario): Promise<Aws
   return {
     env: { HOME: dir, AWS_CONFIG_FILE: configFile, AWS_SHARED_CREDENTIALS_FILE: credentialsFile },
     settings: { ...settings },
-    simulatorUrl: simulator.url,
+    simulator,
     stop,
   };
 }

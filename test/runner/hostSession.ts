@@ -2,7 +2,7 @@
 // the test files of test/host/. Shared by the code-server runner (host.ts) and the test-electron one.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Scenario } from '../sim/types';
+import type { Scenario } from '../sim';
 import { resultVariable, testsVariable, type HostResult } from '../host/protocol';
 import { noAws, simulatedAws, type AwsWorld } from './aws';
 

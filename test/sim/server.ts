@@ -17,7 +17,7 @@ import { cloudFormation } from './services/cloudformation';
 import { ec2 } from './services/ec2';
 import { ecs } from './services/ecs';
 import type { Context, Service } from './services/service';
-import type { Call, FaultKind, FaultRule, RegionData, Scenario } from './types';
+import type { Call, FaultRule, RegionData, Scenario } from './types';
 
 export interface SimulatorOptions {
   scenario: Scenario;
@@ -40,13 +40,6 @@ const services: Service[] = [cloudFormation, ecs, ec2, autoScaling];
 
 /** Namespace AWS uses for errors raised before a service is known (e.g. authentication). */
 const faultNamespace = 'http://webservices.amazon.com/AWSFault/2005-15-09';
-
-const faultErrors: Record<Exclude<FaultKind, 'latency' | 'malformed'>, CommonError> = {
-  throttle: 'throttle',
-  expired: 'expired',
-  denied: 'denied',
-  internal: 'internal',
-};
 
 const emptyRegion = (): RegionData => ({ stacks: [], instances: [], autoScalingGroups: [], clusters: [], taskDefinitions: [] });
 
@@ -141,7 +134,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
       return { response, delayMs };
     }
     if (decision.error === 'denied') return fail('denied', `${scope.service}:${operation} on account ${facts.account}`);
-    if (decision.error) return fail(faultErrors[decision.error]);
+    if (decision.error) return fail(decision.error);
     if (!account) return fail('unrecognizedKey');
     const context: Context = { account: account.id, region: scope.region, data: account.regions[scope.region] ?? emptyRegion() };
     return { response: invoke(service, operation, context, body, requestId), delayMs };

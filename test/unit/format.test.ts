@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { ago, inspectDocument, instanceRow, mask, processRow, rackParameters, rackSummary } from '../../src/model/format';
-import { isRackService, processId } from '../../src/model/processes';
+import { isRackService, processFromTask, processId } from '../../src/model/processes';
 import { racksFromStacks } from '../../src/model/stacks';
 import { formatTable } from '../../src/model/table';
 
@@ -57,7 +57,7 @@ describe('tables and what the CLI prints', () => {
     assert.deepEqual(processRow({ id: 'abc', app: 'production', service: 'web', status: 'running', release: '', command: 'api' }, now), ['abc', 'production', 'web', 'running', '', '', 'api']);
   });
   it('the inspect document has every section and never the password', () => {
-    const text = inspectDocument(rack, { instances: [], processes: [], loadedAt: now }, [{ at: now, resource: 'Instances', resourceType: 'AWS::AutoScaling::AutoScalingGroup', status: 'UPDATE_FAILED', reason: 'timeout' }], now);
+    const text = inspectDocument(rack, { instances: [], tasks: [], loadedAt: now }, [], [{ at: now, resource: 'Instances', resourceType: 'AWS::AutoScaling::AutoScalingGroup', status: 'UPDATE_FAILED', reason: 'timeout' }], now);
     for (const heading of ['acme/production\n====', '\nRack\n----', '\nParameters\n', '\nInstances\n', '\nProcesses\n', '\nApps\n', '\nStack events (last 1)\n']) assert.ok(text.includes(heading), heading);
     assert.ok(!text.includes('hunter2'));
     assert.ok(!text.includes('secret@proxy'));
@@ -73,5 +73,15 @@ describe('rack processes', () => {
   });
   it('uses the last 12 characters of the task ARN as id', () => {
     assert.equal(processId('arn:aws:ecs:us-east-1:1:task/cluster/0123456789abcdef'), '456789abcdef');
+  });
+  it('fills app, release and command from labels, then environment, then the rack name', () => {
+    const task = { taskArn: 'arn:aws:ecs:r:1:task/c/0123456789abcdef', container: 'web', status: 'running', overrideEnvironment: {} };
+    const labelled = [{ name: 'web', command: ['bin/web'], environment: { APP: 'ignored' }, labels: { 'convox.app': 'shop', 'convox.release': 'RABC' } }];
+    assert.deepEqual(processFromTask(task, labelled, 'production'), { id: '456789abcdef', app: 'shop', service: 'web', status: 'running', release: 'RABC', started: undefined, command: 'bin/web' });
+    const environment = [{ name: 'web', command: ['api'], environment: { APP: 'billing', RELEASE: 'R1' }, labels: {} }];
+    assert.equal(processFromTask(task, environment, 'production').app, 'billing');
+    assert.equal(processFromTask(task, environment, 'production').release, 'R1');
+    assert.equal(processFromTask(task, [], 'production').app, 'production');
+    assert.equal(processFromTask({ ...task, overrideCommand: ['sh', '-c', 'echo hi'] }, environment, 'production').command, 'sh -c echo hi');
   });
 });

@@ -1,11 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { AutoRefresh, type Timers } from '../../src/model/autoRefresh';
+import { AutoRefresh } from '../../src/model/autoRefresh';
 import { Inventory, type PairResult } from '../../src/model/inventory';
 import { SettingsError } from '../../src/model/organizations';
 import type { Location, RackDetails } from '../../src/model/rack';
 import { RackStore } from '../../src/model/rackStore';
 import type { DiscoveryRun, RackSource, ScanSettings } from '../../src/model/source';
 import { racksFromStacks } from '../../src/model/stacks';
+import { VirtualClock } from '../virtualClock';
 
 const location = { organization: 'acme', profile: 'acme-prod', region: 'us-east-1' };
 const racks = racksFromStacks(
@@ -47,7 +48,10 @@ class FakeSource implements RackSource {
   }
   async details(): Promise<RackDetails> {
     this.detailLoads += 1;
-    return { instances: [], processes: [], loadedAt: new Date() };
+    return { instances: [], tasks: [], loadedAt: new Date() };
+  }
+  async processes(): Promise<[]> {
+    return [];
   }
   async events(): Promise<[]> {
     return [];
@@ -128,34 +132,9 @@ describe('rack store', () => {
   });
 });
 
-class FakeTimers implements Timers {
-  now = 0;
-  private timers: Array<{ callback: () => void; every: number; next: number; handle: number }> = [];
-  private nextHandle = 1;
-  setInterval(callback: () => void, ms: number): unknown {
-    const handle = this.nextHandle++;
-    this.timers.push({ callback, every: ms, next: this.now + ms, handle });
-    return handle;
-  }
-  clearInterval(handle: unknown): void {
-    this.timers = this.timers.filter((timer) => timer.handle !== handle);
-  }
-  advance(ms: number): void {
-    const end = this.now + ms;
-    for (;;) {
-      const due = this.timers.filter((timer) => timer.next <= end).sort((a, b) => a.next - b.next)[0];
-      if (!due) break;
-      this.now = due.next;
-      due.next += due.every;
-      due.callback();
-    }
-    this.now = end;
-  }
-}
-
 describe('automatic refresh', () => {
   function setup(interval = 60) {
-    const timers = new FakeTimers();
+    const timers = new VirtualClock();
     let last: Date | undefined;
     let refreshes = 0;
     const auto = new AutoRefresh(

@@ -33,7 +33,7 @@ export interface LifecycleResult {
 }
 
 /** Resources that get their own events in the history; keeps about 25 events per stack. */
-const eventedResources = 10;
+const eventedResources = 8;
 
 type Phase = 'create' | 'update' | 'delete';
 
@@ -91,6 +91,11 @@ class History {
       reason,
       timestamp: at,
     });
+    this.settle(spec, status, at, reason);
+  }
+
+  /** Changes a resource's status without an event of its own (keeps histories short). */
+  settle(spec: ResourceSpec, status: string, at: Date, reason?: string): void {
     this.current.set(spec.logicalId, { status, reason, at });
   }
 }
@@ -115,10 +120,15 @@ export function lifecycle(input: LifecycleInput): LifecycleResult {
   history.stack('CREATE_IN_PROGRESS', clock, 'User Initiated');
   const creating = phase === 'create' && status !== 'CREATE_COMPLETE';
   const createdCount = creating ? Math.ceil(specs.length * 0.6) : specs.length;
-  specs.slice(0, createdCount).forEach((spec, index) => {
-    const logged = index < eventedResources;
-    if (logged) history.resource(spec, 'CREATE_IN_PROGRESS', tick(3));
-    history.resource(spec, 'CREATE_COMPLETE', logged ? tick(4) : clock);
+  const failedCreate = status === 'CREATE_FAILED' || status.startsWith('ROLLBACK_');
+  const completed = specs.slice(0, createdCount).filter((spec) => !(failedCreate && spec === failing));
+  const step = (spec: ResourceSpec, next: string, seconds: number): void => {
+    if (evented.includes(spec)) history.resource(spec, next, tick(seconds));
+    else history.settle(spec, next, clock);
+  };
+  completed.forEach((spec) => {
+    if (evented.includes(spec)) history.resource(spec, 'CREATE_IN_PROGRESS', tick(3));
+    step(spec, 'CREATE_COMPLETE', 4);
   });
 
   if (phase === 'create') {
@@ -126,7 +136,7 @@ export function lifecycle(input: LifecycleInput): LifecycleResult {
       history.stack('CREATE_COMPLETE', tick(5));
     } else if (status === 'CREATE_IN_PROGRESS') {
       specs.slice(createdCount, createdCount + 2).forEach((spec) => history.resource(spec, 'CREATE_IN_PROGRESS', tick(2)));
-    } else if (status === 'CREATE_FAILED' || status.startsWith('ROLLBACK_')) {
+    } else if (failedCreate) {
       history.resource(failing, 'CREATE_IN_PROGRESS', tick(2));
       history.resource(failing, 'CREATE_FAILED', tick(600), failure.reason);
       reason = `The following resource(s) failed to create: [${failing.logicalId}]. `;
@@ -134,9 +144,9 @@ export function lifecycle(input: LifecycleInput): LifecycleResult {
         history.stack('CREATE_FAILED', tick(1), reason);
       } else {
         history.stack('ROLLBACK_IN_PROGRESS', tick(1), reason);
-        const created = specs.slice(0, createdCount).reverse();
+        const created = [...completed].reverse();
         const removed = status === 'ROLLBACK_IN_PROGRESS' ? created.slice(0, Math.floor(created.length / 2)) : created;
-        removed.forEach((spec) => history.resource(spec, 'DELETE_COMPLETE', tick(2)));
+        removed.forEach((spec) => step(spec, 'DELETE_COMPLETE', 2));
         if (status === 'ROLLBACK_IN_PROGRESS') {
           created.slice(removed.length, removed.length + 1).forEach((spec) => history.resource(spec, 'DELETE_IN_PROGRESS', tick(2)));
         } else if (status === 'ROLLBACK_FAILED') {
@@ -188,7 +198,7 @@ export function lifecycle(input: LifecycleInput): LifecycleResult {
       reversed.slice(4, 5).forEach((spec) => history.resource(spec, 'DELETE_IN_PROGRESS', tick(2)));
     } else {
       const failed = failing;
-      specs.filter((spec) => spec !== failed).reverse().forEach((spec) => history.resource(spec, 'DELETE_COMPLETE', tick(2)));
+      specs.filter((spec) => spec !== failed).reverse().forEach((spec) => step(spec, 'DELETE_COMPLETE', 2));
       if (status === 'DELETE_FAILED') {
         history.resource(failed, 'DELETE_FAILED', tick(3), failure.reason);
         reason = `The following resource(s) failed to delete: [${failed.logicalId}]. `;

@@ -1,0 +1,76 @@
+// `npm run test:host`: runs each host test session inside a real VS Code extension host (code-server with the
+// smoke-test driver, driven by headless Chromium), prints the tests and one line `host: N passed, N failed`.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { hostSessions } from '../host/sessions';
+import type { HostResult } from '../host/protocol';
+import { findChromium, openBrowser } from './browser';
+import { startCodeServer } from './codeServer';
+import { prepareSession, printResult, readResult, type HostSession } from './hostSession';
+import { hostTestsDir, projectRoot } from './paths';
+import { main, onCleanup } from './processes';
+
+/** Generous: a cold workbench on 2 busy cores takes ~15 s before the first test starts. */
+const sessionTimeoutMs = 180_000;
+
+function tail(lines: string[], count: number): string {
+  return lines.slice(-count).join('\n');
+}
+
+/** Runs one session; a session that never reports counts as one failure, explained from its logs. */
+async function runSession(session: HostSession): Promise<HostResult> {
+  const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), `convox-host-${session.name}-`));
+  const removeState = onCleanup(async () => fs.rmSync(stateDir, { recursive: true, force: true }));
+  const prepared = await prepareSession(session, stateDir);
+  const server = await startCodeServer({
+    stateDir: path.join(stateDir, 'code-server'),
+    settings: prepared.settings,
+    env: {},
+    smokeTestDriver: true,
+    installExtension: false,
+  });
+  const browser = await openBrowser(path.join(stateDir, 'browser'));
+  const consoleLines: string[] = [];
+  try {
+    let exited: (code: number) => void = () => undefined;
+    const exitCode = new Promise<number>((resolve) => (exited = resolve));
+    await browser.page.exposeFunction('codeAutomationExit', (code: number) => exited(code));
+    await browser.page.exposeFunction('codeAutomationLog', (...args: unknown[]) => consoleLines.push(args.map(String).join(' ')));
+    browser.page.on('pageerror', (error) => consoleLines.push(`page error: ${error.message}`));
+    const payload: [string, string][] = [
+      ['extensionDevelopmentPath', server.remoteUri(projectRoot)],
+      ['extensionTestsPath', server.remoteUri(path.join(hostTestsDir, 'index.js'))],
+      ['extensionEnvironment', JSON.stringify(prepared.env)],
+      ['skipWelcome', 'true'],
+    ];
+    await browser.page.goto(server.workbenchUrl(prepared.workspace, payload));
+    const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), sessionTimeoutMs).unref());
+    const code = await Promise.race([exitCode, timeout]);
+    const result = readResult(prepared.resultFile);
+    if (result) return result;
+    const why = code === 'timeout' ? `did not finish within ${sessionTimeoutMs / 1000} s` : `exited with code ${code} without a result`;
+    const serverLog = fs.existsSync(server.log) ? fs.readFileSync(server.log, 'utf8').split('\n') : [];
+    const error = `the extension host ${why}.\nworkbench console:\n${tail(consoleLines, 40)}\ncode-server:\n${tail(serverLog, 20)}`;
+    return { passes: 0, failures: 1, tests: [{ title: `session ${session.name}`, passed: false, durationMs: 0, error }], metrics: {} };
+  } finally {
+    await browser.close();
+    await server.stop();
+    await prepared.aws.stop();
+    await removeState();
+  }
+}
+
+main(async () => {
+  findChromium();
+  let passes = 0;
+  let failures = 0;
+  for (const session of hostSessions) {
+    const result = await runSession(session);
+    printResult('host', session.name, result);
+    passes += result.passes;
+    failures += result.failures;
+  }
+  console.log(`host: ${passes} passed, ${failures} failed`);
+  return failures === 0 && passes > 0 ? 0 : 1;
+});

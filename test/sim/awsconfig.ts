@@ -1,0 +1,24 @@
+// The shared AWS files and VS Code settings that point the extension (or the AWS CLI) at a simulator.
+import type { Scenario } from './types';
+
+export interface AwsConfigFiles {
+  /** `~/.aws/config` text: one `[profile NAME]` per profile, with its region and the simulator as endpoint_url. */
+  config: string;
+  /** `~/.aws/credentials` text: one `[NAME]` per profile with its static keys. */
+  credentials: string;
+  settings: { 'convox.regions': string[]; 'convox.organizations': Record<string, string[]> };
+}
+
+export function awsConfigFor(sim: { url: string }, scenario: Scenario): AwsConfigFiles {
+  const config = scenario.profiles
+    .map((profile) => `[profile ${profile.name}]\nregion = ${profile.region}\nendpoint_url = ${sim.url}\noutput = json\n`)
+    .join('\n');
+  const credentials = scenario.profiles
+    .map((profile) => `[${profile.name}]\naws_access_key_id = ${profile.accessKeyId}\naws_secret_access_key = ${profile.secretAccessKey}\n`)
+    .join('\n');
+  return {
+    config,
+    credentials,
+    settings: { 'convox.regions': [...scenario.regions], 'convox.organizations': structuredClone(scenario.organizations) },
+  };
+}

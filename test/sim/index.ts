@@ -1,0 +1,12 @@
+// The simulator's public surface for tests, the benchmark and the demo.
+export { awsConfigFor, type AwsConfigFiles } from './awsconfig';
+export { benchRegions, benchScenario, bigRackScenario, type BenchOptions, type BigRackOptions } from './scenarios/bench';
+export { defaultAccounts, defaultKeys, defaultScenario, type DefaultScenarioOptions } from './scenarios/default';
+export { addSeconds, type Place } from './scenarios/ids';
+export type { Failure, ResourceSpec } from './scenarios/lifecycle';
+export { rack, type AppOptions, type ProcessOptions, type RackOptions, type ResourceStackOptions } from './scenarios/rack';
+export { emptyRegion, merge } from './scenarios/region';
+export { accessKeyIdFor, scenario, type ProfileSpec, type RegionBuilder, type ScenarioSpec } from './scenarios/scenario';
+export { outputs, parameters, stack, type StackOptions } from './scenarios/stack';
+export { startSimulator, type Simulator, type SimulatorOptions } from './server';
+export type * from './types';

@@ -1,0 +1,71 @@
+// `npm run sim`: the default scenario on 127.0.0.1 for the demo and manual tries, with AWS config files
+// written next to it.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { awsConfigFor } from './awsconfig';
+import { defaultScenario } from './scenarios/default';
+import { startSimulator, type Simulator } from './server';
+
+interface Arguments {
+  port: number;
+  latencyMs: number;
+  dir: string;
+}
+
+const usage = 'usage: npm run sim -- [--port N] [--latency MS] [--dir FOLDER]';
+
+function parseArguments(argv: string[]): Arguments {
+  const parsed: Arguments = { port: 4566, latencyMs: 0, dir: path.resolve('.sim') };
+  for (let index = 0; index < argv.length; index += 2) {
+    const [flag, value] = [argv[index], argv[index + 1]];
+    if (value === undefined) throw new Error(`${flag} needs a value\n${usage}`);
+    if (flag === '--port' && /^\d+$/.test(value)) parsed.port = Number(value);
+    else if (flag === '--latency' && /^\d+$/.test(value)) parsed.latencyMs = Number(value);
+    else if (flag === '--dir') parsed.dir = path.resolve(value);
+    else throw new Error(`unexpected ${flag} ${value}\n${usage}`);
+  }
+  return parsed;
+}
+
+async function start(args: Arguments): Promise<Simulator> {
+  const scenario = defaultScenario({ now: new Date() });
+  try {
+    return await startSimulator({ scenario, port: args.port, latencyMs: args.latencyMs });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+    console.error(`port ${args.port} is busy; using a free one`);
+    return startSimulator({ scenario, latencyMs: args.latencyMs });
+  }
+}
+
+async function main(): Promise<void> {
+  const args = parseArguments(process.argv.slice(2));
+  const sim = await start(args);
+  const files = awsConfigFor(sim, sim.scenario);
+  fs.mkdirSync(args.dir, { recursive: true });
+  const configFile = path.join(args.dir, 'config');
+  const credentialsFile = path.join(args.dir, 'credentials');
+  fs.writeFileSync(configFile, files.config);
+  fs.writeFileSync(credentialsFile, files.credentials, { mode: 0o600 });
+
+  console.log(`AWS simulator listening on ${sim.url}`);
+  console.log(`config:      ${configFile}`);
+  console.log(`credentials: ${credentialsFile}\n`);
+  console.log(`export AWS_CONFIG_FILE=${configFile}`);
+  console.log(`export AWS_SHARED_CREDENTIALS_FILE=${credentialsFile}\n`);
+  console.log(files.config);
+  console.log('VS Code settings:');
+  console.log(JSON.stringify(files.settings, null, 2));
+  console.log('\nCtrl+C stops it.');
+
+  const stop = (): void => {
+    void sim.stop().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

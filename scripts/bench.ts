@@ -4,12 +4,14 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { AwsRackSource } from '../src/aws/rackSource';
 import { AutoRefresh } from '../src/model/autoRefresh';
 import { RackStore } from '../src/model/rackStore';
 import { formatTable } from '../src/model/table';
-import { awsConfigFor, benchScenario, bigRackScenario, defaultScenario, startSimulator, type Scenario, type Simulator } from '../test/sim';
+import { awsConfigFor } from '../test/sim';
+import { startSimulatorWorker, type ScenarioRecipe, type SimulatorWorker } from '../test/sim/worker';
 import { VirtualClock } from '../test/virtualClock';
 
 const latencyMs = 100;
@@ -22,12 +24,16 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
-/** Runs `body` with a simulator and AWS config files pointing at it, installed in process.env. */
-async function withSimulator<T>(scenario: Scenario, options: { latencyMs?: number }, body: (sim: Simulator, settings: { regions: string[]; organizations: Record<string, string[]> }) => Promise<T>): Promise<T> {
-  const sim = await startSimulator({ scenario, latencyMs: options.latencyMs });
+/** Runs `body` with a simulator on its own thread and AWS config files pointing at it, installed in process.env. */
+async function withSimulator<T>(
+  recipe: ScenarioRecipe,
+  options: { latencyMs?: number },
+  body: (sim: SimulatorWorker, settings: { regions: string[]; organizations: Record<string, string[]> }) => Promise<T>,
+): Promise<T> {
+  const sim = await startSimulatorWorker(recipe, options.latencyMs);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'convox-bench-'));
   try {
-    const aws = awsConfigFor(sim, scenario);
+    const aws = awsConfigFor(sim, sim.scenario);
     process.env.AWS_CONFIG_FILE = path.join(dir, 'config');
     process.env.AWS_SHARED_CREDENTIALS_FILE = path.join(dir, 'credentials');
     fs.writeFileSync(process.env.AWS_CONFIG_FILE, aws.config);
@@ -42,14 +48,17 @@ async function withSimulator<T>(scenario: Scenario, options: { latencyMs?: numbe
 interface DiscoveryRun {
   firstRackMs: number;
   completeMs: number;
+  /** Time the extension's own thread was busy (not waiting on the network) during discovery. */
+  busyMs: number;
   calls: number;
   racks: number;
   errors: number;
 }
 
 function discoveryRun(): Promise<DiscoveryRun> {
-  return withSimulator(benchScenario(shape), { latencyMs }, async (sim, settings) => {
+  return withSimulator({ kind: 'bench', options: shape }, { latencyMs }, async (sim, settings) => {
     const source = new AwsRackSource();
+    const loopBefore = performance.eventLoopUtilization();
     const started = performance.now();
     let firstRackMs = Number.NaN;
     const scan = await source.startDiscovery(settings, undefined, (result) => {
@@ -57,8 +66,9 @@ function discoveryRun(): Promise<DiscoveryRun> {
     });
     await scan.finished;
     const completeMs = performance.now() - started;
+    const busyMs = performance.eventLoopUtilization(loopBefore).active;
     source.clients.reset();
-    return { firstRackMs, completeMs, calls: sim.calls.count({ service: 'cloudformation' }), racks: scan.inventory.racks().length, errors: scan.inventory.errors().length };
+    return { firstRackMs, completeMs, busyMs, calls: await sim.count({ service: 'cloudformation' }), racks: scan.inventory.racks().length, errors: scan.inventory.errors().length };
   });
 }
 
@@ -67,22 +77,21 @@ function discoveryRun(): Promise<DiscoveryRun> {
  * then both again once task definitions are cached.
  */
 function expandCalls(): Promise<{ expand: number; openProcesses: number; again: number; byOperation: Record<string, number>; instances: number; processes: number }> {
-  return withSimulator(bigRackScenario({ instances: 50, tasks: 200 }), {}, async (sim, settings) => {
+  return withSimulator({ kind: 'bigRack', options: { instances: 50, tasks: 200 } }, {}, async (sim, settings) => {
     const source = new AwsRackSource();
     const scan = await source.startDiscovery(settings, undefined, () => undefined);
     await scan.finished;
     const [rack] = scan.inventory.racks();
-    sim.calls.reset();
+    await sim.reset();
     const details = await source.details(rack);
-    const byOperation: Record<string, number> = {};
-    for (const call of sim.calls.all()) byOperation[call.operation] = (byOperation[call.operation] ?? 0) + 1;
-    const expand = sim.calls.count();
-    sim.calls.reset();
+    const byOperation = await sim.byOperation();
+    const expand = await sim.count();
+    await sim.reset();
     const processes = await source.processes(rack, details.tasks);
-    const openProcesses = sim.calls.count();
-    sim.calls.reset();
+    const openProcesses = await sim.count();
+    await sim.reset();
     await source.processes(rack, (await source.details(rack)).tasks);
-    const again = sim.calls.count();
+    const again = await sim.count();
     source.clients.reset();
     return { expand, openProcesses, again, byOperation, instances: details.instances.length, processes: processes.length };
   });
@@ -90,7 +99,7 @@ function expandCalls(): Promise<{ expand: number; openProcesses: number; again: 
 
 /** API calls the refresh policy makes over 5 minutes (virtual time) with the view hidden, then visible. */
 function idleCalls(): Promise<{ hidden: number; visible: number; refreshesVisible: number }> {
-  return withSimulator(defaultScenario(), {}, async (sim, settings) => {
+  return withSimulator({ kind: 'default' }, {}, async (sim, settings) => {
     const source = new AwsRackSource({ maxAttempts: 1 });
     const store = new RackStore(source, () => settings);
     const clock = new VirtualClock();
@@ -101,12 +110,12 @@ function idleCalls(): Promise<{ hidden: number; visible: number; refreshesVisibl
       refreshes = [];
     };
     await store.refresh();
-    sim.calls.reset();
+    await sim.reset();
     auto.setVisible(false);
     clock.advance(5 * 60_000);
     await settle();
-    const hidden = sim.calls.count();
-    sim.calls.reset();
+    const hidden = await sim.count();
+    await sim.reset();
     auto.setVisible(true);
     let refreshesVisible = refreshes.length;
     await settle();
@@ -114,7 +123,7 @@ function idleCalls(): Promise<{ hidden: number; visible: number; refreshesVisibl
       refreshesVisible += clock.advance(60_000);
       await settle();
     }
-    const visible = sim.calls.count();
+    const visible = await sim.count();
     auto.dispose();
     store.dispose();
     source.clients.reset();
@@ -130,6 +139,7 @@ async function main(): Promise<void> {
   const discovery = {
     firstRackMs: Math.round(median(runs.map((run) => run.firstRackMs))),
     completeMs: Math.round(median(runs.map((run) => run.completeMs))),
+    busyMs: Math.round(median(runs.map((run) => run.busyMs))),
     floorMs: pagesPerRegion * latencyMs,
     sequentialMs: pairs * pagesPerRegion * latencyMs,
     calls: median(runs.map((run) => run.calls)),
@@ -153,6 +163,8 @@ async function main(): Promise<void> {
         ['time to complete', `${discovery.completeMs} ms`],
         ['floor (pages per region × latency)', `${discovery.floorMs} ms`],
         ['complete / floor', (discovery.completeMs / discovery.floorMs).toFixed(2)],
+        ['extension thread busy (SDK signing, XML parsing, model)', `${discovery.busyMs} ms`],
+        ['busy per page', `${(discovery.busyMs / discovery.calls).toFixed(1)} ms`],
         ['sequential cost (every call in a row)', `${discovery.sequentialMs} ms`],
         ['API calls made', String(discovery.calls)],
         ['API calls needed (one per page)', String(discovery.minimumCalls)],

@@ -1,9 +1,10 @@
 // `npm run racks -- [--regions r1,r2] [--organizations FILE] [--json]`: what the extension discovers, printed
-// like `convox racks`. Uses the same discovery code and the same AWS environment variables as the extension.
+// like `convox racks`. Uses the same store, discovery code and AWS environment variables as the extension.
 import * as fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { AwsRackSource } from '../src/aws/rackSource';
 import { parseOrganizations, parseRegions } from '../src/model/organizations';
+import { RackStore } from '../src/model/rackStore';
 import { formatTable } from '../src/model/table';
 
 async function main(): Promise<void> {
@@ -17,11 +18,12 @@ async function main(): Promise<void> {
   const regions = parseRegions(values.regions ? values.regions.split(',').map((region) => region.trim()) : []);
   const organizations = parseOrganizations(values.organizations ? JSON.parse(fs.readFileSync(values.organizations, 'utf8')) : {});
   const source = new AwsRackSource();
-  const scan = await source.startDiscovery({ regions, organizations }, undefined, () => undefined);
-  await scan.finished;
+  const store = new RackStore(source, () => ({ regions, organizations }));
+  await store.refresh();
+  store.dispose();
   source.clients.reset();
-  const racks = scan.inventory.racks();
-  const errors = scan.inventory.errors();
+  const racks = store.racks();
+  const errors = store.errors();
   if (values.json) {
     const entries = [
       ...racks.map(({ fullName, status, cloudformationStatus, region, profile, version }) => ({ name: fullName, status, cloudformationStatus, region, profile, version: version ?? null })),
@@ -29,7 +31,7 @@ async function main(): Promise<void> {
     ];
     console.log(JSON.stringify(entries, null, 2));
   } else {
-    if (!scan.hasProfiles) console.error('No AWS profiles or credentials found (AWS_CONFIG_FILE, AWS_SHARED_CREDENTIALS_FILE, AWS_ACCESS_KEY_ID).');
+    if (store.hasProfiles === false) console.error('No AWS profiles or credentials found (AWS_CONFIG_FILE, AWS_SHARED_CREDENTIALS_FILE, AWS_ACCESS_KEY_ID).');
     console.log(formatTable(['NAME', 'STATUS', 'REGION', 'VERSION'], racks.map((rack) => [rack.fullName, rack.status, rack.region, rack.version ?? ''])));
     for (const error of errors) console.error(`ERROR ${error.profile} ${error.region || '-'} (${error.kind}): ${error.message}`);
   }

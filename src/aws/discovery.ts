@@ -43,8 +43,22 @@ function record(entries: ReadonlyArray<{ Key?: string; Value?: string }> | undef
   return result;
 }
 
+function tagValue(stack: Stack, key: string): string | undefined {
+  return stack.Tags?.find((tag) => tag.Key === key)?.Value;
+}
+
+/**
+ * Only racks and their apps matter, and most stacks of an account are neither: tell them apart from the few
+ * fields that decide it before flattening anything.
+ */
+function mayMatter(stack: Stack): boolean {
+  const system = tagValue(stack, 'System');
+  if (system === 'convox') return true;
+  return system === undefined && !!stack.Outputs?.some((output) => output.OutputKey === 'Dashboard');
+}
+
 function describeStack(stack: Stack): StackDescription | undefined {
-  if (!stack.StackId || !stack.StackName || !stack.StackStatus) return undefined;
+  if (!stack.StackId || !stack.StackName || !stack.StackStatus || !mayMatter(stack)) return undefined;
   const parameters: Record<string, string> = {};
   for (const { ParameterKey, ParameterValue } of stack.Parameters ?? []) if (ParameterKey) parameters[ParameterKey] = ParameterValue ?? '';
   const outputs: Record<string, string> = {};
@@ -67,6 +81,7 @@ function describeStack(stack: Stack): StackDescription | undefined {
 async function discoverPair(target: DiscoveryTarget, clients: AwsClients, report: (result: PairResult) => void): Promise<void> {
   const origin: StackOrigin = { organization: target.organization, profile: target.profile, region: target.region };
   const stacks: StackDescription[] = [];
+  let pages = 0;
   try {
     const client = clients.cloudFormation(target.awsProfile, target.region);
     for await (const page of paginateDescribeStacks({ client }, {})) {
@@ -74,12 +89,13 @@ async function discoverPair(target: DiscoveryTarget, clients: AwsClients, report
         const description = describeStack(stack);
         if (description) stacks.push(description);
       }
+      pages += 1;
       report({ ...origin, racks: racksFromStacks(stacks, origin), done: false });
     }
     report({ ...origin, racks: racksFromStacks(stacks, origin), done: true });
   } catch (error) {
     const { kind, message } = classifyError(error, { ...origin, action: 'list CloudFormation stacks (cloudformation:DescribeStacks)' });
-    const incomplete = stacks.length > 0 ? ` Only the first ${stacks.length} stacks were read.` : '';
+    const incomplete = pages > 0 ? ` Only the first ${pages} page${pages === 1 ? '' : 's'} of stacks were read.` : '';
     report({ ...origin, racks: racksFromStacks(stacks, origin), done: true, error: { ...origin, kind, message: message + incomplete } });
   }
 }

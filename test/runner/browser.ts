@@ -35,6 +35,7 @@ export interface Page {
   locator(selector: string, options?: { hasText?: string | RegExp }): Locator;
   frameLocator(selector: string): FrameLocator;
   keyboard: { press(key: string): Promise<void>; type(text: string): Promise<void> };
+  mouse: { move(x: number, y: number): Promise<void> };
   screenshot(options: { path: string }): Promise<Buffer>;
   exposeFunction(name: string, callback: (...args: never[]) => unknown): Promise<unknown>;
   on(event: 'console', listener: (message: ConsoleMessage) => void): void;

@@ -7,11 +7,12 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { ensureCodeServer } from './install';
 import { projectRoot } from './paths';
 import { startGroup } from './processes';
+import { writeUserSettings } from './userSettings';
 
 export interface CodeServerOptions {
   /** Holds everything the server writes; created if missing. */
   stateDir: string;
-  /** Written to the user settings.json, over the quiet defaults below. */
+  /** Written to the user settings.json, over quiet defaults. */
   settings: Record<string, unknown>;
   /** Environment of the server, hence of its extension host (on top of a copy of the runner's, minus AWS_*). */
   env: Record<string, string>;
@@ -35,21 +36,10 @@ export interface CodeServer {
   remoteUri(file: string): string;
   /** The file holding the server's output, for a failure report. */
   log: string;
+  /** Resolves when the server exits by itself or is stopped. */
+  exited: Promise<number | null>;
   stop(): Promise<void>;
 }
-
-/** Keeps screenshots about the extension: no welcome page, chat panel, tips or update checks. */
-const quietSettings: Record<string, unknown> = {
-  'workbench.startupEditor': 'none',
-  'workbench.tips.enabled': false,
-  'workbench.secondarySideBar.defaultVisibility': 'hidden',
-  'chat.disableAIFeatures': true,
-  'telemetry.telemetryLevel': 'off',
-  'update.mode': 'none',
-  'extensions.autoCheckUpdates': false,
-  'extensions.autoUpdate': false,
-  'git.enabled': false,
-};
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -108,9 +98,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
   const extensions = path.join(stateDir, 'extensions');
   const home = path.join(stateDir, 'home');
   for (const dir of [userData, extensions, home]) fs.mkdirSync(dir, { recursive: true });
-  fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
-  const settings = { ...quietSettings, ...options.settings };
-  fs.writeFileSync(path.join(userData, 'User', 'settings.json'), `${JSON.stringify(settings, null, 2)}\n`);
+  writeUserSettings(userData, options.settings);
   // A link, not a copy: the extension is loaded from the working tree, as a developer would run it.
   if (options.installExtension) fs.symlinkSync(projectRoot, path.join(extensions, extensionFolderName()), 'dir');
 
@@ -145,6 +133,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
       return `${url}/?${query.toString()}`;
     },
     remoteUri: (file) => `vscode-remote://127.0.0.1:${port}${file}`,
+    exited: server.exited,
     stop: server.stop,
   };
 }

@@ -7,6 +7,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 
 type Cleanup = () => Promise<void>;
 
+/** Set once a signal or an uncaught error started stopping everything. */
+let stopping = false;
 /** Most recent first, so a browser closes before the server it talks to. */
 const cleanups: Cleanup[] = [];
 /** Process groups still running, for the synchronous last resort in the 'exit' handler. */
@@ -79,6 +81,7 @@ export interface StartOptions {
 
 /** Starts `command` as the leader of a new process group and registers its stop. */
 export function startGroup(command: string, args: string[], options: StartOptions): Started {
+  if (stopping) throw new Error(`not starting ${command}: the runner is stopping`);
   const log = options.output === 'inherit' ? 'inherit' : fs.openSync(options.output, 'a');
   const child = spawn(command, args, { env: options.env, cwd: options.cwd, detached: true, stdio: ['ignore', log, log] });
   if (typeof log === 'number') fs.closeSync(log);
@@ -98,8 +101,12 @@ export async function runToEnd(command: string, args: string[], options: StartOp
   return code;
 }
 
+/** True once a signal or an uncaught error started stopping everything: a child ending then is expected. */
+export function stopRequested(): boolean {
+  return stopping;
+}
+
 function installHandlers(): void {
-  let stopping = false;
   const stopAndExit = (code: number): void => {
     if (stopping) return;
     stopping = true;
@@ -124,10 +131,13 @@ export function main(body: () => Promise<number>): void {
   installHandlers();
   body()
     .catch((error: unknown) => {
-      console.error(error instanceof Error ? error.message : String(error));
+      // While stopping, errors are the consequence (a closed browser, a killed server), not news.
+      if (!stopping) console.error(error instanceof Error ? error.message : String(error));
       return 1;
     })
     .then(async (code) => {
+      // A signal's or an error's handler is already stopping everything and will exit.
+      if (stopping) return;
       await runCleanups();
       process.exit(code);
     });

@@ -1,6 +1,7 @@
 // One HTTP server on 127.0.0.1 for every simulated service: the SigV4 credential scope says which service,
 // region and account a request is for; faults and latency are applied before the service answers.
 import { randomUUID } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -97,6 +98,8 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
   const faults = new Faults(scenario.faults);
   const calls = new CallLog();
   const stopping = new AbortController();
+  // Every answer held back for latency listens on this one signal: hundreds at once is expected, not a leak.
+  setMaxListeners(0, stopping.signal);
 
   /** The answer and how long to hold it back. */
   function answer(headers: http.IncomingHttpHeaders, body: string, requestId: string): { response: WireResponse; delayMs: number } {

@@ -1,0 +1,73 @@
+import * as assert from 'node:assert/strict';
+import { RackStore } from '../../src/model/rackStore';
+import { defaultScenario } from '../sim';
+import { simulatedAws, type SimulatedAws } from './helpers';
+
+describe('rack details and converging against the simulator', function () {
+  this.timeout(30_000);
+  let aws: SimulatedAws;
+  let store: RackStore;
+
+  before(async () => {
+    aws = await simulatedAws(defaultScenario());
+    store = new RackStore(aws.source(), () => ({ regions: aws.settings['convox.regions'], organizations: aws.settings['convox.organizations'] }));
+    await store.refresh();
+  });
+  after(async () => {
+    store.dispose();
+    await aws.stop();
+  });
+
+  it('shows a running rack whose Instances group has a Pending instance as converging', () => {
+    assert.equal(store.find('acme/converge')?.status, 'converging');
+    assert.equal(store.find('acme/production')?.status, 'running');
+    assert.equal(store.find('globex/tidy')?.status, 'running');
+  });
+
+  it('checks lifecycles with one DescribeAutoScalingGroups call per region holding running racks', () => {
+    const calls = aws.sim.calls.all().filter((call) => call.operation === 'DescribeAutoScalingGroups');
+    const places = calls.map((call) => `${call.accessKeyId === calls[0].accessKeyId ? 'same-key' : 'other-key'} ${call.region}`);
+    assert.equal(calls.length, new Set(calls.map((call) => `${call.accessKeyId} ${call.region}`)).size, `one call per pair: ${places.join(', ')}`);
+  });
+
+  it('expands a rack into its instances (build servers left out) and its own tasks, with no app tasks', async () => {
+    const production = store.find('acme/production');
+    assert.ok(production);
+    aws.sim.calls.reset();
+    const details = await store.details(production);
+    assert.equal(details.instances.length, 3);
+    for (const instance of details.instances) {
+      assert.match(instance.id, /^i-[0-9a-f]+$/);
+      assert.equal(instance.status, 'active');
+      assert.ok(instance.privateIp, 'private IP from EC2');
+      assert.ok(instance.cpu !== undefined && instance.cpu >= 0 && instance.cpu <= 1, 'CPU share from ECS');
+    }
+    assert.ok(details.tasks.length > 0);
+    const operations = aws.sim.calls.all().map((call) => call.operation);
+    assert.ok(!operations.includes('DescribeTaskDefinition'), 'task definitions wait for Processes to open');
+    assert.ok(operations.length <= 8, `${operations.length} calls: ${operations.join(', ')}`);
+    await store.details(production);
+    assert.equal(aws.sim.calls.count(), operations.length, 'a second expansion is served from the store');
+  });
+
+  it('lists the rack processes as `convox rack ps` does', async () => {
+    const production = store.find('acme/production');
+    assert.ok(production);
+    const processes = await store.processes(production);
+    assert.ok(processes.length > 0);
+    for (const process of processes) {
+      assert.equal(process.id.length, 12);
+      assert.equal(process.app, 'production');
+      assert.equal(process.status, 'running');
+    }
+    assert.deepEqual([...new Set(processes.map((process) => process.service))].sort(), ['monitor', 'web']);
+  });
+
+  it('reads the last stack events, newest first', async () => {
+    const production = store.find('acme/production');
+    assert.ok(production);
+    const events = await store.events(production, 20);
+    assert.equal(events.length, 20);
+    for (let index = 1; index < events.length; index++) assert.ok(events[index - 1].at >= events[index].at);
+  });
+});

@@ -1,0 +1,89 @@
+// Runs a simulator on a worker thread, so that serialising its answers does not share the event loop of the
+// code being measured: in the benchmark, "AWS" works on another core, as the real one does elsewhere.
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { benchScenario, bigRackScenario, type BenchOptions, type BigRackOptions } from './scenarios/bench';
+import { defaultScenario } from './scenarios/default';
+import { startSimulator, type Simulator } from './server';
+import type { Call, Scenario } from './types';
+
+/** Scenarios are built from a recipe on both threads (they are deterministic), since functions cannot cross. */
+export type ScenarioRecipe = { kind: 'default' } | { kind: 'bench'; options: BenchOptions } | { kind: 'bigRack'; options: BigRackOptions };
+
+export function scenarioFrom(recipe: ScenarioRecipe): Scenario {
+  switch (recipe.kind) {
+    case 'default':
+      return defaultScenario();
+    case 'bench':
+      return benchScenario(recipe.options);
+    case 'bigRack':
+      return bigRackScenario(recipe.options);
+  }
+}
+
+type Request = { id: number; op: 'count'; filter?: Partial<Call> } | { id: number; op: 'byOperation' } | { id: number; op: 'reset' } | { id: number; op: 'stop' };
+type Result = number | Record<string, number> | null;
+type Question = Request extends infer Each ? (Each extends Request ? Omit<Each, 'id'> : never) : never;
+type Reply = { id: number; result: Result } | { ready: string };
+
+export interface SimulatorWorker {
+  url: string;
+  scenario: Scenario;
+  count(filter?: Partial<Call>): Promise<number>;
+  /** Calls made so far, per operation. */
+  byOperation(): Promise<Record<string, number>>;
+  reset(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export function startSimulatorWorker(recipe: ScenarioRecipe, latencyMs?: number): Promise<SimulatorWorker> {
+  const worker = new Worker(__filename, { workerData: { recipe, latencyMs } });
+  let nextId = 1;
+  const pending = new Map<number, (result: Result) => void>();
+  const ask = (request: Question): Promise<Result> =>
+    new Promise((resolve) => {
+      const id = nextId++;
+      pending.set(id, resolve);
+      worker.postMessage({ ...request, id });
+    });
+  return new Promise((resolve, reject) => {
+    worker.once('error', reject);
+    worker.on('message', (reply: Reply) => {
+      if ('ready' in reply) {
+        resolve({
+          url: reply.ready,
+          scenario: scenarioFrom(recipe),
+          count: async (filter) => Number(await ask({ op: 'count', filter })),
+          byOperation: async () => (await ask({ op: 'byOperation' })) as Record<string, number>,
+          reset: async () => void (await ask({ op: 'reset' })),
+          stop: async () => {
+            await ask({ op: 'stop' });
+            await worker.terminate();
+          },
+        });
+        return;
+      }
+      pending.get(reply.id)?.(reply.result);
+      pending.delete(reply.id);
+    });
+  });
+}
+
+async function serve(): Promise<void> {
+  const { recipe, latencyMs } = workerData as { recipe: ScenarioRecipe; latencyMs?: number };
+  const sim: Simulator = await startSimulator({ scenario: scenarioFrom(recipe), latencyMs });
+  parentPort?.on('message', async (request: Request) => {
+    let result: Result = null;
+    if (request.op === 'count') result = sim.calls.count(request.filter);
+    else if (request.op === 'byOperation') {
+      const counts: Record<string, number> = {};
+      for (const call of sim.calls.all()) counts[call.operation] = (counts[call.operation] ?? 0) + 1;
+      result = counts;
+    }
+    else if (request.op === 'reset') sim.calls.reset();
+    else await sim.stop();
+    parentPort?.postMessage({ id: request.id, result } satisfies Reply);
+  });
+  parentPort?.postMessage({ ready: sim.url } satisfies Reply);
+}
+
+if (!isMainThread) void serve();

@@ -28,7 +28,7 @@ export function activate(context: vscode.ExtensionContext): ConvoxApi {
   const commands = new Commands(store, current, documents, log);
   const tree = new RacksTree(store, () => current.name);
   const view = vscode.window.createTreeView(racksViewId, { treeDataProvider: tree, showCollapseAll: true });
-  const autoRefresh = new AutoRefresh(() => void commands.refresh(), () => store.lastRefresh, refreshIntervalSeconds());
+  const autoRefresh = new AutoRefresh(() => void commands.refreshQuietly(), () => store.lastRefresh, refreshIntervalSeconds());
 
   context.subscriptions.push(
     log,

@@ -66,7 +66,22 @@ export class AwsClients {
     return this.client('auto_scaling', profile, region, (config) => new AutoScalingClient(config));
   }
 
-  /** Drops every client and cached credential, e.g. after the AWS config files changed. */
+  /**
+   * Drops one profile's clients and credentials (the SDK keeps static keys for a client's life), so the next
+   * call reads the config files again: after AWS said the credentials expired, the person may have signed in
+   * again or rotated the keys. Call it when none of the profile's requests is in flight.
+   */
+  forgetProfile(profile: string): void {
+    this.credentials.delete(profile);
+    for (const [key, client] of this.clients) {
+      if (key.split('\u0000')[1] === profile) {
+        client.destroy();
+        this.clients.delete(key);
+      }
+    }
+  }
+
+  /** Drops every client and cached credential. */
   reset(): void {
     this.clients.forEach((client) => client.destroy());
     this.clients.clear();

@@ -105,5 +105,15 @@ async function discoverPair(target: DiscoveryTarget, clients: AwsClients, report
  * nature). Results reach `report` as each page arrives, so the first racks show before the slowest region ends.
  */
 export async function discover(targets: readonly DiscoveryTarget[], clients: AwsClients, report: (result: PairResult) => void): Promise<void> {
-  await Promise.all(targets.map((target) => discoverPair(target, clients, report)));
+  const expired = new Set<string>();
+  await Promise.all(
+    targets.map((target) =>
+      discoverPair(target, clients, (result) => {
+        if (result.error?.kind === 'expired-credentials') expired.add(result.profile);
+        report(result);
+      }),
+    ),
+  );
+  // Only now, with none of their requests in flight, can those profiles' clients go.
+  expired.forEach((profile) => clients.forgetProfile(profile));
 }

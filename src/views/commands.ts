@@ -44,6 +44,15 @@ export class Commands {
     }
   }
 
+  /** The automatic refresh: a failure goes to the log, not into a notification every minute. */
+  async refreshQuietly(): Promise<void> {
+    try {
+      await vscode.window.withProgress({ location: { viewId: racksViewId } }, () => this.store.refresh());
+    } catch (error) {
+      this.log.warn(`Automatic refresh failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
   /** Racks to choose from: the store's, after a first discovery (with a progress notification) if none ran yet. */
   private async knownRacks(): Promise<Rack[] | undefined> {
     if (this.store.lastRefresh === undefined) {

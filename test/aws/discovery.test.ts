@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import { benchScenario, defaultScenario } from '../sim';
 import { simulatedAws, type SimulatedAws } from './helpers';
 
@@ -64,6 +65,27 @@ describe('discovery against the simulator (real SDK clients over HTTP)', functio
       const expired = scan.inventory.errors().find((error) => error.kind === 'expired-credentials');
       assert.match(expired?.message ?? '', /aws sso login --profile initech/);
       assert.ok(scan.inventory.racks().some((rack) => rack.profile === 'acme-staging'), 'the same profile still lists its other regions');
+    });
+
+    it('reads the credentials files again after AWS said a profile expired, so signing in again is enough', async () => {
+      const source = aws.source();
+      const settings = { regions: aws.settings['convox.regions'], organizations: aws.settings['convox.organizations'] };
+      const first = await source.startDiscovery(settings, undefined, () => undefined);
+      await first.finished;
+      assert.equal(first.inventory.errors().filter((error) => error.profile === 'initech').length, 3);
+      const original = fs.readFileSync(aws.credentialsFile, 'utf8');
+      const renewed = aws.sim.scenario.profiles.find((profile) => profile.name === 'globex');
+      assert.ok(renewed);
+      fs.writeFileSync(aws.credentialsFile, `${original}\n[initech]\naws_access_key_id = ${renewed.accessKeyId}\naws_secret_access_key = ${renewed.secretAccessKey}\n`.replace(/\[initech\][^[]*/, ''));
+      try {
+        const second = await source.startDiscovery(settings, undefined, () => undefined);
+        await second.finished;
+        assert.deepEqual(second.inventory.errors().filter((error) => error.profile === 'initech'), []);
+        assert.deepEqual(second.inventory.errors().map((error) => error.profile), ['acme-staging'], 'only the access-denied region is left');
+      } finally {
+        fs.writeFileSync(aws.credentialsFile, original);
+        source.clients.reset();
+      }
     });
 
     it('makes one DescribeStacks call per (profile, region) page and nothing else', async () => {

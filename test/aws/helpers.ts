@@ -11,6 +11,7 @@ const awsVariables = ['AWS_PROFILE', 'AWS_REGION', 'AWS_DEFAULT_REGION', 'AWS_AC
 export interface SimulatedAws {
   sim: Simulator;
   settings: ReturnType<typeof awsConfigFor>['settings'];
+  credentialsFile: string;
   /** A fresh source (new clients, no cache) that has finished one discovery. */
   scan(): Promise<DiscoveryRun>;
   source(): AwsRackSource;
@@ -30,6 +31,7 @@ export async function simulatedAws(scenario: Scenario, options: { latencyMs?: nu
   return {
     sim,
     settings,
+    credentialsFile: process.env.AWS_SHARED_CREDENTIALS_FILE,
     source: () => new AwsRackSource({ maxAttempts: 3 }),
     async scan() {
       const source = new AwsRackSource({ maxAttempts: 3 });

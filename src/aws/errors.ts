@@ -70,7 +70,7 @@ export function classifyError(error: unknown, context: { profile: string; region
       message: `Could not reach AWS in ${region} for profile "${profile}" (${network}: ${detail}). Check your network, proxy or the profile's endpoint_url, then retry.`,
     };
   }
-  if (name === 'SyntaxError' || /Deserialization|char '|Unexpected (token|end)|Invalid (XML|JSON)|non-whitespace/i.test(`${name} ${detail}`)) {
+  if (name === 'SyntaxError' || /Deserialization|parse error|char '|Unexpected (token|end)|Invalid (XML|JSON)|non-whitespace/i.test(`${name} ${detail}`)) {
     return {
       kind: 'other',
       message: `AWS answered ${action} in ${region} with something that could not be read (${detail || name}). Retry; if it persists, check the profile's endpoint_url.`,

@@ -31,6 +31,15 @@ export function statusIcon(status: RackStatus): vscode.ThemeIcon {
   return new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);
 }
 
+/** Short enough for a row; the tooltip carries the whole message with what to do. */
+const errorSummaries: Record<DiscoveryError['kind'], string> = {
+  'expired-credentials': 'credentials expired: sign in again, then Retry',
+  'access-denied': 'access denied',
+  throttled: 'throttled by AWS: Retry in a minute',
+  network: 'AWS unreachable',
+  other: 'discovery failed',
+};
+
 const groupTitles: Record<Group, [string, string]> = {
   apps: ['Apps', 'package'],
   instances: ['Instances', 'server'],
@@ -150,7 +159,7 @@ export class RacksTree implements vscode.TreeDataProvider<Node>, vscode.Disposab
     const where = error.region ? `${error.profile} · ${error.region}` : error.profile;
     const item = new vscode.TreeItem(where, vscode.TreeItemCollapsibleState.None);
     item.id = `error/${error.profile}/${error.region}`;
-    item.description = error.message;
+    item.description = errorSummaries[error.kind];
     item.tooltip = error.message;
     item.iconPath = new vscode.ThemeIcon(error.kind === 'throttled' || error.kind === 'network' ? 'warning' : 'error', new vscode.ThemeColor('errorForeground'));
     item.contextValue = `discoveryError.${error.kind}`;

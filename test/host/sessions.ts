@@ -1,6 +1,6 @@
-// The host test sessions: each is a fresh extension host with its own AWS world, running the listed test files.
-// A feature needing another world adds a session here, e.g.
-//   { name: 'throttled', aws: throttledScenario(), tests: ['throttling'], settings: { 'convox.regions': ['eu-west-1'] } }
+// The host test sessions: each is a fresh extension host with its own AWS world, running the listed test files
+// (test/host/NAME.test.ts). A feature needing another world adds an entry: a scenario built with test/sim's
+// builders, its test files, and optionally `env` for the extension host and `settings` for VS Code.
 import { defaultScenario } from '../sim';
 import type { HostSession } from '../runner/hostSession';
 

@@ -10,6 +10,7 @@ export interface Locator {
   press(key: string, options?: { timeout?: number }): Promise<void>;
   waitFor(options?: { state?: 'attached' | 'detached' | 'visible' | 'hidden'; timeout?: number }): Promise<void>;
   isVisible(): Promise<boolean>;
+  inputValue(options?: { timeout?: number }): Promise<string>;
   count(): Promise<number>;
   first(): Locator;
   nth(index: number): Locator;

@@ -64,6 +64,8 @@ function isolatedEnvironment(home: string, stateDir: string): NodeJS.ProcessEnv 
     XDG_CONFIG_HOME: path.join(stateDir, 'xdg-config'),
     XDG_DATA_HOME: path.join(stateDir, 'xdg-data'),
     XDG_CACHE_HOME: path.join(stateDir, 'xdg-cache'),
+    // No extension marketplace (open-vsx.org by default): nothing to install, and offline every query fails.
+    EXTENSIONS_GALLERY: '{}',
   };
 }
 

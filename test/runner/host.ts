@@ -31,13 +31,16 @@ async function runSession(session: HostSession): Promise<HostResult> {
     installExtension: false,
   });
   const browser = await openBrowser(path.join(stateDir, 'browser'));
-  const consoleLines: string[] = [];
+  const consoleErrors: string[] = [];
   try {
     let exited: (code: number) => void = () => undefined;
     const exitCode = new Promise<number>((resolve) => (exited = resolve));
     await browser.page.exposeFunction('codeAutomationExit', (code: number) => exited(code));
-    await browser.page.exposeFunction('codeAutomationLog', (...args: unknown[]) => consoleLines.push(args.map(String).join(' ')));
-    browser.page.on('pageerror', (error) => consoleLines.push(`page error: ${error.message}`));
+    // Every workbench console line arrives here as (type, message); errors explain a session that never reports.
+    await browser.page.exposeFunction('codeAutomationLog', (type: unknown, ...message: unknown[]) => {
+      if (type === 'error') consoleErrors.push(message.map(String).join(' '));
+    });
+    browser.page.on('pageerror', (error) => consoleErrors.push(`page error: ${error.message}`));
     const payload: [string, string][] = [
       ['extensionDevelopmentPath', server.remoteUri(projectRoot)],
       ['extensionTestsPath', server.remoteUri(path.join(hostTestsDir, 'index.js'))],
@@ -51,7 +54,7 @@ async function runSession(session: HostSession): Promise<HostResult> {
     if (result) return result;
     const why = code === 'timeout' ? `did not finish within ${sessionTimeoutMs / 1000} s` : `exited with code ${code} without a result`;
     const serverLog = fs.existsSync(server.log) ? fs.readFileSync(server.log, 'utf8').split('\n') : [];
-    const error = `the extension host ${why}.\nworkbench console:\n${tail(consoleLines, 40)}\ncode-server:\n${tail(serverLog, 20)}`;
+    const error = `the extension host ${why}.\nworkbench console errors:\n${tail(consoleErrors, 20)}\ncode-server:\n${tail(serverLog, 20)}`;
     return { passes: 0, failures: 1, tests: [{ title: `session ${session.name}`, passed: false, durationMs: 0, error }], metrics: {} };
   } finally {
     await browser.close();
@@ -61,10 +64,22 @@ async function runSession(session: HostSession): Promise<HostResult> {
   }
 }
 
+/** Test files no session runs: a new file must be added to a session, or it would silently never run. */
+function unlistedTests(): string[] {
+  const listed = new Set(hostSessions.flatMap((session) => session.tests.map((name) => `${name}.test.ts`)));
+  // Sources, not out/: a deleted test leaves its compiled file behind.
+  return fs.readdirSync(path.join(projectRoot, 'test', 'host')).filter((file) => file.endsWith('.test.ts') && !listed.has(file));
+}
+
 main(async () => {
   findChromium();
   let passes = 0;
   let failures = 0;
+  const unlisted = unlistedTests();
+  if (unlisted.length > 0) {
+    console.error(`host: ${unlisted.join(', ')} belong to no session in test/host/sessions.ts`);
+    failures += unlisted.length;
+  }
   for (const session of hostSessions) {
     const result = await runSession(session);
     printResult('host', session.name, result);

@@ -69,11 +69,19 @@ function npmEnvironment(extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return { ...env, ...extra };
 }
 
+function targetOf(install: Install): string {
+  return path.join(cacheDir, `${install.name}-${install.version}`);
+}
+
+function isInstalled(install: Install): boolean {
+  const marker = path.join(targetOf(install), '.installed.json');
+  return fs.existsSync(marker) && fs.readFileSync(marker, 'utf8') === markerOf(install);
+}
+
 /** The npm prefix folder holding `install`, installing it first if the cache lacks it. */
 async function ensure(install: Install): Promise<string> {
-  const target = path.join(cacheDir, `${install.name}-${install.version}`);
-  const marker = path.join(target, '.installed.json');
-  if (fs.existsSync(marker) && fs.readFileSync(marker, 'utf8') === markerOf(install)) return target;
+  const target = targetOf(install);
+  if (isInstalled(install)) return target;
 
   fs.mkdirSync(cacheDir, { recursive: true });
   removeAbandoned();
@@ -95,12 +103,14 @@ async function ensure(install: Install): Promise<string> {
     throw new Error(`npm install ${install.name}@${install.version} failed (exit ${code}); the end of ${log}:\n${tail(log, 30)}`);
   }
   fs.writeFileSync(path.join(temp, '.installed.json'), markerOf(install));
-  fs.rmSync(target, { recursive: true, force: true });
-  try {
-    fs.renameSync(temp, target);
-  } catch (error) {
-    // Another runner finished the same install first; its copy is as good as ours.
-    if (!fs.existsSync(marker)) throw error;
+  // Another runner may have finished the same install meanwhile (and be using it): then ours is dropped.
+  if (!isInstalled(install)) {
+    fs.rmSync(target, { recursive: true, force: true });
+    try {
+      fs.renameSync(temp, target);
+    } catch (error) {
+      if (!isInstalled(install)) throw error;
+    }
   }
   await removeTemp();
   console.log(`installed ${install.name}@${install.version} in ${Math.round((Date.now() - started) / 1000)} s`);
@@ -124,9 +134,7 @@ export async function ensureCodeServer(): Promise<CodeServerTools> {
   const nodePrefix = await ensure({ name: nodePackage, version: nodeVersion, env: {}, note: `the Node code-server ${codeServerVersion} requires` });
   const nodeDir = path.join(nodePrefix, 'node_modules', nodePackage);
   const node = path.join(nodeDir, 'bin', 'node');
-  const codeServerInstalled = fs.existsSync(path.join(cacheDir, `code-server-${codeServerVersion}`, '.installed.json'));
-  if (!codeServerInstalled) checkBuildPrerequisites();
-  const codeServerPrefix = await ensure({
+  const codeServer: Install = {
     name: 'code-server',
     version: codeServerVersion,
     env: {
@@ -141,7 +149,9 @@ export async function ensureCodeServer(): Promise<CodeServerTools> {
       npm_config_dangerously_allow_all_scripts: 'true',
     },
     note: 'first run only: builds native modules, about 3 min',
-  });
+  };
+  if (!isInstalled(codeServer)) checkBuildPrerequisites();
+  const codeServerPrefix = await ensure(codeServer);
   return { node, entry: path.join(codeServerPrefix, 'node_modules', 'code-server', 'out', 'node', 'entry.js') };
 }
 

@@ -75,25 +75,27 @@ export interface Started {
 export interface StartOptions {
   env: NodeJS.ProcessEnv;
   cwd?: string;
-  /** stdout and stderr go here; 'inherit' shows them in the runner's output. */
-  output: string | 'inherit';
+  /** stdout and stderr are appended to this file. */
+  output: string;
 }
 
 /** Starts `command` as the leader of a new process group and registers its stop. */
 export function startGroup(command: string, args: string[], options: StartOptions): Started {
   if (stopping) throw new Error(`not starting ${command}: the runner is stopping`);
-  const log = options.output === 'inherit' ? 'inherit' : fs.openSync(options.output, 'a');
+  const log = fs.openSync(options.output, 'a');
   const child = spawn(command, args, { env: options.env, cwd: options.cwd, detached: true, stdio: ['ignore', log, log] });
-  if (typeof log === 'number') fs.closeSync(log);
+  fs.closeSync(log);
+  // Without a listener a failed spawn (ENOENT) would be an uncaught error; the missing pid reports it.
+  child.on('error', () => undefined);
   const pid = child.pid;
-  if (pid === undefined) throw new Error(`could not start ${command}`);
+  if (pid === undefined) throw new Error(`could not start ${command}: is it installed and on PATH?`);
   liveGroups.add(pid);
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const stop = onCleanup(() => stopGroup(pid));
   return { pid, exited, stop };
 }
 
-/** Runs a program to its end in the foreground, its output shown or appended to a file. */
+/** Runs a program to its end, its output appended to a file. */
 export async function runToEnd(command: string, args: string[], options: StartOptions): Promise<number | null> {
   const started = startGroup(command, args, options);
   const code = await started.exited;

@@ -24,7 +24,7 @@ function loadWalks(only: string[]): Walk[] {
   return only.length > 0 ? walks.filter((candidate) => only.includes(candidate.name)) : walks;
 }
 
-function describe(error: unknown): string {
+function explain(error: unknown): string {
   return error instanceof Error ? (error.stack ?? error.message) : String(error);
 }
 
@@ -60,7 +60,7 @@ async function runWalk(walk: Walk): Promise<boolean> {
     await ui.ready();
     await walk.body(ui);
   } catch (error) {
-    failure = describe(error);
+    failure = explain(error);
     await ui.screenshot('failure').catch(() => undefined);
   } finally {
     await browser.close();

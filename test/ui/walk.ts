@@ -1,6 +1,6 @@
-// Declares a UI walk: a person's path through the workbench, in a file of its own (`NAME.walk.ts`), e.g.
-//   walk('refresh', async (ui) => { await ui.openView(); await ui.runCommand('Convox: Refresh Racks'); await ui.screenshot('refreshed'); });
-// Each walk gets a fresh simulator (with `options.scenario`, the default one unless 'none'), code-server and browser.
+// Declares a UI walk: a person's path through the workbench, one per file (test/ui/NAME.walk.ts calling
+// `walk(name, async (ui) => …, options)`; see racksView.walk.ts). Each walk gets a fresh simulator (with
+// `options.scenario`: the default scenario unless given, or 'none' for no AWS at all), code-server and browser.
 import type { Scenario } from '../sim';
 import type { Ui } from './workbench';
 

@@ -69,7 +69,13 @@ export class Workbench implements Ui {
       throw new Error(`the command palette does not offer "${title}" first; it offers: ${JSON.stringify(offered)}`);
     }
     await input.press('Enter');
-    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
+    // Done when the palette closed or the command replaced it with a quick pick of its own.
+    const widget = this.page.locator('.quick-input-widget');
+    const deadline = Date.now() + 10_000;
+    while ((await widget.isVisible()) && (await input.inputValue()) === `>${title}`) {
+      if (Date.now() > deadline) throw new Error(`the command palette stayed open after Enter on "${title}"`);
+      await this.page.waitForTimeout(100);
+    }
   }
 
   treeRow(text: string | RegExp): Locator {

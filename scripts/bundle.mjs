@@ -1,8 +1,8 @@
-// Bundles the extension (and the webview scripts, once there are any) with esbuild.
-// `--production` minifies and drops source maps, for the packaged VSIX.
+// Bundles the extension with esbuild into dist/extension.js: minified, as it ships, so that every test runs
+// the code users get. `--dev` keeps it readable with source maps, for debugging.
 import * as esbuild from 'esbuild';
 
-const production = process.argv.includes('--production');
+const development = process.argv.includes('--dev');
 
 await esbuild.build({
   entryPoints: ['src/extension.ts'],
@@ -12,8 +12,7 @@ await esbuild.build({
   format: 'cjs',
   target: 'node20',
   external: ['vscode'],
-  minify: production,
-  sourcemap: !production,
-  legalComments: production ? 'none' : 'inline',
+  minify: !development,
+  sourcemap: development,
   logLevel: 'warning',
 });

@@ -32,6 +32,7 @@ export class RackStore {
   private running: Promise<void> | undefined;
   private changeTimer: ReturnType<typeof setTimeout> | undefined;
   private profilesFound: boolean | undefined;
+  private settingsFailure: Error | undefined;
   private refreshedAt: Date | undefined;
 
   constructor(
@@ -56,6 +57,11 @@ export class RackStore {
 
   get lastRefresh(): Date | undefined {
     return this.refreshedAt;
+  }
+
+  /** Why the last refresh could not start (a malformed setting), until one can. */
+  get settingsProblem(): Error | undefined {
+    return this.settingsFailure;
   }
 
   racks(): Rack[] {
@@ -83,8 +89,11 @@ export class RackStore {
     try {
       settings = this.settings();
     } catch (error) {
+      this.settingsFailure = error instanceof Error ? error : new Error(String(error));
+      this.notify();
       return Promise.reject(error);
     }
+    this.settingsFailure = undefined;
     this.running = this.run(settings).finally(() => {
       this.running = undefined;
       this.notify();

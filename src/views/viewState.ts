@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { RackStore } from '../model/rackStore';
 
-type State = 'loading' | 'noCredentials' | 'noRacks' | 'ready';
+type State = 'loading' | 'badSettings' | 'noCredentials' | 'noRacks' | 'ready';
 
 /** Keeps the `convox.state` context key in step with the store; the Racks view's welcome content keys off it. */
 export class ViewState implements vscode.Disposable {
@@ -25,6 +25,7 @@ export class ViewState implements vscode.Disposable {
   }
 
   private compute(): State {
+    if (this.store.settingsProblem && this.store.racks().length === 0) return 'badSettings';
     if (this.store.hasProfiles === false) return 'noCredentials';
     if (this.store.hasProfiles === undefined || (this.store.loading && this.store.racks().length === 0)) return 'loading';
     return this.store.racks().length === 0 && this.store.errors().length === 0 ? 'noRacks' : 'ready';

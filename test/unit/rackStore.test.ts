@@ -102,6 +102,7 @@ describe('rack store', () => {
     await refresh;
     bad = true;
     await assert.rejects(store.refresh(), SettingsError);
+    assert.match(store.settingsProblem?.message ?? '', /is wrong/);
     assert.equal(source.discoveries, 1);
     assert.equal(store.racks().length, 2);
     store.dispose();

@@ -5,16 +5,18 @@ import { RackStore } from './model/rackStore';
 import { Commands, racksViewId } from './views/commands';
 import { CurrentRack } from './views/currentRack';
 import { InspectDocuments, inspectScheme } from './views/inspectDocument';
-import { RacksTree } from './views/racksTree';
+import { RacksTree, type Node as RackNode } from './views/racksTree';
 import { refreshIntervalSeconds, scanSettings } from './views/settings';
 import { RackStatusBar } from './views/statusBar';
 import { ViewState } from './views/viewState';
 
+/** What activation returns: enough for tests to check what the views show, never a way around them. */
 export interface ConvoxApi {
   /** Milliseconds from `activate()` entry to its return, for the host tests' report. */
   activationMs: number;
-  /** The store the views read, for tests that check what the views were given. */
   store: RackStore;
+  racksView: vscode.TreeDataProvider<RackNode>;
+  statusBar: RackStatusBar;
   currentRack(): string | undefined;
 }
 
@@ -27,6 +29,7 @@ export function activate(context: vscode.ExtensionContext): ConvoxApi {
   const documents = new InspectDocuments(store);
   const commands = new Commands(store, current, documents, log);
   const tree = new RacksTree(store, () => current.name);
+  const statusBar = new RackStatusBar(store, current);
   const view = vscode.window.createTreeView(racksViewId, { treeDataProvider: tree, showCollapseAll: true });
   const autoRefresh = new AutoRefresh(() => void commands.refreshQuietly(), () => store.lastRefresh, refreshIntervalSeconds());
 
@@ -39,7 +42,7 @@ export function activate(context: vscode.ExtensionContext): ConvoxApi {
     tree,
     view,
     autoRefresh,
-    new RackStatusBar(store, current),
+    statusBar,
     new ViewState(store),
     vscode.workspace.registerTextDocumentContentProvider(inspectScheme, documents),
     ...commands.register(),
@@ -51,7 +54,7 @@ export function activate(context: vscode.ExtensionContext): ConvoxApi {
     }),
   );
   autoRefresh.setVisible(view.visible);
-  return { activationMs: performance.now() - started, store, currentRack: () => current.name };
+  return { activationMs: performance.now() - started, store, racksView: tree, statusBar, currentRack: () => current.name };
 }
 
 export function deactivate(): void {}

@@ -23,6 +23,11 @@ export class RackStatusBar implements vscode.Disposable {
     this.update();
   }
 
+  /** What the status bar shows now ('' when hidden). */
+  get text(): string {
+    return statusBarEnabled() ? this.item.text : '';
+  }
+
   update(): void {
     const name = this.current.name;
     if (!statusBarEnabled()) {

@@ -1,0 +1,126 @@
+// The Racks view, Switch Rack and Inspect Rack in the real extension host, against the default scenario.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { ConvoxApi } from '../../src/extension';
+import { activateConvox } from './extension';
+import { childrenOf, rowsOf, treeRow } from './tree';
+
+describe('Racks view, Switch Rack and Inspect Rack', function () {
+  this.timeout(60_000);
+  let api: ConvoxApi;
+
+  before(async () => {
+    api = await activateConvox();
+    await vscode.commands.executeCommand('convox.refresh');
+  });
+
+  it('shows every organisation with its racks and their statuses, failed pairs as error rows', async () => {
+    const organizations = await rowsOf(api);
+    assert.deepEqual(organizations.map((row) => row.label), ['acme', 'globex', 'initech']);
+    const acme = await childrenOf(api, organizations[0]);
+    const described = acme.map((row) => `${row.label} | ${row.description} | ${row.icon} | ${row.contextValue}`);
+    assert.deepEqual(described, [
+      'converge | converging · eu-west-1 · 20250101120000 | sync~spin | rack.converging',
+      'europe | updating · eu-west-1 · 20250215093000 | sync~spin | rack.updating',
+      'legacy | running · us-east-1 · 20171201000000 | pass-filled | rack.running',
+      'old | deleting · us-east-1 · 20230601000000 | trash | rack.deleting',
+      'production | running · us-east-1 · 20250101120000 | pass-filled | rack.running',
+      'review | rollback · us-east-1 · 20250301000000 | history | rack.rollback',
+      'sandbox | creating · us-east-1 · 20250301000000 | sync~spin | rack.creating',
+      'staging | failed · us-east-1 · 20241115080000 | error | rack.failed',
+      'acme-staging · ap-southeast-2 | access denied | error | discoveryError.access-denied',
+    ]);
+    const initech = await childrenOf(api, organizations[2]);
+    assert.deepEqual(
+      initech.map((row) => `${row.label} | ${row.contextValue}`),
+      ['initech · ap-southeast-2', 'initech · eu-west-1', 'initech · us-east-1'].map((label) => `${label} | discoveryError.expired-credentials`),
+    );
+    assert.match(initech[0].tooltip, /aws sso login --profile initech/);
+  });
+
+  it('expands a rack into Apps, Instances, Processes and Parameters, with the password masked', async () => {
+    const production = await treeRow(api, ['acme', 'production']);
+    const groups = await childrenOf(api, production);
+    assert.deepEqual(groups.map((row) => `${row.label} ${row.description}`), ['Apps 3', 'Instances 3', `Processes ${groups[2].description}`, `Parameters ${groups[3].description}`]);
+    assert.ok(Number(groups[2].description) > 0, 'the rack runs processes');
+    const apps = await childrenOf(api, groups[0]);
+    assert.deepEqual(apps.map((row) => `${row.label} ${row.description}`), ['api running · gen 1', 'web running · gen 2', 'worker running · gen 2']);
+    const instances = await childrenOf(api, groups[1]);
+    for (const row of instances) assert.match(`${row.label} ${row.description}`, /^i-[0-9a-f]+ active · \d+ ps · cpu \d+\.\d\d% · mem \d+\.\d\d% · /);
+    const processes = await childrenOf(api, groups[2]);
+    for (const row of processes) assert.match(`${row.label} ${row.description}`, /^[0-9a-f]{12} production · (web|monitor) · running/);
+    const parameters = new Map((await childrenOf(api, groups[3])).map((row) => [row.label, row.description]));
+    assert.equal(parameters.get('Password'), '**********');
+    assert.equal(parameters.get('Version'), '20250101120000');
+    assert.match(parameters.get('Tags') ?? '', /^System=convox,Type=rack/);
+  });
+
+  it('switches by name argument: the status bar and the tree mark follow', async () => {
+    await vscode.commands.executeCommand('convox.switchRack', 'acme/production');
+    assert.equal(api.currentRack(), 'acme/production');
+    assert.match(api.statusBar.text, /acme\/production \(running\)/);
+    const production = await treeRow(api, ['acme', 'production']);
+    assert.match(production.description, /^✓ current · running/);
+    assert.equal(production.contextValue, 'rack.current.running');
+  });
+
+  it('resolves a partial name like `convox switch`, and leaves the current rack alone when it cannot', async () => {
+    await vscode.commands.executeCommand('convox.switchRack', 'globex-m');
+    assert.equal(api.currentRack(), 'globex/globex-main');
+    await vscode.commands.executeCommand('convox.switchRack', 'no-such-rack');
+    assert.equal(api.currentRack(), 'globex/globex-main', 'unknown name changes nothing');
+    await vscode.commands.executeCommand('convox.switchRack', 'acme/');
+    assert.equal(api.currentRack(), 'globex/globex-main', 'ambiguous name changes nothing');
+  });
+
+  it('switches by quick pick', async () => {
+    const switching = vscode.commands.executeCommand('convox.switchRack');
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    await switching;
+    assert.equal(api.currentRack(), 'acme/converge', 'the first rack of the list');
+    assert.match(api.statusBar.text, /acme\/converge \(converging\)/);
+  });
+
+  it('inspects the current rack in a read-only document with every section and the password masked', async () => {
+    await vscode.commands.executeCommand('convox.switchRack', 'acme/production');
+    await vscode.commands.executeCommand('convox.inspectRack');
+    const editor = vscode.window.activeTextEditor;
+    assert.ok(editor, 'an editor opened');
+    assert.equal(editor.document.uri.scheme, 'convox-rack');
+    const text = editor.document.getText();
+    assert.ok(text.startsWith('acme/production\n'));
+    for (const section of ['Rack', 'Parameters', 'Instances', 'Processes', 'Apps', 'Stack events (last 20)']) assert.match(text, new RegExp(`\\n${section.replace(/[()]/g, '\\$&')}\\n-+\\n`), section);
+    assert.match(text, /\nPassword\s+\*{10}\n/);
+    assert.match(text, /\nHttpProxy\s+(\*{10})?\n/);
+    assert.match(text, /ID\s+STATUS\s+STARTED\s+PS\s+CPU\s+MEM\s+PUBLIC\s+PRIVATE/);
+    assert.match(text, /ID\s+APP\s+SERVICE\s+STATUS\s+RELEASE\s+STARTED\s+COMMAND/);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
+  it('refuses a malformed setting with a message, keeping the racks shown', async () => {
+    const config = vscode.workspace.getConfiguration('convox');
+    const racksBefore = api.store.racks().length;
+    for (const [setting, value, pattern] of [
+      ['regions', ['us-east-1', 'moon-base-1x'], /"moon-base-1x" is not an AWS region code/],
+      ['organizations', { acme: 'acme-prod' }, /must be a list of AWS profile names/],
+    ] as const) {
+      const previous = config.inspect(setting)?.globalValue;
+      await config.update(setting, value, vscode.ConfigurationTarget.Global);
+      await waitFor(() => api.store.settingsProblem !== undefined, `${setting} is refused`);
+      assert.match(api.store.settingsProblem?.message ?? '', pattern);
+      assert.equal(api.store.racks().length, racksBefore);
+      await config.update(setting, previous, vscode.ConfigurationTarget.Global);
+      await waitFor(() => api.store.settingsProblem === undefined, `${setting} is accepted again`);
+    }
+  });
+});
+
+async function waitFor(condition: () => boolean, what: string): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+

@@ -129,24 +129,30 @@ export class Commands {
     this.log.info(`Current rack is now ${rack.fullName} (${rack.profile}, ${rack.region}).`);
   }
 
-  /** A quick pick of racks as `org/rack` with status and region; typed text resolves like `convox switch`. */
+  /**
+   * A quick pick of racks as `org/rack` with status and region. With nothing typed, Enter takes the highlighted
+   * rack; typed text resolves like `convox switch` (exact name, else the one rack containing it), and the list
+   * shows just the racks containing it.
+   */
   private pickRack(racks: readonly Rack[], title: string): Promise<Rack | undefined> {
     const currentName = this.current.name;
-    const items: RackPick[] = [];
-    let organization: string | undefined;
-    for (const rack of racks) {
-      if (rack.organization !== organization) {
-        organization = rack.organization;
-        items.push({ label: organization, kind: vscode.QuickPickItemKind.Separator });
+    const itemsFor = (typed: string): RackPick[] => {
+      const items: RackPick[] = [];
+      let organization: string | undefined;
+      for (const rack of racks.filter((candidate) => candidate.fullName.includes(typed))) {
+        if (rack.organization !== organization) {
+          organization = rack.organization;
+          items.push({ label: organization, kind: vscode.QuickPickItemKind.Separator });
+        }
+        const isCurrent = rack.fullName === currentName;
+        items.push({ label: `${isCurrent ? '$(check) ' : ''}${rack.fullName}`, description: `${rack.status} · ${rack.region}`, detail: isCurrent ? 'current rack' : undefined, rack });
       }
-      const isCurrent = rack.fullName === currentName;
-      items.push({ label: `${isCurrent ? '$(check) ' : ''}${rack.fullName}`, description: `${rack.status} · ${rack.region}`, detail: isCurrent ? 'current rack' : undefined, rack });
-    }
+      return items;
+    };
     const pick = vscode.window.createQuickPick<RackPick>();
     pick.title = title;
-    pick.placeholder = racks.length > 0 ? 'org/rack' : 'No racks found: refresh the Racks view or choose regions';
-    pick.items = items;
-    pick.matchOnDescription = true;
+    pick.placeholder = racks.length > 0 ? 'org/rack, or part of it' : 'No racks found: refresh the Racks view or choose regions';
+    pick.items = itemsFor('');
     return new Promise<Rack | undefined>((resolve) => {
       let resolved = false;
       const finish = (rack: Rack | undefined): void => {
@@ -154,9 +160,9 @@ export class Commands {
         resolve(rack);
         pick.hide();
       };
+      pick.onDidChangeValue((typed) => (pick.items = itemsFor(typed.trim())));
       pick.onDidAccept(() => {
-        const chosen = pick.selectedItems[0]?.rack;
-        if (chosen) return finish(chosen);
+        if (pick.value.trim() === '') return finish(pick.selectedItems[0]?.rack);
         const resolution = resolveRack(pick.value, racks);
         if ('rack' in resolution) return finish(resolution.rack);
         void vscode.window.showErrorMessage(`Convox: ${resolution.error}. The current rack is unchanged.`);

@@ -6,8 +6,18 @@ import type { RackStore } from '../model/rackStore';
 export const inspectScheme = 'convox-rack';
 const eventCount = 20;
 
+/**
+ * An editor tab shows the last segment of a document's path. To title the tab `org/rack` the path holds one
+ * segment joined by a division slash (U+2215), which reads as "/"; fullNameOf turns it back.
+ */
+const titleSlash = '\u2215';
+
 export function inspectUri(rack: Rack): vscode.Uri {
-  return vscode.Uri.from({ scheme: inspectScheme, path: `/${rack.fullName}` });
+  return vscode.Uri.from({ scheme: inspectScheme, path: `/${rack.organization}${titleSlash}${rack.name}` });
+}
+
+function fullNameOf(uri: vscode.Uri): string {
+  return uri.path.replace(/^\//, '').replace(titleSlash, '/');
 }
 
 /** Read-only `org/rack` documents: what `convox rack`, `rack params`, `instances` and `rack ps` print. */
@@ -18,7 +28,7 @@ export class InspectDocuments implements vscode.TextDocumentContentProvider, vsc
   constructor(private readonly store: RackStore) {}
 
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
-    const fullName = uri.path.replace(/^\//, '');
+    const fullName = fullNameOf(uri);
     const rack = this.store.find(fullName);
     if (!rack) return `${fullName}\n\nThis rack is not in the last discovery. Refresh the Racks view, then use Refresh on this document.\n`;
     const [details, processes, events] = await Promise.all([this.store.details(rack), this.store.processes(rack), this.store.events(rack, eventCount)]);
@@ -27,7 +37,7 @@ export class InspectDocuments implements vscode.TextDocumentContentProvider, vsc
 
   /** Loads the rack again from AWS and redraws its document. */
   refresh(uri: vscode.Uri): void {
-    const rack = this.store.find(uri.path.replace(/^\//, ''));
+    const rack = this.store.find(fullNameOf(uri));
     if (rack) this.store.forgetDetails(rack);
     this.changed.fire(uri);
   }

@@ -12,6 +12,8 @@ import { RackStore } from '../src/model/rackStore';
 import { formatTable } from '../src/model/table';
 import { awsConfigFor } from '../test/sim';
 import { startSimulatorWorker, type ScenarioRecipe, type SimulatorWorker } from '../test/sim/worker';
+import { firstRackRowMs } from '../test/runner/firstRack';
+import { main } from '../test/runner/processes';
 import { VirtualClock } from '../test/virtualClock';
 
 const latencyMs = 100;
@@ -131,8 +133,8 @@ function idleCalls(): Promise<{ hidden: number; visible: number; refreshesVisibl
   });
 }
 
-async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { json: { type: 'boolean', default: false }, runs: { type: 'string', default: '5' } } });
+main(async () => {
+  const { values } = parseArgs({ options: { json: { type: 'boolean', default: false }, runs: { type: 'string', default: '5' }, 'no-ui': { type: 'boolean', default: false } } });
   const runs: DiscoveryRun[] = [];
   for (let run = 0; run < Number(values.runs); run++) runs.push(await discoveryRun());
   const pairs = shape.profiles * shape.regions;
@@ -150,9 +152,11 @@ async function main(): Promise<void> {
   };
   const expand = await expandCalls();
   const idle = await idleCalls();
+  const uiRuns = values['no-ui'] ? [] : await firstRackRowMs({ latencyMs, runs: Number(values.runs) });
+  const ui = uiRuns.length > 0 ? { firstRackRowMs: Math.round(median(uiRuns)), runsMs: uiRuns.map(Math.round) } : undefined;
   if (values.json) {
-    console.log(JSON.stringify({ discovery, expand, idle }, null, 2));
-    return;
+    console.log(JSON.stringify({ discovery, expand, idle, ui }, null, 2));
+    return 0;
   }
   console.log(`Discovery: ${shape.profiles} profiles × ${shape.regions} regions, ${shape.stacksPerRegion} stacks per region (${shape.racksPerRegion} racks), ${latencyMs} ms per call; medians of ${runs.length} runs`);
   console.log(
@@ -198,9 +202,9 @@ async function main(): Promise<void> {
       ],
     ),
   );
-}
-
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exitCode = 1;
+  if (ui) {
+    console.log(`\nReal VS Code (code-server + Chromium), default scenario, ${latencyMs} ms per AWS call; median of ${uiRuns.length} runs`);
+    console.log(formatTable(['MEASURE', 'VALUE'], [['click on the Convox icon → first rack row visible', `${ui.firstRackRowMs} ms`], ['runs', ui.runsMs.map((ms) => `${ms} ms`).join(', ')]]));
+  }
+  return 0;
 });

@@ -78,6 +78,6 @@ export function classifyError(error: unknown, context: { profile: string; region
   }
   return {
     kind: 'other',
-    message: `${action} failed in ${region} for profile "${profile}": ${name}${detail ? `: ${detail}` : ''}.`,
+    message: `Could not ${action} in ${region} for profile "${profile}": ${name}${detail ? `: ${detail.replace(/\.$/, '')}` : ''}. Retry; if it persists, see the Convox log (Convox: Show Log).`,
   };
 }

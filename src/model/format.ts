@@ -25,7 +25,7 @@ export function percent(share: number | undefined): string {
 
 /** `convox rack`: the rack's summary, as label/value rows. */
 export function rackSummary(rack: Rack): Array<[string, string]> {
-  const router = [rack.routerHost, rack.routerInternalHost ? `${rack.routerInternalHost} (internal)` : undefined].filter(Boolean).join('\n');
+  const router = [rack.routerHost, rack.routerInternalHost ? `${rack.routerInternalHost} (internal)` : undefined].filter(Boolean).join(', ');
   const rows: Array<[string, string]> = [
     ['Name', rack.fullName],
     ['Provider', 'aws'],

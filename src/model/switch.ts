@@ -1,3 +1,6 @@
+/** How many matches an "ambiguous" message names before it just counts the rest. */
+const maxListed = 4;
+
 export type SwitchResolution<T> = { rack: T } | { error: string; candidates: T[] };
 
 /**
@@ -11,7 +14,9 @@ export function resolveRack<T extends { fullName: string }>(query: string, racks
   const matches = wanted === '' ? [] : racks.filter((rack) => rack.fullName.includes(wanted));
   if (matches.length === 1) return { rack: matches[0] };
   if (matches.length > 1) {
-    return { error: `ambiguous rack name: ${wanted} (matches ${matches.map((rack) => rack.fullName).join(', ')})`, candidates: matches };
+    const shown = matches.slice(0, maxListed).map((rack) => rack.fullName);
+    const more = matches.length > maxListed ? ` and ${matches.length - maxListed} more` : '';
+    return { error: `ambiguous rack name: ${wanted} (matches ${shown.join(', ')}${more})`, candidates: matches };
   }
   return { error: `could not find rack: ${wanted}`, candidates: [] };
 }

@@ -153,6 +153,8 @@ export class Commands {
     pick.title = title;
     pick.placeholder = racks.length > 0 ? 'org/rack, or part of it' : 'No racks found: refresh the Racks view or choose regions';
     pick.items = itemsFor('');
+    // Opening on the current rack means Enter alone keeps it, never switches away by accident.
+    pick.activeItems = pick.items.filter((item) => item.rack?.fullName === currentName);
     return new Promise<Rack | undefined>((resolve) => {
       let resolved = false;
       const finish = (rack: Rack | undefined): void => {

@@ -5,16 +5,12 @@
 // Fresh per walk rather than shared: a start costs ~10 s (mostly the workbench rendering), and a walk then
 // never depends on the views, editors and notifications a previous walk left behind.
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { defaultScenario } from '../sim';
+import { startSession } from '../ui/session';
 import { walks, type Walk } from '../ui/walk';
-import { Workbench } from '../ui/workbench';
-import { noAws, simulatedAws } from './aws';
-import { findChromium, openBrowser } from './browser';
-import { startCodeServer } from './codeServer';
+import { findChromium } from './browser';
 import { resultsDir, uiWalksDir } from './paths';
-import { main, onCleanup } from './processes';
+import { main } from './processes';
 
 function loadWalks(only: string[]): Walk[] {
   const files = fs.readdirSync(uiWalksDir).filter((file) => file.endsWith('.walk.js')).sort();
@@ -30,49 +26,25 @@ function explain(error: unknown): string {
 
 async function runWalk(walk: Walk): Promise<boolean> {
   const started = Date.now();
-  const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), `convox-ui-${walk.name}-`));
-  const removeState = onCleanup(async () => fs.rmSync(stateDir, { recursive: true, force: true }));
   const screenshotDir = path.join(resultsDir, 'ui', walk.name);
   fs.rmSync(screenshotDir, { recursive: true, force: true });
   fs.mkdirSync(screenshotDir, { recursive: true });
-  const workspace = path.join(stateDir, 'workspace');
-  fs.mkdirSync(workspace);
-
-  const scenario = walk.options.scenario ?? defaultScenario();
-  const awsDir = path.join(stateDir, 'aws');
-  const aws = scenario === 'none' ? noAws(awsDir) : await simulatedAws(awsDir, scenario);
-  const server = await startCodeServer({
-    stateDir: path.join(stateDir, 'code-server'),
-    settings: { ...aws.settings, ...walk.options.settings },
-    env: { ...aws.env, ...walk.options.env },
-    smokeTestDriver: false,
-    installExtension: true,
-  });
-  const browser = await openBrowser(path.join(stateDir, 'browser'));
-  const consoleErrors: string[] = [];
-  browser.page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(message.text());
-  });
-  const ui = new Workbench(browser.page, screenshotDir, aws.simulator);
+  const session = await startSession(walk.name, { ...walk.options, screenshotDir });
   let failure: string | undefined;
   try {
-    await browser.page.goto(server.workbenchUrl(workspace));
-    await ui.ready();
-    await walk.body(ui);
+    await session.open();
+    await walk.body(session.ui);
   } catch (error) {
     failure = explain(error);
-    await ui.screenshot('failure').catch(() => undefined);
+    await session.ui.screenshot('failure').catch(() => undefined);
   } finally {
-    await browser.close();
-    await server.stop();
-    await aws.stop();
-    await removeState();
+    await session.stop();
   }
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   console.log(`  ${failure ? 'FAIL' : 'ok  '} ${walk.name} (${seconds} s; screenshots in ${path.relative(process.cwd(), screenshotDir)})`);
   if (failure) {
     console.log(failure.replace(/^/gm, '       '));
-    if (consoleErrors.length > 0) console.log(`       workbench console errors:\n${consoleErrors.slice(-15).join('\n').replace(/^/gm, '         ')}`);
+    if (session.consoleErrors.length > 0) console.log(`       workbench console errors:\n${session.consoleErrors.slice(-15).join('\n').replace(/^/gm, '         ')}`);
   }
   return failure === undefined;
 }

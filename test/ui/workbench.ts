@@ -1,5 +1,6 @@
 // What a UI walk can do in the VS Code workbench, the way a person does it: click the Convox icon, use the
-// command palette, look at tree rows and notifications, and take screenshots for a reviewer.
+// command palette and quick picks, open and hover tree rows and click their inline actions, read the status bar,
+// notifications and editors, and take screenshots for a reviewer.
 import * as path from 'node:path';
 import type { Simulator } from '../sim';
 import type { Locator, Page } from '../runner/browser';
@@ -9,10 +10,18 @@ export interface Notification {
   message: string;
 }
 
+/** A list row as shown: its label and the dimmer description after it. */
+export interface Row {
+  label: string;
+  description: string;
+}
+
 export interface Ui {
   readonly page: Page;
   /** This walk's simulator; absent for a walk with `scenario: 'none'`. */
   readonly simulator?: Simulator;
+  /** The Convox icon in the activity bar. */
+  convoxIcon(): Locator;
   /** Clicks the Convox icon in the activity bar and waits for the Racks view. */
   openView(): Promise<void>;
   /** Waits for the side bar's progress bar, if one shows within a second, to finish. */
@@ -21,6 +30,34 @@ export interface Ui {
   runCommand(title: string): Promise<void>;
   /** A row of the side bar's trees whose text contains `text`. */
   treeRow(text: string | RegExp): Locator;
+  /** The side bar's rows whose label (not description) is exactly `label`. */
+  row(label: string): Locator;
+  /** The side bar's rows on screen, top to bottom. */
+  rows(): Promise<Row[]>;
+  /** Clicks the twistie of the first row labelled `label` if it is collapsed; waits until it shows expanded. */
+  expandRow(label: string): Promise<void>;
+  /** Clicks the twistie of the first row labelled `label` if it is expanded; waits until it shows collapsed. */
+  collapseRow(label: string): Promise<void>;
+  /** Moves the focused tree's focus down with the arrow key to the row labelled `label`, scrolling it into view. */
+  arrowDownTo(label: string): Promise<void>;
+  /** Rests the mouse on `target` until VS Code's hover shows; returns the hover's text. */
+  hover(target: Locator): Promise<string>;
+  /** Makes the side bar about twice its default width, so screenshots show rows' descriptions whole. */
+  widenSideBar(): Promise<void>;
+  /** Moves the mouse to the empty editor area, so no hover or inline action shows in screenshots. */
+  restMouse(): Promise<void>;
+  /** Clicks an inline action ("Inspect Rack", "Retry") of the first row labelled `label`; they show under the mouse. */
+  clickRowAction(label: string, action: string): Promise<void>;
+  /** The text of the extension's current-rack status bar item, e.g. "acme/production (running)". */
+  statusBarText(): Promise<string>;
+  /** The open quick pick's rows on screen, top to bottom. */
+  quickPickRows(): Promise<Row[]>;
+  /** Waits for a notification toast whose message matches `message`. */
+  notification(message: RegExp, timeoutMs?: number): Promise<Notification>;
+  /** The whole text of the active editor; Monaco renders only the visible lines, so this pages through them. */
+  editorText(): Promise<string>;
+  /** The title of the active editor's tab. */
+  editorTabTitle(): Promise<string>;
   /** Saves a PNG of the window as test-results/ui/WALK/NN-STEP.png and returns its path. */
   screenshot(step: string): Promise<string>;
   /** The notification toasts on screen now. */
@@ -28,6 +65,23 @@ export interface Ui {
 }
 
 const severities: Notification['severity'][] = ['error', 'warning', 'info'];
+
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** playwright-core's Locator has `boundingBox()`; test/runner/browser.ts declares only part of its API. */
+function measurable(locator: Locator): locator is Locator & { boundingBox(): Promise<Box | null> } {
+  return 'boundingBox' in locator && typeof locator.boundingBox === 'function';
+}
+
+/** A side bar row labelled exactly `label`; `state` is more attribute selectors for the row, e.g. `[aria-expanded="true"]`. */
+function rowSelector(label: string, state = ''): string {
+  return `.part.sidebar .monaco-list-row${state}:has(.monaco-highlighted-label:text-is(${JSON.stringify(label)}))`;
+}
 
 export class Workbench implements Ui {
   private shots = 0;
@@ -43,10 +97,24 @@ export class Workbench implements Ui {
     await this.page.locator('.monaco-workbench .part.activitybar').waitFor({ state: 'visible', timeout: 60_000 });
   }
 
+  convoxIcon(): Locator {
+    return this.page.locator('.part.activitybar .action-item a.action-label[aria-label^="Convox"]');
+  }
+
   async openView(): Promise<void> {
-    await this.page.locator('.part.activitybar .action-item a.action-label[aria-label^="Convox"]').click({ timeout: 30_000 });
+    await this.convoxIcon().click({ timeout: 30_000 });
     await this.page.locator('.part.sidebar .composite.title', { hasText: /Racks/i }).waitFor({ state: 'visible', timeout: 30_000 });
     // Away from the icon, so its hover label does not cover the view in screenshots.
+    await this.restMouse();
+  }
+
+  async widenSideBar(): Promise<void> {
+    // The resize command acts on the focused part.
+    await this.runCommand('View: Focus into Primary Side Bar');
+    for (let step = 0; step < 4; step += 1) await this.runCommand('Increase Current View Size');
+  }
+
+  async restMouse(): Promise<void> {
     await this.page.mouse.move(700, 400);
   }
 
@@ -82,6 +150,92 @@ export class Workbench implements Ui {
     return this.page.locator('.part.sidebar .monaco-list-row', { hasText: text });
   }
 
+  row(label: string): Locator {
+    return this.page.locator(rowSelector(label));
+  }
+
+  rows(): Promise<Row[]> {
+    return this.listRows('.part.sidebar .monaco-list-row');
+  }
+
+  expandRow(label: string): Promise<void> {
+    return this.toggleRow(label, 'true');
+  }
+
+  collapseRow(label: string): Promise<void> {
+    return this.toggleRow(label, 'false');
+  }
+
+  async arrowDownTo(label: string): Promise<void> {
+    const focused = this.page.locator('.part.sidebar .monaco-list-row.focused .label-name');
+    for (let presses = 0; presses <= 100; presses += 1) {
+      if ((await focused.allInnerTexts()).some((text) => text.trim() === label)) return;
+      await this.page.keyboard.press('ArrowDown');
+    }
+    throw new Error(`the arrow keys did not reach a row labelled "${label}" (is the tree focused?)`);
+  }
+
+  async hover(target: Locator): Promise<string> {
+    await this.moveOnto(target);
+    const hover = this.page.locator('.workbench-hover-container').first();
+    await hover.waitFor({ state: 'visible', timeout: 10_000 });
+    return hover.innerText();
+  }
+
+  async clickRowAction(label: string, action: string): Promise<void> {
+    const row = this.row(label).first();
+    await this.moveOnto(row);
+    await row.locator(`.action-label[aria-label=${JSON.stringify(action)}]`).click({ timeout: 10_000 });
+  }
+
+  async statusBarText(): Promise<string> {
+    // The item's id is the extension's id and the item's own, `convox.currentRack`.
+    return (await this.page.locator('.part.statusbar [id$=".convox.currentRack"]').innerText({ timeout: 10_000 })).trim();
+  }
+
+  quickPickRows(): Promise<Row[]> {
+    return this.listRows('.quick-input-widget .quick-input-list .monaco-list-row');
+  }
+
+  async notification(message: RegExp, timeoutMs = 10_000): Promise<Notification> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const shown = await this.notifications();
+      const found = shown.find((notification) => message.test(notification.message));
+      if (found) return found;
+      if (Date.now() > deadline) throw new Error(`no notification matching ${message} within ${timeoutMs} ms; shown: ${JSON.stringify(shown)}`);
+      await this.page.waitForTimeout(200);
+    }
+  }
+
+  async editorText(): Promise<string> {
+    const editor = this.page.locator('.part.editor .editor-group-container.active .monaco-editor').first();
+    await editor.locator('.view-lines').click();
+    await this.page.keyboard.press('Control+Home');
+    // Keyed by each line's `top`, which stays put while the editor scrolls, so pages overlap harmlessly.
+    const lines = new Map<number, string>();
+    for (let page = 0; page < 100; page += 1) {
+      const rendered = editor.locator('.view-lines .view-line');
+      const before = lines.size;
+      for (let index = 0; index < (await rendered.count()); index += 1) {
+        const line = rendered.nth(index);
+        const top = Number(/top:\s*(-?[\d.]+)px/.exec((await line.getAttribute('style')) ?? '')?.[1]);
+        lines.set(top, (await line.innerText()).replace(/\u00a0/g, ' '));
+      }
+      if (lines.size === before) break;
+      await this.page.keyboard.press('PageDown');
+      await this.page.waitForTimeout(100);
+    }
+    return [...lines.entries()]
+      .sort(([a], [b]) => a - b)
+      .map(([, text]) => text)
+      .join('\n');
+  }
+
+  async editorTabTitle(): Promise<string> {
+    return (await this.page.locator('.part.editor .editor-group-container.active .tab.active').innerText({ timeout: 10_000 })).trim();
+  }
+
   async screenshot(step: string): Promise<string> {
     this.shots += 1;
     const file = path.join(this.screenshotDir, `${String(this.shots).padStart(2, '0')}-${step.replace(/[^a-z0-9-]+/gi, '-')}.png`);
@@ -99,5 +253,36 @@ export class Workbench implements Ui {
       found.push({ severity, message: await toast.locator('.notification-list-item-message').innerText() });
     }
     return found;
+  }
+
+  private async toggleRow(label: string, expanded: 'true' | 'false'): Promise<void> {
+    const row = this.row(label).first();
+    await row.waitFor({ state: 'visible', timeout: 30_000 });
+    if ((await row.getAttribute('aria-expanded')) !== expanded) await row.locator('.monaco-tl-twistie').click();
+    await this.page.locator(rowSelector(label, `[aria-expanded="${expanded}"]`)).first().waitFor({ state: 'visible', timeout: 30_000 });
+  }
+
+  /** Into `target` and a little across it: VS Code starts a hover on a move within, not on one jump onto it. */
+  private async moveOnto(target: Locator): Promise<void> {
+    if (!measurable(target)) throw new Error('this playwright-core Locator has no boundingBox()');
+    await target.waitFor({ state: 'visible', timeout: 30_000 });
+    const box = await target.boundingBox();
+    if (!box) throw new Error('the element to move onto is not on screen');
+    for (const fraction of [0.1, 0.3, 0.5]) await this.page.mouse.move(box.x + box.width * fraction, box.y + box.height / 2);
+  }
+
+  /** Rows of a list in the order shown (rows are reused, so the DOM order is not the list's order). */
+  private async listRows(selector: string): Promise<Row[]> {
+    const rows = this.page.locator(selector);
+    const found: Array<Row & { index: number }> = [];
+    for (let index = 0; index < (await rows.count()); index += 1) {
+      const row = rows.nth(index);
+      found.push({
+        index: Number(await row.getAttribute('data-index')),
+        label: (await row.locator('.label-name').allInnerTexts()).join('').trim(),
+        description: (await row.locator('.label-description').allInnerTexts()).join('').trim(),
+      });
+    }
+    return found.sort((a, b) => a.index - b.index).map(({ label, description }) => ({ label, description }));
   }
 }

@@ -43,7 +43,7 @@ describe('what an AWS failure means to a person', () => {
   it('anything else keeps its name and message', () => {
     assert.deepEqual(classifyError(failure('ValidationError', 'Stack does not exist'), context), {
       kind: 'other',
-      message: 'list CloudFormation stacks failed in eu-west-1 for profile "acme-prod": ValidationError: Stack does not exist.',
+      message: 'Could not list CloudFormation stacks in eu-west-1 for profile "acme-prod": ValidationError: Stack does not exist. Retry; if it persists, see the Convox log (Convox: Show Log).',
     });
     assert.equal(classifyError('plain string', context).kind, 'other');
   });

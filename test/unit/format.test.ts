@@ -35,7 +35,7 @@ describe('tables and what the CLI prints', () => {
     const summary = new Map(rackSummary(rack));
     assert.equal(summary.get('Name'), 'acme/production');
     assert.equal(summary.get('Provider'), 'aws');
-    assert.equal(summary.get('Router'), 'router.example\ninternal.example (internal)');
+    assert.equal(summary.get('Router'), 'router.example, internal.example (internal)');
     assert.equal(summary.get('Status'), 'failed');
     assert.equal(summary.get('Count'), '3');
     assert.equal(summary.get('Type'), 't3.large');

@@ -17,6 +17,12 @@ describe('switch resolution (like `convox switch`)', () => {
     assert.equal(resolution.error, 'ambiguous rack name: staging (matches acme/staging, globex/staging-2)');
     assert.equal(resolution.candidates.length, 2);
   });
+  it('names a few matches and counts the rest', () => {
+    const many = Array.from({ length: 7 }, (_, index) => ({ fullName: `acme/rack-${index}` }));
+    const resolution = resolveRack('rack', many);
+    assert.ok('error' in resolution);
+    assert.equal(resolution.error, 'ambiguous rack name: rack (matches acme/rack-0, acme/rack-1, acme/rack-2, acme/rack-3 and 3 more)');
+  });
   it('no match is not found', () => {
     assert.deepEqual(resolveRack('nope', racks), { error: 'could not find rack: nope', candidates: [] });
     assert.deepEqual(resolveRack('', racks), { error: 'could not find rack: ', candidates: [] });

@@ -1,4 +1,5 @@
 // A user without any AWS configuration opens the Convox view and is told what is missing and where to set it up.
+import * as assert from 'node:assert/strict';
 import { walk } from './walk';
 
 walk(
@@ -7,6 +8,8 @@ walk(
     await ui.openView();
     await ui.page.locator('.part.sidebar', { hasText: 'No AWS profiles or credentials were found' }).waitFor({ timeout: 30_000 });
     await ui.screenshot('welcome');
+    const errors = (await ui.notifications()).filter((notification) => notification.severity === 'error');
+    assert.deepEqual(errors, [], 'no error notification without AWS configuration');
   },
   { scenario: 'none' },
 );

@@ -9,7 +9,6 @@ import type { AwsProfile, ServiceKey } from './profiles';
 export interface ClientOptions {
   /** Attempts per call, retries of throttled and transient failures included (SDK standard retry mode). */
   maxAttempts?: number;
-  requestTimeoutMs?: number;
 }
 
 type AwsCredentialIdentityProvider = ReturnType<typeof fromIni>;
@@ -97,7 +96,7 @@ export class AwsClients {
         credentials: this.credentialsFor(profile.name),
         endpoint: profile.endpoints[service],
         maxAttempts: this.options.maxAttempts ?? 4,
-        requestHandler: { connectionTimeout: 5_000, requestTimeout: this.options.requestTimeoutMs ?? 30_000 },
+        requestHandler: { connectionTimeout: 5_000, requestTimeout: 30_000 },
       });
       this.clients.set(key, client);
     }

@@ -53,8 +53,4 @@ export class Inventory {
       .flatMap((pair) => (pair.error ? [pair.error] : []))
       .sort((a, b) => a.organization.localeCompare(b.organization) || a.profile.localeCompare(b.profile) || a.region.localeCompare(b.region));
   }
-
-  get complete(): boolean {
-    return [...this.pairs.values()].every((pair) => pair.done);
-  }
 }

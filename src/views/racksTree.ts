@@ -26,7 +26,7 @@ const statusIcons: Record<RackStatus, [string, string | undefined]> = {
   new: ['circle-large-outline', undefined],
 };
 
-export function statusIcon(status: RackStatus): vscode.ThemeIcon {
+function statusIcon(status: RackStatus): vscode.ThemeIcon {
   const [icon, color] = statusIcons[status];
   return new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);
 }

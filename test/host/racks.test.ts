@@ -73,13 +73,19 @@ describe('Racks view, Switch Rack and Inspect Rack', function () {
     assert.equal(api.currentRack(), 'globex/globex-main', 'ambiguous name changes nothing');
   });
 
-  it('switches by quick pick', async () => {
-    const switching = vscode.commands.executeCommand('convox.switchRack');
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
-    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-    await switching;
-    assert.equal(api.currentRack(), 'acme/converge', 'the first rack of the list');
-    assert.match(api.statusBar.text, /acme\/converge \(converging\)/);
+  it('switches by quick pick, opening on the current rack so Enter alone keeps it', async () => {
+    const pickAfter = async (commands: string[]): Promise<void> => {
+      const switching = vscode.commands.executeCommand('convox.switchRack');
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      for (const command of commands) await vscode.commands.executeCommand(command);
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      await switching;
+    };
+    await pickAfter([]);
+    assert.equal(api.currentRack(), 'globex/globex-main');
+    await pickAfter(['workbench.action.quickOpenSelectNext']);
+    assert.equal(api.currentRack(), 'globex/tidy', 'the rack after the current one in the list');
+    assert.match(api.statusBar.text, /globex\/tidy \(running\)/);
   });
 
   it('inspects the current rack in a read-only document with every section and the password masked', async () => {

@@ -33,6 +33,7 @@ export interface ConsoleMessage {
 
 export interface Page {
   goto(url: string, options?: { timeout?: number }): Promise<unknown>;
+  reload(options?: { timeout?: number }): Promise<unknown>;
   locator(selector: string, options?: { hasText?: string | RegExp }): Locator;
   frameLocator(selector: string): FrameLocator;
   keyboard: { press(key: string): Promise<void>; type(text: string): Promise<void> };

@@ -10,7 +10,7 @@ import { AwsRackSource } from '../src/aws/rackSource';
 import { AutoRefresh } from '../src/model/autoRefresh';
 import { RackStore } from '../src/model/rackStore';
 import { formatTable } from '../src/model/table';
-import { awsConfigFor } from '../test/sim';
+import { writeAwsConfig } from '../test/sim';
 import { startSimulatorWorker, type ScenarioRecipe, type SimulatorWorker } from '../test/sim/worker';
 import { firstRackRowMs } from '../test/runner/firstRack';
 import { main } from '../test/runner/processes';
@@ -35,11 +35,9 @@ async function withSimulator<T>(
   const sim = await startSimulatorWorker(recipe, options.latencyMs);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'convox-bench-'));
   try {
-    const aws = awsConfigFor(sim, sim.scenario);
-    process.env.AWS_CONFIG_FILE = path.join(dir, 'config');
-    process.env.AWS_SHARED_CREDENTIALS_FILE = path.join(dir, 'credentials');
-    fs.writeFileSync(process.env.AWS_CONFIG_FILE, aws.config);
-    fs.writeFileSync(process.env.AWS_SHARED_CREDENTIALS_FILE, aws.credentials);
+    const aws = writeAwsConfig(dir, sim, sim.scenario);
+    process.env.AWS_CONFIG_FILE = aws.configFile;
+    process.env.AWS_SHARED_CREDENTIALS_FILE = aws.credentialsFile;
     return await body(sim, { regions: aws.settings['convox.regions'], organizations: aws.settings['convox.organizations'] });
   } finally {
     await sim.stop();

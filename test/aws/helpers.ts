@@ -3,14 +3,14 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { AwsRackSource } from '../../src/aws/rackSource';
 import type { DiscoveryRun } from '../../src/model/source';
-import { awsConfigFor, startSimulator, type Scenario, type Simulator } from '../sim';
+import { startSimulator, writeAwsConfig, type AwsConfigWritten, type Scenario, type Simulator } from '../sim';
 
 const awsVariables = ['AWS_PROFILE', 'AWS_REGION', 'AWS_DEFAULT_REGION', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_ENDPOINT_URL', 'AWS_CONFIG_FILE', 'AWS_SHARED_CREDENTIALS_FILE'];
 
 /** A simulator plus AWS config files pointing at it, installed in process.env for the real SDK to read. */
 export interface SimulatedAws {
   sim: Simulator;
-  settings: ReturnType<typeof awsConfigFor>['settings'];
+  settings: AwsConfigWritten['settings'];
   credentialsFile: string;
   /** A fresh source (new clients, no cache) that has finished one discovery. */
   scan(): Promise<DiscoveryRun>;
@@ -23,15 +23,13 @@ export async function simulatedAws(scenario: Scenario, options: { latencyMs?: nu
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'convox-aws-test-'));
   const saved = Object.fromEntries(awsVariables.map((name) => [name, process.env[name]]));
   awsVariables.forEach((name) => delete process.env[name]);
-  const { config, credentials, settings } = awsConfigFor(sim, scenario);
-  process.env.AWS_CONFIG_FILE = path.join(dir, 'config');
-  process.env.AWS_SHARED_CREDENTIALS_FILE = path.join(dir, 'credentials');
-  fs.writeFileSync(process.env.AWS_CONFIG_FILE, config);
-  fs.writeFileSync(process.env.AWS_SHARED_CREDENTIALS_FILE, credentials);
+  const { configFile, credentialsFile, settings } = writeAwsConfig(dir, sim, scenario);
+  process.env.AWS_CONFIG_FILE = configFile;
+  process.env.AWS_SHARED_CREDENTIALS_FILE = credentialsFile;
   return {
     sim,
     settings,
-    credentialsFile: process.env.AWS_SHARED_CREDENTIALS_FILE,
+    credentialsFile,
     source: () => new AwsRackSource({ maxAttempts: 3 }),
     async scan() {
       const source = new AwsRackSource({ maxAttempts: 3 });

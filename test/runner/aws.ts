@@ -2,7 +2,7 @@
 // described by files in a folder of the runner's, environment variables naming them, and VS Code settings.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { awsConfigFor, startSimulator, type Scenario, type Simulator } from '../sim';
+import { startSimulator, writeAwsConfig, type Scenario, type Simulator } from '../sim';
 import { onCleanup } from './processes';
 
 export interface AwsWorld {
@@ -31,14 +31,9 @@ export function noAws(dir: string): AwsWorld {
 
 /** The simulator serving `scenario`, with AWS config and credentials files whose profiles point at it. */
 export async function simulatedAws(dir: string, scenario: Scenario): Promise<AwsWorld> {
-  fs.mkdirSync(dir, { recursive: true });
   const simulator = await startSimulator({ scenario });
   const stop = onCleanup(() => simulator.stop());
-  const { config, credentials, settings } = awsConfigFor(simulator, scenario);
-  const configFile = path.join(dir, 'config');
-  const credentialsFile = path.join(dir, 'credentials');
-  fs.writeFileSync(configFile, config);
-  fs.writeFileSync(credentialsFile, credentials);
+  const { configFile, credentialsFile, settings } = writeAwsConfig(dir, simulator, scenario);
   return {
     env: { HOME: dir, AWS_CONFIG_FILE: configFile, AWS_SHARED_CREDENTIALS_FILE: credentialsFile },
     settings: { ...settings },

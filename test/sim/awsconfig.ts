@@ -1,4 +1,6 @@
 // The shared AWS files and VS Code settings that point the extension (or the AWS CLI) at a simulator.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { Scenario } from './types';
 
 export interface AwsConfigFiles {
@@ -21,4 +23,21 @@ export function awsConfigFor(sim: { url: string }, scenario: Scenario): AwsConfi
     credentials,
     settings: { 'convox.regions': [...scenario.regions], 'convox.organizations': structuredClone(scenario.organizations) },
   };
+}
+
+export interface AwsConfigWritten {
+  configFile: string;
+  credentialsFile: string;
+  settings: AwsConfigFiles['settings'];
+}
+
+/** Writes the config and credentials files pointing at `sim` into `dir` (credentials readable by the owner only). */
+export function writeAwsConfig(dir: string, sim: { url: string }, scenario: Scenario): AwsConfigWritten {
+  const { config, credentials, settings } = awsConfigFor(sim, scenario);
+  fs.mkdirSync(dir, { recursive: true });
+  const configFile = path.join(dir, 'config');
+  const credentialsFile = path.join(dir, 'credentials');
+  fs.writeFileSync(configFile, config);
+  fs.writeFileSync(credentialsFile, credentials, { mode: 0o600 });
+  return { configFile, credentialsFile, settings };
 }

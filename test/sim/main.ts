@@ -2,7 +2,7 @@
 // written next to it.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { awsConfigFor } from './awsconfig';
+import { writeAwsConfig } from './awsconfig';
 import { defaultScenario } from './scenarios/default';
 import { startSimulator, type Simulator } from './server';
 
@@ -41,21 +41,16 @@ async function start(args: Arguments): Promise<Simulator> {
 async function main(): Promise<void> {
   const args = parseArguments(process.argv.slice(2));
   const sim = await start(args);
-  const files = awsConfigFor(sim, sim.scenario);
-  fs.mkdirSync(args.dir, { recursive: true });
-  const configFile = path.join(args.dir, 'config');
-  const credentialsFile = path.join(args.dir, 'credentials');
-  fs.writeFileSync(configFile, files.config);
-  fs.writeFileSync(credentialsFile, files.credentials, { mode: 0o600 });
+  const { configFile, credentialsFile, settings } = writeAwsConfig(args.dir, sim, sim.scenario);
 
   console.log(`AWS simulator listening on ${sim.url}`);
   console.log(`config:      ${configFile}`);
   console.log(`credentials: ${credentialsFile}\n`);
   console.log(`export AWS_CONFIG_FILE=${configFile}`);
   console.log(`export AWS_SHARED_CREDENTIALS_FILE=${credentialsFile}\n`);
-  console.log(files.config);
+  console.log(fs.readFileSync(configFile, 'utf8'));
   console.log('VS Code settings:');
-  console.log(JSON.stringify(files.settings, null, 2));
+  console.log(JSON.stringify(settings, null, 2));
   console.log('\nCtrl+C stops it.');
 
   const stop = (): void => {

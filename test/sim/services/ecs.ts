@@ -202,14 +202,19 @@ function listContainerInstances({ data }: Context, input: JsonInput): JsonObject
   return { containerInstanceArns: page.items.map((instance) => instance.arn), nextToken: page.nextToken };
 }
 
-function describeContainerInstances({ data }: Context, input: JsonInput): JsonObject {
-  const cluster = findCluster(data, input);
-  const references = batch(input, 'containerInstances', 100);
-  const found = references.map((reference) => cluster.containerInstances.find((instance) => designates(instance.arn, reference)));
+/** ECS Describe* answer parts: the items named by `references` as JSON, and a MISSING failure for each unknown one. */
+function described<T extends { arn: string }>(items: readonly T[], references: readonly string[], toJson: (item: T) => JsonObject): { found: JsonObject[]; failures: JsonObject[] } {
+  const found = references.map((reference) => items.find((item) => designates(item.arn, reference)));
   return {
-    containerInstances: found.flatMap((instance) => (instance ? [containerInstanceJson(instance, data)] : [])),
+    found: found.flatMap((item) => (item ? [toJson(item)] : [])),
     failures: references.filter((_, index) => !found[index]).map((arn) => ({ arn, reason: 'MISSING' })),
   };
+}
+
+function describeContainerInstances({ data }: Context, input: JsonInput): JsonObject {
+  const cluster = findCluster(data, input);
+  const { found, failures } = described(cluster.containerInstances, batch(input, 'containerInstances', 100), (instance) => containerInstanceJson(instance, data));
+  return { containerInstances: found, failures };
 }
 
 function listTasks({ data }: Context, input: JsonInput): JsonObject {
@@ -240,12 +245,8 @@ function listTasks({ data }: Context, input: JsonInput): JsonObject {
 
 function describeTasks({ data }: Context, input: JsonInput): JsonObject {
   const cluster = findCluster(data, input);
-  const references = batch(input, 'tasks', 100);
-  const found = references.map((reference) => cluster.tasks.find((task) => designates(task.arn, reference)));
-  return {
-    tasks: found.flatMap((task) => (task ? [taskJson(task, cluster, data)] : [])),
-    failures: references.filter((_, index) => !found[index]).map((arn) => ({ arn, reason: 'MISSING' })),
-  };
+  const { found, failures } = described(cluster.tasks, batch(input, 'tasks', 100), (task) => taskJson(task, cluster, data));
+  return { tasks: found, failures };
 }
 
 function describeTaskDefinition({ data }: Context, input: JsonInput): JsonObject {
@@ -270,12 +271,8 @@ function listServices({ data }: Context, input: JsonInput): JsonObject {
 
 function describeServices({ data }: Context, input: JsonInput): JsonObject {
   const cluster = findCluster(data, input);
-  const references = batch(input, 'services', 10);
-  const found = references.map((reference) => cluster.services.find((service) => designates(service.arn, reference)));
-  return {
-    services: found.flatMap((service) => (service ? [serviceJson(service, cluster)] : [])),
-    failures: references.filter((_, index) => !found[index]).map((arn) => ({ arn, reason: 'MISSING' })),
-  };
+  const { found, failures } = described(cluster.services, batch(input, 'services', 10), (service) => serviceJson(service, cluster));
+  return { services: found, failures };
 }
 
 function describeClusters({ account, region, data }: Context, input: JsonInput): JsonObject {

@@ -33,6 +33,8 @@ export class RackStore {
   private changeTimer: ReturnType<typeof setTimeout> | undefined;
   private profilesFound: boolean | undefined;
   private settingsFailure: Error | undefined;
+  /** Merged, sorted racks with lifecycles applied; every view row reads them, so they are built once per change. */
+  private merged: Rack[] | undefined;
   private refreshedAt: Date | undefined;
 
   constructor(
@@ -65,10 +67,11 @@ export class RackStore {
   }
 
   racks(): Rack[] {
-    return (this.inventory?.racks() ?? []).map((rack) => {
+    this.merged ??= (this.inventory?.racks() ?? []).map((rack) => {
       const states = this.lifecycles.get(rack.stackId);
       return states ? { ...rack, status: withInstanceLifecycle(rack.status, states) } : rack;
     });
+    return this.merged;
   }
 
   errors(): DiscoveryError[] {
@@ -131,10 +134,12 @@ export class RackStore {
     const started = Date.now();
     const lifecycleChecks: Array<Promise<void>> = [];
     const run = await this.source.startDiscovery(settings, this.inventory, (result) => {
+      this.merged = undefined;
       this.scheduleChange();
       if (result.done && !result.error) lifecycleChecks.push(this.checkLifecycles(result.racks));
     });
     this.inventory = run.inventory;
+    this.merged = undefined;
     this.profilesFound = run.hasProfiles;
     this.detailCache.clear();
     this.processCache.clear();
@@ -153,6 +158,7 @@ export class RackStore {
     try {
       const states = await this.source.lifecycleStates({ profile, region }, running.map((rack) => rack.outputs.AutoscalingGroup));
       for (const rack of running) this.lifecycles.set(rack.stackId, states.get(rack.outputs.AutoscalingGroup) ?? []);
+      this.merged = undefined;
       this.scheduleChange();
     } catch (error) {
       this.log(`Could not read instance lifecycles in ${profile}/${region}: ${error instanceof Error ? error.message : String(error)}`);

@@ -4,6 +4,7 @@ import { EC2Client } from '@aws-sdk/client-ec2';
 import { ECSClient } from '@aws-sdk/client-ecs';
 import { fromEnv, fromIni } from '@aws-sdk/credential-providers';
 import { environmentProfile } from '../model/organizations';
+import { convoxStacksOnly } from './convoxStacksOnly';
 import type { AwsProfile, ServiceKey } from './profiles';
 
 export interface ClientOptions {
@@ -50,7 +51,11 @@ export class AwsClients {
   constructor(private readonly options: ClientOptions = {}) {}
 
   cloudFormation(profile: AwsProfile, region: string): CloudFormationClient {
-    return this.client('cloudformation', profile, region, (config) => new CloudFormationClient(config));
+    return this.client('cloudformation', profile, region, (config) => {
+      const client = new CloudFormationClient(config);
+      client.middlewareStack.use(convoxStacksOnly);
+      return client;
+    });
   }
 
   ecs(profile: AwsProfile, region: string): ECSClient {

@@ -1,5 +1,10 @@
+/** Content already rendered, inserted as it is. */
+export class RenderedXml {
+  constructor(readonly xml: string) {}
+}
+
 /** A value the XML writer can render; `undefined` members are left out, as AWS omits unset fields. */
-export type XmlValue = string | number | boolean | Date | undefined | XmlValue[] | XmlObject;
+export type XmlValue = string | number | boolean | Date | undefined | RenderedXml | XmlValue[] | XmlObject;
 export interface XmlObject {
   [element: string]: XmlValue;
 }
@@ -23,6 +28,7 @@ function scalar(value: string | number | boolean | Date): string {
  */
 export function xmlContent(value: XmlValue, itemName: string): string {
   if (value === undefined) return '';
+  if (value instanceof RenderedXml) return value.xml;
   if (Array.isArray(value)) return value.map((item) => element(itemName, item, itemName)).join('');
   if (typeof value === 'object' && !(value instanceof Date)) {
     return Object.entries(value)

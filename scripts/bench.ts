@@ -36,7 +36,7 @@ async function withSimulator<T>(
   const sim = await startSimulatorWorker(recipe, options.latencyMs);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'convox-bench-'));
   try {
-    const aws = writeAwsConfig(dir, sim, sim.scenario);
+    const aws = writeAwsConfig(dir, sim, sim.setup);
     process.env.AWS_CONFIG_FILE = aws.configFile;
     process.env.AWS_SHARED_CREDENTIALS_FILE = aws.credentialsFile;
     return await body(sim, { regions: aws.settings['convox.regions'], organizations: aws.settings['convox.organizations'] });

@@ -11,7 +11,10 @@ export interface AwsConfigFiles {
   settings: { 'convox.regions': string[]; 'convox.organizations': Record<string, string[]> };
 }
 
-export function awsConfigFor(sim: { url: string }, scenario: Scenario): AwsConfigFiles {
+/** What of a scenario the AWS files and settings are made from. */
+export type ProfileSetup = Pick<Scenario, 'profiles' | 'regions' | 'organizations'>;
+
+export function awsConfigFor(sim: { url: string }, scenario: ProfileSetup): AwsConfigFiles {
   const config = scenario.profiles
     .map((profile) => `[profile ${profile.name}]\nregion = ${profile.region}\nendpoint_url = ${sim.url}\noutput = json\n`)
     .join('\n');
@@ -32,7 +35,7 @@ export interface AwsConfigWritten {
 }
 
 /** Writes the config and credentials files pointing at `sim` into `dir` (credentials readable by the owner only). */
-export function writeAwsConfig(dir: string, sim: { url: string }, scenario: Scenario): AwsConfigWritten {
+export function writeAwsConfig(dir: string, sim: { url: string }, scenario: ProfileSetup): AwsConfigWritten {
   const { config, credentials, settings } = awsConfigFor(sim, scenario);
   fs.mkdirSync(dir, { recursive: true });
   const configFile = path.join(dir, 'config');

@@ -3,13 +3,14 @@
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { benchScenario, bigRackScenario, type BenchOptions, type BigRackOptions } from './scenarios/bench';
 import { defaultScenario } from './scenarios/default';
+import type { ProfileSetup } from './awsconfig';
 import { startSimulator, type Simulator } from './server';
 import type { Call, Scenario } from './types';
 
-/** Scenarios are built from a recipe on both threads (they are deterministic), since functions cannot cross. */
+/** Scenarios are built from a recipe on the simulator's thread, since functions cannot cross threads. */
 export type ScenarioRecipe = { kind: 'default' } | { kind: 'bench'; options: BenchOptions } | { kind: 'bigRack'; options: BigRackOptions };
 
-export function scenarioFrom(recipe: ScenarioRecipe): Scenario {
+function scenarioFrom(recipe: ScenarioRecipe): Scenario {
   switch (recipe.kind) {
     case 'default':
       return defaultScenario();
@@ -23,11 +24,12 @@ export function scenarioFrom(recipe: ScenarioRecipe): Scenario {
 type Request = { id: number; op: 'count'; filter?: Partial<Call> } | { id: number; op: 'byOperation' } | { id: number; op: 'reset' } | { id: number; op: 'stop' };
 type Result = number | Record<string, number> | null;
 type Question = Request extends infer Each ? (Each extends Request ? Omit<Each, 'id'> : never) : never;
-type Reply = { id: number; result: Result } | { ready: string };
+type Reply = { id: number; result: Result } | { ready: string; setup: ProfileSetup };
 
 export interface SimulatorWorker {
   url: string;
-  scenario: Scenario;
+  /** The scenario's profiles, regions and organisations; its data stays on the simulator's thread. */
+  setup: ProfileSetup;
   count(filter?: Partial<Call>): Promise<number>;
   /** Calls made so far, per operation. */
   byOperation(): Promise<Record<string, number>>;
@@ -51,7 +53,7 @@ export function startSimulatorWorker(recipe: ScenarioRecipe, latencyMs?: number)
       if ('ready' in reply) {
         resolve({
           url: reply.ready,
-          scenario: scenarioFrom(recipe),
+          setup: reply.setup,
           count: async (filter) => Number(await ask({ op: 'count', filter })),
           byOperation: async () => (await ask({ op: 'byOperation' })) as Record<string, number>,
           reset: async () => void (await ask({ op: 'reset' })),
@@ -70,7 +72,8 @@ export function startSimulatorWorker(recipe: ScenarioRecipe, latencyMs?: number)
 
 async function serve(): Promise<void> {
   const { recipe, latencyMs } = workerData as { recipe: ScenarioRecipe; latencyMs?: number };
-  const sim: Simulator = await startSimulator({ scenario: scenarioFrom(recipe), latencyMs });
+  const scenario = scenarioFrom(recipe);
+  const sim: Simulator = await startSimulator({ scenario, latencyMs });
   parentPort?.on('message', async (request: Request) => {
     let result: Result = null;
     if (request.op === 'count') result = sim.calls.count(request.filter);
@@ -83,7 +86,8 @@ async function serve(): Promise<void> {
     else await sim.stop();
     parentPort?.postMessage({ id: request.id, result } satisfies Reply);
   });
-  parentPort?.postMessage({ ready: sim.url } satisfies Reply);
+  const setup: ProfileSetup = { profiles: scenario.profiles, regions: scenario.regions, organizations: scenario.organizations };
+  parentPort?.postMessage({ ready: sim.url, setup } satisfies Reply);
 }
 
 if (!isMainThread) void serve();

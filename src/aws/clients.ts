@@ -20,6 +20,7 @@ interface ClientConfig {
   credentials: AwsCredentialIdentityProvider;
   endpoint?: string;
   maxAttempts: number;
+  cacheMiddleware: boolean;
   requestHandler: { connectionTimeout: number; requestTimeout: number };
 }
 
@@ -101,6 +102,8 @@ export class AwsClients {
         credentials: this.credentialsFor(profile.name),
         endpoint: profile.endpoints[service],
         maxAttempts: this.options.maxAttempts ?? 4,
+        // Middleware is only added right after a client is made, so each command's chain can be built once.
+        cacheMiddleware: true,
         requestHandler: { connectionTimeout: 5_000, requestTimeout: 30_000 },
       });
       this.clients.set(key, client);

@@ -11,6 +11,7 @@ import { AutoRefresh } from '../src/model/autoRefresh';
 import type { ScanSettings } from '../src/model/source';
 import { RackStore } from '../src/model/rackStore';
 import { formatTable } from '../src/model/table';
+import { plainHttpListing, type PlainRun } from './plainHttp';
 import { writeAwsConfig } from '../test/sim';
 import { startSimulatorWorker, type ScenarioRecipe, type SimulatorWorker } from '../test/sim/worker';
 import { firstRackRowMs } from '../test/runner/firstRack';
@@ -76,13 +77,20 @@ async function discoveryRun(sim: SimulatorWorker, settings: ScanSettings): Promi
   return { firstRackMs, completeMs, busyMs, calls: await sim.count({ service: 'cloudformation' }), racks: scan.inventory.racks().length, errors: scan.inventory.errors().length };
 }
 
-/** The first run in this process (nothing compiled yet, as after VS Code starts), then `runs` more. */
-function discoveryRuns(runs: number): Promise<{ cold: DiscoveryRun; warm: DiscoveryRun[] }> {
+/**
+ * The first run in this process (nothing compiled yet, as after VS Code starts), then `runs` more, each
+ * followed by the same listing with Node's own HTTP client for comparison in the same conditions.
+ */
+function discoveryRuns(runs: number): Promise<{ cold: DiscoveryRun; warm: DiscoveryRun[]; plain: PlainRun[] }> {
   return withSimulator({ kind: 'bench', options: shape }, { latencyMs }, async (sim, settings) => {
     const cold = await discoveryRun(sim, settings);
     const warm: DiscoveryRun[] = [];
-    for (let run = 0; run < runs; run++) warm.push(await discoveryRun(sim, settings));
-    return { cold, warm };
+    const plain: PlainRun[] = [];
+    for (let run = 0; run < runs; run++) {
+      warm.push(await discoveryRun(sim, settings));
+      plain.push(await plainHttpListing(sim.url, sim.setup));
+    }
+    return { cold, warm, plain };
   });
 }
 
@@ -147,7 +155,7 @@ function idleCalls(): Promise<{ hidden: number; visible: number; refreshesVisibl
 
 main(async () => {
   const { values } = parseArgs({ options: { json: { type: 'boolean', default: false }, runs: { type: 'string', default: '5' }, 'no-ui': { type: 'boolean', default: false } } });
-  const { cold, warm: runs } = await discoveryRuns(Number(values.runs));
+  const { cold, warm: runs, plain } = await discoveryRuns(Number(values.runs));
   const pairs = shape.profiles * shape.regions;
   const discovery = {
     firstRackMs: Math.round(median(runs.map((run) => run.firstRackMs))),
@@ -161,6 +169,11 @@ main(async () => {
     errors: Math.max(...runs.map((run) => run.errors)),
     runs: runs.length,
     cold: { firstRackMs: Math.round(cold.firstRackMs), completeMs: Math.round(cold.completeMs), busyMs: Math.round(cold.busyMs) },
+    plainHttp: {
+      completeMs: Math.round(median(plain.map((run) => run.completeMs))),
+      busyMs: Math.round(median(plain.map((run) => run.busyMs))),
+      calls: median(plain.map((run) => run.calls)),
+    },
   };
   const expand = await expandCalls();
   const idle = await idleCalls();
@@ -170,7 +183,7 @@ main(async () => {
     console.log(JSON.stringify({ discovery, expand, idle, ui }, null, 2));
     return 0;
   }
-  console.log(`Discovery: ${shape.profiles} profiles × ${shape.regions} regions, ${shape.stacksPerRegion} stacks per region (${shape.racksPerRegion} racks), ${latencyMs} ms per call; medians of ${runs.length} runs`);
+  console.log(`Discovery: ${shape.profiles} profiles × ${shape.regions} regions, ${shape.stacksPerRegion} stacks per region (${shape.racksPerRegion} racks), ${latencyMs} ms per call; medians of ${runs.length} runs; Node ${process.version}, ${os.availableParallelism()} cores`);
   console.log(
     formatTable(
       ['MEASURE', 'VALUE'],
@@ -183,6 +196,8 @@ main(async () => {
         ['extension thread busy (SDK signing, XML parsing, model)', `${discovery.busyMs} ms`],
         ['busy per page', `${(discovery.busyMs / discovery.calls).toFixed(1)} ms`],
         ['sequential cost (every call in a row)', `${discovery.sequentialMs} ms`],
+        ['same calls with Node\'s own HTTP, no SDK: complete', `${discovery.plainHttp.completeMs} ms (${discovery.plainHttp.calls} calls)`],
+        ['same calls with Node\'s own HTTP, no SDK: thread busy', `${discovery.plainHttp.busyMs} ms`],
         ['API calls made', String(discovery.calls)],
         ['API calls needed (one per page)', String(discovery.minimumCalls)],
         ['racks found', String(discovery.racks)],

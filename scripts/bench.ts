@@ -59,7 +59,7 @@ interface DiscoveryRun {
 
 /**
  * One discovery against `sim`, timed from the start. The simulator stays up across runs, as AWS does; each run
- * has fresh clients and credentials, as a refresh after reloading the window would.
+ * has fresh clients and credentials, as the first discovery after reloading the window has.
  */
 async function discoveryRun(sim: SimulatorWorker, settings: ScanSettings): Promise<DiscoveryRun> {
   await sim.reset();

@@ -95,6 +95,18 @@ function discoveryRuns(runs: number): Promise<{ cold: DiscoveryRun; warm: Discov
 }
 
 /**
+ * The same listing when no stack is Convox: what the SDK costs per call with nothing left to parse. Its first
+ * run warms the new simulator and is not counted.
+ */
+function noConvoxRuns(runs: number): Promise<DiscoveryRun[]> {
+  return withSimulator({ kind: 'bench', options: { ...shape, racksPerRegion: 0 } }, { latencyMs }, async (sim, settings) => {
+    const measured: DiscoveryRun[] = [];
+    for (let run = 0; run <= runs; run++) measured.push(await discoveryRun(sim, settings));
+    return measured.slice(1);
+  });
+}
+
+/**
  * API calls to expand one rack of 50 instances and 200 tasks, then to open its Processes (task definitions),
  * then both again once task definitions are cached.
  */
@@ -156,6 +168,7 @@ function idleCalls(): Promise<{ hidden: number; visible: number; refreshesVisibl
 main(async () => {
   const { values } = parseArgs({ options: { json: { type: 'boolean', default: false }, runs: { type: 'string', default: '5' }, 'no-ui': { type: 'boolean', default: false } } });
   const { cold, warm: runs, plain } = await discoveryRuns(Number(values.runs));
+  const noConvox = await noConvoxRuns(Number(values.runs));
   const pairs = shape.profiles * shape.regions;
   const discovery = {
     firstRackMs: Math.round(median(runs.map((run) => run.firstRackMs))),
@@ -173,6 +186,11 @@ main(async () => {
       completeMs: Math.round(median(plain.map((run) => run.completeMs))),
       busyMs: Math.round(median(plain.map((run) => run.busyMs))),
       calls: median(plain.map((run) => run.calls)),
+    },
+    noConvoxStacks: {
+      completeMs: Math.round(median(noConvox.map((run) => run.completeMs))),
+      busyMs: Math.round(median(noConvox.map((run) => run.busyMs))),
+      calls: median(noConvox.map((run) => run.calls)),
     },
   };
   const expand = await expandCalls();
@@ -198,6 +216,8 @@ main(async () => {
         ['sequential cost (every call in a row)', `${discovery.sequentialMs} ms`],
         ['same calls with Node\'s own HTTP, no SDK: complete', `${discovery.plainHttp.completeMs} ms (${discovery.plainHttp.calls} calls)`],
         ['same calls with Node\'s own HTTP, no SDK: thread busy', `${discovery.plainHttp.busyMs} ms`],
+        ['same calls, no stack a Convox one: complete', `${discovery.noConvoxStacks.completeMs} ms (${discovery.noConvoxStacks.calls} calls)`],
+        ['same calls, no stack a Convox one: thread busy', `${discovery.noConvoxStacks.busyMs} ms`],
         ['API calls made', String(discovery.calls)],
         ['API calls needed (one per page)', String(discovery.minimumCalls)],
         ['racks found', String(discovery.racks)],

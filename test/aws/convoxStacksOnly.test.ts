@@ -50,7 +50,7 @@ describe('trimming DescribeStacks answers to Convox stacks', () => {
     });
     after(() => aws.stop());
 
-    async function describe(stackName?: string): Promise<string[]> {
+    async function stackNames(stackName?: string): Promise<string[]> {
       const source = aws.source();
       const [profile] = (await loadProfiles()).filter((candidate) => candidate.name === 'acme-prod');
       const answer = await source.clients.cloudFormation(profile, 'us-east-1').send(new DescribeStacksCommand({ StackName: stackName }));
@@ -59,13 +59,13 @@ describe('trimming DescribeStacks answers to Convox stacks', () => {
     }
 
     it('lists only Convox stacks when listing a whole region', async () => {
-      const listed = await describe();
+      const listed = await stackNames();
       assert.ok(listed.includes('production') && listed.includes('legacy') && listed.includes('production-web'), listed.join());
       for (const other of ['CDKToolkit', 'shared-network', 'billing-alarms']) assert.ok(!listed.includes(other), `${other} was listed`);
     });
 
     it('answers a stack asked for by name whatever it is', async () => {
-      assert.deepEqual(await describe('shared-network'), ['shared-network']);
+      assert.deepEqual(await stackNames('shared-network'), ['shared-network']);
     });
   });
 });

@@ -111,6 +111,8 @@ export class Workbench implements Ui {
   async widenSideBar(): Promise<void> {
     // The resize command acts on the focused part.
     await this.runCommand('View: Focus into Primary Side Bar');
+    // Focus arrives a moment after the command on a busy machine; a palette opened before would lose it and close.
+    await this.page.locator('.part.sidebar:focus-within').waitFor({ state: 'attached', timeout: 10_000 });
     for (let step = 0; step < 4; step += 1) await this.runCommand('Increase Current View Size');
   }
 
@@ -125,24 +127,40 @@ export class Workbench implements Ui {
   }
 
   async runCommand(title: string): Promise<void> {
-    await this.page.keyboard.press('F1');
-    const input = this.page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible', timeout: 10_000 });
-    await input.fill(`>${title}`);
-    const focused = this.page.locator('.quick-input-list .monaco-list-row.focused');
-    try {
-      await focused.filter({ hasText: title }).waitFor({ state: 'visible', timeout: 10_000 });
-    } catch {
-      const offered = await this.page.locator('.quick-input-list .monaco-list-row').allInnerTexts();
-      throw new Error(`the command palette does not offer "${title}" first; it offers: ${JSON.stringify(offered)}`);
+    const widget = this.page.locator('.quick-input-widget');
+    const input = widget.locator('input');
+    // The palette closes when anything else takes focus (a view finishing a focus command late, say); then open it again.
+    for (let attempt = 1; !(await this.offerInPalette(title)); attempt += 1) {
+      if (attempt === 3) throw new Error(`the command palette closed by itself ${attempt} times before "${title}" could be chosen`);
     }
     await input.press('Enter');
     // Done when the palette closed or the command replaced it with a quick pick of its own.
-    const widget = this.page.locator('.quick-input-widget');
     const deadline = Date.now() + 10_000;
     while ((await widget.isVisible()) && (await input.inputValue()) === `>${title}`) {
       if (Date.now() > deadline) throw new Error(`the command palette stayed open after Enter on "${title}"`);
       await this.page.waitForTimeout(100);
+    }
+  }
+
+  /**
+   * F1, types `>title` and waits until the highlighted entry is `title`. False when the palette closed meanwhile;
+   * throws when it stays open offering something else first.
+   */
+  private async offerInPalette(title: string): Promise<boolean> {
+    const widget = this.page.locator('.quick-input-widget');
+    const input = widget.locator('input');
+    await this.page.keyboard.press('F1');
+    try {
+      await input.waitFor({ state: 'visible', timeout: 10_000 });
+      await input.fill(`>${title}`, { timeout: 5_000 });
+      await this.page.locator('.quick-input-list .monaco-list-row.focused').filter({ hasText: title }).waitFor({ state: 'visible', timeout: 10_000 });
+      return true;
+    } catch (error) {
+      // A palette losing focus fades out for 150 ms before it hides.
+      const closed = await widget.waitFor({ state: 'hidden', timeout: 1_000 }).then(() => true, () => false);
+      if (closed) return false;
+      const offered = await this.page.locator('.quick-input-list .monaco-list-row').allInnerTexts();
+      throw new Error(`the command palette does not offer "${title}" first; it offers: ${JSON.stringify(offered)}`, { cause: error });
     }
   }
 

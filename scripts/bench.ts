@@ -6,10 +6,10 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { AwsRackSource } from '../src/aws/rackSource';
-import { AutoRefresh } from '../src/model/autoRefresh';
-import type { ScanSettings } from '../src/model/source';
-import { RackStore } from '../src/model/rackStore';
+import { AwsPorts } from '../src/aws';
+import { planDiscovery } from '../src/model/discoveryPlan';
+import type { ScanSettings } from '../src/model/settings';
+import { RackStore } from '../src/model/store/rackStore';
 import { formatTable } from '../src/model/table';
 import { plainHttpListing, type PlainRun } from './plainHttp';
 import { writeAwsConfig } from '../test/sim';
@@ -63,18 +63,23 @@ interface DiscoveryRun {
  */
 async function discoveryRun(sim: SimulatorWorker, settings: ScanSettings): Promise<DiscoveryRun> {
   await sim.reset();
-  const source = new AwsRackSource();
+  const ports = new AwsPorts();
   const loopBefore = performance.eventLoopUtilization();
   const started = performance.now();
   let firstRackMs = Number.NaN;
-  const scan = await source.startDiscovery(settings, undefined, (result) => {
+  let racks = 0;
+  let errors = 0;
+  const plan = planDiscovery(await ports.discovery.profiles(), settings);
+  await ports.discovery.discover(plan.pairs, (result) => {
     if (Number.isNaN(firstRackMs) && result.racks.length > 0) firstRackMs = performance.now() - started;
+    if (!result.done) return;
+    racks += result.racks.length;
+    if (result.error) errors += 1;
   });
-  await scan.finished;
   const completeMs = performance.now() - started;
   const busyMs = performance.eventLoopUtilization(loopBefore).active;
-  source.clients.reset();
-  return { firstRackMs, completeMs, busyMs, calls: await sim.count({ service: 'cloudformation' }), racks: scan.inventory.racks().length, errors: scan.inventory.errors().length };
+  ports.dispose();
+  return { firstRackMs, completeMs, busyMs, calls: await sim.count({ service: 'cloudformation' }), racks, errors };
 }
 
 /**
@@ -112,56 +117,58 @@ function noConvoxRuns(runs: number): Promise<DiscoveryRun[]> {
  */
 function expandCalls(): Promise<{ expand: number; openProcesses: number; again: number; byOperation: Record<string, number>; instances: number; processes: number }> {
   return withSimulator({ kind: 'bigRack', options: { instances: 50, tasks: 200 } }, {}, async (sim, settings) => {
-    const source = new AwsRackSource();
-    const scan = await source.startDiscovery(settings, undefined, () => undefined);
-    await scan.finished;
-    const [rack] = scan.inventory.racks();
+    const ports = new AwsPorts();
+    const store = new RackStore(ports, () => settings, { intervalSeconds: 0 });
+    await store.refresh('manual');
+    const [rack] = store.racks();
     await sim.reset();
-    const details = await source.details(rack);
+    const details = await store.details(rack);
     const byOperation = await sim.byOperation();
     const expand = await sim.count();
     await sim.reset();
-    const processes = await source.processes(rack, details.tasks);
+    const processes = await store.processes(rack);
     const openProcesses = await sim.count();
     await sim.reset();
-    await source.processes(rack, (await source.details(rack)).tasks);
+    await store.reloadDetails(rack, 'manual');
+    await store.processes(rack);
     const again = await sim.count();
-    source.clients.reset();
+    store.dispose();
+    ports.dispose();
     return { expand, openProcesses, again, byOperation, instances: details.instances.length, processes: processes.length };
   });
 }
 
-/** API calls the refresh policy makes over 5 minutes (virtual time) with the view hidden, then visible. */
+/** API calls the store's refresh policy makes over 5 minutes (virtual time) with the view hidden, then visible. */
 function idleCalls(): Promise<{ hidden: number; visible: number; refreshesVisible: number }> {
   return withSimulator({ kind: 'default' }, {}, async (sim, settings) => {
-    const source = new AwsRackSource({ maxAttempts: 1 });
-    const store = new RackStore(source, () => settings);
+    const ports = new AwsPorts({ maxAttempts: 1 });
     const clock = new VirtualClock();
-    let refreshes: Array<Promise<void>> = [];
-    const auto = new AutoRefresh(() => refreshes.push(store.refresh()), () => store.lastRefresh, 60, clock, () => clock.now);
-    const settle = async (): Promise<void> => {
-      await Promise.all(refreshes);
-      refreshes = [];
+    let refreshes = 0;
+    const countRefreshes = (message: string): void => {
+      if (message.startsWith('Refreshing racks')) refreshes += 1;
     };
-    await store.refresh();
+    const store = new RackStore(ports, () => settings, { intervalSeconds: 60, timers: clock, log: countRefreshes });
+    const settle = async (): Promise<void> => {
+      while (store.loading) await store.refresh('interval');
+    };
+    await store.refresh('manual');
     await sim.reset();
-    auto.setVisible(false);
+    refreshes = 0;
+    store.setListVisible(false);
     clock.advance(5 * 60_000);
     await settle();
     const hidden = await sim.count();
     await sim.reset();
-    auto.setVisible(true);
-    let refreshesVisible = refreshes.length;
+    store.setListVisible(true);
     await settle();
     for (let minute = 0; minute < 5; minute++) {
-      refreshesVisible += clock.advance(60_000);
+      clock.advance(60_000);
       await settle();
     }
     const visible = await sim.count();
-    auto.dispose();
     store.dispose();
-    source.clients.reset();
-    return { hidden, visible, refreshesVisible };
+    ports.dispose();
+    return { hidden, visible, refreshesVisible: refreshes };
   });
 }
 

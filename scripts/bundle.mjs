@@ -1,18 +1,52 @@
-// Bundles the extension with esbuild into dist/extension.js: minified, as it ships, so that every test runs
-// the code users get. `--dev` keeps it readable with source maps, for debugging.
+// Bundles the extension with esbuild: minified, as it ships, so that every test runs the code users get.
+// `--dev` keeps it readable with source maps, for debugging.
+//
+// Three bundles, so that activation loads only what the first paint needs:
+//   dist/extension.js   the entry: views, model, wiring (no AWS SDK)
+//   dist/aws.js         src/aws/index.ts: CloudFormation, credentials, discovery; loaded by the first refresh
+//   dist/awsDetails.js  src/aws/details/index.ts: ECS, EC2, Auto Scaling; loaded when a rack is first read
+// A dynamic `import()` of another bundle's entry stays a run-time `require` of that bundle's file.
 import * as esbuild from 'esbuild';
+import * as path from 'node:path';
 
 const development = process.argv.includes('--dev');
 
-await esbuild.build({
-  entryPoints: ['src/extension.ts'],
-  bundle: true,
-  outfile: 'dist/extension.js',
-  platform: 'node',
-  format: 'cjs',
-  target: 'node22',
-  external: ['vscode'],
-  minify: !development,
-  sourcemap: development,
-  logLevel: 'warning',
-});
+const bundles = [
+  { entry: 'src/extension.ts', file: 'extension.js' },
+  { entry: 'src/aws/index.ts', file: 'aws.js' },
+  { entry: 'src/aws/details/index.ts', file: 'awsDetails.js' },
+];
+const fileOfEntry = new Map(bundles.map((bundle) => [path.resolve(bundle.entry), bundle.file]));
+
+/** Resolves `import('./aws')` and the like to the other bundle's file, left for Node to load when first used. */
+const otherBundles = {
+  name: 'other-bundles',
+  setup(build) {
+    build.onResolve({ filter: /^\./ }, async (args) => {
+      if (args.kind !== 'dynamic-import' || args.pluginData === otherBundles) return undefined;
+      const resolved = await build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, pluginData: otherBundles });
+      const file = fileOfEntry.get(resolved.path);
+      return file ? { path: `./${file}`, external: true } : undefined;
+    });
+  },
+};
+
+await Promise.all(
+  bundles.map((bundle) =>
+    esbuild.build({
+      entryPoints: [bundle.entry],
+      bundle: true,
+      outfile: `dist/${bundle.file}`,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node22',
+      external: ['vscode'],
+      // Turns the dynamic imports into `require`, which VS Code's extension host serves like any module.
+      supported: { 'dynamic-import': false },
+      plugins: [otherBundles],
+      minify: !development,
+      sourcemap: development,
+      logLevel: 'warning',
+    }),
+  ),
+);

@@ -2,9 +2,9 @@
 // like `convox racks`. Uses the same store, discovery code and AWS environment variables as the extension.
 import * as fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import { AwsRackSource } from '../src/aws/rackSource';
-import { parseOrganizations, parseRegions } from '../src/model/organizations';
-import { RackStore } from '../src/model/rackStore';
+import { AwsPorts } from '../src/aws';
+import { parseOrganizations, parseRegions } from '../src/model/settings';
+import { RackStore } from '../src/model/store/rackStore';
 import { formatTable } from '../src/model/table';
 
 async function main(): Promise<void> {
@@ -17,11 +17,11 @@ async function main(): Promise<void> {
   });
   const regions = parseRegions(values.regions ? values.regions.split(',').map((region) => region.trim()) : []);
   const organizations = parseOrganizations(values.organizations ? JSON.parse(fs.readFileSync(values.organizations, 'utf8')) : {});
-  const source = new AwsRackSource();
-  const store = new RackStore(source, () => ({ regions, organizations }));
-  await store.refresh();
+  const ports = new AwsPorts();
+  const store = new RackStore(ports, () => ({ regions, organizations }), { intervalSeconds: 0 });
+  await store.refresh('manual');
   store.dispose();
-  source.clients.reset();
+  ports.dispose();
   const racks = store.racks();
   const errors = store.errors();
   if (values.json) {

@@ -1,14 +1,17 @@
 import * as vscode from 'vscode';
-import { AwsRackSource } from './aws/rackSource';
-import { AutoRefresh } from './model/autoRefresh';
-import { RackStore } from './model/rackStore';
-import { Commands, racksViewId } from './views/commands';
-import { CurrentRack } from './views/currentRack';
-import { InspectDocuments, inspectScheme } from './views/inspectDocument';
-import { RacksTree, type Node as RackNode } from './views/racksTree';
-import { refreshIntervalSeconds, scanSettings } from './views/settings';
-import { RackStatusBar } from './views/statusBar';
-import { ViewState } from './views/viewState';
+import { lazyPorts } from './model/store/lazyPorts';
+import { RackStore } from './model/store/rackStore';
+import { registerInspectCommands } from './views/inspect/inspectCommands';
+import { InspectDocuments, inspectScheme } from './views/inspect/inspectDocuments';
+import type { Node as RackNode } from './views/racks/racksTree';
+import { RacksView } from './views/racks/racksView';
+import { ViewState } from './views/racks/viewState';
+import { registerRefreshCommands } from './views/refresh/refreshCommands';
+import { registerRegionCommands } from './views/regions/chooseRegions';
+import { refreshIntervalSeconds, scanSettings, watchSettings } from './views/settings';
+import { CurrentRack } from './views/switch/currentRack';
+import { RackStatusBar } from './views/switch/statusBar';
+import { registerSwitchCommands } from './views/switch/switchCommands';
 
 /** What activation returns: enough for tests to check what the views show, never a way around them. */
 export interface ConvoxApi {
@@ -23,38 +26,32 @@ export interface ConvoxApi {
 export function activate(context: vscode.ExtensionContext): ConvoxApi {
   const started = performance.now();
   const log = vscode.window.createOutputChannel('Convox', { log: true });
-  const source = new AwsRackSource();
-  const store = new RackStore(source, scanSettings, (message) => log.info(message));
+  // The AWS SDK is a bundle of its own (dist/aws.js), loaded by the first refresh, not by activation.
+  const ports = lazyPorts(async () => (await import('./aws')).createAwsPorts());
+  const store = new RackStore(ports, scanSettings, { intervalSeconds: refreshIntervalSeconds(), log: (message) => log.info(message) });
   const current = new CurrentRack(context);
   const documents = new InspectDocuments(store);
-  const commands = new Commands(store, current, documents, log);
-  const tree = new RacksTree(store, () => current.name);
+  const racksView = new RacksView(store, () => current.name);
   const statusBar = new RackStatusBar(store, current);
-  const view = vscode.window.createTreeView(racksViewId, { treeDataProvider: tree, showCollapseAll: true });
-  const autoRefresh = new AutoRefresh(() => void commands.refreshQuietly(), () => store.lastRefresh, refreshIntervalSeconds());
 
   context.subscriptions.push(
     log,
     { dispose: () => store.dispose() },
-    { dispose: () => source.clients.reset() },
+    { dispose: () => ports.dispose() },
     current,
     documents,
-    tree,
-    view,
-    autoRefresh,
+    racksView,
     statusBar,
     new ViewState(store),
+    watchSettings(store),
     vscode.workspace.registerTextDocumentContentProvider(inspectScheme, documents),
-    ...commands.register(),
-    current.onDidChange(() => tree.refresh()),
-    view.onDidChangeVisibility((event) => autoRefresh.setVisible(event.visible)),
-    vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration('convox.refreshInterval')) autoRefresh.setInterval(refreshIntervalSeconds());
-      if (event.affectsConfiguration('convox.regions') || event.affectsConfiguration('convox.organizations')) void commands.refresh();
-    }),
+    ...registerRefreshCommands(store, log),
+    ...registerSwitchCommands(store, racksView.tree, current, log),
+    ...registerInspectCommands(store, racksView.tree, current, documents, log),
+    ...registerRegionCommands(),
+    current.onDidChange(() => racksView.tree.refresh()),
   );
-  autoRefresh.setVisible(view.visible);
-  return { activationMs: performance.now() - started, store, racksView: tree, statusBar, currentRack: () => current.name };
+  return { activationMs: performance.now() - started, store, racksView: racksView.tree, statusBar, currentRack: () => current.name };
 }
 
 export function deactivate(): void {}

@@ -1,9 +1,6 @@
-import { AutoScalingClient } from '@aws-sdk/client-auto-scaling';
 import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
-import { EC2Client } from '@aws-sdk/client-ec2';
-import { ECSClient } from '@aws-sdk/client-ecs';
 import { fromEnv, fromIni } from '@aws-sdk/credential-providers';
-import { environmentProfile } from '../model/organizations';
+import { environmentProfile } from '../model/pair';
 import { convoxStacksOnly } from './convoxStacksOnly';
 import type { AwsProfile, ServiceKey } from './profiles';
 
@@ -15,7 +12,8 @@ export interface ClientOptions {
 type AwsCredentialIdentityProvider = ReturnType<typeof fromIni>;
 type AwsCredentialIdentity = Awaited<ReturnType<AwsCredentialIdentityProvider>>;
 
-interface ClientConfig {
+/** What every client is made with: the pair's region and credentials, the profile's endpoint, shared limits. */
+export interface ClientConfig {
   region: string;
   credentials: AwsCredentialIdentityProvider;
   endpoint?: string;
@@ -59,18 +57,6 @@ export class AwsClients {
     });
   }
 
-  ecs(profile: AwsProfile, region: string): ECSClient {
-    return this.client('ecs', profile, region, (config) => new ECSClient(config));
-  }
-
-  ec2(profile: AwsProfile, region: string): EC2Client {
-    return this.client('ec2', profile, region, (config) => new EC2Client(config));
-  }
-
-  autoScaling(profile: AwsProfile, region: string): AutoScalingClient {
-    return this.client('auto_scaling', profile, region, (config) => new AutoScalingClient(config));
-  }
-
   /**
    * Drops one profile's clients and credentials (the SDK keeps static keys for a client's life), so the next
    * call reads the config files again: after AWS said the credentials expired, the person may have signed in
@@ -93,7 +79,8 @@ export class AwsClients {
     this.credentials.clear();
   }
 
-  private client<T extends Destroyable>(service: ServiceKey, profile: AwsProfile, region: string, create: (config: ClientConfig) => T): T {
+  /** The client of one service for a profile and region, made by `create` the first time it is asked for. */
+  client<T extends Destroyable>(service: ServiceKey, profile: AwsProfile, region: string, create: (config: ClientConfig) => T): T {
     const key = [service, profile.name, region, profile.endpoints[service] ?? ''].join('\u0000');
     let client = this.clients.get(key) as T | undefined;
     if (!client) {

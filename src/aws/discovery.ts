@@ -1,40 +1,15 @@
 import { paginateDescribeStacks, type Stack } from '@aws-sdk/client-cloudformation';
 import type { PairResult } from '../model/inventory';
-import { organizationOf, type OrganizationMap } from '../model/organizations';
-import type { DiscoveryError } from '../model/rack';
-import { racksFromStacks, type StackDescription, type StackOrigin } from '../model/stacks';
+import type { Pair } from '../model/pair';
+import { racksFromStacks, type StackDescription } from '../model/stacks';
 import type { AwsClients } from './clients';
 import { classifyError } from './errors';
 import type { AwsProfile } from './profiles';
 
-export interface DiscoveryTarget extends StackOrigin {
+/** A pair to scan, with the profile's endpoints. */
+export interface DiscoveryTarget {
+  pair: Pair;
   awsProfile: AwsProfile;
-}
-
-export interface DiscoveryPlan {
-  targets: DiscoveryTarget[];
-  /** Profiles that cannot be scanned at all (no region anywhere), as error entries. */
-  problems: DiscoveryError[];
-}
-
-/** Every (profile, region) pair to scan: each profile's own region plus the regions of `convox.regions`. */
-export function planDiscovery(profiles: readonly AwsProfile[], regions: readonly string[], organizations: OrganizationMap): DiscoveryPlan {
-  const plan: DiscoveryPlan = { targets: [], problems: [] };
-  for (const awsProfile of profiles) {
-    const organization = organizationOf(awsProfile.name, organizations);
-    const profileRegions = [...new Set([...(awsProfile.region ? [awsProfile.region] : []), ...regions])];
-    if (profileRegions.length === 0) {
-      plan.problems.push({
-        organization,
-        profile: awsProfile.name,
-        region: '',
-        kind: 'other',
-        message: `Profile "${awsProfile.name}" has no region. Add "region = …" to it in your AWS config, or list regions in the setting convox.regions.`,
-      });
-    }
-    for (const region of profileRegions) plan.targets.push({ organization, profile: awsProfile.name, region, awsProfile });
-  }
-  return plan;
 }
 
 function record(entries: ReadonlyArray<{ Key?: string; Value?: string }> | undefined): Record<string, string> {
@@ -79,11 +54,11 @@ function describeStack(stack: Stack): StackDescription | undefined {
 
 /** Lists one pair's stacks page by page, reporting the racks found so far after every page. */
 async function discoverPair(target: DiscoveryTarget, clients: AwsClients, report: (result: PairResult) => void): Promise<void> {
-  const origin: StackOrigin = { organization: target.organization, profile: target.profile, region: target.region };
+  const origin: Pair = target.pair;
   const stacks: StackDescription[] = [];
   let pages = 0;
   try {
-    const client = clients.cloudFormation(target.awsProfile, target.region);
+    const client = clients.cloudFormation(target.awsProfile, origin.region);
     for await (const page of paginateDescribeStacks({ client }, {})) {
       for (const stack of page.Stacks ?? []) {
         const description = describeStack(stack);

@@ -1,5 +1,5 @@
 import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
-import { environmentProfile } from '../model/organizations';
+import { environmentProfile } from '../model/pair';
 
 /** The AWS services the extension calls, by the key the shared config's `services` sections use. */
 export type ServiceKey = 'cloudformation' | 'ecs' | 'ec2' | 'auto_scaling';

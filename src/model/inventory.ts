@@ -1,15 +1,11 @@
-import type { DiscoveryError, Location, Rack } from './rack';
+import { pairKey, type Pair } from './pair';
+import type { DiscoveryError, Rack } from './rack';
 
 /** What one (profile, region) pair has given so far. `done` turns true after its last page or its error. */
-export interface PairResult extends Location {
-  organization: string;
+export interface PairResult extends Pair {
   racks: Rack[];
   done: boolean;
   error?: DiscoveryError;
-}
-
-export function pairKey(location: Location): string {
-  return `${location.profile}\u0000${location.region}`;
 }
 
 /**
@@ -32,11 +28,11 @@ export class Inventory {
   /**
    * Pairs not heard from yet show what they showed in the `previous` run, so a refresh does not blank the view.
    */
-  constructor(expected: ReadonlyArray<Location & { organization: string }> = [], previous?: Inventory) {
-    for (const location of expected) {
-      const key = pairKey(location);
+  constructor(expected: readonly Pair[] = [], previous?: Inventory) {
+    for (const pair of expected) {
+      const key = pairKey(pair);
       const before = previous?.pairs.get(key);
-      this.pairs.set(key, { ...location, racks: before?.racks ?? [], error: before?.error, done: false });
+      this.pairs.set(key, { ...pair, racks: before?.racks ?? [], error: before?.error, done: false });
     }
   }
 

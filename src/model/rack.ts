@@ -1,4 +1,6 @@
-/** What `convox racks` prints in its STATUS column (reference §2), plus `converging`. */
+import type { Pair } from './pair';
+
+/** What `convox racks` prints in its STATUS column (see `rackStatus` in status.ts), plus `converging`. */
 export type RackStatus =
   | 'new'
   | 'creating'
@@ -10,12 +12,6 @@ export type RackStatus =
   | 'failed'
   | 'unknown';
 
-/** Where a rack was seen: one AWS profile (or the environment's credentials) in one region. */
-export interface Location {
-  profile: string;
-  region: string;
-}
-
 export interface App {
   name: string;
   /** Rack status vocabulary, mapped from the app stack's CloudFormation status. */
@@ -24,8 +20,7 @@ export interface App {
   generation: string;
 }
 
-export interface Rack extends Location {
-  organization: string;
+export interface Rack extends Pair {
   name: string;
   /** `org/rack`, as `convox racks` prints it. */
   fullName: string;
@@ -54,8 +49,7 @@ export interface Rack extends Location {
 
 export type DiscoveryErrorKind = 'expired-credentials' | 'access-denied' | 'throttled' | 'network' | 'other';
 
-export interface DiscoveryError extends Location {
-  organization: string;
+export interface DiscoveryError extends Pair {
   kind: DiscoveryErrorKind;
   message: string;
 }

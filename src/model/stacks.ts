@@ -1,3 +1,4 @@
+import type { Pair } from './pair';
 import type { App, Rack } from './rack';
 import { rackStatus } from './status';
 
@@ -14,12 +15,6 @@ export interface StackDescription {
   updatedAt?: Date;
   /** Nested stacks (an app's services, timers, resources) carry a parent id. */
   parentId?: string;
-}
-
-export interface StackOrigin {
-  organization: string;
-  profile: string;
-  region: string;
 }
 
 function isTaggedRack(stack: StackDescription): boolean {
@@ -57,7 +52,7 @@ function toNumber(value: string | undefined): number | undefined {
   return Number.isFinite(parsed) ? parsed : undefined;
 }
 
-function rackFromStack(stack: StackDescription, origin: StackOrigin, apps: App[]): Rack {
+function rackFromStack(stack: StackDescription, origin: Pair, apps: App[]): Rack {
   const { parameters, outputs } = stack;
   // Racks predating the parameter ran highly available; `NoHaInstanceCount` only counts when HA is off.
   const highAvailability = parameters.HighAvailability !== 'false';
@@ -92,7 +87,7 @@ function rackFromStack(stack: StackDescription, origin: StackOrigin, apps: App[]
 }
 
 /** The racks among one (profile, region)'s stacks, each with the apps tagged as its own. */
-export function racksFromStacks(stacks: readonly StackDescription[], origin: StackOrigin): Rack[] {
+export function racksFromStacks(stacks: readonly StackDescription[], origin: Pair): Rack[] {
   const appsByRack = new Map<string, App[]>();
   for (const stack of stacks) {
     const rackName = appRackName(stack);

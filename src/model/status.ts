@@ -1,6 +1,6 @@
 import type { RackStatus } from './rack';
 
-/** CloudFormation StackStatus → the status `convox racks` prints (reference §2). */
+/** CloudFormation StackStatus → the status `convox racks` prints (the table `convox racks` follows). */
 const statusByStackStatus: Record<string, RackStatus> = {
   CREATE_IN_PROGRESS: 'creating',
   CREATE_COMPLETE: 'running',

@@ -1,12 +1,14 @@
 import * as vscode from 'vscode';
-import { parseOrganizations, parseRegions, SettingsError } from '../model/organizations';
-import type { ScanSettings } from '../model/source';
+import type { RackStore } from '../model/store/rackStore';
+import { parseOrganizations, parseRefreshInterval, parseRegions, parseStatusBarEnabled, settingsSection, SettingsError, type ScanSettings } from '../model/settings';
 
-export const section = 'convox';
+function configuration(): vscode.WorkspaceConfiguration {
+  return vscode.workspace.getConfiguration(settingsSection);
+}
 
 /** The scan settings, validated; a malformed value throws a SettingsError naming the setting. */
 export function scanSettings(): ScanSettings {
-  const config = vscode.workspace.getConfiguration(section);
+  const config = configuration();
   return {
     regions: parseRegions(config.get<unknown>('regions')),
     organizations: parseOrganizations(config.get<unknown>('organizations')),
@@ -14,12 +16,15 @@ export function scanSettings(): ScanSettings {
 }
 
 export function refreshIntervalSeconds(): number {
-  const value = vscode.workspace.getConfiguration(section).get<unknown>('refreshInterval');
-  return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : 60;
+  return parseRefreshInterval(configuration().get<unknown>('refreshInterval'));
 }
 
 export function statusBarEnabled(): boolean {
-  return vscode.workspace.getConfiguration(section).get<boolean>('statusBar.enabled') !== false;
+  return parseStatusBarEnabled(configuration().get<unknown>('statusBar.enabled'));
+}
+
+export async function setRegions(regions: readonly string[]): Promise<void> {
+  await configuration().update('regions', regions, vscode.ConfigurationTarget.Global);
 }
 
 /** Tells the person which setting is wrong and how, with a way straight to it. Nothing else changes. */
@@ -29,4 +34,19 @@ export async function showSettingsError(error: SettingsError): Promise<void> {
   if (choice === open) await vscode.commands.executeCommand('workbench.action.openSettings', error.setting);
 }
 
-export { SettingsError };
+/**
+ * Settings changes reach the store: a new interval at once; new regions or organisations refresh the racks
+ * (debounced), and a malformed value is shown right away with a way to the setting.
+ */
+export function watchSettings(store: RackStore): vscode.Disposable {
+  return vscode.workspace.onDidChangeConfiguration((event) => {
+    if (event.affectsConfiguration(`${settingsSection}.refreshInterval`)) store.setListInterval(refreshIntervalSeconds());
+    if (!event.affectsConfiguration(`${settingsSection}.regions`) && !event.affectsConfiguration(`${settingsSection}.organizations`)) return;
+    try {
+      scanSettings();
+    } catch (error) {
+      if (error instanceof SettingsError) void showSettingsError(error);
+    }
+    store.requestRefresh('settings changed');
+  });
+}

@@ -51,10 +51,10 @@ describe('trimming DescribeStacks answers to Convox stacks', () => {
     after(() => aws.stop());
 
     async function stackNames(stackName?: string): Promise<string[]> {
-      const source = aws.source();
+      const ports = aws.ports();
       const [profile] = (await loadProfiles()).filter((candidate) => candidate.name === 'acme-prod');
-      const answer = await source.clients.cloudFormation(profile, 'us-east-1').send(new DescribeStacksCommand({ StackName: stackName }));
-      source.clients.reset();
+      const answer = await ports.clients.cloudFormation(profile, 'us-east-1').send(new DescribeStacksCommand({ StackName: stackName }));
+      ports.dispose();
       return (answer.Stacks ?? []).map((each) => each.StackName ?? '');
     }
 

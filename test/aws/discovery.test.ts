@@ -15,7 +15,7 @@ describe('discovery against the simulator (real SDK clients over HTTP)', functio
 
     it('finds exactly the scenario racks with organisation, status and region', async () => {
       const scan = await aws.scan();
-      const racks = scan.inventory.racks().map((rack) => `${rack.fullName} ${rack.status} ${rack.cloudformationStatus} ${rack.region}`);
+      const racks = scan.racks.map((rack) => `${rack.fullName} ${rack.status} ${rack.cloudformationStatus} ${rack.region}`);
       assert.deepEqual(racks, [
         'acme/converge running UPDATE_COMPLETE eu-west-1',
         'acme/europe updating UPDATE_IN_PROGRESS eu-west-1',
@@ -33,7 +33,7 @@ describe('discovery against the simulator (real SDK clients over HTTP)', functio
     });
 
     it('reads versions, the legacy rack, apps, and lists a stack seen through two profiles once', async () => {
-      const racks = (await aws.scan()).inventory.racks();
+      const racks = (await aws.scan()).racks;
       const byName = new Map(racks.map((rack) => [rack.fullName, rack]));
       const production = byName.get('acme/production');
       assert.ok(production);
@@ -55,36 +55,35 @@ describe('discovery against the simulator (real SDK clients over HTTP)', functio
 
     it('turns expired credentials and an access-denied region into error entries, the rest still listed', async () => {
       const scan = await aws.scan();
-      const errors = scan.inventory.errors().map((error) => `${error.organization} ${error.profile} ${error.region} ${error.kind}`);
+      const errors = scan.errors.map((error) => `${error.organization} ${error.profile} ${error.region} ${error.kind}`);
       assert.deepEqual(errors, [
         'acme acme-staging ap-southeast-2 access-denied',
         'initech initech ap-southeast-2 expired-credentials',
         'initech initech eu-west-1 expired-credentials',
         'initech initech us-east-1 expired-credentials',
       ]);
-      const expired = scan.inventory.errors().find((error) => error.kind === 'expired-credentials');
+      const expired = scan.errors.find((error) => error.kind === 'expired-credentials');
       assert.match(expired?.message ?? '', /aws sso login --profile initech/);
-      assert.ok(scan.inventory.racks().some((rack) => rack.profile === 'acme-staging'), 'the same profile still lists its other regions');
+      assert.ok(scan.racks.some((rack) => rack.profile === 'acme-staging'), 'the same profile still lists its other regions');
     });
 
     it('reads the credentials files again after AWS said a profile expired, so signing in again is enough', async () => {
-      const source = aws.source();
-      const settings = { regions: aws.settings['convox.regions'], organizations: aws.settings['convox.organizations'] };
-      const first = await source.startDiscovery(settings, undefined, () => undefined);
-      await first.finished;
-      assert.equal(first.inventory.errors().filter((error) => error.profile === 'initech').length, 3);
+      const ports = aws.ports();
+      const store = aws.store(ports);
+      await store.refresh('manual');
+      assert.equal(store.errors().filter((error) => error.profile === 'initech').length, 3);
       const original = fs.readFileSync(aws.credentialsFile, 'utf8');
       const renewed = aws.sim.scenario.profiles.find((profile) => profile.name === 'globex');
       assert.ok(renewed);
       fs.writeFileSync(aws.credentialsFile, `${original}\n[initech]\naws_access_key_id = ${renewed.accessKeyId}\naws_secret_access_key = ${renewed.secretAccessKey}\n`.replace(/\[initech\][^[]*/, ''));
       try {
-        const second = await source.startDiscovery(settings, undefined, () => undefined);
-        await second.finished;
-        assert.deepEqual(second.inventory.errors().filter((error) => error.profile === 'initech'), []);
-        assert.deepEqual(second.inventory.errors().map((error) => error.profile), ['acme-staging'], 'only the access-denied region is left');
+        await store.refresh('retry');
+        assert.deepEqual(store.errors().filter((error) => error.profile === 'initech'), []);
+        assert.deepEqual(store.errors().map((error) => error.profile), ['acme-staging'], 'only the access-denied region is left');
       } finally {
         fs.writeFileSync(aws.credentialsFile, original);
-        source.clients.reset();
+        store.dispose();
+        ports.dispose();
       }
     });
 
@@ -107,8 +106,8 @@ describe('discovery against the simulator (real SDK clients over HTTP)', functio
 
     it('follows NextToken over 3 pages and finds every rack', async () => {
       const scan = await aws.scan();
-      assert.equal(scan.inventory.racks().length, 10);
-      assert.deepEqual(scan.inventory.errors(), []);
+      assert.equal(scan.racks.length, 10);
+      assert.deepEqual(scan.errors, []);
       assert.equal(aws.sim.calls.count({ operation: 'DescribeStacks' }), 6);
     });
 
@@ -116,8 +115,8 @@ describe('discovery against the simulator (real SDK clients over HTTP)', functio
       const region = aws.settings['convox.regions'][1];
       aws.sim.faults.add({ region, operation: 'DescribeStacks', kind: 'throttle', times: 2 });
       const scan = await aws.scan();
-      assert.deepEqual(scan.inventory.errors(), []);
-      assert.equal(scan.inventory.racks().filter((rack) => rack.region === region).length, 5);
+      assert.deepEqual(scan.errors, []);
+      assert.equal(scan.racks.filter((rack) => rack.region === region).length, 5);
       assert.equal(aws.sim.calls.count({ operation: 'DescribeStacks', region }), 5, '3 pages plus 2 throttled attempts');
     });
 
@@ -125,19 +124,19 @@ describe('discovery against the simulator (real SDK clients over HTTP)', functio
       const [first, second] = aws.settings['convox.regions'];
       aws.sim.faults.add({ region: second, kind: 'throttle' });
       const scan = await aws.scan();
-      assert.deepEqual(scan.inventory.errors().map((error) => `${error.region} ${error.kind}`), [`${second} throttled`]);
-      assert.match(scan.inventory.errors()[0].message, /after 3 attempts/);
-      assert.equal(scan.inventory.racks().filter((rack) => rack.region === first).length, 5);
+      assert.deepEqual(scan.errors.map((error) => `${error.region} ${error.kind}`), [`${second} throttled`]);
+      assert.match(scan.errors[0].message, /after 3 attempts/);
+      assert.equal(scan.racks.filter((rack) => rack.region === first).length, 5);
     });
 
     it('turns a malformed XML answer into an error entry, never a crash', async () => {
       const region = aws.settings['convox.regions'][0];
       aws.sim.faults.add({ region, kind: 'malformed' });
       const scan = await aws.scan();
-      const errors = scan.inventory.errors();
+      const errors = scan.errors;
       assert.deepEqual(errors.map((error) => `${error.region} ${error.kind}`), [`${region} other`]);
       assert.match(errors[0].message, /could not be read/);
-      assert.equal(scan.inventory.racks().length, 5, 'the other region still lists its racks');
+      assert.equal(scan.racks.length, 5, 'the other region still lists its racks');
     });
   });
 });

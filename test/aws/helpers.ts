@@ -1,20 +1,33 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { AwsRackSource } from '../../src/aws/rackSource';
-import type { DiscoveryRun } from '../../src/model/source';
+import { AwsPorts } from '../../src/aws';
+import type { DiscoveryError, Rack } from '../../src/model/rack';
+import { planDiscovery } from '../../src/model/discoveryPlan';
+import { Inventory } from '../../src/model/inventory';
+import { RackStore } from '../../src/model/store/rackStore';
 import { startSimulator, writeAwsConfig, type AwsConfigWritten, type Scenario, type Simulator } from '../sim';
 
 const awsVariables = ['AWS_PROFILE', 'AWS_REGION', 'AWS_DEFAULT_REGION', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_ENDPOINT_URL', 'AWS_CONFIG_FILE', 'AWS_SHARED_CREDENTIALS_FILE'];
+
+/** What one discovery found. */
+export interface ScanResult {
+  racks: Rack[];
+  errors: DiscoveryError[];
+  hasProfiles: boolean | undefined;
+}
 
 /** A simulator plus AWS config files pointing at it, installed in process.env for the real SDK to read. */
 export interface SimulatedAws {
   sim: Simulator;
   settings: AwsConfigWritten['settings'];
   credentialsFile: string;
-  /** A fresh source (new clients, no cache) that has finished one discovery. */
-  scan(): Promise<DiscoveryRun>;
-  source(): AwsRackSource;
+  /** One discovery (stack listing only, no lifecycle check) with fresh ports: new clients, no cache. */
+  scan(): Promise<ScanResult>;
+  /** Fresh AWS ports, as the extension makes them. */
+  ports(): AwsPorts;
+  /** A store on `ports` with the scenario's settings and no automatic refresh. */
+  store(ports: AwsPorts): RackStore;
   stop(): Promise<void>;
 }
 
@@ -26,17 +39,22 @@ export async function simulatedAws(scenario: Scenario, options: { latencyMs?: nu
   const { configFile, credentialsFile, settings } = writeAwsConfig(dir, sim, scenario);
   process.env.AWS_CONFIG_FILE = configFile;
   process.env.AWS_SHARED_CREDENTIALS_FILE = credentialsFile;
+  const store = (ports: AwsPorts): RackStore =>
+    new RackStore(ports, () => ({ regions: settings['convox.regions'], organizations: settings['convox.organizations'] }), { intervalSeconds: 0 });
   return {
     sim,
     settings,
     credentialsFile,
-    source: () => new AwsRackSource({ maxAttempts: 3 }),
+    ports: () => new AwsPorts({ maxAttempts: 3 }),
+    store,
     async scan() {
-      const source = new AwsRackSource({ maxAttempts: 3 });
-      const scan = await source.startDiscovery({ regions: settings['convox.regions'], organizations: settings['convox.organizations'] }, undefined, () => undefined);
-      await scan.finished;
-      source.clients.reset();
-      return scan;
+      const ports = new AwsPorts({ maxAttempts: 3 });
+      const profiles = await ports.discovery.profiles();
+      const plan = planDiscovery(profiles, { regions: settings['convox.regions'], organizations: settings['convox.organizations'] });
+      const inventory = new Inventory(plan.pairs);
+      await ports.discovery.discover(plan.pairs, (result) => inventory.update(result));
+      ports.dispose();
+      return { racks: inventory.racks(), errors: inventory.errors(), hasProfiles: profiles.length > 0 };
     },
     async stop() {
       await sim.stop();

@@ -3,7 +3,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { loadProfiles } from '../../src/aws/profiles';
-import { AwsRackSource } from '../../src/aws/rackSource';
+import { AwsPorts } from '../../src/aws';
+import { RackStore } from '../../src/model/store/rackStore';
 
 const config = `
 [default]
@@ -74,9 +75,12 @@ describe('AWS profiles from the shared config files', () => {
   });
 
   it('reports an unreachable endpoint as a network error entry and a region-less profile as a problem', async () => {
-    const scan = await new AwsRackSource({ maxAttempts: 1 }).startDiscovery({ regions: [], organizations: { corp: ['direct', 'keys-only'] } }, undefined, () => undefined);
-    await scan.finished;
-    const errors = new Map(scan.inventory.errors().map((error) => [error.profile, error]));
+    const ports = new AwsPorts({ maxAttempts: 1 });
+    const store = new RackStore(ports, () => ({ regions: [], organizations: { corp: ['direct', 'keys-only'] } }), { intervalSeconds: 0 });
+    await store.refresh('manual');
+    store.dispose();
+    ports.dispose();
+    const errors = new Map(store.errors().map((error) => [error.profile, error]));
     assert.equal(errors.get('direct')?.kind, 'network');
     assert.match(errors.get('direct')?.message ?? '', /Could not reach AWS in eu-west-1/);
     assert.equal(errors.get('keys-only')?.organization, 'corp');

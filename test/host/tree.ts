@@ -1,7 +1,7 @@
 // Reads the Racks view the way VS Code does: through its TreeDataProvider, turning TreeItems into plain rows.
 import * as vscode from 'vscode';
 import type { ConvoxApi } from '../../src/extension';
-import type { Node } from '../../src/views/racksTree';
+import type { Node } from '../../src/views/racks/racksTree';
 
 export interface Row {
   node: Node;

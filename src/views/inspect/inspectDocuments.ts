@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { inspectDocument } from '../model/format';
-import type { Rack } from '../model/rack';
-import type { RackStore } from '../model/rackStore';
+import { inspectDocument } from '../../model/inspect/inspectDocument';
+import type { Rack } from '../../model/rack';
+import type { RackStore } from '../../model/store/rackStore';
 
 export const inspectScheme = 'convox-rack';
 const eventCount = 20;
@@ -35,10 +35,10 @@ export class InspectDocuments implements vscode.TextDocumentContentProvider, vsc
     return inspectDocument(rack, details, processes, events, new Date());
   }
 
-  /** Loads the rack again from AWS and redraws its document. */
+  /** Reads the rack again from AWS and redraws its document. */
   refresh(uri: vscode.Uri): void {
     const rack = this.store.find(fullNameOf(uri));
-    if (rack) this.store.forgetDetails(rack);
+    if (rack) this.store.reloadDetails(rack, 'inspect').catch(() => undefined);
     this.changed.fire(uri);
   }
 

@@ -1,8 +1,37 @@
+/**
+ * The extension's settings. package.json declares them (names, types, defaults, patterns) for VS Code's settings
+ * editor; this module validates what VS Code hands over against the same rules, and test/unit/settings.test.ts
+ * reads package.json to prove the two agree.
+ */
+
 /** Settings value `convox.organizations`: organisation name → AWS profile names. */
 export type OrganizationMap = Record<string, string[]>;
 
-/** The pseudo-profile that stands for the credentials found in the environment (AWS_ACCESS_KEY_ID …). */
-export const environmentProfile = 'environment';
+export const settingsSection = 'convox';
+
+/** Every setting package.json contributes, by its name under `convox.`, with its default. */
+export const settingDefaults = {
+  regions: [] as string[],
+  organizations: {} as OrganizationMap,
+  refreshInterval: 60,
+  'statusBar.enabled': true,
+};
+
+export type SettingName = keyof typeof settingDefaults;
+
+/** An AWS region code, e.g. `us-east-1`, `us-gov-west-1`, `us-isob-east-1`. */
+export const regionPattern = '^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\\d+$';
+/** An organisation name: what `convox racks` prints before the slash. */
+export const organizationPattern = '^[A-Za-z0-9][A-Za-z0-9._-]*$';
+
+const regionExpression = new RegExp(regionPattern);
+const organizationExpression = new RegExp(organizationPattern);
+
+/** What the scan needs from the settings. */
+export interface ScanSettings {
+  regions: readonly string[];
+  organizations: OrganizationMap;
+}
 
 export class SettingsError extends Error {
   constructor(
@@ -23,7 +52,7 @@ export function parseOrganizations(raw: unknown): OrganizationMap {
   const result: OrganizationMap = {};
   const owner = new Map<string, string>();
   for (const [organization, profiles] of Object.entries(raw)) {
-    if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(organization)) {
+    if (!organizationExpression.test(organization)) {
       throw new SettingsError('convox.organizations', `"${organization}" is not a valid organisation name: use letters, digits, ".", "_" or "-"`);
     }
     if (!Array.isArray(profiles) || profiles.some((profile) => typeof profile !== 'string' || profile === '')) {
@@ -41,18 +70,8 @@ export function parseOrganizations(raw: unknown): OrganizationMap {
   return result;
 }
 
-/** A profile mapped nowhere is an organisation of its own, named after the profile. */
-export function organizationOf(profile: string, organizations: OrganizationMap): string {
-  for (const [organization, profiles] of Object.entries(organizations)) {
-    if (profiles.includes(profile)) return organization;
-  }
-  return profile;
-}
-
-const regionPattern = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d+$/;
-
 export function isRegionCode(value: string): boolean {
-  return regionPattern.test(value);
+  return regionExpression.test(value);
 }
 
 /** Validates a raw `convox.regions` value: a list of region codes such as `us-east-1`. */
@@ -66,4 +85,14 @@ export function parseRegions(raw: unknown): string[] {
     throw new SettingsError('convox.regions', `${bad.map((region) => JSON.stringify(region)).join(', ')} is not an AWS region code such as "us-east-1"`);
   }
   return [...new Set(raw as string[])];
+}
+
+/** `convox.refreshInterval` in seconds; anything but a number ≥ 0 falls back to the default. */
+export function parseRefreshInterval(raw: unknown): number {
+  return typeof raw === 'number' && Number.isFinite(raw) && raw >= 0 ? raw : settingDefaults.refreshInterval;
+}
+
+/** `convox.statusBar.enabled`: only an explicit `false` hides the item. */
+export function parseStatusBarEnabled(raw: unknown): boolean {
+  return raw !== false;
 }

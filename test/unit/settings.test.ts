@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { isRegionCode, organizationOf, parseOrganizations, parseRegions, SettingsError } from '../../src/model/organizations';
+import { organizationOf } from '../../src/model/discoveryPlan';
+import { isRegionCode, parseOrganizations, parseRegions, SettingsError } from '../../src/model/settings';
 
 describe('organisations', () => {
   const organizations = parseOrganizations({ acme: ['acme-prod', 'acme-staging'], globex: ['globex'] });

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { ago, inspectDocument, instanceRow, mask, processRow, rackParameters, rackSummary } from '../../src/model/format';
+import { ago, instanceColumns, mask, processColumns, rackParameters, rackSummary } from '../../src/model/cliRows';
+import { inspectDocument } from '../../src/model/inspect/inspectDocument';
 import { isRackService, processFromTask, processId } from '../../src/model/processes';
 import { racksFromStacks } from '../../src/model/stacks';
 import { formatTable } from '../../src/model/table';
@@ -51,10 +52,10 @@ describe('tables and what the CLI prints', () => {
   });
   it('instance and process rows follow the CLI columns', () => {
     assert.deepEqual(
-      instanceRow({ id: 'i-1', status: 'active', started: new Date('2025-06-01T10:00:00Z'), processes: 4, cpu: 0.125, memory: 0.5, privateIp: '10.0.1.5' }, now),
+      instanceColumns({ id: 'i-1', status: 'active', started: new Date('2025-06-01T10:00:00Z'), processes: 4, cpu: 0.125, memory: 0.5, privateIp: '10.0.1.5' }, now),
       ['i-1', 'active', '2 hours ago', '4', '12.50%', '50.00%', '', '10.0.1.5'],
     );
-    assert.deepEqual(processRow({ id: 'abc', app: 'production', service: 'web', status: 'running', release: '', command: 'api' }, now), ['abc', 'production', 'web', 'running', '', '', 'api']);
+    assert.deepEqual(processColumns({ id: 'abc', app: 'production', service: 'web', status: 'running', release: '', command: 'api' }, now), ['abc', 'production', 'web', 'running', '', '', 'api']);
   });
   it('the inspect document has every section and never the password', () => {
     const text = inspectDocument(rack, { instances: [], tasks: [], loadedAt: now }, [], [{ at: now, resource: 'Instances', resourceType: 'AWS::AutoScaling::AutoScalingGroup', status: 'UPDATE_FAILED', reason: 'timeout' }], now);

@@ -1,5 +1,4 @@
-import type { Instance, Process, Rack, RackDetails, StackEvent } from './rack';
-import { formatTable } from './table';
+import type { Instance, Process, Rack } from './rack';
 
 /** What the CLI prints in place of a secret. */
 export const mask = '**********';
@@ -52,35 +51,13 @@ export function rackParameters(rack: Rack): Array<[string, string]> {
   return rows.sort(([a], [b]) => a.localeCompare(b));
 }
 
-export function instanceRow(instance: Instance, now: Date): string[] {
+export function instanceColumns(instance: Instance, now: Date): string[] {
   return [instance.id, instance.status, ago(instance.started, now), String(instance.processes), percent(instance.cpu), percent(instance.memory), instance.publicIp ?? '', instance.privateIp ?? ''];
 }
 
-export function processRow(process: Process, now: Date): string[] {
+export function processColumns(process: Process, now: Date): string[] {
   return [process.id, process.app, process.service, process.status, process.release, ago(process.started, now), process.command];
 }
 
 export const instanceHeaders = ['ID', 'STATUS', 'STARTED', 'PS', 'CPU', 'MEM', 'PUBLIC', 'PRIVATE'];
 export const processHeaders = ['ID', 'APP', 'SERVICE', 'STATUS', 'RELEASE', 'STARTED', 'COMMAND'];
-
-function section(title: string, body: string): string {
-  return `${title}\n${'-'.repeat(title.length)}\n${body}\n`;
-}
-
-/** The Inspect Rack document: what `convox rack`, `rack params`, `instances`, `rack ps`, `apps` and the last stack events show. */
-export function inspectDocument(rack: Rack, details: RackDetails, processes: readonly Process[], events: readonly StackEvent[], now: Date): string {
-  const labelled = (rows: Array<[string, string]>): string => formatTable(['', ''], rows).split('\n').slice(1).join('\n');
-  return [
-    `${rack.fullName}\n${'='.repeat(rack.fullName.length)}\n`,
-    section('Rack', labelled(rackSummary(rack))),
-    section('Parameters', labelled(rackParameters(rack))),
-    section('Instances', formatTable(instanceHeaders, details.instances.map((instance) => instanceRow(instance, now)))),
-    section('Processes', formatTable(processHeaders, processes.map((process) => processRow(process, now)))),
-    section('Apps', formatTable(['NAME', 'STATUS', 'GEN'], rack.apps.map((app) => [app.name, app.status, app.generation]))),
-    section(
-      `Stack events (last ${events.length})`,
-      formatTable(['TIME', 'RESOURCE', 'TYPE', 'STATUS', 'REASON'], events.map((event) => [event.at.toISOString(), event.resource, event.resourceType, event.status, event.reason ?? ''])),
-    ),
-    `Loaded ${details.loadedAt.toISOString()}\n`,
-  ].join('\n');
-}

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { RackStore } from '../model/rackStore';
+import type { RackStore } from '../../model/store/rackStore';
 
 type State = 'loading' | 'badSettings' | 'noCredentials' | 'noRacks' | 'ready';
 

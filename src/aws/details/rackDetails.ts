@@ -1,20 +1,20 @@
-import { paginateDescribeInstances, type Instance as Ec2Instance } from '@aws-sdk/client-ec2';
+import { EC2Client, paginateDescribeInstances, type Instance as Ec2Instance } from '@aws-sdk/client-ec2';
 import {
   DescribeContainerInstancesCommand,
   DescribeTaskDefinitionCommand,
   DescribeTasksCommand,
+  ECSClient,
   paginateListContainerInstances,
   paginateListServices,
   paginateListTasks,
   type ContainerInstance,
-  type ECSClient,
   type KeyValuePair,
   type Task,
 } from '@aws-sdk/client-ecs';
-import { chunks, isRackService, processFromTask } from '../model/processes';
-import type { ContainerDefinition, Instance, Process, Rack, RackDetails, RackTask } from '../model/rack';
-import type { AwsClients } from './clients';
-import type { AwsProfile } from './profiles';
+import { chunks, isRackService, processFromTask } from '../../model/processes';
+import type { ContainerDefinition, Instance, Process, Rack, RackDetails, RackTask } from '../../model/rack';
+import type { AwsClients } from '../clients';
+import type { AwsProfile } from '../profiles';
 
 /** API limits of the ECS Describe* calls, and the largest page the List* calls give. */
 const describeBatch = 100;
@@ -58,6 +58,10 @@ export class RackDetailsLoader {
 
   constructor(private readonly clients: AwsClients) {}
 
+  private ecs(profile: AwsProfile, region: string): ECSClient {
+    return this.clients.client('ecs', profile, region, (config) => new ECSClient(config));
+  }
+
   async load(profile: AwsProfile, rack: Rack): Promise<RackDetails> {
     const [instances, tasks] = await Promise.all([this.instances(profile, rack), this.tasks(profile, rack)]);
     return { instances, tasks, loadedAt: new Date() };
@@ -65,7 +69,7 @@ export class RackDetailsLoader {
 
   /** `convox rack ps` rows: the tasks with what their task definitions add (app, release, command). */
   async processes(profile: AwsProfile, rack: Rack, tasks: readonly RackTask[]): Promise<Process[]> {
-    const ecs = this.clients.ecs(profile, rack.region);
+    const ecs = this.ecs(profile, rack.region);
     const processes = await Promise.all(
       tasks.map(async (task) => processFromTask(task, task.taskDefinitionArn ? await this.taskDefinition(ecs, task.taskDefinitionArn) : [], rack.name)),
     );
@@ -96,7 +100,7 @@ export class RackDetailsLoader {
   }
 
   private async ec2Instances(profile: AwsProfile, rack: Rack): Promise<Ec2Instance[]> {
-    const client = this.clients.ec2(profile, rack.region);
+    const client = this.clients.client('ec2', profile, rack.region, (config) => new EC2Client(config));
     const Filters = [
       { Name: 'tag:Rack', Values: [rack.name] },
       { Name: 'instance-state-name', Values: ['pending', 'running', 'shutting-down', 'stopping'] },
@@ -111,7 +115,7 @@ export class RackDetailsLoader {
   private async containerInstances(profile: AwsProfile, rack: Rack): Promise<ContainerInstance[]> {
     const cluster = rack.outputs.Cluster;
     if (!cluster) return [];
-    const ecs = this.clients.ecs(profile, rack.region);
+    const ecs = this.ecs(profile, rack.region);
     const arns: string[] = [];
     for await (const page of paginateListContainerInstances({ client: ecs, pageSize: listPage }, { cluster })) arns.push(...(page.containerInstanceArns ?? []));
     const answers = await Promise.all(chunks(arns, describeBatch).map((batch) => ecs.send(new DescribeContainerInstancesCommand({ cluster, containerInstances: batch }))));
@@ -122,7 +126,7 @@ export class RackDetailsLoader {
   private async tasks(profile: AwsProfile, rack: Rack): Promise<RackTask[]> {
     const cluster = rack.outputs.Cluster;
     if (!cluster) return [];
-    const ecs = this.clients.ecs(profile, rack.region);
+    const ecs = this.ecs(profile, rack.region);
     const services: string[] = [];
     for await (const page of paginateListServices({ client: ecs, pageSize: listPage }, { cluster })) {
       for (const arn of page.serviceArns ?? []) {

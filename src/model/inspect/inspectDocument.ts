@@ -1,0 +1,25 @@
+import { instanceColumns, instanceHeaders, processColumns, processHeaders, rackParameters, rackSummary } from '../cliRows';
+import type { Process, Rack, RackDetails, StackEvent } from '../rack';
+import { formatTable } from '../table';
+
+function section(title: string, body: string): string {
+  return `${title}\n${'-'.repeat(title.length)}\n${body}\n`;
+}
+
+/** The Inspect Rack document: what `convox rack`, `rack params`, `instances`, `rack ps`, `apps` and the last stack events show. */
+export function inspectDocument(rack: Rack, details: RackDetails, processes: readonly Process[], events: readonly StackEvent[], now: Date): string {
+  const labelled = (rows: Array<[string, string]>): string => formatTable(['', ''], rows).split('\n').slice(1).join('\n');
+  return [
+    `${rack.fullName}\n${'='.repeat(rack.fullName.length)}\n`,
+    section('Rack', labelled(rackSummary(rack))),
+    section('Parameters', labelled(rackParameters(rack))),
+    section('Instances', formatTable(instanceHeaders, details.instances.map((instance) => instanceColumns(instance, now)))),
+    section('Processes', formatTable(processHeaders, processes.map((process) => processColumns(process, now)))),
+    section('Apps', formatTable(['NAME', 'STATUS', 'GEN'], rack.apps.map((app) => [app.name, app.status, app.generation]))),
+    section(
+      `Stack events (last ${events.length})`,
+      formatTable(['TIME', 'RESOURCE', 'TYPE', 'STATUS', 'REASON'], events.map((event) => [event.at.toISOString(), event.resource, event.resourceType, event.status, event.reason ?? ''])),
+    ),
+    `Loaded ${details.loadedAt.toISOString()}\n`,
+  ].join('\n');
+}

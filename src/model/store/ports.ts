@@ -1,0 +1,39 @@
+import type { ProfileRegion } from '../discoveryPlan';
+import type { PairResult } from '../inventory';
+import type { Pair } from '../pair';
+import type { Process, Rack, RackDetails, RackTask, StackEvent } from '../rack';
+
+/** Finding racks: which profiles exist, and what each (profile, region) pair holds. */
+export interface RackDiscovery {
+  /** The profiles of the AWS config files (and the environment's credentials), read fresh each time. */
+  profiles(): Promise<ProfileRegion[]>;
+  /**
+   * Lists every pair's stacks, reporting each pair's racks after every page and once more when it ends (with
+   * its error, if any). Resolves when every pair has ended. Call after `profiles()`, whose answer it uses.
+   */
+  discover(pairs: readonly Pair[], report: (result: PairResult) => void): Promise<void>;
+}
+
+/** Reading one rack's servers and containers, or its auto-scaling groups, beyond what discovery lists. */
+export interface RackReader {
+  /** Lifecycle states of the instances of each named auto-scaling group, in one call per pair. */
+  lifecycleStates(pair: Pair, groupNames: readonly string[]): Promise<Map<string, string[]>>;
+  /** Instances and the rack's own tasks: what expanding a rack shows. */
+  details(rack: Rack): Promise<RackDetails>;
+  /** Process rows for tasks from `details`, which needs their task definitions. */
+  processes(rack: Rack, tasks: readonly RackTask[]): Promise<Process[]>;
+}
+
+/** The rack's CloudFormation stack itself: its history now; creating and deleting it come with installs. */
+export interface StackOperations {
+  events(rack: Rack, limit: number): Promise<StackEvent[]>;
+}
+
+/** Everything the store asks of AWS, by job. */
+export interface RackPorts {
+  discovery: RackDiscovery;
+  reader: RackReader;
+  stacks: StackOperations;
+  /** Lets go of clients and cached credentials. */
+  dispose(): void;
+}

@@ -1,0 +1,338 @@
+import { planDiscovery } from '../discoveryPlan';
+import { Inventory } from '../inventory';
+import type { Pair } from '../pair';
+import type { DiscoveryError, Process, Rack, RackDetails, StackEvent } from '../rack';
+import type { ScanSettings } from '../settings';
+import { withInstanceLifecycle } from '../status';
+import { diffRacks, type RackAspect, type StoreChange } from './changes';
+import type { RackPorts } from './ports';
+import { realTimers, RefreshPolicy, type RackWatch, type RefreshReason, type Timers } from './refreshPolicy';
+
+export type Listener = (change: StoreChange) => void;
+
+/** How long bursts of pair results are gathered into one change notification. */
+const changeBatchMs = 50;
+
+/** What the store knows of one rack beyond its row. */
+interface RackData {
+  details?: RackDetails;
+  /** Read on the timers' clock; details read before the last list refresh are stale unless watched. */
+  readAt?: number;
+  stale: boolean;
+  pending?: Promise<RackDetails>;
+  processes?: { of: RackDetails; rows: Promise<Process[]> };
+}
+
+export interface StoreOptions {
+  /** Seconds between automatic list refreshes while the list is visible; 0 = off. */
+  intervalSeconds: number;
+  log?: (message: string) => void;
+  timers?: Timers;
+}
+
+/**
+ * The one owner of AWS-backed state and of when it is read again. It keeps the last known racks per (profile,
+ * region) with their errors, each rack's details with their age, and decides every refresh through its policy
+ * (interval, visibility, settings, Retry, a switch), logging why each ran. Listeners hear what changed: the
+ * list as a whole, or single racks' rows or details.
+ */
+export class RackStore {
+  private readonly listeners = new Set<Listener>();
+  private inventory: Inventory | undefined;
+  private readonly lifecycles = new Map<string, string[]>();
+  private readonly rackData = new Map<string, RackData>();
+  private running: Promise<void> | undefined;
+  /** A refresh asked for while one ran, with inputs that one did not see: it runs when that one ends. */
+  private rerun: { reason: RefreshReason; done: Promise<void> } | undefined;
+  private changeTimer: ReturnType<typeof setTimeout> | undefined;
+  private profilesFound: boolean | undefined;
+  private settingsFailure: Error | undefined;
+  /** Merged, sorted racks with lifecycles applied; every view row reads them, so they are built once per change. */
+  private merged: Rack[] | undefined;
+  /** What listeners last heard, to tell them what changed since. */
+  private announced: { racks: readonly Rack[]; errors: readonly DiscoveryError[] } = { racks: [], errors: [] };
+  private pendingAspects = new Map<string, Set<RackAspect>>();
+  private pendingList = false;
+  private refreshedAt: number | undefined;
+  private readonly policy: RefreshPolicy;
+  private readonly timers: Timers;
+  private readonly log: (message: string) => void;
+
+  constructor(
+    private readonly ports: RackPorts,
+    private readonly settings: () => ScanSettings,
+    options: StoreOptions,
+  ) {
+    this.timers = options.timers ?? realTimers;
+    this.log = options.log ?? (() => undefined);
+    this.policy = new RefreshPolicy(
+      {
+        refreshList: (reason) => void this.refresh(reason).catch((error: unknown) => this.log(`Refresh (${reason}) failed: ${messageOf(error)}`)),
+        reloadRack: (stackId, reason) => this.reloadById(stackId, reason),
+        listRefreshedAt: () => this.refreshedAt,
+        rackReadAt: (stackId) => this.rackData.get(stackId)?.readAt,
+      },
+      options.intervalSeconds,
+      this.timers,
+    );
+  }
+
+  onDidChange(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  get loading(): boolean {
+    return this.running !== undefined;
+  }
+
+  /** Undefined until the first discovery has read the AWS config. */
+  get hasProfiles(): boolean | undefined {
+    return this.profilesFound;
+  }
+
+  /** Whether a discovery has finished since the extension started. */
+  get hasRefreshed(): boolean {
+    return this.refreshedAt !== undefined;
+  }
+
+  /** Why the last refresh could not start (a malformed setting), until one can. */
+  get settingsProblem(): Error | undefined {
+    return this.settingsFailure;
+  }
+
+  racks(): Rack[] {
+    this.merged ??= (this.inventory?.racks() ?? []).map((rack) => {
+      const states = this.lifecycles.get(rack.stackId);
+      return states ? { ...rack, status: withInstanceLifecycle(rack.status, states) } : rack;
+    });
+    return this.merged;
+  }
+
+  errors(): DiscoveryError[] {
+    return this.inventory?.errors() ?? [];
+  }
+
+  find(fullName: string): Rack | undefined {
+    return this.racks().find((rack) => rack.fullName === fullName);
+  }
+
+  /** Something that shows the list is visible or not: the list refreshes on its interval only while visible. */
+  setListVisible(visible: boolean): void {
+    this.policy.setListVisible(visible);
+  }
+
+  setListInterval(seconds: number): void {
+    this.policy.setListInterval(seconds);
+  }
+
+  /** An automatic refresh (settings changed, …): debounced, and failures only logged. */
+  requestRefresh(reason: RefreshReason): void {
+    this.policy.request(reason);
+  }
+
+  /**
+   * Runs discovery now, or joins the one already running. A refresh for new inputs (settings changed, Retry)
+   * asked for while one runs starts again when it ends. Settings are read (and validated) first: a bad value
+   * rejects before anything changes.
+   */
+  refresh(reason: RefreshReason): Promise<void> {
+    if (this.running) {
+      if (reason !== 'settings changed' && reason !== 'retry') return this.running;
+      this.rerun ??= { reason, done: this.running.catch(() => undefined).then(() => this.refresh(reason)) };
+      return this.rerun.done;
+    }
+    this.rerun = undefined;
+    let settings: ScanSettings;
+    try {
+      settings = this.settings();
+    } catch (error) {
+      this.settingsFailure = error instanceof Error ? error : new Error(String(error));
+      this.log(`Refresh (${reason}) not started: ${this.settingsFailure.message}`);
+      this.announceList();
+      return Promise.reject(error);
+    }
+    this.settingsFailure = undefined;
+    this.log(`Refreshing racks (${reason}).`);
+    this.running = this.run(settings, reason).finally(() => {
+      this.running = undefined;
+      this.announceList();
+    });
+    this.announceList();
+    return this.running;
+  }
+
+  /** Keeps one rack's details fresh while `setVisible(true)`: at the interval given, and with every list refresh. */
+  watch(rack: Rack, intervalSeconds?: number): RackWatch {
+    return this.policy.watch(rack.stackId, intervalSeconds);
+  }
+
+  /** Instances and the rack's own tasks: read on first use, again once stale or when watched; a read in flight is joined. */
+  details(rack: Rack): Promise<RackDetails> {
+    const data = this.dataOf(rack.stackId);
+    if (data.details && !data.stale && !data.pending) return Promise.resolve(data.details);
+    return this.readDetails(rack, data, false);
+  }
+
+  /** When the rack's details were read, undefined if never. */
+  detailsReadAt(rack: Rack): Date | undefined {
+    const at = this.rackData.get(rack.stackId)?.readAt;
+    return at === undefined ? undefined : new Date(at);
+  }
+
+  /** `convox rack ps` rows of a rack: its tasks plus what their task definitions say. */
+  async processes(rack: Rack): Promise<Process[]> {
+    const details = await this.details(rack);
+    const data = this.dataOf(rack.stackId);
+    if (data.processes?.of !== details) data.processes = { of: details, rows: this.ports.reader.processes(rack, details.tasks) };
+    const { rows } = data.processes;
+    rows.catch(() => {
+      if (data.processes?.rows === rows) data.processes = undefined;
+    });
+    return rows;
+  }
+
+  events(rack: Rack, limit: number): Promise<StackEvent[]> {
+    return this.ports.stacks.events(rack, limit);
+  }
+
+  /** Reads one rack's details again now (Inspect's Refresh, a rack view's Retry). */
+  reloadDetails(rack: Rack, reason: RefreshReason): Promise<RackDetails> {
+    this.log(`Reading ${rack.fullName} again (${reason}).`);
+    return this.readDetails(rack, this.dataOf(rack.stackId), true);
+  }
+
+  dispose(): void {
+    clearTimeout(this.changeTimer);
+    this.policy.dispose();
+    this.listeners.clear();
+  }
+
+  private dataOf(stackId: string): RackData {
+    let data = this.rackData.get(stackId);
+    if (!data) {
+      data = { stale: false };
+      this.rackData.set(stackId, data);
+    }
+    return data;
+  }
+
+  private readDetails(rack: Rack, data: RackData, announce: boolean): Promise<RackDetails> {
+    if (data.pending) return data.pending;
+    const pending = this.ports.reader.details(rack).then(
+      (details) => {
+        data.details = details;
+        data.readAt = this.timers.now();
+        data.stale = false;
+        if (announce) this.announceRack(rack.stackId, 'details');
+        return details;
+      },
+      (error: unknown) => {
+        if (announce) this.announceRack(rack.stackId, 'details');
+        throw error;
+      },
+    );
+    data.pending = pending;
+    const clear = (): void => {
+      if (data.pending === pending) data.pending = undefined;
+    };
+    pending.then(clear, clear);
+    return pending;
+  }
+
+  private reloadById(stackId: string, reason: RefreshReason): void {
+    const rack = this.racks().find((candidate) => candidate.stackId === stackId);
+    if (!rack) return;
+    this.reloadDetails(rack, reason).catch((error: unknown) => this.log(`Reading ${rack.fullName} failed (${reason}): ${messageOf(error)}`));
+  }
+
+  private async run(settings: ScanSettings, reason: RefreshReason): Promise<void> {
+    const started = this.timers.now();
+    const profiles = await this.ports.discovery.profiles();
+    const plan = planDiscovery(profiles, settings);
+    const inventory = new Inventory(plan.pairs, this.inventory);
+    for (const problem of plan.problems) inventory.update({ ...problem, racks: [], done: true, error: problem });
+    this.inventory = inventory;
+    this.profilesFound = profiles.length > 0;
+    this.merged = undefined;
+    this.scheduleChange();
+    const lifecycleChecks: Array<Promise<void>> = [];
+    await this.ports.discovery.discover(plan.pairs, (result) => {
+      inventory.update(result);
+      this.merged = undefined;
+      this.scheduleChange();
+      if (result.done && !result.error) lifecycleChecks.push(this.checkLifecycles(result, result.racks));
+    });
+    await Promise.all(lifecycleChecks);
+    this.refreshedAt = this.timers.now();
+    this.afterListRefresh();
+    this.log(`Refresh (${reason}) finished in ${this.timers.now() - started} ms: ${this.racks().length} racks, ${this.errors().length} errors.`);
+  }
+
+  /** Watched, visible racks are read again with the list; the rest are read again when next shown. */
+  private afterListRefresh(): void {
+    const watched = this.policy.visiblyWatched();
+    const present = new Set(this.racks().map((rack) => rack.stackId));
+    for (const [stackId, data] of this.rackData) {
+      if (!present.has(stackId)) this.rackData.delete(stackId);
+      else if (watched.has(stackId)) this.reloadById(stackId, 'list refreshed');
+      else data.stale = true;
+    }
+  }
+
+  /** One Auto Scaling call per (profile, region) tells which running racks are rolling their instances. */
+  private async checkLifecycles(pair: Pair, racks: readonly Rack[]): Promise<void> {
+    const running = racks.filter((rack) => rack.status === 'running' && rack.outputs.AutoscalingGroup);
+    if (running.length === 0) return;
+    try {
+      const states = await this.ports.reader.lifecycleStates(pair, running.map((rack) => rack.outputs.AutoscalingGroup));
+      for (const rack of running) this.lifecycles.set(rack.stackId, states.get(rack.outputs.AutoscalingGroup) ?? []);
+      this.merged = undefined;
+      this.scheduleChange();
+    } catch (error) {
+      this.log(`Could not read instance lifecycles in ${pair.profile}/${pair.region}: ${messageOf(error)}`);
+    }
+  }
+
+  private announceList(): void {
+    this.pendingList = true;
+    this.flush();
+  }
+
+  private announceRack(stackId: string, aspect: RackAspect): void {
+    const aspects = this.pendingAspects.get(stackId) ?? new Set<RackAspect>();
+    aspects.add(aspect);
+    this.pendingAspects.set(stackId, aspects);
+    this.scheduleChange();
+  }
+
+  private scheduleChange(): void {
+    this.changeTimer ??= setTimeout(() => {
+      this.changeTimer = undefined;
+      this.flush();
+    }, changeBatchMs);
+  }
+
+  /** Tells listeners what changed since they last heard: the list, or which racks and how. */
+  private flush(): void {
+    const now = { racks: this.racks(), errors: this.errors() };
+    const diff = diffRacks(this.announced, now);
+    this.announced = now;
+    const list = this.pendingList || diff.list;
+    for (const stackId of diff.changed) {
+      const aspects = this.pendingAspects.get(stackId) ?? new Set<RackAspect>();
+      aspects.add('summary');
+      this.pendingAspects.set(stackId, aspects);
+    }
+    const racks = this.pendingAspects;
+    this.pendingList = false;
+    this.pendingAspects = new Map();
+    if (!list && racks.size === 0) return;
+    const change: StoreChange = { list, racks };
+    this.listeners.forEach((listener) => listener(change));
+  }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,12 @@
+import * as vscode from 'vscode';
+import { SettingsError } from '../model/settings';
+import { showSettingsError } from './settings';
+
+/** A failed action the person asked for: logged, and shown with a way to the log (a bad setting, with a way to it). */
+export async function reportFailure(log: vscode.LogOutputChannel, what: string, error: unknown): Promise<void> {
+  if (error instanceof SettingsError) return showSettingsError(error);
+  const message = error instanceof Error ? error.message : String(error);
+  log.error(`${what}: ${message}`);
+  const show = 'Show Log';
+  if ((await vscode.window.showErrorMessage(`Convox: ${what}: ${message}`, show)) === show) log.show();
+}

@@ -1,0 +1,169 @@
+import * as vscode from 'vscode';
+import type { DiscoveryError, Rack, RackDetails } from '../../model/rack';
+import { appRow, errorRow, groupRow, instanceRow, organizationRow, parameterRows, problemRow, processRow, rackRow, type Group, type Row } from '../../model/racks/rows';
+import type { StoreChange } from '../../model/store/changes';
+import type { RackStore } from '../../model/store/rackStore';
+import { treeItem } from './treeItem';
+
+/** A rack node names its rack by stack id, so one node object stands for the rack across refreshes. */
+export type Node =
+  | { kind: 'organization'; name: string }
+  | { kind: 'rack'; stackId: string }
+  | { kind: 'error'; error: DiscoveryError }
+  | { kind: 'group'; stackId: string; group: Group; count: number }
+  | { kind: 'row'; row: Row };
+
+/**
+ * The Racks view's data: organisations → racks → Apps, Instances, Processes, Parameters. It reads only the
+ * store; a store change redraws the whole tree only when the list changed, else just the racks that changed.
+ * A rack whose children are shown is watched, so its details stay as fresh as the list.
+ */
+export class RacksTree implements vscode.TreeDataProvider<Node>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<Node | Node[] | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly rackNodes = new Map<string, Node & { kind: 'rack' }>();
+  private readonly watches = new Map<string, ReturnType<RackStore['watch']>>();
+  private visible = false;
+  private readonly unsubscribe: () => void;
+
+  constructor(
+    private readonly store: RackStore,
+    private readonly currentRack: () => string | undefined,
+  ) {
+    this.unsubscribe = store.onDidChange((change) => this.redraw(change));
+  }
+
+  /** Redraws every row (the current rack moved). */
+  refresh(): void {
+    this.changed.fire(undefined);
+  }
+
+  setVisible(visible: boolean): void {
+    this.visible = visible;
+    this.watches.forEach((watch) => watch.setVisible(visible));
+  }
+
+  /** The rack was collapsed: its details need no longer be kept fresh. */
+  collapsed(node: Node): void {
+    if (node.kind !== 'rack') return;
+    this.watches.get(node.stackId)?.dispose();
+    this.watches.delete(node.stackId);
+  }
+
+  /** The rack a node stands for, if it is still listed. */
+  rackOf(node: Node): Rack | undefined {
+    return node.kind === 'rack' || node.kind === 'group' ? this.store.racks().find((rack) => rack.stackId === node.stackId) : undefined;
+  }
+
+  dispose(): void {
+    this.unsubscribe();
+    this.watches.forEach((watch) => watch.dispose());
+    this.changed.dispose();
+  }
+
+  getTreeItem(node: Node): vscode.TreeItem {
+    switch (node.kind) {
+      case 'organization':
+        return treeItem(organizationRow(node.name, this.racksOf(node.name), this.errorsOf(node.name).length));
+      case 'rack': {
+        const rack = this.rackOf(node);
+        return rack ? treeItem(rackRow(rack, this.currentRack() === rack.fullName)) : new vscode.TreeItem('');
+      }
+      case 'error':
+        return treeItem(errorRow(node.error));
+      case 'group': {
+        const rack = this.rackOf(node);
+        return rack ? treeItem(groupRow(rack, node.group, node.count)) : new vscode.TreeItem('');
+      }
+      case 'row':
+        return treeItem(node.row);
+    }
+  }
+
+  async getChildren(node?: Node): Promise<Node[]> {
+    if (!node) return this.organizations();
+    switch (node.kind) {
+      case 'organization':
+        return [...this.racksOf(node.name).map((rack) => this.rackNode(rack.stackId)), ...this.errorsOf(node.name).map((error): Node => ({ kind: 'error', error }))];
+      case 'rack': {
+        const rack = this.rackOf(node);
+        if (!rack) return [];
+        this.watchExpanded(rack);
+        return this.rackChildren(rack);
+      }
+      case 'group': {
+        const rack = this.rackOf(node);
+        return rack ? (await this.groupRows(rack, node.group)).map((row): Node => ({ kind: 'row', row })) : [];
+      }
+      default:
+        return [];
+    }
+  }
+
+  private redraw(change: StoreChange): void {
+    if (change.list) return this.changed.fire(undefined);
+    const nodes = [...change.racks.keys()].flatMap((stackId) => this.rackNodes.get(stackId) ?? []);
+    if (nodes.length > 0) this.changed.fire(nodes);
+  }
+
+  private rackNode(stackId: string): Node & { kind: 'rack' } {
+    let node = this.rackNodes.get(stackId);
+    if (!node) {
+      node = { kind: 'rack', stackId };
+      this.rackNodes.set(stackId, node);
+    }
+    return node;
+  }
+
+  private watchExpanded(rack: Rack): void {
+    if (this.watches.has(rack.stackId)) return;
+    const watch = this.store.watch(rack);
+    watch.setVisible(this.visible);
+    this.watches.set(rack.stackId, watch);
+  }
+
+  private racksOf(organization: string): Rack[] {
+    return this.store.racks().filter((rack) => rack.organization === organization);
+  }
+
+  private errorsOf(organization: string): DiscoveryError[] {
+    return this.store.errors().filter((error) => error.organization === organization);
+  }
+
+  private organizations(): Node[] {
+    const names = new Set([...this.store.racks().map((rack) => rack.organization), ...this.store.errors().map((error) => error.organization)]);
+    return [...names].sort((a, b) => a.localeCompare(b)).map((name) => ({ kind: 'organization', name }));
+  }
+
+  private async rackChildren(rack: Rack): Promise<Node[]> {
+    const groups = (details: RackDetails | undefined): Node[] => [
+      { kind: 'group', stackId: rack.stackId, group: 'apps', count: rack.apps.length },
+      ...(details
+        ? ([
+            { kind: 'group', stackId: rack.stackId, group: 'instances', count: details.instances.length },
+            { kind: 'group', stackId: rack.stackId, group: 'processes', count: details.tasks.length },
+          ] as Node[])
+        : []),
+      { kind: 'group', stackId: rack.stackId, group: 'parameters', count: Object.keys(rack.parameters).length + 1 },
+    ];
+    try {
+      return groups(await this.store.details(rack));
+    } catch (error) {
+      return [{ kind: 'row', row: problemRow(rack, error instanceof Error ? error.message : String(error)) }, ...groups(undefined)];
+    }
+  }
+
+  private async groupRows(rack: Rack, group: Group): Promise<Row[]> {
+    const now = new Date();
+    switch (group) {
+      case 'apps':
+        return rack.apps.map((app) => appRow(rack, app));
+      case 'parameters':
+        return parameterRows(rack);
+      case 'instances':
+        return (await this.store.details(rack)).instances.map((instance) => instanceRow(rack, instance, now));
+      case 'processes':
+        return (await this.store.processes(rack)).map((process) => processRow(rack, process, now));
+    }
+  }
+}

@@ -1,0 +1,49 @@
+import * as vscode from 'vscode';
+import type { RackStore } from '../../model/store/rackStore';
+import { RacksTree, type Node } from './racksTree';
+
+export const racksViewId = 'convox.racks';
+
+/**
+ * The Racks view: the tree, its visibility (which decides whether the store refreshes on its own), and a
+ * progress bar in the view for as long as any refresh runs, whatever started it.
+ */
+export class RacksView implements vscode.Disposable {
+  readonly tree: RacksTree;
+  private readonly view: vscode.TreeView<Node>;
+  private readonly disposables: vscode.Disposable[] = [];
+  private endProgress: (() => void) | undefined;
+
+  constructor(private readonly store: RackStore, currentRack: () => string | undefined) {
+    this.tree = new RacksTree(store, currentRack);
+    this.view = vscode.window.createTreeView(racksViewId, { treeDataProvider: this.tree, showCollapseAll: true });
+    const unsubscribe = store.onDidChange(() => this.showProgress());
+    this.disposables.push(
+      this.tree,
+      this.view,
+      { dispose: unsubscribe },
+      this.view.onDidChangeVisibility((event) => this.setVisible(event.visible)),
+      this.view.onDidCollapseElement((event) => this.tree.collapsed(event.element)),
+    );
+    this.setVisible(this.view.visible);
+  }
+
+  dispose(): void {
+    this.endProgress?.();
+    this.disposables.forEach((disposable) => disposable.dispose());
+  }
+
+  private setVisible(visible: boolean): void {
+    this.tree.setVisible(visible);
+    this.store.setListVisible(visible);
+  }
+
+  private showProgress(): void {
+    if (this.store.loading && !this.endProgress) {
+      void vscode.window.withProgress({ location: { viewId: racksViewId } }, () => new Promise<void>((resolve) => (this.endProgress = resolve)));
+    } else if (!this.store.loading && this.endProgress) {
+      this.endProgress();
+      this.endProgress = undefined;
+    }
+  }
+}

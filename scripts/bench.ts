@@ -15,7 +15,6 @@ import { plainHttpListing, type PlainRun } from './plainHttp';
 import { measureStartup, startupTable } from './startup';
 import { writeAwsConfig } from '../test/sim';
 import { startSimulatorWorker, type ScenarioRecipe, type SimulatorWorker } from '../test/sim/worker';
-import { firstRackRowMs } from '../test/runner/firstRack';
 import { main } from '../test/runner/processes';
 import { VirtualClock } from '../test/virtualClock';
 
@@ -196,8 +195,8 @@ main(async () => {
   };
   const expand = await expandCalls();
   const idle = await idleCalls();
-  const startup = await measureStartup({ runs: Number(values.runs) });
-  const uiRuns = values['no-ui'] ? [] : await firstRackRowMs({ latencyMs, runs: Number(values.runs) });
+  const startup = await measureStartup({ runs: Number(values.runs), latencyMs, ui: !values['no-ui'] });
+  const uiRuns = startup.firstRow?.convoxRunsMs ?? [];
   const ui = uiRuns.length > 0 ? { firstRackRowMs: Math.round(median(uiRuns)), runsMs: uiRuns.map(Math.round) } : undefined;
   if (values.json) {
     console.log(JSON.stringify({ discovery, startup, expand, idle, ui }, null, 2));

@@ -1,17 +1,32 @@
 // What the extension costs a VS Code window before it shows anything, for scripts/bench.ts: loading the bundle
-// and activating it in a fresh Node process, and the size of the packaged .vsix. Measurements, never pass/fail;
-// the team's budgets are printed beside them as notes.
+// and activating it in a fresh Node process, the size of the packaged .vsix, and how much longer than a minimal
+// tree-view extension the Racks view takes to show its first row in a real workbench. Measurements, never
+// pass/fail; the team's budgets are printed beside them as notes.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { formatTable } from '../src/model/table';
+import { firstRowMs } from '../test/runner/firstRack';
 import { projectRoot } from '../test/runner/paths';
 import { runToEnd } from '../test/runner/processes';
 import type { ChildResult } from './startupChild';
 
+export interface FirstRow {
+  /** Median milliseconds from the click on the Convox icon to the first rack row. */
+  convoxMs: number;
+  /** The same for test/fixtures/minimal-tree, whose one row needs no work at all. */
+  minimalTreeMs: number;
+  /** Simulated AWS latency on the Convox critical path, taken off before the ratio. */
+  subtractedLatencyMs: number;
+  convoxRunsMs: number[];
+  minimalTreeRunsMs: number[];
+}
+
 export interface Startup {
   /** Median of `require(dist/extension.js)` plus `activate()` until it returns, each in a fresh Node process. */
   loadAndActivateMs: number;
+  /** (Convox first row − subtracted latency) / minimal tree's first row, from medians; null without the UI part. */
+  firstRowRatio: number | null;
   vsixBytes: number;
   loadMs: number;
   activateMs: number;
@@ -19,6 +34,7 @@ export interface Startup {
   processes: number;
   /** dist/*.js files in require's cache when activate() returned, in any of the processes. */
   bundlesLoaded: string[];
+  firstRow: FirstRow | null;
 }
 
 function median(values: number[]): number {
@@ -68,8 +84,11 @@ async function vsixBytes(): Promise<number> {
   }
 }
 
-/** Load and activation over `runs` fresh processes, and the .vsix size. */
-export async function measureStartup(options: { runs: number }): Promise<Startup> {
+/**
+ * Load and activation over `runs` fresh processes, the .vsix size, and unless `ui` is false the click-to-first-row
+ * times of the Racks view (AWS calls delayed `latencyMs`) and of the minimal tree, `runs` of each.
+ */
+export async function measureStartup(options: { runs: number; latencyMs: number; ui: boolean }): Promise<Startup> {
   const children = await loadAndActivate(options.runs);
   // require's cache holds real paths.
   const dist = fs.realpathSync(path.join(projectRoot, 'dist')) + path.sep;
@@ -77,20 +96,48 @@ export async function measureStartup(options: { runs: number }): Promise<Startup
     children.flatMap((child) => child.loaded.filter((file) => file.startsWith(dist) && file.endsWith('.js')).map((file) => path.join('dist', path.relative(dist, file)))),
   );
   const bytes = await vsixBytes();
+  let firstRow: FirstRow | null = null;
+  if (options.ui) {
+    const times = await firstRowMs({ latencyMs: options.latencyMs, runs: options.runs });
+    firstRow = {
+      convoxMs: Math.round(median(times.convox)),
+      minimalTreeMs: Math.round(median(times.minimalTree)),
+      // Discovery's first answers need one DescribeStacks call per profile/region pair, all pairs at once.
+      subtractedLatencyMs: options.latencyMs,
+      convoxRunsMs: times.convox,
+      minimalTreeRunsMs: times.minimalTree,
+    };
+  }
   const round = (ms: number): number => Math.round(ms * 10) / 10;
   return {
     loadAndActivateMs: round(median(children.map((child) => child.loadMs + child.activateMs))),
+    firstRowRatio: firstRow && Math.round(((firstRow.convoxMs - firstRow.subtractedLatencyMs) / firstRow.minimalTreeMs) * 100) / 100,
     vsixBytes: bytes,
     loadMs: round(median(children.map((child) => child.loadMs))),
     activateMs: round(median(children.map((child) => child.activateMs))),
     processes: children.length,
     bundlesLoaded: [...bundlesLoaded].sort(),
+    firstRow,
   };
 }
 
 /** The heading and table scripts/bench.ts prints. */
 export function startupTable(startup: Startup): string {
-  const heading = `Startup: load + activate medians of ${startup.processes} fresh Node ${process.version} processes (stand-in vscode module)`;
+  const { firstRow } = startup;
+  const firstRowRows: string[][] = firstRow
+    ? [
+        ['click → first row: Convox Racks view (AWS calls delayed)', `${firstRow.convoxMs} ms`, `runs: ${firstRow.convoxRunsMs.join(', ')} ms`],
+        ['click → first row: minimal tree-view extension', `${firstRow.minimalTreeMs} ms`, `runs: ${firstRow.minimalTreeRunsMs.join(', ')} ms; test/fixtures/minimal-tree`],
+        [
+          'first-row ratio',
+          String(startup.firstRowRatio),
+          `budget ≤ 1.3; (Convox − ${firstRow.subtractedLatencyMs} ms of simulated AWS latency: one DescribeStacks per profile/region pair, all at once) / minimal`,
+        ],
+      ]
+    : [['first-row ratio', 'not measured', '--no-ui']];
+  const heading =
+    `Startup: load + activate medians of ${startup.processes} fresh Node ${process.version} processes (stand-in vscode module)` +
+    (firstRow ? `; click → first row medians of ${firstRow.convoxRunsMs.length} runs each, Convox and minimal interleaved` : '');
   const table = formatTable(
     ['MEASURE', 'VALUE', 'NOTE'],
     [
@@ -99,6 +146,7 @@ export function startupTable(startup: Startup): string {
       ['  activate() until it returns', `${startup.activateMs} ms`, ''],
       ['dist/*.js loaded by then', startup.bundlesLoaded.join(', '), 'lazily loaded bundles must not be among them'],
       ['packaged .vsix', `${startup.vsixBytes} bytes`, `${(startup.vsixBytes / 1_048_576).toFixed(2)} MB as vsce counts (1 MB = 1,048,576 bytes); budget ≤ 1 MB`],
+      ...firstRowRows,
     ],
   );
   return `${heading}\n${table}`;

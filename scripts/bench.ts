@@ -12,9 +12,9 @@ import type { ScanSettings } from '../src/model/settings';
 import { RackStore } from '../src/model/store/rackStore';
 import { formatTable } from '../src/model/table';
 import { plainHttpListing, type PlainRun } from './plainHttp';
+import { measureStartup, startupTable } from './startup';
 import { writeAwsConfig } from '../test/sim';
 import { startSimulatorWorker, type ScenarioRecipe, type SimulatorWorker } from '../test/sim/worker';
-import { firstRackRowMs } from '../test/runner/firstRack';
 import { main } from '../test/runner/processes';
 import { VirtualClock } from '../test/virtualClock';
 
@@ -202,10 +202,11 @@ main(async () => {
   };
   const expand = await expandCalls();
   const idle = await idleCalls();
-  const uiRuns = values['no-ui'] ? [] : await firstRackRowMs({ latencyMs, runs: Number(values.runs) });
+  const startup = await measureStartup({ runs: Number(values.runs), latencyMs, ui: !values['no-ui'] });
+  const uiRuns = startup.firstRow?.convoxRunsMs ?? [];
   const ui = uiRuns.length > 0 ? { firstRackRowMs: Math.round(median(uiRuns)), runsMs: uiRuns.map(Math.round) } : undefined;
   if (values.json) {
-    console.log(JSON.stringify({ discovery, expand, idle, ui }, null, 2));
+    console.log(JSON.stringify({ discovery, startup, expand, idle, ui }, null, 2));
     return 0;
   }
   console.log(`Discovery: ${shape.profiles} profiles × ${shape.regions} regions, ${shape.stacksPerRegion} stacks per region (${shape.racksPerRegion} racks), ${latencyMs} ms per call; medians of ${runs.length} runs; Node ${process.version}, ${os.availableParallelism()} cores`);
@@ -261,5 +262,6 @@ main(async () => {
     console.log(`\nReal VS Code (code-server + Chromium), default scenario, ${latencyMs} ms per AWS call; median of ${uiRuns.length} runs`);
     console.log(formatTable(['MEASURE', 'VALUE'], [['click on the Convox icon → first rack row visible', `${ui.firstRackRowMs} ms`], ['runs', ui.runsMs.map((ms) => `${ms} ms`).join(', ')]]));
   }
+  console.log(`\n${startupTable(startup)}`);
   return 0;
 });

@@ -21,8 +21,10 @@ export interface CodeServerOptions {
    * need them); with it, notification toasts are hidden (UI walks need them).
    */
   smokeTestDriver: boolean;
-  /** Installs the extension at projectRoot as a user extension, for sessions without a development payload. */
+  /** Installs the extension at `extensionPath` as a user extension, for sessions without a development payload. */
   installExtension: boolean;
+  /** The extension `installExtension` installs; default: this project. */
+  extensionPath?: string;
   /** 0 or absent: any free port. */
   port?: number;
 }
@@ -70,8 +72,8 @@ function isolatedEnvironment(home: string, stateDir: string): NodeJS.ProcessEnv 
 }
 
 /** The folder name VS Code gives an installed extension: `publisher.name-version`. */
-function extensionFolderName(): string {
-  const manifest: unknown = JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8'));
+function extensionFolderName(extensionPath: string): string {
+  const manifest: unknown = JSON.parse(fs.readFileSync(path.join(extensionPath, 'package.json'), 'utf8'));
   if (typeof manifest !== 'object' || manifest === null) throw new Error('package.json is not an object');
   const { publisher, name, version } = manifest as Record<string, unknown>;
   return `${String(publisher)}.${String(name)}-${String(version)}`;
@@ -102,7 +104,10 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
   for (const dir of [userData, extensions, home]) fs.mkdirSync(dir, { recursive: true });
   writeUserSettings(userData, options.settings);
   // A link, not a copy: the extension is loaded from the working tree, as a developer would run it.
-  if (options.installExtension) fs.symlinkSync(projectRoot, path.join(extensions, extensionFolderName()), 'dir');
+  if (options.installExtension) {
+    const extensionPath = options.extensionPath ?? projectRoot;
+    fs.symlinkSync(extensionPath, path.join(extensions, extensionFolderName(extensionPath)), 'dir');
+  }
 
   const port = options.port || (await freePort());
   const url = `http://127.0.0.1:${port}`;

@@ -15,6 +15,8 @@ import { Workbench } from './workbench';
 export interface SessionOptions extends WalkOptions {
   /** Where `ui.screenshot()` writes; default: inside the session's temporary folder, deleted by `stop()`. */
   screenshotDir?: string;
+  /** The extension installed in code-server; default: this project. */
+  extensionPath?: string;
 }
 
 export interface Session {
@@ -51,6 +53,7 @@ export async function startSession(name: string, options: SessionOptions = {}): 
       env: { ...aws.env, ...options.env },
       smokeTestDriver: false,
       installExtension: true,
+      extensionPath: options.extensionPath,
     });
     stops.push(server.stop);
     const browser = await openBrowser(path.join(stateDir, 'browser'));

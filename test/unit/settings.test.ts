@@ -1,6 +1,19 @@
 import * as assert from 'node:assert/strict';
-import { organizationOf } from '../../src/model/discoveryPlan';
-import { isRegionCode, parseOrganizations, parseRegions, SettingsError } from '../../src/model/settings';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { organizationOf, planDiscovery } from '../../src/model/discoveryPlan';
+import {
+  isRegionCode,
+  organizationPattern,
+  parseOrganizations,
+  parseRefreshInterval,
+  parseRegions,
+  parseStatusBarEnabled,
+  regionPattern,
+  settingDefaults,
+  settingsSection,
+  SettingsError,
+} from '../../src/model/settings';
 
 describe('organisations', () => {
   const organizations = parseOrganizations({ acme: ['acme-prod', 'acme-staging'], globex: ['globex'] });
@@ -39,5 +52,53 @@ describe('regions setting', () => {
     assert.ok(isRegionCode('ca-central-1'));
     assert.ok(!isRegionCode('US-EAST-1'));
     assert.ok(!isRegionCode('us-east'));
+    for (const code of ['us-gov-west-1', 'us-isob-east-1', 'eu-isoe-west-1', 'cn-north-1', 'ap-southeast-12']) assert.ok(isRegionCode(code), code);
+    for (const code of ['us-isoab-east-1', 'us-east-1a', 'xus-east-1']) assert.ok(!isRegionCode(code), code);
+  });
+});
+
+describe('settings declared once: package.json agrees with the code', () => {
+  const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', 'package.json'), 'utf8')) as {
+    contributes: { configuration: { properties: Record<string, { default?: unknown; items?: { pattern?: string }; propertyNames?: { pattern?: string }; minimum?: number }> } };
+  };
+  const properties = manifest.contributes.configuration.properties;
+
+  it('declares exactly the settings the code reads, with the same defaults', () => {
+    assert.deepEqual(Object.keys(properties).sort(), Object.keys(settingDefaults).map((name) => `${settingsSection}.${name}`).sort());
+    for (const [name, value] of Object.entries(settingDefaults)) assert.deepEqual(properties[`${settingsSection}.${name}`].default, value, name);
+  });
+  it('uses the same region and organisation patterns', () => {
+    assert.equal(properties['convox.regions'].items?.pattern, regionPattern);
+    assert.equal(properties['convox.organizations'].propertyNames?.pattern, organizationPattern);
+    assert.equal(properties['convox.refreshInterval'].minimum, 0);
+  });
+  it('falls back to the defaults for values the schema would refuse', () => {
+    assert.equal(parseRefreshInterval(-5), settingDefaults.refreshInterval);
+    assert.equal(parseRefreshInterval('60'), settingDefaults.refreshInterval);
+    assert.equal(parseRefreshInterval(Number.NaN), settingDefaults.refreshInterval);
+    assert.equal(parseRefreshInterval(0), 0);
+    assert.equal(parseRefreshInterval(15), 15);
+    assert.equal(parseStatusBarEnabled(false), false);
+    assert.equal(parseStatusBarEnabled(undefined), true);
+    assert.equal(parseStatusBarEnabled('false'), true);
+  });
+});
+
+describe('discovery plan', () => {
+  const settings = { regions: ['eu-west-1', 'us-east-1'], organizations: { acme: ['acme-prod'] } };
+  it("scans each profile's own region plus the chosen ones, once each, under its organisation", () => {
+    const plan = planDiscovery([{ name: 'acme-prod', region: 'us-east-1' }, { name: 'solo' }], settings);
+    assert.deepEqual(
+      plan.pairs.map((pair) => `${pair.organization} ${pair.profile} ${pair.region}`),
+      ['acme acme-prod us-east-1', 'acme acme-prod eu-west-1', 'solo solo eu-west-1', 'solo solo us-east-1'],
+    );
+    assert.deepEqual(plan.problems, []);
+  });
+  it('makes a profile with no region anywhere a problem that says what to do', () => {
+    const plan = planDiscovery([{ name: 'acme-prod' }], { regions: [], organizations: settings.organizations });
+    assert.deepEqual(plan.pairs, []);
+    assert.equal(plan.problems.length, 1);
+    assert.deepEqual({ ...plan.problems[0], message: '' }, { organization: 'acme', profile: 'acme-prod', region: '', kind: 'other', message: '' });
+    assert.match(plan.problems[0].message, /has no region\. Add "region = …" to it in your AWS config, or list regions in the setting convox\.regions\./);
   });
 });

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { rackStatus, withInstanceLifecycle } from '../../src/model/status';
 
-describe('rack status from CloudFormation status (reference §2)', () => {
+describe('rack status from CloudFormation status, as `convox racks` prints it', () => {
   const table: Array<[string | undefined, string]> = [
     [undefined, 'new'],
     ['', 'new'],

@@ -9,7 +9,8 @@ describe('switch resolution (like `convox switch`)', () => {
   });
   it('otherwise the one rack whose name contains the text', () => {
     assert.deepEqual(resolveRack('eu', racks), { rack: { fullName: 'acme/production-eu' } });
-    assert.deepEqual(resolveRack('  globex/  '.trim(), racks), { rack: { fullName: 'globex/staging-2' } });
+    assert.deepEqual(resolveRack('  globex/  ', racks), { rack: { fullName: 'globex/staging-2' } }, 'typed spaces around the name are ignored');
+    assert.deepEqual(resolveRack(' acme/production\t', racks), { rack: { fullName: 'acme/production' } });
   });
   it('several matches are ambiguous and name them', () => {
     const resolution = resolveRack('staging', racks);

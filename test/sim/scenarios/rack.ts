@@ -1,4 +1,4 @@
-// A Convox rack as it lives in AWS (see /work/shared/convox-reference.md): the rack stack with its
+// A Convox rack as it lives in AWS: the rack stack with its
 // parameters, outputs, resources and events, its app stacks (each with a nested service stack), its
 // resource stacks, and, once created, its servers, ECS cluster, services and tasks.
 import type { ContainerDefinition, KeyValue, RegionData, Stack } from '../types';

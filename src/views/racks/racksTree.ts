@@ -22,6 +22,9 @@ export class RacksTree implements vscode.TreeDataProvider<Node>, vscode.Disposab
   private readonly changed = new vscode.EventEmitter<Node | Node[] | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private readonly rackNodes = new Map<string, Node & { kind: 'rack' }>();
+  private readonly organizationNodes = new Map<string, Node & { kind: 'organization' }>();
+  /** What each organisation row showed when last drawn: its counts and colour follow its racks' statuses. */
+  private readonly drawnOrganizations = new Map<string, string>();
   private readonly watches = new Map<string, ReturnType<RackStore['watch']>>();
   private visible = false;
   private readonly unsubscribe: () => void;
@@ -63,8 +66,11 @@ export class RacksTree implements vscode.TreeDataProvider<Node>, vscode.Disposab
 
   getTreeItem(node: Node): vscode.TreeItem {
     switch (node.kind) {
-      case 'organization':
-        return treeItem(organizationRow(node.name, this.racksOf(node.name), this.errorsOf(node.name).length));
+      case 'organization': {
+        const row = organizationRow(node.name, this.racksOf(node.name), this.errorsOf(node.name).length);
+        this.drawnOrganizations.set(node.name, JSON.stringify(row));
+        return treeItem(row);
+      }
       case 'rack': {
         const rack = this.rackOf(node);
         return rack ? treeItem(rackRow(rack, this.currentRack() === rack.fullName)) : new vscode.TreeItem('');
@@ -102,7 +108,13 @@ export class RacksTree implements vscode.TreeDataProvider<Node>, vscode.Disposab
 
   private redraw(change: StoreChange): void {
     if (change.list) return this.changed.fire(undefined);
-    const nodes = [...change.racks.keys()].flatMap((stackId) => this.rackNodes.get(stackId) ?? []);
+    const racks = this.store.racks().filter((rack) => change.racks.has(rack.stackId));
+    const nodes: Node[] = racks.flatMap((rack) => this.rackNodes.get(rack.stackId) ?? []);
+    for (const organization of new Set(racks.map((rack) => rack.organization))) {
+      const row = JSON.stringify(organizationRow(organization, this.racksOf(organization), this.errorsOf(organization).length));
+      const node = this.organizationNodes.get(organization);
+      if (node && row !== this.drawnOrganizations.get(organization)) nodes.push(node);
+    }
     if (nodes.length > 0) this.changed.fire(nodes);
   }
 
@@ -132,7 +144,16 @@ export class RacksTree implements vscode.TreeDataProvider<Node>, vscode.Disposab
 
   private organizations(): Node[] {
     const names = new Set([...this.store.racks().map((rack) => rack.organization), ...this.store.errors().map((error) => error.organization)]);
-    return [...names].sort((a, b) => a.localeCompare(b)).map((name) => ({ kind: 'organization', name }));
+    return [...names].sort((a, b) => a.localeCompare(b)).map((name) => this.organizationNode(name));
+  }
+
+  private organizationNode(name: string): Node {
+    let node = this.organizationNodes.get(name);
+    if (!node) {
+      node = { kind: 'organization', name };
+      this.organizationNodes.set(name, node);
+    }
+    return node;
   }
 
   private async rackChildren(rack: Rack): Promise<Node[]> {

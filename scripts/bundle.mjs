@@ -3,8 +3,8 @@
 //
 // Three bundles, so that activation loads only what the first paint needs:
 //   dist/extension.js   the entry: views, model, wiring (no AWS SDK)
-//   dist/aws.js         src/aws/index.ts: CloudFormation, credentials, discovery; loaded by the first refresh
-//   dist/awsDetails.js  src/aws/details/index.ts: ECS, EC2, Auto Scaling; loaded when a rack is first read
+//   dist/aws.js         src/aws/index.ts: CloudFormation, Auto Scaling, credentials, discovery; loaded by the first refresh
+//   dist/awsDetails.js  src/aws/details/index.ts: ECS and EC2; loaded when a rack is first expanded or inspected
 // A dynamic `import()` of another bundle's entry stays a run-time `require` of that bundle's file.
 import * as esbuild from 'esbuild';
 import * as path from 'node:path';

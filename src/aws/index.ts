@@ -4,14 +4,15 @@ import type { PairResult } from '../model/inventory';
 import type { Pair } from '../model/pair';
 import type { Rack, StackEvent } from '../model/rack';
 import type { RackPorts, RackReader } from '../model/store/ports';
-import { lazyReader } from '../model/store/lazyPorts';
+import { lazy } from '../model/store/lazyPorts';
 import { AwsClients, type ClientOptions } from './clients';
 import { discover } from './discovery';
+import { lifecycleStates } from './lifecycle';
 import { loadProfiles, type AwsProfile } from './profiles';
 
 /**
  * The store's ports on AWS through the SDK. This module is the extension's second bundle (dist/aws.js), loaded on
- * first use; the ECS/EC2/Auto Scaling reader is a third (dist/awsDetails.js), loaded when first needed.
+ * first use; the ECS/EC2 reader is a third (dist/awsDetails.js), loaded when a rack's details are first read.
  */
 export class AwsPorts implements RackPorts {
   readonly clients: AwsClients;
@@ -21,7 +22,12 @@ export class AwsPorts implements RackPorts {
   constructor(options: ClientOptions = {}) {
     this.clients = new AwsClients(options);
     const profileOf = (name: string): AwsProfile => this.profile(name);
-    this.reader = lazyReader(async () => (await import('./details')).createRackReader(this.clients, profileOf));
+    const details = lazy(async () => (await import('./details')).createDetailsReader(this.clients, profileOf));
+    this.reader = {
+      lifecycleStates: (pair, groupNames) => lifecycleStates(this.clients, this.profile(pair.profile), pair, groupNames),
+      details: async (rack) => (await details()).details(rack),
+      processes: async (rack, tasks) => (await details()).processes(rack, tasks),
+    };
   }
 
   readonly discovery = {

@@ -1,4 +1,4 @@
-import type { RackPorts, RackReader } from './ports';
+import type { RackPorts } from './ports';
 
 /** `load` run once, on the first call; a failed load is forgotten, so the next call tries again. */
 export function lazy<T>(load: () => Promise<T>): () => Promise<T> {
@@ -9,16 +9,6 @@ export function lazy<T>(load: () => Promise<T>): () => Promise<T> {
       throw error;
     });
     return loading;
-  };
-}
-
-/** A reader whose implementation is loaded on first use. */
-export function lazyReader(load: () => Promise<RackReader>): RackReader {
-  const reader = lazy(load);
-  return {
-    lifecycleStates: async (pair, names) => (await reader()).lifecycleStates(pair, names),
-    details: async (rack) => (await reader()).details(rack),
-    processes: async (rack, tasks) => (await reader()).processes(rack, tasks),
   };
 }
 
@@ -34,7 +24,11 @@ export function lazyPorts(load: () => Promise<RackPorts>): RackPorts {
       profiles: async () => (await ports()).discovery.profiles(),
       discover: async (pairs, report) => (await ports()).discovery.discover(pairs, report),
     },
-    reader: lazyReader(async () => (await ports()).reader),
+    reader: {
+      lifecycleStates: async (pair, names) => (await ports()).reader.lifecycleStates(pair, names),
+      details: async (rack) => (await ports()).reader.details(rack),
+      processes: async (rack, tasks) => (await ports()).reader.processes(rack, tasks),
+    },
     stacks: {
       events: async (rack, limit) => (await ports()).stacks.events(rack, limit),
     },

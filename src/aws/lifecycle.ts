@@ -1,0 +1,24 @@
+import { AutoScalingClient, DescribeAutoScalingGroupsCommand } from '@aws-sdk/client-auto-scaling';
+import type { Pair } from '../model/pair';
+import { chunks } from '../model/processes';
+import type { AwsClients } from './clients';
+import type { AwsProfile } from './profiles';
+
+/** DescribeAutoScalingGroups takes at most this many names. */
+const groupBatch = 100;
+
+/**
+ * Lifecycle states of the instances of each named auto-scaling group, in one call per pair for up to 100 groups.
+ * Discovery needs it to tell `converging` racks from `running` ones, so it lives in the discovery bundle.
+ */
+export async function lifecycleStates(clients: AwsClients, profile: AwsProfile, pair: Pair, groupNames: readonly string[]): Promise<Map<string, string[]>> {
+  const client = clients.client('auto_scaling', profile, pair.region, (config) => new AutoScalingClient(config));
+  const states = new Map<string, string[]>();
+  for (const batch of chunks(groupNames, groupBatch)) {
+    const answer = await client.send(new DescribeAutoScalingGroupsCommand({ AutoScalingGroupNames: batch, MaxRecords: groupBatch }));
+    for (const group of answer.AutoScalingGroups ?? []) {
+      if (group.AutoScalingGroupName) states.set(group.AutoScalingGroupName, (group.Instances ?? []).map((instance) => instance.LifecycleState ?? 'Unknown'));
+    }
+  }
+  return states;
+}

@@ -49,7 +49,7 @@ export function activate(context: vscode.ExtensionContext): ConvoxApi {
     ...registerSwitchCommands(store, racksView.tree, current, log),
     ...registerInspectCommands(store, racksView.tree, current, documents, log),
     ...registerRegionCommands(),
-    current.onDidChange(() => racksView.tree.refresh()),
+    current.onDidChange(() => racksView.tree.currentChanged()),
   );
   return { activationMs: performance.now() - started, store, racksView: racksView.tree, statusBar, currentRack: () => current.name };
 }

@@ -9,6 +9,6 @@ globexEuWest.faults.push({ account: defaultAccounts.globex, region: 'eu-west-1',
 
 export const hostSessions: HostSession[] = [
   { name: 'no-aws', aws: 'none', tests: ['noAws', 'commands'] },
-  { name: 'simulator', aws: defaultScenario(), tests: ['simulator', 'commands', 'racks'] },
+  { name: 'simulator', aws: defaultScenario(), tests: ['simulator', 'commands', 'racks', 'changes'] },
   { name: 'fault-region', aws: globexEuWest, tests: ['faultRegion'] },
 ];

@@ -27,6 +27,7 @@ export class RacksTree implements vscode.TreeDataProvider<Node>, vscode.Disposab
   private readonly drawnOrganizations = new Map<string, string>();
   private readonly watches = new Map<string, ReturnType<RackStore['watch']>>();
   private visible = false;
+  private drawnCurrent: string | undefined;
   private readonly unsubscribe: () => void;
 
   constructor(
@@ -34,11 +35,15 @@ export class RacksTree implements vscode.TreeDataProvider<Node>, vscode.Disposab
     private readonly currentRack: () => string | undefined,
   ) {
     this.unsubscribe = store.onDidChange((change) => this.redraw(change));
+    this.drawnCurrent = currentRack();
   }
 
-  /** Redraws every row (the current rack moved). */
-  refresh(): void {
-    this.changed.fire(undefined);
+  /** The current rack moved: redraws the rows of the racks it left and reached. */
+  currentChanged(): void {
+    const names = new Set([this.drawnCurrent, this.currentRack()]);
+    this.drawnCurrent = this.currentRack();
+    const nodes = this.store.racks().flatMap((rack) => (names.has(rack.fullName) ? (this.rackNodes.get(rack.stackId) ?? []) : []));
+    if (nodes.length > 0) this.changed.fire(nodes);
   }
 
   setVisible(visible: boolean): void {

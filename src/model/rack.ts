@@ -97,6 +97,7 @@ export interface RackTask {
   container: string;
   status: string;
   started?: Date;
+  startedBy?: string;
   /** A command or environment given to this task alone (one-off runs), which wins over the definition's. */
   overrideCommand?: string[];
   overrideEnvironment: Record<string, string>;

@@ -83,6 +83,6 @@ describe('rack processes', () => {
     assert.equal(processFromTask(task, environment, 'production').app, 'billing');
     assert.equal(processFromTask(task, environment, 'production').release, 'R1');
     assert.equal(processFromTask(task, [], 'production').app, 'production');
-    assert.equal(processFromTask({ ...task, overrideCommand: ['sh', '-c', 'echo hi'] }, environment, 'production').command, 'sh -c echo hi');
+    assert.equal(processFromTask({ ...task, overrideCommand: ['sh', '-c', 'echo hi'] }, environment, 'production').command, 'echo hi');
   });
 });

@@ -46,6 +46,7 @@ function rackTask(task: Task): RackTask {
     container,
     status: (task.lastStatus ?? 'unknown').toLowerCase(),
     started: task.startedAt,
+    startedBy: task.startedBy,
     overrideCommand: override?.command,
     overrideEnvironment: pairs(override?.environment),
   };

@@ -17,21 +17,11 @@ const rackNames = ['production', 'sandbox', 'legacy', 'europe', 'converge', 'sta
  */
 const settleMs = 6_000;
 
-/** playwright-core's Page has evaluate(); test/runner/browser.ts declares only part of its API. */
-interface Evaluating {
-  evaluate<A>(pageFunction: (arg: A) => void, arg: A): Promise<void>;
-}
-
-function canEvaluate(page: Page): page is Page & Evaluating {
-  return 'evaluate' in page && typeof page.evaluate === 'function';
-}
-
 /**
  * Records, in the page, the time of the next mouse press and of the first rack row in the Racks view as
  * attributes of <body>: Playwright's own waiting polls every 500 ms at worst, too coarse to time with.
  */
 async function watchClickToRackRow(page: Page): Promise<void> {
-  if (!canEvaluate(page)) throw new Error('this playwright-core Page has no evaluate()');
   await page.evaluate((names: string[]) => {
     const body = document.body;
     const pressed = (event: MouseEvent): void => {

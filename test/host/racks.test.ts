@@ -75,11 +75,10 @@ describe('Racks view, Switch Rack and Inspect Rack', function () {
 
   it('switches by quick pick, opening on the current rack so Enter alone keeps it', async () => {
     const pickAfter = async (commands: string[]): Promise<void> => {
-      const switching = vscode.commands.executeCommand('convox.switchRack');
-      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      const switching = await openSwitchRackPick();
       for (const command of commands) await vscode.commands.executeCommand(command);
       await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-      await switching;
+      await switching.done;
     };
     await pickAfter([]);
     assert.equal(api.currentRack(), 'globex/globex-main');
@@ -121,6 +120,19 @@ describe('Racks view, Switch Rack and Inspect Rack', function () {
     }
   });
 });
+
+/**
+ * Runs Switch Rack without an argument and returns once the workbench shows its quick pick, with the command's
+ * promise. The extension host cannot see the workbench's quick input, but showing a quick pick hides the one
+ * shown before it: a first Switch Rack ending unchosen tells that the second one's pick is on screen, so the
+ * quick-input commands sent after that reach it.
+ */
+async function openSwitchRackPick(): Promise<{ done: Thenable<unknown> }> {
+  const first = vscode.commands.executeCommand('convox.switchRack');
+  const second = vscode.commands.executeCommand('convox.switchRack');
+  await first;
+  return { done: second };
+}
 
 async function waitFor(condition: () => boolean, what: string): Promise<void> {
   const deadline = Date.now() + 10_000;

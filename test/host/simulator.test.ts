@@ -3,6 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { activateConvox } from './extension';
+import { rowsOf } from './tree';
 
 describe('with the simulator configured', () => {
   it('sees the simulator profiles and the Convox settings', () => {
@@ -13,9 +14,16 @@ describe('with the simulator configured', () => {
     assert.ok(regions.length > 0, 'convox.regions is set from the scenario');
   });
 
-  it('activates and returns its API', async () => {
+  it('activates, and after a refresh shows the organisations with their counts and no current rack yet', async () => {
     const api = await activateConvox();
-    assert.equal(typeof api.activationMs, 'number');
-    assert.ok(api.activationMs >= 0);
+    await vscode.commands.executeCommand('convox.refresh');
+    assert.equal(api.store.hasProfiles, true);
+    const organizations = await rowsOf(api);
+    assert.deepEqual(
+      organizations.map((row) => `${row.label} | ${row.description}`),
+      ['acme | 8 racks, 1 error', 'globex | 4 racks', 'initech | 0 racks, 3 errors'],
+    );
+    assert.equal(api.currentRack(), undefined);
+    assert.equal(api.statusBar.text, '$(server-environment) No rack');
   });
 });

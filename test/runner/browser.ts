@@ -1,70 +1,9 @@
-// Headless Chromium driven by playwright-core. playwright-core lives in the runner's cache (not in the
-// project's dependencies), so the part of its API the runners and walks use is declared here.
+// Headless Chromium (the machine's own, not one Playwright downloads) driven by playwright-core.
 import * as fs from 'node:fs';
-import { ensurePlaywright } from './install';
+import { chromium, type Page } from 'playwright-core';
 import { onCleanup } from './processes';
 
-export interface Locator {
-  click(options?: { timeout?: number }): Promise<void>;
-  fill(value: string, options?: { timeout?: number }): Promise<void>;
-  press(key: string, options?: { timeout?: number }): Promise<void>;
-  waitFor(options?: { state?: 'attached' | 'detached' | 'visible' | 'hidden'; timeout?: number }): Promise<void>;
-  isVisible(): Promise<boolean>;
-  inputValue(options?: { timeout?: number }): Promise<string>;
-  count(): Promise<number>;
-  first(): Locator;
-  nth(index: number): Locator;
-  locator(selector: string, options?: { hasText?: string | RegExp }): Locator;
-  filter(options: { hasText?: string | RegExp }): Locator;
-  innerText(options?: { timeout?: number }): Promise<string>;
-  allInnerTexts(): Promise<string[]>;
-  getAttribute(name: string, options?: { timeout?: number }): Promise<string | null>;
-}
-
-export interface FrameLocator {
-  locator(selector: string, options?: { hasText?: string | RegExp }): Locator;
-  frameLocator(selector: string): FrameLocator;
-}
-
-export interface ConsoleMessage {
-  type(): string;
-  text(): string;
-}
-
-export interface Page {
-  goto(url: string, options?: { timeout?: number }): Promise<unknown>;
-  reload(options?: { timeout?: number }): Promise<unknown>;
-  locator(selector: string, options?: { hasText?: string | RegExp }): Locator;
-  frameLocator(selector: string): FrameLocator;
-  keyboard: { press(key: string): Promise<void>; type(text: string): Promise<void> };
-  mouse: { move(x: number, y: number): Promise<void> };
-  screenshot(options: { path: string }): Promise<Buffer>;
-  exposeFunction(name: string, callback: (...args: never[]) => unknown): Promise<unknown>;
-  on(event: 'console', listener: (message: ConsoleMessage) => void): void;
-  on(event: 'pageerror', listener: (error: Error) => void): void;
-  waitForTimeout(ms: number): Promise<void>;
-}
-
-interface BrowserContext {
-  pages(): Page[];
-  newPage(): Promise<Page>;
-  close(): Promise<void>;
-}
-
-interface Chromium {
-  launchPersistentContext(
-    userDataDir: string,
-    options: {
-      executablePath: string;
-      headless: boolean;
-      args: string[];
-      viewport: { width: number; height: number };
-      handleSIGINT: boolean;
-      handleSIGTERM: boolean;
-      handleSIGHUP: boolean;
-    },
-  ): Promise<BrowserContext>;
-}
+export type { ConsoleMessage, FrameLocator, Locator, Page } from 'playwright-core';
 
 const chromiumCandidates = [
   '/usr/bin/chromium',
@@ -104,16 +43,10 @@ const chromiumArgs = [
   '--disable-sync',
 ];
 
-function isChromium(value: unknown): value is { chromium: Chromium } {
-  return typeof value === 'object' && value !== null && 'chromium' in value;
-}
-
 /** A headless browser with its profile in `profileDir`, closed by the runner's cleanup at the latest. */
 export async function openBrowser(profileDir: string): Promise<{ page: Page; close(): Promise<void> }> {
   const executablePath = findChromium();
-  const loaded: unknown = require(await ensurePlaywright());
-  if (!isChromium(loaded)) throw new Error('playwright-core did not load');
-  const context = await loaded.chromium.launchPersistentContext(profileDir, {
+  const context = await chromium.launchPersistentContext(profileDir, {
     executablePath,
     headless: true,
     args: chromiumArgs,

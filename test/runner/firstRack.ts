@@ -42,21 +42,11 @@ const minimalTree: TreeViewUnderTest = {
   rows: ['first row'],
 };
 
-/** playwright-core's Page has evaluate(); test/runner/browser.ts declares only part of its API. */
-interface Evaluating {
-  evaluate<A>(pageFunction: (arg: A) => void, arg: A): Promise<void>;
-}
-
-function canEvaluate(page: Page): page is Page & Evaluating {
-  return 'evaluate' in page && typeof page.evaluate === 'function';
-}
-
 /**
  * Records, in the page, the time of the next mouse press and of the first of `rows` in the tree labelled `view`
  * as attributes of <body>: Playwright's own waiting polls every 500 ms at worst, too coarse to time with.
  */
 async function watchClickToFirstRow(page: Page, tree: TreeViewUnderTest): Promise<void> {
-  if (!canEvaluate(page)) throw new Error('this playwright-core Page has no evaluate()');
   await page.evaluate(({ view, rows }: { view: string; rows: string[] }) => {
     const body = document.body;
     const pressed = (event: MouseEvent): void => {

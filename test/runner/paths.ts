@@ -2,7 +2,7 @@
 import * as path from 'node:path';
 
 export const projectRoot = path.resolve(__dirname, '..', '..', '..');
-/** Ignored cache of the tools the runners install (code-server, its Node, playwright-core). */
+/** Ignored cache of the tools the runners install (code-server and its Node). */
 export const cacheDir = path.join(projectRoot, '.vscode-test');
 /** Ignored folder of screenshots and other artifacts for a reviewer. */
 export const resultsDir = path.join(projectRoot, 'test-results');

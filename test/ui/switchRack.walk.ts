@@ -53,7 +53,9 @@ walk('switch-rack', async (ui) => {
   await ui.screenshot('quick-pick-current-marked');
   // "e" is in almost every rack's name: `convox switch e` refuses it as ambiguous.
   await ui.page.locator('.quick-input-widget input').fill('e');
-  await ui.page.waitForTimeout(500);
+  // What was typed has taken effect once the rows show it highlighted (Enter resolves the typed text itself).
+  await ui.page.locator('.quick-input-list .monaco-list-row.focused .label-name .highlight', { hasText: 'e' }).waitFor({ timeout: 10_000 });
+  assert.ok((await ui.quickPickRows()).length > 1, 'several racks have an "e" in their name');
   await ui.screenshot('typed-ambiguous');
   await ui.page.keyboard.press('Enter');
   try {

@@ -66,18 +66,6 @@ export interface Ui {
 
 const severities: Notification['severity'][] = ['error', 'warning', 'info'];
 
-interface Box {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-
-/** playwright-core's Locator has `boundingBox()`; test/runner/browser.ts declares only part of its API. */
-function measurable(locator: Locator): locator is Locator & { boundingBox(): Promise<Box | null> } {
-  return 'boundingBox' in locator && typeof locator.boundingBox === 'function';
-}
-
 /** A side bar row labelled exactly `label`; `state` is more attribute selectors for the row, e.g. `[aria-expanded="true"]`. */
 function rowSelector(label: string, state = ''): string {
   return `.part.sidebar .monaco-list-row${state}:has(.monaco-highlighted-label:text-is(${JSON.stringify(label)}))`;
@@ -282,7 +270,6 @@ export class Workbench implements Ui {
 
   /** Into `target` and a little across it: VS Code starts a hover on a move within, not on one jump onto it. */
   private async moveOnto(target: Locator): Promise<void> {
-    if (!measurable(target)) throw new Error('this playwright-core Locator has no boundingBox()');
     await target.waitFor({ state: 'visible', timeout: 30_000 });
     const box = await target.boundingBox();
     if (!box) throw new Error('the element to move onto is not on screen');

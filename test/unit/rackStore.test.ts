@@ -366,21 +366,29 @@ describe('rack store: details', () => {
 });
 
 describe('rack store: process rows', () => {
-  it('does not keep a failed read, also when two views asked for it at once', async () => {
+  it('does not keep a failed read, also when two views asked for it at once, and leaves no rejection unhandled', async () => {
     const { ports, store, refreshed, rack } = setup();
-    await refreshed();
-    const [first, second] = [store.processes(rack('production')), store.processes(rack('production'))];
-    await tick();
-    assert.equal(ports.processReads.length, 1, 'one read for both');
-    ports.processReads[0].reject(new Error('ECS said no'));
-    await assert.rejects(first, /ECS said no/);
-    await assert.rejects(second, /ECS said no/);
-    await tick();
-    const again = store.processes(rack('production'));
-    await tick();
-    assert.equal(ports.processReads.length, 2, 'asked again');
-    ports.processReads[1].resolve([]);
-    assert.deepEqual(await again, []);
+    const unhandled: unknown[] = [];
+    const record = (reason: unknown): number => unhandled.push(reason);
+    process.on('unhandledRejection', record);
+    try {
+      await refreshed();
+      const [first, second] = [store.processes(rack('production')), store.processes(rack('production'))];
+      await tick();
+      assert.equal(ports.processReads.length, 1, 'one read for both');
+      ports.processReads[0].reject(new Error('ECS said no'));
+      await assert.rejects(first, /ECS said no/);
+      await assert.rejects(second, /ECS said no/);
+      await tick();
+      const again = store.processes(rack('production'));
+      await tick();
+      assert.equal(ports.processReads.length, 2, 'asked again');
+      ports.processReads[1].resolve([]);
+      assert.deepEqual(await again, []);
+    } finally {
+      process.off('unhandledRejection', record);
+    }
+    assert.deepEqual(unhandled, []);
     store.dispose();
   });
 

@@ -113,6 +113,18 @@ describe('refresh policy: the list', () => {
     policy.dispose();
   });
 
+  it('applies a new interval at once, and 0 stops the timer', () => {
+    const { clock, policy, during } = setup();
+    policy.setListVisible(true);
+    during(45_000);
+    policy.setListInterval(30);
+    assert.deepEqual(during(60_000), times(2, 'list interval'));
+    policy.setListInterval(0);
+    assert.deepEqual(during(600_000), []);
+    assert.equal(clock.intervals.size, 0);
+    policy.dispose();
+  });
+
   it('makes one refresh of automatic requests within the debounce window, named by the first', () => {
     const { policy, during } = setup();
     policy.request('settings changed');

@@ -2,25 +2,29 @@ import * as assert from 'node:assert/strict';
 import { ago, instanceColumns, mask, processColumns, rackParameters, rackSummary } from '../../src/model/cliRows';
 import { inspectDocument } from '../../src/model/inspect/inspectDocument';
 import { isRackService, processFromTask, processId } from '../../src/model/processes';
+import type { Rack } from '../../src/model/rack';
 import { racksFromStacks } from '../../src/model/stacks';
 import { formatTable } from '../../src/model/table';
 
 const now = new Date('2025-06-01T12:00:00Z');
-const [rack] = racksFromStacks(
-  [
-    {
-      stackId: 'arn:aws:cloudformation:us-east-1:1:stack/production/1',
-      name: 'production',
-      status: 'UPDATE_ROLLBACK_FAILED',
-      statusReason: 'Resource Instances failed to stabilize',
-      tags: { System: 'convox', Type: 'rack', Team: 'core' },
-      parameters: { Password: 'hunter2-not-masked-by-aws', HttpProxy: 'http://user:secret@proxy', Version: '20250101120000', InstanceType: 't3.large', InstanceCount: '3', Private: 'No', LogDriver: '' },
-      outputs: { Domain: 'router.example', DomainInternal: 'internal.example', Dashboard: 'api.example' },
-      createdAt: new Date('2025-01-01T00:00:00Z'),
-    },
-  ],
-  { organization: 'acme', profile: 'acme-prod', region: 'us-east-1' },
-);
+/** Built in each test, not at load, so that mutation testing runs only the tests that reach a mutant. */
+function productionRack(): Rack {
+  return racksFromStacks(
+    [
+      {
+        stackId: 'arn:aws:cloudformation:us-east-1:1:stack/production/1',
+        name: 'production',
+        status: 'UPDATE_ROLLBACK_FAILED',
+        statusReason: 'Resource Instances failed to stabilize',
+        tags: { System: 'convox', Type: 'rack', Team: 'core' },
+        parameters: { Password: 'hunter2-not-masked-by-aws', HttpProxy: 'http://user:secret@proxy', Version: '20250101120000', InstanceType: 't3.large', InstanceCount: '3', Private: 'No', LogDriver: '' },
+        outputs: { Domain: 'router.example', DomainInternal: 'internal.example', Dashboard: 'api.example' },
+        createdAt: new Date('2025-01-01T00:00:00Z'),
+      },
+    ],
+    { organization: 'acme', profile: 'acme-prod', region: 'us-east-1' },
+  )[0];
+}
 
 describe('tables and what the CLI prints', () => {
   it('aligns columns with two spaces and no trailing blanks', () => {
@@ -33,7 +37,7 @@ describe('tables and what the CLI prints', () => {
     assert.equal(ago(undefined, now), '');
   });
   it('`convox rack` rows carry name, provider, region, router, status, version, count and type', () => {
-    const summary = new Map(rackSummary(rack));
+    const summary = new Map(rackSummary(productionRack()));
     assert.equal(summary.get('Name'), 'acme/production');
     assert.equal(summary.get('Provider'), 'aws');
     assert.equal(summary.get('Router'), 'router.example, internal.example (internal)');
@@ -43,7 +47,7 @@ describe('tables and what the CLI prints', () => {
     assert.equal(summary.get('Stack'), 'UPDATE_ROLLBACK_FAILED: Resource Instances failed to stabilize');
   });
   it('`convox rack params` masks Password and HttpProxy and adds Tags', () => {
-    const params = new Map(rackParameters(rack));
+    const params = new Map(rackParameters(productionRack()));
     assert.equal(params.get('Password'), mask);
     assert.equal(params.get('HttpProxy'), mask);
     assert.equal(params.get('LogDriver'), '', 'an empty secret-free value stays empty');
@@ -58,11 +62,125 @@ describe('tables and what the CLI prints', () => {
     assert.deepEqual(processColumns({ id: 'abc', app: 'production', service: 'web', status: 'running', release: '', command: 'api' }, now), ['abc', 'production', 'web', 'running', '', '', 'api']);
   });
   it('the inspect document has every section and never the password', () => {
-    const text = inspectDocument(rack, { instances: [], tasks: [], loadedAt: now }, [], [{ at: now, resource: 'Instances', resourceType: 'AWS::AutoScaling::AutoScalingGroup', status: 'UPDATE_FAILED', reason: 'timeout' }], now);
+    const text = inspectDocument(productionRack(), { instances: [], tasks: [], loadedAt: now }, [], [{ at: now, resource: 'Instances', resourceType: 'AWS::AutoScaling::AutoScalingGroup', status: 'UPDATE_FAILED', reason: 'timeout' }], now);
     for (const heading of ['acme/production\n====', '\nRack\n----', '\nParameters\n', '\nInstances\n', '\nProcesses\n', '\nApps\n', '\nStack events (last 1)\n']) assert.ok(text.includes(heading), heading);
     assert.ok(!text.includes('hunter2'));
     assert.ok(!text.includes('secret@proxy'));
     assert.match(text, /UPDATE_FAILED\s+timeout/);
+  });
+  it('leaves a missing cell of a short row empty', () => {
+    assert.equal(formatTable(['A', 'B', 'C'], [['x'], ['longer', 'y', 'z']]), 'A       B  C\nx\nlonger  y  z');
+  });
+  it('counts seconds, and never the future', () => {
+    assert.equal(ago(new Date('2025-06-01T11:59:59Z'), now), '1 second ago');
+    assert.equal(ago(new Date('2025-06-01T11:59:15Z'), now), '45 seconds ago');
+    assert.equal(ago(new Date('2025-06-01T09:00:00Z'), now), '3 hours ago');
+    assert.equal(ago(new Date('2025-06-01T12:05:00Z'), now), 'just now', 'a clock running ahead');
+  });
+  it('`convox rack` shows every row in order, and leaves out what the stack does not say', () => {
+    assert.deepEqual(rackSummary(productionRack()), [
+      ['Name', 'acme/production'],
+      ['Provider', 'aws'],
+      ['Region', 'us-east-1'],
+      ['Router', 'router.example, internal.example (internal)'],
+      ['Status', 'failed'],
+      ['Version', '20250101120000'],
+      ['Count', '3'],
+      ['Type', 't3.large'],
+      ['Profile', 'acme-prod'],
+      ['Stack', 'UPDATE_ROLLBACK_FAILED: Resource Instances failed to stabilize'],
+    ]);
+    const [bare] = racksFromStacks(
+      [{ stackId: 'arn:stack/sandbox/1', name: 'sandbox', status: 'CREATE_COMPLETE', tags: { System: 'convox', Type: 'rack' }, parameters: {}, outputs: { Domain: 'router.sandbox' }, createdAt: now }],
+      { organization: 'acme', profile: 'acme-dev', region: 'eu-west-1' },
+    );
+    assert.deepEqual(rackSummary(bare), [
+      ['Name', 'acme/sandbox'],
+      ['Provider', 'aws'],
+      ['Region', 'eu-west-1'],
+      ['Router', 'router.sandbox'],
+      ['Status', 'running'],
+      ['Profile', 'acme-dev'],
+      ['Stack', 'CREATE_COMPLETE'],
+    ]);
+    assert.equal(new Map(rackSummary({ ...bare, routerHost: undefined })).get('Router'), undefined, 'no router at all: no row');
+  });
+  it('an empty secret has nothing to hide', () => {
+    const rack = productionRack();
+    const params = new Map(rackParameters({ ...rack, parameters: { ...rack.parameters, Password: '' } }));
+    assert.equal(params.get('Password'), '');
+    assert.equal(params.get('HttpProxy'), mask);
+  });
+  it('an instance without addresses leaves PUBLIC and PRIVATE empty', () => {
+    assert.deepEqual(instanceColumns({ id: 'i-2', status: 'draining', processes: 0 }, now), ['i-2', 'draining', '', '0', '', '', '', '']);
+  });
+  it('the inspect document, as a whole', () => {
+    const rack = { ...productionRack(), apps: [{ name: 'web', status: 'running' as const, cloudformationStatus: 'UPDATE_COMPLETE', generation: '2' }] };
+    const details = {
+      instances: [{ id: 'i-0abc', status: 'active', started: new Date('2025-06-01T11:00:00Z'), processes: 3, cpu: 0.25, memory: 0.5, publicIp: '54.0.0.1', privateIp: '10.0.1.5' }],
+      tasks: [],
+      loadedAt: now,
+    };
+    const processes = [{ id: '456789abcdef', app: 'production', service: 'web', status: 'running', release: 'R1', started: new Date('2025-06-01T11:59:30Z'), command: 'api' }];
+    const events = [
+      { at: new Date('2025-06-01T11:00:00Z'), resource: 'Instances', resourceType: 'AWS::AutoScaling::AutoScalingGroup', status: 'UPDATE_FAILED', reason: 'timeout' },
+      { at: new Date('2025-06-01T10:00:00Z'), resource: 'production', resourceType: 'AWS::CloudFormation::Stack', status: 'UPDATE_IN_PROGRESS' },
+    ];
+    assert.equal(
+      inspectDocument(rack, details, processes, events, now),
+      [
+        'acme/production',
+        '===============',
+        '',
+        'Rack',
+        '----',
+        'Name      acme/production',
+        'Provider  aws',
+        'Region    us-east-1',
+        'Router    router.example, internal.example (internal)',
+        'Status    failed',
+        'Version   20250101120000',
+        'Count     3',
+        'Type      t3.large',
+        'Profile   acme-prod',
+        'Stack     UPDATE_ROLLBACK_FAILED: Resource Instances failed to stabilize',
+        '',
+        'Parameters',
+        '----------',
+        'HttpProxy      **********',
+        'InstanceCount  3',
+        'InstanceType   t3.large',
+        'LogDriver',
+        'Password       **********',
+        'Private        No',
+        'Tags           System=convox,Team=core,Type=rack',
+        'Version        20250101120000',
+        '',
+        'Instances',
+        '---------',
+        'ID      STATUS  STARTED     PS  CPU     MEM     PUBLIC    PRIVATE',
+        'i-0abc  active  1 hour ago  3   25.00%  50.00%  54.0.0.1  10.0.1.5',
+        '',
+        'Processes',
+        '---------',
+        'ID            APP         SERVICE  STATUS   RELEASE  STARTED         COMMAND',
+        '456789abcdef  production  web      running  R1       30 seconds ago  api',
+        '',
+        'Apps',
+        '----',
+        'NAME  STATUS   GEN',
+        'web   running  2',
+        '',
+        'Stack events (last 2)',
+        '---------------------',
+        'TIME                      RESOURCE    TYPE                                STATUS              REASON',
+        '2025-06-01T11:00:00.000Z  Instances   AWS::AutoScaling::AutoScalingGroup  UPDATE_FAILED       timeout',
+        '2025-06-01T10:00:00.000Z  production  AWS::CloudFormation::Stack          UPDATE_IN_PROGRESS',
+        '',
+        'Loaded 2025-06-01T12:00:00.000Z',
+        '',
+      ].join('\n'),
+    );
   });
 });
 

@@ -13,21 +13,34 @@ import {
   settingDefaults,
   settingsSection,
   SettingsError,
+  type OrganizationMap,
 } from '../../src/model/settings';
 
 describe('organisations', () => {
-  const organizations = parseOrganizations({ acme: ['acme-prod', 'acme-staging'], globex: ['globex'] });
+  // Parsed per test, so that mutation testing runs only the tests that reach a mutant.
+  const parsed = (): OrganizationMap => parseOrganizations({ acme: ['acme-prod', 'acme-staging'], globex: ['globex'] });
 
   it('maps a profile to the organisation that lists it', () => {
+    const organizations = parsed();
     assert.equal(organizationOf('acme-staging', organizations), 'acme');
     assert.equal(organizationOf('globex', organizations), 'globex');
   });
   it('a profile mapped nowhere is its own organisation', () => {
-    assert.equal(organizationOf('initech', organizations), 'initech');
+    assert.equal(organizationOf('initech', parsed()), 'initech');
   });
   it('takes an empty or missing setting as no mapping', () => {
     assert.deepEqual(parseOrganizations(undefined), {});
+    assert.deepEqual(parseOrganizations(null), {});
     assert.deepEqual(parseOrganizations({}), {});
+  });
+  it('says what is wrong, in words', () => {
+    assert.throws(() => parseOrganizations(['acme']), { name: 'SettingsError', message: 'must be an object mapping an organisation name to a list of AWS profile names, e.g. {"acme": ["acme-prod"]}' });
+    assert.throws(() => parseOrganizations({ 'a/b': ['x'] }), { message: '"a/b" is not a valid organisation name: use letters, digits, ".", "_" or "-"' });
+    assert.throws(() => parseOrganizations({ acme: ['acme-prod', ''] }), { message: 'the value of "acme" must be a list of AWS profile names' });
+    assert.throws(() => parseOrganizations({ a: ['p'], b: ['p'] }), { setting: 'convox.organizations' });
+  });
+  it('accepts a profile listed twice under the same organisation', () => {
+    assert.deepEqual(parseOrganizations({ acme: ['acme-prod', 'acme-prod'] }), { acme: ['acme-prod', 'acme-prod'] });
   });
   it('refuses malformed values with the setting named', () => {
     for (const bad of [[], 'acme', 42, { acme: 'acme-prod' }, { acme: [1] }, { acme: [''] }, { 'a/b': ['x'] }]) {
@@ -47,6 +60,15 @@ describe('regions setting', () => {
     assert.throws(() => parseRegions(['us-east-1', 'moon-base-1x']), /"moon-base-1x" is not an AWS region code/);
     assert.throws(() => parseRegions('us-east-1'), SettingsError);
     assert.throws(() => parseRegions([3]), SettingsError);
+    assert.throws(() => parseRegions([['us-east-1']]), SettingsError, 'a list inside the list');
+  });
+  it('says which setting is wrong and why', () => {
+    assert.throws(() => parseRegions('us-east-1'), { setting: 'convox.regions', message: 'must be a list of AWS region codes, e.g. ["us-east-1", "eu-west-1"]' });
+    assert.throws(() => parseRegions(['x', 3, 'us-east-1']), { setting: 'convox.regions', message: '"x", 3 is not an AWS region code such as "us-east-1"' });
+  });
+  it('takes a missing setting as no regions', () => {
+    assert.deepEqual(parseRegions(undefined), []);
+    assert.deepEqual(parseRegions(null), []);
   });
   it('knows region codes', () => {
     assert.ok(isRegionCode('ca-central-1'));
@@ -57,8 +79,17 @@ describe('regions setting', () => {
   });
 });
 
+/** The project's package.json, the nearest above this file: it runs compiled in out/test/unit, or as TypeScript in test/unit. */
+function manifestPath(): string {
+  for (let dir = __dirname; ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, 'package.json');
+    if (fs.existsSync(candidate)) return candidate;
+    if (path.dirname(dir) === dir) throw new Error(`no package.json above ${__dirname}`);
+  }
+}
+
 describe('settings declared once: package.json agrees with the code', () => {
-  const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', 'package.json'), 'utf8')) as {
+  const manifest = JSON.parse(fs.readFileSync(manifestPath(), 'utf8')) as {
     contributes: { configuration: { properties: Record<string, { default?: unknown; items?: { pattern?: string }; propertyNames?: { pattern?: string }; minimum?: number }> } };
   };
   const properties = manifest.contributes.configuration.properties;
@@ -76,6 +107,7 @@ describe('settings declared once: package.json agrees with the code', () => {
     assert.equal(parseRefreshInterval(-5), settingDefaults.refreshInterval);
     assert.equal(parseRefreshInterval('60'), settingDefaults.refreshInterval);
     assert.equal(parseRefreshInterval(Number.NaN), settingDefaults.refreshInterval);
+    assert.equal(parseRefreshInterval(Number.POSITIVE_INFINITY), settingDefaults.refreshInterval);
     assert.equal(parseRefreshInterval(0), 0);
     assert.equal(parseRefreshInterval(15), 15);
     assert.equal(parseStatusBarEnabled(false), false);

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { Inventory, mergeRacks } from '../../src/model/inventory';
+import type { Rack } from '../../src/model/rack';
 import { isRackStack, racksFromStacks, type StackDescription } from '../../src/model/stacks';
 
 let counter = 0;
@@ -23,6 +24,9 @@ describe('which stacks are racks', () => {
   it('a stack tagged System=convox Type=rack', () => {
     assert.ok(isRackStack(stack('production', { tags: rackTags })));
   });
+  it('not a stack of another system tagged Type=rack', () => {
+    assert.ok(!isRackStack(stack('k8s', { tags: { System: 'eks', Type: 'rack' } })));
+  });
   it('a legacy untagged stack with a Dashboard output and a Version parameter', () => {
     assert.ok(isRackStack(stack('legacy', { outputs: { Dashboard: 'legacy.example' }, parameters: { Version: '20171201000000' } })));
   });
@@ -39,7 +43,9 @@ describe('which stacks are racks', () => {
 });
 
 describe('rack model from stacks', () => {
-  const stacks = [
+  // Built per test, so that mutation testing runs only the tests that reach a mutant.
+  const modelRacks = (): Rack[] => racksFromStacks(stacks(), origin);
+  const stacks = (): StackDescription[] => [
     stack('production', {
       tags: rackTags,
       parameters: { Version: '20250101120000', InstanceType: 't3.large', InstanceCount: '3', NoHaInstanceCount: '1', HighAvailability: 'true', Private: 'Yes', Password: '****' },
@@ -52,13 +58,12 @@ describe('rack model from stacks', () => {
     stack('production-web-ServiceWeb-X', { parentId: 'arn:production-web', tags: { System: 'convox', Type: 'app', Rack: 'production', Name: 'web' } }),
     stack('other', { tags: { Team: 'infra' } }),
   ];
-  const racks = racksFromStacks(stacks, origin);
 
   it('finds exactly the racks', () => {
-    assert.deepEqual(racks.map((rack) => rack.fullName), ['acme/production', 'acme/sandbox']);
+    assert.deepEqual(modelRacks().map((rack) => rack.fullName), ['acme/production', 'acme/sandbox']);
   });
   it('carries what `convox rack` shows', () => {
-    const [production] = racks;
+    const [production] = modelRacks();
     assert.equal(production.status, 'running');
     assert.equal(production.version, '20250101120000');
     assert.equal(production.instanceType, 't3.large');
@@ -70,37 +75,75 @@ describe('rack model from stacks', () => {
     assert.equal(production.profile, 'acme-prod');
   });
   it('counts NoHaInstanceCount when HighAvailability is false', () => {
-    assert.equal(racks[1].highAvailability, false);
-    assert.equal(racks[1].instanceCount, 1);
-    assert.equal(racks[1].status, 'creating');
+    const sandbox = modelRacks()[1];
+    assert.equal(sandbox.highAvailability, false);
+    assert.equal(sandbox.instanceCount, 1);
+    assert.equal(sandbox.status, 'creating');
+    assert.equal(sandbox.private, false);
   });
   it('attaches top-level app stacks, not nested ones', () => {
+    const racks = modelRacks();
     assert.deepEqual(
       racks[0].apps.map((app) => [app.name, app.status, app.generation]),
       [['api', 'failed', '1'], ['web', 'running', '2']],
     );
     assert.deepEqual(racks[1].apps, []);
   });
+  it('attaches only Convox app stacks: not resources, not other systems', () => {
+    const [production] = racksFromStacks(
+      [
+        stack('production', { tags: rackTags }),
+        stack('production-db', { tags: { System: 'convox', Type: 'resource', Rack: 'production', Name: 'db' } }),
+        stack('production-tool', { tags: { System: 'terraform', Type: 'app', Rack: 'production', Name: 'tool' } }),
+        stack('production-web', { tags: { System: 'convox', Type: 'app', Rack: 'production', Name: 'web' } }),
+      ],
+      origin,
+    );
+    assert.deepEqual(production.apps.map((app) => app.name), ['web']);
+  });
+  it('names an app without a Name tag after its stack, less the rack prefix, generation 1', () => {
+    const appTags = { System: 'convox', Type: 'app', Rack: 'production' };
+    const [production] = racksFromStacks([stack('production', { tags: rackTags }), stack('production-billing', { tags: appTags }), stack('shop', { tags: appTags })], origin);
+    assert.deepEqual(
+      production.apps.map((app) => [app.name, app.generation]),
+      [['billing', '1'], ['shop', '1']],
+    );
+  });
+  it('has no instance count for an empty, blank or unreadable parameter', () => {
+    for (const count of ['', '  ', 'three']) {
+      const [rack] = racksFromStacks([stack('production', { tags: rackTags, parameters: { InstanceCount: count } })], origin);
+      assert.equal(rack.instanceCount, undefined, JSON.stringify(count));
+    }
+  });
+  it('is private when the parameter, or a legacy output, says Yes', () => {
+    const [legacy] = racksFromStacks([stack('legacy', { outputs: { Dashboard: 'legacy.example', Private: 'Yes' }, parameters: { Version: '20171201000000' } })], origin);
+    assert.equal(legacy.private, true);
+    assert.equal(legacy.legacy, true);
+  });
 });
 
 describe('de-duplication', () => {
-  const base = racksFromStacks([stack('production', { tags: rackTags })], origin)[0];
-  const sameThroughOtherProfile = { ...base, profile: 'acme-admin' };
-  const otherStackSameName = { ...base, stackId: `${base.stackId}-other-account`, region: 'eu-west-1' };
+  const base = (): Rack => racksFromStacks([stack('production', { tags: rackTags })], origin)[0];
 
   it('lists one stack seen through two profiles once, whichever arrived first', () => {
-    assert.deepEqual(mergeRacks([base, sameThroughOtherProfile]).map((rack) => rack.profile), ['acme-admin']);
-    assert.deepEqual(mergeRacks([sameThroughOtherProfile, base]).map((rack) => rack.profile), ['acme-admin']);
+    const first = base();
+    const sameThroughOtherProfile = { ...first, profile: 'acme-admin' };
+    assert.deepEqual(mergeRacks([first, sameThroughOtherProfile]).map((rack) => rack.profile), ['acme-admin']);
+    assert.deepEqual(mergeRacks([sameThroughOtherProfile, first]).map((rack) => rack.profile), ['acme-admin']);
   });
   it('keeps two different stacks of the same name', () => {
-    assert.equal(mergeRacks([base, otherStackSameName]).length, 2);
+    const first = base();
+    const otherStackSameName = { ...first, stackId: `${first.stackId}-other-account`, region: 'eu-west-1' };
+    assert.equal(mergeRacks([first, otherStackSameName]).length, 2);
   });
   it('an inventory merges pairs and keeps errors apart', () => {
+    const first = base();
+    const sameThroughOtherProfile = { ...first, profile: 'acme-admin' };
     const inventory = new Inventory([
       { organization: 'acme', profile: 'acme-prod', region: 'us-east-1' },
       { organization: 'acme', profile: 'acme-admin', region: 'us-east-1' },
     ]);
-    inventory.update({ ...origin, racks: [base], done: true });
+    inventory.update({ ...origin, racks: [first], done: true });
     inventory.update({
       organization: 'acme',
       profile: 'acme-admin',

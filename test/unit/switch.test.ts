@@ -24,6 +24,12 @@ describe('switch resolution (like `convox switch`)', () => {
     assert.ok('error' in resolution);
     assert.equal(resolution.error, 'ambiguous rack name: rack (matches acme/rack-0, acme/rack-1, acme/rack-2, acme/rack-3 and 3 more)');
   });
+  it('names all of four matches, with nothing more to count', () => {
+    const four = Array.from({ length: 4 }, (_, index) => ({ fullName: `acme/rack-${index}` }));
+    const resolution = resolveRack('rack', four);
+    assert.ok('error' in resolution);
+    assert.equal(resolution.error, 'ambiguous rack name: rack (matches acme/rack-0, acme/rack-1, acme/rack-2, acme/rack-3)');
+  });
   it('no match is not found', () => {
     assert.deepEqual(resolveRack('nope', racks), { error: 'could not find rack: nope', candidates: [] });
     assert.deepEqual(resolveRack('', racks), { error: 'could not find rack: ', candidates: [] });

@@ -28,7 +28,7 @@ export class Inventory {
   /**
    * Pairs not heard from yet show what they showed in the `previous` run, so a refresh does not blank the view.
    */
-  constructor(expected: readonly Pair[] = [], previous?: Inventory) {
+  constructor(expected: readonly Pair[], previous?: Inventory) {
     for (const pair of expected) {
       const key = pairKey(pair);
       const before = previous?.pairs.get(key);

@@ -233,8 +233,9 @@ export class RackStore {
       },
     );
     data.pending = pending;
+    // Nothing replaces a read in flight (callers join it), so its end always clears it.
     const clear = (): void => {
-      if (data.pending === pending) data.pending = undefined;
+      data.pending = undefined;
     };
     pending.then(clear, clear);
     return pending;

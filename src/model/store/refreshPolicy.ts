@@ -54,7 +54,6 @@ export class RefreshPolicy {
   private intervalMs: number;
   private listTimer: unknown;
   private debounceTimer: unknown;
-  private debouncedReason: RefreshReason | undefined;
   private readonly watchers = new Set<Watcher>();
   private readonly rackTimers = new Map<string, { handle: unknown; every: number }>();
 
@@ -78,14 +77,11 @@ export class RefreshPolicy {
     this.scheduleList();
   }
 
-  /** An automatic refresh of the list: several within `debounceMs` become one. */
+  /** An automatic refresh of the list: several within `debounceMs` become one, named after the first. */
   request(reason: RefreshReason): void {
-    this.debouncedReason ??= reason;
     this.debounceTimer ??= this.timers.setTimeout(() => {
-      const debounced = this.debouncedReason ?? reason;
       this.debounceTimer = undefined;
-      this.debouncedReason = undefined;
-      this.actions.refreshList(debounced);
+      this.actions.refreshList(reason);
     }, debounceMs);
   }
 

@@ -333,29 +333,6 @@ describe('rack store: details', () => {
     store.dispose();
   });
 
-  it('knows when details were read, on its clock', async () => {
-    const { store, clock, refreshed, rack } = setup();
-    await refreshed();
-    assert.equal(store.detailsReadAt(rack('staging')), undefined);
-    clock.advance(1_234);
-    await store.details(rack('staging'));
-    assert.deepEqual(store.detailsReadAt(rack('staging')), new Date(1_234));
-    store.dispose();
-  });
-
-  it('forgets the details of a rack that left the list', async () => {
-    const { ports, store, refreshed, rack } = setup();
-    await refreshed();
-    await store.details(rack('staging'));
-    const world = ports.world;
-    ports.world = [stack('production', 'UPDATE_COMPLETE')];
-    await refreshed();
-    ports.world = world;
-    await refreshed();
-    assert.equal(store.detailsReadAt(rack('staging')), undefined);
-    store.dispose();
-  });
-
   it('reads the stack events of a rack', async () => {
     const { ports, store, refreshed, rack } = setup();
     await refreshed();

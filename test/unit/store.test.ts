@@ -159,7 +159,6 @@ describe('rack store', () => {
     assert.equal(first, second);
     await store.details(rack);
     assert.deepEqual(ports.detailReads, ['production']);
-    assert.ok(store.detailsReadAt(rack), 'details have an age');
     await refreshed();
     assert.deepEqual(ports.detailReads, ['production'], 'an unwatched rack is not read with the list');
     await store.details(rack);

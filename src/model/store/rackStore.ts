@@ -174,12 +174,6 @@ export class RackStore {
     return this.readDetails(rack, data, false);
   }
 
-  /** When the rack's details were read, undefined if never. */
-  detailsReadAt(rack: Rack): Date | undefined {
-    const at = this.rackData.get(rack.stackId)?.readAt;
-    return at === undefined ? undefined : new Date(at);
-  }
-
   /** `convox rack ps` rows of a rack: its tasks plus what their task definitions say. */
   async processes(rack: Rack): Promise<Process[]> {
     const details = await this.details(rack);

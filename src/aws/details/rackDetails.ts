@@ -48,7 +48,8 @@ function rackTask(task: Task): RackTask {
     started: task.startedAt,
     startedBy: task.startedBy,
     overrideCommand: override?.command,
-    overrideEnvironment: pairs(override?.environment),
+    // `convox rack ps` reads APP, RELEASE and COMMAND from every container's override, not only this one's.
+    overrideEnvironment: pairs(task.overrides?.containerOverrides?.flatMap((entry) => entry.environment ?? [])),
   };
 }
 

@@ -10,7 +10,7 @@ import { realTimers, RefreshPolicy, type RackWatch, type RefreshReason, type Tim
 
 export type Listener = (change: StoreChange) => void;
 
-/** How long bursts of pair results are gathered into one change notification. */
+/** Bursts of pair results within this many milliseconds make one change notification after the first. */
 const changeBatchMs = 50;
 
 /** What the store knows of one rack beyond its row. */
@@ -45,6 +45,7 @@ export class RackStore {
   /** A refresh asked for while one ran, with inputs that one did not see: it runs when that one ends. */
   private rerun: { reason: RefreshReason; done: Promise<void> } | undefined;
   private changeTimer: ReturnType<typeof setTimeout> | undefined;
+  private flushedAt = 0;
   private profilesFound: boolean | undefined;
   private settingsFailure: Error | undefined;
   /** Merged, sorted racks with lifecycles applied; every view row reads them, so they are built once per change. */
@@ -301,15 +302,20 @@ export class RackStore {
     this.scheduleChange();
   }
 
+  /** At most one notification per `changeBatchMs`: the first change of a quiet spell at once, the rest gathered. */
   private scheduleChange(): void {
-    this.changeTimer ??= setTimeout(() => {
+    if (this.changeTimer) return;
+    const wait = this.flushedAt + changeBatchMs - Date.now();
+    if (wait <= 0) return this.flush();
+    this.changeTimer = setTimeout(() => {
       this.changeTimer = undefined;
       this.flush();
-    }, changeBatchMs);
+    }, wait);
   }
 
   /** Tells listeners what changed since they last heard: the list, or which racks and how. */
   private flush(): void {
+    this.flushedAt = Date.now();
     const now = { racks: this.racks(), errors: this.errors() };
     const diff = diffRacks(this.announced, now);
     this.announced = now;

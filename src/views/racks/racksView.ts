@@ -6,7 +6,7 @@ export const racksViewId = 'convox.racks';
 
 /**
  * The Racks view: the tree, its visibility (which decides whether the store refreshes on its own), and a
- * progress bar in the view for as long as any refresh runs, whatever started it.
+ * progress bar in the view while a refresh runs, whatever started it.
  */
 export class RacksView implements vscode.Disposable {
   readonly tree: RacksTree;

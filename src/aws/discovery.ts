@@ -52,11 +52,23 @@ function describeStack(stack: Stack): StackDescription | undefined {
   };
 }
 
+/**
+ * Pages one listing may have before it is taken for a broken endpoint: CloudFormation's default quota is 2,000
+ * stacks a region, 20 pages of 100, so a real account stays far below this.
+ */
+export const maxPagesPerListing = 1_000;
+
+/** A listing that would never end: the same NextToken twice, or more pages than any account has. */
+export class PagingError extends Error {
+  override readonly name = 'PagingError';
+}
+
 /** Lists one pair's stacks page by page, reporting the racks found so far after every page. */
 async function discoverPair(target: DiscoveryTarget, clients: AwsClients, report: (result: PairResult) => void): Promise<void> {
   const origin: Pair = target.pair;
   const stacks: StackDescription[] = [];
   let pages = 0;
+  const tokens = new Set<string>();
   try {
     const client = clients.cloudFormation(target.awsProfile, origin.region);
     for await (const page of paginateDescribeStacks({ client }, {})) {
@@ -66,6 +78,11 @@ async function discoverPair(target: DiscoveryTarget, clients: AwsClients, report
       }
       pages += 1;
       report({ ...origin, racks: racksFromStacks(stacks, origin), done: false });
+      const next = page.NextToken;
+      if (next === undefined) continue;
+      if (tokens.has(next)) throw new PagingError('the same NextToken came back twice');
+      if (pages >= maxPagesPerListing) throw new PagingError(`there were still more pages after ${maxPagesPerListing}`);
+      tokens.add(next);
     }
     report({ ...origin, racks: racksFromStacks(stacks, origin), done: true });
   } catch (error) {

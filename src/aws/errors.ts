@@ -70,6 +70,12 @@ export function classifyError(error: unknown, context: { profile: string; region
       message: `Could not reach AWS in ${region} for profile "${profile}" (${network}: ${detail}). Check your network, proxy or the profile's endpoint_url, then retry.`,
     };
   }
+  if (name === 'PagingError') {
+    return {
+      kind: 'other',
+      message: `AWS answered ${action} in ${region} for profile "${profile}" with pages that never end (${detail}), so the listing stopped. Check the profile's endpoint_url (a proxy or emulator may be misbehaving), then retry.`,
+    };
+  }
   if (name === 'SyntaxError' || /Deserialization|parse error|char '|Unexpected (token|end)|Invalid (XML|JSON)|non-whitespace/i.test(`${name} ${detail}`)) {
     return {
       kind: 'other',

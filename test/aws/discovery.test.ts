@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { benchScenario, defaultScenario } from '../sim';
+import { maxPagesPerListing } from '../../src/aws/discovery';
 import { simulatedAws, type SimulatedAws } from './helpers';
 
 describe('discovery against the simulator (real SDK clients over HTTP)', function () {
@@ -127,6 +128,29 @@ describe('discovery against the simulator (real SDK clients over HTTP)', functio
       assert.deepEqual(scan.errors.map((error) => `${error.region} ${error.kind}`), [`${second} throttled`]);
       assert.match(scan.errors[0].message, /after 3 attempts/);
       assert.equal(scan.racks.filter((rack) => rack.region === first).length, 5);
+    });
+
+    it('ends a listing whose NextToken comes back the same, with an error row, keeping the other region', async () => {
+      const [first, second] = aws.settings['convox.regions'];
+      aws.sim.faults.add({ region: second, operation: 'DescribeStacks', kind: 'repeatingToken' });
+      const started = Date.now();
+      const scan = await aws.scan();
+      console.log(`      repeating token settled in ${Date.now() - started} ms`);
+      assert.deepEqual(scan.errors.map((error) => `${error.region} ${error.kind}`), [`${second} other`]);
+      assert.match(scan.errors[0].message, /pages that never end \(the same NextToken came back twice\).*endpoint_url/);
+      assert.equal(aws.sim.calls.count({ operation: 'DescribeStacks', region: second }), 2, 'the first page, then the one whose token repeats: no more');
+      assert.equal(scan.racks.filter((rack) => rack.region === first).length, 5);
+    });
+
+    it('ends a listing that always has another page after the page cap, with an error row', async () => {
+      const [, second] = aws.settings['convox.regions'];
+      aws.sim.faults.add({ region: second, operation: 'DescribeStacks', kind: 'endlessToken' });
+      const started = Date.now();
+      const scan = await aws.scan();
+      console.log(`      endless tokens settled in ${Date.now() - started} ms`);
+      assert.deepEqual(scan.errors.map((error) => `${error.region} ${error.kind}`), [`${second} other`]);
+      assert.match(scan.errors[0].message, new RegExp(`still more pages after ${maxPagesPerListing}`));
+      assert.equal(aws.sim.calls.count({ operation: 'DescribeStacks', region: second }), maxPagesPerListing);
     });
 
     it('turns a malformed XML answer into an error entry, never a crash', async () => {

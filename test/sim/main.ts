@@ -42,6 +42,12 @@ async function main(): Promise<void> {
   const args = parseArguments(process.argv.slice(2));
   const sim = await start(args);
   const { configFile, credentialsFile, settings } = writeAwsConfig(args.dir, sim, sim.scenario);
+  // Before anything is printed: whoever reads the output may signal as soon as it sees it.
+  const stop = (): void => {
+    void sim.stop().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
 
   console.log(`AWS simulator listening on ${sim.url}`);
   console.log(`config:      ${configFile}`);
@@ -52,12 +58,6 @@ async function main(): Promise<void> {
   console.log('VS Code settings:');
   console.log(JSON.stringify(settings, null, 2));
   console.log('\nCtrl+C stops it.');
-
-  const stop = (): void => {
-    void sim.stop().then(() => process.exit(0));
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
 }
 
 main().catch((error: unknown) => {

@@ -17,7 +17,7 @@ import { autoScaling } from './services/autoscaling';
 import { cloudFormation } from './services/cloudformation';
 import { ec2 } from './services/ec2';
 import { ecs } from './services/ecs';
-import type { Context, Service } from './services/service';
+import type { Context, PagingFault, Service } from './services/service';
 import type { Call, FaultRule, RegionData, Scenario } from './types';
 
 export interface SimulatorOptions {
@@ -137,9 +137,12 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
       return { response, delayMs };
     }
     if (decision.error === 'denied') return fail('denied', `${scope.service}:${operation} on account ${facts.account}`);
-    if (decision.error) return fail(decision.error);
+    // A paging fault answers, but with tokens that never end the listing.
+    let paging: PagingFault | undefined;
+    if (decision.error === 'repeatingToken' || decision.error === 'endlessToken') paging = decision.error;
+    else if (decision.error) return fail(decision.error);
     if (!account) return fail('unrecognizedKey');
-    const context: Context = { account: account.id, region: scope.region, data: account.regions[scope.region] ?? emptyRegion() };
+    const context: Context = { account: account.id, region: scope.region, data: account.regions[scope.region] ?? emptyRegion(), paging };
     return { response: invoke(service, operation, context, body, requestId), delayMs };
   }
 

@@ -213,7 +213,8 @@ export interface EcsCluster {
   services: EcsService[];
 }
 
-export type FaultKind = 'throttle' | 'expired' | 'denied' | 'internal' | 'malformed' | 'latency';
+/** `repeatingToken` answers every page with the NextToken it was sent; `endlessToken` always has another page. */
+export type FaultKind = 'throttle' | 'expired' | 'denied' | 'internal' | 'malformed' | 'latency' | 'repeatingToken' | 'endlessToken';
 
 /** An absent field matches everything. */
 export interface FaultRule {

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { PagingError } from '../../src/aws/discovery';
 import { classifyError } from '../../src/aws/errors';
 
 const context = { profile: 'acme-prod', region: 'eu-west-1', action: 'list CloudFormation stacks' };
@@ -33,6 +34,14 @@ describe('what an AWS failure means to a person', () => {
     assert.equal(classifyError(failure('Error', 'connect ECONNREFUSED', { code: 'ECONNREFUSED' }), context).kind, 'network');
     assert.equal(classifyError(failure('Error', 'wrapped', { cause: Object.assign(new Error('getaddrinfo'), { code: 'ENOTFOUND' }) }), context).kind, 'network');
     assert.equal(classifyError(failure('TimeoutError', 'socket hang up'), context).kind, 'network');
+  });
+  it('a listing whose pages never end says the listing stopped and where to look', () => {
+    const classified = classifyError(new PagingError('the same NextToken came back twice'), context);
+    assert.equal(classified.kind, 'other');
+    assert.equal(
+      classified.message,
+      'AWS answered list CloudFormation stacks in eu-west-1 for profile "acme-prod" with pages that never end (the same NextToken came back twice), so the listing stopped. Check the profile\'s endpoint_url (a proxy or emulator may be misbehaving), then retry.',
+    );
   });
   it('an answer that cannot be parsed is reported as unreadable', () => {
     const classified = classifyError(failure('Error', '@aws-sdk XML parse error: unexpected end of input.'), context);

@@ -92,11 +92,11 @@ function resourceXml(resource: StackResource): XmlObject {
   };
 }
 
-function describeStacks({ data }: Context, input: QueryInput): XmlObject {
+function describeStacks({ data, paging }: Context, input: QueryInput): XmlObject {
   const name = input.string('StackName');
   if (name !== undefined) return { Stacks: [stackXml(findStack(data, name))] };
   const live = data.stacks.filter((stack) => !isDeleted(stack));
-  const page = paginate(live, pageSize, input.string('NextToken'), 'DescribeStacks', invalidToken);
+  const page = paginate(live, pageSize, input.string('NextToken'), 'DescribeStacks', invalidToken, paging);
   return { Stacks: page.items.map(renderedStack), NextToken: page.nextToken };
 }
 

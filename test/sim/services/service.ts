@@ -9,7 +9,11 @@ export interface Context {
   account: string;
   region: string;
   data: RegionData;
+  /** A paging fault in force for this request. */
+  paging?: PagingFault;
 }
+
+export type PagingFault = 'repeatingToken' | 'endlessToken';
 
 export type QueryHandler = (context: Context, input: QueryInput) => XmlObject;
 export type JsonHandler = (context: Context, input: JsonInput) => JsonObject;

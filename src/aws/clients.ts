@@ -7,6 +7,8 @@ import type { AwsProfile, ServiceKey } from './profiles';
 export interface ClientOptions {
   /** Attempts per call, retries of throttled and transient failures included (SDK standard retry mode). */
   maxAttempts?: number;
+  /** Milliseconds one request may take, answer included, and a socket may stay silent, before it fails. */
+  requestTimeoutMs?: number;
 }
 
 type AwsCredentialIdentityProvider = ReturnType<typeof fromIni>;
@@ -19,7 +21,7 @@ export interface ClientConfig {
   endpoint?: string;
   maxAttempts: number;
   cacheMiddleware: boolean;
-  requestHandler: { connectionTimeout: number; requestTimeout: number };
+  requestHandler: { connectionTimeout: number; requestTimeout: number; throwOnRequestTimeout: boolean; socketTimeout: number };
 }
 
 interface Destroyable {
@@ -27,6 +29,7 @@ interface Destroyable {
 }
 
 const refreshBeforeExpiryMs = 5 * 60_000;
+const defaultRequestTimeoutMs = 30_000;
 
 /** Resolves a profile's credentials once for all its regions' clients, again only when they near expiry. */
 function shared(provider: AwsCredentialIdentityProvider): AwsCredentialIdentityProvider {
@@ -84,6 +87,7 @@ export class AwsClients {
     const key = [service, profile.name, region, profile.endpoints[service] ?? ''].join('\u0000');
     let client = this.clients.get(key) as T | undefined;
     if (!client) {
+      const timeout = this.options.requestTimeoutMs ?? defaultRequestTimeoutMs;
       client = create({
         region,
         credentials: this.credentialsFor(profile.name),
@@ -91,7 +95,9 @@ export class AwsClients {
         maxAttempts: this.options.maxAttempts ?? 4,
         // Middleware is only added right after a client is made, so each command's chain can be built once.
         cacheMiddleware: true,
-        requestHandler: { connectionTimeout: 5_000, requestTimeout: 30_000 },
+        // Without throwOnRequestTimeout the SDK only logs a warning when requestTimeout passes; socketTimeout
+        // ends a connection that stalls after its headers.
+        requestHandler: { connectionTimeout: 5_000, requestTimeout: timeout, throwOnRequestTimeout: true, socketTimeout: timeout },
       });
       this.clients.set(key, client);
     }

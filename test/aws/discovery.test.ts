@@ -153,6 +153,19 @@ describe('discovery against the simulator (real SDK clients over HTTP)', functio
       assert.equal(aws.sim.calls.count({ operation: 'DescribeStacks', region: second }), maxPagesPerListing);
     });
 
+    it('fails a request that is never answered within its timeout, as an error row, keeping the other region', async () => {
+      const [first, second] = aws.settings['convox.regions'];
+      aws.sim.faults.add({ region: second, operation: 'DescribeStacks', kind: 'silence' });
+      const started = Date.now();
+      const scan = await aws.scan({ maxAttempts: 1, requestTimeoutMs: 500 });
+      const settledMs = Date.now() - started;
+      console.log(`      silent endpoint settled in ${settledMs} ms`);
+      assert.deepEqual(scan.errors.map((error) => `${error.region} ${error.kind}`), [`${second} network`]);
+      assert.match(scan.errors[0].message, /ETIMEDOUT: .*exceeded the configured 500 ms requestTimeout/);
+      assert.ok(settledMs < 5_000, `ended within its timeout, not never: ${settledMs} ms`);
+      assert.equal(scan.racks.filter((rack) => rack.region === first).length, 5);
+    });
+
     it('turns a malformed XML answer into an error entry, never a crash', async () => {
       const region = aws.settings['convox.regions'][0];
       aws.sim.faults.add({ region, kind: 'malformed' });

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { AwsPorts } from '../../src/aws';
+import type { ClientOptions } from '../../src/aws/clients';
 import type { DiscoveryError, Rack } from '../../src/model/rack';
 import { planDiscovery } from '../../src/model/discoveryPlan';
 import { Inventory } from '../../src/model/inventory';
@@ -23,7 +24,7 @@ export interface SimulatedAws {
   settings: AwsConfigWritten['settings'];
   credentialsFile: string;
   /** One discovery (stack listing only, no lifecycle check) with fresh ports: new clients, no cache. */
-  scan(): Promise<ScanResult>;
+  scan(options?: ClientOptions): Promise<ScanResult>;
   /** Fresh AWS ports, as the extension makes them. */
   ports(): AwsPorts;
   /** A store on `ports` with the scenario's settings and no automatic refresh. */
@@ -47,8 +48,8 @@ export async function simulatedAws(scenario: Scenario, options: { latencyMs?: nu
     credentialsFile,
     ports: () => new AwsPorts({ maxAttempts: 3 }),
     store,
-    async scan() {
-      const ports = new AwsPorts({ maxAttempts: 3 });
+    async scan(options = {}) {
+      const ports = new AwsPorts({ maxAttempts: 3, ...options });
       const profiles = await ports.discovery.profiles();
       const plan = planDiscovery(profiles, { regions: settings['convox.regions'], organizations: settings['convox.organizations'] });
       const inventory = new Inventory(plan.pairs);

@@ -102,7 +102,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
   setMaxListeners(0, stopping.signal);
 
   /** The answer and how long to hold it back. */
-  function answer(headers: http.IncomingHttpHeaders, body: string, requestId: string): { response: WireResponse; delayMs: number } {
+  function answer(headers: http.IncomingHttpHeaders, body: string, requestId: string): { response: WireResponse; delayMs: number; silent?: boolean } {
     const baseDelay = options.latencyMs ?? 0;
     const auth = readAuthorization(headers.authorization);
     const guessedWire: Wire = header(headers, 'x-amz-target') ? 'awsJson1_1' : 'awsQuery';
@@ -136,6 +136,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
       const response = service.wire === 'awsJson1_1' ? jsonMalformed(requestId) : xmlMalformed(service.xmlns, operation, requestId);
       return { response, delayMs };
     }
+    if (decision.error === 'silence') return { response: fail('internal').response, delayMs, silent: true };
     if (decision.error === 'denied') return fail('denied', `${scope.service}:${operation} on account ${facts.account}`);
     // A paging fault answers, but with tokens that never end the listing.
     let paging: PagingFault | undefined;
@@ -149,8 +150,10 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
   const server = http.createServer((request, response) => {
     void (async () => {
       const body = await readBody(request);
-      const { response: wire, delayMs } = answer(request.headers, body, randomUUID());
+      const { response: wire, delayMs, silent } = answer(request.headers, body, randomUUID());
       if (delayMs > 0) await sleep(delayMs, undefined, { signal: stopping.signal });
+      // A silent endpoint holds the connection open until the client gives up or the simulator stops.
+      if (silent) await new Promise((resolve) => stopping.signal.addEventListener('abort', resolve, { once: true }));
       response.writeHead(wire.status, { ...wire.headers, 'content-length': String(Buffer.byteLength(wire.body)) });
       response.end(wire.body);
     })().catch(() => {

@@ -213,8 +213,11 @@ export interface EcsCluster {
   services: EcsService[];
 }
 
-/** `repeatingToken` answers every page with the NextToken it was sent; `endlessToken` always has another page. */
-export type FaultKind = 'throttle' | 'expired' | 'denied' | 'internal' | 'malformed' | 'latency' | 'repeatingToken' | 'endlessToken';
+/**
+ * `repeatingToken` answers every page with the NextToken it was sent; `endlessToken` always has another page;
+ * `silence` accepts the request and never answers.
+ */
+export type FaultKind = 'throttle' | 'expired' | 'denied' | 'internal' | 'malformed' | 'latency' | 'repeatingToken' | 'endlessToken' | 'silence';
 
 /** An absent field matches everything. */
 export interface FaultRule {

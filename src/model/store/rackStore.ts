@@ -50,6 +50,8 @@ export class RackStore {
   private settingsFailure: Error | undefined;
   /** Merged, sorted racks with lifecycles applied; every view row reads them, so they are built once per change. */
   private merged: Rack[] | undefined;
+  /** Sorted error rows, kept for the same reason until the inventory changes. */
+  private sortedErrors: DiscoveryError[] | undefined;
   /** What listeners last heard, to tell them what changed since. */
   private announced: { racks: readonly Rack[]; errors: readonly DiscoveryError[] } = { racks: [], errors: [] };
   private pendingAspects = new Map<string, Set<RackAspect>>();
@@ -111,7 +113,8 @@ export class RackStore {
   }
 
   errors(): DiscoveryError[] {
-    return this.inventory?.errors() ?? [];
+    this.sortedErrors ??= this.inventory?.errors() ?? [];
+    return this.sortedErrors;
   }
 
   find(fullName: string): Rack | undefined {
@@ -251,11 +254,13 @@ export class RackStore {
     this.inventory = inventory;
     this.profilesFound = profiles.length > 0;
     this.merged = undefined;
+    this.sortedErrors = undefined;
     this.scheduleChange();
     const lifecycleChecks: Array<Promise<void>> = [];
     await this.ports.discovery.discover(plan.pairs, (result) => {
       inventory.update(result);
       this.merged = undefined;
+      this.sortedErrors = undefined;
       this.scheduleChange();
       if (result.done && !result.error) lifecycleChecks.push(this.checkLifecycles(result, result.racks));
     });

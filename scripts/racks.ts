@@ -6,6 +6,12 @@ import { AwsPorts } from '../src/aws';
 import { parseOrganizations, parseRegions } from '../src/model/settings';
 import { RackStore } from '../src/model/store/rackStore';
 import { formatTable } from '../src/model/table';
+import { errorLineLimit, tableCellLimit, terminalField } from '../src/model/terminalText';
+
+/** Error lines carry AWS text: escaped, so they cannot drive the terminal, and bounded. */
+function printError(line: string): void {
+  console.error(terminalField(line, errorLineLimit));
+}
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -32,12 +38,13 @@ async function main(): Promise<void> {
     console.log(JSON.stringify(entries, null, 2));
   } else {
     if (store.hasProfiles === false) console.error('No AWS profiles or credentials found (AWS_CONFIG_FILE, AWS_SHARED_CREDENTIALS_FILE, AWS_ACCESS_KEY_ID).');
-    console.log(formatTable(['NAME', 'STATUS', 'REGION', 'VERSION'], racks.map((rack) => [rack.fullName, rack.status, rack.region, rack.version ?? ''])));
-    for (const error of errors) console.error(`ERROR ${error.profile} ${error.region || '-'} (${error.kind}): ${error.message}`);
+    const rows = racks.map((rack) => [rack.fullName, rack.status, rack.region, rack.version ?? ''].map((cell) => terminalField(cell, tableCellLimit)));
+    console.log(formatTable(['NAME', 'STATUS', 'REGION', 'VERSION'], rows));
+    for (const error of errors) printError(`ERROR ${error.profile} ${error.region || '-'} (${error.kind}): ${error.message}`);
   }
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : String(error));
+  printError(error instanceof Error ? error.message : String(error));
   process.exitCode = 1;
 });

@@ -63,7 +63,8 @@ describe('terminal text', () => {
     });
 
     it('refuses a limit with no room for the ellipsis', () => {
-      for (const limit of [0, -1, 2.5, Number.NaN]) assert.throws(() => terminalField('abc', limit), RangeError, `limit ${limit}`);
+      assert.throws(() => terminalField('abc', 0), { name: 'RangeError', message: 'limit must be a whole number of at least 1, not 0' });
+      for (const limit of [-1, 2.5, Number.NaN]) assert.throws(() => terminalField('abc', limit), RangeError, `limit ${limit}`);
     });
   });
 });

@@ -19,6 +19,8 @@ import { main } from '../test/runner/processes';
 import { VirtualClock } from '../test/virtualClock';
 
 const latencyMs = 100;
+/** The extension's default deadline for one pair (convox.requestTimeout). */
+const deadlineMs = 30_000;
 const shape = { profiles: 4, regions: 16, stacksPerRegion: 250, racksPerRegion: 5 };
 const pagesPerRegion = Math.ceil(shape.stacksPerRegion / 100);
 
@@ -75,7 +77,7 @@ async function discoveryRun(sim: SimulatorWorker, settings: ScanSettings): Promi
     if (!result.done) return;
     racks += result.racks.length;
     if (result.error) errors += 1;
-  });
+  }, deadlineMs);
   const completeMs = performance.now() - started;
   const busyMs = performance.eventLoopUtilization(loopBefore).active;
   ports.dispose();

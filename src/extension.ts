@@ -8,7 +8,7 @@ import { RacksView } from './views/racks/racksView';
 import { ViewState } from './views/racks/viewState';
 import { registerRefreshCommands } from './views/refresh/refreshCommands';
 import { registerRegionCommands } from './views/regions/chooseRegions';
-import { refreshIntervalSeconds, scanSettings, watchSettings } from './views/settings';
+import { refreshIntervalSeconds, requestTimeoutSeconds, scanSettings, watchSettings } from './views/settings';
 import { CurrentRack } from './views/switch/currentRack';
 import { RackStatusBar } from './views/switch/statusBar';
 import { registerSwitchCommands } from './views/switch/switchCommands';
@@ -27,8 +27,8 @@ export function activate(context: vscode.ExtensionContext): ConvoxApi {
   const started = performance.now();
   const log = vscode.window.createOutputChannel('Convox', { log: true });
   // The AWS SDK is a bundle of its own (dist/aws.js), loaded by the first refresh, not by activation.
-  const ports = lazyPorts(async () => (await import('./aws')).createAwsPorts());
-  const store = new RackStore(ports, scanSettings, { intervalSeconds: refreshIntervalSeconds(), log: (message) => log.info(message) });
+  const ports = lazyPorts(async () => (await import('./aws')).createAwsPorts({ log: (message) => log.warn(message) }));
+  const store = new RackStore(ports, scanSettings, { intervalSeconds: refreshIntervalSeconds(), requestTimeoutSeconds: requestTimeoutSeconds(), log: (message) => log.info(message) });
   const current = new CurrentRack(context);
   const documents = new InspectDocuments(store);
   const racksView = new RacksView(store, () => current.name);

@@ -1,8 +1,9 @@
 import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { fromEnv, fromIni } from '@aws-sdk/credential-providers';
-import { environmentProfile } from '../model/pair';
 import { convoxStacksOnly } from './convoxStacksOnly';
-import type { AwsProfile, ServiceKey } from './profiles';
+import { fromCredentialProcess } from './credentialProcess';
+import { SharedHttpHandler } from './httpHandler';
+import type { AwsProfile, CredentialSource, ServiceKey } from './profiles';
 
 export interface ClientOptions {
   /** Attempts per call, retries of throttled and transient failures included (SDK standard retry mode). */
@@ -21,7 +22,7 @@ export interface ClientConfig {
   endpoint?: string;
   maxAttempts: number;
   cacheMiddleware: boolean;
-  requestHandler: { connectionTimeout: number; requestTimeout: number; throwOnRequestTimeout: boolean; socketTimeout: number };
+  requestHandler: SharedHttpHandler;
 }
 
 interface Destroyable {
@@ -30,6 +31,8 @@ interface Destroyable {
 
 const refreshBeforeExpiryMs = 5 * 60_000;
 const defaultRequestTimeoutMs = 30_000;
+/** Connections to one host at once: every pair discovery lists at once (maxPairsInFlight), plus rack reads. */
+const maxSocketsPerHost = 96;
 
 /** Resolves a profile's credentials once for all its regions' clients, again only when they near expiry. */
 function shared(provider: AwsCredentialIdentityProvider): AwsCredentialIdentityProvider {
@@ -45,12 +48,54 @@ function shared(provider: AwsCredentialIdentityProvider): AwsCredentialIdentityP
   };
 }
 
-/** One SDK client per (profile, region, service), reused for every call. */
+function providerFor(profile: string, source: CredentialSource): AwsCredentialIdentityProvider {
+  switch (source.kind) {
+    case 'environment':
+      return fromEnv();
+    case 'keys': {
+      const keys = { accessKeyId: source.accessKeyId, secretAccessKey: source.secretAccessKey, sessionToken: source.sessionToken };
+      return () => Promise.resolve(keys);
+    }
+    case 'process':
+      return fromCredentialProcess(profile, source.command);
+    case 'sdk':
+      return fromIni({ profile, ignoreCache: true });
+  }
+}
+
+/** One SDK client per (profile, region, service), reused for every call, all on one connection pool. */
 export class AwsClients {
   private readonly clients = new Map<string, Destroyable>();
-  private readonly credentials = new Map<string, AwsCredentialIdentityProvider>();
+  /** Each profile's provider, with the source it was made from: a changed source gets a new one. */
+  private readonly credentials = new Map<string, { source: string; provider: AwsCredentialIdentityProvider }>();
+  private readonly handler: SharedHttpHandler;
+  private profiles = new Map<string, AwsProfile>();
 
-  constructor(private readonly options: ClientOptions = {}) {}
+  constructor(private readonly options: ClientOptions = {}) {
+    const timeout = options.requestTimeoutMs ?? defaultRequestTimeoutMs;
+    // Without throwOnRequestTimeout the SDK only logs a warning when requestTimeout passes; socketTimeout ends
+    // a connection that stalls after its headers.
+    this.handler = new SharedHttpHandler({
+      connectionTimeout: 5_000,
+      requestTimeout: timeout,
+      throwOnRequestTimeout: true,
+      socketTimeout: timeout,
+      httpAgent: { keepAlive: true, maxSockets: maxSocketsPerHost },
+      httpsAgent: { keepAlive: true, maxSockets: maxSocketsPerHost },
+    });
+  }
+
+  /** The profiles of this refresh: clients made earlier sign with their profile's credentials as read now. */
+  useProfiles(profiles: readonly AwsProfile[]): void {
+    this.profiles = new Map(profiles.map((profile) => [profile.name, profile]));
+  }
+
+  /** A profile of the last `useProfiles`. */
+  profile(name: string): AwsProfile {
+    const profile = this.profiles.get(name);
+    if (!profile) throw new Error(`AWS profile "${name}" is no longer in your AWS config; refresh the racks.`);
+    return profile;
+  }
 
   cloudFormation(profile: AwsProfile, region: string): CloudFormationClient {
     return this.client('cloudformation', profile, region, (config) => {
@@ -75,11 +120,12 @@ export class AwsClients {
     }
   }
 
-  /** Drops every client and cached credential. */
+  /** Drops every client and cached credential, and closes the connections. */
   reset(): void {
     this.clients.forEach((client) => client.destroy());
     this.clients.clear();
     this.credentials.clear();
+    this.handler.close();
   }
 
   /** The client of one service for a profile and region, made by `create` the first time it is asked for. */
@@ -87,29 +133,28 @@ export class AwsClients {
     const key = [service, profile.name, region, profile.endpoints[service] ?? ''].join('\u0000');
     let client = this.clients.get(key) as T | undefined;
     if (!client) {
-      const timeout = this.options.requestTimeoutMs ?? defaultRequestTimeoutMs;
       client = create({
         region,
-        credentials: this.credentialsFor(profile.name),
+        // Looked up on every call, so a profile whose keys changed gets them without a new client.
+        credentials: () => this.credentialsFor(this.profiles.get(profile.name) ?? profile)(),
         endpoint: profile.endpoints[service],
         maxAttempts: this.options.maxAttempts ?? 4,
         // Middleware is only added right after a client is made, so each command's chain can be built once.
         cacheMiddleware: true,
-        // Without throwOnRequestTimeout the SDK only logs a warning when requestTimeout passes; socketTimeout
-        // ends a connection that stalls after its headers.
-        requestHandler: { connectionTimeout: 5_000, requestTimeout: timeout, throwOnRequestTimeout: true, socketTimeout: timeout },
+        requestHandler: this.handler,
       });
       this.clients.set(key, client);
     }
     return client;
   }
 
-  private credentialsFor(profile: string): AwsCredentialIdentityProvider {
-    let provider = this.credentials.get(profile);
-    if (!provider) {
-      provider = shared(profile === environmentProfile ? fromEnv() : fromIni({ profile, ignoreCache: true }));
-      this.credentials.set(profile, provider);
+  private credentialsFor(profile: AwsProfile): AwsCredentialIdentityProvider {
+    const source = JSON.stringify(profile.credentials);
+    let entry = this.credentials.get(profile.name);
+    if (entry?.source !== source) {
+      entry = { source, provider: shared(providerFor(profile.name, profile.credentials)) };
+      this.credentials.set(profile.name, entry);
     }
-    return provider;
+    return entry.provider;
   }
 }

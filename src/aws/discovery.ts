@@ -1,10 +1,11 @@
 import { paginateDescribeStacks, type Stack } from '@aws-sdk/client-cloudformation';
 import type { PairResult } from '../model/inventory';
 import type { Pair } from '../model/pair';
-import { racksFromStacks, type StackDescription } from '../model/stacks';
+import { RackCollector, type StackDescription } from '../model/stacks';
 import type { AwsClients } from './clients';
+import { withDeadline } from './deadline';
 import { classifyError } from './errors';
-import type { AwsProfile } from './profiles';
+import { endpointLabel, type AwsProfile } from './profiles';
 
 /** A pair to scan, with the profile's endpoints. */
 export interface DiscoveryTarget {
@@ -63,49 +64,65 @@ export class PagingError extends Error {
   override readonly name = 'PagingError';
 }
 
-/** Lists one pair's stacks page by page, reporting the racks found so far after every page. */
-async function discoverPair(target: DiscoveryTarget, clients: AwsClients, report: (result: PairResult) => void): Promise<void> {
+/** Pairs listed at once: enough to keep a slow region from holding up the rest, few enough for any socket limit. */
+export const maxPairsInFlight = 64;
+
+/** Lists one pair's stacks page by page within its deadline, reporting the racks found so far as pages arrive. */
+async function discoverPair(target: DiscoveryTarget, clients: AwsClients, report: (result: PairResult) => void, deadlineMs: number): Promise<void> {
   const origin: Pair = target.pair;
-  const stacks: StackDescription[] = [];
+  const collector = new RackCollector(origin);
+  const endpoint = endpointLabel(target.awsProfile, 'cloudformation', origin.region);
   let pages = 0;
-  const tokens = new Set<string>();
   try {
-    const client = clients.cloudFormation(target.awsProfile, origin.region);
-    for await (const page of paginateDescribeStacks({ client }, {})) {
-      for (const stack of page.Stacks ?? []) {
-        const description = describeStack(stack);
-        if (description) stacks.push(description);
+    await withDeadline(deadlineMs, endpoint, async (abortSignal) => {
+      const tokens = new Set<string>();
+      const client = clients.cloudFormation(target.awsProfile, origin.region);
+      for await (const page of paginateDescribeStacks({ client }, {}, { abortSignal })) {
+        const found = (page.Stacks ?? []).map(describeStack).filter((stack) => stack !== undefined);
+        pages += 1;
+        if (found.length > 0) report({ ...origin, racks: collector.add(found).racks(), done: false });
+        const next = page.NextToken;
+        if (next === undefined) continue;
+        if (tokens.has(next)) throw new PagingError('the same NextToken came back twice');
+        if (pages >= maxPagesPerListing) throw new PagingError(`there were still more pages after ${maxPagesPerListing}`);
+        tokens.add(next);
       }
-      pages += 1;
-      report({ ...origin, racks: racksFromStacks(stacks, origin), done: false });
-      const next = page.NextToken;
-      if (next === undefined) continue;
-      if (tokens.has(next)) throw new PagingError('the same NextToken came back twice');
-      if (pages >= maxPagesPerListing) throw new PagingError(`there were still more pages after ${maxPagesPerListing}`);
-      tokens.add(next);
-    }
-    report({ ...origin, racks: racksFromStacks(stacks, origin), done: true });
+    });
+    report({ ...origin, racks: collector.racks(), done: true });
   } catch (error) {
-    const { kind, message } = classifyError(error, { ...origin, action: 'list CloudFormation stacks (cloudformation:DescribeStacks)' });
+    const { kind, message } = classifyError(error, { ...origin, endpoint, action: 'list CloudFormation stacks (cloudformation:DescribeStacks)' });
     const incomplete = pages > 0 ? ` Only the first ${pages} page${pages === 1 ? '' : 's'} of stacks were read.` : '';
-    report({ ...origin, racks: racksFromStacks(stacks, origin), done: true, error: { ...origin, kind, message: message + incomplete } });
+    report({ ...origin, racks: collector.racks(), done: true, error: { ...origin, kind, message: message + incomplete } });
   }
 }
 
 /**
- * Scans every pair at once, one request in flight per pair (pages of one region follow each other by
- * nature). Results reach `report` as each page arrives, so the first racks show before the slowest region ends.
+ * Scans every pair, at most `maxPairsInFlight` at once and one request in flight per pair (pages of one region
+ * follow each other by nature). Results reach `report` as pages arrive, so the first racks show before the
+ * slowest region ends; each pair ends within `deadlineMs` of its start.
  */
-export async function discover(targets: readonly DiscoveryTarget[], clients: AwsClients, report: (result: PairResult) => void): Promise<void> {
+export async function discover(
+  targets: readonly DiscoveryTarget[],
+  clients: AwsClients,
+  report: (result: PairResult) => void,
+  deadlineMs: number,
+): Promise<void> {
   const expired = new Set<string>();
-  await Promise.all(
-    targets.map((target) =>
-      discoverPair(target, clients, (result) => {
-        if (result.error?.kind === 'expired-credentials') expired.add(result.profile);
-        report(result);
-      }),
-    ),
-  );
+  const queue = [...targets];
+  const worker = async (): Promise<void> => {
+    for (let target = queue.shift(); target; target = queue.shift()) {
+      await discoverPair(
+        target,
+        clients,
+        (result) => {
+          if (result.error?.kind === 'expired-credentials') expired.add(result.profile);
+          report(result);
+        },
+        deadlineMs,
+      );
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(maxPairsInFlight, queue.length) }, worker));
   // Only now, with none of their requests in flight, can those profiles' clients go.
   expired.forEach((profile) => clients.forgetProfile(profile));
 }

@@ -11,11 +11,11 @@ const groupBatch = 100;
  * Lifecycle states of the instances of each named auto-scaling group, in one call per pair for up to 100 groups.
  * Discovery needs it to tell `converging` racks from `running` ones, so it lives in the discovery bundle.
  */
-export async function lifecycleStates(clients: AwsClients, profile: AwsProfile, pair: Pair, groupNames: readonly string[]): Promise<Map<string, string[]>> {
+export async function lifecycleStates(clients: AwsClients, profile: AwsProfile, pair: Pair, groupNames: readonly string[], abortSignal: AbortSignal): Promise<Map<string, string[]>> {
   const client = clients.client('auto_scaling', profile, pair.region, (config) => new AutoScalingClient(config));
   const states = new Map<string, string[]>();
   for (const batch of chunks(groupNames, groupBatch)) {
-    const answer = await client.send(new DescribeAutoScalingGroupsCommand({ AutoScalingGroupNames: batch, MaxRecords: groupBatch }));
+    const answer = await client.send(new DescribeAutoScalingGroupsCommand({ AutoScalingGroupNames: batch, MaxRecords: groupBatch }), { abortSignal });
     for (const group of answer.AutoScalingGroups ?? []) {
       if (group.AutoScalingGroupName) states.set(group.AutoScalingGroupName, (group.Instances ?? []).map((instance) => instance.LifecycleState ?? 'Unknown'));
     }

@@ -1,8 +1,20 @@
-import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
+import * as path from 'node:path';
+import { getHomeDir, loadSharedConfigFiles, readFile } from '@smithy/shared-ini-file-loader';
+import { describeIgnored, ignoredConfig } from '../model/ignoredConfig';
 import { environmentProfile } from '../model/pair';
 
 /** The AWS services the extension calls, by the key the shared config's `services` sections use. */
 export type ServiceKey = 'cloudformation' | 'ecs' | 'ec2' | 'auto_scaling';
+
+/**
+ * Where a profile's credentials come from, read from the files already parsed for the refresh: static keys and
+ * credential processes are resolved here, the rest (roles, SSO, web identity) by the SDK's own provider.
+ */
+export type CredentialSource =
+  | { kind: 'keys'; accessKeyId: string; secretAccessKey: string; sessionToken?: string }
+  | { kind: 'process'; command: string }
+  | { kind: 'sdk' }
+  | { kind: 'environment' };
 
 export interface AwsProfile {
   name: string;
@@ -10,6 +22,7 @@ export interface AwsProfile {
   region?: string;
   /** Endpoint per service, already resolved in the SDK's order of precedence; absent means AWS's own. */
   endpoints: Partial<Record<ServiceKey, string>>;
+  credentials: CredentialSource;
 }
 
 const serviceKeys: ServiceKey[] = ['cloudformation', 'ecs', 'ec2', 'auto_scaling'];
@@ -41,17 +54,44 @@ function profileEndpoints(section: Section, services: Section | undefined, env: 
   return { ...endpoints, ...envEndpoints(env) };
 }
 
+/** The SDK's order: a role first, then static keys, web identity, a credential process; SSO and the rest after. */
+function credentialSource(section: Section): CredentialSource {
+  if (section.role_arn || section.web_identity_token_file) return { kind: 'sdk' };
+  const { aws_access_key_id: accessKeyId, aws_secret_access_key: secretAccessKey, aws_session_token: sessionToken } = section;
+  if (accessKeyId && secretAccessKey) return { kind: 'keys', accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}) };
+  if (section.credential_process) return { kind: 'process', command: section.credential_process };
+  return { kind: 'sdk' };
+}
+
 function isProfileKey(key: string): boolean {
   return !key.startsWith('sso-session.') && !key.startsWith('services.');
 }
 
+/** What one read of the AWS config files found. */
+export interface ProfilesRead {
+  profiles: AwsProfile[];
+  /** What the SDK's parser skips in the files, one log line each, without any value. */
+  ignored: string[];
+}
+
+/** A config file's path as the SDK resolves it: the environment variable, else under ~/.aws; `~/` expanded. */
+function configPath(fromEnvironment: string | undefined, name: string): string {
+  const file = fromEnvironment || path.join(getHomeDir(), '.aws', name);
+  return file.startsWith('~/') ? path.join(getHomeDir(), file.slice(2)) : file;
+}
+
 /**
  * Every profile of the shared config and credentials files (AWS_CONFIG_FILE, AWS_SHARED_CREDENTIALS_FILE),
- * plus a pseudo-profile for credentials set in the environment. Read fresh each time: the user may have run
- * `aws configure` or `aws sso login` since.
+ * plus a source for credentials set in the environment. Each file is read and parsed once per call, for all
+ * profiles; call it once per refresh: the user may have run `aws configure` or `aws sso login` since.
  */
-export async function loadProfiles(env: NodeJS.ProcessEnv = process.env): Promise<AwsProfile[]> {
-  const { configFile, credentialsFile } = await loadSharedConfigFiles({ ignoreCache: true });
+export async function loadProfiles(env: NodeJS.ProcessEnv = process.env): Promise<ProfilesRead> {
+  const configFilepath = configPath(env.AWS_CONFIG_FILE, 'config');
+  const filepath = configPath(env.AWS_SHARED_CREDENTIALS_FILE, 'credentials');
+  // The SDK's reader keeps what it read: the loader below parses these same reads instead of reading again.
+  const [configText, credentialsText] = await Promise.all([configFilepath, filepath].map((file) => readFile(file, { ignoreCache: true }).catch(() => '')));
+  const { configFile, credentialsFile } = await loadSharedConfigFiles({ configFilepath, filepath });
+  const ignored = [...ignoredConfig(configText, 'config'), ...ignoredConfig(credentialsText, 'credentials')].map(describeIgnored);
   const names = new Set([...Object.keys(configFile).filter(isProfileKey), ...Object.keys(credentialsFile)]);
   const profiles: AwsProfile[] = [...names].sort().map((name) => {
     const section: Section = { ...credentialsFile[name], ...configFile[name] };
@@ -60,6 +100,8 @@ export async function loadProfiles(env: NodeJS.ProcessEnv = process.env): Promis
       name,
       region: section.region,
       endpoints: profileEndpoints(section, servicesName ? configFile[`services.${servicesName}`] : undefined, env),
+      // As the SDK merges them: the credentials file wins.
+      credentials: credentialSource({ ...configFile[name], ...credentialsFile[name] }),
     };
   });
   if (env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY) {
@@ -67,7 +109,26 @@ export async function loadProfiles(env: NodeJS.ProcessEnv = process.env): Promis
       name: environmentProfile,
       region: env.AWS_REGION ?? env.AWS_DEFAULT_REGION,
       endpoints: envEndpoints(env),
+      credentials: { kind: 'environment' },
     });
   }
-  return profiles;
+  return { profiles, ignored };
+}
+
+/** How AWS names each service's regional host. */
+const awsHosts: Record<ServiceKey, string> = { cloudformation: 'cloudformation', ecs: 'ecs', ec2: 'ec2', auto_scaling: 'autoscaling' };
+
+/**
+ * Where a profile's calls to a service in a region go, fit to show: a user name, password or query in a
+ * configured endpoint_url is left out, since those can hold secrets.
+ */
+export function endpointLabel(profile: Pick<AwsProfile, 'name' | 'endpoints'>, service: ServiceKey, region: string): string {
+  const configured = profile.endpoints[service];
+  if (configured === undefined) return `https://${awsHosts[service]}.${region}.amazonaws.com`;
+  try {
+    const url = new URL(configured);
+    return `${url.protocol}//${url.host}${url.pathname === '/' ? '' : url.pathname}`;
+  } catch {
+    return `the endpoint_url of profile "${profile.name}"`;
+  }
 }

@@ -1,6 +1,6 @@
 import type { DiscoveryError } from './rack';
-import type { Pair } from './pair';
-import type { OrganizationMap, ScanSettings } from './settings';
+import { environmentProfile, type Pair } from './pair';
+import { isRegionCode, type OrganizationMap, type ScanSettings } from './settings';
 
 /** What discovery needs to know of a profile from the AWS config files. */
 export interface ProfileRegion {
@@ -15,12 +15,15 @@ export interface DiscoveryPlan {
   problems: DiscoveryError[];
 }
 
-/** A profile mapped nowhere is an organisation of its own, named after the profile. */
+/**
+ * A profile mapped nowhere is an organisation of its own, named after the profile; the environment's
+ * credentials, unless mapped, are the organisation `environment`.
+ */
 export function organizationOf(profile: string, organizations: OrganizationMap): string {
   for (const [organization, profiles] of Object.entries(organizations)) {
     if (profiles.includes(profile)) return organization;
   }
-  return profile;
+  return profile === environmentProfile ? 'environment' : profile;
 }
 
 /** Every (profile, region) pair to scan: each profile's own region plus the regions of `convox.regions`. */
@@ -28,14 +31,24 @@ export function planDiscovery(profiles: readonly ProfileRegion[], settings: Scan
   const plan: DiscoveryPlan = { pairs: [], problems: [] };
   for (const profile of profiles) {
     const organization = organizationOf(profile.name, settings.organizations);
-    const regions = [...new Set([...(profile.region ? [profile.region] : []), ...settings.regions])];
-    if (regions.length === 0) {
+    const ownRegion = profile.region !== undefined && isRegionCode(profile.region) ? [profile.region] : [];
+    if (profile.region !== undefined && ownRegion.length === 0) {
+      plan.problems.push({
+        organization,
+        profile: profile.name,
+        region: profile.region,
+        kind: 'configuration',
+        message: `Profile "${profile.name}" has region "${profile.region}", which is not an AWS region code such as us-east-1. Fix the configuration: correct "region = …" in your AWS config, then refresh.`,
+      });
+    }
+    const regions = [...new Set([...ownRegion, ...settings.regions])];
+    if (regions.length === 0 && profile.region === undefined) {
       plan.problems.push({
         organization,
         profile: profile.name,
         region: '',
-        kind: 'other',
-        message: `Profile "${profile.name}" has no region. Add "region = …" to it in your AWS config, or list regions in the setting convox.regions.`,
+        kind: 'configuration',
+        message: `Profile "${profile.name}" has no region. Fix the configuration: add "region = …" to it in your AWS config, or list regions in the setting convox.regions.`,
       });
     }
     for (const region of regions) plan.pairs.push({ organization, profile: profile.name, region });

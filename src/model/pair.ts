@@ -8,9 +8,17 @@ export interface Pair {
   region: string;
 }
 
-/** The pseudo-profile that stands for the credentials found in the environment (AWS_ACCESS_KEY_ID …). */
-export const environmentProfile = 'environment';
+/**
+ * The source that stands for the credentials found in the environment (AWS_ACCESS_KEY_ID …), named so that no
+ * profile can share the name: the AWS config parser ends a line at " #", so no section name can hold it.
+ */
+export const environmentProfile = 'environment #AWS_*';
 
 export function pairKey(pair: Pick<Pair, 'profile' | 'region'>): string {
   return `${pair.profile}\u0000${pair.region}`;
+}
+
+/** How messages name a credential source: `profile "name"`, or the environment variables. */
+export function sourceLabel(profile: string): string {
+  return profile === environmentProfile ? 'the AWS_* environment variables' : `profile "${profile}"`;
 }

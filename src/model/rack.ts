@@ -47,7 +47,8 @@ export interface Rack extends Pair {
   outputs: Record<string, string>;
 }
 
-export type DiscoveryErrorKind = 'expired-credentials' | 'access-denied' | 'throttled' | 'network' | 'other';
+/** `configuration`: the AWS config or a setting is wrong, so retrying cannot help until it is fixed. */
+export type DiscoveryErrorKind = 'expired-credentials' | 'access-denied' | 'throttled' | 'network' | 'configuration' | 'other';
 
 export interface DiscoveryError extends Pair {
   kind: DiscoveryErrorKind;

@@ -14,6 +14,7 @@ export const settingDefaults = {
   regions: [] as string[],
   organizations: {} as OrganizationMap,
   refreshInterval: 60,
+  requestTimeout: 30,
   'statusBar.enabled': true,
 };
 
@@ -90,6 +91,15 @@ export function parseRegions(raw: unknown): string[] {
 /** `convox.refreshInterval` in seconds; anything but a number ≥ 0 falls back to the default. */
 export function parseRefreshInterval(raw: unknown): number {
   return typeof raw === 'number' && Number.isFinite(raw) && raw >= 0 ? raw : settingDefaults.refreshInterval;
+}
+
+/** Bounds of `convox.requestTimeout`, in seconds: below a second nothing answers; above ten minutes is a hang. */
+export const requestTimeoutBounds = { minimum: 1, maximum: 600 };
+
+/** `convox.requestTimeout` in seconds; anything but a number within its bounds falls back to the default. */
+export function parseRequestTimeout(raw: unknown): number {
+  const { minimum, maximum } = requestTimeoutBounds;
+  return typeof raw === 'number' && raw >= minimum && raw <= maximum ? raw : settingDefaults.requestTimeout;
 }
 
 /** `convox.statusBar.enabled`: only an explicit `false` hides the item. */

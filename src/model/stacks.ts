@@ -86,17 +86,51 @@ function rackFromStack(stack: StackDescription, origin: Pair, apps: App[]): Rack
   };
 }
 
+/**
+ * One pair's racks, assembled page by page as its stacks are listed: each stack is read once, and a rack is
+ * built again only when a stack of its own or of one of its apps arrives, so a long listing costs no re-work.
+ */
+export class RackCollector {
+  private readonly rackStacks = new Map<string, StackDescription>();
+  private readonly appsByRack = new Map<string, App[]>();
+  /** Built racks by stack id; a rack whose apps changed since is built again. */
+  private readonly built = new Map<string, Rack>();
+  private readonly appsChanged = new Set<string>();
+
+  constructor(private readonly origin: Pair) {}
+
+  add(stacks: readonly StackDescription[]): this {
+    for (const stack of stacks) {
+      const rackName = appRackName(stack);
+      if (rackName !== undefined) {
+        const apps = this.appsByRack.get(rackName) ?? [];
+        apps.push(appFromStack(stack, rackName));
+        this.appsByRack.set(rackName, apps);
+        this.appsChanged.add(rackName);
+      }
+      if (isRackStack(stack)) {
+        this.rackStacks.set(stack.stackId, stack);
+        this.built.delete(stack.stackId);
+      }
+    }
+    return this;
+  }
+
+  racks(): Rack[] {
+    const racks = [...this.rackStacks.values()].map((stack) => {
+      let rack = this.built.get(stack.stackId);
+      if (!rack || this.appsChanged.has(stack.name)) {
+        rack = rackFromStack(stack, this.origin, [...(this.appsByRack.get(stack.name) ?? [])]);
+        this.built.set(stack.stackId, rack);
+      }
+      return rack;
+    });
+    this.appsChanged.clear();
+    return racks;
+  }
+}
+
 /** The racks among one (profile, region)'s stacks, each with the apps tagged as its own. */
 export function racksFromStacks(stacks: readonly StackDescription[], origin: Pair): Rack[] {
-  const appsByRack = new Map<string, App[]>();
-  for (const stack of stacks) {
-    const rackName = appRackName(stack);
-    if (rackName === undefined) continue;
-    const apps = appsByRack.get(rackName) ?? [];
-    apps.push(appFromStack(stack, rackName));
-    appsByRack.set(rackName, apps);
-  }
-  return stacks
-    .filter(isRackStack)
-    .map((stack) => rackFromStack(stack, origin, appsByRack.get(stack.name) ?? []));
+  return new RackCollector(origin).add(stacks).racks();
 }

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { RackStore } from '../model/store/rackStore';
-import { parseOrganizations, parseRefreshInterval, parseRegions, parseStatusBarEnabled, settingsSection, SettingsError, type ScanSettings } from '../model/settings';
+import { parseOrganizations, parseRefreshInterval, parseRegions, parseRequestTimeout, parseStatusBarEnabled, settingsSection, SettingsError, type ScanSettings } from '../model/settings';
 
 function configuration(): vscode.WorkspaceConfiguration {
   return vscode.workspace.getConfiguration(settingsSection);
@@ -17,6 +17,10 @@ export function scanSettings(): ScanSettings {
 
 export function refreshIntervalSeconds(): number {
   return parseRefreshInterval(configuration().get<unknown>('refreshInterval'));
+}
+
+export function requestTimeoutSeconds(): number {
+  return parseRequestTimeout(configuration().get<unknown>('requestTimeout'));
 }
 
 export function statusBarEnabled(): boolean {
@@ -41,6 +45,7 @@ export async function showSettingsError(error: SettingsError): Promise<void> {
 export function watchSettings(store: RackStore): vscode.Disposable {
   return vscode.workspace.onDidChangeConfiguration((event) => {
     if (event.affectsConfiguration(`${settingsSection}.refreshInterval`)) store.setListInterval(refreshIntervalSeconds());
+    if (event.affectsConfiguration(`${settingsSection}.requestTimeout`)) store.setRequestTimeout(requestTimeoutSeconds());
     if (!event.affectsConfiguration(`${settingsSection}.regions`) && !event.affectsConfiguration(`${settingsSection}.organizations`)) return;
     try {
       scanSettings();

@@ -52,7 +52,7 @@ describe('trimming DescribeStacks answers to Convox stacks', () => {
 
     async function stackNames(stackName?: string): Promise<string[]> {
       const ports = aws.ports();
-      const [profile] = (await loadProfiles()).filter((candidate) => candidate.name === 'acme-prod');
+      const [profile] = (await loadProfiles()).profiles.filter((candidate) => candidate.name === 'acme-prod');
       const answer = await ports.clients.cloudFormation(profile, 'us-east-1').send(new DescribeStacksCommand({ StackName: stackName }));
       ports.dispose();
       return (answer.Stacks ?? []).map((each) => each.StackName ?? '');

@@ -53,7 +53,7 @@ export async function simulatedAws(scenario: Scenario, options: { latencyMs?: nu
       const profiles = await ports.discovery.profiles();
       const plan = planDiscovery(profiles, { regions: settings['convox.regions'], organizations: settings['convox.organizations'] });
       const inventory = new Inventory(plan.pairs);
-      await ports.discovery.discover(plan.pairs, (result) => inventory.update(result));
+      await ports.discovery.discover(plan.pairs, (result) => inventory.update(result), (options.requestTimeoutMs ?? 30_000) * 2);
       ports.dispose();
       return { racks: inventory.racks(), errors: inventory.errors(), hasProfiles: profiles.length > 0 };
     },

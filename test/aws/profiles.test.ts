@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { loadProfiles } from '../../src/aws/profiles';
+import { environmentProfile } from '../../src/model/pair';
 import { AwsPorts } from '../../src/aws';
 import { RackStore } from '../../src/model/store/rackStore';
 
@@ -35,6 +36,9 @@ aws_access_key_id = AKIDKEYSONLY
 aws_secret_access_key = secret
 `;
 
+/** The file variables of the test's environment, for a call given an environment of its own. */
+const files = (): NodeJS.ProcessEnv => ({ AWS_CONFIG_FILE: process.env.AWS_CONFIG_FILE, AWS_SHARED_CREDENTIALS_FILE: process.env.AWS_SHARED_CREDENTIALS_FILE });
+
 describe('AWS profiles from the shared config files', () => {
   let dir: string;
   const saved = { ...process.env };
@@ -52,26 +56,48 @@ describe('AWS profiles from the shared config files', () => {
   });
 
   it('lists config and credentials profiles, not sso-session or services sections', async () => {
-    const profiles = await loadProfiles();
+    const { profiles, ignored } = await loadProfiles();
+    assert.deepEqual(ignored, []);
     assert.deepEqual(profiles.map((profile) => `${profile.name}:${profile.region ?? '-'}`), ['default:us-east-1', 'direct:eu-west-1', 'keys-only:-', 'per-service:us-west-2']);
   });
 
   it("honours each profile's endpoint_url and services section", async () => {
-    const profiles = new Map((await loadProfiles()).map((profile) => [profile.name, profile.endpoints]));
+    const profiles = new Map((await loadProfiles()).profiles.map((profile) => [profile.name, profile.endpoints]));
     assert.deepEqual(profiles.get('direct'), { cloudformation: 'http://127.0.0.1:1', ecs: 'http://127.0.0.1:1', ec2: 'http://127.0.0.1:1', auto_scaling: 'http://127.0.0.1:1' });
     assert.deepEqual(profiles.get('per-service'), { cloudformation: 'http://127.0.0.1:2' });
     assert.deepEqual(profiles.get('default'), {});
   });
 
   it('lets AWS_ENDPOINT_URL_<SERVICE> and AWS_ENDPOINT_URL win over the files', async () => {
-    const profiles = await loadProfiles({ AWS_ENDPOINT_URL: 'http://127.0.0.1:3', AWS_ENDPOINT_URL_ECS: 'http://127.0.0.1:4' });
+    const { profiles } = await loadProfiles({ ...files(), AWS_ENDPOINT_URL: 'http://127.0.0.1:3', AWS_ENDPOINT_URL_ECS: 'http://127.0.0.1:4' });
     const direct = profiles.find((profile) => profile.name === 'direct');
     assert.deepEqual(direct?.endpoints, { cloudformation: 'http://127.0.0.1:3', ecs: 'http://127.0.0.1:4', ec2: 'http://127.0.0.1:3', auto_scaling: 'http://127.0.0.1:3' });
   });
 
-  it('adds the environment credentials as one more source', async () => {
-    const profiles = await loadProfiles({ AWS_ACCESS_KEY_ID: 'AKID', AWS_SECRET_ACCESS_KEY: 'secret', AWS_REGION: 'ca-central-1' });
-    assert.deepEqual(profiles.at(-1), { name: 'environment', region: 'ca-central-1', endpoints: {} });
+  it('takes credentials as the SDK would: the credentials file over the config, a role before keys, then a process', async () => {
+    fs.appendFileSync(process.env.AWS_CONFIG_FILE ?? '', '\n[profile helper]\nregion = us-east-1\ncredential_process = /bin/creds --token abc\n\n[profile role]\nrole_arn = arn:aws:iam::1:role/x\nsource_profile = direct\n');
+    fs.appendFileSync(process.env.AWS_SHARED_CREDENTIALS_FILE ?? '', '\n[role]\naws_access_key_id = AKIDROLE\naws_secret_access_key = s\n');
+    const sources = new Map((await loadProfiles()).profiles.map((profile) => [profile.name, profile.credentials]));
+    assert.deepEqual(sources.get('direct'), { kind: 'keys', accessKeyId: 'AKIDDIRECT', secretAccessKey: 'secret' });
+    assert.deepEqual(sources.get('helper'), { kind: 'process', command: '/bin/creds --token abc' });
+    assert.deepEqual(sources.get('role'), { kind: 'sdk' });
+    assert.deepEqual(sources.get('per-service'), { kind: 'sdk' });
+  });
+
+  it('names what the SDK ignores in the files, without values', async () => {
+    fs.appendFileSync(process.env.AWS_CONFIG_FILE ?? '', '\n[typo]\nregion = us-east-1\n');
+    fs.appendFileSync(process.env.AWS_SHARED_CREDENTIALS_FILE ?? '', 'not a setting MARKER-SECRET\n');
+    const { ignored } = await loadProfiles();
+    assert.equal(ignored.length, 2, ignored.join('\n'));
+    assert.match(ignored[0], /\[typo\]/);
+    assert.ok(ignored.every((line) => !line.includes('MARKER')));
+  });
+
+  it('adds the environment credentials as one more source, apart from a profile named "environment"', async () => {
+    fs.appendFileSync(process.env.AWS_SHARED_CREDENTIALS_FILE ?? '', '\n[environment]\naws_access_key_id = AKIDFILE\naws_secret_access_key = s\n');
+    const { profiles } = await loadProfiles({ ...files(), AWS_ACCESS_KEY_ID: 'AKID', AWS_SECRET_ACCESS_KEY: 'secret', AWS_REGION: 'ca-central-1' });
+    assert.deepEqual(profiles.at(-1), { name: environmentProfile, region: 'ca-central-1', endpoints: {}, credentials: { kind: 'environment' } });
+    assert.deepEqual(profiles.find((profile) => profile.name === 'environment')?.credentials, { kind: 'keys', accessKeyId: 'AKIDFILE', secretAccessKey: 's' });
   });
 
   it('reports an unreachable endpoint as a network error entry and a region-less profile as a problem', async () => {
@@ -82,7 +108,7 @@ describe('AWS profiles from the shared config files', () => {
     ports.dispose();
     const errors = new Map(store.errors().map((error) => [error.profile, error]));
     assert.equal(errors.get('direct')?.kind, 'network');
-    assert.match(errors.get('direct')?.message ?? '', /Could not reach AWS in eu-west-1/);
+    assert.match(errors.get('direct')?.message ?? '', /Could not reach http:\/\/127\.0\.0\.1:1 for profile "direct" \(ECONNREFUSED/);
     assert.equal(errors.get('keys-only')?.organization, 'corp');
     assert.match(errors.get('keys-only')?.message ?? '', /has no region/);
   });

@@ -1,6 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { PagingError } from '../../src/aws/discovery';
+import { CredentialProcessError } from '../../src/aws/credentialProcess';
+import { DeadlineError } from '../../src/aws/deadline';
 import { classifyError } from '../../src/aws/errors';
+import { environmentProfile } from '../../src/model/pair';
 
 const context = { profile: 'acme-prod', region: 'eu-west-1', action: 'list CloudFormation stacks' };
 function failure(name: string, message = '', extra: Record<string, unknown> = {}): Error {
@@ -48,6 +51,48 @@ describe('what an AWS failure means to a person', () => {
     assert.equal(classified.kind, 'other');
     assert.match(classified.message, /could not be read/);
     assert.match(classifyError(failure('SyntaxError', 'Unexpected token'), context).message, /could not be read/);
+  });
+  it('a deadline names the endpoint that did not answer and the setting that sets it', () => {
+    const classified = classifyError(new DeadlineError('http://127.0.0.1:9', 2_500), { ...context, endpoint: 'http://127.0.0.1:9' });
+    assert.deepEqual(classified, {
+      kind: 'network',
+      message: 'http://127.0.0.1:9 did not answer list CloudFormation stacks for profile "acme-prod" within 2.5 s, so the calls were stopped. Check your network or the profile\'s endpoint_url, or raise the setting convox.requestTimeout; then retry.',
+    });
+  });
+  it('an error page that is not an AWS answer says so, with its status and endpoint', () => {
+    const page = failure('Unknown', 'Unknown', { $metadata: { httpStatusCode: 500 }, $response: { headers: { 'content-type': 'text/html' } } });
+    assert.match(classifyError(page, { ...context, endpoint: 'https://proxy.example' }).message, /^HTTP 500 from https:\/\/proxy\.example, not an AWS answer, to list CloudFormation stacks/);
+    assert.equal(classifyError(failure('ValidationError', 'x', { $metadata: { httpStatusCode: 400 } }), context).message.startsWith('HTTP'), false, 'an AWS error keeps its code');
+  });
+  it('running out of file descriptors is named as such, wherever the code sits', () => {
+    const wrapped = failure('Error', 'connect failed', { cause: Object.assign(new Error('open'), { code: 'EMFILE' }) });
+    assert.match(classifyError(wrapped, context).message, /^Too many files are open \(EMFILE\).*ulimit -n/);
+  });
+  it('configuration problems say to fix the configuration, not to retry', () => {
+    for (const error of [failure('CredentialsProviderError', 'Could not resolve credentials using profile: [acme-prod]'), failure('TypeError', 'Invalid URL'), failure('Error', 'Invalid region in client config')]) {
+      const classified = classifyError(error, context);
+      assert.equal(classified.kind, 'configuration', error.message);
+      assert.match(classified.message, /Fix the configuration/);
+      assert.doesNotMatch(classified.message, /retry/i);
+    }
+  });
+  it('a credential process failure keeps its own safe message; what the SDK copied from a process is dropped', () => {
+    const timedOut = new CredentialProcessError('acme-prod', { reason: 'timeout', timeoutMs: 30_000 });
+    assert.deepEqual(classifyError(timedOut, context), { kind: 'expired-credentials', message: timedOut.message });
+    assert.equal(classifyError(new CredentialProcessError('acme-prod', { reason: 'output', problem: 'notJson' }), context).kind, 'configuration');
+    const copied = failure('CredentialsProviderError', 'Command failed: /bin/creds --token MARKER-TOKEN\nMARKER-STDERR');
+    const message = classifyError(copied, context).message;
+    assert.doesNotMatch(message, /MARKER/);
+    assert.match(message, /its credential_process failed/);
+  });
+  it('the environment credentials are named as such, with what to do for them', () => {
+    const message = classifyError(failure('ExpiredToken', 'expired'), { ...context, profile: environmentProfile }).message;
+    assert.match(message, /^The credentials of the AWS_\* environment variables have expired.*Set fresh AWS_\* variables/);
+  });
+  it("an unknown error's own text is cut to one short line", () => {
+    const message = classifyError(failure('Weird', `${'x'.repeat(400)}\nsecond line`), context).message;
+    assert.doesNotMatch(message, /second line/);
+    assert.match(message, /x{299}…\. Retry/);
   });
   it('anything else keeps its name and message', () => {
     assert.deepEqual(classifyError(failure('ValidationError', 'Stack does not exist'), context), {

@@ -164,7 +164,7 @@ describe('rack store: what it shows', () => {
     assert.deepEqual(store.racks(), []);
     assert.deepEqual(
       store.errors().map((error) => [error.profile, error.kind, error.message.slice(0, 28)]),
-      [['solo', 'other', 'Profile "solo" has no region']],
+      [['solo', 'configuration', 'Profile "solo" has no region']],
     );
     store.dispose();
   });

@@ -2,14 +2,17 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { organizationOf, planDiscovery } from '../../src/model/discoveryPlan';
+import { environmentProfile } from '../../src/model/pair';
 import {
   isRegionCode,
   organizationPattern,
   parseOrganizations,
   parseRefreshInterval,
   parseRegions,
+  parseRequestTimeout,
   parseStatusBarEnabled,
   regionPattern,
+  requestTimeoutBounds,
   settingDefaults,
   settingsSection,
   SettingsError,
@@ -90,7 +93,7 @@ function manifestPath(): string {
 
 describe('settings declared once: package.json agrees with the code', () => {
   const manifest = JSON.parse(fs.readFileSync(manifestPath(), 'utf8')) as {
-    contributes: { configuration: { properties: Record<string, { default?: unknown; items?: { pattern?: string }; propertyNames?: { pattern?: string }; minimum?: number }> } };
+    contributes: { configuration: { properties: Record<string, { default?: unknown; items?: { pattern?: string }; propertyNames?: { pattern?: string }; minimum?: number; maximum?: number }> } };
   };
   const properties = manifest.contributes.configuration.properties;
 
@@ -102,6 +105,8 @@ describe('settings declared once: package.json agrees with the code', () => {
     assert.equal(properties['convox.regions'].items?.pattern, regionPattern);
     assert.equal(properties['convox.organizations'].propertyNames?.pattern, organizationPattern);
     assert.equal(properties['convox.refreshInterval'].minimum, 0);
+    assert.equal(properties['convox.requestTimeout'].minimum, requestTimeoutBounds.minimum);
+    assert.equal(properties['convox.requestTimeout'].maximum, requestTimeoutBounds.maximum);
   });
   it('falls back to the defaults for values the schema would refuse', () => {
     assert.equal(parseRefreshInterval(-5), settingDefaults.refreshInterval);
@@ -110,6 +115,10 @@ describe('settings declared once: package.json agrees with the code', () => {
     assert.equal(parseRefreshInterval(Number.POSITIVE_INFINITY), settingDefaults.refreshInterval);
     assert.equal(parseRefreshInterval(0), 0);
     assert.equal(parseRefreshInterval(15), 15);
+    for (const bad of [0, 0.5, 601, '30', Number.NaN, Number.POSITIVE_INFINITY, undefined]) assert.equal(parseRequestTimeout(bad), settingDefaults.requestTimeout, String(bad));
+    assert.equal(parseRequestTimeout(1), 1);
+    assert.equal(parseRequestTimeout(600), 600);
+    assert.equal(parseRequestTimeout(2.5), 2.5);
     assert.equal(parseStatusBarEnabled(false), false);
     assert.equal(parseStatusBarEnabled(undefined), true);
     assert.equal(parseStatusBarEnabled('false'), true);
@@ -130,7 +139,18 @@ describe('discovery plan', () => {
     const plan = planDiscovery([{ name: 'acme-prod' }], { regions: [], organizations: settings.organizations });
     assert.deepEqual(plan.pairs, []);
     assert.equal(plan.problems.length, 1);
-    assert.deepEqual({ ...plan.problems[0], message: '' }, { organization: 'acme', profile: 'acme-prod', region: '', kind: 'other', message: '' });
-    assert.match(plan.problems[0].message, /has no region\. Add "region = …" to it in your AWS config, or list regions in the setting convox\.regions\./);
+    assert.deepEqual({ ...plan.problems[0], message: '' }, { organization: 'acme', profile: 'acme-prod', region: '', kind: 'configuration', message: '' });
+    assert.match(plan.problems[0].message, /has no region\. Fix the configuration: add "region = …" to it in your AWS config, or list regions in the setting convox\.regions\./);
+  });
+  it('makes a profile region that is not a region code a configuration problem, and still scans the regions of the setting', () => {
+    const plan = planDiscovery([{ name: 'acme-prod', region: 'us_east_1' }], { regions: ['eu-west-1'], organizations: settings.organizations });
+    assert.deepEqual(plan.pairs, [{ organization: 'acme', profile: 'acme-prod', region: 'eu-west-1' }]);
+    assert.deepEqual({ ...plan.problems[0], message: '' }, { organization: 'acme', profile: 'acme-prod', region: 'us_east_1', kind: 'configuration', message: '' });
+    assert.match(plan.problems[0].message, /"us_east_1", which is not an AWS region code such as us-east-1\. Fix the configuration/);
+    assert.equal(planDiscovery([{ name: 'acme-prod', region: 'us_east_1' }], { regions: [], organizations: {} }).problems.length, 1, 'no second problem for the missing region');
+  });
+  it('lists the environment credentials under the organisation "environment" unless they are mapped', () => {
+    assert.equal(organizationOf(environmentProfile, {}), 'environment');
+    assert.equal(organizationOf(environmentProfile, { acme: [environmentProfile] }), 'acme');
   });
 });

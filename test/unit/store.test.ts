@@ -352,11 +352,11 @@ describe('lazy ports', () => {
     assert.equal(disposed, 0, 'nothing loaded, nothing to dispose');
     assert.deepEqual(await ports.discovery.profiles(), [{ name: pair.profile, region: pair.region }]);
     const [rack] = racksFromStacks(fake.world, pair);
-    await ports.reader.details(rack);
-    await ports.reader.processes(rack, []);
-    await ports.reader.lifecycleStates(pair, ['x']);
-    assert.deepEqual(await ports.stacks.events(rack, 1), []);
-    const discovering = ports.discovery.discover([pair], () => undefined);
+    await ports.reader.details(rack, 1_000);
+    await ports.reader.processes(rack, [], 1_000);
+    await ports.reader.lifecycleStates(pair, ['x'], 1_000);
+    assert.deepEqual(await ports.stacks.events(rack, 1, 1_000), []);
+    const discovering = ports.discovery.discover([pair], () => undefined, 1_000);
     await tick();
     fake.release?.();
     await discovering;

@@ -16,6 +16,9 @@ import type { ContainerDefinition, Instance, Process, Rack, RackDetails, RackTas
 import type { AwsClients } from '../clients';
 import type { AwsProfile } from '../profiles';
 
+/** What every call of one read is sent with: the signal that aborts it at the read's deadline. */
+type Abort = { abortSignal: AbortSignal };
+
 /** API limits of the ECS Describe* calls, and the largest page the List* calls give. */
 const describeBatch = 100;
 const listPage = 100;
@@ -64,23 +67,26 @@ export class RackDetailsLoader {
     return this.clients.client('ecs', profile, region, (config) => new ECSClient(config));
   }
 
-  async load(profile: AwsProfile, rack: Rack): Promise<RackDetails> {
-    const [instances, tasks] = await Promise.all([this.instances(profile, rack), this.tasks(profile, rack)]);
+  /** `signal` aborts every request still in flight (the store's deadline for one read). */
+  async load(profile: AwsProfile, rack: Rack, signal: AbortSignal): Promise<RackDetails> {
+    const abort = { abortSignal: signal };
+    const [instances, tasks] = await Promise.all([this.instances(profile, rack, abort), this.tasks(profile, rack, abort)]);
     return { instances, tasks, loadedAt: new Date() };
   }
 
   /** `convox rack ps` rows: the tasks with what their task definitions add (app, release, command). */
-  async processes(profile: AwsProfile, rack: Rack, tasks: readonly RackTask[]): Promise<Process[]> {
+  async processes(profile: AwsProfile, rack: Rack, tasks: readonly RackTask[], signal: AbortSignal): Promise<Process[]> {
     const ecs = this.ecs(profile, rack.region);
+    const abort = { abortSignal: signal };
     const processes = await Promise.all(
-      tasks.map(async (task) => processFromTask(task, task.taskDefinitionArn ? await this.taskDefinition(ecs, task.taskDefinitionArn) : [], rack.name)),
+      tasks.map(async (task) => processFromTask(task, task.taskDefinitionArn ? await this.taskDefinition(ecs, task.taskDefinitionArn, abort) : [], rack.name)),
     );
     return processes.sort((a, b) => a.service.localeCompare(b.service) || a.id.localeCompare(b.id));
   }
 
   /** `convox instances`: the rack's EC2 instances (not build servers) joined with their ECS container instances. */
-  private async instances(profile: AwsProfile, rack: Rack): Promise<Instance[]> {
-    const [ec2Instances, containerInstances] = await Promise.all([this.ec2Instances(profile, rack), this.containerInstances(profile, rack)]);
+  private async instances(profile: AwsProfile, rack: Rack, abort: Abort): Promise<Instance[]> {
+    const [ec2Instances, containerInstances] = await Promise.all([this.ec2Instances(profile, rack, abort), this.containerInstances(profile, rack, abort)]);
     const byEc2Id = new Map(containerInstances.map((entry) => [entry.ec2InstanceId, entry]));
     return ec2Instances
       .map((instance): Instance => {
@@ -101,36 +107,36 @@ export class RackDetailsLoader {
       .sort((a, b) => a.id.localeCompare(b.id));
   }
 
-  private async ec2Instances(profile: AwsProfile, rack: Rack): Promise<Ec2Instance[]> {
+  private async ec2Instances(profile: AwsProfile, rack: Rack, abort: Abort): Promise<Ec2Instance[]> {
     const client = this.clients.client('ec2', profile, rack.region, (config) => new EC2Client(config));
     const Filters = [
       { Name: 'tag:Rack', Values: [rack.name] },
       { Name: 'instance-state-name', Values: ['pending', 'running', 'shutting-down', 'stopping'] },
     ];
     const found: Ec2Instance[] = [];
-    for await (const page of paginateDescribeInstances({ client }, { Filters })) {
+    for await (const page of paginateDescribeInstances({ client, stopOnSameToken: true }, { Filters }, abort)) {
       for (const reservation of page.Reservations ?? []) found.push(...(reservation.Instances ?? []));
     }
     return found.filter((instance) => tag(instance, 'Purpose') !== 'Build');
   }
 
-  private async containerInstances(profile: AwsProfile, rack: Rack): Promise<ContainerInstance[]> {
+  private async containerInstances(profile: AwsProfile, rack: Rack, abort: Abort): Promise<ContainerInstance[]> {
     const cluster = rack.outputs.Cluster;
     if (!cluster) return [];
     const ecs = this.ecs(profile, rack.region);
     const arns: string[] = [];
-    for await (const page of paginateListContainerInstances({ client: ecs, pageSize: listPage }, { cluster })) arns.push(...(page.containerInstanceArns ?? []));
-    const answers = await Promise.all(chunks(arns, describeBatch).map((batch) => ecs.send(new DescribeContainerInstancesCommand({ cluster, containerInstances: batch }))));
+    for await (const page of paginateListContainerInstances({ client: ecs, pageSize: listPage, stopOnSameToken: true }, { cluster }, abort)) arns.push(...(page.containerInstanceArns ?? []));
+    const answers = await Promise.all(chunks(arns, describeBatch).map((batch) => ecs.send(new DescribeContainerInstancesCommand({ cluster, containerInstances: batch }), abort)));
     return answers.flatMap((answer) => answer.containerInstances ?? []);
   }
 
   /** Running tasks of the rack's own services; app services' tasks are never fetched. */
-  private async tasks(profile: AwsProfile, rack: Rack): Promise<RackTask[]> {
+  private async tasks(profile: AwsProfile, rack: Rack, abort: Abort): Promise<RackTask[]> {
     const cluster = rack.outputs.Cluster;
     if (!cluster) return [];
     const ecs = this.ecs(profile, rack.region);
     const services: string[] = [];
-    for await (const page of paginateListServices({ client: ecs, pageSize: listPage }, { cluster })) {
+    for await (const page of paginateListServices({ client: ecs, pageSize: listPage, stopOnSameToken: true }, { cluster }, abort)) {
       for (const arn of page.serviceArns ?? []) {
         const name = arn.slice(arn.lastIndexOf('/') + 1);
         if (isRackService(name, rack.name)) services.push(name);
@@ -139,18 +145,18 @@ export class RackDetailsLoader {
     const perService = await Promise.all(
       services.map(async (serviceName) => {
         const arns: string[] = [];
-        for await (const page of paginateListTasks({ client: ecs, pageSize: listPage }, { cluster, serviceName, desiredStatus: 'RUNNING' })) arns.push(...(page.taskArns ?? []));
+        for await (const page of paginateListTasks({ client: ecs, pageSize: listPage, stopOnSameToken: true }, { cluster, serviceName, desiredStatus: 'RUNNING' }, abort)) arns.push(...(page.taskArns ?? []));
         return arns;
       }),
     );
-    const answers = await Promise.all(chunks(perService.flat(), describeBatch).map((batch) => ecs.send(new DescribeTasksCommand({ cluster, tasks: batch }))));
+    const answers = await Promise.all(chunks(perService.flat(), describeBatch).map((batch) => ecs.send(new DescribeTasksCommand({ cluster, tasks: batch }), abort)));
     return answers.flatMap((answer) => answer.tasks ?? []).map(rackTask);
   }
 
-  private taskDefinition(ecs: ECSClient, arn: string): Promise<ContainerDefinition[]> {
+  private taskDefinition(ecs: ECSClient, arn: string, abort: Abort): Promise<ContainerDefinition[]> {
     let pending = this.taskDefinitions.get(arn);
     if (!pending) {
-      pending = ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: arn })).then((answer) =>
+      pending = ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: arn }), abort).then((answer) =>
         (answer.taskDefinition?.containerDefinitions ?? []).map((definition) => ({
           name: definition.name ?? '',
           command: definition.command ?? [],

@@ -31,6 +31,7 @@ const errorSummaries: Record<DiscoveryErrorKind, string> = {
   'access-denied': 'access denied',
   throttled: 'throttled by AWS: Retry in a minute',
   network: 'AWS unreachable',
+  configuration: 'configuration problem: fix it, then Refresh',
   other: 'discovery failed',
 };
 

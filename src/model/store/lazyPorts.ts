@@ -22,15 +22,15 @@ export function lazyPorts(load: () => Promise<RackPorts>): RackPorts {
   return {
     discovery: {
       profiles: async () => (await ports()).discovery.profiles(),
-      discover: async (pairs, report) => (await ports()).discovery.discover(pairs, report),
+      discover: async (...args) => (await ports()).discovery.discover(...args),
     },
     reader: {
-      lifecycleStates: async (pair, names) => (await ports()).reader.lifecycleStates(pair, names),
-      details: async (rack) => (await ports()).reader.details(rack),
-      processes: async (rack, tasks) => (await ports()).reader.processes(rack, tasks),
+      lifecycleStates: async (...args) => (await ports()).reader.lifecycleStates(...args),
+      details: async (...args) => (await ports()).reader.details(...args),
+      processes: async (...args) => (await ports()).reader.processes(...args),
     },
     stacks: {
-      events: async (rack, limit) => (await ports()).stacks.events(rack, limit),
+      events: async (...args) => (await ports()).stacks.events(...args),
     },
     dispose: () => loaded?.dispose(),
   };

@@ -2,7 +2,7 @@ import { planDiscovery } from '../discoveryPlan';
 import { Inventory } from '../inventory';
 import type { Pair } from '../pair';
 import type { DiscoveryError, Process, Rack, RackDetails, StackEvent } from '../rack';
-import type { ScanSettings } from '../settings';
+import { settingDefaults, type ScanSettings } from '../settings';
 import { withInstanceLifecycle } from '../status';
 import { diffRacks, type RackAspect, type StoreChange } from './changes';
 import type { RackPorts } from './ports';
@@ -26,6 +26,8 @@ interface RackData {
 export interface StoreOptions {
   /** Seconds between automatic list refreshes while the list is visible; 0 = off. */
   intervalSeconds: number;
+  /** Seconds one (profile, region) listing or one rack read may take before what is in flight is stopped. */
+  requestTimeoutSeconds?: number;
   log?: (message: string) => void;
   timers?: Timers;
 }
@@ -60,6 +62,7 @@ export class RackStore {
   private readonly policy: RefreshPolicy;
   private readonly timers: Timers;
   private readonly log: (message: string) => void;
+  private deadlineMs: number;
 
   constructor(
     private readonly ports: RackPorts,
@@ -68,6 +71,7 @@ export class RackStore {
   ) {
     this.timers = options.timers ?? realTimers;
     this.log = options.log ?? (() => undefined);
+    this.deadlineMs = (options.requestTimeoutSeconds ?? settingDefaults.requestTimeout) * 1000;
     this.policy = new RefreshPolicy(
       {
         refreshList: (reason) => void this.refresh(reason).catch((error: unknown) => this.log(`Refresh (${reason}) failed: ${messageOf(error)}`)),
@@ -130,6 +134,11 @@ export class RackStore {
     this.policy.setListInterval(seconds);
   }
 
+  /** The deadline of each listing and rack read from now on (reads in flight keep theirs). */
+  setRequestTimeout(seconds: number): void {
+    this.deadlineMs = seconds * 1000;
+  }
+
   /** An automatic refresh (settings changed, …): debounced, and failures only logged. */
   requestRefresh(reason: RefreshReason): void {
     this.policy.request(reason);
@@ -182,7 +191,7 @@ export class RackStore {
   async processes(rack: Rack): Promise<Process[]> {
     const details = await this.details(rack);
     const data = this.dataOf(rack.stackId);
-    if (data.processes?.of !== details) data.processes = { of: details, rows: this.ports.reader.processes(rack, details.tasks) };
+    if (data.processes?.of !== details) data.processes = { of: details, rows: this.ports.reader.processes(rack, details.tasks, this.deadlineMs) };
     const { rows } = data.processes;
     rows.catch(() => {
       if (data.processes?.rows === rows) data.processes = undefined;
@@ -191,7 +200,7 @@ export class RackStore {
   }
 
   events(rack: Rack, limit: number): Promise<StackEvent[]> {
-    return this.ports.stacks.events(rack, limit);
+    return this.ports.stacks.events(rack, limit, this.deadlineMs);
   }
 
   /** Reads one rack's details again now (Inspect's Refresh, a rack view's Retry). */
@@ -217,7 +226,7 @@ export class RackStore {
 
   private readDetails(rack: Rack, data: RackData, announce: boolean): Promise<RackDetails> {
     if (data.pending) return data.pending;
-    const pending = this.ports.reader.details(rack).then(
+    const pending = this.ports.reader.details(rack, this.deadlineMs).then(
       (details) => {
         data.details = details;
         data.readAt = this.timers.now();
@@ -263,7 +272,7 @@ export class RackStore {
       this.sortedErrors = undefined;
       this.scheduleChange();
       if (result.done && !result.error) lifecycleChecks.push(this.checkLifecycles(result, result.racks));
-    });
+    }, this.deadlineMs);
     await Promise.all(lifecycleChecks);
     this.refreshedAt = this.timers.now();
     this.afterListRefresh();
@@ -286,7 +295,7 @@ export class RackStore {
     const running = racks.filter((rack) => rack.status === 'running' && rack.outputs.AutoscalingGroup);
     if (running.length === 0) return;
     try {
-      const states = await this.ports.reader.lifecycleStates(pair, running.map((rack) => rack.outputs.AutoscalingGroup));
+      const states = await this.ports.reader.lifecycleStates(pair, running.map((rack) => rack.outputs.AutoscalingGroup), this.deadlineMs);
       for (const rack of running) this.lifecycles.set(rack.stackId, states.get(rack.outputs.AutoscalingGroup) ?? []);
       this.merged = undefined;
       this.scheduleChange();

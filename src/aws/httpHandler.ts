@@ -1,0 +1,53 @@
+import { pipeline, Transform, type Readable } from 'node:stream';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
+
+/**
+ * The largest answer read from any endpoint. A page of 100 stacks from AWS is well under 1 MB; an answer past
+ * this comes from something broken, and reading it whole (then parsing it) would cost gigabytes.
+ */
+export const maxAnswerBytes = 32 * 1024 * 1024;
+
+/** An answer refused for its size, before it was held in memory. */
+export class AnswerTooLargeError extends Error {
+  override readonly name = 'AnswerTooLargeError';
+}
+
+function tooLarge(): AnswerTooLargeError {
+  return new AnswerTooLargeError(`an answer of more than ${maxAnswerBytes / 1024 / 1024} MB`);
+}
+
+/**
+ * One HTTP handler (one connection pool) for every client, so a thousand profiles do not each keep sockets
+ * open. Clients call `destroy()` when they go, so that does nothing; `close()` ends the pool. Every answer's body
+ * is counted as it streams and cut off past `maxAnswerBytes`.
+ */
+export class SharedHttpHandler extends NodeHttpHandler {
+  override destroy(): void {
+    // Owned by AwsClients, which closes it.
+  }
+
+  close(): void {
+    super.destroy();
+  }
+
+  override async handle(...args: Parameters<NodeHttpHandler['handle']>): ReturnType<NodeHttpHandler['handle']> {
+    const { response } = await super.handle(...args);
+    const body = response.body as Readable;
+    if (Number(response.headers['content-length'] ?? 0) > maxAnswerBytes) {
+      body.destroy();
+      throw tooLarge();
+    }
+    let received = 0;
+    const counted = new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        received += chunk.length;
+        if (received > maxAnswerBytes) done(tooLarge());
+        else done(null, chunk);
+      },
+    });
+    // A failure on either side (too large, the socket reset) ends both; the SDK sees it on `counted`.
+    pipeline(body, counted, () => undefined);
+    response.body = counted;
+    return { response };
+  }
+}

@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import * as http from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { AutoScalingClient, DescribeAutoScalingGroupsCommand } from '@aws-sdk/client-auto-scaling';
 import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import { DescribeInstancesCommand, EC2Client } from '@aws-sdk/client-ec2';
@@ -17,6 +19,7 @@ describe('simulator faults, latency and the call log', function () {
   afterEach(() => {
     sim.faults.clear();
     sim.calls.reset();
+    sim.writes.reset();
   });
   after(() => sim.stop());
 
@@ -150,5 +153,121 @@ describe('simulator faults, latency and the call log', function () {
     assert.equal(sim.calls.count({ service: 'ecs', region: 'eu-west-1' }), 1);
     sim.calls.reset();
     assert.equal(sim.calls.count(), 0);
+  });
+
+  describe('answers broken on their way to the client', () => {
+    const describeStacks = 'Action=DescribeStacks&Version=2010-05-15';
+
+    /**
+     * A DescribeStacks POST as acme-prod, over its own connection. The simulator reads the SigV4 scope, not the
+     * signature, so a made-up one does. Resolves with the answer's status and headers; its body is left to read.
+     */
+    function post(target: Simulator): { request: http.ClientRequest; answer: Promise<http.IncomingMessage> } {
+      const profile = target.scenario.profiles.find((candidate) => candidate.name === 'acme-prod');
+      assert.ok(profile);
+      const request = http.request(target.url, {
+        method: 'POST',
+        agent: false,
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          authorization: `AWS4-HMAC-SHA256 Credential=${profile.accessKeyId}/20250101/us-east-1/cloudformation/aws4_request, SignedHeaders=host, Signature=abc`,
+        },
+      });
+      const answer = new Promise<http.IncomingMessage>((resolve, reject) => {
+        request.once('response', resolve);
+        request.once('error', reject);
+      });
+      request.end(describeStacks);
+      return { request, answer };
+    }
+
+    /** Counts what arrives of `answer`'s body, discarding it; `ended` settles when the connection closes. */
+    function receive(answer: http.IncomingMessage): { bytes: () => number; arrivals: number[]; ended: Promise<void> } {
+      let bytes = 0;
+      const arrivals: number[] = [];
+      answer.on('data', (chunk: Buffer) => {
+        bytes += chunk.length;
+        arrivals.push(Date.now());
+      });
+      // A body cut short errors on the client's side; here that is what is being tested, not a failure.
+      answer.on('error', () => undefined);
+      const ended = new Promise<void>((resolve) => answer.once('close', resolve));
+      return { bytes: () => bytes, arrivals, ended };
+    }
+
+    /** Resolves once no answer is being written any more; fails after `withinMs`. */
+    async function writingStopped(target: Simulator, withinMs: number): Promise<number> {
+      const start = Date.now();
+      while (target.writes.stats().open > 0) {
+        assert.ok(Date.now() - start < withinMs, `still writing ${withinMs} ms later`);
+        await sleep(10);
+      }
+      return Date.now() - start;
+    }
+
+    it('stalledBody sends the headers and half the body, then nothing until the simulator stops', async () => {
+      const own = await startSimulator({ scenario: defaultScenario() });
+      try {
+        const start = Date.now();
+        own.faults.add({ operation: 'DescribeStacks', kind: 'stalledBody' });
+        const stalled = await post(own).answer;
+        const length = Number(stalled.headers['content-length']);
+        assert.equal(stalled.statusCode, 200);
+        assert.ok(length > 1000, 'the content-length is the whole answer’s');
+        const body = receive(stalled);
+        await sleep(100);
+        assert.equal(body.bytes(), Math.floor(length / 2));
+        const silentMs = 400;
+        await sleep(silentMs);
+        assert.equal(body.bytes(), Math.floor(length / 2), `nothing more for ${silentMs} ms`);
+        assert.equal(own.writes.stats().open, 1);
+        const stopStart = Date.now();
+        await own.stop();
+        await body.ended;
+        const stopMs = Date.now() - stopStart;
+        assert.ok(stopMs < 1000, `${stopMs} ms`);
+        assert.equal(own.writes.stats().open, 0);
+        console.log(`      stalledBody: ${body.bytes()} of ${length} bytes, then nothing; ended ${stopMs} ms after stop(), ${Date.now() - start} ms in all`);
+      } finally {
+        await own.stop();
+      }
+    });
+
+    it('trickle sends a byte every 50 ms, and stops writing when the client aborts', async () => {
+      sim.faults.add({ operation: 'DescribeStacks', kind: 'trickle' });
+      const start = Date.now();
+      const { request, answer } = post(sim);
+      const trickled = await answer;
+      assert.equal(trickled.statusCode, 200);
+      assert.ok(Number(trickled.headers['content-length']) > 1000);
+      const body = receive(trickled);
+      const watchMs = 600;
+      await sleep(watchMs);
+      const received = body.bytes();
+      const gaps = body.arrivals.slice(1).map((at, index) => at - body.arrivals[index]);
+      // About 12 bytes at one per 50 ms; a busy machine may deliver a few late, but never much more.
+      assert.ok(received >= 6 && received <= 15, `${received} bytes in ${watchMs} ms`);
+      assert.ok(Math.max(...gaps) < 300, `longest silence ${Math.max(...gaps)} ms`);
+      request.destroy();
+      const stopMs = await writingStopped(sim, 1000);
+      const written = sim.writes.stats().bytes;
+      await sleep(200);
+      assert.equal(sim.writes.stats().bytes, written, 'no byte written after the client went away');
+      const meanGap = Math.round(gaps.reduce((sum, gap) => sum + gap, 0) / gaps.length);
+      console.log(`      trickle: ${received} bytes in ${watchMs} ms (${meanGap} ms apart); writing stopped ${stopMs} ms after the abort, ${Date.now() - start} ms in all`);
+    });
+
+    it('trickle takes the pacing its rule sets', async () => {
+      sim.faults.add({ operation: 'DescribeStacks', kind: 'trickle', bytesPerWrite: 100, gapMs: 20 });
+      const start = Date.now();
+      const { request, answer } = post(sim);
+      const body = receive(await answer);
+      await sleep(300);
+      request.destroy();
+      await writingStopped(sim, 1000);
+      assert.equal(sim.writes.stats().largestWrite, 100);
+      assert.ok(body.bytes() >= 600 && body.bytes() <= 2000, `${body.bytes()} bytes in 300 ms`);
+      console.log(`      trickle: ${body.bytes()} bytes in 300 ms at 100 bytes per 20 ms, ${Date.now() - start} ms in all`);
+    });
   });
 });

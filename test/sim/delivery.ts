@@ -13,7 +13,12 @@ export type Delivery =
   | { kind: 'silent' }
   /** The headers and the first half of the body. */
   | { kind: 'stalled' }
-  | { kind: 'trickle'; bytesPerWrite: number; gapMs: number };
+  | { kind: 'trickle'; bytesPerWrite: number; gapMs: number }
+  /** The body with `fill` repeated at its character `at` until it is `sizeBytes` long. */
+  | { kind: 'padded'; at: number; fill: string; sizeBytes: number; chunked: boolean };
+
+/** Padded answers go out this many bytes per write, so the simulator never holds more of one. */
+export const streamChunkBytes = 64 * 1024;
 
 /** Counts what the server writes of its answers' bodies. */
 export class Writes {
@@ -91,6 +96,11 @@ export async function deliver(
     gone.signal.throwIfAborted();
     if (!writes.write(response, chunk)) await once(response, 'drain', { signal: gone.signal });
   };
+  const sendInChunks = async (buffer: Buffer): Promise<void> => {
+    for (let offset = 0; offset < buffer.length; offset += streamChunkBytes) {
+      await send(buffer.subarray(offset, offset + streamChunkBytes));
+    }
+  };
 
   try {
     const body = Buffer.from(answer.body);
@@ -113,6 +123,24 @@ export async function deliver(
         }
         response.end();
         return;
+      case 'padded': {
+        const head = Buffer.from(answer.body.slice(0, delivery.at));
+        const tail = Buffer.from(answer.body.slice(delivery.at));
+        let padding = Math.max(0, delivery.sizeBytes - head.length - tail.length);
+        const size = head.length + padding + tail.length;
+        response.writeHead(answer.status, delivery.chunked ? answer.headers : withLength(answer.headers, size));
+        await sendInChunks(head);
+        // One chunk of fill, written over and over: the padding is never in memory as a whole.
+        const fill = Buffer.alloc(Math.min(streamChunkBytes, padding), delivery.fill);
+        while (padding > 0) {
+          const chunk = fill.subarray(0, Math.min(fill.length, padding));
+          await send(chunk);
+          padding -= chunk.length;
+        }
+        await sendInChunks(tail);
+        response.end();
+        return;
+      }
     }
   } finally {
     writes.closed();

@@ -6,6 +6,7 @@ import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-clo
 import { DescribeInstancesCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { DescribeClustersCommand, ECSClient, ListTasksCommand } from '@aws-sdk/client-ecs';
 import { clientConfig, failure } from './clients';
+import { streamChunkBytes } from './delivery';
 import { defaultScenario } from './scenarios/default';
 import { startSimulator, type Simulator } from './server';
 
@@ -157,6 +158,7 @@ describe('simulator faults, latency and the call log', function () {
 
   describe('answers broken on their way to the client', () => {
     const describeStacks = 'Action=DescribeStacks&Version=2010-05-15';
+    const megabyte = 1024 * 1024;
 
     /**
      * A DescribeStacks POST as acme-prod, over its own connection. The simulator reads the SigV4 scope, not the
@@ -268,6 +270,102 @@ describe('simulator faults, latency and the call log', function () {
       assert.equal(sim.writes.stats().largestWrite, 100);
       assert.ok(body.bytes() >= 600 && body.bytes() <= 2000, `${body.bytes()} bytes in 300 ms`);
       console.log(`      trickle: ${body.bytes()} bytes in 300 ms at 100 bytes per 20 ms, ${Date.now() - start} ms in all`);
+    });
+
+    for (const chunked of [false, true]) {
+      it(`hugeAnswer streams its size in chunks, waiting for a slow client (${chunked ? 'chunked' : 'content-length'})`, async () => {
+        const sizeBytes = 5 * megabyte;
+        sim.faults.add({ operation: 'DescribeStacks', kind: 'hugeAnswer', sizeBytes, chunked });
+        const start = Date.now();
+        const huge = await post(sim).answer;
+        assert.equal(huge.statusCode, 200);
+        if (chunked) {
+          assert.equal(huge.headers['transfer-encoding'], 'chunked');
+          assert.equal(huge.headers['content-length'], undefined);
+        } else {
+          assert.equal(huge.headers['content-length'], String(sizeBytes));
+        }
+        // The client reads nothing for a while: the server has to wait for it rather than queue the answer.
+        huge.pause();
+        await sleep(300);
+        let first = Buffer.alloc(0);
+        let last = Buffer.alloc(0);
+        huge.on('data', (chunk: Buffer) => {
+          if (first.length < 200) first = Buffer.concat([first, chunk]).subarray(0, 200);
+          last = Buffer.concat([last, chunk]).subarray(-100);
+        });
+        const body = receive(huge);
+        huge.resume();
+        await body.ended;
+        assert.equal(body.bytes(), sizeBytes);
+        assert.match(first.toString('utf8'), /^<DescribeStacksResponse xmlns="http:\/\/cloudformation.amazonaws.com\/doc\/2010-05-15\/"><DescribeStacksResult><Stacks><member>/);
+        assert.match(last.toString('utf8'), /<\/ResponseMetadata><\/DescribeStacksResponse>$/);
+        const stats = sim.writes.stats();
+        assert.equal(stats.bytes, sizeBytes);
+        assert.ok(stats.largestWrite <= streamChunkBytes, `largest write ${stats.largestWrite} bytes`);
+        // Ignoring backpressure would queue megabytes here while the client paused.
+        assert.ok(stats.mostQueued <= 2 * streamChunkBytes, `${stats.mostQueued} bytes queued`);
+        console.log(`      hugeAnswer: ${sizeBytes} bytes received, largest write ${stats.largestWrite}, at most ${stats.mostQueued} queued, ${Date.now() - start} ms`);
+      });
+    }
+
+    it('hugeAnswer stops streaming when the client aborts part-way', async () => {
+      const sizeBytes = 50 * megabyte;
+      sim.faults.add({ operation: 'DescribeStacks', kind: 'hugeAnswer' });
+      const start = Date.now();
+      const { request, answer } = post(sim);
+      const huge = await answer;
+      assert.equal(huge.headers['content-length'], String(sizeBytes), 'the default size');
+      const body = receive(huge);
+      while (body.bytes() < megabyte) await sleep(5);
+      request.destroy();
+      const stopMs = await writingStopped(sim, 1000);
+      const written = sim.writes.stats().bytes;
+      assert.ok(written < sizeBytes / 2, `${written} bytes written`);
+      console.log(`      hugeAnswer: client aborted after ${body.bytes()} bytes; server stopped ${stopMs} ms later, having written ${written}; ${Date.now() - start} ms in all`);
+    });
+
+    it('hugeAnswer is one Convox rack to the SDK, and padding after the document elsewhere', async () => {
+      const sizeBytes = 2 * megabyte;
+      sim.faults.add({ kind: 'hugeAnswer', sizeBytes });
+      const start = Date.now();
+      const answer = await cloudFormation().send(new DescribeStacksCommand({}));
+      assert.equal(answer.Stacks?.length, 1);
+      const [stack] = answer.Stacks ?? [];
+      assert.ok(stack.Tags?.some((tag) => tag.Key === 'System' && tag.Value === 'convox'));
+      const padding = stack.Outputs?.find((output) => output.OutputKey === 'Padding')?.OutputValue ?? '';
+      assert.ok(padding.length > sizeBytes - 50_000 && /^x+$/.test(padding), `${padding.length} bytes of padding`);
+      const clusters = await new ECSClient(clientConfig(sim, 'acme-prod')).send(new DescribeClustersCommand({ clusters: ['default'] }));
+      assert.ok(Array.isArray(clusters.clusters));
+      const instances = await new EC2Client(clientConfig(sim, 'acme-prod')).send(new DescribeInstancesCommand({}));
+      assert.ok((instances.Reservations?.length ?? 0) > 0);
+      assert.equal(sim.writes.stats().bytes, 3 * sizeBytes);
+      console.log(`      hugeAnswer: DescribeStacks, DescribeClusters and DescribeInstances of ${sizeBytes} bytes each through the SDK in ${Date.now() - start} ms`);
+    });
+
+    it('stops promptly while every broken answer is under way', async () => {
+      const own = await startSimulator({ scenario: defaultScenario() });
+      const kinds = ['stalledBody', 'trickle', 'hugeAnswer', 'silence'] as const;
+      const requests = kinds.map((kind) => {
+        own.faults.add({ operation: 'DescribeStacks', kind, times: 1 });
+        const { answer, request } = post(own);
+        // No body is read: the huge answer's server side sits waiting for the client's socket to drain.
+        void answer.then((started) => started.on('error', () => undefined)).catch(() => undefined);
+        return request;
+      });
+      try {
+        while (own.writes.stats().open < kinds.length) await sleep(10);
+        const start = Date.now();
+        await own.stop();
+        const stopMs = Date.now() - start;
+        assert.ok(stopMs < 1000, `${stopMs} ms`);
+        assert.equal(own.writes.stats().open, 0);
+        console.log(`      stop(): ${stopMs} ms with ${kinds.join(', ')} under way`);
+      } finally {
+        await own.stop();
+        // A client that reads nothing does not notice its connection closing, so the test ends its own.
+        requests.forEach((request) => request.destroy());
+      }
     });
   });
 });

@@ -10,6 +10,7 @@ import { CallLog } from './calls';
 import { deliver, Writes, type Delivery } from './delivery';
 import { ApiError, commonError, type CommonError } from './errors';
 import { Faults, type FaultDecision } from './faults';
+import { hugeStacks, padAtEnd, type PaddedAnswer } from './padding';
 import { ec2Error, ec2Success } from './protocols/ec2';
 import { JsonInput, jsonError, jsonMalformed, jsonSuccess, targetOperation } from './protocols/json';
 import { QueryInput, queryError, querySuccess, xmlMalformed } from './protocols/query';
@@ -46,12 +47,13 @@ const services: Service[] = [cloudFormation, ecs, ec2, autoScaling];
 const faultNamespace = 'http://webservices.amazon.com/AWSFault/2005-15-09';
 
 // What a fault does when its rule leaves the setting out. A trickled byte every 50 ms comes well within any
-// socket-idle timeout.
+// socket-idle timeout; 50 MB is more than any real DescribeStacks page.
 const defaultTrickleGapMs = 50;
 const defaultTrickleBytes = 1;
+const defaultHugeBytes = 50 * 1024 * 1024;
 
 /** How the answer to a request that reached its service goes out, under the fault `decision` chose. */
-function deliveryOf(decision: FaultDecision): Delivery {
+function deliveryOf(decision: FaultDecision, answer: PaddedAnswer): Delivery {
   const rule = decision.rule;
   switch (decision.error) {
     case 'silence':
@@ -60,6 +62,8 @@ function deliveryOf(decision: FaultDecision): Delivery {
       return { kind: 'stalled' };
     case 'trickle':
       return { kind: 'trickle', bytesPerWrite: rule?.bytesPerWrite ?? defaultTrickleBytes, gapMs: rule?.gapMs ?? defaultTrickleGapMs };
+    case 'hugeAnswer':
+      return { kind: 'padded', at: answer.at, fill: answer.fill, sizeBytes: rule?.sizeBytes ?? defaultHugeBytes, chunked: rule?.chunked ?? false };
     default:
       return { kind: 'whole' };
   }
@@ -166,16 +170,18 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     if (fault === 'denied') return fail('denied', `${scope.service}:${operation} on account ${facts.account}`);
     if (fault === 'throttle' || fault === 'expired' || fault === 'internal') return fail(fault);
     // What is left answers as the service does, then breaks that answer on its way.
-    let response: WireResponse;
-    if (account) {
+    let served: PaddedAnswer;
+    if (fault === 'hugeAnswer' && account && service === cloudFormation && operation === 'DescribeStacks') {
+      served = hugeStacks({ account: account.id, region: scope.region }, requestId);
+    } else if (account) {
       // A paging fault answers, but with tokens that never end the listing.
       const paging: PagingFault | undefined = fault === 'repeatingToken' || fault === 'endlessToken' ? fault : undefined;
       const context: Context = { account: account.id, region: scope.region, data: account.regions[scope.region] ?? emptyRegion(), paging };
-      response = invoke(service, operation, context, body, requestId);
+      served = padAtEnd(invoke(service, operation, context, body, requestId));
     } else {
-      response = fail('unrecognizedKey').response;
+      served = padAtEnd(fail('unrecognizedKey').response);
     }
-    return { response, delayMs, delivery: deliveryOf(decision) };
+    return { response: served.response, delayMs, delivery: deliveryOf(decision, served) };
   }
 
   const server = http.createServer((request, response) => {

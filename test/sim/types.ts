@@ -222,6 +222,11 @@ export interface EcsCluster {
  *   the body, then nothing more until the client gives up or the simulator stops.
  * - `trickle` sends the answer `bytesPerWrite` bytes at a time (default 1), `gapMs` apart (default 50), so the
  *   socket is never silent for long but the whole answer takes far longer than any deadline.
+ * - `hugeAnswer` streams a well-formed answer of `sizeBytes` (default 50 MB) in 64 KB writes, never holding more
+ *   than one of them, waiting whenever the client's socket is full, and stopping when the client goes away. It has
+ *   a content-length of the full size, or none (chunked) when the rule sets `chunked`. For DescribeStacks it is one
+ *   Convox rack stack whose `Padding` output value takes up the size; any other operation gets its real answer
+ *   followed by spaces, which XML and JSON both allow after the document.
  */
 export type FaultKind =
   | 'throttle'
@@ -234,7 +239,8 @@ export type FaultKind =
   | 'endlessToken'
   | 'silence'
   | 'stalledBody'
-  | 'trickle';
+  | 'trickle'
+  | 'hugeAnswer';
 
 /** An absent field matches everything. */
 export interface FaultRule {
@@ -253,6 +259,13 @@ export interface FaultRule {
   gapMs?: number;
   /** For kind `trickle`: bytes per write; 1 when absent. */
   bytesPerWrite?: number;
+  /** For kind `hugeAnswer`: the answer's size in bytes (at least the unpadded answer's); 50 MB when absent. */
+  sizeBytes?: number;
+  /**
+   * For kind `hugeAnswer`: send no content-length, the body chunked, so that a client learns the size only by
+   * reading; when absent or false the content-length is the full size.
+   */
+  chunked?: boolean;
 }
 
 /** How the simulator's answers went onto the wire, so a test can see how a fault streamed one. */

@@ -343,6 +343,21 @@ describe('simulator faults, latency and the call log', function () {
       console.log(`      hugeAnswer: DescribeStacks, DescribeClusters and DescribeInstances of ${sizeBytes} bytes each through the SDK in ${Date.now() - start} ms`);
     });
 
+    it('html answers a proxy’s error page instead of an AWS error', async () => {
+      sim.faults.add({ operation: 'DescribeStacks', kind: 'html', times: 1 });
+      sim.faults.add({ operation: 'DescribeStacks', kind: 'html', status: 502 });
+      const start = Date.now();
+      for (const [status, title] of [[500, '500 Internal Server Error'], [502, '502 Bad Gateway']] as const) {
+        const page = await post(sim).answer;
+        assert.equal(page.statusCode, status);
+        assert.equal(page.headers['content-type'], 'text/html');
+        let text = '';
+        for await (const chunk of page) text += String(chunk);
+        assert.equal(text, `<html><body><h1>${title}</h1></body></html>`);
+      }
+      console.log(`      html: two pages in ${Date.now() - start} ms`);
+    });
+
     it('stops promptly while every broken answer is under way', async () => {
       const own = await startSimulator({ scenario: defaultScenario() });
       const kinds = ['stalledBody', 'trickle', 'hugeAnswer', 'silence'] as const;

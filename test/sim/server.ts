@@ -51,6 +51,13 @@ const faultNamespace = 'http://webservices.amazon.com/AWSFault/2005-15-09';
 const defaultTrickleGapMs = 50;
 const defaultTrickleBytes = 1;
 const defaultHugeBytes = 50 * 1024 * 1024;
+const defaultHtmlStatus = 500;
+
+/** What a proxy in front of AWS answers when it fails: HTML, not an AWS error. */
+function htmlPage(status: number): WireResponse {
+  const title = `${status} ${http.STATUS_CODES[status] ?? 'Error'}`;
+  return { status, headers: { 'content-type': 'text/html' }, body: `<html><body><h1>${title}</h1></body></html>` };
+}
 
 /** How the answer to a request that reached its service goes out, under the fault `decision` chose. */
 function deliveryOf(decision: FaultDecision, answer: PaddedAnswer): Delivery {
@@ -163,6 +170,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
       delayMs,
       delivery: whole,
     });
+    if (fault === 'html') return { response: htmlPage(decision.rule?.status ?? defaultHtmlStatus), delayMs, delivery: whole };
     if (fault === 'malformed') {
       const response = service.wire === 'awsJson1_1' ? jsonMalformed(requestId) : xmlMalformed(service.xmlns, operation, requestId);
       return { response, delayMs, delivery: whole };

@@ -227,6 +227,7 @@ export interface EcsCluster {
  *   a content-length of the full size, or none (chunked) when the rule sets `chunked`. For DescribeStacks it is one
  *   Convox rack stack whose `Padding` output value takes up the size; any other operation gets its real answer
  *   followed by spaces, which XML and JSON both allow after the document.
+ * - `html` answers `status` (default 500) with a small `text/html` error page, as a proxy in front of AWS would.
  */
 export type FaultKind =
   | 'throttle'
@@ -240,7 +241,8 @@ export type FaultKind =
   | 'silence'
   | 'stalledBody'
   | 'trickle'
-  | 'hugeAnswer';
+  | 'hugeAnswer'
+  | 'html';
 
 /** An absent field matches everything. */
 export interface FaultRule {
@@ -266,6 +268,8 @@ export interface FaultRule {
    * reading; when absent or false the content-length is the full size.
    */
   chunked?: boolean;
+  /** For kind `html`: the HTTP status; 500 when absent. */
+  status?: number;
 }
 
 /** How the simulator's answers went onto the wire, so a test can see how a fault streamed one. */

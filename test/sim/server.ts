@@ -68,7 +68,8 @@ function deliveryOf(decision: FaultDecision, answer: PaddedAnswer): Delivery {
     case 'stalledBody':
       return { kind: 'stalled' };
     case 'trickle':
-      return { kind: 'trickle', bytesPerWrite: rule?.bytesPerWrite ?? defaultTrickleBytes, gapMs: rule?.gapMs ?? defaultTrickleGapMs };
+      // At least a byte per write, or the answer would never end.
+      return { kind: 'trickle', bytesPerWrite: Math.max(1, rule?.bytesPerWrite ?? defaultTrickleBytes), gapMs: rule?.gapMs ?? defaultTrickleGapMs };
     case 'hugeAnswer':
       return { kind: 'padded', at: answer.at, fill: answer.fill, sizeBytes: rule?.sizeBytes ?? defaultHugeBytes, chunked: rule?.chunked ?? false };
     default:

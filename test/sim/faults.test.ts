@@ -1,9 +1,12 @@
 import * as assert from 'node:assert/strict';
+import * as http from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { AutoScalingClient, DescribeAutoScalingGroupsCommand } from '@aws-sdk/client-auto-scaling';
 import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import { DescribeInstancesCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { DescribeClustersCommand, ECSClient, ListTasksCommand } from '@aws-sdk/client-ecs';
 import { clientConfig, failure } from './clients';
+import { streamChunkBytes } from './delivery';
 import { defaultScenario } from './scenarios/default';
 import { startSimulator, type Simulator } from './server';
 
@@ -17,6 +20,7 @@ describe('simulator faults, latency and the call log', function () {
   afterEach(() => {
     sim.faults.clear();
     sim.calls.reset();
+    sim.writes.reset();
   });
   after(() => sim.stop());
 
@@ -150,5 +154,233 @@ describe('simulator faults, latency and the call log', function () {
     assert.equal(sim.calls.count({ service: 'ecs', region: 'eu-west-1' }), 1);
     sim.calls.reset();
     assert.equal(sim.calls.count(), 0);
+  });
+
+  describe('answers broken on their way to the client', () => {
+    const describeStacks = 'Action=DescribeStacks&Version=2010-05-15';
+    const megabyte = 1024 * 1024;
+
+    /**
+     * A DescribeStacks POST as acme-prod, over its own connection. The simulator reads the SigV4 scope, not the
+     * signature, so a made-up one does. Resolves with the answer's status and headers; its body is left to read.
+     */
+    function post(target: Simulator): { request: http.ClientRequest; answer: Promise<http.IncomingMessage> } {
+      const profile = target.scenario.profiles.find((candidate) => candidate.name === 'acme-prod');
+      assert.ok(profile);
+      const request = http.request(target.url, {
+        method: 'POST',
+        agent: false,
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          authorization: `AWS4-HMAC-SHA256 Credential=${profile.accessKeyId}/20250101/us-east-1/cloudformation/aws4_request, SignedHeaders=host, Signature=abc`,
+        },
+      });
+      const answer = new Promise<http.IncomingMessage>((resolve, reject) => {
+        request.once('response', resolve);
+        request.once('error', reject);
+      });
+      request.end(describeStacks);
+      return { request, answer };
+    }
+
+    /** Counts what arrives of `answer`'s body, discarding it; `ended` settles when the connection closes. */
+    function receive(answer: http.IncomingMessage): { bytes: () => number; arrivals: number[]; ended: Promise<void> } {
+      let bytes = 0;
+      const arrivals: number[] = [];
+      answer.on('data', (chunk: Buffer) => {
+        bytes += chunk.length;
+        arrivals.push(Date.now());
+      });
+      // A body cut short errors on the client's side; here that is what is being tested, not a failure.
+      answer.on('error', () => undefined);
+      const ended = new Promise<void>((resolve) => answer.once('close', resolve));
+      return { bytes: () => bytes, arrivals, ended };
+    }
+
+    /** Resolves once no answer is being written any more; fails after `withinMs`. */
+    async function writingStopped(target: Simulator, withinMs: number): Promise<number> {
+      const start = Date.now();
+      while (target.writes.stats().open > 0) {
+        assert.ok(Date.now() - start < withinMs, `still writing ${withinMs} ms later`);
+        await sleep(10);
+      }
+      return Date.now() - start;
+    }
+
+    it('stalledBody sends the headers and half the body, then nothing until the simulator stops', async () => {
+      const own = await startSimulator({ scenario: defaultScenario() });
+      try {
+        const start = Date.now();
+        own.faults.add({ operation: 'DescribeStacks', kind: 'stalledBody' });
+        const stalled = await post(own).answer;
+        const length = Number(stalled.headers['content-length']);
+        assert.equal(stalled.statusCode, 200);
+        assert.ok(length > 1000, 'the content-length is the whole answer’s');
+        const body = receive(stalled);
+        await sleep(100);
+        assert.equal(body.bytes(), Math.floor(length / 2));
+        const silentMs = 400;
+        await sleep(silentMs);
+        assert.equal(body.bytes(), Math.floor(length / 2), `nothing more for ${silentMs} ms`);
+        assert.equal(own.writes.stats().open, 1);
+        const stopStart = Date.now();
+        await own.stop();
+        await body.ended;
+        const stopMs = Date.now() - stopStart;
+        assert.ok(stopMs < 1000, `${stopMs} ms`);
+        assert.equal(own.writes.stats().open, 0);
+        console.log(`      stalledBody: ${body.bytes()} of ${length} bytes, then nothing; ended ${stopMs} ms after stop(), ${Date.now() - start} ms in all`);
+      } finally {
+        await own.stop();
+      }
+    });
+
+    it('trickle sends a byte every 50 ms, and stops writing when the client aborts', async () => {
+      sim.faults.add({ operation: 'DescribeStacks', kind: 'trickle' });
+      const start = Date.now();
+      const { request, answer } = post(sim);
+      const trickled = await answer;
+      assert.equal(trickled.statusCode, 200);
+      assert.ok(Number(trickled.headers['content-length']) > 1000);
+      const body = receive(trickled);
+      const watchMs = 600;
+      await sleep(watchMs);
+      const received = body.bytes();
+      const gaps = body.arrivals.slice(1).map((at, index) => at - body.arrivals[index]);
+      // About 12 bytes at one per 50 ms; a busy machine may deliver a few late, but never much more.
+      assert.ok(received >= 6 && received <= 15, `${received} bytes in ${watchMs} ms`);
+      assert.ok(Math.max(...gaps) < 300, `longest silence ${Math.max(...gaps)} ms`);
+      request.destroy();
+      const stopMs = await writingStopped(sim, 1000);
+      const written = sim.writes.stats().bytes;
+      await sleep(200);
+      assert.equal(sim.writes.stats().bytes, written, 'no byte written after the client went away');
+      const meanGap = Math.round(gaps.reduce((sum, gap) => sum + gap, 0) / gaps.length);
+      console.log(`      trickle: ${received} bytes in ${watchMs} ms (${meanGap} ms apart); writing stopped ${stopMs} ms after the abort, ${Date.now() - start} ms in all`);
+    });
+
+    it('trickle takes the pacing its rule sets', async () => {
+      sim.faults.add({ operation: 'DescribeStacks', kind: 'trickle', bytesPerWrite: 100, gapMs: 20 });
+      const start = Date.now();
+      const { request, answer } = post(sim);
+      const body = receive(await answer);
+      await sleep(300);
+      request.destroy();
+      await writingStopped(sim, 1000);
+      assert.equal(sim.writes.stats().largestWrite, 100);
+      assert.ok(body.bytes() >= 600 && body.bytes() <= 2000, `${body.bytes()} bytes in 300 ms`);
+      console.log(`      trickle: ${body.bytes()} bytes in 300 ms at 100 bytes per 20 ms, ${Date.now() - start} ms in all`);
+    });
+
+    for (const chunked of [false, true]) {
+      it(`hugeAnswer streams its size in chunks, waiting for a slow client (${chunked ? 'chunked' : 'content-length'})`, async () => {
+        const sizeBytes = 5 * megabyte;
+        sim.faults.add({ operation: 'DescribeStacks', kind: 'hugeAnswer', sizeBytes, chunked });
+        const start = Date.now();
+        const huge = await post(sim).answer;
+        assert.equal(huge.statusCode, 200);
+        if (chunked) {
+          assert.equal(huge.headers['transfer-encoding'], 'chunked');
+          assert.equal(huge.headers['content-length'], undefined);
+        } else {
+          assert.equal(huge.headers['content-length'], String(sizeBytes));
+        }
+        // The client reads nothing for a while: the server has to wait for it rather than queue the answer.
+        huge.pause();
+        await sleep(300);
+        let first = Buffer.alloc(0);
+        let last = Buffer.alloc(0);
+        huge.on('data', (chunk: Buffer) => {
+          if (first.length < 200) first = Buffer.concat([first, chunk]).subarray(0, 200);
+          last = Buffer.concat([last, chunk]).subarray(-100);
+        });
+        const body = receive(huge);
+        huge.resume();
+        await body.ended;
+        assert.equal(body.bytes(), sizeBytes);
+        assert.match(first.toString('utf8'), /^<DescribeStacksResponse xmlns="http:\/\/cloudformation.amazonaws.com\/doc\/2010-05-15\/"><DescribeStacksResult><Stacks><member>/);
+        assert.match(last.toString('utf8'), /<\/ResponseMetadata><\/DescribeStacksResponse>$/);
+        const stats = sim.writes.stats();
+        assert.equal(stats.bytes, sizeBytes);
+        assert.ok(stats.largestWrite <= streamChunkBytes, `largest write ${stats.largestWrite} bytes`);
+        // Ignoring backpressure would queue megabytes here while the client paused.
+        assert.ok(stats.mostQueued <= 2 * streamChunkBytes, `${stats.mostQueued} bytes queued`);
+        console.log(`      hugeAnswer: ${sizeBytes} bytes received, largest write ${stats.largestWrite}, at most ${stats.mostQueued} queued, ${Date.now() - start} ms`);
+      });
+    }
+
+    it('hugeAnswer stops streaming when the client aborts part-way', async () => {
+      const sizeBytes = 50 * megabyte;
+      sim.faults.add({ operation: 'DescribeStacks', kind: 'hugeAnswer' });
+      const start = Date.now();
+      const { request, answer } = post(sim);
+      const huge = await answer;
+      assert.equal(huge.headers['content-length'], String(sizeBytes), 'the default size');
+      const body = receive(huge);
+      while (body.bytes() < megabyte) await sleep(5);
+      request.destroy();
+      const stopMs = await writingStopped(sim, 1000);
+      const written = sim.writes.stats().bytes;
+      assert.ok(written < sizeBytes / 2, `${written} bytes written`);
+      console.log(`      hugeAnswer: client aborted after ${body.bytes()} bytes; server stopped ${stopMs} ms later, having written ${written}; ${Date.now() - start} ms in all`);
+    });
+
+    it('hugeAnswer is one Convox rack to the SDK, and padding after the document elsewhere', async () => {
+      const sizeBytes = 2 * megabyte;
+      sim.faults.add({ kind: 'hugeAnswer', sizeBytes });
+      const start = Date.now();
+      const answer = await cloudFormation().send(new DescribeStacksCommand({}));
+      assert.equal(answer.Stacks?.length, 1);
+      const [stack] = answer.Stacks ?? [];
+      assert.ok(stack.Tags?.some((tag) => tag.Key === 'System' && tag.Value === 'convox'));
+      const padding = stack.Outputs?.find((output) => output.OutputKey === 'Padding')?.OutputValue ?? '';
+      assert.ok(padding.length > sizeBytes - 50_000 && /^x+$/.test(padding), `${padding.length} bytes of padding`);
+      const clusters = await new ECSClient(clientConfig(sim, 'acme-prod')).send(new DescribeClustersCommand({ clusters: ['default'] }));
+      assert.ok(Array.isArray(clusters.clusters));
+      const instances = await new EC2Client(clientConfig(sim, 'acme-prod')).send(new DescribeInstancesCommand({}));
+      assert.ok((instances.Reservations?.length ?? 0) > 0);
+      assert.equal(sim.writes.stats().bytes, 3 * sizeBytes);
+      console.log(`      hugeAnswer: DescribeStacks, DescribeClusters and DescribeInstances of ${sizeBytes} bytes each through the SDK in ${Date.now() - start} ms`);
+    });
+
+    it('html answers a proxy’s error page instead of an AWS error', async () => {
+      sim.faults.add({ operation: 'DescribeStacks', kind: 'html', times: 1 });
+      sim.faults.add({ operation: 'DescribeStacks', kind: 'html', status: 502 });
+      const start = Date.now();
+      for (const [status, title] of [[500, '500 Internal Server Error'], [502, '502 Bad Gateway']] as const) {
+        const page = await post(sim).answer;
+        assert.equal(page.statusCode, status);
+        assert.equal(page.headers['content-type'], 'text/html');
+        let text = '';
+        for await (const chunk of page) text += String(chunk);
+        assert.equal(text, `<html><body><h1>${title}</h1></body></html>`);
+      }
+      console.log(`      html: two pages in ${Date.now() - start} ms`);
+    });
+
+    it('stops promptly while every broken answer is under way', async () => {
+      const own = await startSimulator({ scenario: defaultScenario() });
+      const kinds = ['stalledBody', 'trickle', 'hugeAnswer', 'silence'] as const;
+      const requests = kinds.map((kind) => {
+        own.faults.add({ operation: 'DescribeStacks', kind, times: 1 });
+        const { answer, request } = post(own);
+        // No body is read: the huge answer's server side sits waiting for the client's socket to drain.
+        void answer.then((started) => started.on('error', () => undefined)).catch(() => undefined);
+        return request;
+      });
+      try {
+        while (own.writes.stats().open < kinds.length) await sleep(10);
+        const start = Date.now();
+        await own.stop();
+        const stopMs = Date.now() - start;
+        assert.ok(stopMs < 1000, `${stopMs} ms`);
+        assert.equal(own.writes.stats().open, 0);
+        console.log(`      stop(): ${stopMs} ms with ${kinds.join(', ')} under way`);
+      } finally {
+        await own.stop();
+        // A client that reads nothing does not notice its connection closing, so the test ends its own.
+        requests.forEach((request) => request.destroy());
+      }
+    });
   });
 });

@@ -14,6 +14,8 @@ export interface FaultDecision {
   latencyMs: number;
   /** The first matching non-latency rule's kind. */
   error?: Exclude<FaultKind, 'latency'>;
+  /** That rule, for its kind's settings. */
+  rule?: FaultRule;
 }
 
 interface ActiveRule {
@@ -66,6 +68,7 @@ export class Faults {
         entry.used++;
       } else if (decision.error === undefined) {
         decision.error = rule.kind;
+        decision.rule = rule;
         entry.used++;
       }
     }

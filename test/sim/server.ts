@@ -7,8 +7,10 @@ import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { readAuthorization } from './auth';
 import { CallLog } from './calls';
+import { deliver, Writes, type Delivery } from './delivery';
 import { ApiError, commonError, type CommonError } from './errors';
-import { Faults } from './faults';
+import { Faults, type FaultDecision } from './faults';
+import { hugeStacks, padAtEnd, type PaddedAnswer } from './padding';
 import { ec2Error, ec2Success } from './protocols/ec2';
 import { JsonInput, jsonError, jsonMalformed, jsonSuccess, targetOperation } from './protocols/json';
 import { QueryInput, queryError, querySuccess, xmlMalformed } from './protocols/query';
@@ -18,7 +20,7 @@ import { cloudFormation } from './services/cloudformation';
 import { ec2 } from './services/ec2';
 import { ecs } from './services/ecs';
 import type { Context, PagingFault, Service } from './services/service';
-import type { Call, FaultRule, RegionData, Scenario } from './types';
+import type { Call, FaultRule, RegionData, Scenario, WriteStats } from './types';
 
 export interface SimulatorOptions {
   scenario: Scenario;
@@ -34,6 +36,8 @@ export interface Simulator {
   scenario: Scenario;
   faults: { add(rule: FaultRule): void; clear(): void };
   calls: { all(): Call[]; count(filter?: Partial<Call>): number; reset(): void };
+  /** How the answers went onto the wire; see WriteStats. */
+  writes: { stats(): WriteStats; reset(): void };
   stop(): Promise<void>;
 }
 
@@ -41,6 +45,37 @@ const services: Service[] = [cloudFormation, ecs, ec2, autoScaling];
 
 /** Namespace AWS uses for errors raised before a service is known (e.g. authentication). */
 const faultNamespace = 'http://webservices.amazon.com/AWSFault/2005-15-09';
+
+// What a fault does when its rule leaves the setting out. A trickled byte every 50 ms comes well within any
+// socket-idle timeout; 50 MB is more than any real DescribeStacks page.
+const defaultTrickleGapMs = 50;
+const defaultTrickleBytes = 1;
+const defaultHugeBytes = 50 * 1024 * 1024;
+const defaultHtmlStatus = 500;
+
+/** What a proxy in front of AWS answers when it fails: HTML, not an AWS error. */
+function htmlPage(status: number): WireResponse {
+  const title = `${status} ${http.STATUS_CODES[status] ?? 'Error'}`;
+  return { status, headers: { 'content-type': 'text/html' }, body: `<html><body><h1>${title}</h1></body></html>` };
+}
+
+/** How the answer to a request that reached its service goes out, under the fault `decision` chose. */
+function deliveryOf(decision: FaultDecision, answer: PaddedAnswer): Delivery {
+  const rule = decision.rule;
+  switch (decision.error) {
+    case 'silence':
+      return { kind: 'silent' };
+    case 'stalledBody':
+      return { kind: 'stalled' };
+    case 'trickle':
+      // At least a byte per write, or the answer would never end.
+      return { kind: 'trickle', bytesPerWrite: Math.max(1, rule?.bytesPerWrite ?? defaultTrickleBytes), gapMs: rule?.gapMs ?? defaultTrickleGapMs };
+    case 'hugeAnswer':
+      return { kind: 'padded', at: answer.at, fill: answer.fill, sizeBytes: rule?.sizeBytes ?? defaultHugeBytes, chunked: rule?.chunked ?? false };
+    default:
+      return { kind: 'whole' };
+  }
+}
 
 const emptyRegion = (): RegionData => ({ stacks: [], instances: [], autoScalingGroups: [], clusters: [], taskDefinitions: [] });
 
@@ -97,24 +132,26 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
   const { scenario } = options;
   const faults = new Faults(scenario.faults);
   const calls = new CallLog();
+  const writes = new Writes();
   const stopping = new AbortController();
-  // Every answer held back for latency listens on this one signal: hundreds at once is expected, not a leak.
+  // Every answer held back or being delivered listens on this one signal: hundreds at once is expected, not a leak.
   setMaxListeners(0, stopping.signal);
 
-  /** The answer and how long to hold it back. */
-  function answer(headers: http.IncomingHttpHeaders, body: string, requestId: string): { response: WireResponse; delayMs: number; silent?: boolean } {
+  /** The answer, how long to hold it back and how to deliver it. */
+  function answer(headers: http.IncomingHttpHeaders, body: string, requestId: string): { response: WireResponse; delayMs: number; delivery: Delivery } {
     const baseDelay = options.latencyMs ?? 0;
+    const whole: Delivery = { kind: 'whole' };
     const auth = readAuthorization(headers.authorization);
     const guessedWire: Wire = header(headers, 'x-amz-target') ? 'awsJson1_1' : 'awsQuery';
     if (auth.kind !== 'ok') {
       const kind = auth.kind === 'missing' ? 'missingAuth' : 'incompleteSignature';
-      return { response: errorResponse(guessedWire, faultNamespace, commonError(kind, guessedWire), requestId), delayMs: baseDelay };
+      return { response: errorResponse(guessedWire, faultNamespace, commonError(kind, guessedWire), requestId), delayMs: baseDelay, delivery: whole };
     }
     const { scope } = auth;
     const service = services.find((candidate) => candidate.signingName === scope.service);
     if (!service) {
       const error = commonError('unknownOperation', guessedWire, `service ${scope.service} is not simulated`);
-      return { response: errorResponse(guessedWire, faultNamespace, error, requestId), delayMs: baseDelay };
+      return { response: errorResponse(guessedWire, faultNamespace, error, requestId), delayMs: baseDelay, delivery: whole };
     }
     const operation = operationOf(service, headers, body);
     const account = scenario.accounts.find((candidate) => candidate.accessKeyIds.includes(scope.accessKeyId));
@@ -128,36 +165,42 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     calls.record({ ...facts, at: new Date() });
     const decision = faults.decide(facts);
     const delayMs = baseDelay + decision.latencyMs;
-    const fail = (kind: CommonError, detail?: string): { response: WireResponse; delayMs: number } => ({
+    const fault = decision.error;
+    const fail = (kind: CommonError, detail?: string): { response: WireResponse; delayMs: number; delivery: Delivery } => ({
       response: errorResponse(service.wire, xmlnsOf(service), commonError(kind, service.wire, detail), requestId),
       delayMs,
+      delivery: whole,
     });
-    if (decision.error === 'malformed') {
+    if (fault === 'html') return { response: htmlPage(decision.rule?.status ?? defaultHtmlStatus), delayMs, delivery: whole };
+    if (fault === 'malformed') {
       const response = service.wire === 'awsJson1_1' ? jsonMalformed(requestId) : xmlMalformed(service.xmlns, operation, requestId);
-      return { response, delayMs };
+      return { response, delayMs, delivery: whole };
     }
-    if (decision.error === 'silence') return { response: fail('internal').response, delayMs, silent: true };
-    if (decision.error === 'denied') return fail('denied', `${scope.service}:${operation} on account ${facts.account}`);
-    // A paging fault answers, but with tokens that never end the listing.
-    let paging: PagingFault | undefined;
-    if (decision.error === 'repeatingToken' || decision.error === 'endlessToken') paging = decision.error;
-    else if (decision.error) return fail(decision.error);
-    if (!account) return fail('unrecognizedKey');
-    const context: Context = { account: account.id, region: scope.region, data: account.regions[scope.region] ?? emptyRegion(), paging };
-    return { response: invoke(service, operation, context, body, requestId), delayMs };
+    if (fault === 'denied') return fail('denied', `${scope.service}:${operation} on account ${facts.account}`);
+    if (fault === 'throttle' || fault === 'expired' || fault === 'internal') return fail(fault);
+    // What is left answers as the service does, then breaks that answer on its way.
+    let served: PaddedAnswer;
+    if (fault === 'hugeAnswer' && account && service === cloudFormation && operation === 'DescribeStacks') {
+      served = hugeStacks({ account: account.id, region: scope.region }, requestId);
+    } else if (account) {
+      // A paging fault answers, but with tokens that never end the listing.
+      const paging: PagingFault | undefined = fault === 'repeatingToken' || fault === 'endlessToken' ? fault : undefined;
+      const context: Context = { account: account.id, region: scope.region, data: account.regions[scope.region] ?? emptyRegion(), paging };
+      served = padAtEnd(invoke(service, operation, context, body, requestId));
+    } else {
+      served = padAtEnd(fail('unrecognizedKey').response);
+    }
+    return { response: served.response, delayMs, delivery: deliveryOf(decision, served) };
   }
 
   const server = http.createServer((request, response) => {
     void (async () => {
       const body = await readBody(request);
-      const { response: wire, delayMs, silent } = answer(request.headers, body, randomUUID());
+      const { response: wire, delayMs, delivery } = answer(request.headers, body, randomUUID());
       if (delayMs > 0) await sleep(delayMs, undefined, { signal: stopping.signal });
-      // A silent endpoint holds the connection open until the client gives up or the simulator stops.
-      if (silent) await new Promise((resolve) => stopping.signal.addEventListener('abort', resolve, { once: true }));
-      response.writeHead(wire.status, { ...wire.headers, 'content-length': String(Buffer.byteLength(wire.body)) });
-      response.end(wire.body);
+      await deliver(response, wire, delivery, stopping.signal, writes);
     })().catch(() => {
-      // The simulator is stopping or the client went away: nobody is left to answer.
+      // The simulator is stopping or the client went away (a fault may have held the answer until then).
       response.destroy();
     });
   });
@@ -177,6 +220,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     scenario,
     faults: { add: (rule) => faults.add(rule), clear: () => faults.clear() },
     calls: { all: () => calls.all(), count: (filter) => calls.count(filter), reset: () => calls.reset() },
+    writes: { stats: () => writes.stats(), reset: () => writes.reset() },
     stop: () =>
       new Promise<void>((resolve) => {
         stopping.abort();

@@ -216,8 +216,33 @@ export interface EcsCluster {
 /**
  * `repeatingToken` answers every page with the NextToken it was sent; `endlessToken` always has another page;
  * `silence` accepts the request and never answers.
+ *
+ * The rest break the answer on its way to the client, after the service has made it:
+ * - `stalledBody` sends the status line, the headers (with the whole answer's content-length) and the first half of
+ *   the body, then nothing more until the client gives up or the simulator stops.
+ * - `trickle` sends the answer `bytesPerWrite` bytes at a time (default 1), `gapMs` apart (default 50), so the
+ *   socket is never silent for long but the whole answer takes far longer than any deadline.
+ * - `hugeAnswer` streams a well-formed answer of `sizeBytes` (default 50 MB) in 64 KB writes, never holding more
+ *   than one of them, waiting whenever the client's socket is full, and stopping when the client goes away. It has
+ *   a content-length of the full size, or none (chunked) when the rule sets `chunked`. For DescribeStacks it is one
+ *   Convox rack stack whose `Padding` output value takes up the size; any other operation gets its real answer
+ *   followed by spaces, which XML and JSON both allow after the document.
+ * - `html` answers `status` (default 500) with a small `text/html` error page, as a proxy in front of AWS would.
  */
-export type FaultKind = 'throttle' | 'expired' | 'denied' | 'internal' | 'malformed' | 'latency' | 'repeatingToken' | 'endlessToken' | 'silence';
+export type FaultKind =
+  | 'throttle'
+  | 'expired'
+  | 'denied'
+  | 'internal'
+  | 'malformed'
+  | 'latency'
+  | 'repeatingToken'
+  | 'endlessToken'
+  | 'silence'
+  | 'stalledBody'
+  | 'trickle'
+  | 'hugeAnswer'
+  | 'html';
 
 /** An absent field matches everything. */
 export interface FaultRule {
@@ -232,6 +257,31 @@ export interface FaultRule {
   times?: number;
   /** For kind `latency`. */
   latencyMs?: number;
+  /** For kind `trickle`: the pause between two writes; 50 when absent. */
+  gapMs?: number;
+  /** For kind `trickle`: bytes per write; 1 when absent. */
+  bytesPerWrite?: number;
+  /** For kind `hugeAnswer`: the answer's size in bytes (at least the unpadded answer's); 50 MB when absent. */
+  sizeBytes?: number;
+  /**
+   * For kind `hugeAnswer`: send no content-length, the body chunked, so that a client learns the size only by
+   * reading; when absent or false the content-length is the full size.
+   */
+  chunked?: boolean;
+  /** For kind `html`: the HTTP status; 500 when absent. */
+  status?: number;
+}
+
+/** How the simulator's answers went onto the wire, so a test can see how a fault streamed one. */
+export interface WriteStats {
+  /** Body bytes handed to the sockets. */
+  bytes: number;
+  /** The largest single write of body bytes. */
+  largestWrite: number;
+  /** The most bytes one answer had waiting for its client's socket, after any write. */
+  mostQueued: number;
+  /** Answers begun and not yet written to the end or given up (client gone, simulator stopping). */
+  open: number;
 }
 
 export interface Call {

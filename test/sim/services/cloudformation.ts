@@ -29,7 +29,7 @@ function requiredStackName(input: QueryInput): string {
   return name;
 }
 
-function stackXml(stack: Stack): XmlObject {
+export function stackXml(stack: Stack): XmlObject {
   return {
     StackId: stack.id,
     StackName: stack.name,

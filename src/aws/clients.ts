@@ -10,6 +10,8 @@ export interface ClientOptions {
   maxAttempts?: number;
   /** Milliseconds one request may take, answer included, and a socket may stay silent, before it fails. */
   requestTimeoutMs?: number;
+  /** Milliseconds a credential_process may run before its process group is killed. */
+  credentialProcessTimeoutMs?: number;
 }
 
 type AwsCredentialIdentityProvider = ReturnType<typeof fromIni>;
@@ -34,21 +36,36 @@ const defaultRequestTimeoutMs = 30_000;
 /** Connections to one host at once: every pair discovery lists at once (maxPairsInFlight), plus rack reads. */
 const maxSocketsPerHost = 96;
 
-/** Resolves a profile's credentials once for all its regions' clients, again only when they near expiry. */
+/**
+ * Resolves a profile's credentials once for all its regions' clients, again only after a failure or when they
+ * near expiry. Callers that arrive while a lookup runs share its outcome, failure included, so a credential
+ * process that failed is not started again by the calls that were waiting on it.
+ */
 function shared(provider: AwsCredentialIdentityProvider): AwsCredentialIdentityProvider {
   let pending: Promise<AwsCredentialIdentity> | undefined;
-  return async () => {
-    if (pending) {
-      const current = await pending.catch(() => undefined);
-      const expiresSoon = current?.expiration && current.expiration.getTime() - Date.now() < refreshBeforeExpiryMs;
-      if (!current || expiresSoon) pending = undefined;
+  let failed = false;
+  let usableUntil = Number.POSITIVE_INFINITY;
+  return () => {
+    if (pending && (failed || usableUntil - Date.now() < refreshBeforeExpiryMs)) pending = undefined;
+    if (!pending) {
+      const attempt = provider();
+      pending = attempt;
+      failed = false;
+      usableUntil = Number.POSITIVE_INFINITY;
+      attempt.then(
+        (identity) => {
+          if (pending === attempt) usableUntil = identity.expiration?.getTime() ?? Number.POSITIVE_INFINITY;
+        },
+        () => {
+          if (pending === attempt) failed = true;
+        },
+      );
     }
-    pending ??= provider();
     return pending;
   };
 }
 
-function providerFor(profile: string, source: CredentialSource): AwsCredentialIdentityProvider {
+function providerFor(profile: string, source: CredentialSource, options: ClientOptions): AwsCredentialIdentityProvider {
   switch (source.kind) {
     case 'environment':
       return fromEnv();
@@ -57,7 +74,7 @@ function providerFor(profile: string, source: CredentialSource): AwsCredentialId
       return () => Promise.resolve(keys);
     }
     case 'process':
-      return fromCredentialProcess(profile, source.command);
+      return fromCredentialProcess(profile, source.command, { timeoutMs: options.credentialProcessTimeoutMs });
     case 'sdk':
       return fromIni({ profile, ignoreCache: true });
   }
@@ -66,10 +83,11 @@ function providerFor(profile: string, source: CredentialSource): AwsCredentialId
 /** One SDK client per (profile, region, service), reused for every call, all on one connection pool. */
 export class AwsClients {
   private readonly clients = new Map<string, Destroyable>();
-  /** Each profile's provider, with the source it was made from: a changed source gets a new one. */
-  private readonly credentials = new Map<string, { source: string; provider: AwsCredentialIdentityProvider }>();
+  private readonly credentials = new Map<string, AwsCredentialIdentityProvider>();
   private readonly handler: SharedHttpHandler;
   private profiles = new Map<string, AwsProfile>();
+  /** Credential lookups in flight per profile, to tell a deadline spent waiting for credentials from one spent on AWS. */
+  private readonly resolving = new Map<string, number>();
 
   constructor(private readonly options: ClientOptions = {}) {
     const timeout = options.requestTimeoutMs ?? defaultRequestTimeoutMs;
@@ -85,9 +103,16 @@ export class AwsClients {
     });
   }
 
-  /** The profiles of this refresh: clients made earlier sign with their profile's credentials as read now. */
+  /**
+   * The profiles of this refresh. A profile whose credentials changed in the files (new keys, another
+   * credential_process) loses its clients, which would otherwise keep signing with what they resolved first.
+   */
   useProfiles(profiles: readonly AwsProfile[]): void {
+    const previous = this.profiles;
     this.profiles = new Map(profiles.map((profile) => [profile.name, profile]));
+    for (const [name, profile] of previous) {
+      if (JSON.stringify(profile.credentials) !== JSON.stringify(this.profiles.get(name)?.credentials)) this.forgetProfile(name);
+    }
   }
 
   /** A profile of the last `useProfiles`. */
@@ -108,7 +133,7 @@ export class AwsClients {
   /**
    * Drops one profile's clients and credentials (the SDK keeps static keys for a client's life), so the next
    * call reads the config files again: after AWS said the credentials expired, the person may have signed in
-   * again or rotated the keys. Call it when none of the profile's requests is in flight.
+   * again or rotated the keys. Requests in flight finish: the connection pool they use stays.
    */
   forgetProfile(profile: string): void {
     this.credentials.delete(profile);
@@ -135,8 +160,7 @@ export class AwsClients {
     if (!client) {
       client = create({
         region,
-        // Looked up on every call, so a profile whose keys changed gets them without a new client.
-        credentials: () => this.credentialsFor(this.profiles.get(profile.name) ?? profile)(),
+        credentials: () => this.resolve(profile),
         endpoint: profile.endpoints[service],
         maxAttempts: this.options.maxAttempts ?? 4,
         // Middleware is only added right after a client is made, so each command's chain can be built once.
@@ -148,13 +172,26 @@ export class AwsClients {
     return client;
   }
 
-  private credentialsFor(profile: AwsProfile): AwsCredentialIdentityProvider {
-    const source = JSON.stringify(profile.credentials);
-    let entry = this.credentials.get(profile.name);
-    if (entry?.source !== source) {
-      entry = { source, provider: shared(providerFor(profile.name, profile.credentials)) };
-      this.credentials.set(profile.name, entry);
+  /** Whether a call of this profile is still waiting for its credentials (a credential_process, an SSO sign-in). */
+  isResolvingCredentials(profile: string): boolean {
+    return (this.resolving.get(profile) ?? 0) > 0;
+  }
+
+  private async resolve(profile: AwsProfile): Promise<AwsCredentialIdentity> {
+    this.resolving.set(profile.name, (this.resolving.get(profile.name) ?? 0) + 1);
+    try {
+      return await this.credentialsFor(profile)();
+    } finally {
+      this.resolving.set(profile.name, (this.resolving.get(profile.name) ?? 1) - 1);
     }
-    return entry.provider;
+  }
+
+  private credentialsFor(profile: AwsProfile): AwsCredentialIdentityProvider {
+    let provider = this.credentials.get(profile.name);
+    if (!provider) {
+      provider = shared(providerFor(profile.name, profile.credentials, this.options));
+      this.credentials.set(profile.name, provider);
+    }
+    return provider;
   }
 }

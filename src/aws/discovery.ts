@@ -90,7 +90,8 @@ async function discoverPair(target: DiscoveryTarget, clients: AwsClients, report
     });
     report({ ...origin, racks: collector.racks(), done: true });
   } catch (error) {
-    const { kind, message } = classifyError(error, { ...origin, endpoint, action: 'list CloudFormation stacks (cloudformation:DescribeStacks)' });
+    const waitingForCredentials = clients.isResolvingCredentials(origin.profile);
+    const { kind, message } = classifyError(error, { ...origin, endpoint, waitingForCredentials, action: 'list CloudFormation stacks (cloudformation:DescribeStacks)' });
     const incomplete = pages > 0 ? ` Only the first ${pages} page${pages === 1 ? '' : 's'} of stacks were read.` : '';
     report({ ...origin, racks: collector.racks(), done: true, error: { ...origin, kind, message: message + incomplete } });
   }
@@ -123,6 +124,6 @@ export async function discover(
     }
   };
   await Promise.all(Array.from({ length: Math.min(maxPairsInFlight, queue.length) }, worker));
-  // Only now, with none of their requests in flight, can those profiles' clients go.
+  // Only now, with every pair ended, so that the other regions of such a profile do not sign in again mid-refresh.
   expired.forEach((profile) => clients.forgetProfile(profile));
 }

@@ -15,6 +15,8 @@ export interface ErrorContext {
   action: string;
   /** The endpoint called, as `endpointLabel` shows it. */
   endpoint?: string;
+  /** The call was still waiting for the profile's credentials when it failed. */
+  waitingForCredentials?: boolean;
 }
 
 const expiredCodes = new Set(['ExpiredToken', 'ExpiredTokenException', 'RequestExpired', 'TokenRefreshRequired', 'InvalidClientTokenId', 'UnrecognizedClientException', 'SignatureDoesNotMatch']);
@@ -75,6 +77,12 @@ export function classifyError(error: unknown, context: ErrorContext): Classified
   const endpoint = context.endpoint ?? `AWS in ${region}`;
   if (name === 'DeadlineError') {
     const deadlineMs = (error as { deadlineMs: number }).deadlineMs;
+    if (context.waitingForCredentials) {
+      return {
+        kind: 'expired-credentials',
+        message: `The credentials of ${source} did not arrive within ${formatSeconds(deadlineMs)} (its credential_process or sign-in is still running), so ${action} in ${region} was stopped. Run its sign-in or credential_process in a terminal to see why, then retry.`,
+      };
+    }
     return {
       kind: 'network',
       message: `${endpoint} did not answer ${action} for ${source} within ${formatSeconds(deadlineMs)}, so the calls were stopped. Check your network or the profile's endpoint_url, or raise the setting convox.requestTimeout; then retry.`,

@@ -35,7 +35,7 @@ export class AwsPorts implements RackPorts {
     this.clients = new AwsClients(options);
     this.log = options.log ?? (() => undefined);
     const loader = lazy(async () => (await import('./details')).createDetailsLoader(this.clients));
-    const instancesAndTasks = "read the rack's instances and tasks (ecs:ListTasks, ec2:DescribeInstances)";
+    const instancesAndTasks = "read the rack's instances and tasks (ECS and EC2)";
     this.reader = {
       lifecycleStates: (pair, groupNames, deadlineMs) =>
         this.read(pair, 'auto_scaling', 'read instance lifecycles (autoscaling:DescribeAutoScalingGroups)', deadlineMs, (profile, signal) =>
@@ -94,7 +94,8 @@ export class AwsPorts implements RackPorts {
     try {
       return await withDeadline(deadlineMs, endpoint, (signal) => work(profile, signal));
     } catch (error) {
-      throw new AwsReadError(classifyError(error, { profile: pair.profile, region: pair.region, endpoint, action }));
+      const waitingForCredentials = this.clients.isResolvingCredentials(pair.profile);
+      throw new AwsReadError(classifyError(error, { profile: pair.profile, region: pair.region, endpoint, action, waitingForCredentials }));
     }
   }
 }

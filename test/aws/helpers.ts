@@ -23,14 +23,20 @@ export interface SimulatedAws {
   sim: Simulator;
   settings: AwsConfigWritten['settings'];
   credentialsFile: string;
+  configFile: string;
+  /** A temporary directory of the test's own, removed by `stop()`. */
+  dir: string;
   /** One discovery (stack listing only, no lifecycle check) with fresh ports: new clients, no cache. */
-  scan(options?: ClientOptions): Promise<ScanResult>;
+  scan(options?: ScanOptions): Promise<ScanResult>;
   /** Fresh AWS ports, as the extension makes them. */
   ports(): AwsPorts;
   /** A store on `ports` with the scenario's settings and no automatic refresh. */
   store(ports: AwsPorts): RackStore;
   stop(): Promise<void>;
 }
+
+/** Client options, plus each pair's deadline (default: twice the request timeout). */
+export type ScanOptions = ClientOptions & { deadlineMs?: number };
 
 export async function simulatedAws(scenario: Scenario, options: { latencyMs?: number } = {}): Promise<SimulatedAws> {
   const sim = await startSimulator({ scenario, latencyMs: options.latencyMs });
@@ -46,6 +52,8 @@ export async function simulatedAws(scenario: Scenario, options: { latencyMs?: nu
     sim,
     settings,
     credentialsFile,
+    configFile,
+    dir,
     ports: () => new AwsPorts({ maxAttempts: 3 }),
     store,
     async scan(options = {}) {
@@ -53,7 +61,7 @@ export async function simulatedAws(scenario: Scenario, options: { latencyMs?: nu
       const profiles = await ports.discovery.profiles();
       const plan = planDiscovery(profiles, { regions: settings['convox.regions'], organizations: settings['convox.organizations'] });
       const inventory = new Inventory(plan.pairs);
-      await ports.discovery.discover(plan.pairs, (result) => inventory.update(result), (options.requestTimeoutMs ?? 30_000) * 2);
+      await ports.discovery.discover(plan.pairs, (result) => inventory.update(result), options.deadlineMs ?? (options.requestTimeoutMs ?? 30_000) * 2);
       ports.dispose();
       return { racks: inventory.racks(), errors: inventory.errors(), hasProfiles: profiles.length > 0 };
     },

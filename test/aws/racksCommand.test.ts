@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { rack, scenario } from '../sim';
+import { rack, scenario, secretEnvironment, secretMarkers, secretsScenario } from '../sim';
 import { tableCellLimit } from '../../src/model/terminalText';
 import { simulatedAws, type SimulatedAws } from './helpers';
 
@@ -163,4 +163,26 @@ describe('npm run racks (the command-line discovery, as a child process)', funct
       await assertBadUsage(['--organizations', wrong], /the value of "acme" must be a list of AWS profile names/);
     });
   });
+});
+
+describe('npm run racks with secrets planted in every credential source', function () {
+  this.timeout(120_000);
+  let aws: SimulatedAws;
+  before(async () => {
+    aws = await simulatedAws(secretsScenario());
+    Object.assign(process.env, secretEnvironment);
+  });
+  after(() => aws.stop());
+
+  for (const mode of [[], ['--json']]) {
+    it(`prints no secret ${mode.length ? 'as JSON' : 'in the table or on stderr'}, and says what failed`, async () => {
+      const run = await racks('--regions', 'us-east-1,eu-west-1', ...mode);
+      assertExit(run, 1);
+      const output = `${run.stdout}\n${run.stderr}`;
+      assert.deepEqual(Object.values(secretMarkers).filter((marker) => output.includes(marker)), []);
+      assert.match(output, /The credential_process of profile \\?"globex\\?" exited with status 1/);
+      assert.match(output, /HTTP 500 from http:\/\/127\.0\.0\.1:\d+, not an AWS answer/);
+      assert.match(output, /acme-prod\/production/);
+    });
+  }
 });

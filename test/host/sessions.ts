@@ -1,14 +1,26 @@
 // The host test sessions: each is a fresh extension host with its own AWS world, running the listed test files
 // (test/host/NAME.test.ts). A feature needing another world adds an entry: a scenario built with test/sim's
 // builders, its test files, and optionally `env` for the extension host and `settings` for VS Code.
-import { defaultAccounts, defaultScenario } from '../sim';
+import { defaultAccounts, defaultScenario, secretEnvironment, secretMarkers, secretsScenario } from '../sim';
 import type { HostSession } from '../runner/hostSession';
 
 const globexEuWest = defaultScenario();
 globexEuWest.faults.push({ account: defaultAccounts.globex, region: 'eu-west-1', service: 'cloudformation', kind: 'malformed' });
 
+const globexHangsOnce = defaultScenario();
+globexHangsOnce.faults.push({ account: defaultAccounts.globex, region: 'eu-west-1', service: 'cloudformation', operation: 'DescribeStacks', kind: 'silence', times: 1 });
+
 export const hostSessions: HostSession[] = [
   { name: 'no-aws', aws: 'none', tests: ['noAws', 'commands'] },
   { name: 'simulator', aws: defaultScenario(), tests: ['simulator', 'commands', 'racks', 'changes'] },
   { name: 'fault-region', aws: globexEuWest, tests: ['faultRegion'] },
+  { name: 'hanging-region', aws: globexHangsOnce, tests: ['hangingRegion'], settings: { 'convox.requestTimeout': 2 } },
+  {
+    name: 'secrets',
+    aws: secretsScenario(),
+    tests: ['secrets'],
+    env: secretEnvironment,
+    settings: { 'convox.requestTimeout': 5 },
+    forbidden: Object.values(secretMarkers),
+  },
 ];

@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { hostSessions } from '../host/sessions';
-import type { HostResult } from '../host/protocol';
+import type { HostResult, HostTestResult } from '../host/protocol';
 import { findChromium, openBrowser } from './browser';
 import { startCodeServer } from './codeServer';
 import { prepareSession, printResult, readResult, type HostSession } from './hostSession';
@@ -18,10 +18,45 @@ function tail(lines: string[], count: number): string {
   return lines.slice(-count).join('\n');
 }
 
-/** Runs one session; a session that never reports counts as one failure, explained from its logs. */
+/** Every file under `dir`, recursively. */
+function filesUnder(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true, recursive: true }).filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name));
+}
+
+/**
+ * The session's planted secrets searched for in every file VS Code wrote (logs, settings, state databases),
+ * once it has stopped and flushed them. The Convox log must be among them, or the search proves nothing.
+ */
+function secretsOnDisk(session: HostSession, codeServerDir: string): HostTestResult {
+  const title = `session ${session.name}: no planted secret in any file VS Code wrote, the Convox log included`;
+  // code-server records the URL the runner opened, whose payload carries the extension host's environment.
+  const runnerRecord = path.join(codeServerDir, 'user-data', 'coder.json');
+  const files = filesUnder(codeServerDir).filter((file) => file !== runnerRecord);
+  const log = files.find((file) => file.endsWith('Convox.log') && fs.readFileSync(file, 'utf8').includes('Refreshing racks'));
+  const found = files.flatMap((file) => {
+    const content = fs.readFileSync(file, 'latin1');
+    return (session.forbidden ?? []).filter((marker) => content.includes(marker)).map((marker) => `${marker} in ${path.relative(codeServerDir, file)}`);
+  });
+  const error = !log ? `no Convox log with a refresh among the ${files.length} files` : found.length > 0 ? found.join('\n') : undefined;
+  return { title, passed: error === undefined, durationMs: 0, error };
+}
+
+/** Runs one session and, if it planted secrets, searches what VS Code wrote for them. */
 async function runSession(session: HostSession): Promise<HostResult> {
   const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), `convox-host-${session.name}-`));
   const removeState = onCleanup(async () => fs.rmSync(stateDir, { recursive: true, force: true }));
+  try {
+    const result = await runWorkbench(session, stateDir);
+    if (!session.forbidden) return result;
+    const check = secretsOnDisk(session, path.join(stateDir, 'code-server'));
+    return { ...result, passes: result.passes + (check.passed ? 1 : 0), failures: result.failures + (check.passed ? 0 : 1), tests: [...result.tests, check] };
+  } finally {
+    await removeState();
+  }
+}
+
+/** Runs one session's tests in a workbench; a session that never reports counts as one failure, explained from its logs. */
+async function runWorkbench(session: HostSession, stateDir: string): Promise<HostResult> {
   const prepared = await prepareSession(session, stateDir);
   const server = await startCodeServer({
     stateDir: path.join(stateDir, 'code-server'),
@@ -60,7 +95,6 @@ async function runSession(session: HostSession): Promise<HostResult> {
     await browser.close();
     await server.stop();
     await prepared.aws.stop();
-    await removeState();
   }
 }
 

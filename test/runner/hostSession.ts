@@ -17,6 +17,8 @@ export interface HostSession {
   env?: Record<string, string>;
   /** More VS Code user settings, over the AWS world's. */
   settings?: Record<string, unknown>;
+  /** Strings no file VS Code wrote for the session may hold (logs, settings, state): planted secrets. */
+  forbidden?: string[];
 }
 
 export interface PreparedSession {

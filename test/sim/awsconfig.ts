@@ -12,15 +12,25 @@ export interface AwsConfigFiles {
 }
 
 /** What of a scenario the AWS files and settings are made from. */
-export type ProfileSetup = Pick<Scenario, 'profiles' | 'regions' | 'organizations'>;
+export type ProfileSetup = Pick<Scenario, 'profiles' | 'regions' | 'organizations' | 'credentialsFileExtra'>;
 
 export function awsConfigFor(sim: { url: string }, scenario: ProfileSetup): AwsConfigFiles {
+  const endpoint = (userInfo: string | undefined): string => (userInfo ? sim.url.replace('://', `://${userInfo}@`) : sim.url);
   const config = scenario.profiles
-    .map((profile) => `[profile ${profile.name}]\nregion = ${profile.region}\nendpoint_url = ${sim.url}\noutput = json\n`)
+    .map((profile) => {
+      const process = profile.credentialProcess ? `credential_process = ${profile.credentialProcess}\n` : '';
+      return `[profile ${profile.name}]\nregion = ${profile.region}\nendpoint_url = ${endpoint(profile.endpointUserInfo)}\noutput = json\n${process}`;
+    })
     .join('\n');
-  const credentials = scenario.profiles
-    .map((profile) => `[${profile.name}]\naws_access_key_id = ${profile.accessKeyId}\naws_secret_access_key = ${profile.secretAccessKey}\n`)
-    .join('\n');
+  const credentials = [
+    ...scenario.profiles
+      .filter((profile) => !profile.credentialProcess)
+      .map((profile) => {
+        const token = profile.sessionToken ? `aws_session_token = ${profile.sessionToken}\n` : '';
+        return `[${profile.name}]\naws_access_key_id = ${profile.accessKeyId}\naws_secret_access_key = ${profile.secretAccessKey}\n${token}`;
+      }),
+    ...(scenario.credentialsFileExtra ? [scenario.credentialsFileExtra] : []),
+  ].join('\n');
   return {
     config,
     credentials,

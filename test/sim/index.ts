@@ -6,6 +6,7 @@ export { addSeconds, type Place } from './scenarios/ids';
 export type { Failure, ResourceSpec } from './scenarios/lifecycle';
 export { rack, type AppOptions, type ProcessOptions, type RackOptions, type ResourceStackOptions } from './scenarios/rack';
 export { emptyRegion, merge } from './scenarios/region';
+export { secretEnvironment, secretMarkers, secretsScenario } from './scenarios/secrets';
 export { accessKeyIdFor, scenario, type ProfileSpec, type RegionBuilder, type ScenarioSpec } from './scenarios/scenario';
 export { outputs, parameters, stack, type StackOptions } from './scenarios/stack';
 export { startSimulator, type Simulator, type SimulatorOptions } from './server';

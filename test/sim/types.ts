@@ -6,6 +6,12 @@ export interface Profile {
   accessKeyId: string;
   secretAccessKey: string;
   region: string;
+  /** Written as aws_session_token next to the keys. */
+  sessionToken?: string;
+  /** A credential_process command line written instead of the keys. */
+  credentialProcess?: string;
+  /** `user:password` put in the profile's endpoint_url, as a proxy's credentials would be. */
+  endpointUserInfo?: string;
 }
 
 export interface Scenario {
@@ -17,6 +23,8 @@ export interface Scenario {
   accounts: Account[];
   /** Faults that are part of the world (e.g. a key that is always expired); active from startSimulator on. */
   faults: FaultRule[];
+  /** Raw lines appended to the credentials file (e.g. a malformed line the SDK ignores). */
+  credentialsFileExtra?: string;
 }
 
 export interface Account {

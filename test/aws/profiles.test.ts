@@ -93,6 +93,20 @@ describe('AWS profiles from the shared config files', () => {
     assert.ok(ignored.every((line) => !line.includes('MARKER')));
   });
 
+  it('logs each ignored line once, however many refreshes read it', async () => {
+    fs.appendFileSync(process.env.AWS_CONFIG_FILE ?? '', '\n[typo]\nregion = us-east-1\n');
+    const log: string[] = [];
+    const ports = new AwsPorts({ log: (line) => log.push(line) });
+    await ports.discovery.profiles();
+    await ports.discovery.profiles();
+    fs.appendFileSync(process.env.AWS_CONFIG_FILE ?? '', '\n[other typo]\n');
+    await ports.discovery.profiles();
+    ports.dispose();
+    assert.equal(log.length, 2, log.join('\n'));
+    assert.match(log[0], /\[typo\]/);
+    assert.match(log[1], /\[other typo\]/);
+  });
+
   it('adds the environment credentials as one more source, apart from a profile named "environment"', async () => {
     fs.appendFileSync(process.env.AWS_SHARED_CREDENTIALS_FILE ?? '', '\n[environment]\naws_access_key_id = AKIDFILE\naws_secret_access_key = s\n');
     const { profiles } = await loadProfiles({ ...files(), AWS_ACCESS_KEY_ID: 'AKID', AWS_SECRET_ACCESS_KEY: 'secret', AWS_REGION: 'ca-central-1' });

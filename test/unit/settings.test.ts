@@ -3,6 +3,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { organizationOf, planDiscovery } from '../../src/model/discoveryPlan';
 import { environmentProfile } from '../../src/model/pair';
+import type { DiscoveryErrorKind } from '../../src/model/rack';
+import { errorRow } from '../../src/model/racks/rows';
 import {
   isRegionCode,
   organizationPattern,
@@ -93,13 +95,23 @@ function manifestPath(): string {
 
 describe('settings declared once: package.json agrees with the code', () => {
   const manifest = JSON.parse(fs.readFileSync(manifestPath(), 'utf8')) as {
-    contributes: { configuration: { properties: Record<string, { default?: unknown; items?: { pattern?: string }; propertyNames?: { pattern?: string }; minimum?: number; maximum?: number }> } };
+    contributes: {
+      configuration: { properties: Record<string, { default?: unknown; items?: { pattern?: string }; propertyNames?: { pattern?: string }; minimum?: number; maximum?: number }> };
+      menus: Record<string, Array<{ command: string; when?: string }>>;
+    };
   };
   const properties = manifest.contributes.configuration.properties;
 
   it('declares exactly the settings the code reads, with the same defaults', () => {
     assert.deepEqual(Object.keys(properties).sort(), Object.keys(settingDefaults).map((name) => `${settingsSection}.${name}`).sort());
     for (const [name, value] of Object.entries(settingDefaults)) assert.deepEqual(properties[`${settingsSection}.${name}`].default, value, name);
+  });
+  it('offers Retry on every error row but a configuration problem, which retrying cannot mend', () => {
+    const retry = manifest.contributes.menus['view/item/context'].find((entry) => entry.command === 'convox.retryDiscovery');
+    const pattern = /viewItem =~ \/(.*)\/$/.exec(retry?.when ?? '')?.[1] ?? '';
+    const offered = (kind: DiscoveryErrorKind): boolean => new RegExp(pattern).test(errorRow({ organization: 'o', profile: 'p', region: 'us-east-1', kind, message: '' }).contextValue ?? '');
+    const kinds: DiscoveryErrorKind[] = ['expired-credentials', 'access-denied', 'throttled', 'network', 'configuration', 'other'];
+    assert.deepEqual(kinds.filter(offered), ['expired-credentials', 'access-denied', 'throttled', 'network', 'other']);
   });
   it('uses the same region and organisation patterns', () => {
     assert.equal(properties['convox.regions'].items?.pattern, regionPattern);

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { externalDataInterceptor, loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
-import { describeIgnored, ignoredConfig, type IniFile } from '../../src/model/ignoredConfig';
+import { describeIgnored, ignoredConfig, type IgnoredEntry, type IniFile } from '../../src/model/ignoredConfig';
 
 const lines = (...text: string[]): string => text.join('\n');
 
@@ -190,48 +190,21 @@ describe('ignored config: lines', () => {
 
 describe('ignored config: log messages', () => {
   it('name the file by its kind and the line, and say what the loader wants instead', () => {
-    assert.equal(
-      describeIgnored({ file: 'config', line: 12, reason: 'not-a-profile', section: 'foo' }),
-      '~/.aws/config line 12: section [foo] is ignored; profiles in the config file are written [profile foo].',
-    );
-    assert.equal(
-      describeIgnored({ file: 'config', line: 2, reason: 'not-a-profile', section: 'foo bar baz' }),
-      '~/.aws/config line 2: section [foo bar baz] is ignored; the config file reads only [default], [profile name], [sso-session name] and [services name].',
-    );
-    assert.equal(
-      describeIgnored({ file: 'config', line: 3, reason: 'bad-name', section: 'sso-session my session' }),
-      "~/.aws/config line 3: section [sso-session my session] is ignored; the name after 'sso-session' must be one word of letters, digits and _-@+.%:/ (quotes allowed).",
-    );
-    assert.equal(
-      describeIgnored({ file: 'credentials', line: 4, reason: 'unknown-type', section: 'my profile' }),
-      "~/.aws/credentials line 4: section [my profile] is ignored; a name with a space is read as '<type> <name>', and 'my' is not profile, sso-session or services.",
-    );
-    assert.equal(
-      describeIgnored({ file: 'credentials', line: 5, reason: 'whole-file', section: '__proto__' }),
-      '~/.aws/credentials line 5: section [__proto__] makes the AWS SDK reject the whole file; none of its profiles are read.',
-    );
-    assert.equal(describeIgnored({ file: 'config', line: 6, reason: 'empty-name', section: '' }), '~/.aws/config line 6: section [] is ignored, with its lines; it has no name.');
-    assert.equal(
-      describeIgnored({ file: 'credentials', line: 7, reason: 'reserved-name', section: 'constructor' }),
-      '~/.aws/credentials line 7: section [constructor] is ignored; the AWS SDK cannot keep a profile by that name.',
-    );
-    assert.equal(
-      describeIgnored({ file: 'config', line: 8, reason: 'shadowed-default', section: 'default' }),
-      '~/.aws/config line 8: section [default] is ignored; [profile default] in the same file takes its place.',
-    );
-    assert.equal(
-      describeIgnored({ file: 'config', line: 9, reason: 'not-key-value', section: 'profile x' }),
-      "~/.aws/config line 9 in [profile x] is not 'key = value' and is ignored.",
-    );
-    assert.equal(describeIgnored({ file: 'credentials', line: 1, reason: 'not-key-value' }), "~/.aws/credentials line 1 is not 'key = value' and is ignored.");
-    assert.equal(
-      describeIgnored({ file: 'config', line: 2, reason: 'before-section', key: 'region' }),
-      '~/.aws/config line 2: key region comes before any [section] and is ignored.',
-    );
-    assert.equal(
-      describeIgnored({ file: 'config', line: 3, reason: 'before-section' }),
-      '~/.aws/config line 3: a setting comes before any [section] and is ignored.',
-    );
+    const expected: Array<[IgnoredEntry, string]> = [
+      [{ file: 'config', line: 12, reason: 'not-a-profile', section: 'foo' }, '~/.aws/config line 12: section [foo] is ignored; profiles in the config file are written [profile foo].'],
+      [{ file: 'config', line: 2, reason: 'not-a-profile', section: 'foo bar baz' }, '~/.aws/config line 2: section [foo bar baz] is ignored; the config file reads only [default], [profile name], [sso-session name] and [services name].'],
+      [{ file: 'config', line: 3, reason: 'bad-name', section: 'sso-session my session' }, "~/.aws/config line 3: section [sso-session my session] is ignored; the name after 'sso-session' must be one word of letters, digits and _-@+.%:/ (quotes allowed)."],
+      [{ file: 'credentials', line: 4, reason: 'unknown-type', section: 'my profile' }, "~/.aws/credentials line 4: section [my profile] is ignored; a name with a space is read as '<type> <name>', and 'my' is not profile, sso-session or services."],
+      [{ file: 'credentials', line: 5, reason: 'whole-file', section: '__proto__' }, '~/.aws/credentials line 5: section [__proto__] makes the AWS SDK reject the whole file; none of its profiles are read.'],
+      [{ file: 'config', line: 6, reason: 'empty-name', section: '' }, '~/.aws/config line 6: section [] is ignored, with its lines; it has no name.'],
+      [{ file: 'credentials', line: 7, reason: 'reserved-name', section: 'constructor' }, '~/.aws/credentials line 7: section [constructor] is ignored; the AWS SDK cannot keep a profile by that name.'],
+      [{ file: 'config', line: 8, reason: 'shadowed-default', section: 'default' }, '~/.aws/config line 8: section [default] is ignored; [profile default] in the same file takes its place.'],
+      [{ file: 'config', line: 9, reason: 'not-key-value', section: 'profile x' }, "~/.aws/config line 9 in [profile x] is not 'key = value' and is ignored."],
+      [{ file: 'credentials', line: 1, reason: 'not-key-value' }, "~/.aws/credentials line 1 is not 'key = value' and is ignored."],
+      [{ file: 'config', line: 2, reason: 'before-section', key: 'region' }, '~/.aws/config line 2: key region comes before any [section] and is ignored.'],
+      [{ file: 'config', line: 3, reason: 'before-section' }, '~/.aws/config line 3: a setting comes before any [section] and is ignored.'],
+    ];
+    for (const [entry, message] of expected) assert.equal(describeIgnored(entry), message);
   });
 });
 

@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { rack, scenario, secretEnvironment, secretMarkers, secretsScenario } from '../sim';
+import { benchScenario, rack, scenario, secretEnvironment, secretMarkers, secretsScenario } from '../sim';
 import { tableCellLimit } from '../../src/model/terminalText';
 import { simulatedAws, type SimulatedAws } from './helpers';
 
@@ -21,8 +21,12 @@ interface Run {
  * Asynchronous: the simulator answers from this process, which spawnSync would block. The timeout kills a hang.
  */
 function racks(...args: string[]): Promise<Run> {
+  return runCommand(process.execPath, [script, ...args]);
+}
+
+function runCommand(command: string, args: string[]): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script, ...args], { env: process.env, timeout: 60_000 });
+    const child = spawn(command, args, { env: process.env, timeout: 60_000 });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
@@ -185,4 +189,22 @@ describe('npm run racks with secrets planted in every credential source', functi
       assert.match(output, /acme-prod\/production/);
     });
   }
+});
+
+describe('npm run racks short of file descriptors', function () {
+  this.timeout(120_000);
+  let aws: SimulatedAws;
+  before(async () => {
+    aws = await simulatedAws(benchScenario({ profiles: 100, regions: 1, stacksPerRegion: 5, racksPerRegion: 1 }));
+  });
+  after(() => aws.stop());
+
+  it('says that too many files are open, not that profiles are missing', async () => {
+    const result = await runCommand('/bin/sh', ['-c', `ulimit -n 60 && exec "${process.execPath}" "${script}"`]);
+    assertExit(result, 1);
+    const errors = result.stderr.split('\n').filter((line) => line.startsWith('ERROR'));
+    assert.ok(errors.length > 0 && errors.length < 100, `${errors.length} pairs failed`);
+    for (const line of errors) assert.match(line, /Too many files are open \(EMFILE\).*raise the limit of open files \(ulimit -n\)/);
+    assert.ok(result.stdout.split('\n').length > 10, 'the pairs that connected are listed');
+  });
 });

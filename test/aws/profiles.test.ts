@@ -93,6 +93,22 @@ describe('AWS profiles from the shared config files', () => {
     assert.ok(ignored.every((line) => !line.includes('MARKER')));
   });
 
+  it('a malformed profile or region is a configuration problem that says to fix the configuration', async () => {
+    fs.appendFileSync(process.env.AWS_CONFIG_FILE ?? '', '\n[profile half]\nregion = us-east-1\nendpoint_url = http://127.0.0.1:1\n\n[profile typo-region]\nregion = us_east_1\n');
+    fs.appendFileSync(process.env.AWS_SHARED_CREDENTIALS_FILE ?? '', '\n[half]\naws_access_key_id = AKIDHALF\n');
+    const ports = new AwsPorts({ maxAttempts: 1 });
+    const store = new RackStore(ports, () => ({ regions: [], organizations: {} }), { intervalSeconds: 0 });
+    await store.refresh('manual');
+    store.dispose();
+    ports.dispose();
+    const errors = new Map(store.errors().map((error) => [error.profile, error]));
+    for (const profile of ['half', 'typo-region']) {
+      assert.equal(errors.get(profile)?.kind, 'configuration', profile);
+      assert.match(errors.get(profile)?.message ?? '', /Fix the configuration/, profile);
+      assert.doesNotMatch(errors.get(profile)?.message ?? '', /expired|retry/i, profile);
+    }
+  });
+
   it('logs each ignored line once, however many refreshes read it', async () => {
     fs.appendFileSync(process.env.AWS_CONFIG_FILE ?? '', '\n[typo]\nregion = us-east-1\n');
     const log: string[] = [];

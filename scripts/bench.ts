@@ -1,9 +1,7 @@
 // `npm run bench [-- --json] [-- --runs N]`: the extension's AWS work measured against the local simulator.
 // Prints medians of several runs as tables (or one JSON object with --json). Timings are for comparison
 // on one machine, never pass/fail.
-import * as fs from 'node:fs';
 import * as os from 'node:os';
-import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { AwsPorts } from '../src/aws';
@@ -11,10 +9,10 @@ import { planDiscovery } from '../src/model/discoveryPlan';
 import type { ScanSettings } from '../src/model/settings';
 import { RackStore } from '../src/model/store/rackStore';
 import { formatTable } from '../src/model/table';
+import { median, withSimulator } from './benchWorld';
 import { plainHttpListing, type PlainRun } from './plainHttp';
 import { measureStartup, startupTable } from './startup';
-import { writeAwsConfig } from '../test/sim';
-import { startSimulatorWorker, type ScenarioRecipe, type SimulatorWorker } from '../test/sim/worker';
+import type { SimulatorWorker } from '../test/sim/worker';
 import { main } from '../test/runner/processes';
 import { VirtualClock } from '../test/virtualClock';
 
@@ -23,31 +21,6 @@ const latencyMs = 100;
 const deadlineMs = 30_000;
 const shape = { profiles: 4, regions: 16, stacksPerRegion: 250, racksPerRegion: 5 };
 const pagesPerRegion = Math.ceil(shape.stacksPerRegion / 100);
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
-
-/** Runs `body` with a simulator on its own thread and AWS config files pointing at it, installed in process.env. */
-async function withSimulator<T>(
-  recipe: ScenarioRecipe,
-  options: { latencyMs?: number },
-  body: (sim: SimulatorWorker, settings: ScanSettings) => Promise<T>,
-): Promise<T> {
-  const sim = await startSimulatorWorker(recipe, options.latencyMs);
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'convox-bench-'));
-  try {
-    const aws = writeAwsConfig(dir, sim, sim.setup);
-    process.env.AWS_CONFIG_FILE = aws.configFile;
-    process.env.AWS_SHARED_CREDENTIALS_FILE = aws.credentialsFile;
-    return await body(sim, { regions: aws.settings['convox.regions'], organizations: aws.settings['convox.organizations'] });
-  } finally {
-    await sim.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 interface DiscoveryRun {
   firstRackMs: number;

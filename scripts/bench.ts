@@ -10,6 +10,7 @@ import type { ScanSettings } from '../src/model/settings';
 import { RackStore } from '../src/model/store/rackStore';
 import { formatTable } from '../src/model/table';
 import { median, withSimulator } from './benchWorld';
+import { faultsTable, measureFaults } from './faultsBench';
 import { plainHttpListing, type PlainRun } from './plainHttp';
 import { measureStartup, startupTable } from './startup';
 import type { SimulatorWorker } from '../test/sim/worker';
@@ -177,11 +178,12 @@ main(async () => {
   };
   const expand = await expandCalls();
   const idle = await idleCalls();
+  const faults = await measureFaults(Number(values.runs), latencyMs);
   const startup = await measureStartup({ runs: Number(values.runs), latencyMs, ui: !values['no-ui'] });
   const uiRuns = startup.firstRow?.convoxRunsMs ?? [];
   const ui = uiRuns.length > 0 ? { firstRackRowMs: Math.round(median(uiRuns)), runsMs: uiRuns.map(Math.round) } : undefined;
   if (values.json) {
-    console.log(JSON.stringify({ discovery, startup, expand, idle, ui }, null, 2));
+    console.log(JSON.stringify({ discovery, startup, expand, idle, faults, ui }, null, 2));
     return 0;
   }
   console.log(`Discovery: ${shape.profiles} profiles × ${shape.regions} regions, ${shape.stacksPerRegion} stacks per region (${shape.racksPerRegion} racks), ${latencyMs} ms per call; medians of ${runs.length} runs; Node ${process.version}, ${os.availableParallelism()} cores`);
@@ -233,6 +235,7 @@ main(async () => {
       ],
     ),
   );
+  console.log(`\n${faultsTable(faults)}`);
   if (ui) {
     console.log(`\nReal VS Code (code-server + Chromium), default scenario, ${latencyMs} ms per AWS call; median of ${uiRuns.length} runs`);
     console.log(formatTable(['MEASURE', 'VALUE'], [['click on the Convox icon → first rack row visible', `${ui.firstRackRowMs} ms`], ['runs', ui.runsMs.map((ms) => `${ms} ms`).join(', ')]]));

@@ -12,6 +12,7 @@ import { formatTable } from '../src/model/table';
 import { median, withSimulator } from './benchWorld';
 import { faultsTable, measureFaults } from './faultsBench';
 import { plainHttpListing, type PlainRun } from './plainHttp';
+import { measureScale, scaleTable } from './scaleBench';
 import { measureStartup, startupTable } from './startup';
 import type { SimulatorWorker } from '../test/sim/worker';
 import { main } from '../test/runner/processes';
@@ -179,11 +180,12 @@ main(async () => {
   const expand = await expandCalls();
   const idle = await idleCalls();
   const faults = await measureFaults(Number(values.runs), latencyMs);
+  const scale = await measureScale(latencyMs);
   const startup = await measureStartup({ runs: Number(values.runs), latencyMs, ui: !values['no-ui'] });
   const uiRuns = startup.firstRow?.convoxRunsMs ?? [];
   const ui = uiRuns.length > 0 ? { firstRackRowMs: Math.round(median(uiRuns)), runsMs: uiRuns.map(Math.round) } : undefined;
   if (values.json) {
-    console.log(JSON.stringify({ discovery, startup, expand, idle, faults, ui }, null, 2));
+    console.log(JSON.stringify({ discovery, startup, expand, idle, faults, scale, ui }, null, 2));
     return 0;
   }
   console.log(`Discovery: ${shape.profiles} profiles × ${shape.regions} regions, ${shape.stacksPerRegion} stacks per region (${shape.racksPerRegion} racks), ${latencyMs} ms per call; medians of ${runs.length} runs; Node ${process.version}, ${os.availableParallelism()} cores`);
@@ -236,6 +238,7 @@ main(async () => {
     ),
   );
   console.log(`\n${faultsTable(faults)}`);
+  console.log(`\n${scaleTable(scale)}`);
   if (ui) {
     console.log(`\nReal VS Code (code-server + Chromium), default scenario, ${latencyMs} ms per AWS call; median of ${uiRuns.length} runs`);
     console.log(formatTable(['MEASURE', 'VALUE'], [['click on the Convox icon → first rack row visible', `${ui.firstRackRowMs} ms`], ['runs', ui.runsMs.map((ms) => `${ms} ms`).join(', ')]]));

@@ -70,8 +70,8 @@ export function faultsTable(faults: Faults): string {
       ['refresh settles', `${faults.settleMs} ms`, `just over the ${faults.deadlineMs} ms deadline`],
       ['  runs', faults.runsMs.map((ms) => `${ms} ms`).join(', '), ''],
       ['racks of the good pairs', String(faults.racks), String(faults.expectedRacks)],
-      ['result', faults.problems.length === 0 ? 'as expected' : faults.problems.join('; '), `one network error row naming the endpoint, every good rack`],
+      ['result', faults.problems.length === 0 ? 'as expected' : 'NOT as expected (below)', 'one network error row naming the endpoint, every good rack'],
     ],
   );
-  return `${heading}\n${table}`;
+  return [heading, table, ...faults.problems.map((problem) => `  ${problem}`)].join('\n');
 }

@@ -77,8 +77,8 @@ function profiles1000(latencyMs: number): Promise<Scale['profiles1000']> {
       if (code !== 0) throw new Error(`the 1,000-profile refresh failed (exit ${code}):\n${fs.readFileSync(log, 'utf8')}`);
       const result = JSON.parse(fs.readFileSync(resultFile, 'utf8')) as ScaleChildResult;
       runs.push(result);
-      if (result.racks !== expectedRacks) problems.add(`${result.racks} racks instead of ${expectedRacks}`);
-      if (result.errors > 0) problems.add(`${result.errors} error rows, the first: ${result.firstError}`);
+      if (result.racks !== expectedRacks) problems.add(`run ${run + 1}: ${result.racks} racks instead of ${expectedRacks}`);
+      if (result.errors > 0) problems.add(`run ${run + 1}: ${result.errors} error rows, the first: ${result.firstError}`);
     }
     return { runs, expectedRacks, problems: [...problems] };
   });
@@ -194,8 +194,8 @@ export function scaleTable(scale: Scale): string {
       ['1,000 profiles: refresh time', `${median(runs.map((run) => run.wallMs))} ms`, '', ''],
       ['credential processes at once', String(scale.credentialProcessesInFlight), `≤ ${budgets.inFlight}`, `${verdict(scale.credentialProcessesInFlight, budgets.inFlight)}; ${processes.started} started, ${processes.ended} ended`],
       ['  refresh time with them', `${processes.refreshMs} ms`, '', `floor ${processes.floorMs} ms: ${processes.profiles} × ${processMs / 1000} s, ${maxCredentialProcesses} at once, not counting the start of a shell and Node for each`],
-      ['result', problems.length === 0 ? 'as expected' : problems.join('; '), '', 'every pair listed, no error row, every rack'],
+      ['result', problems.length === 0 ? 'as expected' : 'NOT as expected (below)', '', 'every pair listed, no error row, every rack'],
     ],
   );
-  return `${heading}\n${table}`;
+  return [heading, table, ...problems.map((problem) => `  ${problem}`)].join('\n');
 }

@@ -1,9 +1,7 @@
 // `npm run bench [-- --json] [-- --runs N]`: the extension's AWS work measured against the local simulator.
 // Prints medians of several runs as tables (or one JSON object with --json). Timings are for comparison
 // on one machine, never pass/fail.
-import * as fs from 'node:fs';
 import * as os from 'node:os';
-import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { AwsPorts } from '../src/aws';
@@ -11,10 +9,12 @@ import { planDiscovery } from '../src/model/discoveryPlan';
 import type { ScanSettings } from '../src/model/settings';
 import { RackStore } from '../src/model/store/rackStore';
 import { formatTable } from '../src/model/table';
+import { median, withSimulator } from './benchWorld';
+import { faultsTable, measureFaults } from './faultsBench';
 import { plainHttpListing, type PlainRun } from './plainHttp';
+import { measureScale, scaleTable } from './scaleBench';
 import { measureStartup, startupTable } from './startup';
-import { writeAwsConfig } from '../test/sim';
-import { startSimulatorWorker, type ScenarioRecipe, type SimulatorWorker } from '../test/sim/worker';
+import type { SimulatorWorker } from '../test/sim/worker';
 import { main } from '../test/runner/processes';
 import { VirtualClock } from '../test/virtualClock';
 
@@ -23,31 +23,6 @@ const latencyMs = 100;
 const deadlineMs = 30_000;
 const shape = { profiles: 4, regions: 16, stacksPerRegion: 250, racksPerRegion: 5 };
 const pagesPerRegion = Math.ceil(shape.stacksPerRegion / 100);
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
-
-/** Runs `body` with a simulator on its own thread and AWS config files pointing at it, installed in process.env. */
-async function withSimulator<T>(
-  recipe: ScenarioRecipe,
-  options: { latencyMs?: number },
-  body: (sim: SimulatorWorker, settings: ScanSettings) => Promise<T>,
-): Promise<T> {
-  const sim = await startSimulatorWorker(recipe, options.latencyMs);
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'convox-bench-'));
-  try {
-    const aws = writeAwsConfig(dir, sim, sim.setup);
-    process.env.AWS_CONFIG_FILE = aws.configFile;
-    process.env.AWS_SHARED_CREDENTIALS_FILE = aws.credentialsFile;
-    return await body(sim, { regions: aws.settings['convox.regions'], organizations: aws.settings['convox.organizations'] });
-  } finally {
-    await sim.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 interface DiscoveryRun {
   firstRackMs: number;
@@ -204,11 +179,13 @@ main(async () => {
   };
   const expand = await expandCalls();
   const idle = await idleCalls();
+  const faults = await measureFaults(Number(values.runs), latencyMs);
+  const scale = await measureScale(latencyMs);
   const startup = await measureStartup({ runs: Number(values.runs), latencyMs, ui: !values['no-ui'] });
   const uiRuns = startup.firstRow?.convoxRunsMs ?? [];
   const ui = uiRuns.length > 0 ? { firstRackRowMs: Math.round(median(uiRuns)), runsMs: uiRuns.map(Math.round) } : undefined;
   if (values.json) {
-    console.log(JSON.stringify({ discovery, startup, expand, idle, ui }, null, 2));
+    console.log(JSON.stringify({ discovery, startup, expand, idle, faults, scale, ui }, null, 2));
     return 0;
   }
   console.log(`Discovery: ${shape.profiles} profiles × ${shape.regions} regions, ${shape.stacksPerRegion} stacks per region (${shape.racksPerRegion} racks), ${latencyMs} ms per call; medians of ${runs.length} runs; Node ${process.version}, ${os.availableParallelism()} cores`);
@@ -260,6 +237,8 @@ main(async () => {
       ],
     ),
   );
+  console.log(`\n${faultsTable(faults)}`);
+  console.log(`\n${scaleTable(scale)}`);
   if (ui) {
     console.log(`\nReal VS Code (code-server + Chromium), default scenario, ${latencyMs} ms per AWS call; median of ${uiRuns.length} runs`);
     console.log(formatTable(['MEASURE', 'VALUE'], [['click on the Convox icon → first rack row visible', `${ui.firstRackRowMs} ms`], ['runs', ui.runsMs.map((ms) => `${ms} ms`).join(', ')]]));

@@ -1,16 +1,24 @@
 // Runs a simulator on a worker thread, so that serialising its answers does not share the event loop of the
 // code being measured: in the benchmark, "AWS" works on another core, as the real one does elsewhere.
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { benchScenario, bigRackScenario, type BenchOptions, type BigRackOptions } from './scenarios/bench';
+import { benchScenario, bigRackScenario, manyProfilesScenario, type BenchOptions, type BigRackOptions, type ManyProfilesOptions } from './scenarios/bench';
 import { defaultScenario } from './scenarios/default';
 import type { ProfileSetup } from './awsconfig';
 import { startSimulator, type Simulator } from './server';
-import type { Call, Scenario } from './types';
+import type { Call, FaultRule, Scenario } from './types';
 
-/** Scenarios are built from a recipe on the simulator's thread, since functions cannot cross threads. */
-export type ScenarioRecipe = { kind: 'default' } | { kind: 'bench'; options: BenchOptions } | { kind: 'bigRack'; options: BigRackOptions };
+/**
+ * Scenarios are built from a recipe on the simulator's thread, since functions cannot cross threads. Fault rules
+ * are plain data, so a recipe may carry some to add to the scenario's own.
+ */
+export type ScenarioRecipe = (
+  | { kind: 'default' }
+  | { kind: 'bench'; options: BenchOptions }
+  | { kind: 'bigRack'; options: BigRackOptions }
+  | { kind: 'manyProfiles'; options: ManyProfilesOptions }
+) & { faults?: FaultRule[] };
 
-function scenarioFrom(recipe: ScenarioRecipe): Scenario {
+function baseScenario(recipe: ScenarioRecipe): Scenario {
   switch (recipe.kind) {
     case 'default':
       return defaultScenario();
@@ -18,7 +26,14 @@ function scenarioFrom(recipe: ScenarioRecipe): Scenario {
       return benchScenario(recipe.options);
     case 'bigRack':
       return bigRackScenario(recipe.options);
+    case 'manyProfiles':
+      return manyProfilesScenario(recipe.options);
   }
+}
+
+function scenarioFrom(recipe: ScenarioRecipe): Scenario {
+  const scenario = baseScenario(recipe);
+  return { ...scenario, faults: [...scenario.faults, ...(recipe.faults ?? [])] };
 }
 
 type Request = { id: number; op: 'count'; filter?: Partial<Call> } | { id: number; op: 'byOperation' } | { id: number; op: 'reset' } | { id: number; op: 'stop' };

@@ -72,6 +72,37 @@ export function benchScenario(options: BenchOptions): Scenario {
   });
 }
 
+export interface ManyProfilesOptions {
+  profiles: number;
+  /** Stacks in each profile's region, none of them Convox. */
+  stacksPerProfile: number;
+  /** Every `rackEvery`-th profile (the first included) also has one rack; the rest have none. */
+  rackEvery: number;
+}
+
+/**
+ * `profiles` profiles (many-0001…), each its own account and keys, each with us-east-1 as its region and the
+ * only one scanned (`regions` is empty), so there are as many pairs as profiles.
+ */
+export function manyProfilesScenario(options: ManyProfilesOptions): Scenario {
+  const { profiles, stacksPerProfile, rackEvery } = options;
+  if (rackEvery < 1) throw new Error('rackEvery must be at least 1');
+  const region = benchRegions[0];
+  const names = Array.from({ length: profiles }, (_, index) => `many-${pad(index + 1, 4)}`);
+  const account = (index: number): string => String(200000000001 + index);
+  const build =
+    (withRack: boolean): RegionBuilder =>
+    (at) => [
+      ...(withRack ? [rack(at, { name: 'rack', highAvailability: false, buildInstance: '', stoppedTasks: 0 })] : []),
+      ...Array.from({ length: stacksPerProfile }, (_, index) => ({ stacks: [stack(at, { name: `service-${pad(index + 1, 4)}`, tags: { Team: 'bench' } })] })),
+    ];
+  return scenario({
+    profiles: names.map((name, index) => ({ name, account: account(index), region })),
+    regions: [],
+    data: Object.fromEntries(names.map((_, index) => [account(index), { [region]: build(index % rackEvery === 0) }])),
+  });
+}
+
 export interface BigRackOptions {
   instances?: number;
   tasks?: number;

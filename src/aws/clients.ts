@@ -3,7 +3,7 @@ import { fromEnv, fromIni } from '@aws-sdk/credential-providers';
 import { convoxStacksOnly } from './convoxStacksOnly';
 import { fromCredentialProcess } from './credentialProcess';
 import { SharedHttpHandler } from './httpHandler';
-import type { AwsProfile, CredentialSource, ServiceKey } from './profiles';
+import type { AwsProfile, ClientSettings, CredentialSource, ServiceKey } from './profiles';
 
 export interface ClientOptions {
   /** Attempts per call, retries of throttled and transient failures included (SDK standard retry mode). */
@@ -17,11 +17,17 @@ export interface ClientOptions {
 type AwsCredentialIdentityProvider = ReturnType<typeof fromIni>;
 type AwsCredentialIdentity = Awaited<ReturnType<AwsCredentialIdentityProvider>>;
 
-/** What every client is made with: the pair's region and credentials, the profile's endpoint, shared limits. */
-export interface ClientConfig {
+/**
+ * What every client is made with: the pair's region and credentials, the profile's endpoint and client settings,
+ * shared limits. Nothing is left for the SDK to look up in the config files, which it would parse again per client.
+ */
+export interface ClientConfig extends Omit<ClientSettings, 'userAgentAppId'> {
   region: string;
   credentials: AwsCredentialIdentityProvider;
   endpoint?: string;
+  /** Endpoints from the config files are already resolved per profile (`endpoints`). */
+  ignoreConfiguredEndpointUrls: true;
+  userAgentAppId: () => Promise<string | undefined>;
   maxAttempts: number;
   cacheMiddleware: boolean;
   requestHandler: SharedHttpHandler;
@@ -104,15 +110,14 @@ export class AwsClients {
   }
 
   /**
-   * The profiles of this refresh. A profile whose credentials changed in the files (new keys, another
-   * credential_process) loses its clients, which would otherwise keep signing with what they resolved first.
+   * The profiles of this refresh. A profile whose credentials or client settings changed in the files (new keys,
+   * another credential_process, FIPS endpoints) loses its clients, which would otherwise keep what they had.
    */
   useProfiles(profiles: readonly AwsProfile[]): void {
     const previous = this.profiles;
     this.profiles = new Map(profiles.map((profile) => [profile.name, profile]));
-    for (const [name, profile] of previous) {
-      if (JSON.stringify(profile.credentials) !== JSON.stringify(this.profiles.get(name)?.credentials)) this.forgetProfile(name);
-    }
+    const made = (profile: AwsProfile | undefined): string => JSON.stringify([profile?.credentials, profile?.client]);
+    for (const [name, profile] of previous) if (made(profile) !== made(this.profiles.get(name))) this.forgetProfile(name);
   }
 
   /** A profile of the last `useProfiles`. */
@@ -158,10 +163,14 @@ export class AwsClients {
     const key = [service, profile.name, region, profile.endpoints[service] ?? ''].join('\u0000');
     let client = this.clients.get(key) as T | undefined;
     if (!client) {
+      const { userAgentAppId, ...settings } = profile.client;
       client = create({
+        ...settings,
         region,
         credentials: () => this.resolve(profile),
         endpoint: profile.endpoints[service],
+        ignoreConfiguredEndpointUrls: true,
+        userAgentAppId: () => Promise.resolve(userAgentAppId),
         maxAttempts: this.options.maxAttempts ?? 4,
         // Middleware is only added right after a client is made, so each command's chain can be built once.
         cacheMiddleware: true,

@@ -16,6 +16,22 @@ export type CredentialSource =
   | { kind: 'sdk' }
   | { kind: 'environment' };
 
+const defaultsModes = ['standard', 'in-region', 'cross-region', 'mobile', 'auto', 'legacy'] as const;
+
+/**
+ * What an SDK client would otherwise look up in the shared config files itself, once per client and setting,
+ * parsing both files each time: with a thousand profiles that is most of a refresh. Resolved here once, from the
+ * environment and the profile's own section, the SDK's order.
+ */
+export interface ClientSettings {
+  useFipsEndpoint: boolean;
+  useDualstackEndpoint: boolean;
+  retryMode: 'standard' | 'adaptive';
+  defaultsMode: (typeof defaultsModes)[number];
+  authSchemePreference: string[];
+  userAgentAppId?: string;
+}
+
 export interface AwsProfile {
   name: string;
   /** The profile's own `region`, if any. */
@@ -23,6 +39,7 @@ export interface AwsProfile {
   /** Endpoint per service, already resolved in the SDK's order of precedence; absent means AWS's own. */
   endpoints: Partial<Record<ServiceKey, string>>;
   credentials: CredentialSource;
+  client: ClientSettings;
 }
 
 const serviceKeys: ServiceKey[] = ['cloudformation', 'ecs', 'ec2', 'auto_scaling'];
@@ -61,6 +78,20 @@ function credentialSource(section: Section): CredentialSource {
   if (accessKeyId && secretAccessKey) return { kind: 'keys', accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}) };
   if (section.credential_process) return { kind: 'process', command: section.credential_process };
   return { kind: 'sdk' };
+}
+
+function clientSettings(section: Section, env: NodeJS.ProcessEnv): ClientSettings {
+  const value = (variable: string, key: string): string | undefined => env[variable] ?? section[key];
+  const defaultsMode = defaultsModes.find((mode) => mode === value('AWS_DEFAULTS_MODE', 'defaults_mode')) ?? 'legacy';
+  const preference = value('AWS_AUTH_SCHEME_PREFERENCE', 'auth_scheme_preference');
+  return {
+    useFipsEndpoint: value('AWS_USE_FIPS_ENDPOINT', 'use_fips_endpoint') === 'true',
+    useDualstackEndpoint: value('AWS_USE_DUALSTACK_ENDPOINT', 'use_dualstack_endpoint') === 'true',
+    retryMode: value('AWS_RETRY_MODE', 'retry_mode') === 'adaptive' ? 'adaptive' : 'standard',
+    defaultsMode,
+    authSchemePreference: preference ? preference.split(',').map((scheme) => scheme.trim()).filter(Boolean) : [],
+    userAgentAppId: value('AWS_SDK_UA_APP_ID', 'sdk_ua_app_id'),
+  };
 }
 
 function isProfileKey(key: string): boolean {
@@ -102,6 +133,7 @@ export async function loadProfiles(env: NodeJS.ProcessEnv = process.env): Promis
       endpoints: profileEndpoints(section, servicesName ? configFile[`services.${servicesName}`] : undefined, env),
       // As the SDK merges them: the credentials file wins.
       credentials: credentialSource({ ...configFile[name], ...credentialsFile[name] }),
+      client: clientSettings(section, env),
     };
   });
   if (env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY) {
@@ -110,6 +142,7 @@ export async function loadProfiles(env: NodeJS.ProcessEnv = process.env): Promis
       region: env.AWS_REGION ?? env.AWS_DEFAULT_REGION,
       endpoints: envEndpoints(env),
       credentials: { kind: 'environment' },
+      client: clientSettings({}, env),
     });
   }
   return { profiles, ignored };

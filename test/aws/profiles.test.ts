@@ -84,6 +84,13 @@ describe('AWS profiles from the shared config files', () => {
     assert.deepEqual(sources.get('per-service'), { kind: 'sdk' });
   });
 
+  it('resolves the client settings the SDK would look up per client: the environment over the profile', async () => {
+    fs.appendFileSync(process.env.AWS_CONFIG_FILE ?? '', '\n[profile fips]\nregion = us-east-1\nuse_fips_endpoint = true\nretry_mode = adaptive\ndefaults_mode = in-region\nauth_scheme_preference = sigv4a, sigv4\nsdk_ua_app_id = ops\n');
+    const settings = new Map((await loadProfiles({ ...files(), AWS_USE_DUALSTACK_ENDPOINT: 'true', AWS_DEFAULTS_MODE: 'nonsense' })).profiles.map((profile) => [profile.name, profile.client]));
+    assert.deepEqual(settings.get('fips'), { useFipsEndpoint: true, useDualstackEndpoint: true, retryMode: 'adaptive', defaultsMode: 'legacy', authSchemePreference: ['sigv4a', 'sigv4'], userAgentAppId: 'ops' });
+    assert.deepEqual(settings.get('direct'), { useFipsEndpoint: false, useDualstackEndpoint: true, retryMode: 'standard', defaultsMode: 'legacy', authSchemePreference: [], userAgentAppId: undefined });
+  });
+
   it('names what the SDK ignores in the files, without values', async () => {
     fs.appendFileSync(process.env.AWS_CONFIG_FILE ?? '', '\n[typo]\nregion = us-east-1\n');
     fs.appendFileSync(process.env.AWS_SHARED_CREDENTIALS_FILE ?? '', 'not a setting MARKER-SECRET\n');
@@ -126,7 +133,7 @@ describe('AWS profiles from the shared config files', () => {
   it('adds the environment credentials as one more source, apart from a profile named "environment"', async () => {
     fs.appendFileSync(process.env.AWS_SHARED_CREDENTIALS_FILE ?? '', '\n[environment]\naws_access_key_id = AKIDFILE\naws_secret_access_key = s\n');
     const { profiles } = await loadProfiles({ ...files(), AWS_ACCESS_KEY_ID: 'AKID', AWS_SECRET_ACCESS_KEY: 'secret', AWS_REGION: 'ca-central-1' });
-    assert.deepEqual(profiles.at(-1), { name: environmentProfile, region: 'ca-central-1', endpoints: {}, credentials: { kind: 'environment' } });
+    assert.deepEqual({ ...profiles.at(-1), client: undefined }, { name: environmentProfile, region: 'ca-central-1', endpoints: {}, credentials: { kind: 'environment' }, client: undefined });
     assert.deepEqual(profiles.find((profile) => profile.name === 'environment')?.credentials, { kind: 'keys', accessKeyId: 'AKIDFILE', secretAccessKey: 's' });
   });
 

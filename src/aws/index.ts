@@ -2,6 +2,7 @@ import { DescribeStackEventsCommand } from '@aws-sdk/client-cloudformation';
 import type { ProfileRegion } from '../model/discoveryPlan';
 import type { PairResult } from '../model/inventory';
 import type { Pair } from '../model/pair';
+import type { RackResources } from '../model/architecture/data';
 import type { Rack, StackEvent } from '../model/rack';
 import type { RackPorts, RackReader } from '../model/store/ports';
 import { lazy } from '../model/store/lazyPorts';
@@ -9,6 +10,7 @@ import { AwsClients, type ClientOptions } from './clients';
 import { withDeadline } from './deadline';
 import { discover } from './discovery';
 import { AwsReadError, classifyError } from './errors';
+import { listStackResources } from './architecture/stackResources';
 import { lifecycleStates } from './lifecycle';
 import { endpointLabel, loadProfiles, type AwsProfile, type ServiceKey } from './profiles';
 
@@ -30,22 +32,31 @@ export class AwsPorts implements RackPorts {
   readonly reader: RackReader;
   private readonly log: (message: string) => void;
   private readonly logged = new Set<string>();
+  private readonly readers = lazy(async () => (await import('./details')).createDetailsReaders(this.clients));
+  /** Each rack's stack resources and subnets, with the stack update they were read for. */
+  private readonly resources = new Map<string, RackResources>();
 
   constructor(options: AwsPortsOptions = {}) {
     this.clients = new AwsClients(options);
     this.log = options.log ?? (() => undefined);
-    const loader = lazy(async () => (await import('./details')).createDetailsLoader(this.clients));
+    const readers = this.readers;
     const instancesAndTasks = "read the rack's instances and tasks (ECS and EC2)";
     this.reader = {
       lifecycleStates: (pair, groupNames, deadlineMs) =>
         this.read(pair, 'auto_scaling', 'read instance lifecycles (autoscaling:DescribeAutoScalingGroups)', deadlineMs, (profile, signal) =>
           lifecycleStates(this.clients, profile, pair, groupNames, signal),
         ),
-      details: (rack, deadlineMs) => this.read(rack, 'ecs', instancesAndTasks, deadlineMs, async (profile, signal) => (await loader()).load(profile, rack, signal)),
+      details: (rack, deadlineMs) => this.read(rack, 'ecs', instancesAndTasks, deadlineMs, async (profile, signal) => (await readers()).details.load(profile, rack, signal)),
       processes: (rack, tasks, deadlineMs) =>
         this.read(rack, 'ecs', "read the rack's task definitions (ecs:DescribeTaskDefinition)", deadlineMs, async (profile, signal) =>
-          (await loader()).processes(profile, rack, tasks, signal),
+          (await readers()).details.processes(profile, rack, tasks, signal),
         ),
+      architecture: (rack, deadlineMs) =>
+        this.read(rack, 'cloudformation', "read the rack's resources and what runs on it (CloudFormation, ECS and EC2)", deadlineMs, async (profile, abortSignal) => {
+          const { runtime } = await readers();
+          const resources = await this.rackResources(profile, rack, abortSignal);
+          return { rack, resources, runtime: await runtime.runtime(profile, rack, { abortSignal }) };
+        }),
     };
   }
 
@@ -85,6 +96,23 @@ export class AwsPorts implements RackPorts {
 
   dispose(): void {
     this.clients.reset();
+  }
+
+  /**
+   * The stack's resources and subnets, read again only when the stack changed since (or is still changing: a
+   * stack being created gains resources without a new update time).
+   */
+  private async rackResources(profile: AwsProfile, rack: Rack, abortSignal: AbortSignal): Promise<RackResources> {
+    const stackUpdatedAt = `${(rack.updatedAt ?? rack.createdAt).toISOString()} ${rack.cloudformationStatus}`;
+    const known = this.resources.get(rack.stackId);
+    if (known?.stackUpdatedAt === stackUpdatedAt && !rack.cloudformationStatus.endsWith('_IN_PROGRESS')) return known;
+    const resources = await listStackResources(this.clients, profile, rack, abortSignal);
+    const subnetIds = resources.flatMap((resource) => (resource.type === 'AWS::EC2::Subnet' && resource.physicalId ? [resource.physicalId] : []));
+    const subnets = await (await this.readers()).runtime.subnets(profile, rack.region, subnetIds, { abortSignal });
+    const vpcId = rack.outputs.Vpc ?? resources.find((resource) => resource.logicalId === 'Vpc')?.physicalId;
+    const read: RackResources = { stackUpdatedAt, resources, subnets, vpc: vpcId ? { id: vpcId, cidr: rack.outputs.Vpccidr } : undefined };
+    this.resources.set(rack.stackId, read);
+    return read;
   }
 
   /** One read of a pair's resources, within its deadline; any failure becomes an AwsReadError safe to show. */

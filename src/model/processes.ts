@@ -10,6 +10,19 @@ export function isRackService(serviceName: string, rackName: string): boolean {
   return serviceName.startsWith(prefix) && /^[A-Z]/.test(serviceName.slice(prefix.length));
 }
 
+/**
+ * The app an ECS service belongs to: the rack itself for its own services, else the app whose stack
+ * `<rack>-<app>` holds the service (`<rack>-<app>-Service<Name>-…`); undefined for a service of neither.
+ */
+export function appOfService(serviceName: string, rackName: string): string | undefined {
+  if (isRackService(serviceName, rackName)) return rackName;
+  const prefix = `${rackName}-`;
+  if (!serviceName.startsWith(prefix)) return undefined;
+  const rest = serviceName.slice(prefix.length);
+  const end = rest.search(/-Service[A-Z]/);
+  return end > 0 ? rest.slice(0, end) : undefined;
+}
+
 /** `convox rack ps` shows the last 12 characters of a task ARN as its id. */
 export function processId(taskArn: string): string {
   return taskArn.slice(-12);

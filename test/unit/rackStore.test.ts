@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import type { ArchitectureData } from '../../src/model/architecture/data';
 import type { ProfileRegion } from '../../src/model/discoveryPlan';
 import type { PairResult } from '../../src/model/inventory';
 import type { Pair } from '../../src/model/pair';
@@ -37,6 +38,8 @@ class Ports implements RackPorts {
   detailsFailure: Error | undefined;
   processReads: Array<Deferred<Process[]>> = [];
   eventReads: string[] = [];
+  architectureReads: string[] = [];
+  architectureFailure: Error | undefined;
   private running: { pairs: readonly Pair[]; report: (result: PairResult) => void; done: () => void } | undefined;
 
   discovery = {
@@ -62,6 +65,11 @@ class Ports implements RackPorts {
       const read = new Deferred<Process[]>();
       this.processReads.push(read);
       return read.promise;
+    },
+    architecture: async (rack: Rack): Promise<ArchitectureData> => {
+      this.architectureReads.push(rack.name);
+      if (this.architectureFailure) throw this.architectureFailure;
+      return { rack, resources: { stackUpdatedAt: '', resources: [], subnets: [] }, runtime: { servers: [], containers: [], readAt: new Date(0) } };
     },
   };
 
@@ -442,5 +450,58 @@ describe('rack store: watched racks', () => {
     await tick();
     assert.deepEqual(changes, []);
     assert.equal(ports.discoveries, 1);
+  });
+});
+
+describe('rack store: architecture', () => {
+  it('reads a watched architecture at its interval while visible, and nothing while hidden, never the tree details', async () => {
+    const { ports, store, clock, refreshed, rack } = setup({ intervalSeconds: 0 });
+    await refreshed();
+    const watch = store.watchArchitecture(rack('production'), 10);
+    clock.advance(30_000);
+    assert.deepEqual(ports.architectureReads, [], 'hidden: no call');
+    watch.setVisible(true);
+    await tick();
+    assert.deepEqual(ports.architectureReads, ['production'], 'shown for the first time: read at once');
+    for (const _ of [1, 2]) {
+      clock.advance(10_000);
+      await tick();
+    }
+    assert.deepEqual(ports.architectureReads, ['production', 'production', 'production']);
+    await refreshed();
+    assert.deepEqual(ports.architectureReads, ['production', 'production', 'production', 'production'], 'and with the list');
+    watch.setVisible(false);
+    clock.advance(60_000);
+    await refreshed();
+    assert.equal(ports.architectureReads.length, 4);
+    assert.deepEqual(ports.detailReads, []);
+    watch.dispose();
+    store.dispose();
+  });
+
+  it('keeps the last architecture when a read fails, with the reason, and tells listeners either way', async () => {
+    const { ports, store, refreshed, rack, changes } = setup({ intervalSeconds: 0 });
+    await refreshed();
+    await batch();
+    changes.length = 0;
+    const first = await store.loadArchitecture(rack('production'), 'first use');
+    await batch();
+    assert.deepEqual(changes.map((change) => [...(change.racks.get('stack/production') ?? [])]), [['architecture']]);
+    ports.architectureFailure = new Error('ECS said no');
+    const joined = [store.loadArchitecture(rack('production'), 'retry'), store.loadArchitecture(rack('production'), 'retry')];
+    assert.equal(store.architectureState(rack('production')).reading, true);
+    await Promise.all(joined.map((read) => assert.rejects(read, /ECS said no/)));
+    assert.equal(ports.architectureReads.length, 2, 'the second call joined the first');
+    const state = store.architectureState(rack('production'));
+    assert.equal(state.data, first);
+    assert.equal(state.error?.message, 'ECS said no');
+    assert.equal(state.reading, false);
+    ports.architectureFailure = undefined;
+    await store.loadArchitecture(rack('production'), 'retry');
+    assert.equal(store.architectureState(rack('production')).error, undefined);
+    ports.world = [stack('staging', 'UPDATE_COMPLETE')];
+    await refreshed();
+    assert.equal(store.architectureState({ ...rack('staging'), stackId: 'stack/production' }).data, undefined, 'forgotten once the rack left the list');
+    store.dispose();
   });
 });

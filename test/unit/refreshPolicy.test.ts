@@ -220,7 +220,15 @@ describe('refresh policy: watched racks', () => {
     const hidden = policy.watch('c', 10);
     hidden.setVisible(true);
     hidden.setVisible(false);
-    assert.deepEqual([...policy.visiblyWatched()], ['a']);
+    policy.watch('a', 10, 'architecture').setVisible(true);
+    policy.watch('d', 10, 'architecture').setVisible(true);
+    assert.deepEqual(
+      [...policy.visiblyWatched()].map(([stackId, data]) => [stackId, [...data]]),
+      [
+        ['a', ['details', 'architecture']],
+        ['d', ['architecture']],
+      ],
+    );
     policy.dispose();
   });
 

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import type { ArchitectureData } from '../../src/model/architecture/data';
 import type { ProfileRegion } from '../../src/model/discoveryPlan';
 import type { PairResult } from '../../src/model/inventory';
 import type { Pair } from '../../src/model/pair';
@@ -56,6 +57,7 @@ class FakePorts implements RackPorts {
       this.processReads += 1;
       return [];
     },
+    architecture: (): Promise<ArchitectureData> => Promise.reject(new Error('not drawn in these tests')),
   };
 
   dispose(): void {}

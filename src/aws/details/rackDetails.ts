@@ -17,17 +17,17 @@ import type { AwsClients } from '../clients';
 import type { AwsProfile } from '../profiles';
 
 /** What every call of one read is sent with: the signal that aborts it at the read's deadline. */
-type Abort = { abortSignal: AbortSignal };
+export type Abort = { abortSignal: AbortSignal };
 
 /** API limits of the ECS Describe* calls, and the largest page the List* calls give. */
 const describeBatch = 100;
 const listPage = 100;
 
-function tag(instance: Ec2Instance, key: string): string | undefined {
+export function tag(instance: Ec2Instance, key: string): string | undefined {
   return instance.Tags?.find((entry) => entry.Key === key)?.Value;
 }
 
-function usedShare(containerInstance: ContainerInstance | undefined, resource: string): number | undefined {
+export function usedShare(containerInstance: ContainerInstance | undefined, resource: string): number | undefined {
   const registered = containerInstance?.registeredResources?.find((entry) => entry.name === resource)?.integerValue;
   const remaining = containerInstance?.remainingResources?.find((entry) => entry.name === resource)?.integerValue;
   if (!registered || remaining === undefined) return undefined;
@@ -63,7 +63,7 @@ export class RackDetailsLoader {
 
   constructor(private readonly clients: AwsClients) {}
 
-  private ecs(profile: AwsProfile, region: string): ECSClient {
+  ecs(profile: AwsProfile, region: string): ECSClient {
     return this.clients.client('ecs', profile, region, (config) => new ECSClient(config));
   }
 
@@ -89,6 +89,7 @@ export class RackDetailsLoader {
     const [ec2Instances, containerInstances] = await Promise.all([this.ec2Instances(profile, rack, abort), this.containerInstances(profile, rack, abort)]);
     const byEc2Id = new Map(containerInstances.map((entry) => [entry.ec2InstanceId, entry]));
     return ec2Instances
+      .filter((instance) => tag(instance, 'Purpose') !== 'Build')
       .map((instance): Instance => {
         const container = byEc2Id.get(instance.InstanceId);
         return {
@@ -107,7 +108,8 @@ export class RackDetailsLoader {
       .sort((a, b) => a.id.localeCompare(b.id));
   }
 
-  private async ec2Instances(profile: AwsProfile, rack: Rack, abort: Abort): Promise<Ec2Instance[]> {
+  /** Every EC2 instance tagged with the rack's name that is not terminated, build servers included. */
+  async ec2Instances(profile: AwsProfile, rack: Rack, abort: Abort): Promise<Ec2Instance[]> {
     const client = this.clients.client('ec2', profile, rack.region, (config) => new EC2Client(config));
     const Filters = [
       { Name: 'tag:Rack', Values: [rack.name] },
@@ -117,10 +119,11 @@ export class RackDetailsLoader {
     for await (const page of paginateDescribeInstances({ client, stopOnSameToken: true }, { Filters }, abort)) {
       for (const reservation of page.Reservations ?? []) found.push(...(reservation.Instances ?? []));
     }
-    return found.filter((instance) => tag(instance, 'Purpose') !== 'Build');
+    return found;
   }
 
-  private async containerInstances(profile: AwsProfile, rack: Rack, abort: Abort): Promise<ContainerInstance[]> {
+  /** The container instances of the rack's cluster, with their status and resources. */
+  async containerInstances(profile: AwsProfile, rack: Rack, abort: Abort): Promise<ContainerInstance[]> {
     const cluster = rack.outputs.Cluster;
     if (!cluster) return [];
     const ecs = this.ecs(profile, rack.region);

@@ -1,8 +1,8 @@
 import { pairKey } from '../pair';
 import type { DiscoveryError, Rack } from '../rack';
 
-/** What of one rack changed: its row (status, version, apps…) or the servers and containers read for it. */
-export type RackAspect = 'summary' | 'details';
+/** What of one rack changed: its row (status, version, apps…), the servers and containers read for it, or its architecture. */
+export type RackAspect = 'summary' | 'details' | 'architecture';
 
 /** One change notification of the store. */
 export interface StoreChange {

@@ -28,6 +28,7 @@ export function lazyPorts(load: () => Promise<RackPorts>): RackPorts {
       lifecycleStates: async (...args) => (await ports()).reader.lifecycleStates(...args),
       details: async (...args) => (await ports()).reader.details(...args),
       processes: async (...args) => (await ports()).reader.processes(...args),
+      architecture: async (...args) => (await ports()).reader.architecture(...args),
     },
     stacks: {
       events: async (...args) => (await ports()).stacks.events(...args),

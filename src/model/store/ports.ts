@@ -1,3 +1,4 @@
+import type { ArchitectureData } from '../architecture/data';
 import type { ProfileRegion } from '../discoveryPlan';
 import type { PairResult } from '../inventory';
 import type { Pair } from '../pair';
@@ -26,6 +27,8 @@ export interface RackReader {
   details(rack: Rack, deadlineMs: number): Promise<RackDetails>;
   /** Process rows for tasks from `details`, which needs their task definitions. */
   processes(rack: Rack, tasks: readonly RackTask[], deadlineMs: number): Promise<Process[]>;
+  /** What the architecture view draws: the stack's resources and subnets, the servers and every container. */
+  architecture(rack: Rack, deadlineMs: number): Promise<ArchitectureData>;
 }
 
 /** The rack's CloudFormation stack itself: its history now; creating and deleting it come with installs. */

@@ -1,12 +1,14 @@
 import { planDiscovery } from '../discoveryPlan';
 import { Inventory } from '../inventory';
 import type { Pair } from '../pair';
+import type { ArchitectureData } from '../architecture/data';
 import type { DiscoveryError, Process, Rack, RackDetails, StackEvent } from '../rack';
 import { settingDefaults, type ScanSettings } from '../settings';
 import { withInstanceLifecycle } from '../status';
+import { ArchitectureReads, type ArchitectureState } from './architectureReads';
 import { diffRacks, type RackAspect, type StoreChange } from './changes';
 import type { RackPorts } from './ports';
-import { realTimers, RefreshPolicy, type RackWatch, type RefreshReason, type Timers } from './refreshPolicy';
+import { realTimers, RefreshPolicy, type RackWatch, type RefreshReason, type Timers, type WatchedData } from './refreshPolicy';
 
 export type Listener = (change: StoreChange) => void;
 
@@ -63,6 +65,7 @@ export class RackStore {
   private readonly timers: Timers;
   private readonly log: (message: string) => void;
   private deadlineMs: number;
+  private readonly architectures: ArchitectureReads;
 
   constructor(
     private readonly ports: RackPorts,
@@ -72,12 +75,17 @@ export class RackStore {
     this.timers = options.timers ?? realTimers;
     this.log = options.log ?? (() => undefined);
     this.deadlineMs = (options.requestTimeoutSeconds ?? settingDefaults.requestTimeout) * 1000;
+    this.architectures = new ArchitectureReads(
+      (rack) => this.ports.reader.architecture(rack, this.deadlineMs),
+      () => this.timers.now(),
+      (stackId) => this.announceRack(stackId, 'architecture'),
+    );
     this.policy = new RefreshPolicy(
       {
         refreshList: (reason) => void this.refresh(reason).catch((error: unknown) => this.log(`Refresh (${reason}) failed: ${messageOf(error)}`)),
-        reloadRack: (stackId, reason) => this.reloadById(stackId, reason),
+        reloadRack: (stackId, reason, data) => this.reloadById(stackId, reason, data),
         listRefreshedAt: () => this.refreshedAt,
-        rackReadAt: (stackId) => this.rackData.get(stackId)?.readAt,
+        rackReadAt: (stackId, data) => (data === 'details' ? this.rackData.get(stackId)?.readAt : this.architectures.state(stackId).readAt),
       },
       options.intervalSeconds,
       this.timers,
@@ -180,6 +188,22 @@ export class RackStore {
     return this.policy.watch(rack.stackId, intervalSeconds);
   }
 
+  /** Keeps one rack's architecture fresh while `setVisible(true)`: at the interval given, and with every list refresh. */
+  watchArchitecture(rack: Rack, intervalSeconds: number): RackWatch {
+    return this.policy.watch(rack.stackId, intervalSeconds, 'architecture');
+  }
+
+  /** The rack's architecture as last read (kept when a later read fails), with its age and the last failure. */
+  architectureState(rack: Rack): ArchitectureState {
+    return this.architectures.state(rack.stackId);
+  }
+
+  /** Reads the rack's architecture now (first show, Retry), or joins the read in flight; listeners hear when it ends. */
+  loadArchitecture(rack: Rack, reason: RefreshReason): Promise<ArchitectureData> {
+    this.log(`Reading the architecture of ${rack.fullName} (${reason}).`);
+    return this.architectures.load(rack);
+  }
+
   /** Instances and the rack's own tasks: read on first use, again once stale or when watched; a read in flight is joined. */
   details(rack: Rack): Promise<RackDetails> {
     const data = this.dataOf(rack.stackId);
@@ -248,10 +272,12 @@ export class RackStore {
     return pending;
   }
 
-  private reloadById(stackId: string, reason: RefreshReason): void {
+  private reloadById(stackId: string, reason: RefreshReason, data: ReadonlySet<WatchedData>): void {
     const rack = this.racks().find((candidate) => candidate.stackId === stackId);
     if (!rack) return;
-    this.reloadDetails(rack, reason).catch((error: unknown) => this.log(`Reading ${rack.fullName} failed (${reason}): ${messageOf(error)}`));
+    const failed = (error: unknown): void => this.log(`Reading ${rack.fullName} failed (${reason}): ${messageOf(error)}`);
+    if (data.has('details')) this.reloadDetails(rack, reason).catch(failed);
+    if (data.has('architecture')) this.loadArchitecture(rack, reason).catch(failed);
   }
 
   private async run(settings: ScanSettings, reason: RefreshReason): Promise<void> {
@@ -285,9 +311,10 @@ export class RackStore {
     const present = new Set(this.racks().map((rack) => rack.stackId));
     for (const [stackId, data] of this.rackData) {
       if (!present.has(stackId)) this.rackData.delete(stackId);
-      else if (watched.has(stackId)) this.reloadById(stackId, 'list refreshed');
-      else data.stale = true;
+      else if (!watched.get(stackId)?.has('details')) data.stale = true;
     }
+    for (const [stackId, data] of watched) this.reloadById(stackId, 'list refreshed', data);
+    this.architectures.keepOnly(present);
   }
 
   /** One Auto Scaling call per (profile, region) tells which running racks are rolling their instances. */

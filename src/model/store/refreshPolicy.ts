@@ -18,14 +18,18 @@ export const realTimers: Timers = {
 /** Why a refresh ran; the log names it. */
 export type RefreshReason = 'first use' | 'interval' | 'view shown' | 'manual' | 'retry' | 'settings changed' | 'switch' | 'list refreshed' | 'inspect';
 
+/** What a view watches of a rack: its details (servers, the rack's own containers) or its whole architecture. */
+export type WatchedData = 'details' | 'architecture';
+
 /** What the policy makes happen; the store implements it. */
 export interface RefreshActions {
   refreshList(reason: RefreshReason): void;
-  reloadRack(stackId: string, reason: RefreshReason): void;
+  /** Reads again what visible watchers of the rack show. */
+  reloadRack(stackId: string, reason: RefreshReason, data: ReadonlySet<WatchedData>): void;
   /** When the list last finished refreshing (ms on the timers' clock), undefined before the first. */
   listRefreshedAt(): number | undefined;
-  /** When the rack's details were last read, undefined if never. */
-  rackReadAt(stackId: string): number | undefined;
+  /** When that data of the rack was last read, undefined if never. */
+  rackReadAt(stackId: string, data: WatchedData): number | undefined;
 }
 
 /** A view's interest in one rack's live data; it costs nothing while hidden. */
@@ -36,6 +40,7 @@ export interface RackWatch {
 
 interface Watcher {
   stackId: string;
+  data: WatchedData;
   intervalMs: number | undefined;
   visible: boolean;
 }
@@ -85,14 +90,14 @@ export class RefreshPolicy {
     }, debounceMs);
   }
 
-  watch(stackId: string, intervalSeconds?: number): RackWatch {
-    const watcher: Watcher = { stackId, intervalMs: intervalSeconds ? intervalSeconds * 1000 : undefined, visible: false };
+  watch(stackId: string, intervalSeconds?: number, data: WatchedData = 'details'): RackWatch {
+    const watcher: Watcher = { stackId, data, intervalMs: intervalSeconds ? intervalSeconds * 1000 : undefined, visible: false };
     this.watchers.add(watcher);
     return {
       setVisible: (visible) => {
         if (watcher.visible === visible) return;
         watcher.visible = visible;
-        if (visible && watcher.intervalMs && this.isStale(this.actions.rackReadAt(stackId), watcher.intervalMs)) this.actions.reloadRack(stackId, 'view shown');
+        if (visible && watcher.intervalMs && this.isStale(this.actions.rackReadAt(stackId, data), watcher.intervalMs)) this.actions.reloadRack(stackId, 'view shown', new Set([data]));
         this.scheduleRack(stackId);
       },
       dispose: () => {
@@ -102,9 +107,11 @@ export class RefreshPolicy {
     };
   }
 
-  /** Racks that a visible watcher shows: they are read again whenever the list refreshes. */
-  visiblyWatched(): Set<string> {
-    return new Set([...this.watchers].filter((watcher) => watcher.visible).map((watcher) => watcher.stackId));
+  /** Racks that a visible watcher shows, with what it shows: they are read again whenever the list refreshes. */
+  visiblyWatched(): Map<string, Set<WatchedData>> {
+    const watched = new Map<string, Set<WatchedData>>();
+    for (const watcher of this.watchers) if (watcher.visible) watched.set(watcher.stackId, (watched.get(watcher.stackId) ?? new Set()).add(watcher.data));
+    return watched;
   }
 
   dispose(): void {
@@ -133,6 +140,10 @@ export class RefreshPolicy {
     if (existing?.every === every) return;
     if (existing) this.timers.clearInterval(existing.handle);
     this.rackTimers.delete(stackId);
-    if (every !== undefined) this.rackTimers.set(stackId, { every, handle: this.timers.setInterval(() => this.actions.reloadRack(stackId, 'interval'), every) });
+    const tick = (): void => {
+      const data = this.visiblyWatched().get(stackId);
+      if (data) this.actions.reloadRack(stackId, 'interval', data);
+    };
+    if (every !== undefined) this.rackTimers.set(stackId, { every, handle: this.timers.setInterval(tick, every) });
   }
 }

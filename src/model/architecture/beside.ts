@@ -4,7 +4,7 @@ import { sceneComponent } from './component';
 import { componentStatus } from './componentStatus';
 import { consoleUrl, type ConsoleResource } from './console';
 import { containerGroups, type Placement } from './containerGroups';
-import type { SceneContext } from './sceneContext';
+import { resourceName, type SceneContext } from './sceneContext';
 import type { ComponentKind, DetailRow, SceneComponent } from './sceneTypes';
 import { resourceDetails, resourceParts } from './stackResources';
 import { counted } from './words';
@@ -44,7 +44,7 @@ const rackServices: ReadonlyArray<{ logicalId: string; name: string }> = [
   { logicalId: 'ServiceMonitorApi', name: 'monitor' },
 ];
 
-export const stackComponentId = 'stack';
+const stackComponentId = 'stack';
 
 function stackComponent(context: SceneContext): SceneComponent {
   const { rack } = context;
@@ -79,7 +79,7 @@ function clusterComponents(context: SceneContext, placement: Placement): SceneCo
   const appServers = data.runtime.servers.filter((server) => server.role !== 'build');
   const tasks = appServers.reduce((sum, server) => sum + (placement.byServer.get(server.id)?.length ?? 0), placement.unplaced.length);
   const parts = resourceParts(cluster);
-  const name = cluster.physicalId;
+  const name = resourceName(context, 'Cluster', 'Cluster');
   const components: SceneComponent[] = [
     sceneComponent({
       ...parts,

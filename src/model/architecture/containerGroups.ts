@@ -23,7 +23,7 @@ export function placeContainers(runtime: RackRuntime): Placement {
   return { byServer, unplaced };
 }
 
-export function containerComponentId(taskArn: string): string {
+function containerComponentId(taskArn: string): string {
   return `task/${taskArn}`;
 }
 

@@ -22,8 +22,8 @@ const balancers: readonly Balancer[] = [
   { logicalId: 'NLBRouterInternal', noun: 'network load balancer', hostOutput: 'NLBInternalHost', internal: () => true },
 ];
 
-export const internetId = 'internet';
-export const clientId = 'client';
+const internetId = 'internet';
+const clientId = 'client';
 
 export interface Entrances {
   components: SceneComponent[];

@@ -12,7 +12,7 @@ import type { Banner, Scene } from './sceneTypes';
 /** The rack states in which the picture may be out of date or wrong, and says so above it. */
 const unsettled: ReadonlySet<RackStatus> = new Set<RackStatus>(['updating', 'converging', 'rollback', 'failed', 'deleting']);
 
-export function bannerOf(data: ArchitectureData): Banner | undefined {
+function bannerOf(data: ArchitectureData): Banner | undefined {
   const { rack } = data;
   if (!unsettled.has(rack.status)) return undefined;
   const label = statusStyle(rack.status).label;

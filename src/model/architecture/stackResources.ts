@@ -10,6 +10,7 @@ export function presentResources(resources: readonly StackResource[]): Map<strin
   return present;
 }
 
+/** The details pane's rows for a stack resource: its ids, type, CloudFormation status and reason. */
 export function resourceDetails(resource: StackResource): DetailRow[] {
   const rows: DetailRow[] = [{ label: 'Logical ID', value: resource.logicalId }];
   if (resource.physicalId !== undefined) rows.push({ label: 'Physical ID', value: resource.physicalId });
@@ -18,7 +19,7 @@ export function resourceDetails(resource: StackResource): DetailRow[] {
   return rows;
 }
 
-/** What every component made by the stack has: its ids, its CloudFormation status, and the rows saying so. */
+/** What every component made by the stack has: its component id, logical and physical ids, and CloudFormation status. */
 export function resourceParts(resource: StackResource): Pick<ComponentParts, 'id' | 'logicalId' | 'awsId' | 'status'> {
   const parts: Pick<ComponentParts, 'id' | 'logicalId' | 'awsId' | 'status'> = {
     id: resourceComponentId(resource.logicalId),
@@ -29,6 +30,6 @@ export function resourceParts(resource: StackResource): Pick<ComponentParts, 'id
   return parts;
 }
 
-export function resourceComponentId(logicalId: string): string {
+function resourceComponentId(logicalId: string): string {
   return `resource/${logicalId}`;
 }

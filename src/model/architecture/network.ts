@@ -40,16 +40,18 @@ function stackZones(context: SceneContext): ZonePlan[] {
     const privateSubnet = resources.get(`SubnetPrivate${index}`);
     if (!publicSubnet && !privateSubnet) continue;
     const availabilityZone = zoneOf(publicSubnet) ?? zoneOf(privateSubnet) ?? (zonesOutput?.[index] || undefined);
-    const plan: ZonePlan = { id: `zone/${index}`, label: availabilityZone ?? String(index + 1), servers: [] };
-    if (availabilityZone !== undefined) plan.availabilityZone = availabilityZone;
-    if (publicSubnet) plan.publicSubnet = publicSubnet;
-    if (privateSubnet) plan.privateSubnet = privateSubnet;
     // A NAT gateway lives in its zone's public subnet, so it is drawn only where that subnet is.
     const nat = publicSubnet ? resources.get(`Nat${index}`) : undefined;
-    if (nat) plan.nat = nat;
-    const natAddress = nat ? resources.get(`NatAddress${index}`) : undefined;
-    if (natAddress) plan.natAddress = natAddress;
-    zones.push(plan);
+    zones.push({
+      id: `zone/${index}`,
+      label: availabilityZone ?? String(index + 1),
+      availabilityZone,
+      publicSubnet,
+      privateSubnet,
+      nat,
+      natAddress: nat ? resources.get(`NatAddress${index}`) : undefined,
+      servers: [],
+    });
   }
   return zones;
 }
@@ -78,8 +80,7 @@ function zonesWithServers(context: SceneContext): ZonePlan[] {
     const label = server.availabilityZone ?? 'unknown';
     let zone = extra.get(label);
     if (!zone) {
-      zone = { id: `zone/${label}`, label, servers: [] };
-      if (server.availabilityZone !== undefined) zone.availabilityZone = server.availabilityZone;
+      zone = { id: `zone/${label}`, label, availabilityZone: server.availabilityZone, servers: [] };
       extra.set(label, zone);
     }
     zone.servers.push(server);

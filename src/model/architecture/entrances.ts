@@ -1,0 +1,80 @@
+import type { Rack } from '../rack';
+import { loadBalancerName } from './awsNames';
+import { sceneComponent } from './component';
+import { consoleUrl } from './console';
+import type { SceneContext } from './sceneContext';
+import type { SceneComponent, SceneEdge } from './sceneTypes';
+import { resourceDetails, resourceParts } from './stackResources';
+
+interface Balancer {
+  logicalId: string;
+  noun: string;
+  /** The stack output naming the host it answers on. */
+  hostOutput: string;
+  internal: (rack: Rack) => boolean;
+}
+
+const balancers: readonly Balancer[] = [
+  { logicalId: 'ApiBalancer', noun: 'API load balancer', hostOutput: 'Dashboard', internal: (rack) => rack.parameters.PrivateApi === 'Yes' },
+  { logicalId: 'Router', noun: 'router load balancer', hostOutput: 'Domain', internal: () => false },
+  { logicalId: 'RouterInternal', noun: 'router load balancer', hostOutput: 'DomainInternal', internal: () => true },
+  { logicalId: 'NLBRouter', noun: 'network load balancer', hostOutput: 'NLBHost', internal: () => false },
+  { logicalId: 'NLBRouterInternal', noun: 'network load balancer', hostOutput: 'NLBInternalHost', internal: () => true },
+];
+
+const internetId = 'internet';
+const clientId = 'client';
+
+export interface Entrances {
+  components: SceneComponent[];
+  edges: SceneEdge[];
+}
+
+function edge(from: string, to: string): SceneEdge {
+  return { id: `${from}->${to}`, from, to };
+}
+
+/**
+ * The ways into the rack: the internet and you (the convox CLI, this editor), and the load balancers the stack
+ * has, each with its host; an edge from each caller to what it can reach, and from each balancer into the VPC.
+ */
+export function entrancesOf(context: SceneContext, vpcId: string | undefined): Entrances {
+  const { rack, resources } = context;
+  const components: SceneComponent[] = [];
+  const edges: SceneEdge[] = [];
+  const present = balancers.flatMap((balancer) => {
+    const resource = resources.get(balancer.logicalId);
+    return resource ? [{ balancer, resource, internal: balancer.internal(rack) }] : [];
+  });
+
+  components.push(
+    sceneComponent({ id: clientId, kind: 'client', noun: 'you', label: 'convox CLI and VS Code', facts: [], details: [{ label: 'Rack', value: rack.fullName }] }),
+  );
+  if (present.some(({ internal }) => !internal)) {
+    components.push(sceneComponent({ id: internetId, kind: 'internet', noun: 'internet', label: '', facts: [], details: [] }));
+  }
+
+  for (const { balancer, resource, internal } of present) {
+    const host = rack.outputs[balancer.hostOutput];
+    const parts = resourceParts(resource);
+    const details = resourceDetails(resource);
+    if (host !== undefined) details.push({ label: 'Host', value: host });
+    details.push({ label: 'Scheme', value: internal ? 'internal' : 'internet-facing' });
+    components.push(
+      sceneComponent({
+        ...parts,
+        kind: 'loadBalancer',
+        noun: balancer.noun,
+        label: resource.physicalId !== undefined ? loadBalancerName(resource.physicalId) : balancer.logicalId,
+        variant: internal ? 'internal' : 'public',
+        facts: host !== undefined ? [`host ${host}`] : [],
+        details,
+        consoleUrl: resource.physicalId !== undefined ? consoleUrl({ kind: 'loadBalancer', arn: resource.physicalId }, rack.region) : undefined,
+      }),
+    );
+    if (!internal) edges.push(edge(internetId, parts.id));
+    if (balancer.logicalId === 'ApiBalancer') edges.push(edge(clientId, parts.id));
+    if (vpcId !== undefined) edges.push(edge(parts.id, vpcId));
+  }
+  return { components, edges };
+}

@@ -1,0 +1,162 @@
+import * as assert from 'node:assert/strict';
+import type { ArchitectureData } from '../../../src/model/architecture/data';
+import { layoutOf, type Box, type Layout } from '../../../src/model/architecture/layout';
+import { sceneOf } from '../../../src/model/architecture/scene';
+import { rackData, serverId, taskArn } from './fixtures';
+
+function boxes(layout: Layout): Map<string, Box> {
+  return new Map(layout.nodes.map((node) => [node.component.id, node.box]));
+}
+
+function box(layout: Layout, id: string): Box {
+  const found = boxes(layout).get(id);
+  assert.ok(found, `${id} is laid out`);
+  return found;
+}
+
+function overlap(a: Box, b: Box): boolean {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
+function inside(inner: Box, outer: Box): boolean {
+  return inner.x >= outer.x && inner.y >= outer.y && inner.x + inner.width <= outer.x + outer.width && inner.y + inner.height <= outer.y + outer.height;
+}
+
+/** Sibling pairs that overlap, and children not inside their parents, by id: empty for a good layout. */
+function geometryProblems(layout: Layout): string[] {
+  const problems: string[] = [];
+  const all = boxes(layout);
+  const siblings = new Map<string, Array<[string, Box]>>();
+  for (const { component, box: own } of layout.nodes) {
+    const parent = component.parent ?? '';
+    siblings.set(parent, [...(siblings.get(parent) ?? []), [component.id, own]]);
+    const parentBox = component.parent === undefined ? undefined : all.get(component.parent);
+    if (component.parent !== undefined && (!parentBox || !inside(own, parentBox))) problems.push(`${component.id} outside ${component.parent}`);
+    if (own.width <= 0 || own.height <= 0) problems.push(`${component.id} has no area`);
+    if (!inside(own, { x: 0, y: 0, width: layout.width, height: layout.height })) problems.push(`${component.id} outside the diagram`);
+  }
+  for (const group of siblings.values()) {
+    for (let i = 0; i < group.length; i++) {
+      for (let j = i + 1; j < group.length; j++) if (overlap(group[i][1], group[j][1])) problems.push(`${group[i][0]} overlaps ${group[j][0]}`);
+    }
+  }
+  return problems;
+}
+
+const large = (): ArchitectureData => rackData({ zones: 3, serversPerZone: 20, tasksPerServer: 10, privateNetwork: true, internalRouter: true, nlb: true, spotServers: 3, buildServers: 2 });
+
+describe('architecture layout: 3 zones × 20 servers × 10 tasks', () => {
+  const data = large();
+  const scene = sceneOf(data);
+  const layout = layoutOf(scene);
+
+  it('lays out every component of the scene, in the scene’s order', () => {
+    assert.equal(data.runtime.servers.length, 65);
+    assert.equal(data.runtime.containers.length, 602);
+    assert.deepEqual(
+      layout.nodes.map((node) => node.component),
+      scene.components,
+    );
+  });
+
+  it('is the same every time, and for the same rack listed in another order', () => {
+    assert.deepEqual(layoutOf(sceneOf(large())), layout);
+    const shuffled = large();
+    shuffled.runtime.servers.reverse();
+    shuffled.runtime.containers.reverse();
+    shuffled.resources.resources.reverse();
+    assert.deepEqual(layoutOf(sceneOf(shuffled)), layout);
+  });
+
+  it('overlaps no siblings, keeps every child inside its parent and everything inside the diagram', () => {
+    assert.deepEqual(geometryProblems(layout), []);
+  });
+
+  it('draws zones as columns of the VPC and stacks each zone’s servers', () => {
+    const zones = ['zone/0', 'zone/1', 'zone/2'].map((id) => box(layout, id));
+    assert.deepEqual(zones.map((zone) => [zone.y, zone.width]), [[zones[0].y, 300], [zones[0].y, 300], [zones[0].y, 300]]);
+    assert.ok(zones[0].x + zones[0].width < zones[1].x && zones[1].x + zones[1].width < zones[2].x);
+    const servers = Array.from({ length: 20 }, (_, index) => box(layout, `server/${serverId(1, index)}`));
+    for (let index = 1; index < servers.length; index++) {
+      assert.equal(servers[index].x, servers[0].x);
+      assert.ok(servers[index].y > servers[index - 1].y + servers[index - 1].height - 1, `server ${index} is below ${index - 1}`);
+    }
+    assert.ok(box(layout, 'resource/SubnetPrivate1').y < servers[0].y, 'subnets above servers');
+  });
+
+  it('puts the callers on top, the balancers under them, and the rest of the rack beside the VPC', () => {
+    const vpc = box(layout, 'vpc');
+    const client = box(layout, 'client');
+    const balancers = ['resource/ApiBalancer', 'resource/Router', 'resource/RouterInternal', 'resource/NLBRouter'].map((id) => box(layout, id));
+    for (const balancer of balancers) {
+      assert.ok(client.y + client.height < balancer.y);
+      assert.ok(balancer.y + balancer.height < vpc.y);
+    }
+    for (const id of ['stack', 'resource/Cluster', 'resource/Settings', 'resource/CustomTopic']) assert.ok(box(layout, id).x > vpc.x + vpc.width, `${id} right of the VPC`);
+  });
+
+  it('routes each edge from its source’s bottom to its target’s top in straight runs', () => {
+    assert.equal(layout.edges.length, scene.edges.length);
+    for (const edge of layout.edges) {
+      const from = box(layout, edge.from);
+      const to = box(layout, edge.to);
+      const first = edge.points[0];
+      const last = edge.points[edge.points.length - 1];
+      assert.deepEqual(first, { x: from.x + from.width / 2, y: from.y + from.height }, edge.id);
+      assert.equal(last.y, to.y, edge.id);
+      assert.ok(last.x > to.x && last.x < to.x + to.width, edge.id);
+      for (let index = 1; index < edge.points.length; index++) {
+        const [a, b] = [edge.points[index - 1], edge.points[index]];
+        assert.ok(a.x === b.x || a.y === b.y, `${edge.id} segment ${index} is straight`);
+      }
+    }
+  });
+
+  it('is plain JSON', () => {
+    assert.deepEqual(JSON.parse(JSON.stringify(layout)), layout);
+  });
+});
+
+describe('architecture layout: containers as tiles', () => {
+  it('wraps a group’s tiles in rows inside it, in ARN order', () => {
+    const data = rackData({ zones: 2, tasksPerServer: 0 });
+    const server = serverId(0, 0);
+    for (let index = 0; index < 40; index++) {
+      data.runtime.containers.push({ taskArn: taskArn('c', `t${String(index).padStart(2, '0')}`), serverId: server, app: 'shop', service: 'web', status: 'RUNNING' });
+    }
+    const layout = layoutOf(sceneOf(data));
+    const group = box(layout, `server/${server}/group/shop/web`);
+    const tiles = Array.from({ length: 40 }, (_, index) => box(layout, `task/${taskArn('c', `t${String(index).padStart(2, '0')}`)}`));
+    // A 300 wide zone less the zone's, server's and group's padding leaves 264 for tiles: 17 of 12 with 3 between.
+    assert.deepEqual(tiles.slice(0, 3).map((tile) => [tile.x - group.x, tile.y - group.y]), [[4, 20], [19, 20], [34, 20]]);
+    assert.deepEqual([tiles[16].y, tiles[17].y, tiles[17].x, tiles[34].y], [tiles[0].y, tiles[0].y + 15, tiles[0].x, tiles[0].y + 30]);
+    assert.equal(group.height, 20 + 3 * 15 - 3 + 4);
+    assert.deepEqual(geometryProblems(layout), []);
+  });
+});
+
+describe('architecture layout: small and partial racks', () => {
+  it('lays out a rack being created that has no VPC yet', () => {
+    const data = rackData({ only: ['Settings'], serversPerZone: 0 });
+    const layout = layoutOf(sceneOf({ ...data, rack: { ...data.rack, outputs: {} }, resources: { ...data.resources, vpc: undefined } }));
+    assert.deepEqual(
+      layout.nodes.map((node) => node.component.id),
+      ['client', 'stack', 'resource/Settings'],
+    );
+    assert.deepEqual(geometryProblems(layout), []);
+    assert.deepEqual(layout.edges, []);
+  });
+
+  it('carries the banner', () => {
+    const layout = layoutOf(sceneOf(rackData({ stackStatus: 'UPDATE_IN_PROGRESS' })));
+    assert.equal(layout.banner?.text, 'acme/production: updating');
+  });
+
+  it('has the same geometry for every rack of the same shape', () => {
+    const layout = layoutOf(sceneOf(rackData()));
+    assert.deepEqual([layout.width, layout.height], [968, 1006]);
+    assert.deepEqual(box(layout, 'vpc'), { x: 24, y: 220, width: 636, height: 360 });
+    assert.deepEqual(box(layout, 'server/i-a000'), { x: 44, y: 348, width: 284, height: 212 });
+    assert.deepEqual(box(layout, 'resource/Cluster'), { x: 684, y: 272, width: 260, height: 134 });
+  });
+});

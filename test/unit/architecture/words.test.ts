@@ -1,0 +1,39 @@
+import * as assert from 'node:assert/strict';
+import { accessibleName, type NamedParts } from '../../../src/model/architecture/accessibleName';
+import { componentStatus } from '../../../src/model/architecture/componentStatus';
+import { compareText, counted, tally, wholePercent } from '../../../src/model/architecture/words';
+
+describe('architecture: words', () => {
+  it('counts with the plural only where it belongs', () => {
+    assert.deepEqual([counted(0, 'task'), counted(1, 'task'), counted(4, 'task')], ['0 tasks', '1 task', '4 tasks']);
+  });
+  it('tallies statuses in the order first met', () => {
+    assert.equal(tally(['active', 'draining', 'active']), '2 active, 1 draining');
+    assert.equal(tally([]), '');
+  });
+  it('rounds shares to whole percentages', () => {
+    assert.deepEqual([wholePercent(0), wholePercent(0.254), wholePercent(1)], ['0%', '25%', '100%']);
+  });
+  it('orders by code unit, whatever the locale', () => {
+    assert.deepEqual(['b', 'B', 'a', 'Z'].sort(compareText), ['B', 'Z', 'a', 'b']);
+  });
+});
+
+describe('architecture: accessible names', () => {
+  it('say kind, id, status and facts', () => {
+    const name = accessibleName({ kind: 'server', noun: 'server', label: 'i-0abc123', status: componentStatus('running', 'active'), facts: ['4 tasks', 'us-east-1a'] });
+    assert.equal(name, 'server i-0abc123 active, 4 tasks, us-east-1a');
+  });
+  it('say whether a load balancer is public or internal', () => {
+    const parts: NamedParts = { kind: 'loadBalancer', noun: 'load balancer', label: 'production', status: componentStatus('running', 'active'), facts: [] };
+    assert.equal(accessibleName({ ...parts, variant: 'public' }), 'load balancer production (public) active');
+    assert.equal(accessibleName({ ...parts, variant: 'internal' }), 'load balancer production (internal) active');
+  });
+  it('leave out what a component does not have', () => {
+    assert.equal(accessibleName({ kind: 'internet', noun: 'internet', label: '', facts: [] }), 'internet');
+    assert.equal(accessibleName({ kind: 'zone', noun: 'zone', label: 'us-east-1a', facts: ['1 server: 1 active'] }), 'zone us-east-1a, 1 server: 1 active');
+  });
+  it('only a load balancer reads its variant', () => {
+    assert.equal(accessibleName({ kind: 'server', noun: 'spot server', label: 'i-1', variant: 'spot', facts: [] }), 'spot server i-1');
+  });
+});

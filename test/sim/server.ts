@@ -15,12 +15,13 @@ import { ec2Error, ec2Success } from './protocols/ec2';
 import { JsonInput, jsonError, jsonMalformed, jsonSuccess, targetOperation } from './protocols/json';
 import { QueryInput, queryError, querySuccess, xmlMalformed } from './protocols/query';
 import type { Wire, WireResponse } from './protocols/wire';
+import { emptyRegion } from './scenarios/region';
 import { autoScaling } from './services/autoscaling';
 import { cloudFormation } from './services/cloudformation';
 import { ec2 } from './services/ec2';
 import { ecs } from './services/ecs';
 import type { Context, PagingFault, Service } from './services/service';
-import type { Call, FaultRule, RegionData, Scenario, WriteStats } from './types';
+import type { Call, FaultRule, Scenario, WriteStats } from './types';
 
 export interface SimulatorOptions {
   scenario: Scenario;
@@ -76,8 +77,6 @@ function deliveryOf(decision: FaultDecision, answer: PaddedAnswer): Delivery {
       return { kind: 'whole' };
   }
 }
-
-const emptyRegion = (): RegionData => ({ stacks: [], instances: [], autoScalingGroups: [], clusters: [], taskDefinitions: [] });
 
 function errorResponse(wire: Wire, xmlns: string, error: ApiError, requestId: string): WireResponse {
   if (wire === 'awsJson1_1') return jsonError(error, requestId);

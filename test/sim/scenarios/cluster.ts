@@ -59,7 +59,7 @@ function ec2State(lifecycleState: string): InstanceStateName {
 }
 
 /** Instances, their auto-scaling group, the ECS cluster with its services and tasks, and task definitions. */
-export function cluster(place: Place, plan: ClusterPlan): Omit<RegionData, 'stacks'> {
+export function cluster(place: Place, plan: ClusterPlan): Pick<RegionData, 'instances' | 'autoScalingGroups' | 'clusters' | 'taskDefinitions'> {
   const zones = ['a', 'b', 'c'].map((letter) => `${place.region}${letter}`);
   const capacity = capacities[plan.instanceType] ?? { cpu: 2048, memory: 3904 };
   const clusterArn = ecsArn(place, 'cluster', plan.clusterName);

@@ -5,10 +5,11 @@ import {
   DescribeStackEventsCommand,
   DescribeStackResourcesCommand,
   DescribeStacksCommand,
-  ListStackResourcesCommand,
   ListStacksCommand,
   paginateDescribeStacks,
+  paginateListStackResources,
   type Stack,
+  type StackResourceSummary,
 } from '@aws-sdk/client-cloudformation';
 import { DescribeInstancesCommand, DescribeSubnetsCommand, DescribeVpcsCommand, EC2Client, paginateDescribeInstances } from '@aws-sdk/client-ec2';
 import {
@@ -119,9 +120,12 @@ describe('simulator services through the real SDK clients', () => {
       assert.equal(StackEvents[StackEvents.length - 1].ResourceStatusReason, 'User Initiated');
     });
 
-    it('ListStackResources and DescribeStackResources give the Instances group and the cluster', async () => {
-      const { StackResourceSummaries = [] } = await cloudFormation.send(new ListStackResourcesCommand({ StackName: 'production' }));
-      const logical = StackResourceSummaries.map((resource) => resource.LogicalResourceId);
+    it('ListStackResources (in pages of 100) and DescribeStackResources give the Instances group and the cluster', async () => {
+      const pages: StackResourceSummary[][] = [];
+      for await (const page of paginateListStackResources({ client: cloudFormation }, { StackName: 'production' })) pages.push(page.StackResourceSummaries ?? []);
+      assert.equal(pages.length, 2, 'a private rack with an internal router has more than 100 resources');
+      assert.equal(pages[0].length, 100);
+      const logical = pages.flat().map((resource) => resource.LogicalResourceId);
       for (const id of ['Instances', 'Cluster', 'Vpc', 'Subnet0', 'Subnet1', 'Subnet2', 'ApiBalancer', 'Router', 'Settings', 'Logs', 'LogGroup']) {
         assert.ok(logical.includes(id), id);
       }

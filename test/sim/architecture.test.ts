@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import {
   CloudFormationClient,
+  DescribeStackEventsCommand,
   DescribeStackResourcesCommand,
   DescribeStacksCommand,
   paginateListStackResources,
@@ -10,6 +11,7 @@ import {
 import { DescribeInstancesCommand, DescribeSubnetsCommand, DescribeVpcsCommand, EC2Client, type Instance } from '@aws-sdk/client-ec2';
 import {
   DescribeContainerInstancesCommand,
+  DescribeServicesCommand,
   DescribeTaskDefinitionCommand,
   DescribeTasksCommand,
   ECSClient,
@@ -329,5 +331,67 @@ describe('architecture scenario through the real SDK clients', () => {
     assert.ok(labels.includes(hostileText.image) && labels.includes(hostileText.attribute), labels.join(' | '));
     const commands = definitions.map((container) => container?.command?.join(' '));
     assert.ok(commands.includes(`sh -c echo '${hostileText.script}'`) && commands.includes(hostileText.link), commands.join(' | '));
+  });
+});
+
+describe('world changes a test makes while the simulator runs', () => {
+  let sim: Simulator;
+  let read: RackReader;
+  let cluster: string;
+
+  beforeEach(async () => {
+    sim = await startSimulator({ scenario: architectureScenario() });
+    read = new RackReader(sim);
+    cluster = output(await read.stack('public'), 'Cluster') ?? assert.fail('Cluster');
+  });
+  afterEach(() => sim.stop());
+
+  it('drainServer: the next DescribeContainerInstances says DRAINING, and ListContainerInstances for ACTIVE leaves it out', async () => {
+    const [host] = await read.containerInstances(cluster);
+    sim.world.drainServer(host.ec2InstanceId ?? '');
+    const after = await read.containerInstances(cluster);
+    assert.equal(after.find((found) => found.ec2InstanceId === host.ec2InstanceId)?.status, 'DRAINING');
+    const active = await read.ecs.send(new ListContainerInstancesCommand({ cluster, status: 'ACTIVE' }));
+    assert.ok(!active.containerInstanceArns?.includes(host.containerInstanceArn ?? ''));
+    assert.throws(() => sim.world.drainServer('i-0000000000000000f'), /no ECS container instance/);
+  });
+
+  it('stopTask: the task leaves ListTasks, DescribeTasks says STOPPED, and its server and service count one task less', async () => {
+    const tasks = await read.tasks(cluster);
+    const task = tasks.find((candidate) => candidate.group?.startsWith('service:public-web-')) ?? assert.fail('an app task');
+    const host = (await read.containerInstances(cluster)).find((candidate) => candidate.containerInstanceArn === task.containerInstanceArn) ?? assert.fail('host');
+    const cpu = (found: ContainerInstance): number => found.remainingResources?.find((resource) => resource.name === 'CPU')?.integerValue ?? -1;
+
+    sim.world.stopTask(task.taskArn ?? '');
+    const running = await read.tasks(cluster);
+    assert.equal(running.length, tasks.length - 1);
+    assert.ok(!running.some((candidate) => candidate.taskArn === task.taskArn));
+    const stopped = (await read.ecs.send(new DescribeTasksCommand({ cluster, tasks: [task.taskArn ?? ''] }))).tasks?.[0];
+    assert.equal(stopped?.lastStatus, 'STOPPED');
+    assert.equal(stopped?.desiredStatus, 'STOPPED');
+    assert.equal(stopped?.stoppedReason, 'Task stopped by user');
+    assert.ok(stopped?.stoppedAt instanceof Date);
+    const hostAfter = (await read.containerInstances(cluster)).find((candidate) => candidate.containerInstanceArn === host.containerInstanceArn) ?? assert.fail('host');
+    assert.equal(hostAfter.runningTasksCount, (host.runningTasksCount ?? 0) - 1);
+    assert.ok(cpu(hostAfter) > cpu(host), 'its CPU is free again');
+    const { services = [] } = await read.ecs.send(new DescribeServicesCommand({ cluster, services: [task.group?.replace('service:', '') ?? ''] }));
+    assert.deepEqual([services[0].desiredCount, services[0].runningCount], [2, 1]);
+
+    sim.world.stopTask(task.taskArn ?? '');
+    assert.equal((await read.tasks(cluster)).length, tasks.length - 1, 'stopping a stopped task changes nothing');
+    assert.throws(() => sim.world.stopTask('arn:aws:ecs:us-east-1:666666666666:task/none/0'), /no task/);
+  });
+
+  it('startUpdate: the next DescribeStacks says UPDATE_IN_PROGRESS with the new update time, and the events begin with it', async () => {
+    const at = new Date('2025-06-01T12:30:00Z');
+    sim.world.startUpdate('public', { at });
+    const stack = await read.stack('public');
+    assert.equal(stack.StackStatus, 'UPDATE_IN_PROGRESS');
+    assert.equal(stack.LastUpdatedTime?.toISOString(), at.toISOString());
+    const { StackEvents = [] } = await read.cloudFormation.send(new DescribeStackEventsCommand({ StackName: 'public' }));
+    assert.deepEqual([StackEvents[0].ResourceStatus, StackEvents[0].ResourceStatusReason, StackEvents[0].Timestamp?.toISOString()], ['UPDATE_IN_PROGRESS', 'User Initiated', at.toISOString()]);
+    const { Stacks = [] } = await read.cloudFormation.send(new DescribeStacksCommand({}));
+    assert.equal(Stacks.find((found) => found.StackName === 'public')?.StackStatus, 'UPDATE_IN_PROGRESS', 'the listing sees it too');
+    assert.throws(() => sim.world.startUpdate('nope'), /0 live stacks named nope/);
   });
 });

@@ -19,3 +19,4 @@ export { accessKeyIdFor, scenario, type ProfileSpec, type RegionBuilder, type Sc
 export { outputs, parameters, stack, type StackOptions } from './scenarios/stack';
 export { startSimulator, type Simulator, type SimulatorOptions } from './server';
 export type * from './types';
+export type { Where, World } from './world';

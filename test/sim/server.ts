@@ -22,6 +22,7 @@ import { ec2 } from './services/ec2';
 import { ecs } from './services/ecs';
 import type { Context, PagingFault, Service } from './services/service';
 import type { Call, FaultRule, Scenario, WriteStats } from './types';
+import { worldOf, type World } from './world';
 
 export interface SimulatorOptions {
   scenario: Scenario;
@@ -39,6 +40,8 @@ export interface Simulator {
   calls: { all(): Call[]; count(filter?: Partial<Call>): number; reset(): void };
   /** How the answers went onto the wire; see WriteStats. */
   writes: { stats(): WriteStats; reset(): void };
+  /** Changes to the scenario's world, seen by the next call; see World. */
+  world: World;
   stop(): Promise<void>;
 }
 
@@ -220,6 +223,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     faults: { add: (rule) => faults.add(rule), clear: () => faults.clear() },
     calls: { all: () => calls.all(), count: (filter) => calls.count(filter), reset: () => calls.reset() },
     writes: { stats: () => writes.stats(), reset: () => writes.reset() },
+    world: worldOf(scenario),
     stop: () =>
       new Promise<void>((resolve) => {
         stopping.abort();

@@ -1,7 +1,7 @@
 // The resources of a rack's stack as the rack template creates them: which logical ids exist for which
 // parameters (the template's conditions), in creation order, with the physical ids CloudFormation gives them.
-// A default public rack has about 90; private, internal, NLB and spot racks go past the 100 that one
-// DescribeStackResources answer holds.
+// A default public rack has about 90; a private one, or one with internal and network routers, goes past the
+// 100 that one DescribeStackResources answer holds.
 import { digits, ecsArn, hex, physicalSuffix, publicIpv4, uuid, type Place } from './ids';
 import type { ResourceSpec } from './lifecycle';
 

@@ -1,5 +1,13 @@
 // The simulator's public surface for tests, the benchmark and the demo.
 export { awsConfigFor, writeAwsConfig, type AwsConfigFiles, type AwsConfigWritten } from './awsconfig';
+export {
+  architectureAccount,
+  architectureProfile,
+  architectureRegion,
+  architectureScenario,
+  hostileText,
+  type ArchitectureScenarioOptions,
+} from './scenarios/architecture';
 export { benchRegions, benchScenario, bigRackScenario, type BenchOptions, type BigRackOptions } from './scenarios/bench';
 export { defaultAccounts, defaultKeys, defaultScenario, type DefaultScenarioOptions } from './scenarios/default';
 export { addSeconds, type Place } from './scenarios/ids';
@@ -11,3 +19,4 @@ export { accessKeyIdFor, scenario, type ProfileSpec, type RegionBuilder, type Sc
 export { outputs, parameters, stack, type StackOptions } from './scenarios/stack';
 export { startSimulator, type Simulator, type SimulatorOptions } from './server';
 export type * from './types';
+export type { Where, World } from './world';

@@ -73,7 +73,7 @@ describe('simulator scenarios', () => {
       assert.match(regionOf(scenario, '333333333333', 'eu-west-1').stacks[0].reason ?? '', /failed to create/);
     });
 
-    it('gives running racks an ECS cluster and servers, and none to racks that never finished creating', () => {
+    it('gives running racks an ECS cluster and servers, a rack being created its empty cluster, and none to racks whose creation failed', () => {
       const withCluster = scenario.accounts
         .flatMap((account) => Object.values(account.regions))
         .flatMap((data) => data.clusters.map((cluster) => cluster.name.replace(/-[A-Z0-9]{12}$/, '')));
@@ -89,6 +89,7 @@ describe('simulator scenarios', () => {
         'old-Cluster',
         'production-BuildCluster',
         'production-Cluster',
+        'sandbox-Cluster',
         'staging-BuildCluster',
         'staging-Cluster',
       ]);

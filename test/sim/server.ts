@@ -15,12 +15,14 @@ import { ec2Error, ec2Success } from './protocols/ec2';
 import { JsonInput, jsonError, jsonMalformed, jsonSuccess, targetOperation } from './protocols/json';
 import { QueryInput, queryError, querySuccess, xmlMalformed } from './protocols/query';
 import type { Wire, WireResponse } from './protocols/wire';
+import { emptyRegion } from './scenarios/region';
 import { autoScaling } from './services/autoscaling';
 import { cloudFormation } from './services/cloudformation';
 import { ec2 } from './services/ec2';
 import { ecs } from './services/ecs';
 import type { Context, PagingFault, Service } from './services/service';
-import type { Call, FaultRule, RegionData, Scenario, WriteStats } from './types';
+import type { Call, FaultRule, Scenario, WriteStats } from './types';
+import { worldOf, type World } from './world';
 
 export interface SimulatorOptions {
   scenario: Scenario;
@@ -38,6 +40,8 @@ export interface Simulator {
   calls: { all(): Call[]; count(filter?: Partial<Call>): number; reset(): void };
   /** How the answers went onto the wire; see WriteStats. */
   writes: { stats(): WriteStats; reset(): void };
+  /** Changes to the scenario's world, seen by the next call; see World. */
+  world: World;
   stop(): Promise<void>;
 }
 
@@ -76,8 +80,6 @@ function deliveryOf(decision: FaultDecision, answer: PaddedAnswer): Delivery {
       return { kind: 'whole' };
   }
 }
-
-const emptyRegion = (): RegionData => ({ stacks: [], instances: [], autoScalingGroups: [], clusters: [], taskDefinitions: [] });
 
 function errorResponse(wire: Wire, xmlns: string, error: ApiError, requestId: string): WireResponse {
   if (wire === 'awsJson1_1') return jsonError(error, requestId);
@@ -221,6 +223,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     faults: { add: (rule) => faults.add(rule), clear: () => faults.clear() },
     calls: { all: () => calls.all(), count: (filter) => calls.count(filter), reset: () => calls.reset() },
     writes: { stats: () => writes.stats(), reset: () => writes.reset() },
+    world: worldOf(scenario),
     stop: () =>
       new Promise<void>((resolve) => {
         stopping.abort();

@@ -5,12 +5,13 @@ import {
   DescribeStackEventsCommand,
   DescribeStackResourcesCommand,
   DescribeStacksCommand,
-  ListStackResourcesCommand,
   ListStacksCommand,
   paginateDescribeStacks,
+  paginateListStackResources,
   type Stack,
+  type StackResourceSummary,
 } from '@aws-sdk/client-cloudformation';
-import { DescribeInstancesCommand, EC2Client, paginateDescribeInstances } from '@aws-sdk/client-ec2';
+import { DescribeInstancesCommand, DescribeSubnetsCommand, DescribeVpcsCommand, EC2Client, paginateDescribeInstances } from '@aws-sdk/client-ec2';
 import {
   DescribeClustersCommand,
   DescribeContainerInstancesCommand,
@@ -31,6 +32,7 @@ import { defaultScenario } from './scenarios/default';
 import { scenario } from './scenarios/scenario';
 import { stack } from './scenarios/stack';
 import { startSimulator, type Simulator } from './server';
+import type { Ec2Subnet } from './types';
 
 const output = (found: Stack, key: string): string => {
   const value = found.Outputs?.find((candidate) => candidate.OutputKey === key)?.OutputValue;
@@ -118,9 +120,12 @@ describe('simulator services through the real SDK clients', () => {
       assert.equal(StackEvents[StackEvents.length - 1].ResourceStatusReason, 'User Initiated');
     });
 
-    it('ListStackResources and DescribeStackResources give the Instances group and the cluster', async () => {
-      const { StackResourceSummaries = [] } = await cloudFormation.send(new ListStackResourcesCommand({ StackName: 'production' }));
-      const logical = StackResourceSummaries.map((resource) => resource.LogicalResourceId);
+    it('ListStackResources (in pages of 100) and DescribeStackResources give the Instances group and the cluster', async () => {
+      const pages: StackResourceSummary[][] = [];
+      for await (const page of paginateListStackResources({ client: cloudFormation }, { StackName: 'production' })) pages.push(page.StackResourceSummaries ?? []);
+      assert.equal(pages.length, 2, 'a private rack with an internal router has more than 100 resources');
+      assert.equal(pages[0].length, 100);
+      const logical = pages.flat().map((resource) => resource.LogicalResourceId);
       for (const id of ['Instances', 'Cluster', 'Vpc', 'Subnet0', 'Subnet1', 'Subnet2', 'ApiBalancer', 'Router', 'Settings', 'Logs', 'LogGroup']) {
         assert.ok(logical.includes(id), id);
       }
@@ -284,6 +289,56 @@ describe('simulator services through the real SDK clients', () => {
       assert.equal(byFilter.Reservations?.length, 1);
       assert.equal((await failure(() => ec2.send(new DescribeInstancesCommand({ InstanceIds: ['i-0123456789abcdef0'] })))).name, 'InvalidInstanceID.NotFound');
       assert.equal((await failure(() => ec2.send(new DescribeInstancesCommand({ Filters: [{ Name: 'bogus', Values: ['x'] }] })))).name, 'InvalidParameterValue');
+    });
+  });
+
+  describe('EC2 subnets and VPCs (ec2Query)', () => {
+    const at = { account: '777777777777', region: 'eu-west-1' };
+    const vpc = { id: 'vpc-0aaaaaaaaaaaaaaaa', cidr: '10.1.0.0/16', tags: { Name: 'net' } };
+    const subnet = (index: number, zone: string): Ec2Subnet => ({
+      id: `subnet-0${String(index).repeat(16)}`,
+      vpcId: vpc.id,
+      availabilityZone: `eu-west-1${zone}`,
+      cidr: `10.1.${index}.0/24`,
+      mapPublicIpOnLaunch: index === 1,
+      tags: { Name: `net ${index}` },
+    });
+    let network: Simulator;
+    let ec2: EC2Client;
+
+    before(async () => {
+      network = await startSimulator({
+        scenario: scenario({
+          profiles: [{ name: 'net', ...at }],
+          data: { [at.account]: { [at.region]: () => ({ vpcs: [vpc, { ...vpc, id: 'vpc-0bbbbbbbbbbbbbbbb', cidr: '172.31.0.0/16' }], subnets: [subnet(1, 'a'), subnet(2, 'b'), subnet(3, 'c')] }) } },
+        }),
+      });
+      ec2 = new EC2Client(clientConfig(network, 'net'));
+    });
+    after(() => network.stop());
+
+    it('DescribeSubnets answers the named subnets with zone, CIDR, VPC and public-address setting', async () => {
+      const { Subnets = [] } = await ec2.send(new DescribeSubnetsCommand({ SubnetIds: [subnet(2, 'b').id, subnet(1, 'a').id] }));
+      assert.deepEqual(
+        Subnets.map((found) => [found.SubnetId, found.AvailabilityZone, found.CidrBlock, found.VpcId, found.MapPublicIpOnLaunch, found.State]),
+        [
+          [subnet(1, 'a').id, 'eu-west-1a', '10.1.1.0/24', vpc.id, true, 'available'],
+          [subnet(2, 'b').id, 'eu-west-1b', '10.1.2.0/24', vpc.id, false, 'available'],
+        ],
+      );
+      assert.equal(Subnets[0].AvailableIpAddressCount, 251);
+      assert.deepEqual(Subnets[0].Tags, [{ Key: 'Name', Value: 'net 1' }]);
+      const inZone = await ec2.send(new DescribeSubnetsCommand({ Filters: [{ Name: 'availability-zone', Values: ['eu-west-1c'] }] }));
+      assert.deepEqual(inZone.Subnets?.map((found) => found.SubnetId), [subnet(3, 'c').id]);
+      assert.equal((await failure(() => ec2.send(new DescribeSubnetsCommand({ SubnetIds: ['subnet-0123456789abcdef0'] })))).name, 'InvalidSubnetID.NotFound');
+      assert.equal((await failure(() => ec2.send(new DescribeSubnetsCommand({ SubnetIds: ['nope'] })))).name, 'InvalidSubnetID.Malformed');
+    });
+
+    it('DescribeVpcs answers the named VPCs with their CIDR, and refuses unknown ones', async () => {
+      const { Vpcs = [] } = await ec2.send(new DescribeVpcsCommand({ VpcIds: [vpc.id] }));
+      assert.deepEqual(Vpcs.map((found) => [found.VpcId, found.CidrBlock, found.IsDefault, found.State]), [[vpc.id, '10.1.0.0/16', false, 'available']]);
+      assert.equal((await ec2.send(new DescribeVpcsCommand({}))).Vpcs?.length, 2);
+      assert.equal((await failure(() => ec2.send(new DescribeVpcsCommand({ VpcIds: ['vpc-0123456789abcdef0'] })))).name, 'InvalidVpcID.NotFound');
     });
   });
 

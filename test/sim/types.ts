@@ -36,6 +36,8 @@ export interface Account {
 
 export interface RegionData {
   stacks: Stack[];
+  vpcs: Ec2Vpc[];
+  subnets: Ec2Subnet[];
   instances: Ec2Instance[];
   autoScalingGroups: AutoScalingGroup[];
   clusters: EcsCluster[];
@@ -96,6 +98,22 @@ export interface Stack {
   events: StackEvent[];
 }
 
+export interface Ec2Vpc {
+  id: string;
+  cidr: string;
+  tags: Record<string, string>;
+}
+
+export interface Ec2Subnet {
+  id: string;
+  vpcId: string;
+  availabilityZone: string;
+  cidr: string;
+  /** False for a rack's subnets, public ones included: its launch templates give servers their public addresses. */
+  mapPublicIpOnLaunch: boolean;
+  tags: Record<string, string>;
+}
+
 export type InstanceStateName = 'pending' | 'running' | 'shutting-down' | 'terminated' | 'stopping' | 'stopped';
 
 export interface Ec2Instance {
@@ -109,6 +127,8 @@ export interface Ec2Instance {
   publicIp?: string;
   subnetId?: string;
   vpcId?: string;
+  /** EC2's InstanceLifecycle: absent for on-demand servers. */
+  lifecycle?: 'spot';
   tags: Record<string, string>;
 }
 

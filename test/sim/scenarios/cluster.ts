@@ -10,7 +10,7 @@ import type {
   RegionData,
   TaskDefinition,
 } from '../types';
-import { addSeconds, digits, ecsArn, hex, ipv4, publicIpv4, type Place } from './ids';
+import { addressIn, addSeconds, digits, ecsArn, hex, publicIpv4, uuid, type Place } from './ids';
 
 /** What ECS registers for an instance type (CPU units, MiB). */
 const capacities: Record<string, CpuMemory> = {
@@ -22,6 +22,8 @@ const capacities: Record<string, CpuMemory> = {
   'c5.large': { cpu: 2048, memory: 3704 },
 };
 
+const capacityOf = (instanceType: string): CpuMemory => ({ ...(capacities[instanceType] ?? { cpu: 2048, memory: 3904 }) });
+
 export interface ServicePlan {
   serviceName: string;
   family: string;
@@ -30,16 +32,39 @@ export interface ServicePlan {
   createdAt: Date;
 }
 
-export interface ClusterPlan {
-  stackName: string;
-  stackId: string;
-  clusterName: string;
+/** Where a server goes: a subnet and the zone it is in. */
+export interface Placement {
+  subnetId: string;
+  availabilityZone: string;
+  /** The subnet's CIDR block, which the server's private address is in. */
+  cidr: string;
+}
+
+/** One auto-scaling group of servers. */
+export interface ServerGroup {
   asgName: string;
+  /** The group's logical id in the rack's stack: Instances, SpotInstances or BuildInstances. */
+  logicalId: string;
   instanceType: string;
   /** Auto-scaling lifecycle state of each instance, e.g. InService, Pending. */
   instanceStates: string[];
+  /** Spot servers carry EC2's InstanceLifecycle `spot`. */
+  spot?: boolean;
+  /** Extra EC2 and group tags, e.g. Purpose=Build. */
+  tags?: Record<string, string>;
+}
+
+export interface ClusterPlan {
+  stackName: string;
+  stackId: string;
+  /** The rack stack's tags, which CloudFormation puts on its groups and they on their servers. */
+  stackTags: Record<string, string>;
+  clusterName: string;
+  /** The groups whose servers join this cluster; terminated instances belong to the first. */
+  groups: ServerGroup[];
   vpcId: string;
-  subnets: string[];
+  /** Servers go round-robin over these. */
+  placements: Placement[];
   /** Private instances have no public address. */
   private: boolean;
   launchedAt: Date;
@@ -48,8 +73,6 @@ export interface ClusterPlan {
   stoppedTasks: number;
   /** Instances an earlier rolling update replaced, still visible to DescribeInstances as terminated. */
   terminatedInstances: number;
-  /** Extra EC2 tags, e.g. Purpose=Build. */
-  tags?: Record<string, string>;
 }
 
 function ec2State(lifecycleState: string): InstanceStateName {
@@ -58,46 +81,50 @@ function ec2State(lifecycleState: string): InstanceStateName {
   return 'running';
 }
 
-/** Instances, their auto-scaling group, the ECS cluster with its services and tasks, and task definitions. */
-export function cluster(place: Place, plan: ClusterPlan): Omit<RegionData, 'stacks'> {
-  const zones = ['a', 'b', 'c'].map((letter) => `${place.region}${letter}`);
-  const capacity = capacities[plan.instanceType] ?? { cpu: 2048, memory: 3904 };
+/** Instances, their auto-scaling groups, the ECS cluster with its services and tasks, and task definitions. */
+export function cluster(place: Place, plan: ClusterPlan): Pick<RegionData, 'instances' | 'autoScalingGroups' | 'clusters' | 'taskDefinitions'> {
   const clusterArn = ecsArn(place, 'cluster', plan.clusterName);
-  const asgArn = `arn:aws:autoscaling:${place.region}:${place.account}:autoScalingGroup:${hex(8, plan.asgName)}-${hex(4, plan.asgName, 'a')}-4${hex(3, plan.asgName, 'b')}-8${hex(3, plan.asgName, 'c')}-${hex(12, plan.asgName, 'd')}:autoScalingGroupName/${plan.asgName}`;
   const image = `ami-0${hex(16, 'ecs-optimized', place.region)}`;
 
-  const instance = (index: number, state: InstanceStateName, launchTime: Date): Ec2Instance => {
-    const id = `i-0${hex(16, place.account, place.region, plan.asgName, String(index))}`;
+  const instance = (group: ServerGroup, index: number, state: InstanceStateName, launchTime: Date): Ec2Instance => {
+    const id = `i-0${hex(16, place.account, place.region, group.asgName, String(index))}`;
+    const placement = plan.placements[index % plan.placements.length];
     return {
       id,
-      type: plan.instanceType,
+      type: group.instanceType,
       state,
       launchTime,
-      availabilityZone: zones[index % zones.length],
+      availabilityZone: placement.availabilityZone,
       imageId: image,
-      privateIp: ipv4('10.0', id),
+      privateIp: addressIn(placement.cidr, id),
       publicIp: plan.private || state === 'terminated' ? undefined : publicIpv4(id),
-      subnetId: plan.subnets[index % plan.subnets.length],
+      subnetId: placement.subnetId,
       vpcId: plan.vpcId,
+      lifecycle: group.spot ? 'spot' : undefined,
       tags: {
+        ...plan.stackTags,
         Name: plan.stackName,
         Rack: plan.stackName,
-        ...plan.tags,
-        'aws:autoscaling:groupName': plan.asgName,
+        ...group.tags,
+        'aws:autoscaling:groupName': group.asgName,
         'aws:cloudformation:stack-name': plan.stackName,
         'aws:cloudformation:stack-id': plan.stackId,
-        'aws:cloudformation:logical-id': plan.tags?.Purpose === 'Build' ? 'BuildInstances' : 'Instances',
+        'aws:cloudformation:logical-id': group.logicalId,
       },
     };
   };
 
-  const terminated = Array.from({ length: plan.terminatedInstances }, (_, index) =>
-    instance(1000 + index, 'terminated', addSeconds(plan.launchedAt, -7 * 24 * 3600)),
+  const [firstGroup] = plan.groups;
+  const terminated = firstGroup
+    ? Array.from({ length: plan.terminatedInstances }, (_, index) => instance(firstGroup, 1000 + index, 'terminated', addSeconds(plan.launchedAt, -7 * 24 * 3600)))
+    : [];
+  const groupMembers = plan.groups.map((group) =>
+    group.instanceStates.map((lifecycleState, index) => ({
+      lifecycleState,
+      ec2: instance(group, index, ec2State(lifecycleState), addSeconds(plan.launchedAt, index * 90)),
+    })),
   );
-  const members = plan.instanceStates.map((lifecycleState, index) => ({
-    lifecycleState,
-    ec2: instance(index, ec2State(lifecycleState), addSeconds(plan.launchedAt, index * 90)),
-  }));
+  const members = groupMembers.flat();
 
   const containerInstances: ContainerInstance[] = members
     .filter(({ ec2 }) => ec2.state !== 'pending')
@@ -106,8 +133,8 @@ export function cluster(place: Place, plan: ClusterPlan): Omit<RegionData, 'stac
       ec2InstanceId: ec2.id,
       status: lifecycleState.startsWith('Terminating') ? 'DRAINING' : 'ACTIVE',
       agentConnected: true,
-      registered: { ...capacity },
-      remaining: { ...capacity },
+      registered: capacityOf(ec2.type),
+      remaining: capacityOf(ec2.type),
       runningTasksCount: 0,
       pendingTasksCount: 0,
       registeredAt: addSeconds(ec2.launchTime, 45),
@@ -186,26 +213,24 @@ export function cluster(place: Place, plan: ClusterPlan): Omit<RegionData, 'stac
 
   return {
     instances: [...members.map(({ ec2 }) => ec2), ...terminated],
-    autoScalingGroups: [
-      {
-        name: plan.asgName,
-        arn: asgArn,
-        minSize: plan.instanceStates.length,
-        maxSize: Math.max(plan.instanceStates.length * 2, 1),
-        desiredCapacity: plan.instanceStates.length,
-        availabilityZones: zones,
-        subnets: plan.subnets,
-        createdAt: plan.launchedAt,
-        tags: { Name: plan.stackName, Rack: plan.stackName, ...plan.tags },
-        instances: members.map(({ ec2, lifecycleState }) => ({
-          id: ec2.id,
-          type: ec2.type,
-          lifecycleState,
-          healthStatus: 'Healthy',
-          availabilityZone: ec2.availabilityZone,
-        })),
-      },
-    ],
+    autoScalingGroups: plan.groups.map((group, groupIndex) => ({
+      name: group.asgName,
+      arn: `arn:aws:autoscaling:${place.region}:${place.account}:autoScalingGroup:${uuid(group.asgName)}:autoScalingGroupName/${group.asgName}`,
+      minSize: group.spot ? 0 : group.instanceStates.length,
+      maxSize: Math.max(group.instanceStates.length * 2, 1),
+      desiredCapacity: group.instanceStates.length,
+      availabilityZones: [...new Set(plan.placements.map((placement) => placement.availabilityZone))],
+      subnets: plan.placements.map((placement) => placement.subnetId),
+      createdAt: plan.launchedAt,
+      tags: { ...plan.stackTags, Name: plan.stackName, Rack: plan.stackName, ...group.tags },
+      instances: groupMembers[groupIndex].map(({ ec2, lifecycleState }) => ({
+        id: ec2.id,
+        type: ec2.type,
+        lifecycleState,
+        healthStatus: 'Healthy',
+        availabilityZone: ec2.availabilityZone,
+      })),
+    })),
     clusters: [
       {
         name: plan.clusterName,

@@ -36,10 +36,15 @@ export const stackArn = (place: Place, name: string): string =>
 
 export const ecsArn = (place: Place, kind: string, path: string): string => `arn:aws:ecs:${place.region}:${place.account}:${kind}/${path}`;
 
-export const ipv4 = (prefix: string, ...parts: string[]): string => {
-  const [a, b] = [...digest(parts)];
-  return `${prefix}.${a % 4}.${(b % 250) + 4}`;
-};
+/** An address inside `cidr` (IPv4), clear of the first four and the last, which AWS reserves. */
+export function addressIn(cidr: string, ...parts: string[]): string {
+  const [base, bits] = cidr.split('/');
+  const start = base.split('.').reduce((total, octet) => total * 256 + Number(octet), 0);
+  const size = 2 ** (32 - Number(bits));
+  const offset = 4 + (digest(parts).readUInt32BE(0) % (size - 5));
+  const address = start + offset;
+  return [24, 16, 8, 0].map((shift) => String(Math.floor(address / 2 ** shift) % 256)).join('.');
+}
 
 export const publicIpv4 = (...parts: string[]): string => {
   const [a, b, c] = [...digest(parts)];

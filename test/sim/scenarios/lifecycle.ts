@@ -23,6 +23,12 @@ export interface LifecycleInput {
   changedAt: Date;
   specs: ResourceSpec[];
   failure?: Failure;
+  /**
+   * While the creation runs: the resources still being created. Those before the last of them (in `specs`, which
+   * is creation order) are created, those after it not begun. When absent, the first 60% are created and the next
+   * two are being created.
+   */
+  inProgress?: string[];
 }
 
 export interface LifecycleResult {
@@ -119,9 +125,12 @@ export function lifecycle(input: LifecycleInput): LifecycleResult {
   // Creation: every resource, or part of them when the creation is still running or failed.
   history.stack('CREATE_IN_PROGRESS', clock, 'User Initiated');
   const creating = phase === 'create' && status !== 'CREATE_COMPLETE';
-  const createdCount = creating ? Math.ceil(specs.length * 0.6) : specs.length;
+  const named = status === 'CREATE_IN_PROGRESS' && input.inProgress ? specs.filter((spec) => input.inProgress?.includes(spec.logicalId)) : [];
+  const lastNamed = named.at(-1);
+  const createdCount = !creating ? specs.length : lastNamed ? specs.indexOf(lastNamed) + 1 : Math.ceil(specs.length * 0.6);
+  const inProgress = lastNamed ? named : specs.slice(createdCount, createdCount + 2);
   const failedCreate = status === 'CREATE_FAILED' || status.startsWith('ROLLBACK_');
-  const completed = specs.slice(0, createdCount).filter((spec) => !(failedCreate && spec === failing));
+  const completed = specs.slice(0, createdCount).filter((spec) => !(failedCreate && spec === failing) && !named.includes(spec));
   const step = (spec: ResourceSpec, next: string, seconds: number): void => {
     if (evented.includes(spec)) history.resource(spec, next, tick(seconds));
     else history.settle(spec, next, clock);
@@ -135,7 +144,7 @@ export function lifecycle(input: LifecycleInput): LifecycleResult {
     if (status === 'CREATE_COMPLETE') {
       history.stack('CREATE_COMPLETE', tick(5));
     } else if (status === 'CREATE_IN_PROGRESS') {
-      specs.slice(createdCount, createdCount + 2).forEach((spec) => history.resource(spec, 'CREATE_IN_PROGRESS', tick(2)));
+      inProgress.forEach((spec) => history.resource(spec, 'CREATE_IN_PROGRESS', tick(2)));
     } else if (failedCreate) {
       history.resource(failing, 'CREATE_IN_PROGRESS', tick(2));
       history.resource(failing, 'CREATE_FAILED', tick(600), failure.reason);
@@ -192,7 +201,8 @@ export function lifecycle(input: LifecycleInput): LifecycleResult {
   if (phase === 'delete') {
     clock = changedAt;
     history.stack('DELETE_IN_PROGRESS', clock, 'User Initiated');
-    const reversed = [...evented].reverse();
+    // Deletion undoes the creation from its end: the rack's services go long before its network.
+    const reversed = [...specs].reverse();
     if (status === 'DELETE_IN_PROGRESS') {
       reversed.slice(0, 4).forEach((spec) => history.resource(spec, 'DELETE_COMPLETE', tick(5)));
       reversed.slice(4, 5).forEach((spec) => history.resource(spec, 'DELETE_IN_PROGRESS', tick(2)));

@@ -1,10 +1,11 @@
 // A Convox rack as it lives in AWS: the rack stack with its
 // parameters, outputs, resources and events, its app stacks (each with a nested service stack), its
 // resource stacks, and, once created, its servers, ECS cluster, services and tasks.
-import type { ContainerDefinition, KeyValue, RegionData, Stack } from '../types';
-import { cluster, type ServicePlan } from './cluster';
-import { addSeconds, digits, ecsArn, hex, physicalSuffix, uuid, type Place } from './ids';
-import type { Failure, ResourceSpec } from './lifecycle';
+import type { ContainerDefinition, Ec2Subnet, KeyValue, RegionData, Stack } from '../types';
+import { cluster, type Placement, type ServerGroup, type ServicePlan } from './cluster';
+import { addSeconds, ecsArn, hex, physicalSuffix, uuid, type Place } from './ids';
+import type { Failure } from './lifecycle';
+import { rackNames, rackResources, type RackNames, type RackShape } from './rackResources';
 import { merge } from './region';
 import { defaultCreatedAt, neverCompleted, outputs, parameters, stack } from './stack';
 
@@ -27,6 +28,11 @@ export interface AppOptions {
   processes?: ProcessOptions[];
   /** Where tasks carry app and release: docker labels (convox.app/convox.release), environment (APP/RELEASE), or both. */
   labels?: 'docker' | 'environment' | 'both';
+  /**
+   * The app's name where anyone with access to the account can write anything: its stack's Name tag, its tasks'
+   * convox.app label and APP variable. `name` when absent; the stack's name is always made from `name`.
+   */
+  tagName?: string;
 }
 
 export interface ResourceStackOptions {
@@ -49,6 +55,22 @@ export interface RackOptions {
   private?: boolean;
   /** Adds the internal router and the DomainInternal output. */
   internal?: boolean;
+  /** No public router and no Domain output: apps are reachable inside the VPC only. */
+  internalOnly?: boolean;
+  /** The rack API behind an internal load balancer in the private subnets; needs `private`. */
+  privateApi?: boolean;
+  /** A public network load balancer (NLB=Yes), with an elastic IP per zone. */
+  nlb?: boolean;
+  /** An internal network load balancer (NLBInternal=Yes). */
+  nlbInternal?: boolean;
+  /** MaxAvailabilityZones: 3 when absent; a rack without high availability uses 2 whatever this says. */
+  zones?: 2 | 3;
+  /** SpotInstanceBid: adds the SpotInstances group, whose servers join the rack's cluster. */
+  spotInstanceBid?: string;
+  /** Servers in the spot group; 2 when absent. */
+  spotInstanceCount?: number;
+  /** Autoscale: the InstancesAutoscaler function; true when absent. */
+  autoscale?: boolean;
   /** Build instance type; '' means no build cluster. */
   buildInstance?: string;
   logDriver?: 'CloudWatch' | 'Syslog' | '';
@@ -58,113 +80,22 @@ export interface RackOptions {
   tags?: Record<string, string>;
   /** Parameter values added or replaced. */
   parameters?: Record<string, string>;
+  /** Output values added or replaced, once the stack has outputs. */
+  outputs?: Record<string, string>;
   createdAt?: Date;
   updatedAt?: Date;
   failure?: Failure;
-  /** Auto-scaling lifecycle state of each instance (e.g. one `Pending` while converging); its length is the instance count. */
+  /**
+   * Auto-scaling lifecycle state of each instance (e.g. one `Pending` while converging); its length is the instance
+   * count. A rack still being created has none unless this says (e.g. one `Pending`).
+   */
   instanceStates?: string[];
+  /** While CREATE_IN_PROGRESS: the resources still being created; ApiBalancer and Instances when absent. */
+  inProgress?: string[];
   apps?: AppOptions[];
   resources?: ResourceStackOptions[];
   /** Exited tasks kept in the cluster; 1 when absent. */
   stoppedTasks?: number;
-}
-
-interface RackNames {
-  cluster: string;
-  buildCluster: string;
-  asg: string;
-  buildAsg: string;
-  vpc: string;
-  subnets: string[];
-  privateSubnets: string[];
-  settingsBucket: string;
-  logBucket: string;
-  elbLogBucket: string;
-  logGroup: string;
-  dashboard: string;
-  router: string;
-  routerInternal: string;
-  webService: string;
-  monitorService: string;
-}
-
-function rackNames(place: Place, name: string): RackNames {
-  const key = [place.account, place.region, name];
-  const suffix = (what: string): string => physicalSuffix(12, ...key, what);
-  const lower = (what: string): string => hex(12, ...key, what);
-  return {
-    cluster: `${name}-Cluster-${suffix('Cluster')}`,
-    buildCluster: `${name}-BuildCluster-${suffix('BuildCluster')}`,
-    asg: `${name}-Instances-${suffix('Instances')}`,
-    buildAsg: `${name}-BuildInstances-${suffix('BuildInstances')}`,
-    vpc: `vpc-0${hex(16, ...key, 'vpc')}`,
-    subnets: [0, 1, 2].map((index) => `subnet-0${hex(16, ...key, 'subnet', String(index))}`),
-    privateSubnets: [0, 1, 2].map((index) => `subnet-0${hex(16, ...key, 'private-subnet', String(index))}`),
-    settingsBucket: `${name}-settings-${lower('Settings')}`,
-    logBucket: `${name}-logs-${lower('Logs')}`,
-    elbLogBucket: `${name}-elblogs-${lower('ELBLogs')}`,
-    logGroup: `${name}-LogGroup-${suffix('LogGroup')}`,
-    dashboard: `${name}-${digits(10, ...key, 'api')}.${place.region}.elb.amazonaws.com`,
-    router: `${name}-router-${digits(10, ...key, 'router')}.${place.region}.elb.amazonaws.com`,
-    routerInternal: `internal-${name}-routerint-${digits(10, ...key, 'router-internal')}.${place.region}.elb.amazonaws.com`,
-    webService: `${name}-ServiceWebApi-${suffix('ServiceWebApi')}`,
-    monitorService: `${name}-ServiceMonitorApi-${suffix('ServiceMonitorApi')}`,
-  };
-}
-
-/** A rack's resources in creation order, with the physical ids CloudFormation would give them. */
-function rackResources(place: Place, name: string, names: RackNames, options: Required<Pick<RackOptions, 'private' | 'internal' | 'buildInstance' | 'logDriver'>>): ResourceSpec[] {
-  const key = [place.account, place.region, name];
-  const arnOf = (service: string, resource: string): string => `arn:aws:${service}:${place.region}:${place.account}:${resource}`;
-  const balancer = (kind: string, logical: string): string =>
-    arnOf('elasticloadbalancing', `loadbalancer/${kind}/${name}-${logical.toLowerCase()}/${hex(16, ...key, logical)}`);
-  const spec = (logicalId: string, type: string, physicalId: string): ResourceSpec => ({ logicalId, type, physicalId });
-  const zones = [0, 1, 2];
-  return [
-    spec('Vpc', 'AWS::EC2::VPC', names.vpc),
-    spec('Gateway', 'AWS::EC2::InternetGateway', `igw-0${hex(16, ...key, 'igw')}`),
-    spec('GatewayAttachment', 'AWS::EC2::VPCGatewayAttachment', `${name}-Gatew-${physicalSuffix(12, ...key, 'GatewayAttachment')}`),
-    ...zones.map((index) => spec(`Subnet${index}`, 'AWS::EC2::Subnet', names.subnets[index])),
-    ...(options.private
-      ? zones.flatMap((index) => [
-          spec(`SubnetPrivate${index}`, 'AWS::EC2::Subnet', names.privateSubnets[index]),
-          spec(`NatAddress${index}`, 'AWS::EC2::EIP', `eipalloc-0${hex(16, ...key, 'eip', String(index))}`),
-          spec(`Nat${index}`, 'AWS::EC2::NatGateway', `nat-0${hex(16, ...key, 'nat', String(index))}`),
-        ])
-      : []),
-    spec('EncryptionKey', 'AWS::KMS::Key', uuid(...key, 'kms')),
-    spec('Settings', 'AWS::S3::Bucket', names.settingsBucket),
-    spec('Logs', 'AWS::S3::Bucket', names.logBucket),
-    spec('ELBLogs', 'AWS::S3::Bucket', names.elbLogBucket),
-    spec('DynamoBuilds', 'AWS::DynamoDB::Table', `${name}-builds`),
-    spec('DynamoReleases', 'AWS::DynamoDB::Table', `${name}-releases`),
-    ...(options.logDriver === 'CloudWatch' ? [spec('LogGroup', 'AWS::Logs::LogGroup', names.logGroup)] : []),
-    spec('HostedZone', 'AWS::Route53::HostedZone', `Z${physicalSuffix(13, ...key, 'zone')}`),
-    spec('ApiRole', 'AWS::IAM::Role', `${name}-ApiRole-${physicalSuffix(12, ...key, 'ApiRole')}`),
-    spec('ServiceRole', 'AWS::IAM::Role', `${name}-ServiceRole-${physicalSuffix(12, ...key, 'ServiceRole')}`),
-    spec('InstancesRole', 'AWS::IAM::Role', `${name}-InstancesRole-${physicalSuffix(12, ...key, 'InstancesRole')}`),
-    spec('InstancesSecurity', 'AWS::EC2::SecurityGroup', `sg-0${hex(16, ...key, 'sg')}`),
-    spec('InstancesLaunchTemplate', 'AWS::EC2::LaunchTemplate', `lt-0${hex(16, ...key, 'lt')}`),
-    spec('Cluster', 'AWS::ECS::Cluster', names.cluster),
-    spec('Instances', 'AWS::AutoScaling::AutoScalingGroup', names.asg),
-    ...(options.buildInstance
-      ? [
-          spec('BuildCluster', 'AWS::ECS::Cluster', names.buildCluster),
-          spec('BuildInstances', 'AWS::AutoScaling::AutoScalingGroup', names.buildAsg),
-        ]
-      : []),
-    spec('ApiBalancer', 'AWS::ElasticLoadBalancingV2::LoadBalancer', balancer('app', 'api')),
-    spec('ApiTargetGroup', 'AWS::ElasticLoadBalancingV2::TargetGroup', arnOf('elasticloadbalancing', `targetgroup/${name}-api/${hex(16, ...key, 'tg')}`)),
-    spec('ApiListener443', 'AWS::ElasticLoadBalancingV2::Listener', arnOf('elasticloadbalancing', `listener/app/${name}-api/${hex(16, ...key, 'api')}/${hex(16, ...key, 'listener')}`)),
-    spec('Router', 'AWS::ElasticLoadBalancingV2::LoadBalancer', balancer('app', 'router')),
-    ...(options.internal ? [spec('RouterInternal', 'AWS::ElasticLoadBalancingV2::LoadBalancer', balancer('app', 'routerint'))] : []),
-    spec('RackApiSecret', 'AWS::SSM::Parameter', `${name}RackApiSecret`),
-    spec('InstancesLifecycleHandler', 'AWS::Lambda::Function', `${name}-InstancesLifecycleHandler-${physicalSuffix(12, ...key, 'lifecycle')}`),
-    spec('InstancesAutoscaler', 'AWS::Lambda::Function', `${name}-InstancesAutoscaler-${physicalSuffix(12, ...key, 'autoscaler')}`),
-    spec('CustomTopic', 'AWS::Lambda::Function', `${name}-CustomTopic-${physicalSuffix(12, ...key, 'topic')}`),
-    spec('ServiceWebApi', 'AWS::ECS::Service', ecsArn(place, 'service', `${names.cluster}/${names.webService}`)),
-    spec('ServiceMonitorApi', 'AWS::ECS::Service', ecsArn(place, 'service', `${names.cluster}/${names.monitorService}`)),
-  ];
 }
 
 const env = (values: Record<string, string>): KeyValue[] => Object.entries(values).map(([name, value]) => ({ name, value }));
@@ -183,7 +114,8 @@ function app(place: Place, rackName: string, version: string, names: RackNames, 
   const registry = `${place.account}.dkr.ecr.${place.region}.amazonaws.com/${name}-${hex(8, ...key, 'registry')}`;
   const processes = options.processes ?? [{ name: 'web', count: 2 }];
   const labels = options.labels ?? 'both';
-  const tags = { System: 'convox', Type: 'app', Rack: rackName, Name: options.name, Generation: generation, Version: version };
+  const shownName = options.tagName ?? options.name;
+  const tags = { System: 'convox', Type: 'app', Rack: rackName, Name: shownName, Generation: generation, Version: version };
   const nestedNames = processes.map((process) => `${name}-Service${capitalized(process.name)}-${physicalSuffix(6, ...key, process.name)}`);
   const appStack = stack(place, {
     name,
@@ -215,7 +147,7 @@ function app(place: Place, rackName: string, version: string, names: RackNames, 
       : undefined,
   });
   const dockerLabels = (service: string): Record<string, string> => ({
-    'convox.app': options.name,
+    'convox.app': shownName,
     'convox.generation': generation,
     'convox.release': release,
     'convox.service': service,
@@ -233,7 +165,7 @@ function app(place: Place, rackName: string, version: string, names: RackNames, 
       memory: process.memory ?? 512,
       essential: true,
       command: process.command,
-      environment: labels === 'docker' ? [] : env({ APP: options.name, RACK: rackName, RELEASE: release, SERVICE: process.name }),
+      environment: labels === 'docker' ? [] : env({ APP: shownName, RACK: rackName, RELEASE: release, SERVICE: process.name }),
       dockerLabels: labels === 'environment' ? {} : dockerLabels(process.name),
     },
   }));
@@ -288,56 +220,67 @@ export function rack(place: Place, options: RackOptions): RegionData {
   const instanceType = options.instanceType ?? 't3.small';
   const isPrivate = options.private ?? false;
   const internal = options.internal ?? false;
+  const internalOnly = options.internalOnly ?? false;
+  const privateApi = options.privateApi ?? false;
+  const nlb = options.nlb ?? false;
+  const nlbInternal = options.nlbInternal ?? false;
+  const spotInstanceBid = options.spotInstanceBid ?? '';
+  const autoscale = options.autoscale ?? true;
   const buildInstance = options.buildInstance ?? 't3.small';
   const logDriver = options.logDriver ?? 'CloudWatch';
   const createdAt = options.createdAt ?? defaultCreatedAt;
-  const names = rackNames(place, name);
+  const zoneCount = highAvailability ? (options.zones ?? 3) : 2;
+  const names = rackNames(place, name, privateApi);
   const key = [place.account, place.region, name];
   const yesNo = (flag: boolean): string => (flag ? 'Yes' : 'No');
+  const inZones = <T>(items: T[]): T[] => items.slice(0, zoneCount);
+  const zones = inZones(['a', 'b', 'c']).map((letter) => `${place.region}${letter}`);
+  const subnets = inZones(names.subnets);
+  const privateSubnets = isPrivate ? inZones(names.privateSubnets) : [];
 
-  const current = parameters(
-    {
-      Ami: '',
-      ApiCpu: '128',
-      ApiMonitorMemory: '64',
-      ApiRouter: 'ELB',
-      ApiWebMemory: '256',
-      Autoscale: 'Yes',
-      BuildInstance: buildInstance,
-      BuildMethod: 'ec2',
-      ClientId: 'dev@convox.com',
-      Development: 'No',
-      Encryption: 'Yes',
-      ExistingVpc: '',
-      HighAvailability: String(highAvailability),
-      HttpProxy: '',
-      InstanceBootCommand: '',
-      InstanceCount: String(instanceCount),
-      InstanceType: instanceType,
-      Internal: yesNo(internal),
-      InternalOnly: 'No',
-      Key: '',
-      LogDriver: logDriver,
-      LogRetention: '7',
-      MaxAvailabilityZones: '3',
-      NoHaInstanceCount: String(noHaInstanceCount),
-      Password: physicalSuffix(30, ...key, 'password'),
-      Private: yesNo(isPrivate),
-      PrivateApi: 'No',
-      Subnet0CIDR: '10.0.1.0/24',
-      Subnet1CIDR: '10.0.2.0/24',
-      Subnet2CIDR: '10.0.3.0/24',
-      SubnetPrivate0CIDR: '10.0.4.0/24',
-      SubnetPrivate1CIDR: '10.0.5.0/24',
-      SubnetPrivate2CIDR: '10.0.6.0/24',
-      Tenancy: 'default',
-      Version: version,
-      VolumeSize: '50',
-      VPCCIDR: '10.0.0.0/16',
-      ...options.parameters,
-    },
-    ['Password', 'HttpProxy'],
-  );
+  const values: Record<string, string> = {
+    Ami: '',
+    ApiCpu: '128',
+    ApiMonitorMemory: '64',
+    ApiRouter: 'ELB',
+    ApiWebMemory: '256',
+    Autoscale: yesNo(autoscale),
+    BuildInstance: buildInstance,
+    BuildMethod: 'ec2',
+    ClientId: 'dev@convox.com',
+    Development: 'No',
+    Encryption: 'Yes',
+    ExistingVpc: '',
+    HighAvailability: String(highAvailability),
+    HttpProxy: '',
+    InstanceBootCommand: '',
+    InstanceCount: String(instanceCount),
+    InstanceType: instanceType,
+    Internal: yesNo(internal),
+    InternalOnly: yesNo(internalOnly),
+    Key: '',
+    LogDriver: logDriver,
+    LogRetention: '7',
+    MaxAvailabilityZones: String(options.zones ?? 3),
+    NLB: yesNo(nlb),
+    NLBInternal: yesNo(nlbInternal),
+    NoHaInstanceCount: String(noHaInstanceCount),
+    Password: physicalSuffix(30, ...key, 'password'),
+    Private: yesNo(isPrivate),
+    PrivateApi: yesNo(privateApi),
+    SpotInstanceBid: spotInstanceBid,
+    Subnet0CIDR: '10.0.1.0/24',
+    Subnet1CIDR: '10.0.2.0/24',
+    Subnet2CIDR: '10.0.3.0/24',
+    SubnetPrivate0CIDR: '10.0.4.0/24',
+    SubnetPrivate1CIDR: '10.0.5.0/24',
+    SubnetPrivate2CIDR: '10.0.6.0/24',
+    Tenancy: 'default',
+    Version: version,
+    VolumeSize: '50',
+    VPCCIDR: '10.0.0.0/16',
+    ...options.parameters,
+  };
   const legacyParameters = parameters(
     {
       Ami: '',
@@ -361,22 +304,26 @@ export function rack(place: Place, options: RackOptions): RegionData {
     Version: version,
     AwsRegion: place.region,
     Dashboard: names.dashboard,
-    Domain: names.router,
+    Domain: internalOnly ? undefined : names.router,
     DomainInternal: internal ? names.routerInternal : undefined,
+    NLBHost: nlb ? names.nlbHost : undefined,
+    NLBInternalHost: nlbInternal ? names.nlbInternalHost : undefined,
     Cluster: names.cluster,
     BuildCluster: buildInstance ? names.buildCluster : undefined,
     AutoscalingGroup: names.asg,
     Vpc: names.vpc,
-    Vpccidr: '10.0.0.0/16',
-    Subnets: names.subnets.join(','),
-    Subnet0: names.subnets[0],
-    Subnet1: names.subnets[1],
-    Subnet2: names.subnets[2],
-    SubnetsPrivate: isPrivate ? names.privateSubnets.join(',') : undefined,
-    SubnetPrivate0: isPrivate ? names.privateSubnets[0] : undefined,
-    SubnetPrivate1: isPrivate ? names.privateSubnets[1] : undefined,
-    SubnetPrivate2: isPrivate ? names.privateSubnets[2] : undefined,
-    AvailabilityZones: ['a', 'b', 'c'].map((letter) => `${place.region}${letter}`).join(','),
+    Vpccidr: values.VPCCIDR,
+    Subnets: subnets.join(','),
+    Subnet0: subnets[0],
+    Subnet1: subnets[1],
+    Subnet2: subnets.at(2),
+    SubnetsPrivate: isPrivate ? privateSubnets.join(',') : undefined,
+    SubnetPrivate0: privateSubnets.at(0),
+    SubnetPrivate1: privateSubnets.at(1),
+    SubnetPrivate2: privateSubnets.at(2),
+    NatGateways: isPrivate ? inZones(names.natGateways).join(',') : undefined,
+    NatIPs: isPrivate ? inZones(names.natAddresses).join(',') : undefined,
+    AvailabilityZones: zones.join(','),
     SettingsBucket: names.settingsBucket,
     LogBucket: names.logBucket,
     ELBLogBucket: names.elbLogBucket,
@@ -385,37 +332,103 @@ export function rack(place: Place, options: RackOptions): RegionData {
     DynamoReleases: `${name}-releases`,
     Private: yesNo(isPrivate),
     Internal: yesNo(internal),
+    SpotInstances: yesNo(spotInstanceBid !== ''),
+    ...options.outputs,
   });
   const legacyOutputs = outputs({
     Dashboard: names.dashboard,
     Cluster: names.cluster,
     Vpc: names.vpc,
-    Subnets: names.subnets.join(','),
+    Subnets: subnets.join(','),
     SettingsBucket: names.settingsBucket,
   });
 
+  const shape: RackShape = {
+    zones: zoneCount,
+    private: isPrivate,
+    privateApi,
+    internal,
+    internalOnly,
+    nlb,
+    nlbInternal,
+    spot: spotInstanceBid !== '',
+    build: buildInstance !== '',
+    autoscale,
+    cloudWatch: logDriver === 'CloudWatch',
+  };
   const rackStack = stack(place, {
     name,
     status,
     reason: options.reason,
     tags: options.legacy ? {} : { System: 'convox', Type: 'rack', ...options.tags },
-    parameters: options.legacy ? legacyParameters : current,
+    parameters: options.legacy ? legacyParameters : parameters(values, ['Password', 'HttpProxy']),
     outputs: options.legacy ? legacyOutputs : currentOutputs,
     capabilities: ['CAPABILITY_IAM'],
     createdAt,
     updatedAt: options.updatedAt,
-    resources: rackResources(place, name, names, { private: isPrivate, internal, buildInstance, logDriver }),
+    resources: rackResources(place, name, names, shape),
     failure: options.failure,
+    inProgress: options.inProgress ?? ['ApiBalancer', 'Instances'],
   });
 
   const apps = (options.apps ?? []).map((appOptions) => app(place, name, version, names, appOptions));
   const resourceStacks = (options.resources ?? []).map((resource) => resourceStack(place, name, resource));
   const parts: Partial<RegionData>[] = [{ stacks: [rackStack, ...apps.flatMap((entry) => entry.stacks), ...resourceStacks] }];
 
+  // What EC2 and ECS hold is what the stack's resources say exists: begun, and not deleted.
+  const begun = (logicalId: string): boolean => rackStack.resources.some((resource) => resource.logicalId === logicalId && resource.status !== 'DELETE_COMPLETE');
+  const created = (logicalId: string): boolean =>
+    rackStack.resources.some((resource) => resource.logicalId === logicalId && resource.physicalId !== undefined && resource.status !== 'DELETE_COMPLETE');
+  const cloudFormationTags = (logicalId: string): Record<string, string> => ({
+    ...rackStack.tags,
+    'aws:cloudformation:stack-name': name,
+    'aws:cloudformation:stack-id': rackStack.id,
+    'aws:cloudformation:logical-id': logicalId,
+  });
+  const subnet = (kind: 'public' | 'private', index: number): Ec2Subnet => {
+    const logicalId = kind === 'public' ? `Subnet${index}` : `SubnetPrivate${index}`;
+    return {
+      id: (kind === 'public' ? subnets : privateSubnets)[index],
+      vpcId: names.vpc,
+      availabilityZone: zones[index],
+      cidr: values[`${logicalId}CIDR`],
+      mapPublicIpOnLaunch: false,
+      tags: { ...cloudFormationTags(logicalId), Name: `${name} ${kind} ${index}` },
+    };
+  };
+  const publicNetwork = subnets.map((_, index) => subnet('public', index));
+  const privateNetwork = privateSubnets.map((_, index) => subnet('private', index));
+  parts.push({
+    vpcs: created('Vpc') ? [{ id: names.vpc, cidr: values.VPCCIDR, tags: { ...cloudFormationTags('Vpc'), Name: name } }] : [],
+    subnets: [...publicNetwork, ...privateNetwork].filter((found) => created(found.tags['aws:cloudformation:logical-id'])),
+  });
+
+  const launchedAt = rackStack.updatedAt ?? addSeconds(createdAt, 600);
+  const placements: Placement[] = (isPrivate ? privateNetwork : publicNetwork).map((found) => ({
+    subnetId: found.id,
+    availabilityZone: found.availabilityZone,
+    cidr: found.cidr,
+  }));
+  const shared = { stackName: name, stackId: rackStack.id, stackTags: rackStack.tags, vpcId: names.vpc, private: isPrivate, launchedAt, placements };
+  const instancesGroup = (instanceStates: string[]): ServerGroup => ({ asgName: names.asg, logicalId: 'Instances', instanceType, instanceStates });
+
+  // A rack being created has its cluster once that resource is done, and its group's servers as they launch.
+  if (status === 'CREATE_IN_PROGRESS' && created('Cluster')) {
+    parts.push(
+      cluster(place, {
+        ...shared,
+        clusterName: names.cluster,
+        groups: begun('Instances') ? [instancesGroup(options.instanceStates ?? [])] : [],
+        services: [],
+        stoppedTasks: 0,
+        terminatedInstances: 0,
+      }),
+    );
+  }
+
   // Servers exist from the end of creation until the deletion removes them.
   const serversExist = !neverCompleted(status) && status !== 'DELETE_FAILED' && status !== 'DELETE_COMPLETE';
   if (serversExist) {
-    const launchedAt = rackStack.updatedAt ?? addSeconds(createdAt, 600);
     const rackContainer = (containerName: string, cpu: number, memory: number): ContainerDefinition => ({
       name: containerName,
       image: `convox/rack:${version}`,
@@ -430,16 +443,21 @@ export function rack(place: Place, options: RackOptions): RegionData {
       { serviceName: names.webService, family: `${name}-api-web`, count: highAvailability ? 2 : 1, createdAt, container: rackContainer('web', 128, 256) },
       { serviceName: names.monitorService, family: `${name}-api-monitor`, count: 1, createdAt, container: rackContainer('monitor', 64, 64) },
     ];
-    const shared = { stackName: name, stackId: rackStack.id, vpcId: names.vpc, private: isPrivate, launchedAt };
-    const subnets = isPrivate ? names.privateSubnets : names.subnets;
+    const groups = [instancesGroup(options.instanceStates ?? Array<string>(highAvailability ? instanceCount : noHaInstanceCount).fill('InService'))];
+    if (spotInstanceBid) {
+      groups.push({
+        asgName: names.spotAsg,
+        logicalId: 'SpotInstances',
+        instanceType,
+        instanceStates: Array<string>(options.spotInstanceCount ?? 2).fill('InService'),
+        spot: true,
+      });
+    }
     parts.push(
       cluster(place, {
         ...shared,
         clusterName: names.cluster,
-        asgName: names.asg,
-        instanceType,
-        instanceStates: options.instanceStates ?? Array<string>(highAvailability ? instanceCount : noHaInstanceCount).fill('InService'),
-        subnets,
+        groups,
         services: [...rackServices, ...apps.flatMap((entry) => entry.services)],
         stoppedTasks: options.stoppedTasks ?? 1,
         terminatedInstances: status.startsWith('UPDATE_') ? 1 : 0,
@@ -450,14 +468,10 @@ export function rack(place: Place, options: RackOptions): RegionData {
         cluster(place, {
           ...shared,
           clusterName: names.buildCluster,
-          asgName: names.buildAsg,
-          instanceType: buildInstance,
-          instanceStates: ['InService'],
-          subnets,
+          groups: [{ asgName: names.buildAsg, logicalId: 'BuildInstances', instanceType: buildInstance, instanceStates: ['InService'], tags: { Name: `${name}-build`, Purpose: 'Build' } }],
           services: [],
           stoppedTasks: 0,
           terminatedInstances: 0,
-          tags: { Name: `${name}-build`, Purpose: 'Build' },
         }),
       );
     }

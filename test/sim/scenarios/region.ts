@@ -2,6 +2,8 @@ import type { RegionData } from '../types';
 
 export const emptyRegion = (): RegionData => ({
   stacks: [],
+  vpcs: [],
+  subnets: [],
   instances: [],
   autoScalingGroups: [],
   clusters: [],
@@ -13,6 +15,8 @@ export function merge(...parts: Partial<RegionData>[]): RegionData {
   const region = emptyRegion();
   for (const part of parts) {
     region.stacks.push(...(part.stacks ?? []));
+    region.vpcs.push(...(part.vpcs ?? []));
+    region.subnets.push(...(part.subnets ?? []));
     region.instances.push(...(part.instances ?? []));
     region.autoScalingGroups.push(...(part.autoScalingGroups ?? []));
     region.clusters.push(...(part.clusters ?? []));

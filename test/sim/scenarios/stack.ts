@@ -21,6 +21,8 @@ export interface StackOptions {
   parent?: Stack;
   resources?: ResourceSpec[];
   failure?: Failure;
+  /** While CREATE_IN_PROGRESS: the resources still being created; see LifecycleInput. */
+  inProgress?: string[];
 }
 
 export const defaultCreatedAt = new Date('2025-01-01T00:00:00Z');
@@ -52,6 +54,7 @@ export function stack(place: Place, options: StackOptions): Stack {
     changedAt,
     specs: options.resources ?? [],
     failure: options.failure,
+    inProgress: options.inProgress,
   });
   return {
     name: options.name,

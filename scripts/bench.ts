@@ -9,6 +9,7 @@ import { planDiscovery } from '../src/model/discoveryPlan';
 import type { ScanSettings } from '../src/model/settings';
 import { RackStore } from '../src/model/store/rackStore';
 import { formatTable } from '../src/model/table';
+import { architectureTable, measureArchitecture } from './architectureBench';
 import { median, withSimulator } from './benchWorld';
 import { faultsTable, measureFaults } from './faultsBench';
 import { plainHttpListing, type PlainRun } from './plainHttp';
@@ -181,11 +182,12 @@ main(async () => {
   const idle = await idleCalls();
   const faults = await measureFaults(Number(values.runs), latencyMs);
   const scale = await measureScale(latencyMs);
+  const architecture = await measureArchitecture();
   const startup = await measureStartup({ runs: Number(values.runs), latencyMs, ui: !values['no-ui'] });
   const uiRuns = startup.firstRow?.convoxRunsMs ?? [];
   const ui = uiRuns.length > 0 ? { firstRackRowMs: Math.round(median(uiRuns)), runsMs: uiRuns.map(Math.round) } : undefined;
   if (values.json) {
-    console.log(JSON.stringify({ discovery, startup, expand, idle, faults, scale, ui }, null, 2));
+    console.log(JSON.stringify({ discovery, startup, expand, idle, faults, scale, architecture, ui }, null, 2));
     return 0;
   }
   console.log(`Discovery: ${shape.profiles} profiles × ${shape.regions} regions, ${shape.stacksPerRegion} stacks per region (${shape.racksPerRegion} racks), ${latencyMs} ms per call; medians of ${runs.length} runs; Node ${process.version}, ${os.availableParallelism()} cores`);
@@ -239,6 +241,7 @@ main(async () => {
   );
   console.log(`\n${faultsTable(faults)}`);
   console.log(`\n${scaleTable(scale)}`);
+  console.log(`\n${architectureTable(architecture)}`);
   if (ui) {
     console.log(`\nReal VS Code (code-server + Chromium), default scenario, ${latencyMs} ms per AWS call; median of ${uiRuns.length} runs`);
     console.log(formatTable(['MEASURE', 'VALUE'], [['click on the Convox icon → first rack row visible', `${ui.firstRackRowMs} ms`], ['runs', ui.runsMs.map((ms) => `${ms} ms`).join(', ')]]));

@@ -6,8 +6,14 @@
 //   dist/aws.js         src/aws/index.ts: CloudFormation, Auto Scaling, credentials, discovery; loaded by the first refresh
 //   dist/awsDetails.js  src/aws/details/index.ts: ECS and EC2; loaded when a rack is first expanded or inspected
 // A dynamic `import()` of another bundle's entry stays a run-time `require` of that bundle's file.
+//
+// And the architecture webview's assets, the only files its page may load besides media/:
+//   dist/webview/architecture.js     src/webview/architecture/main.ts, for the browser
+//   dist/webview/codicons/           the codicon stylesheet and font from @vscode/codicons
 import * as esbuild from 'esbuild';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const development = process.argv.includes('--dev');
 
@@ -50,3 +56,19 @@ await Promise.all(
     }),
   ),
 );
+
+await esbuild.build({
+  entryPoints: ['src/webview/architecture/main.ts'],
+  bundle: true,
+  outfile: 'dist/webview/architecture.js',
+  platform: 'browser',
+  format: 'iife',
+  target: 'es2022',
+  minify: !development,
+  sourcemap: development,
+  logLevel: 'warning',
+});
+
+const codicons = path.dirname(fileURLToPath(import.meta.resolve('@vscode/codicons/dist/codicon.css')));
+fs.mkdirSync('dist/webview/codicons', { recursive: true });
+for (const file of ['codicon.css', 'codicon.ttf']) fs.copyFileSync(path.join(codicons, file), path.join('dist/webview/codicons', file));

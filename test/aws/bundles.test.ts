@@ -35,4 +35,9 @@ describe('bundles', function () {
     assert.ok(aws.includes('require("./awsDetails.js")'));
     assert.ok(!aws.includes('DescribeContainerInstances') && !aws.includes('DescribeInstances'), 'ECS and EC2 wait for dist/awsDetails.js');
   });
+
+  it('the architecture webview script holds no AWS SDK code', () => {
+    const bundle = fs.readFileSync(path.join(dist, 'webview', 'architecture.js'), 'utf8');
+    assert.ok(!bundle.includes('@aws-sdk') && !bundle.includes('@smithy') && !bundle.includes('CloudFormationClient'));
+  });
 });

@@ -59,8 +59,9 @@ export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
-function iconButton(id: string, icon: string, label: string, keys: string): string {
-  return `<button id="${id}" class="icon-button" type="button" aria-label="${label}" title="${label} (${keys})"><span class="codicon codicon-${icon}" aria-hidden="true"></span></button>`;
+function iconButton(id: string, icon: string, label: string, key?: string): string {
+  const title = key ? `${label} (${key})` : label;
+  return `<button id="${id}" class="icon-button" type="button" aria-label="${label}" title="${title}"><span class="codicon codicon-${icon}" aria-hidden="true"></span></button>`;
 }
 
 /**
@@ -87,14 +88,14 @@ ${iconButton(pageIds.zoomOut, 'zoom-out', 'Zoom Out', '-')}
 <span id="${pageIds.zoomLevel}" class="zoom-level" aria-label="Zoom level">100%</span>
 ${iconButton(pageIds.zoomIn, 'zoom-in', 'Zoom In', '+')}
 ${iconButton(pageIds.fit, 'screen-normal', 'Fit to Window', '0')}
-${iconButton(pageIds.exportSvg, 'desktop-download', 'Export as SVG', 'Ctrl+S')}
+${iconButton(pageIds.exportSvg, 'desktop-download', 'Export as SVG')}
 <span id="${pageIds.freshness}" class="freshness" role="status">Reading ${name}…</span>
 </header>
 <div id="${pageIds.banner}" class="banner" role="status" hidden><span class="codicon codicon-info" aria-hidden="true"></span><span id="${pageIds.bannerText}"></span></div>
 <div id="${pageIds.failure}" class="failure" role="alert" hidden><span class="codicon codicon-warning" aria-hidden="true"></span><span id="${pageIds.failureText}" class="failure-text"></span><button id="${pageIds.retry}" class="text-button" type="button">Retry</button></div>
 <div class="workspace">
 <div id="${pageIds.canvas}" class="canvas" tabindex="0" aria-label="Architecture of ${name}. Arrow keys pan, plus and minus zoom, 0 fits, Tab enters the components.">
-<svg id="${pageIds.diagram}" class="diagram" xmlns="http://www.w3.org/2000/svg"><g id="${pageIds.viewport}"><g id="${pageIds.edges}" class="edges" aria-hidden="true"></g><g id="${pageIds.nodes}" role="tree" aria-label="Components of ${name}"></g></g></svg>
+<svg id="${pageIds.diagram}" class="diagram" xmlns="http://www.w3.org/2000/svg"><defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto"><path class="arrow-head" d="M0,0 L10,5 L0,10 z"/></marker></defs><g id="${pageIds.viewport}"><g id="${pageIds.edges}" class="edges" aria-hidden="true"></g><g id="${pageIds.nodes}" role="tree" aria-label="Components of ${name}"></g></g></svg>
 <p id="${pageIds.placeholder}" class="placeholder">Reading the resources of ${name}…</p>
 </div>
 <aside id="${pageIds.details}" class="details" aria-labelledby="${pageIds.detailsTitle}" hidden>

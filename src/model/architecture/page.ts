@@ -1,4 +1,4 @@
-import type { RackIdentity } from './protocol';
+import type { RackIdentity, ViewState } from './protocol';
 
 /** The ids of the page's fixed elements, shared by the page below and the script that fills it. */
 export const pageIds = {
@@ -41,6 +41,8 @@ export interface PageParts {
   script: string;
   styles: readonly string[];
   rack: RackIdentity;
+  /** How a restored panel's diagram was shown, for a page that has no saved state of its own. */
+  view?: ViewState;
 }
 
 /** Everything but the page's own files and their fonts and images is refused, inline styles and handlers too. */
@@ -66,11 +68,12 @@ function iconButton(id: string, icon: string, label: string, key?: string): stri
 
 /**
  * The architecture panel's page: a toolbar, the banner and failure lines, the diagram's empty SVG, the details
- * pane and the tooltip, all filled in by the script from the messages it is sent. The rack's identity rides on
- * the body so the page can save it before its first picture arrives.
+ * pane and the tooltip, all filled in by the script from the messages it is sent. The rack's identity (and a
+ * restored view) ride on the body so the page can save them before its first picture arrives.
  */
 export function architecturePage(parts: PageParts): string {
   const name = escapeHtml(parts.rack.fullName);
+  const view = parts.view ? ` data-view="${escapeHtml(JSON.stringify(parts.view))}"` : '';
   const styles = parts.styles.map((href) => `<link rel="stylesheet" href="${escapeHtml(href)}">`).join('\n');
   return `<!DOCTYPE html>
 <html lang="en">
@@ -81,7 +84,7 @@ export function architecturePage(parts: PageParts): string {
 ${styles}
 <title>Architecture: ${name}</title>
 </head>
-<body data-stack-id="${escapeHtml(parts.rack.stackId)}" data-full-name="${name}">
+<body data-stack-id="${escapeHtml(parts.rack.stackId)}" data-full-name="${name}"${view}>
 <div class="app">
 <header class="toolbar" role="toolbar" aria-label="Diagram">
 ${iconButton(pageIds.zoomOut, 'zoom-out', 'Zoom Out', '-')}

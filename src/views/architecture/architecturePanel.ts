@@ -180,6 +180,7 @@ export class ArchitecturePanel implements vscode.Disposable {
       script: asset('dist', 'webview', 'architecture.js'),
       styles: [asset('dist', 'webview', 'codicons', 'codicon.css'), asset('media', 'architecture.css')],
       rack: this.rack,
+      view: this.viewState,
     });
   }
 }

@@ -17,7 +17,16 @@ import { vscodeApi } from './vscodeApi';
 const saveDelayMs = 300;
 
 const rack: RackIdentity = { stackId: document.body.dataset.stackId ?? '', fullName: document.body.dataset.fullName ?? '' };
-const saved = parsePanelState(vscodeApi.getState());
+/** The body's view (a restored panel's), if it is JSON at all; parsePanelState checks the rest. */
+function bodyView(): unknown {
+  try {
+    return JSON.parse(document.body.dataset.view ?? 'null');
+  } catch {
+    return undefined;
+  }
+}
+
+const saved = parsePanelState(vscodeApi.getState()) ?? parsePanelState({ rack, view: bodyView() });
 const post = (message: WebviewMessage): void => vscodeApi.postMessage(message);
 
 const canvas = byId(pageIds.canvas, HTMLDivElement);

@@ -33,7 +33,7 @@ export class Viewport {
   ) {
     canvas.addEventListener('wheel', (event) => this.wheel(event), { passive: false });
     canvas.addEventListener('pointerdown', (event) => this.drag(event));
-    this.render();
+    this.draw();
   }
 
   get view(): Pick<ViewState, 'zoom' | 'panX' | 'panY'> {
@@ -99,9 +99,13 @@ export class Viewport {
   }
 
   private render(): void {
+    this.draw();
+    this.changed();
+  }
+
+  private draw(): void {
     this.root.setAttribute('transform', `translate(${this.panX} ${this.panY}) scale(${this.zoom})`);
     this.zoomLabel.textContent = `${Math.round(this.zoom * 100)}%`;
-    this.changed();
   }
 
   private wheel(event: WheelEvent): void {

@@ -39,6 +39,14 @@ describe('architecture page', () => {
     assert.ok(page.includes('<title>Architecture: acme/production</title>'));
   });
 
+  it('carries a restored view for a page that has none saved', () => {
+    const view = { zoom: 2, panX: -10, panY: 4, selected: 'server/"i-0abc"' };
+    const page = architecturePage({ ...parts, view });
+    const attribute = /data-view="([^"]*)"/.exec(page)?.[1] ?? '';
+    assert.deepEqual(JSON.parse(attribute.replace(/&quot;/g, '"').replace(/&amp;/g, '&')), view);
+    assert.doesNotMatch(architecturePage(parts), /data-view/);
+  });
+
   it('has every element the script looks up, once', () => {
     const page = architecturePage(parts);
     for (const id of Object.values(pageIds)) assert.equal(page.split(`id="${id}"`).length - 1, 1, id);

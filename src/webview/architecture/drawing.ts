@@ -28,7 +28,7 @@ const kindIcons: Record<ComponentKind, string> = {
 
 /** Text metrics of the stylesheet's diagram font, to cut names that would overflow their box. */
 const textInset = 30;
-const averageCharWidth = 6.6;
+const averageCharWidth = 7.2;
 const smallHeader = 24;
 
 /** The elements drawn for one component; a container tile is its frame alone. */
@@ -178,7 +178,8 @@ export class Drawing {
     if (!texts) return;
     const small = box.height < smallHeader || component.kind === 'serviceGroup';
     const left = small ? 6 : textInset;
-    const room = box.width - left - 16;
+    // Clear of the status dot in the top right corner.
+    const room = box.width - left - 20;
     texts.icon.textContent = small ? '' : this.glyphs.of(kindIcons[component.kind]);
     texts.icon.setAttribute('x', String(box.x + 8));
     texts.icon.setAttribute('y', String(box.y + 22));

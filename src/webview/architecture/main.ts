@@ -172,6 +172,8 @@ function perform(action: KeyAction, focused: string | undefined): void {
 }
 
 canvas.addEventListener('keydown', (event) => {
+  // The keyboard takes over from the pointer: its tooltip would describe another component.
+  hints.hover(undefined, 0, 0);
   const focused = drawing.idAt(event.target);
   const action = keyAction(event, focused !== undefined);
   if (!action) return;

@@ -121,6 +121,7 @@ function receive(message: ExtensionMessage): void {
     case 'unchanged':
       return freshness.updated(message.updatedAt);
     case 'failed':
+      if (drawing.isEmpty) placeholder.textContent = 'No picture yet: the rack could not be read.';
       return freshness.failed(message.message, message.at);
   }
 }

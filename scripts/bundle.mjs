@@ -1,13 +1,20 @@
 // Bundles the extension with esbuild: minified, as it ships, so that every test runs the code users get.
 // `--dev` keeps it readable with source maps, for debugging.
 //
-// Three bundles, so that activation loads only what the first paint needs:
+// Four bundles, so that activation loads only what the first paint needs:
 //   dist/extension.js   the entry: views, model, wiring (no AWS SDK)
 //   dist/aws.js         src/aws/index.ts: CloudFormation, Auto Scaling, credentials, discovery; loaded by the first refresh
 //   dist/awsDetails.js  src/aws/details/index.ts: ECS and EC2; loaded when a rack is first expanded or inspected
+//   dist/architecturePanel.js  the architecture panel with the scene and layout code; loaded when one first opens
 // A dynamic `import()` of another bundle's entry stays a run-time `require` of that bundle's file.
+//
+// And the architecture webview's assets, the only files its page may load besides media/:
+//   dist/webview/architecture.js     src/webview/architecture/main.ts, for the browser
+//   dist/webview/codicons/           the codicon stylesheet and font from @vscode/codicons
 import * as esbuild from 'esbuild';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const development = process.argv.includes('--dev');
 
@@ -15,6 +22,7 @@ const bundles = [
   { entry: 'src/extension.ts', file: 'extension.js' },
   { entry: 'src/aws/index.ts', file: 'aws.js' },
   { entry: 'src/aws/details/index.ts', file: 'awsDetails.js' },
+  { entry: 'src/views/architecture/architecturePanel.ts', file: 'architecturePanel.js' },
 ];
 const fileOfEntry = new Map(bundles.map((bundle) => [path.resolve(bundle.entry), bundle.file]));
 
@@ -50,3 +58,19 @@ await Promise.all(
     }),
   ),
 );
+
+await esbuild.build({
+  entryPoints: ['src/webview/architecture/main.ts'],
+  bundle: true,
+  outfile: 'dist/webview/architecture.js',
+  platform: 'browser',
+  format: 'iife',
+  target: 'es2022',
+  minify: !development,
+  sourcemap: development,
+  logLevel: 'warning',
+});
+
+const codicons = path.dirname(fileURLToPath(import.meta.resolve('@vscode/codicons/dist/codicon.css')));
+fs.mkdirSync('dist/webview/codicons', { recursive: true });
+for (const file of ['codicon.css', 'codicon.ttf']) fs.copyFileSync(path.join(codicons, file), path.join('dist/webview/codicons', file));

@@ -1,6 +1,10 @@
 import * as vscode from 'vscode';
 import { lazyPorts } from './model/store/lazyPorts';
 import { RackStore } from './model/store/rackStore';
+import { registerArchitectureCommands } from './views/architecture/architectureCommands';
+import type { ArchitecturePanel } from './views/architecture/architecturePanel';
+import { ArchitecturePanels } from './views/architecture/architecturePanels';
+import { architectureViewType } from './views/architecture/panelOptions';
 import { registerInspectCommands } from './views/inspect/inspectCommands';
 import { InspectDocuments, inspectScheme } from './views/inspect/inspectDocuments';
 import type { Node as RackNode } from './views/racks/racksTree';
@@ -8,7 +12,7 @@ import { RacksView } from './views/racks/racksView';
 import { ViewState } from './views/racks/viewState';
 import { registerRefreshCommands } from './views/refresh/refreshCommands';
 import { registerRegionCommands } from './views/regions/chooseRegions';
-import { refreshIntervalSeconds, requestTimeoutSeconds, scanSettings, watchSettings } from './views/settings';
+import { architectureRefreshSeconds, refreshIntervalSeconds, requestTimeoutSeconds, scanSettings, watchSettings } from './views/settings';
 import { CurrentRack } from './views/switch/currentRack';
 import { RackStatusBar } from './views/switch/statusBar';
 import { registerSwitchCommands } from './views/switch/switchCommands';
@@ -21,6 +25,8 @@ export interface ConvoxApi {
   racksView: vscode.TreeDataProvider<RackNode>;
   statusBar: RackStatusBar;
   currentRack(): string | undefined;
+  /** The open architecture panels (with what each page was last sent), and the serializer that restores them. */
+  architecture: { panels(): readonly ArchitecturePanel[]; serializer: vscode.WebviewPanelSerializer };
 }
 
 export function activate(context: vscode.ExtensionContext): ConvoxApi {
@@ -33,6 +39,13 @@ export function activate(context: vscode.ExtensionContext): ConvoxApi {
   const documents = new InspectDocuments(store);
   const racksView = new RacksView(store, () => current.name);
   const statusBar = new RackStatusBar(store, current);
+  const architecture = new ArchitecturePanels({
+    store,
+    extensionUri: context.extensionUri,
+    refreshSeconds: architectureRefreshSeconds,
+    revealInTree: (rack) => racksView.reveal(rack),
+    log,
+  });
 
   context.subscriptions.push(
     log,
@@ -42,16 +55,26 @@ export function activate(context: vscode.ExtensionContext): ConvoxApi {
     documents,
     racksView,
     statusBar,
+    architecture,
     new ViewState(store),
     watchSettings(store),
     vscode.workspace.registerTextDocumentContentProvider(inspectScheme, documents),
     ...registerRefreshCommands(store, log),
     ...registerSwitchCommands(store, racksView.tree, current, log),
     ...registerInspectCommands(store, racksView.tree, current, documents, log),
+    ...registerArchitectureCommands(store, racksView.tree, current, architecture, log),
+    vscode.window.registerWebviewPanelSerializer(architectureViewType, architecture),
     ...registerRegionCommands(),
     current.onDidChange(() => racksView.tree.currentChanged()),
   );
-  return { activationMs: performance.now() - started, store, racksView: racksView.tree, statusBar, currentRack: () => current.name };
+  return {
+    activationMs: performance.now() - started,
+    store,
+    racksView: racksView.tree,
+    statusBar,
+    currentRack: () => current.name,
+    architecture: { panels: () => architecture.list(), serializer: architecture },
+  };
 }
 
 export function deactivate(): void {}

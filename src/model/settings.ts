@@ -16,6 +16,7 @@ export const settingDefaults = {
   refreshInterval: 60,
   requestTimeout: 30,
   'statusBar.enabled': true,
+  'architecture.refreshInterval': 10,
 };
 
 export type SettingName = keyof typeof settingDefaults;
@@ -100,6 +101,14 @@ export const requestTimeoutBounds = { minimum: 1, maximum: 600 };
 export function parseRequestTimeout(raw: unknown): number {
   const { minimum, maximum } = requestTimeoutBounds;
   return typeof raw === 'number' && raw >= minimum && raw <= maximum ? raw : settingDefaults.requestTimeout;
+}
+
+/** The least `convox.architecture.refreshInterval`, in seconds: an open diagram is always kept live. */
+export const architectureRefreshMinimum = 1;
+
+/** `convox.architecture.refreshInterval` in seconds; anything but a number of at least a second falls back to the default. */
+export function parseArchitectureRefreshInterval(raw: unknown): number {
+  return typeof raw === 'number' && Number.isFinite(raw) && raw >= architectureRefreshMinimum ? raw : settingDefaults['architecture.refreshInterval'];
 }
 
 /** `convox.statusBar.enabled`: only an explicit `false` hides the item. */

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { RackStore } from '../model/store/rackStore';
-import { parseOrganizations, parseRefreshInterval, parseRegions, parseRequestTimeout, parseStatusBarEnabled, settingsSection, SettingsError, type ScanSettings } from '../model/settings';
+import { parseArchitectureRefreshInterval, parseOrganizations, parseRefreshInterval, parseRegions, parseRequestTimeout, parseStatusBarEnabled, settingsSection, SettingsError, type ScanSettings } from '../model/settings';
 
 function configuration(): vscode.WorkspaceConfiguration {
   return vscode.workspace.getConfiguration(settingsSection);
@@ -21,6 +21,10 @@ export function refreshIntervalSeconds(): number {
 
 export function requestTimeoutSeconds(): number {
   return parseRequestTimeout(configuration().get<unknown>('requestTimeout'));
+}
+
+export function architectureRefreshSeconds(): number {
+  return parseArchitectureRefreshInterval(configuration().get<unknown>('architecture.refreshInterval'));
 }
 
 export function statusBarEnabled(): boolean {

@@ -35,4 +35,14 @@ describe('bundles', function () {
     assert.ok(aws.includes('require("./awsDetails.js")'));
     assert.ok(!aws.includes('DescribeContainerInstances') && !aws.includes('DescribeInstances'), 'ECS and EC2 wait for dist/awsDetails.js');
   });
+
+  it('the architecture panel waits for its own bundle; neither it nor the webview script holds AWS SDK code', () => {
+    const entry = fs.readFileSync(path.join(dist, 'extension.js'), 'utf8');
+    assert.ok(entry.includes('require("./architecturePanel.js")'));
+    assert.ok(!entry.includes('loadBalancer') && !entry.includes('NatGatewayDetails'), 'the scene and console links wait for dist/architecturePanel.js');
+    for (const file of ['architecturePanel.js', path.join('webview', 'architecture.js')]) {
+      const bundle = fs.readFileSync(path.join(dist, file), 'utf8');
+      assert.ok(!bundle.includes('@aws-sdk') && !bundle.includes('@smithy') && !bundle.includes('CloudFormationClient'), `no SDK code in dist/${file}`);
+    }
+  });
 });

@@ -12,7 +12,7 @@ globexHangsOnce.faults.push({ account: defaultAccounts.globex, region: 'eu-west-
 
 export const hostSessions: HostSession[] = [
   { name: 'no-aws', aws: 'none', tests: ['noAws', 'commands'] },
-  { name: 'simulator', aws: defaultScenario(), tests: ['simulator', 'commands', 'racks', 'changes'] },
+  { name: 'simulator', aws: defaultScenario(), tests: ['simulator', 'commands', 'racks', 'changes', 'architecture'] },
   { name: 'fault-region', aws: globexEuWest, tests: ['faultRegion'] },
   { name: 'hanging-region', aws: globexHangsOnce, tests: ['hangingRegion'], settings: { 'convox.requestTimeout': 2 } },
   {

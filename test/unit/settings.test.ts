@@ -6,8 +6,10 @@ import { environmentProfile } from '../../src/model/pair';
 import type { DiscoveryErrorKind } from '../../src/model/rack';
 import { errorRow } from '../../src/model/racks/rows';
 import {
+  architectureRefreshMinimum,
   isRegionCode,
   organizationPattern,
+  parseArchitectureRefreshInterval,
   parseOrganizations,
   parseRefreshInterval,
   parseRegions,
@@ -119,6 +121,7 @@ describe('settings declared once: package.json agrees with the code', () => {
     assert.equal(properties['convox.refreshInterval'].minimum, 0);
     assert.equal(properties['convox.requestTimeout'].minimum, requestTimeoutBounds.minimum);
     assert.equal(properties['convox.requestTimeout'].maximum, requestTimeoutBounds.maximum);
+    assert.equal(properties['convox.architecture.refreshInterval'].minimum, architectureRefreshMinimum);
   });
   it('falls back to the defaults for values the schema would refuse', () => {
     assert.equal(parseRefreshInterval(-5), settingDefaults.refreshInterval);
@@ -131,6 +134,9 @@ describe('settings declared once: package.json agrees with the code', () => {
     assert.equal(parseRequestTimeout(1), 1);
     assert.equal(parseRequestTimeout(600), 600);
     assert.equal(parseRequestTimeout(2.5), 2.5);
+    for (const bad of [0, 0.5, -1, '10', Number.NaN, Number.POSITIVE_INFINITY, undefined]) assert.equal(parseArchitectureRefreshInterval(bad), settingDefaults['architecture.refreshInterval'], String(bad));
+    assert.equal(parseArchitectureRefreshInterval(1), 1);
+    assert.equal(parseArchitectureRefreshInterval(30), 30);
     assert.equal(parseStatusBarEnabled(false), false);
     assert.equal(parseStatusBarEnabled(undefined), true);
     assert.equal(parseStatusBarEnabled('false'), true);

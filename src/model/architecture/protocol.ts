@@ -1,19 +1,39 @@
 import type { Layout } from './layout';
 import type { LayoutUpdate } from './update';
 
+/** Which rack a panel shows: all it keeps to find the rack again after a reload. */
+export interface RackIdentity {
+  fullName: string;
+  stackId: string;
+}
+
+/** How the webview shows the diagram: zoom, pan (in screen pixels) and the selected component. */
+export interface ViewState {
+  zoom: number;
+  panX: number;
+  panY: number;
+  selected?: string;
+}
+
 /** The whole picture, sent when the panel opens, when it asks again (`ready`), and after a failure is over. */
 export interface SceneMessage {
   type: 'scene';
   layout: Layout;
   /** ISO time the data was read. */
   updatedAt: string;
-  rack: { fullName: string; stackId: string };
+  rack: RackIdentity;
 }
 
 /** What changed since the last picture sent. */
 export interface UpdateMessage {
   type: 'update';
   update: LayoutUpdate;
+  updatedAt: string;
+}
+
+/** The rack was read again and nothing drawn changed: only the picture's age starts again. */
+export interface UnchangedMessage {
+  type: 'unchanged';
   updatedAt: string;
 }
 
@@ -25,7 +45,7 @@ export interface FailedMessage {
   at: string;
 }
 
-export type ExtensionMessage = SceneMessage | UpdateMessage | FailedMessage;
+export type ExtensionMessage = SceneMessage | UpdateMessage | UnchangedMessage | FailedMessage;
 
 export type WebviewMessage =
   | { type: 'ready' }
@@ -35,7 +55,7 @@ export type WebviewMessage =
   | { type: 'revealInTree'; id: string }
   | { type: 'copy'; text: string }
   | { type: 'exportSvg'; svg: string }
-  | { type: 'viewState'; zoom: number; panX: number; panY: number; selected?: string };
+  | ({ type: 'viewState' } & ViewState);
 
 /** Component ids are built from ARNs and names AWS caps well below this. */
 export const maxIdLength = 1_024;

@@ -16,7 +16,8 @@ export function inspectUri(rack: Rack): vscode.Uri {
   return vscode.Uri.from({ scheme: inspectScheme, path: `/${rack.organization}${titleSlash}${rack.name}` });
 }
 
-function fullNameOf(uri: vscode.Uri): string {
+/** The `org/rack` an inspect document's URI names. */
+export function fullNameOf(uri: vscode.Uri): string {
   return uri.path.replace(/^\//, '').replace(titleSlash, '/');
 }
 

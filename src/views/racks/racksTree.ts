@@ -91,6 +91,17 @@ export class RacksTree implements vscode.TreeDataProvider<Node>, vscode.Disposab
     }
   }
 
+  /** A rack's organisation, so the view can reveal a rack row (the architecture panel's Reveal in Racks View). */
+  getParent(node: Node): Node | undefined {
+    const rack = node.kind === 'rack' ? this.rackOf(node) : undefined;
+    return rack ? this.organizationNode(rack.organization) : undefined;
+  }
+
+  /** The row of a listed rack, for revealing it. */
+  nodeOf(rack: Rack): Node {
+    return this.rackNode(rack.stackId);
+  }
+
   async getChildren(node?: Node): Promise<Node[]> {
     if (!node) return this.organizations();
     switch (node.kind) {

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { Rack } from '../../model/rack';
 import type { RackStore } from '../../model/store/rackStore';
 import { RacksTree, type Node } from './racksTree';
 
@@ -26,6 +27,11 @@ export class RacksView implements vscode.Disposable {
       this.view.onDidCollapseElement((event) => this.tree.collapsed(event.element)),
     );
     this.setVisible(this.view.visible);
+  }
+
+  /** Shows the view with the rack's row selected and focused. */
+  async reveal(rack: Rack): Promise<void> {
+    await this.view.reveal(this.tree.nodeOf(rack), { select: true, focus: true });
   }
 
   dispose(): void {

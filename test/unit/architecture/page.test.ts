@@ -1,0 +1,62 @@
+import * as assert from 'node:assert/strict';
+import { architecturePage, contentSecurityPolicy, escapeHtml, pageIds } from '../../../src/model/architecture/page';
+
+const parts = {
+  cspSource: 'https://file+.vscode-resource.vscode-cdn.net',
+  nonce: 'bm9uY2Utb25lLXR3bw==',
+  script: 'https://file+.vscode-resource.vscode-cdn.net/ext/dist/webview/architecture.js',
+  styles: ['https://file+.vscode-resource.vscode-cdn.net/ext/dist/webview/codicons/codicon.css', 'https://file+.vscode-resource.vscode-cdn.net/ext/media/architecture.css'],
+  rack: { fullName: 'acme/production', stackId: 'arn:aws:cloudformation:us-east-1:123456789012:stack/production/0a1b2c' },
+};
+
+describe('architecture page', () => {
+  it('allows only its own files, and scripts carrying the nonce', () => {
+    assert.equal(
+      contentSecurityPolicy(parts.cspSource, parts.nonce),
+      `default-src 'none'; script-src 'nonce-${parts.nonce}'; style-src ${parts.cspSource}; font-src ${parts.cspSource}; img-src ${parts.cspSource} data:`,
+    );
+    const page = architecturePage(parts);
+    assert.ok(page.includes(`content="default-src &#39;none&#39;; script-src &#39;nonce-${parts.nonce}&#39;;`), 'the policy is in the page');
+  });
+
+  it('loads one script, with the nonce, and the stylesheets as files', () => {
+    const page = architecturePage(parts);
+    assert.deepEqual([...page.matchAll(/<script\b[^>]*>/g)].map((match) => match[0]), [`<script nonce="${parts.nonce}" src="${parts.script}">`]);
+    assert.deepEqual([...page.matchAll(/<link rel="stylesheet" href="([^"]+)">/g)].map((match) => match[1]), parts.styles);
+  });
+
+  it('has no inline style or handler for the policy to refuse', () => {
+    const page = architecturePage(parts);
+    assert.doesNotMatch(page, /<style\b/);
+    assert.doesNotMatch(page, /\sstyle=/);
+    assert.doesNotMatch(page, /\son[a-z]+=/i);
+    assert.doesNotMatch(page, /<script\b[^>]*>[^<]/, 'no inline script body');
+  });
+
+  it('carries the rack identity for the page to save, and titles itself with the rack', () => {
+    const page = architecturePage(parts);
+    assert.ok(page.includes(`<body data-stack-id="${parts.rack.stackId}" data-full-name="acme/production">`));
+    assert.ok(page.includes('<title>Architecture: acme/production</title>'));
+  });
+
+  it('carries a restored view for a page that has none saved', () => {
+    const view = { zoom: 2, panX: -10, panY: 4, selected: 'server/"i-0abc"' };
+    const page = architecturePage({ ...parts, view });
+    const attribute = /data-view="([^"]*)"/.exec(page)?.[1] ?? '';
+    assert.deepEqual(JSON.parse(attribute.replace(/&quot;/g, '"').replace(/&amp;/g, '&')), view);
+    assert.doesNotMatch(architecturePage(parts), /data-view/);
+  });
+
+  it('has every element the script looks up, once', () => {
+    const page = architecturePage(parts);
+    for (const id of Object.values(pageIds)) assert.equal(page.split(`id="${id}"`).length - 1, 1, id);
+  });
+
+  it('escapes what it is given, so no name or URI can break out of its attribute', () => {
+    assert.equal(escapeHtml(`<a href="x" title='y'>&</a>`), '&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;');
+    const page = architecturePage({ ...parts, rack: { fullName: 'a"b/<c>', stackId: 'arn:"><script>' }, nonce: 'n"x' });
+    assert.ok(!page.includes('<c>') && !page.includes('"><script>'));
+    assert.ok(page.includes('data-full-name="a&quot;b/&lt;c&gt;"'));
+    assert.ok(page.includes('nonce="n&quot;x"'));
+  });
+});

@@ -1,0 +1,44 @@
+import * as assert from 'node:assert/strict';
+import { parsePanelState } from '../../../src/model/architecture/panelState';
+import { maxIdLength } from '../../../src/model/architecture/protocol';
+
+const rack = { fullName: 'acme/production', stackId: 'arn:aws:cloudformation:us-east-1:123456789012:stack/production/0a1b2c' };
+const view = { zoom: 1.25, panX: -40, panY: 12.5, selected: 'server/i-0abc' };
+
+describe('architecture panel state', () => {
+  it('keeps the rack identity and the view state, as copies', () => {
+    const raw = JSON.parse(JSON.stringify({ rack, view }));
+    const state = parsePanelState(raw);
+    assert.deepEqual(state, { rack, view });
+    assert.notEqual(state?.rack, raw.rack);
+  });
+
+  it('keeps the rack without a view state, or with a view state that is not one', () => {
+    assert.deepEqual(parsePanelState({ rack }), { rack });
+    for (const bad of [null, 'zoomed', [], { zoom: 100, panX: 0, panY: 0 }, { zoom: 1, panX: 0 }, { ...view, extra: true }, { ...view, selected: 7 }]) {
+      assert.deepEqual(parsePanelState({ rack, view: bad }), { rack }, JSON.stringify(bad));
+    }
+  });
+
+  it('drops what it does not know', () => {
+    assert.deepEqual(parsePanelState({ rack: { ...rack, profile: 'acme-prod' }, view, data: { servers: [] } }), { rack, view });
+  });
+
+  it('refuses a state without a rack it could look up', () => {
+    const bad: unknown[] = [
+      undefined,
+      null,
+      'acme/production',
+      {},
+      { rack: null },
+      { rack: { fullName: 'acme/production' } },
+      { rack: { ...rack, stackId: 'production' } },
+      { rack: { ...rack, stackId: `arn:${'x'.repeat(maxIdLength)}` } },
+      { rack: { ...rack, fullName: 'production' } },
+      { rack: { ...rack, fullName: 'acme/prod/x' } },
+      { rack: { ...rack, fullName: 'acme/pro duction' } },
+      { rack: { ...rack, fullName: 42 } },
+    ];
+    for (const raw of bad) assert.equal(parsePanelState(raw), undefined, JSON.stringify(raw));
+  });
+});

@@ -1,55 +1,122 @@
-// A user opens a rack's architecture from its row's inline action and reads it: every component a named tree
-// item, a server selected by click shows its details, the keyboard walks the tree and zooms, and the toolbar
-// fits the diagram. Where the simulator cannot serve the reads yet, the page says why and offers Retry.
+// A user opens racks' architecture from their rows' inline action and reads them: a public, a private and a
+// still-creating rack in the light, dark and high-contrast themes; every component a named tree item nested as
+// in the rack; a server drained in AWS turns draining within one refresh; a rack whose tags and outputs hold
+// markup shows it as text and runs none of it; the keyboard reaches a server and opens its details.
 import * as assert from 'node:assert/strict';
+import type { FrameLocator } from 'playwright-core';
+import { architectureScenario, hostileText } from '../sim';
 import { walk } from './walk';
+import type { Ui } from './workbench';
 
-walk('architecture', async (ui) => {
-  await ui.openView();
-  await ui.row('production').waitFor({ timeout: 30_000 });
-  await ui.settled();
-  await ui.widenSideBar();
-  await ui.clickRowAction('production', 'Show Rack Architecture');
-  await ui.restMouse();
+const refreshSeconds = 2;
+const themes = [
+  { name: 'light', label: 'Light Modern' },
+  { name: 'dark', label: 'Dark Modern' },
+  { name: 'high-contrast', label: 'Dark High Contrast' },
+];
 
-  // A webview is two nested frames; the page is the inner one.
-  const page = ui.page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
-  const components = page.locator('#nodes [role="treeitem"]');
-  const failure = page.locator('#failure:not([hidden])');
-  await components.first().or(failure).waitFor({ timeout: 30_000 });
-  if (await failure.isVisible()) {
-    await ui.screenshot('read-failed');
-    assert.match(await page.locator('#failure-text').innerText(), /\S/);
-    assert.ok(await page.locator('#retry').isVisible());
-    return;
-  }
-  await page.locator('#freshness', { hasText: /^Updated \d+ s ago/ }).waitFor({ timeout: 10_000 });
-  await ui.screenshot('diagram');
+/** The active webview's page: a webview is two nested frames, the page the inner one. */
+function webview(ui: Ui): FrameLocator {
+  return ui.page.frameLocator('iframe.webview.ready:visible').frameLocator('#active-frame');
+}
 
-  const labels = await components.evaluateAll((items) => items.map((item) => item.getAttribute('aria-label') ?? ''));
-  assert.ok(labels.every((label) => label.length > 0), 'every component has an accessible name');
-  const server = page.locator('.kind-server').first();
-  assert.match((await server.getAttribute('aria-label')) ?? '', /^(spot |build )?server i-[0-9a-f]+ /);
-  assert.equal(await server.locator('xpath=ancestor::*[contains(@class, "kind-zone")]').count(), 1, "a server is drawn inside its zone's element");
-  assert.ok((await page.locator('.kind-loadBalancer').count()) > 0, 'a load balancer is drawn');
-
-  await server.locator(':scope > .title').click();
-  await page.locator('#details:not([hidden])').waitFor({ timeout: 5_000 });
-  assert.match(await page.locator('#details-title').innerText(), /^(spot |build )?server i-/);
-  assert.equal(await server.getAttribute('aria-selected'), 'true');
-  await ui.screenshot('server-selected');
-
-  // The keyboard: Down moves to the next component, Enter selects it, + zooms in, 0 fits, Escape closes.
-  const zoom = page.locator('#zoom-level');
-  await ui.page.keyboard.press('ArrowDown');
+async function useTheme(ui: Ui, label: string): Promise<void> {
+  // Ctrl+K Ctrl+T: the palette's own search ranks "Browse Color Themes in Marketplace" above the picker.
+  await ui.page.locator('.tab.active').click();
+  await ui.page.keyboard.press('Control+k');
+  await ui.page.keyboard.press('Control+t');
+  await ui.page.locator('.quick-input-widget .quick-input-list .monaco-list-row.focused').waitFor({ timeout: 10_000 });
+  await ui.page.keyboard.type(label);
+  await ui.page.locator('.quick-input-list .monaco-list-row.focused').filter({ hasText: label }).waitFor({ timeout: 10_000 });
   await ui.page.keyboard.press('Enter');
-  assert.notEqual(await page.locator('[aria-selected="true"]').getAttribute('data-id'), await server.getAttribute('data-id'), 'the next component is selected');
-  const before = await zoom.innerText();
-  await ui.page.keyboard.press('+');
-  assert.notEqual(await zoom.innerText(), before, 'zoomed in');
-  await ui.screenshot('keyboard-zoomed');
-  await ui.page.keyboard.press('0');
-  await ui.page.keyboard.press('Escape');
-  await page.locator('#details[hidden]').waitFor({ state: 'attached', timeout: 5_000 });
-  await ui.screenshot('fitted');
-});
+  await ui.page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
+}
+
+/** Opens a rack's panel from its row and waits for its picture. */
+async function openArchitecture(ui: Ui, rack: string): Promise<FrameLocator> {
+  await ui.clickRowAction(rack, 'Show Rack Architecture');
+  await ui.restMouse();
+  await ui.page.locator('.tab.active', { hasText: `Architecture: architecture/${rack}` }).waitFor({ timeout: 30_000 });
+  const page = webview(ui);
+  await page.locator('#nodes [role="treeitem"]').first().waitFor({ timeout: 30_000 });
+  await page.locator('#freshness', { hasText: /^Updated \d+ s ago/ }).waitFor({ timeout: 10_000 });
+  return page;
+}
+
+async function labels(page: FrameLocator, selector = '#nodes [role="treeitem"]'): Promise<string[]> {
+  return page.locator(selector).evaluateAll((items) => items.map((item) => item.getAttribute('aria-label') ?? ''));
+}
+
+walk(
+  'architecture',
+  async (ui) => {
+    const simulator = ui.simulator;
+    assert.ok(simulator, 'this walk needs the simulator');
+    const dialogs: string[] = [];
+    const consoleErrors: string[] = [];
+    ui.page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    ui.page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    });
+    await ui.openView();
+    await ui.row('public').waitFor({ timeout: 30_000 });
+    await ui.settled();
+    await ui.widenSideBar();
+
+    for (const rack of ['public', 'private', 'creating']) {
+      const page = await openArchitecture(ui, rack);
+      const names = await labels(page);
+      assert.ok(names.every((name) => name.length > 0), 'every component has an accessible name');
+      if (rack === 'private') assert.ok(names.some((name) => /^NAT gateway /.test(name)), `a private rack draws its NAT gateways:\n${names.join('\n')}`);
+      if (rack === 'public') assert.ok(!names.some((name) => /^NAT gateway /.test(name)), 'a public rack has none');
+      if (rack === 'creating') assert.ok(names.some((name) => / creating\b/.test(name)), 'a rack being created shows what is still being created');
+      for (const theme of themes) {
+        await useTheme(ui, theme.label);
+        await ui.screenshot(`${rack}-${theme.name}`);
+      }
+      await useTheme(ui, 'Dark Modern');
+    }
+
+    // Live: a server drained in AWS shows as draining within one refresh, read by its accessible name.
+    const page = await openArchitecture(ui, 'public');
+    const server = page.locator('.kind-server').first();
+    const id = /server (i-[0-9a-f]+)/.exec((await server.getAttribute('aria-label')) ?? '')?.[1];
+    assert.ok(id, 'a server with an instance id');
+    assert.equal(await server.locator('xpath=ancestor::*[contains(@class, "kind-zone")]').count(), 1, "a server is drawn inside its zone's element");
+    assert.ok((await server.locator('.kind-container').count()) > 0, 'its containers are drawn inside it');
+    simulator.world.drainServer(id);
+    const drained = Date.now();
+    await page.locator(`.kind-server[aria-label^="server ${id} draining"]`).waitFor({ timeout: (refreshSeconds + 5) * 1000 });
+    console.log(`      draining shown ${Date.now() - drained} ms after the drain (refresh every ${refreshSeconds} s)`);
+    await ui.screenshot('public-server-draining');
+
+    // Keyboard: Tab from the toolbar reaches a server; Enter opens its details.
+    await page.locator('#fit').focus();
+    let focused = '';
+    for (let presses = 0; presses < 15 && !focused.includes('kind-server'); presses += 1) {
+      await ui.page.keyboard.press('Tab');
+      focused = await page.locator(':focus').getAttribute('class').catch(() => '') ?? '';
+    }
+    assert.match(focused, /kind-server/, 'Tab reached a server');
+    await ui.page.keyboard.press('Enter');
+    await page.locator('#details:not([hidden])').waitFor({ timeout: 5_000 });
+    assert.match(await page.locator('#details-title').innerText(), /server i-/);
+    await ui.screenshot('server-details-by-keyboard');
+
+    // Markup from AWS is text: shown literally, nothing of it run or turned into elements.
+    const hostile = await openArchitecture(ui, 'hostile');
+    const hostileNames = await labels(hostile);
+    const text = await hostile.locator('#nodes').evaluate((nodes) => nodes.textContent ?? '');
+    assert.ok([...hostileNames, text].some((value) => value.includes(hostileText.image)), `the markup is shown as text:\n${hostileNames.join('\n')}`);
+    // VS Code itself injects the script that defines acquireVsCodeApi.
+    const made = await hostile.locator('img, script:not([nonce]):not(#_vscodeApiScript), a[href^="javascript"]').evaluateAll((elements) => elements.map((element) => element.outerHTML.slice(0, 200)));
+    assert.deepEqual(made, [], 'no element made from AWS text');
+    await ui.screenshot('hostile-rack');
+    assert.deepEqual(dialogs, [], 'no dialog opened');
+    assert.deepEqual(consoleErrors.filter((message) => /alert|Content Security Policy|Refused/i.test(message)), [], 'nothing was run or refused');
+  },
+  { scenario: architectureScenario(), settings: { 'convox.architecture.refreshInterval': refreshSeconds } },
+);

@@ -94,7 +94,10 @@ function settle(): void {
     select(undefined);
   }
   const focused = drawing.idAt(document.activeElement);
-  if (!drawing.items().some((item) => item.getAttribute('tabindex') === '0')) makeTabStop(drawing.element(focused ?? selected ?? '') ?? drawing.items()[0]);
+  if (drawing.items().some((item) => item.getAttribute('tabindex') === '0')) return;
+  // Tab first reaches a server, what a person most often looks for; the arrows lead everywhere else.
+  const firstServer = drawing.items().find((item) => item.classList.contains('kind-server'));
+  makeTabStop(drawing.element(focused ?? selected ?? '') ?? firstServer ?? drawing.items()[0]);
 }
 
 function receive(message: ExtensionMessage): void {

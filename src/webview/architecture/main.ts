@@ -116,11 +116,19 @@ function receive(message: ExtensionMessage): void {
       if (focused !== undefined) focusComponent(focused);
       return;
     }
-    case 'update':
+    case 'update': {
+      const started = performance.now();
       drawing.apply(message.update);
       if (message.update.banner !== undefined) freshness.showBanner(message.update.banner ?? undefined);
       freshness.updated(message.updatedAt);
-      return settle();
+      settle();
+      // Style and layout of the patched picture count too: reading a box forces them now.
+      document.body.getBoundingClientRect();
+      // For the benchmark, which reads them from the page: how long the last update took, and how many there were.
+      document.body.dataset.lastUpdateMs = (performance.now() - started).toFixed(2);
+      document.body.dataset.updates = String(Number(document.body.dataset.updates ?? 0) + 1);
+      return;
+    }
     case 'unchanged':
       return freshness.updated(message.updatedAt);
     case 'failed':

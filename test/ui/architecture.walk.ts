@@ -87,17 +87,32 @@ walk(
       await useTheme(ui, 'Dark Modern');
     }
 
-    // Live: a server drained in AWS shows as draining within one refresh, read by its accessible name.
-    const page = await openArchitecture(ui, 'public');
+    // From the Inspect document's title: the public rack's panel, already open, comes forward.
+    await ui.clickRowAction('public', 'Switch Rack');
+    await ui.runCommand('Convox: Inspect Rack');
+    await ui.page.locator('.part.editor .view-lines', { hasText: 'Parameters' }).waitFor({ timeout: 30_000 });
+    await ui.page.locator('.part.editor .editor-actions .action-label[aria-label="Show Rack Architecture"]').click();
+    await ui.page.locator('.tab.active', { hasText: 'Architecture: architecture/public' }).waitFor({ timeout: 10_000 });
+    assert.equal(await ui.page.locator('.tab', { hasText: 'Architecture: architecture/public' }).count(), 1, 'one panel per rack');
+    const page = webview(ui);
+    await page.locator('.kind-server').first().waitFor({ timeout: 30_000 });
+
+    // Live: a server drained in AWS shows as draining within one refresh, read by its accessible name, in place:
+    // the zoom and the selection stay.
     const server = page.locator('.kind-server').first();
     const id = /server (i-[0-9a-f]+)/.exec((await server.getAttribute('aria-label')) ?? '')?.[1];
     assert.ok(id, 'a server with an instance id');
     assert.equal(await server.locator('xpath=ancestor::*[contains(@class, "kind-zone")]').count(), 1, "a server is drawn inside its zone's element");
     assert.ok((await server.locator('.kind-container').count()) > 0, 'its containers are drawn inside it');
+    await server.locator(':scope > .title').click();
+    await page.locator('#zoom-in').click();
+    const zoom = await page.locator('#zoom-level').innerText();
     simulator.world.drainServer(id);
     const drained = Date.now();
     await page.locator(`.kind-server[aria-label^="server ${id} draining"]`).waitFor({ timeout: (refreshSeconds + 5) * 1000 });
     console.log(`      draining shown ${Date.now() - drained} ms after the drain (refresh every ${refreshSeconds} s)`);
+    assert.equal(await page.locator('#zoom-level').innerText(), zoom, 'the zoom is kept');
+    assert.equal(await page.locator(`.kind-server[aria-label^="server ${id} "]`).getAttribute('aria-selected'), 'true', 'the selection is kept');
     await ui.screenshot('public-server-draining');
 
     // Keyboard: Tab from the toolbar reaches a server; Enter opens its details.

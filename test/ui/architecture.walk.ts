@@ -161,6 +161,19 @@ walk(
     await saveInput.press('Enter');
     await ui.page.locator('.part.statusbar', { hasText: 'Saved architecture-public-architecture.svg' }).waitFor({ timeout: 10_000 });
 
+    // AWS failing: the last picture stays, dimmed, with the reason and Retry; Retry brings it back once AWS answers.
+    await page.locator('#close-details').click();
+    simulator.faults.add({ service: 'ecs', kind: 'denied' });
+    await page.locator('#failure:not([hidden])').waitFor({ timeout: (refreshSeconds + 10) * 1000 });
+    assert.match(await page.locator('#failure-text').innerText(), /may not read the rack's resources .*ecs/i);
+    assert.ok((await page.locator('.kind-server').count()) > 0, 'the last picture stays');
+    assert.match((await page.locator('#canvas').getAttribute('class')) ?? '', /\bstale\b/);
+    await ui.screenshot('public-read-failed');
+    simulator.faults.clear();
+    await page.locator('#retry').click();
+    await page.locator('#failure').waitFor({ state: 'hidden', timeout: 15_000 });
+    assert.doesNotMatch((await page.locator('#canvas').getAttribute('class')) ?? '', /\bstale\b/);
+
     // Markup from AWS is text: shown literally, nothing of it run or turned into elements.
     const hostile = await openArchitecture(ui, 'hostile');
     const hostileNames = await labels(hostile);

@@ -104,6 +104,9 @@ walk(
     assert.ok(id, 'a server with an instance id');
     assert.equal(await server.locator('xpath=ancestor::*[contains(@class, "kind-zone")]').count(), 1, "a server is drawn inside its zone's element");
     assert.ok((await server.locator('.kind-container').count()) > 0, 'its containers are drawn inside it');
+    await server.locator(':scope > .title').hover();
+    await page.locator('#tooltip:not([hidden])').waitFor({ timeout: 5_000 });
+    assert.equal(await page.locator('#tooltip').innerText(), await server.getAttribute('aria-label'), 'hovering shows what it is');
     await server.locator(':scope > .title').click();
     await page.locator('#zoom-in').click();
     const zoom = await page.locator('#zoom-level').innerText();
@@ -123,6 +126,8 @@ walk(
       focused = await page.locator(':focus').getAttribute('class').catch(() => '') ?? '';
     }
     assert.match(focused, /kind-server/, 'Tab reached a server');
+    const focusedName = (await page.locator(':focus').getAttribute('aria-label')) ?? '';
+    assert.equal(await page.locator('#focus-line').innerText(), `${focusedName}. Enter shows its details.`, 'focus shows what it is');
     await ui.page.keyboard.press('Enter');
     await page.locator('#details:not([hidden])').waitFor({ timeout: 5_000 });
     assert.match(await page.locator('#details-title').innerText(), /server i-/);

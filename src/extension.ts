@@ -5,6 +5,7 @@ import { registerArchitectureCommands } from './views/architecture/architectureC
 import type { ArchitecturePanel } from './views/architecture/architecturePanel';
 import { ArchitecturePanels } from './views/architecture/architecturePanels';
 import { architectureViewType } from './views/architecture/panelOptions';
+import { registerInstallCommands } from './views/install/installCommands';
 import { registerInspectCommands } from './views/inspect/inspectCommands';
 import { InspectDocuments, inspectScheme } from './views/inspect/inspectDocuments';
 import type { Node as RackNode } from './views/racks/racksTree';
@@ -63,6 +64,7 @@ export function activate(context: vscode.ExtensionContext): ConvoxApi {
     ...registerSwitchCommands(store, racksView.tree, current, log),
     ...registerInspectCommands(store, racksView.tree, current, documents, log),
     ...registerArchitectureCommands(store, racksView.tree, current, architecture, log),
+    ...registerInstallCommands(context, store, racksView.tree, current, log),
     vscode.window.registerWebviewPanelSerializer(architectureViewType, architecture),
     ...registerRegionCommands(),
     current.onDidChange(() => racksView.tree.currentChanged()),

@@ -17,6 +17,7 @@ export const settingDefaults = {
   requestTimeout: 30,
   'statusBar.enabled': true,
   'architecture.refreshInterval': 10,
+  releasesUrl: 'https://convox.s3.amazonaws.com/release/versions.json',
 };
 
 export type SettingName = keyof typeof settingDefaults;
@@ -114,4 +115,11 @@ export function parseArchitectureRefreshInterval(raw: unknown): number {
 /** `convox.statusBar.enabled`: only an explicit `false` hides the item. */
 export function parseStatusBarEnabled(raw: unknown): boolean {
   return raw !== false;
+}
+
+/** `convox.releasesUrl`: where Install Rack reads the release list; each template sits beside it. */
+export function parseReleasesUrl(raw: unknown): string {
+  if (raw === undefined || raw === null || raw === '') return settingDefaults.releasesUrl;
+  if (typeof raw === 'string' && /^https?:\/\/[^\s/]+\/\S*$/.test(raw)) return raw;
+  throw new SettingsError('convox.releasesUrl', `must be the http(s) URL of a release list, e.g. ${settingDefaults.releasesUrl}`);
 }

@@ -21,6 +21,13 @@ export class CurrentRack implements vscode.Disposable {
     this.changed.fire(fullName);
   }
 
+  /** No current rack any more (it was uninstalled). */
+  async clear(): Promise<void> {
+    await this.context.globalState.update(key, undefined);
+    this.exportToTerminals(undefined);
+    this.changed.fire(undefined);
+  }
+
   dispose(): void {
     this.changed.dispose();
   }

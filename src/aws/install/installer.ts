@@ -7,8 +7,7 @@ import {
   DescribeStacksCommand,
   ExecuteChangeSetCommand,
   GetTemplateSummaryCommand,
-  paginateDescribeStacks,
-  paginateListStackResources,
+  ListStackResourcesCommand,
   type CloudFormationClient,
   type Stack,
 } from '@aws-sdk/client-cloudformation';
@@ -182,10 +181,14 @@ export class AwsInstaller implements RackInstaller {
     return this.call(rack, 'cloudformation', "list the rack's stacks and resources (cloudformation:DescribeStacks, ListStackResources)", deadlineMs, async (profile, abortSignal) => {
       const client = this.cloudFormation(profile, rack);
       const stacks: PlanStack[] = [];
-      let pages = 0;
-      for await (const page of paginateDescribeStacks({ client, stopOnSameToken: true }, {}, { abortSignal })) {
-        stacks.push(...(page.Stacks ?? []).filter((stack) => !stack.ParentId).map(planStack));
-        if (++pages >= maxPages) break;
+      // Paged by hand: the SDK's paginators check the client's class, and this bundle's copy is not the one the
+      // client was made with.
+      let token: string | undefined;
+      for (let page = 0; page < maxPages; page++) {
+        const answer = await client.send(new DescribeStacksCommand({ NextToken: token }), { abortSignal });
+        stacks.push(...(answer.Stacks ?? []).filter((stack) => !stack.ParentId).map(planStack));
+        token = answer.NextToken === token ? undefined : answer.NextToken;
+        if (!token) break;
       }
       const rackStack = stacks.find((stack) => stack.stackId === rack.stackId) ?? { name: rack.name, stackId: rack.stackId, status: rack.cloudformationStatus, tags: rack.tags, parameters: rack.parameters };
       const dependents = stacks.filter((stack) => stack.tags.Rack === rack.name);
@@ -252,12 +255,14 @@ function planStack(stack: Stack): PlanStack {
 
 async function resourcesOf(client: CloudFormationClient, stackId: string, abortSignal: AbortSignal): Promise<PlanResource[]> {
   const resources: PlanResource[] = [];
-  let pages = 0;
-  for await (const page of paginateListStackResources({ client, stopOnSameToken: true }, { StackName: stackId }, { abortSignal })) {
-    for (const summary of page.StackResourceSummaries ?? []) {
+  let token: string | undefined;
+  for (let page = 0; page < maxPages; page++) {
+    const answer = await client.send(new ListStackResourcesCommand({ StackName: stackId, NextToken: token }), { abortSignal });
+    for (const summary of answer.StackResourceSummaries ?? []) {
       resources.push({ logicalId: summary.LogicalResourceId ?? '', physicalId: summary.PhysicalResourceId, type: summary.ResourceType ?? '' });
     }
-    if (++pages >= maxPages) break;
+    token = answer.NextToken === token ? undefined : answer.NextToken;
+    if (!token) break;
   }
   return resources;
 }

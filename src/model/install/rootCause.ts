@@ -53,7 +53,7 @@ export function plainReason(reason: string): string {
     .trim();
 }
 
-/** One sentence naming the root cause: resource, type and reason. */
+/** One sentence naming the root cause: resource, type and reason, without a closing full stop (the caller adds one). */
 export function rootCauseSentence(cause: RootCause): string {
-  return `${cause.logicalId} (${cause.resourceType}) failed: ${cause.reason}`;
+  return `${cause.logicalId} (${cause.resourceType}) failed: ${cause.reason.replace(/\.$/, '')}`;
 }

@@ -146,6 +146,7 @@ function readBody(request: http.IncomingMessage): Promise<string> {
 
 export async function startSimulator(options: SimulatorOptions): Promise<Simulator> {
   const { scenario } = options;
+  scenario.install ??= defaultInstallWorld();
   // Read on every request: a test may replace the scenario's install world while the simulator runs.
   const install = (): InstallWorld => (scenario.install ??= defaultInstallWorld());
   let releasesBase = '';

@@ -11,9 +11,8 @@ import type { RackStore } from '../../model/store/rackStore';
 import type { EventsDocuments } from './eventsDocuments';
 import type { InstallChoices } from './installWizard';
 import type { InstallRecord, InstallRecords } from './installRecords';
+import { installPollMs } from './installPoll';
 
-/** How often progress is read: one DescribeStackEvents page each time. */
-export const installPollMs = 2_000;
 /** A rack install takes 10–30 minutes; past this the watch stops (the stack goes on, the tree still shows it). */
 const installWatchMs = 2 * 60 * 60_000;
 /** The CLI waits up to 20 minutes for a new rack's API to answer. */

@@ -7,7 +7,7 @@ import type { PlanResource, UninstallPlan } from '../../model/install/uninstallP
 import type { Rack } from '../../model/rack';
 import type { RackStore } from '../../model/store/rackStore';
 import { reportFailure } from '../failures';
-import { installPollMs } from './installRun';
+import { installPollMs } from './installPoll';
 import type { EventsDocuments } from './eventsDocuments';
 import { pick, type PickItem } from './quickInput';
 

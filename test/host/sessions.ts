@@ -2,6 +2,7 @@
 // (test/host/NAME.test.ts). A feature needing another world adds an entry: a scenario built with test/sim's
 // builders, its test files, and optionally `env` for the extension host and `settings` for VS Code.
 import { defaultAccounts, defaultScenario, secretEnvironment, secretMarkers, secretsScenario } from '../sim';
+import { hostInstallPassword } from '../sim/scenarios/install';
 import type { HostSession } from '../runner/hostSession';
 
 const globexEuWest = defaultScenario();
@@ -15,6 +16,7 @@ export const hostSessions: HostSession[] = [
   { name: 'simulator', aws: defaultScenario(), tests: ['simulator', 'commands', 'racks', 'changes', 'architecture'] },
   { name: 'fault-region', aws: globexEuWest, tests: ['faultRegion'] },
   { name: 'hanging-region', aws: globexHangsOnce, tests: ['hangingRegion'], settings: { 'convox.requestTimeout': 2 } },
+  { name: 'install', aws: defaultScenario(), tests: ['install'], forbidden: [hostInstallPassword] },
   {
     name: 'secrets',
     aws: secretsScenario(),

@@ -14,6 +14,9 @@ export function defaultReleases(): ReleaseEntry[] {
   ];
 }
 
+/** The password the host test installs with: no file VS Code writes may hold it. */
+export const hostInstallPassword = 'HostInstallPasswordHostInstall';
+
 /** Fast enough for tests; a walk or a demo slows it down. */
 export function defaultInstallWorld(): InstallWorld {
   return { releases: defaultReleases(), releaseList: 'ok', stepMs: 20, changeSetMs: 30 };

@@ -1,5 +1,6 @@
-// `npm run test:host [-- SESSION…]`: runs each host test session (or those named) inside a real VS Code extension host (code-server with the
-// smoke-test driver, driven by headless Chromium), prints the tests and one line `host: N passed, N failed`.
+// `npm run test:host [-- SESSION…]`: runs each host test session (or only those named) inside a real VS Code
+// extension host (code-server with the smoke-test driver, driven by headless Chromium), prints the tests and one
+// line `host: N passed, N failed`.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';

@@ -248,7 +248,7 @@ export class Installs {
       });
     });
     await records.remove(id);
-    store.requestRefresh('manual');
+    await store.refresh('manual').catch(() => undefined);
     if (result.outcome === 'succeeded') {
       void vscode.window.showInformationMessage(`Convox: ${target.name} was deleted; the name is free. Its retained buckets (Settings, Logs, ELBLogs) stay, if they were created.`);
       return;

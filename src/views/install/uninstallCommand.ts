@@ -88,7 +88,7 @@ async function run(dependencies: UninstallDependencies, rack: Rack, plan: Uninst
       return { outcome: 'error' as const, error };
     }
   });
-  store.requestRefresh('manual');
+  await store.refresh('manual').catch(() => undefined);
   if (result.outcome === 'succeeded') {
     log.info(`Uninstalled ${rack.fullName}.`);
     const wasCurrent = dependencies.currentRack() === rack.fullName;

@@ -60,7 +60,8 @@ export class Installs {
         { location: vscode.ProgressLocation.Notification, title: `Convox: installing ${target.name}`, cancellable: false },
         async (progress) => {
           progress.report({ message: 'preparing the change set…' });
-          log.info(`Installing ${target.name} in ${target.region} (${target.profile}), release ${choices.version}, options ${JSON.stringify(choices.parameters)}, tags ${JSON.stringify(choices.tags)}.`);
+          const shown = Object.fromEntries(Object.entries(choices.parameters).map(([key, value]) => [key, choices.secret.includes(key) ? '(hidden)' : value]));
+          log.info(`Installing ${target.name} in ${target.region} (${target.profile}), release ${choices.version}, options ${JSON.stringify(shown)}, tags ${JSON.stringify(choices.tags)}.`);
           // The password exists only here and in the request; it is not logged, stored or shown.
           const parameters = { ...choices.parameters, Password: generatePassword(), Version: choices.version };
           return store.installer.create({ ...target, templateUrl: choices.templateUrl, parameters, tags: choices.tags }, { ...this.timing(), deadlineMs: 10 * 60_000 });

@@ -17,6 +17,8 @@ export interface InstallChoices {
   templateUrl: string;
   /** Parameters the person changed from the template's defaults. */
   parameters: Record<string, string>;
+  /** Those of them the template marks NoEcho: their values are never shown or logged. */
+  secret: string[];
   tags: Record<string, string>;
 }
 
@@ -50,7 +52,8 @@ export async function installWizard(context: WizardContext): Promise<InstallChoi
   }
   const { profile, region, name, version } = draft;
   if (!profile || !region || !name || !version) return undefined;
-  return { profile, region, name, version, templateUrl: templateUrl(context.releasesUrl, version), parameters: draft.parameters, tags: draft.tags };
+  const secret = (draft.template ?? []).filter((parameter) => parameter.noEcho && parameter.key in draft.parameters).map((parameter) => parameter.key);
+  return { profile, region, name, version, templateUrl: templateUrl(context.releasesUrl, version), parameters: draft.parameters, secret, tags: draft.tags };
 }
 
 type Step = (context: WizardContext, draft: Draft) => Promise<StepResult<unknown>>;
@@ -187,7 +190,7 @@ const chooseOptions: Step = async (context, draft) => {
       { label: showAll ? 'All parameters' : 'Common options', kind: vscode.QuickPickItemKind.Separator },
       ...shown.map((parameter): PickItem<OptionChoice> => {
         const changed = draft.parameters[parameter.key];
-        const value = changed ?? parameter.defaultValue ?? '';
+        const value = parameter.noEcho && changed !== undefined ? '(hidden)' : (changed ?? parameter.defaultValue ?? '');
         return { label: parameter.key, description: `${value === '' ? '(empty)' : value}${changed === undefined ? '' : ' · changed'}`, detail: parameter.description, value: { kind: 'edit', parameter } };
       }),
       { label: '', kind: vscode.QuickPickItemKind.Separator },
@@ -220,7 +223,7 @@ async function loadTemplate(context: WizardContext, draft: Draft): Promise<Templ
 }
 
 async function editParameter(draft: Draft, parameter: TemplateParameter): Promise<void> {
-  const current = draft.parameters[parameter.key] ?? parameter.defaultValue ?? '';
+  const current = draft.parameters[parameter.key] ?? (parameter.noEcho ? '' : (parameter.defaultValue ?? ''));
   const set = (value: string): void => {
     if (value === (parameter.defaultValue ?? '')) delete draft.parameters[parameter.key];
     else draft.parameters[parameter.key] = value;
@@ -241,8 +244,9 @@ async function editParameter(draft: Draft, parameter: TemplateParameter): Promis
     title: `${title}: ${parameter.key}`,
     step: 5,
     totalSteps,
-    prompt: `${parameter.description ?? parameter.key}${parameter.defaultValue !== undefined ? ` (default: ${parameter.defaultValue === '' ? 'empty' : parameter.defaultValue})` : ''}`,
+    prompt: `${parameter.description ?? parameter.key}${parameter.defaultValue !== undefined && !parameter.noEcho ? ` (default: ${parameter.defaultValue === '' ? 'empty' : parameter.defaultValue})` : ''}`,
     value: current,
+    password: parameter.noEcho,
     validate: (text) => parameterProblem(parameter, text),
   });
   if (result.kind === 'value') set(result.value);
@@ -262,7 +266,8 @@ async function editTags(draft: Draft): Promise<void> {
 }
 
 const review: Step = async (_context, draft) => {
-  const changed = Object.entries(draft.parameters);
+  const hidden = new Set((draft.template ?? []).filter((parameter) => parameter.noEcho).map((parameter) => parameter.key));
+  const changed = Object.entries(draft.parameters).map(([key, value]): [string, string] => [key, hidden.has(key) ? '(hidden)' : value]);
   const items: PickItem<boolean>[] = [
     { label: `$(rocket) Install ${draft.name}`, description: `in ${draft.region} with profile ${draft.profile}`, value: true },
     { label: 'What will be created', kind: vscode.QuickPickItemKind.Separator },

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { generatePassword, passwordLength } from '../../../src/model/install/password';
-import { installableReleases, latestRelease, parseReleases, ReleaseListError, templateUrl } from '../../../src/model/install/releases';
+import { installableReleases, latestRelease, parseReleases, ReleaseListError, templateUrl, versionProblem } from '../../../src/model/install/releases';
+import { parseReleasesUrl, SettingsError } from '../../../src/model/settings';
 
 describe('release list', () => {
   const list = JSON.stringify([
@@ -24,6 +25,18 @@ describe('release list', () => {
     assert.throws(() => parseReleases('{"version":"1"}'), /not a JSON array/);
     assert.throws(() => parseReleases('[{"description":"x"}]'), /Release 1 of the list has no valid "version"/);
     assert.throws(() => parseReleases('[1]'), /not an object/);
+  });
+
+  it('a typed release is checked', () => {
+    assert.equal(versionProblem('20250101120000'), undefined);
+    assert.match(versionProblem('') ?? '', /Type a release/);
+    assert.match(versionProblem('../x') ?? '', /letters, digits/);
+  });
+
+  it('the setting convox.releasesUrl takes an http(s) URL, else says what is wrong', () => {
+    assert.equal(parseReleasesUrl(undefined), 'https://convox.s3.amazonaws.com/release/versions.json');
+    assert.equal(parseReleasesUrl('http://127.0.0.1:9/release/versions.json'), 'http://127.0.0.1:9/release/versions.json');
+    assert.throws(() => parseReleasesUrl('ftp://x/versions.json'), (error: unknown) => error instanceof SettingsError && error.setting === 'convox.releasesUrl');
   });
 
   it('the template sits beside the list', () => {

@@ -15,17 +15,17 @@ import { DisableRuleCommand, EventBridgeClient } from '@aws-sdk/client-eventbrid
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ChangeSetFailedError, NameTakenError } from '../../model/install/errors';
 import { templateConstraints, type TemplateParameter } from '../../model/install/parameters';
-import type { Release } from '../../model/install/releases';
+import { ReleaseListError, type Release } from '../../model/install/releases';
 import { uninstallPlan, type PlanResource, type PlanStack, type UninstallPlan } from '../../model/install/uninstallPlan';
 import type { Rack } from '../../model/rack';
 import type { InstallRequest, InstallTarget, NameAvailability, NewEvents, RackInstaller, StartedStack, Timing } from '../../model/store/ports';
 import type { AwsClients } from '../clients';
-import { withDeadline } from '../deadline';
+import { DeadlineError, withDeadline } from '../deadline';
 import { AwsReadError, classifyError } from '../errors';
 import { endpointLabel, type AwsProfile, type ServiceKey } from '../profiles';
 import { httpsAnswers } from './dashboard';
 import { newStackEvents } from './events';
-import { fetchReleases, fetchText, templateMaxBytes } from './releases';
+import { fetchReleases, fetchText, safeUrl, templateMaxBytes } from './releases';
 
 /** The change set's name, as the CLI names it. */
 const changeSetName = 'init';
@@ -57,7 +57,12 @@ export class AwsInstaller implements RackInstaller {
   }
 
   async releases(url: string, deadlineMs: number): Promise<Release[]> {
-    return withDeadline(deadlineMs, url.replace(/[?#].*$/, ''), (signal) => fetchReleases(url, signal));
+    try {
+      return await withDeadline(deadlineMs, safeUrl(url), (signal) => fetchReleases(url, signal));
+    } catch (error) {
+      if (error instanceof DeadlineError) throw new ReleaseListError(`${error.message}. Check your network and the setting convox.releasesUrl, or type a release name.`);
+      throw error;
+    }
   }
 
   async templateParameters(target: Where, templateUrl: string, deadlineMs: number): Promise<TemplateParameter[]> {

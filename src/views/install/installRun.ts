@@ -104,7 +104,16 @@ export class Installs {
       if ((await vscode.window.showErrorMessage(`Convox: ${message}`, remove)) === remove) await this.deleteFailed(target, undefined);
       return;
     }
-    void vscode.window.showErrorMessage(`Convox: could not start installing ${target.name}: ${message} Nothing was created if the change set was not made; otherwise the rack appears in the Racks view as it is.`);
+    // Whatever got made is named, with a way to remove it.
+    const left = await this.dependencies.store.installer.checkName(target, this.dependencies.store.requestDeadlineMs).catch(() => undefined);
+    if (left?.kind === 'leftover') {
+      const remove = 'Delete Failed Rack';
+      const choice = await vscode.window.showErrorMessage(`Convox: could not start installing ${target.name}: ${message} Its stack is left (${left.status}) and blocks the name.`, remove);
+      if (choice === remove) await this.deleteFailed(target, left.stackId);
+      return;
+    }
+    const exists = left?.kind === 'taken' ? ` A stack ${target.name} exists (${left.status}): the Racks view shows it, and Uninstall Rack removes it.` : ' Nothing was created.';
+    void vscode.window.showErrorMessage(`Convox: could not start installing ${target.name}: ${message}${exists}`);
   }
 
   /** Shows progress until the stack is created or fails; Cancel offers to delete the partial rack or keep going. */
@@ -230,6 +239,11 @@ export class Installs {
     }
     const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Convox: deleting ${target.name}` }, async (progress) => {
       const started = Date.now();
+      // A failed install may still be rolling back; its stack can be deleted once that ends.
+      while ((await store.installer.stackStatus(target, id, store.requestDeadlineMs)) === 'ROLLBACK_IN_PROGRESS' && Date.now() - started < installWatchMs) {
+        progress.report({ message: 'waiting for the rollback to end…' });
+        await new Promise((resolve) => setTimeout(resolve, installPollMs));
+      }
       const newest = await store.installer.newEvents(target, id, undefined, store.requestDeadlineMs, 1);
       await store.installer.deleteStack(target, id, store.requestDeadlineMs);
       let shown = 0;

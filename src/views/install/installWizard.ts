@@ -89,7 +89,7 @@ const chooseRegion: Step = async (_context, draft) => {
     placeholder: 'Which region? (type a code to use one not listed)',
     items,
     active: (item) => item.value === draft.region,
-    typed: (text) => (isRegionCode(text) ? { value: text } : { problem: `"${text}" is not a region code such as us-east-1` }),
+    typed: (text) => (isRegionCode(text) ? { value: text } : { problem: `"${text}" is not a region code such as us-east-1: choose one from the list or type another` }),
   });
   if (result.kind === 'value') draft.region = result.value;
   return result;
@@ -118,7 +118,11 @@ const chooseName: Step = async (context, draft) => {
         offered = undefined;
         return undefined;
       }
-      const availability = await context.store.installer.checkName(target, context.store.requestDeadlineMs);
+      const availability = await context.store.installer.checkName(target, context.store.requestDeadlineMs).catch((error: unknown) => {
+        const message = error instanceof Error ? error.message : String(error);
+        const known = awsRegions.some((candidate) => candidate.code === region);
+        throw new Error(known ? message : `${message} If ${region} is not a region of this account, go Back and choose another.`);
+      });
       if (availability.kind === 'taken') return `A stack named ${text} already exists in ${region} (${availability.status}). Choose another name.`;
       if (availability.kind === 'leftover') {
         offered = { name: text, stackId: availability.stackId };
@@ -180,7 +184,19 @@ type OptionChoice = { kind: 'continue' } | { kind: 'edit'; parameter: TemplatePa
 
 const chooseOptions: Step = async (context, draft) => {
   for (let showAll = false; ; ) {
-    const template = await loadTemplate(context, draft);
+    let template: TemplateParameter[];
+    try {
+      template = await loadTemplate(context, draft);
+    } catch (error) {
+      const back = await pick({
+        title,
+        step: 5,
+        totalSteps,
+        placeholder: `The options of release ${draft.version} could not be read`,
+        items: [{ label: `$(error) ${error instanceof Error ? error.message : String(error)}` }, { label: '$(arrow-left) Choose another release', value: true }],
+      });
+      return back.kind === 'cancel' ? back : { kind: 'back' };
+    }
     const { common, other } = offeredParameters(template);
     const problems = [...valuesProblems(template, draft.parameters), ...nameProblems(draft)];
     const shown = showAll ? [...common, ...other] : common;

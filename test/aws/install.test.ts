@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { AwsPorts } from '../../src/aws';
 import { ChangeSetFailedError, NameTakenError } from '../../src/model/install/errors';
 import { ReleaseListError, templateUrl } from '../../src/model/install/releases';
@@ -52,6 +54,24 @@ describe('installing and uninstalling racks against the simulator', function () 
     (aws.sim.scenario.install ?? assert.fail()).releaseList = 'malformed';
     await assert.rejects(ports.installer.releases(aws.sim.releasesUrl, 5_000), /not JSON/);
     await assert.rejects(ports.installer.releases('http://127.0.0.1:9/versions.json', 5_000), /Could not fetch the release list/);
+  });
+
+  it('gives up on a release list that never comes or is far too big, saying what to do', async () => {
+    const server = http.createServer((request, response) => {
+      if (request.url === '/huge/versions.json') response.end(' '.repeat(5 * 1024 * 1024));
+      // Anything else is accepted and never answered.
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const started = Date.now();
+      await assert.rejects(ports.installer.releases(`${base}/silent/versions.json`, 300), (error: unknown) => error instanceof ReleaseListError && /did not answer within 0\.3 s.*convox\.releasesUrl/.test(error.message));
+      assert.ok(Date.now() - started < 2_000, 'within its deadline');
+      await assert.rejects(ports.installer.releases(`${base}/huge/versions.json`, 5_000), /more than a release list or template can be/);
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
   });
 
   it('reads the parameters of a release with the rules GetTemplateSummary leaves out', async () => {

@@ -3,7 +3,7 @@
 // name, meets a DELETE_FAILED that stops the run with its root cause, and retries to the end. No screen ever
 // shows a rack's password.
 import * as assert from 'node:assert/strict';
-import { clickNotificationButton, installThroughWizard, quickInput, shot, stackNamed, typeAndEnter } from './installSteps';
+import { clickNotificationButton, installThroughWizard, quickInput, shot, stackNamed, typeAndEnter, waitForStep } from './installSteps';
 import { walk } from './walk';
 
 walk(
@@ -47,6 +47,24 @@ walk(
     await ui.page.keyboard.press('Control+Home');
     await shot(ui, 'show-events-root-cause-first');
 
+    // The failed rack's stack blocks its name: a new install names it and deletes it first when asked.
+    await ui.runCommand('Convox: Install Rack…');
+    await waitForStep(ui, 1);
+    await quickInput(ui).locator('.monaco-list-row', { hasText: 'acme-prod' }).first().waitFor({ timeout: 30_000 });
+    await typeAndEnter(ui, 'acme-prod');
+    await waitForStep(ui, 2);
+    await ui.page.keyboard.press('Enter');
+    await waitForStep(ui, 3);
+    await quickInput(ui).locator('input').fill('walk-broken');
+    await ui.page.keyboard.press('Enter');
+    await quickInput(ui).locator('.quick-input-message', { hasText: 'ROLLBACK_COMPLETE' }).waitFor({ timeout: 30_000 });
+    await shot(ui, 'leftover-named-with-offer-to-delete');
+    await ui.page.keyboard.press('Enter');
+    await waitForStep(ui, 4);
+    assert.equal(stackNamed(ui, 'walk-broken'), undefined);
+    await shot(ui, 'leftover-deleted-name-free');
+    await ui.page.keyboard.press('Escape');
+
     install.stepMs = 100;
     install.deleteFailure = { stackName: 'walk-rack', logicalId: 'DynamoBuilds', reason: 'Resource handler returned message: "Resource cannot be deleted as it is currently protected against deletion." (RequestToken: 11, HandlerErrorCode: InvalidRequest)' };
     await ui.runCommand('Convox: Uninstall Rack…');
@@ -58,6 +76,7 @@ walk(
     assert.match(plan, /KMS key/);
     await shot(ui, 'uninstall-plan');
     await quickInput(ui).locator('.monaco-list-row', { hasText: 'Uninstall walk-rack…' }).click();
+    await quickInput(ui).locator('.quick-input-message', { hasText: 'Type walk-rack to delete' }).waitFor({ timeout: 30_000 });
     await quickInput(ui).locator('input').fill('walk-rac');
     await quickInput(ui).locator('.quick-input-message', { hasText: 'exactly' }).waitFor({ timeout: 10_000 });
     await shot(ui, 'uninstall-typed-name-wrong');
@@ -67,6 +86,7 @@ walk(
     await shot(ui, 'uninstall-delete-failed');
     await clickNotificationButton(ui, /uninstalling acme\/walk-rack stopped/, 'Retry');
     await quickInput(ui).locator('.monaco-list-row', { hasText: 'Uninstall walk-rack…' }).click({ timeout: 30_000 });
+    await quickInput(ui).locator('.quick-input-message', { hasText: 'Type walk-rack to delete' }).waitFor({ timeout: 30_000 });
     await typeAndEnter(ui, 'walk-rack');
     await ui.notification(/uninstalling walk-rack/, 30_000);
     await shot(ui, 'uninstall-progress');

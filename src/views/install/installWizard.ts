@@ -145,7 +145,10 @@ async function deleteLeftover(context: WizardContext, target: { profile: string;
   const ends = Date.now() + 10 * 60_000;
   while (Date.now() < ends) {
     const status = await installer.stackStatus(target, stackId, deadlineMs);
-    if (status === undefined) return;
+    if (status === undefined) {
+      context.store.requestRefresh('manual');
+      return;
+    }
     if (status === 'DELETE_FAILED') throw new Error(`The leftover stack ${target.name} could not be deleted (DELETE_FAILED). Delete it in the CloudFormation console, then try again.`);
     await new Promise((resolve) => setTimeout(resolve, 2_000));
   }

@@ -1,11 +1,10 @@
 // Bundles the extension with esbuild: minified, as it ships, so that every test runs the code users get.
 // `--dev` keeps it readable with source maps, for debugging.
 //
-// Six bundles, so that activation loads only what the first paint needs:
+// Five bundles, so that activation loads only what the first paint needs:
 //   dist/extension.js   the entry: views, model, wiring (no AWS SDK)
-//   dist/aws.js         src/aws/index.ts: CloudFormation, Auto Scaling, credentials, discovery; loaded by the first refresh
+//   dist/aws.js         src/aws/index.ts: CloudFormation, Auto Scaling, EventBridge, credentials, discovery, installs; loaded by the first refresh
 //   dist/awsDetails.js  src/aws/details/index.ts: ECS and EC2; loaded when a rack is first expanded or inspected
-//   dist/awsInstall.js  src/aws/install/index.ts: installs and uninstalls (change sets, EventBridge); loaded when one starts
 //   dist/architecturePanel.js  the architecture panel with the scene and layout code; loaded when one first opens
 //   dist/installUi.js   the install wizard, its progress and uninstall; loaded when one is first used
 // A dynamic `import()` of another bundle's entry stays a run-time `require` of that bundle's file.
@@ -24,7 +23,6 @@ const bundles = [
   { entry: 'src/extension.ts', file: 'extension.js' },
   { entry: 'src/aws/index.ts', file: 'aws.js' },
   { entry: 'src/aws/details/index.ts', file: 'awsDetails.js' },
-  { entry: 'src/aws/install/index.ts', file: 'awsInstall.js' },
   { entry: 'src/views/architecture/architecturePanel.ts', file: 'architecturePanel.js' },
   { entry: 'src/views/install/installUi.ts', file: 'installUi.js' },
 ];

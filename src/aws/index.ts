@@ -5,12 +5,13 @@ import type { Pair } from '../model/pair';
 import type { RackResources } from '../model/architecture/data';
 import type { Rack, StackEvent } from '../model/rack';
 import type { RackInstaller, RackPorts, RackReader } from '../model/store/ports';
-import { lazy, lazyInstaller } from '../model/store/lazyPorts';
+import { lazy } from '../model/store/lazyPorts';
 import { AwsClients, type ClientOptions } from './clients';
 import { withDeadline } from './deadline';
 import { discover } from './discovery';
 import { AwsReadError, classifyError } from './errors';
 import { listStackResources } from './architecture/stackResources';
+import { createInstaller } from './install';
 import { lifecycleStates } from './lifecycle';
 import { endpointLabel, loadProfiles, type AwsProfile, type ServiceKey } from './profiles';
 
@@ -18,8 +19,8 @@ import { endpointLabel, loadProfiles, type AwsProfile, type ServiceKey } from '.
 const configReadMs = 10_000;
 
 /**
- * The store's ports on AWS through the SDK. This module is the extension's second bundle (dist/aws.js), loaded on
- * first use; the ECS/EC2 reader is a third (dist/awsDetails.js), loaded when a rack's details are first read.
+ * The store's ports on AWS through the SDK. This module is the extension's second bundle (dist/aws.js, installs
+ * and uninstalls included), loaded on first use; the ECS/EC2 reader is a third (dist/awsDetails.js), loaded when a rack's details are first read.
  * Every read ends within the deadline it is given, with an error whose message is safe to show.
  */
 export interface AwsPortsOptions extends ClientOptions {
@@ -30,8 +31,8 @@ export interface AwsPortsOptions extends ClientOptions {
 export class AwsPorts implements RackPorts {
   readonly clients: AwsClients;
   readonly reader: RackReader;
-  /** Installs and uninstalls: a fourth bundle (dist/awsInstall.js), loaded when one first starts. */
-  readonly installer: RackInstaller = lazyInstaller(lazy(async () => (await import('./install')).createInstaller(this.clients)));
+  /** Installs and uninstalls, in this bundle: a bundle of their own would carry a second copy of the SDK's core. */
+  readonly installer: RackInstaller;
   private readonly log: (message: string) => void;
   private readonly logged = new Set<string>();
   private readonly readers = lazy(async () => (await import('./details')).createDetailsReaders(this.clients));
@@ -40,6 +41,7 @@ export class AwsPorts implements RackPorts {
 
   constructor(options: AwsPortsOptions = {}) {
     this.clients = new AwsClients(options);
+    this.installer = createInstaller(this.clients);
     this.log = options.log ?? (() => undefined);
     const readers = this.readers;
     const instancesAndTasks = "read the rack's instances and tasks (ECS and EC2)";

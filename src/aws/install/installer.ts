@@ -36,7 +36,7 @@ const missingStack = (error: unknown): boolean => error instanceof Error && erro
 
 type Where = Pick<InstallTarget, 'profile' | 'region'>;
 
-/** The install and uninstall calls through the SDK. This module is its own bundle (dist/awsInstall.js), loaded on first use. */
+/** The install and uninstall calls through the SDK. */
 export class AwsInstaller implements RackInstaller {
   constructor(private readonly clients: AwsClients) {}
 
@@ -186,8 +186,7 @@ export class AwsInstaller implements RackInstaller {
     return this.call(rack, 'cloudformation', "list the rack's stacks and resources (cloudformation:DescribeStacks, ListStackResources)", deadlineMs, async (profile, abortSignal) => {
       const client = this.cloudFormation(profile, rack);
       const stacks: PlanStack[] = [];
-      // Paged by hand: the SDK's paginators check the client's class, and this bundle's copy is not the one the
-      // client was made with.
+      // Paged by hand, so that every loop here has the same bound and ends on a repeated token.
       let token: string | undefined;
       for (let page = 0; page < maxPages; page++) {
         const answer = await client.send(new DescribeStacksCommand({ NextToken: token }), { abortSignal });

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { ChangeSetFailedError, NameTakenError } from '../../model/install/errors';
 import { eventLine } from '../../model/install/events';
 import { generatePassword } from '../../model/install/password';
-import { percent, progressLine, type StackProgress } from '../../model/install/progress';
+import { elapsed, percent, progressLine, type StackProgress } from '../../model/install/progress';
 import { rootCauseSentence } from '../../model/install/rootCause';
 import { watchStack, type WatchResult } from '../../model/install/watch';
 import type { Rack } from '../../model/rack';
@@ -246,7 +246,6 @@ export class Installs {
       }
       const newest = await store.installer.newEvents(target, id, undefined, store.requestDeadlineMs, 1);
       await store.installer.deleteStack(target, id, store.requestDeadlineMs);
-      let shown = 0;
       return watchStack(store.installer, {
         target,
         stackId: id,
@@ -256,9 +255,10 @@ export class Installs {
         lastSeenId: newest.events[0]?.id,
         maxMs: installWatchMs,
         onEvents: (events) => events.forEach((event) => log.info(`${target.name}: ${eventLine(event)}`)),
+        // How many resources are left is not known here, so no percentage: what went, the latest event, the time.
         onProgress: (state) => {
-          progress.report({ increment: percent(state) - shown, message: progressLine(state, Date.now() - started) });
-          shown = percent(state);
+          const latest = state.latest ? ` · ${state.latest.logicalId} ${state.latest.status}` : '';
+          progress.report({ message: `${state.complete} resources deleted${latest} · ${elapsed(Date.now() - started)}` });
         },
       });
     });

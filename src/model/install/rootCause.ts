@@ -17,19 +17,25 @@ const cascade = /^Resource (creation|update|deletion) cancelled\.?$/i;
 /** The stack's own summary of the failed resources. */
 const stackSummary = /^The following resource\(s\) failed to/i;
 
+/** A reason that says something: not empty, not the cascade, not the stack's summary, not "User Initiated". */
+function telling(reason: string): boolean {
+  return reason !== '' && reason !== 'User Initiated' && !cascade.test(reason) && !stackSummary.test(reason);
+}
+
+/** Stack statuses whose reason may be the cause itself (a template error, a quota refused before any resource). */
+const stackFailure = /_FAILED$|^(UPDATE_)?ROLLBACK_IN_PROGRESS$/;
+
 /**
- * The earliest resource failure that is not the cascade. Falls back to the stack's own failure reason (a template
- * error, a quota refused before any resource) when no resource says more.
+ * The earliest resource failure that is not the cascade. Falls back to the stack's own failure reason when no
+ * resource says more.
  */
 export function rootCause(newestFirst: readonly InstallEvent[], stackName: string): RootCause | undefined {
   const events = chronological(newestFirst);
-  const failed = (event: InstallEvent): boolean => event.status.endsWith('_FAILED') && (event.reason ?? '') !== '';
-  const resourceFailure = events.find((event) => failed(event) && !isStackEvent(event, stackName) && !cascade.test(event.reason ?? '') && !stackSummary.test(event.reason ?? ''));
   const chosen =
-    resourceFailure ??
-    events.find((event) => isStackEvent(event, stackName) && (event.status.endsWith('_FAILED') || event.status.includes('ROLLBACK')) && !stackSummary.test(event.reason ?? '') && (event.reason ?? '') !== '' && event.reason !== 'User Initiated');
-  if (!chosen) return undefined;
-  const rawReason = chosen.reason ?? '';
+    events.find((event) => !isStackEvent(event, stackName) && event.status.endsWith('_FAILED') && telling(event.reason ?? '')) ??
+    events.find((event) => isStackEvent(event, stackName) && stackFailure.test(event.status) && telling(event.reason ?? ''));
+  if (!chosen?.reason) return undefined;
+  const rawReason = chosen.reason;
   return { logicalId: chosen.logicalId, resourceType: chosen.resourceType, status: chosen.status, reason: plainReason(rawReason), rawReason, at: chosen.at };
 }
 

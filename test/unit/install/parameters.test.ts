@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { crossCheckProblems, offeredParameters, parameterProblem, parseTags, templateConstraints, valuesProblems, type TemplateParameter } from '../../../src/model/install/parameters';
+import { crossCheckProblems, nameOptions, offeredParameters, parameterProblem, parseTags, templateConstraints, valuesProblems, type TemplateParameter } from '../../../src/model/install/parameters';
 
 const parameters: TemplateParameter[] = [
   { key: 'Password', type: 'String', noEcho: true, minLength: 1, maxLength: 50 },
@@ -58,5 +58,89 @@ describe('install parameters from a template summary', () => {
     assert.deepEqual(parseTags('team=web, cost=42').tags, { team: 'web', cost: '42' });
     assert.match(parseTags('System=mine').problem ?? '', /set by the installer/);
     assert.match(parseTags('oops').problem ?? '', /not Key=Value/);
+  });
+});
+
+describe('install parameters: the rules at their edges', () => {
+  const number: TemplateParameter = { key: 'VolumeSize', type: 'Number', noEcho: false, minValue: 20, maxValue: 100 };
+  const text: TemplateParameter = { key: 'Key', type: 'String', noEcho: false, minLength: 2, maxLength: 4 };
+  const numbers: TemplateParameter = { key: 'Ports', type: 'List<Number>', noEcho: false };
+
+  it('numbers: the bounds themselves pass, one past them fails, blank is not a number', () => {
+    assert.equal(parameterProblem(number, '20'), undefined);
+    assert.equal(parameterProblem(number, '100'), undefined);
+    assert.equal(parameterProblem(number, '19'), 'VolumeSize must be at least 20.');
+    assert.equal(parameterProblem(number, '101'), 'VolumeSize must be at most 100.');
+    assert.equal(parameterProblem(number, ' '), 'VolumeSize must be a number.');
+    assert.equal(parameterProblem({ ...number, minValue: undefined, maxValue: undefined }, '-5'), undefined);
+  });
+
+  it('lengths: the bounds themselves pass, one past them fails', () => {
+    assert.equal(parameterProblem(text, 'ab'), undefined);
+    assert.equal(parameterProblem(text, 'abcd'), undefined);
+    assert.equal(parameterProblem(text, 'a'), 'Key needs at least 2 characters.');
+    assert.equal(parameterProblem(text, 'abcde'), 'Key takes at most 4 characters.');
+    assert.equal(parameterProblem({ ...text, minLength: undefined, maxLength: undefined }, ''), undefined);
+  });
+
+  it('lists of numbers', () => {
+    assert.equal(parameterProblem(numbers, '80, 443'), undefined);
+    assert.equal(parameterProblem(numbers, '80,'), 'Ports is a comma-separated list of numbers.');
+    assert.equal(parameterProblem(numbers, '80,http'), 'Ports is a comma-separated list of numbers.');
+    assert.equal(parameterProblem({ key: 'Names', type: 'String', noEcho: false, allowedValues: ['a,b'] }, 'a,b'), undefined, 'a String is not split');
+  });
+
+  it('an empty allowed-values list allows anything', () => {
+    assert.equal(parameterProblem({ key: 'X', type: 'String', noEcho: false, allowedValues: [] }, 'anything'), undefined);
+  });
+
+  it('an AllowedPattern JavaScript cannot read is left to CloudFormation', () => {
+    assert.equal(parameterProblem({ key: 'X', type: 'String', noEcho: false, allowedPattern: '(' }, 'x'), undefined);
+  });
+
+  it('the cross-checks need both schedules, in either direction, and the template defaults count', () => {
+    assert.deepEqual(crossCheckProblems({ ScheduleRackScaleUp: '0 8 * * ? *' }), ['ScheduleRackScaleDown and ScheduleRackScaleUp must be set together.']);
+    assert.deepEqual(crossCheckProblems({ ScheduleRackScaleUp: 'a', ScheduleRackScaleDown: 'b' }), []);
+    assert.deepEqual(crossCheckProblems({ LogDriver: 'CloudWatch' }), []);
+    assert.deepEqual(valuesProblems(parameters, { HighAvailability: 'maybe' }), ['HighAvailability must be one of: true, false.']);
+    const syslogDefault = parameters.map((parameter) => (parameter.key === 'LogDriver' ? { ...parameter, defaultValue: 'Syslog' } : parameter));
+    assert.match(valuesProblems(syslogDefault, {})[0], /needs SyslogDestination/);
+    assert.deepEqual(valuesProblems(syslogDefault, { SyslogDestination: 'tcp://x:1' }), []);
+  });
+
+  it('the name rules follow Internal and PrivateApi, changed or by default', () => {
+    const template: TemplateParameter[] = [
+      { key: 'Internal', type: 'String', noEcho: false, defaultValue: 'No' },
+      { key: 'PrivateApi', type: 'String', noEcho: false, defaultValue: 'Yes' },
+    ];
+    assert.deepEqual(nameOptions(template, {}), { internal: false, privateApi: true });
+    assert.deepEqual(nameOptions(template, { Internal: 'Yes', PrivateApi: 'No' }), { internal: true, privateApi: false });
+    assert.deepEqual(nameOptions([], {}), { internal: false, privateApi: false });
+  });
+
+  it('offers the other parameters in template order after the common ones', () => {
+    const { other } = offeredParameters(parameters);
+    assert.deepEqual(other.map((parameter) => parameter.key), ['LogDriver', 'SyslogDestination', 'ScheduleRackScaleDown', 'ScheduleRackScaleUp', 'SubnetCIDRs', 'Key']);
+  });
+
+  it('reads no constraints from what is not a template', () => {
+    assert.equal(templateConstraints(null).size, 0);
+    assert.equal(templateConstraints('text').size, 0);
+    assert.equal(templateConstraints({ Parameters: 'x' }).size, 0);
+    assert.equal(templateConstraints({ Parameters: { Bad: 'x', Good: {} } }).size, 1);
+    assert.deepEqual(templateConstraints({ Parameters: { Good: { MinValue: 1, ConstraintDescription: 'one or more' } } }).get('Good'), {
+      allowedPattern: undefined,
+      minLength: undefined,
+      maxLength: undefined,
+      minValue: 1,
+      maxValue: undefined,
+      constraintDescription: 'one or more',
+    });
+  });
+
+  it('no tags is fine; a value may hold "="', () => {
+    assert.deepEqual(parseTags('  '), { tags: {} });
+    assert.deepEqual(parseTags('url=a=b').tags, { url: 'a=b' });
+    assert.match(parseTags('=x').problem ?? '', /not Key=Value/);
   });
 });

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { InstallEvent } from '../../../src/model/install/events';
-import { plainReason, rootCause } from '../../../src/model/install/rootCause';
+import { plainReason, rootCause, rootCauseSentence } from '../../../src/model/install/rootCause';
 
 let clock = Date.parse('2026-01-01T10:00:00Z');
 function event(logicalId: string, status: string, reason?: string, resourceType = 'AWS::EC2::VPC'): InstallEvent {
@@ -79,5 +79,49 @@ describe('root cause of a failed stack operation', () => {
 
   it('plain words keep a message that has no wrapper', () => {
     assert.equal(plainReason('The bucket you tried to delete is not empty'), 'The bucket you tried to delete is not empty');
+  });
+});
+
+describe('root cause, edge cases', () => {
+  it('skips a failure without a reason and an update’s cascade', () => {
+    const events = newestFirst([
+      stack('UPDATE_IN_PROGRESS', 'User Initiated'),
+      event('Cluster', 'UPDATE_FAILED', undefined, 'AWS::ECS::Cluster'),
+      event('Router', 'UPDATE_FAILED', 'Resource update cancelled', 'AWS::ElasticLoadBalancingV2::LoadBalancer'),
+      event('ServiceWebApi', 'UPDATE_FAILED', 'Service did not stabilize', 'AWS::ECS::Service'),
+      stack('UPDATE_ROLLBACK_IN_PROGRESS', 'The following resource(s) failed to update: [Router, ServiceWebApi].'),
+    ]);
+    assert.equal(rootCause(events, 'prod')?.logicalId, 'ServiceWebApi');
+  });
+
+  it('a nested stack that failed is a resource like any other', () => {
+    const events = newestFirst([stack('CREATE_IN_PROGRESS', 'User Initiated'), event('ServiceWeb', 'CREATE_FAILED', 'Embedded stack was not successfully created', 'AWS::CloudFormation::Stack')]);
+    assert.equal(rootCause(events, 'prod')?.logicalId, 'ServiceWeb');
+  });
+
+  it('takes no stack status that is not a failure, and no summary or user action as a reason', () => {
+    assert.equal(rootCause(newestFirst([stack('ROLLBACK_IN_PROGRESS', 'User Initiated')]), 'prod'), undefined);
+    assert.equal(rootCause(newestFirst([stack('ROLLBACK_IN_PROGRESS', 'The following resource(s) failed to create: [A].')]), 'prod'), undefined);
+    assert.equal(rootCause(newestFirst([stack('CREATE_COMPLETE', 'done')]), 'prod'), undefined);
+    assert.equal(rootCause(newestFirst([stack('DELETE_FAILED', 'Export prod-Vpc is in use by stack app')]), 'prod')?.reason, 'Export prod-Vpc is in use by stack app');
+    assert.equal(rootCause(newestFirst([stack('UPDATE_ROLLBACK_IN_PROGRESS', 'Parameter Version is invalid')]), 'prod')?.status, 'UPDATE_ROLLBACK_IN_PROGRESS');
+    assert.equal(rootCause(newestFirst([stack('DELETE_IN_PROGRESS', 'Something')]), 'prod'), undefined);
+  });
+
+  it('keeps CloudFormation’s words and time beside the plain ones', () => {
+    const failing = event('Logs', 'CREATE_FAILED', 'Resource handler returned message: "Bucket exists" (RequestToken: 1, HandlerErrorCode: AlreadyExists)', 'AWS::S3::Bucket');
+    const cause = rootCause([failing], 'prod');
+    assert.equal(cause?.rawReason, failing.reason);
+    assert.equal(cause?.at, failing.at);
+    assert.equal(cause?.status, 'CREATE_FAILED');
+    assert.equal(cause && rootCauseSentence(cause), 'Logs (AWS::S3::Bucket) failed: Bucket exists');
+  });
+
+  it('plain words drop service, request and handler noise and fold whitespace', () => {
+    assert.equal(plainReason('Access Denied (Service: S3, Status Code: 403, Request ID: AB12)'), 'Access Denied');
+    assert.equal(plainReason('Failed to create (RequestId: 12-34)'), 'Failed to create');
+    assert.equal(plainReason('Limit reached (HandlerErrorCode: ServiceLimitExceeded)'), 'Limit reached');
+    assert.equal(plainReason('  two\n  lines  '), 'two lines');
+    assert.equal(plainReason('Received response status [FAILED] from custom resource. Message returned: bad AMI'), 'bad AMI');
   });
 });

@@ -1,10 +1,11 @@
 // Bundles the extension with esbuild: minified, as it ships, so that every test runs the code users get.
 // `--dev` keeps it readable with source maps, for debugging.
 //
-// Four bundles, so that activation loads only what the first paint needs:
+// Bundles, so that activation loads only what the first paint needs:
 //   dist/extension.js   the entry: views, model, wiring (no AWS SDK)
 //   dist/aws.js         src/aws/index.ts: CloudFormation, Auto Scaling, credentials, discovery; loaded by the first refresh
 //   dist/awsDetails.js  src/aws/details/index.ts: ECS and EC2; loaded when a rack is first expanded or inspected
+//   dist/awsSecrets.js  src/aws/secrets/index.ts: SSM, for rack API passwords; loaded when one is first needed
 //   dist/architecturePanel.js  the architecture panel with the scene and layout code; loaded when one first opens
 // A dynamic `import()` of another bundle's entry stays a run-time `require` of that bundle's file.
 //
@@ -22,6 +23,7 @@ const bundles = [
   { entry: 'src/extension.ts', file: 'extension.js' },
   { entry: 'src/aws/index.ts', file: 'aws.js' },
   { entry: 'src/aws/details/index.ts', file: 'awsDetails.js' },
+  { entry: 'src/aws/secrets/index.ts', file: 'awsSecrets.js' },
   { entry: 'src/views/architecture/architecturePanel.ts', file: 'architecturePanel.js' },
 ];
 const fileOfEntry = new Map(bundles.map((bundle) => [path.resolve(bundle.entry), bundle.file]));

@@ -20,6 +20,7 @@ import { autoScaling } from './services/autoscaling';
 import { cloudFormation } from './services/cloudformation';
 import { ec2 } from './services/ec2';
 import { ecs } from './services/ecs';
+import { ssm } from './services/ssm';
 import type { Context, PagingFault, Service } from './services/service';
 import type { Call, FaultRule, Scenario, WriteStats } from './types';
 import { worldOf, type World } from './world';
@@ -45,7 +46,7 @@ export interface Simulator {
   stop(): Promise<void>;
 }
 
-const services: Service[] = [cloudFormation, ecs, ec2, autoScaling];
+const services: Service[] = [cloudFormation, ecs, ec2, autoScaling, ssm];
 
 /** Namespace AWS uses for errors raised before a service is known (e.g. authentication). */
 const faultNamespace = 'http://webservices.amazon.com/AWSFault/2005-15-09';

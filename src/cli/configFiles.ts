@@ -1,4 +1,6 @@
+import * as fsSync from 'node:fs';
 import * as fs from 'node:fs/promises';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import {
@@ -13,6 +15,7 @@ import {
   type KeyedFile,
   type SettingFile,
 } from '../model/cli/cliSettings';
+import { cliConfigDirectory } from '../model/cli/configDirectory';
 
 /** Writes a whole file at once: a temporary file renamed over the old one, so a reader never sees half of it. */
 export type AtomicWrite = (file: string, text: string, mode: number) => Promise<void>;
@@ -62,4 +65,10 @@ export class CliConfigFiles {
       throw new CliConfigError(`${this.pathOf(file)} could not be read: ${(error as Error).message}`);
     }
   }
+}
+
+/** The CLI's files where the convox CLI run by this user finds them (CONVOX_CONFIG, XDG, legacy). */
+export function userCliConfigFiles(): CliConfigFiles {
+  const inputs = { env: process.env, home: os.homedir(), platform: process.platform, exists: (directory: string) => fsSync.existsSync(directory) };
+  return new CliConfigFiles(cliConfigDirectory(inputs).path);
 }

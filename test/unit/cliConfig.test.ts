@@ -138,6 +138,9 @@ describe('CLI configuration files', () => {
     assert.equal(rackNamedByCli('local/convox', '', racks)?.fullName, 'local/convox');
     assert.equal(rackNamedByCli('production', 'api.p', racks)?.fullName, 'acme/production');
     assert.equal(rackNamedByCli('staging', 'api.g', racks)?.fullName, 'globex/staging', 'an ambiguous name is settled by the host');
+    assert.equal(rackNamedByCli('production', 'api.s', racks)?.fullName, 'acme/staging', 'the host the CLI talks to wins over an old name');
+    assert.equal(rackNamedByCli(undefined, 'api.p', racks)?.fullName, 'acme/production');
+    assert.equal(rackNamedByCli('production', '', racks)?.fullName, 'acme/production');
     assert.equal(rackNamedByCli('nowhere', 'elsewhere', racks), undefined);
   });
 });

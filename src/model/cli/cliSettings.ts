@@ -94,16 +94,14 @@ export interface KnownRack {
 }
 
 /**
- * The rack the CLI's current name stands for: the same full name (`org/rack`, `local/…`), else the only rack of
- * that stack name, else the only rack whose API host is the CLI's host.
+ * The rack the CLI targets: the one of its current name when that is a full name (`org/rack`, `local/…`); else
+ * the only rack whose API host is the CLI's host (what it actually talks to: `convox switch` to a self-managed
+ * rack may leave an old name in `racks`); else the only rack of that stack name.
  */
 export function rackNamedByCli<T extends KnownRack>(cliName: string | undefined, host: string, racks: readonly T[]): T | undefined {
   const only = (matches: T[]): T | undefined => (matches.length === 1 ? matches[0] : undefined);
-  if (cliName) {
-    const exact = racks.find((rack) => rack.fullName === cliName);
-    if (exact) return exact;
-    const byName = only(racks.filter((rack) => rack.name === cliName));
-    if (byName) return byName;
-  }
-  return host ? only(racks.filter((rack) => rack.apiHost === host)) : undefined;
+  const exact = cliName ? racks.find((rack) => rack.fullName === cliName) : undefined;
+  if (exact) return exact;
+  const byHost = host ? only(racks.filter((rack) => rack.apiHost === host)) : undefined;
+  return byHost ?? (cliName ? only(racks.filter((rack) => rack.name === cliName)) : undefined);
 }

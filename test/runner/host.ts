@@ -114,7 +114,9 @@ main(async () => {
     console.error(`host: ${unlisted.join(', ')} belong to no session in test/host/sessions.ts`);
     failures += unlisted.length;
   }
-  for (const session of hostSessions) {
+  // `host.js NAME…` runs only the named sessions, for working on one feature.
+  const wanted = process.argv.slice(2);
+  for (const session of hostSessions.filter((candidate) => wanted.length === 0 || wanted.includes(candidate.name))) {
     const result = await runSession(session);
     printResult('host', session.name, result);
     passes += result.passes;

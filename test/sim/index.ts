@@ -18,5 +18,6 @@ export { secretEnvironment, secretMarkers, secretsScenario } from './scenarios/s
 export { accessKeyIdFor, scenario, type ProfileSpec, type RegionBuilder, type ScenarioSpec } from './scenarios/scenario';
 export { outputs, parameters, stack, type StackOptions } from './scenarios/stack';
 export { startSimulator, type Simulator, type SimulatorOptions } from './server';
+export { rackPasswordMarker, switchScenario } from './scenarios/switch';
 export type * from './types';
 export type { Where, World } from './world';

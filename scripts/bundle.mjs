@@ -6,6 +6,8 @@
 //   dist/aws.js         src/aws/index.ts: CloudFormation, Auto Scaling, credentials, discovery; loaded by the first refresh
 //   dist/awsDetails.js  src/aws/details/index.ts: ECS and EC2; loaded when a rack is first expanded or inspected
 //   dist/awsSecrets.js  src/aws/secrets/index.ts: SSM, for rack API passwords; loaded when one is first needed
+//   dist/kubernetes.js  src/kubernetes/index.ts: the (ESM-only) Kubernetes client made CommonJS, for local racks;
+//                       loaded by the first refresh
 //   dist/architecturePanel.js  the architecture panel with the scene and layout code; loaded when one first opens
 // A dynamic `import()` of another bundle's entry stays a run-time `require` of that bundle's file.
 //
@@ -24,6 +26,7 @@ const bundles = [
   { entry: 'src/aws/index.ts', file: 'aws.js' },
   { entry: 'src/aws/details/index.ts', file: 'awsDetails.js' },
   { entry: 'src/aws/secrets/index.ts', file: 'awsSecrets.js' },
+  { entry: 'src/kubernetes/index.ts', file: 'kubernetes.js' },
   { entry: 'src/views/architecture/architecturePanel.ts', file: 'architecturePanel.js' },
 ];
 const fileOfEntry = new Map(bundles.map((bundle) => [path.resolve(bundle.entry), bundle.file]));

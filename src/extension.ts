@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { userCliConfigFiles } from './cli/configFiles';
+import { findLocalRacks, localLookupDeadlineMs } from './model/local/localRacks';
 import { lazy, lazyPorts } from './model/store/lazyPorts';
 import type { RackSecrets } from './model/store/ports';
 import { RackStore } from './model/store/rackStore';
@@ -45,7 +46,15 @@ export function activate(context: vscode.ExtensionContext): ConvoxApi {
   const aws = lazy(async () => (await import('./aws')).createAwsPorts({ log: (message) => log.warn(message) }));
   const ports = lazyPorts(aws);
   const secrets: RackSecrets = { apiPassword: async (...args) => (await aws()).secrets.apiPassword(...args) };
-  const store = new RackStore(ports, scanSettings, { intervalSeconds: refreshIntervalSeconds(), requestTimeoutSeconds: requestTimeoutSeconds(), log: (message) => log.info(message) });
+  // The Kubernetes client is a bundle of its own too (dist/kubernetes.js), loaded by the first local-rack lookup.
+  const localRacks = (): ReturnType<typeof findLocalRacks> =>
+    findLocalRacks(process.env, async () => (await import('./kubernetes')).lookUpLocalRacks(localLookupDeadlineMs));
+  const store = new RackStore(ports, scanSettings, {
+    intervalSeconds: refreshIntervalSeconds(),
+    requestTimeoutSeconds: requestTimeoutSeconds(),
+    log: (message) => log.info(message),
+    localRacks,
+  });
   const current = new CurrentRack(context);
   const documents = new InspectDocuments(store);
   const racksView = new RacksView(store, () => current.name);

@@ -30,7 +30,7 @@ export const hostSessions: HostSession[] = [
     aws: switchScenario(),
     tests: ['switchTerminal'],
     // The CLI's folder is outside VS Code's, which the runner searches for the password: it is meant to be there.
-    env: { CONVOX_CONFIG: path.join(os.tmpdir(), `convox-host-cli-${process.pid}`), CONVOX_LOCAL: 'disable' },
+    env: { CONVOX_CONFIG: path.join(os.tmpdir(), `convox-host-cli-${process.pid}`) },
     settings: { 'convox.cli.syncCurrentRack': 'always' },
     forbidden: [rackPasswordMarker],
   },

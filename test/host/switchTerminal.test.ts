@@ -6,8 +6,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { rackPasswordMarker } from '../sim';
+import { rackPasswordMarker, startKubernetesApi } from '../sim';
 import { activateConvox } from './extension';
+import { rowsOf, treeRow } from './tree';
 
 const cliDirectory = (): string => {
   const directory = process.env.CONVOX_CONFIG;
@@ -110,5 +111,40 @@ describe('switch reaches terminals and the convox CLI, both ways', function () {
     fs.writeFileSync(path.join(cliDirectory(), 'racks'), JSON.stringify({ ...racks, 'elsewhere.example.org': 'nowhere' }, null, 2));
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     assert.equal(api.currentRack(), 'globex/tidy');
+  });
+
+  it('lists the local racks of the kubeconfig, and a switch to one reaches the CLI as `convox switch local/…` does', async () => {
+    const api = await activateConvox();
+    const kubernetes = await startKubernetesApi([
+      { name: 'convox', labels: { system: 'convox', type: 'rack' } },
+      { name: 'default', labels: {} },
+    ]);
+    // The extension reads KUBECONFIG when it looks, as kubectl does; this test shares its process.
+    process.env.KUBECONFIG = kubernetes.writeKubeconfig(probeDirectory, 'docker-desktop');
+    try {
+      await vscode.commands.executeCommand('convox.refresh');
+      const row = await treeRow(api, ['local', 'convox']);
+      assert.equal(row.description, 'running · docker-desktop');
+      assert.equal(api.store.racks().filter((rack) => rack.organization === 'local').length, 1);
+      const host = fs.readFileSync(path.join(cliDirectory(), 'host'), 'utf8');
+      await vscode.commands.executeCommand('convox.switchRack', 'local/convox');
+      assert.equal(api.currentRack(), 'local/convox');
+      await until('the CLI was switched to local/convox', 2_000, () => {
+        const racks = JSON.parse(fs.readFileSync(path.join(cliDirectory(), 'racks'), 'utf8')) as Record<string, string>;
+        return racks[host] === 'local/convox' ? true : undefined;
+      });
+      assert.equal(fs.readFileSync(path.join(cliDirectory(), 'host'), 'utf8'), host, 'the host stays: the CLI finds https://rack.convox by the name');
+      const terminal = await vscode.commands.executeCommand<vscode.Terminal>('convox.openTerminal', 'local/convox');
+      assert.deepEqual((terminal.creationOptions as vscode.TerminalOptions).env, { CONVOX_RACK: 'local/convox' }, 'no password for a local rack');
+      terminal.dispose();
+
+      process.env.CONVOX_LOCAL = 'disable';
+      await vscode.commands.executeCommand('convox.refresh');
+      assert.deepEqual((await rowsOf(api)).filter((organization) => organization.label === 'local'), [], 'CONVOX_LOCAL=disable lists none');
+    } finally {
+      delete process.env.KUBECONFIG;
+      delete process.env.CONVOX_LOCAL;
+      await kubernetes.stop();
+    }
   });
 });

@@ -73,6 +73,8 @@ export class RackStore {
   private readonly architectures: ArchitectureReads;
   private readonly lookUpLocalRacks: () => Promise<Rack[]>;
   private local: Rack[] = [];
+  /** Why the last lookup found no local racks, logged only when it changes. */
+  private localProblem: string | undefined;
 
   constructor(
     private readonly ports: RackPorts,
@@ -321,9 +323,12 @@ export class RackStore {
   private async refreshLocalRacks(): Promise<void> {
     try {
       this.local = await this.lookUpLocalRacks();
+      this.localProblem = undefined;
     } catch (error) {
       this.local = [];
-      this.log(`No local racks: ${messageOf(error)}`);
+      const problem = messageOf(error);
+      if (problem !== this.localProblem) this.log(`No local racks: ${problem}`);
+      this.localProblem = problem;
     }
     this.merged = undefined;
     this.scheduleChange();

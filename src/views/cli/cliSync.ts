@@ -56,6 +56,7 @@ export class CliSync implements vscode.Disposable {
   }
 
   private async targetOf(rack: Rack): Promise<CliTarget | undefined> {
+    if (rack.local) return { kind: 'local', fullName: rack.fullName };
     if (!rack.apiHost) return undefined;
     return { kind: 'aws', name: rack.name, host: rack.apiHost, password: await this.passwords.password(rack) };
   }

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Rack } from '../../model/rack';
 import type { RackStore } from '../../model/store/rackStore';
 import { resolveRack } from '../../model/switch';
+import { localRackEndpoint } from '../../model/local/localRacks';
 import { rackVariables } from '../../model/terminal/rackEnvironment';
 import { knownRacks, pickRack, showUnresolved } from '../rackPicker';
 import type { Node, RacksTree } from '../racks/racksTree';
@@ -37,6 +38,10 @@ export function registerTerminalCommands(store: RackStore, tree: RacksTree, curr
   const copyRackUrl = async (target?: string | Node): Promise<void> => {
     const rack = await rackFor(target, 'Copy the URL of rack');
     if (!rack) return;
+    if (rack.local) {
+      void vscode.window.showInformationMessage(`Convox: ${rack.fullName} is a local rack: it has no password, and the convox CLI reaches it at ${localRackEndpoint(rack.local.namespace)} by its name alone.`);
+      return;
+    }
     const url = await passwords.url(rack);
     if (!url) {
       void vscode.window.showErrorMessage(`Convox: the API password of ${rack.fullName} could not be read, so there is no rack URL to copy. See the log for why.`);

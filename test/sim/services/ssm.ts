@@ -6,8 +6,8 @@ import type { Context, JsonService } from './service';
 const suffix = 'RackApiSecret';
 
 /**
- * `<rack>RackApiSecret`, a SecureString holding the rack stack's `Password` parameter, as the rack template makes
- * it. Without WithDecryption SSM answers the encrypted blob, which is never the password.
+ * `<rack>RackApiSecret` holds the rack stack's `Password` parameter, as the rack template makes it: a plain
+ * String parameter (CloudFormation cannot create SecureString ones), so WithDecryption changes nothing.
  */
 function getParameter(context: Context, input: JsonInput): JsonObject {
   const name = input.string('Name');
@@ -16,12 +16,13 @@ function getParameter(context: Context, input: JsonInput): JsonObject {
   const stack = context.data.stacks.find((candidate) => candidate.name === rack && !candidate.deletedAt && !candidate.parentId);
   const password = stack?.parameters.find((parameter) => parameter.key === 'Password')?.value;
   if (password === undefined) throw new ApiError('ParameterNotFound', '');
-  const decrypt = input.boolean('WithDecryption') ?? false;
+  // Type-checked as AWS does, then of no effect on a String parameter.
+  input.boolean('WithDecryption');
   return {
     Parameter: {
       Name: name,
-      Type: 'SecureString',
-      Value: decrypt ? password : Buffer.from(`encrypted:${name}`).toString('base64'),
+      Type: 'String',
+      Value: password,
       Version: 1,
       ARN: `arn:aws:ssm:${context.region}:${context.account}:parameter/${name}`,
       DataType: 'text',

@@ -53,6 +53,11 @@ export class CliConfigFiles {
     for (const [file, value] of Object.entries(changes.plain)) await this.write(this.pathOf(file as SettingFile), value, fileMode);
   }
 
+  /** Whether the convox CLI has made its directory: someone uses the CLI here. */
+  inUse(): boolean {
+    return fsSync.existsSync(this.directory);
+  }
+
   pathOf(file: SettingFile): string {
     return path.join(this.directory, file);
   }

@@ -82,6 +82,12 @@ describe('CLI configuration files', () => {
     assert.equal(currentCliRack(await files.read()), 'local/convox');
   });
 
+  it('knows whether the CLI is used here: its directory exists', () => {
+    const { files } = fixtureFolder();
+    assert.equal(files.inUse(), true);
+    assert.equal(new CliConfigFiles(path.join(files.directory, 'missing')).inUse(), false);
+  });
+
   it('files it writes are readable by their owner only', async () => {
     const { files, mode } = fixtureFolder();
     await files.switchTo({ kind: 'aws', name: 'production', host: 'api.production.example.com', password: 'p' });

@@ -8,8 +8,9 @@ import type { CurrentRack } from '../switch/currentRack';
 import type { RackPasswords } from '../terminal/rackPasswords';
 
 /**
- * A switch made in VS Code switches the convox CLI too (`convox.cli.syncCurrentRack`: off, ask, always), by
- * writing its files as `convox switch` does. A switch that came from the CLI is not written back.
+ * A switch made in VS Code switches the convox CLI too (`convox.cli.syncCurrentRack`: off, ask (only where the CLI
+ * has its directory), always), by writing its files as `convox switch` does. A switch that came from the CLI is
+ * not written back.
  */
 export class CliSync implements vscode.Disposable {
   private readonly subscription: vscode.Disposable;
@@ -29,6 +30,8 @@ export class CliSync implements vscode.Disposable {
     const rack = this.store.find(name);
     if (mode === 'off' || !rack) return;
     if (mode === 'ask') {
+      // Nobody to ask for: without its directory the convox CLI is not used here.
+      if (!this.files().inUse()) return;
       const [yes, always] = ['Switch CLI', 'Always'];
       const choice = await vscode.window.showInformationMessage(`Convox: switch the convox CLI to ${name} too?`, yes, always, 'Not Now');
       if (choice === always) await setCliSync('always');

@@ -120,13 +120,15 @@ describe('CLI configuration files', () => {
     const host = read('host');
     await assert.rejects(files.switchTo({ kind: 'aws', name: 'production', host: 'h' }), (error: unknown) => {
       assert.ok(error instanceof CliConfigError);
-      assert.match(error.message, /racks is not valid JSON .*left as it is/);
+      assert.match(error.message, /racks is not valid JSON; it was left as it is$/);
       return true;
     });
     assert.equal(read('racks'), '{"broken": ');
     assert.equal(read('host'), host, 'nothing else was written either');
     fs.writeFileSync(files.pathOf('auth'), '{"a": 1}');
     await assert.rejects(files.read(), /auth is not a JSON object of strings/);
+    fs.writeFileSync(files.pathOf('auth'), '{"host": "SECRET-IN-A-BROKEN-FILE"');
+    await assert.rejects(files.read(), (error: unknown) => !(error as Error).message.includes('SECRET'), 'the error never quotes the file');
   });
 
   it('formats keyed files as Go does (sorted, HTML characters escaped)', () => {

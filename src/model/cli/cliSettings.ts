@@ -36,8 +36,9 @@ export function parseKeyed(file: string, text: string): KeyedValues {
   let parsed: unknown;
   try {
     parsed = JSON.parse(trimmed);
-  } catch (error) {
-    throw new CliConfigError(`${file} is not valid JSON (${(error as Error).message}); it was left as it is`);
+  } catch {
+    // The parser's own message quotes the text around the fault, which in `auth` is a password.
+    throw new CliConfigError(`${file} is not valid JSON; it was left as it is`);
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed) || Object.values(parsed).some((value) => typeof value !== 'string')) {
     throw new CliConfigError(`${file} is not a JSON object of strings, as the convox CLI writes it; it was left as it is`);

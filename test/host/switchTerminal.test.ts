@@ -29,7 +29,11 @@ async function until<T>(what: string, timeoutMs: number, probe: () => T | undefi
 describe('switch reaches terminals and the convox CLI, both ways', function () {
   this.timeout(60_000);
   const probeDirectory = fs.mkdtempSync(path.join(os.tmpdir(), 'convox-terminal-probe-'));
-  after(() => fs.rmSync(probeDirectory, { recursive: true, force: true }));
+  after(() => {
+    fs.rmSync(probeDirectory, { recursive: true, force: true });
+    // It holds the planted password, written there on purpose: no trace of it stays behind.
+    fs.rmSync(cliDirectory(), { recursive: true, force: true });
+  });
 
   before(async () => {
     fs.rmSync(cliDirectory(), { recursive: true, force: true });

@@ -8,7 +8,9 @@
 //   dist/awsSecrets.js  src/aws/secrets/index.ts: SSM, for rack API passwords; loaded when one is first needed
 //   dist/kubernetes.js  src/kubernetes/index.ts: the (ESM-only) Kubernetes client made CommonJS, for local racks;
 //                       loaded by the first refresh
+//   dist/awsInstall.js  src/aws/install/index.ts: installs and uninstalls (change sets, EventBridge); loaded when one starts
 //   dist/architecturePanel.js  the architecture panel with the scene and layout code; loaded when one first opens
+//   dist/installUi.js   the install wizard, its progress and uninstall; loaded when one is first used
 // A dynamic `import()` of another bundle's entry stays a run-time `require` of that bundle's file.
 //
 // And the architecture webview's assets, the only files its page may load besides media/:
@@ -27,7 +29,9 @@ const bundles = [
   { entry: 'src/aws/details/index.ts', file: 'awsDetails.js' },
   { entry: 'src/aws/secrets/index.ts', file: 'awsSecrets.js' },
   { entry: 'src/kubernetes/index.ts', file: 'kubernetes.js' },
+  { entry: 'src/aws/install/index.ts', file: 'awsInstall.js' },
   { entry: 'src/views/architecture/architecturePanel.ts', file: 'architecturePanel.js' },
+  { entry: 'src/views/install/installUi.ts', file: 'installUi.js' },
 ];
 const fileOfEntry = new Map(bundles.map((bundle) => [path.resolve(bundle.entry), bundle.file]));
 

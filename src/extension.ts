@@ -10,6 +10,7 @@ import { ArchitecturePanels } from './views/architecture/architecturePanels';
 import { architectureViewType } from './views/architecture/panelOptions';
 import { CliSync } from './views/cli/cliSync';
 import { CliWatcher } from './views/cli/cliWatcher';
+import { registerInstallCommands } from './views/install/installCommands';
 import { registerInspectCommands } from './views/inspect/inspectCommands';
 import { InspectDocuments, inspectScheme } from './views/inspect/inspectDocuments';
 import type { Node as RackNode } from './views/racks/racksTree';
@@ -89,6 +90,7 @@ export function activate(context: vscode.ExtensionContext): ConvoxApi {
     ...registerTerminalCommands(store, racksView.tree, current, passwords, log),
     ...registerInspectCommands(store, racksView.tree, current, documents, log),
     ...registerArchitectureCommands(store, racksView.tree, current, architecture, log),
+    ...registerInstallCommands(context, store, racksView.tree, current, log),
     vscode.window.registerWebviewPanelSerializer(architectureViewType, architecture),
     ...registerRegionCommands(),
     current.onDidChange(() => racksView.tree.currentChanged()),

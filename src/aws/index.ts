@@ -4,8 +4,8 @@ import type { PairResult } from '../model/inventory';
 import type { Pair } from '../model/pair';
 import type { RackResources } from '../model/architecture/data';
 import type { Rack, StackEvent } from '../model/rack';
-import type { RackPorts, RackReader, RackSecrets } from '../model/store/ports';
-import { lazy } from '../model/store/lazyPorts';
+import type { RackInstaller, RackPorts, RackReader, RackSecrets } from '../model/store/ports';
+import { lazy, lazyInstaller } from '../model/store/lazyPorts';
 import { AwsClients, type ClientOptions } from './clients';
 import { withDeadline } from './deadline';
 import { discover } from './discovery';
@@ -30,6 +30,8 @@ export interface AwsPortsOptions extends ClientOptions {
 export class AwsPorts implements RackPorts {
   readonly clients: AwsClients;
   readonly reader: RackReader;
+  /** Installs and uninstalls: a fourth bundle (dist/awsInstall.js), loaded when one first starts. */
+  readonly installer: RackInstaller = lazyInstaller(lazy(async () => (await import('./install')).createInstaller(this.clients)));
   private readonly log: (message: string) => void;
   private readonly logged = new Set<string>();
   private readonly readers = lazy(async () => (await import('./details')).createDetailsReaders(this.clients));

@@ -23,6 +23,7 @@ export const settingDefaults = {
   'architecture.refreshInterval': 10,
   'terminal.exportRack': true,
   'cli.syncCurrentRack': 'ask' as CliSync,
+  releasesUrl: 'https://convox.s3.amazonaws.com/release/versions.json',
 };
 
 export type SettingName = keyof typeof settingDefaults;
@@ -130,4 +131,11 @@ export function parseExportRack(raw: unknown): boolean {
 /** `convox.cli.syncCurrentRack`; anything but one of its values falls back to asking. */
 export function parseCliSync(raw: unknown): CliSync {
   return cliSyncValues.find((value) => value === raw) ?? settingDefaults['cli.syncCurrentRack'];
+}
+
+/** `convox.releasesUrl`: where Install Rack reads the release list; each template sits beside it. */
+export function parseReleasesUrl(raw: unknown): string {
+  if (raw === undefined || raw === null || raw === '') return settingDefaults.releasesUrl;
+  if (typeof raw === 'string' && /^https?:\/\/[^\s/]+\/\S*$/.test(raw)) return raw;
+  throw new SettingsError('convox.releasesUrl', `must be the http(s) URL of a release list, e.g. ${settingDefaults.releasesUrl}`);
 }

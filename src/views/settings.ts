@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { RackStore } from '../model/store/rackStore';
-import { parseArchitectureRefreshInterval, parseCliSync, parseExportRack, parseOrganizations, parseRefreshInterval, parseRegions, parseRequestTimeout, parseStatusBarEnabled, settingsSection, SettingsError, type CliSync, type ScanSettings } from '../model/settings';
+import { parseArchitectureRefreshInterval, parseCliSync, parseExportRack, parseOrganizations, parseRefreshInterval, parseRegions, parseReleasesUrl, parseRequestTimeout, parseStatusBarEnabled, settingsSection, SettingsError, type CliSync, type ScanSettings } from '../model/settings';
 
 function configuration(): vscode.WorkspaceConfiguration {
   return vscode.workspace.getConfiguration(settingsSection);
@@ -25,6 +25,11 @@ export function requestTimeoutSeconds(): number {
 
 export function architectureRefreshSeconds(): number {
   return parseArchitectureRefreshInterval(configuration().get<unknown>('architecture.refreshInterval'));
+}
+
+/** The release list's URL; a malformed value throws a SettingsError naming the setting. */
+export function releasesUrl(): string {
+  return parseReleasesUrl(configuration().get<unknown>('releasesUrl'));
 }
 
 export function statusBarEnabled(): boolean {

@@ -4,6 +4,7 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { defaultAccounts, defaultScenario, rackPasswordMarker, secretEnvironment, secretMarkers, secretsScenario, switchScenario } from '../sim';
+import { hostInstallPassword } from '../sim/scenarios/install';
 import type { HostSession } from '../runner/hostSession';
 
 const globexEuWest = defaultScenario();
@@ -17,6 +18,7 @@ export const hostSessions: HostSession[] = [
   { name: 'simulator', aws: defaultScenario(), tests: ['simulator', 'commands', 'racks', 'changes', 'architecture'] },
   { name: 'fault-region', aws: globexEuWest, tests: ['faultRegion'] },
   { name: 'hanging-region', aws: globexHangsOnce, tests: ['hangingRegion'], settings: { 'convox.requestTimeout': 2 } },
+  { name: 'install', aws: defaultScenario(), tests: ['install'], forbidden: [hostInstallPassword] },
   {
     name: 'secrets',
     aws: secretsScenario(),

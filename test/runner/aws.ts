@@ -29,14 +29,17 @@ export function noAws(dir: string): AwsWorld {
   };
 }
 
-/** The simulator serving `scenario`, with AWS config and credentials files whose profiles point at it. */
+/**
+ * The simulator serving `scenario`, with AWS config and credentials files whose profiles point at it, and the
+ * release list it serves (new racks' API answering on its HTTPS listener).
+ */
 export async function simulatedAws(dir: string, scenario: Scenario): Promise<AwsWorld> {
-  const simulator = await startSimulator({ scenario });
+  const simulator = await startSimulator({ scenario, dashboard: true });
   const stop = onCleanup(() => simulator.stop());
   const { configFile, credentialsFile, settings } = writeAwsConfig(dir, simulator, scenario);
   return {
     env: { HOME: dir, AWS_CONFIG_FILE: configFile, AWS_SHARED_CREDENTIALS_FILE: credentialsFile },
-    settings: { ...settings },
+    settings: { ...settings, 'convox.releasesUrl': simulator.releasesUrl },
     simulator,
     stop,
   };

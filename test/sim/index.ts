@@ -11,6 +11,7 @@ export {
 export { benchRegions, benchScenario, bigRackScenario, type BenchOptions, type BigRackOptions } from './scenarios/bench';
 export { defaultAccounts, defaultKeys, defaultScenario, type DefaultScenarioOptions } from './scenarios/default';
 export { addSeconds, type Place } from './scenarios/ids';
+export { defaultInstallWorld, defaultReleases, rackTemplate, releaseVersions } from './scenarios/install';
 export type { Failure, ResourceSpec } from './scenarios/lifecycle';
 export { rack, type AppOptions, type ProcessOptions, type RackOptions, type ResourceStackOptions } from './scenarios/rack';
 export { emptyRegion, merge } from './scenarios/region';

@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import * as http from 'node:http';
+import * as https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { readAuthorization } from './auth';
@@ -15,14 +16,18 @@ import { ec2Error, ec2Success } from './protocols/ec2';
 import { JsonInput, jsonError, jsonMalformed, jsonSuccess, targetOperation } from './protocols/json';
 import { QueryInput, queryError, querySuccess, xmlMalformed } from './protocols/query';
 import type { Wire, WireResponse } from './protocols/wire';
+import { releasesAnswer } from './releases';
+import { defaultInstallWorld } from './scenarios/install';
 import { emptyRegion } from './scenarios/region';
 import { autoScaling } from './services/autoscaling';
 import { cloudFormation } from './services/cloudformation';
 import { ec2 } from './services/ec2';
 import { ecs } from './services/ecs';
 import { ssm } from './services/ssm';
+import { events } from './services/events';
 import type { Context, PagingFault, Service } from './services/service';
-import type { Call, FaultRule, Scenario, WriteStats } from './types';
+import { advanceRegion } from './stackSchedule';
+import type { Call, FaultRule, InstallWorld, Scenario, WriteStats } from './types';
 import { worldOf, type World } from './world';
 
 export interface SimulatorOptions {
@@ -31,11 +36,20 @@ export interface SimulatorOptions {
   port?: number;
   /** Added to every answer. */
   latencyMs?: number;
+  /**
+   * Also listen for HTTPS (self-signed) on 127.0.0.1, and make it the `Dashboard` host of racks installed from
+   * then on, so that waiting for a new rack's API has something to reach.
+   */
+  dashboard?: boolean;
 }
 
 export interface Simulator {
   url: string;
   port: number;
+  /** Where versions.json is served: `<url>/release/versions.json`. */
+  releasesUrl: string;
+  /** `127.0.0.1:PORT` of the HTTPS listener when `dashboard` was asked for. */
+  dashboardHost?: string;
   scenario: Scenario;
   faults: { add(rule: FaultRule): void; clear(): void };
   calls: { all(): Call[]; count(filter?: Partial<Call>): number; reset(): void };
@@ -46,7 +60,7 @@ export interface Simulator {
   stop(): Promise<void>;
 }
 
-const services: Service[] = [cloudFormation, ecs, ec2, autoScaling, ssm];
+const services: Service[] = [cloudFormation, ecs, ec2, autoScaling, ssm, events];
 
 /** Namespace AWS uses for errors raised before a service is known (e.g. authentication). */
 const faultNamespace = 'http://webservices.amazon.com/AWSFault/2005-15-09';
@@ -133,6 +147,10 @@ function readBody(request: http.IncomingMessage): Promise<string> {
 
 export async function startSimulator(options: SimulatorOptions): Promise<Simulator> {
   const { scenario } = options;
+  scenario.install ??= defaultInstallWorld();
+  // Read on every request: a test may replace the scenario's install world while the simulator runs.
+  const install = (): InstallWorld => (scenario.install ??= defaultInstallWorld());
+  let releasesBase = '';
   const faults = new Faults(scenario.faults);
   const calls = new CallLog();
   const writes = new Writes();
@@ -188,7 +206,10 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     } else if (account) {
       // A paging fault answers, but with tokens that never end the listing.
       const paging: PagingFault | undefined = fault === 'repeatingToken' || fault === 'endlessToken' ? fault : undefined;
-      const context: Context = { account: account.id, region: scope.region, data: account.regions[scope.region] ?? emptyRegion(), paging };
+      // Kept, so that a stack created in a region the scenario left empty is there for the next call.
+      const data = (account.regions[scope.region] ??= emptyRegion());
+      advanceRegion(data, new Date());
+      const context: Context = { account: account.id, region: scope.region, data, paging, install: install(), releasesBase };
       served = padAtEnd(invoke(service, operation, context, body, requestId));
     } else {
       served = padAtEnd(fail('unrecognizedKey').response);
@@ -199,6 +220,12 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
   const server = http.createServer((request, response) => {
     void (async () => {
       const body = await readBody(request);
+      if (request.method === 'GET' && request.url?.startsWith('/release/')) {
+        const release = releasesAnswer(install(), request.url);
+        calls.record({ account: '', accessKeyId: '', region: '', service: 'releases', operation: request.url, at: new Date() });
+        response.writeHead(release.status, release.headers).end(release.body);
+        return;
+      }
       const { response: wire, delayMs, delivery } = answer(request.headers, body, randomUUID());
       if (delayMs > 0) await sleep(delayMs, undefined, { signal: stopping.signal });
       await deliver(response, wire, delivery, stopping.signal, writes);
@@ -216,10 +243,15 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     });
   });
   const port = (server.address() as AddressInfo).port;
+  releasesBase = `http://127.0.0.1:${port}`;
+  const dashboard = options.dashboard ? await startDashboard() : undefined;
+  if (dashboard) install().dashboardHost = dashboard.host;
 
   return {
     url: `http://127.0.0.1:${port}`,
     port,
+    releasesUrl: `${releasesBase}/release/versions.json`,
+    dashboardHost: dashboard?.host,
     scenario,
     faults: { add: (rule) => faults.add(rule), clear: () => faults.clear() },
     calls: { all: () => calls.all(), count: (filter) => calls.count(filter), reset: () => calls.reset() },
@@ -228,8 +260,24 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     stop: () =>
       new Promise<void>((resolve) => {
         stopping.abort();
+        dashboard?.server.close();
+        dashboard?.server.closeAllConnections();
         server.close(() => resolve());
         server.closeAllConnections();
       }),
   };
+}
+
+/** A rack API as a new rack's load balancer answers before the rack runs: HTTPS with a self-signed certificate, 401. */
+async function startDashboard(): Promise<{ server: https.Server; host: string }> {
+  const { generate } = await import('selfsigned');
+  const pems = await generate([{ name: 'commonName', value: '127.0.0.1' }], { keyType: 'ec' });
+  const server = https.createServer({ key: pems.private, cert: pems.cert }, (_request, response) => {
+    response.writeHead(401, { 'content-type': 'text/plain', 'www-authenticate': 'Basic realm="convox"' }).end('invalid authentication\n');
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  return { server, host: `127.0.0.1:${(server.address() as AddressInfo).port}` };
 }

@@ -25,6 +25,77 @@ export interface Scenario {
   faults: FaultRule[];
   /** Raw lines appended to the credentials file (e.g. a malformed line the SDK ignores). */
   credentialsFileExtra?: string;
+  /** Releases, templates, install speed and install faults; defaults when absent (see scenarios/install.ts). */
+  install?: InstallWorld;
+}
+
+/** One entry of the release list, as versions.json has it. */
+export interface ReleaseEntry {
+  version: string;
+  description: string;
+  published: boolean;
+  required: boolean;
+}
+
+/**
+ * What installs and uninstalls meet in the simulated world. Tests may change any of it while the simulator runs;
+ * the next call sees it.
+ */
+export interface InstallWorld {
+  /** versions.json, in publication order (oldest first). Each published version has a template. */
+  releases: ReleaseEntry[];
+  /** How versions.json answers: `unavailable` is a 503, `malformed` an HTML page with status 200. */
+  releaseList: 'ok' | 'unavailable' | 'malformed';
+  /** Time between two waves of resources being created or deleted (three resources a wave). */
+  stepMs: number;
+  /** Time a change set takes to be computed. */
+  changeSetMs: number;
+  /** The next stack creation fails at this resource (cascade and rollback follow). */
+  failure?: { logicalId: string; reason: string };
+  /** The next change set fails with this StatusReason, leaving its stack in REVIEW_IN_PROGRESS. */
+  changeSetFailure?: string;
+  /** Deleting the named stack (any, when absent) fails at this resource. */
+  deleteFailure?: { stackName?: string; logicalId: string; reason: string };
+  /** The `Dashboard` output of racks created from now on (the simulator's HTTPS listener when it has one). */
+  dashboardHost?: string;
+}
+
+/** A CloudFormation change set: computed a while after it is created, then executed or deleted. */
+export interface ChangeSet {
+  id: string;
+  name: string;
+  stackId: string;
+  stackName: string;
+  type: 'CREATE';
+  createdAt: Date;
+  /** When the computation ends: CREATE_COMPLETE, or FAILED with `failureReason`. */
+  readyAt: Date;
+  failureReason?: string;
+  executionStatus: 'UNAVAILABLE' | 'AVAILABLE' | 'EXECUTE_IN_PROGRESS' | 'EXECUTE_COMPLETE' | 'EXECUTE_FAILED' | 'OBSOLETE';
+  templateUrl: string;
+  parameters: StackParameter[];
+  tags: Record<string, string>;
+  capabilities: string[];
+  changes: { logicalId: string; type: string }[];
+}
+
+/** An EventBridge rule (the rack's autoscaler timer). */
+export interface EventRule {
+  name: string;
+  arn: string;
+  state: 'ENABLED' | 'DISABLED';
+}
+
+/**
+ * A change CloudFormation will make to a stack at `at`: an event, the resource's new status (and physical id),
+ * the stack's new status, and what the resource does to the rest of the world when it appears or goes.
+ */
+export interface ScheduledStep {
+  at: Date;
+  event: StackEvent;
+  stackStatus?: string;
+  stackReason?: string;
+  effect?: (data: RegionData) => void;
 }
 
 export interface Account {
@@ -42,6 +113,10 @@ export interface RegionData {
   autoScalingGroups: AutoScalingGroup[];
   clusters: EcsCluster[];
   taskDefinitions: TaskDefinition[];
+  changeSets?: ChangeSet[];
+  eventRules?: EventRule[];
+  /** Stacks whose creation or deletion is under way, each with its `schedule`. */
+  changing?: Stack[];
 }
 
 export interface StackParameter {
@@ -96,6 +171,8 @@ export interface Stack {
   rootId?: string;
   resources: StackResource[];
   events: StackEvent[];
+  /** What CloudFormation has yet to do to this stack, oldest first; applied as time passes. */
+  schedule?: ScheduledStep[];
 }
 
 export interface Ec2Vpc {
@@ -277,7 +354,7 @@ export interface FaultRule {
   account?: string;
   accessKeyId?: string;
   region?: string;
-  /** The SigV4 signing name: cloudformation, ecs, ec2, autoscaling. */
+  /** The SigV4 signing name: cloudformation, ecs, ec2, autoscaling, events. */
   service?: string;
   operation?: string;
   kind: FaultKind;

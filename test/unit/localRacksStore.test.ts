@@ -5,6 +5,7 @@ import { localRacks } from '../../src/model/local/localRacks';
 import type { Pair } from '../../src/model/pair';
 import type { Rack } from '../../src/model/rack';
 import { racksFromStacks } from '../../src/model/stacks';
+import { lazyInstaller } from '../../src/model/store/lazyPorts';
 import type { RackPorts } from '../../src/model/store/ports';
 import { RackStore } from '../../src/model/store/rackStore';
 
@@ -25,6 +26,7 @@ function ports(): RackPorts {
       architecture: () => Promise.reject(new Error('not read here')),
     },
     stacks: { events: async () => [] },
+    installer: lazyInstaller(() => Promise.reject(new Error('no installs in these tests'))),
     dispose: () => undefined,
   };
 }

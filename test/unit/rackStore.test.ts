@@ -7,6 +7,7 @@ import type { DiscoveryError, Process, Rack, RackDetails, RackTask, StackEvent }
 import { SettingsError, type ScanSettings } from '../../src/model/settings';
 import { racksFromStacks, type StackDescription } from '../../src/model/stacks';
 import type { StoreChange } from '../../src/model/store/changes';
+import { lazyInstaller } from '../../src/model/store/lazyPorts';
 import type { RackPorts } from '../../src/model/store/ports';
 import { RackStore } from '../../src/model/store/rackStore';
 import { debounceMs } from '../../src/model/store/refreshPolicy';
@@ -28,6 +29,7 @@ class Deferred<T> {
 
 /** AWS from memory. Discovery runs until `finish()`; `page()` reports what a page would meanwhile. */
 class Ports implements RackPorts {
+  installer = lazyInstaller(() => Promise.reject(new Error('no installs in these tests')));
   profileList: ProfileRegion[] = [{ name: 'acme-prod', region: 'us-east-1' }];
   world: StackDescription[] = [stack('production', 'UPDATE_COMPLETE'), stack('staging', 'UPDATE_IN_PROGRESS')];
   discoveries = 0;

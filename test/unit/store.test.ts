@@ -7,7 +7,7 @@ import type { Process, Rack, RackDetails, RackTask } from '../../src/model/rack'
 import { SettingsError, type ScanSettings } from '../../src/model/settings';
 import { racksFromStacks, type StackDescription } from '../../src/model/stacks';
 import type { StoreChange } from '../../src/model/store/changes';
-import { lazy, lazyPorts } from '../../src/model/store/lazyPorts';
+import { lazy, lazyInstaller, lazyPorts } from '../../src/model/store/lazyPorts';
 import type { RackPorts } from '../../src/model/store/ports';
 import { RackStore } from '../../src/model/store/rackStore';
 import { debounceMs } from '../../src/model/store/refreshPolicy';
@@ -21,6 +21,7 @@ function stack(name: string, status: string, updatedAt?: Date): StackDescription
 
 /** Ports that answer from memory, count what they were asked, and end each discovery when told. */
 class FakePorts implements RackPorts {
+  installer = lazyInstaller(() => Promise.reject(new Error('no installs in these tests')));
   stacks = { events: async (): Promise<[]> => [] };
   discoveries = 0;
   detailReads: string[] = [];

@@ -1,4 +1,4 @@
-import type { RackPorts } from './ports';
+import type { RackInstaller, RackPorts } from './ports';
 
 /** `load` run once, on the first call; a failed load is forgotten, so the next call tries again. */
 export function lazy<T>(load: () => Promise<T>): () => Promise<T> {
@@ -33,6 +33,24 @@ export function lazyPorts(load: () => Promise<RackPorts>): RackPorts {
     stacks: {
       events: async (...args) => (await ports()).stacks.events(...args),
     },
+    installer: lazyInstaller(async () => (await ports()).installer),
     dispose: () => loaded?.dispose(),
+  };
+}
+
+/** An installer whose implementation is loaded on its first call (installs are rare: their code waits till then). */
+export function lazyInstaller(load: () => Promise<RackInstaller>): RackInstaller {
+  return {
+    checkName: async (...args) => (await load()).checkName(...args),
+    releases: async (...args) => (await load()).releases(...args),
+    templateParameters: async (...args) => (await load()).templateParameters(...args),
+    create: async (...args) => (await load()).create(...args),
+    newEvents: async (...args) => (await load()).newEvents(...args),
+    stackStatus: async (...args) => (await load()).stackStatus(...args),
+    deleteStack: async (...args) => (await load()).deleteStack(...args),
+    uninstallPlan: async (...args) => (await load()).uninstallPlan(...args),
+    disableRule: async (...args) => (await load()).disableRule(...args),
+    forceDeleteAutoScalingGroup: async (...args) => (await load()).forceDeleteAutoScalingGroup(...args),
+    apiAnswers: async (...args) => (await load()).apiAnswers(...args),
   };
 }

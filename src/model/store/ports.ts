@@ -2,6 +2,10 @@ import type { ArchitectureData } from '../architecture/data';
 import type { ProfileRegion } from '../discoveryPlan';
 import type { PairResult } from '../inventory';
 import type { Pair } from '../pair';
+import type { InstallEvent } from '../install/events';
+import type { TemplateParameter } from '../install/parameters';
+import type { Release } from '../install/releases';
+import type { PlanResource, UninstallPlan } from '../install/uninstallPlan';
 import type { Process, Rack, RackDetails, RackTask, StackEvent } from '../rack';
 
 /** Finding racks: which profiles exist, and what each (profile, region) pair holds. */
@@ -31,9 +35,79 @@ export interface RackReader {
   architecture(rack: Rack, deadlineMs: number): Promise<ArchitectureData>;
 }
 
-/** The rack's CloudFormation stack itself: its history now; creating and deleting it come with installs. */
+/** The rack's CloudFormation stack itself: its history (creating and deleting it: RackInstaller). */
 export interface StackOperations {
   events(rack: Rack, limit: number, deadlineMs: number): Promise<StackEvent[]>;
+}
+
+/** Where a rack is or will be: a profile, a region and the stack's name. */
+export interface InstallTarget {
+  profile: string;
+  region: string;
+  name: string;
+}
+
+/**
+ * Whether a rack name is free in an account and region. A `leftover` is a stack a failed install left behind
+ * (ROLLBACK_COMPLETE, or REVIEW_IN_PROGRESS after a failed change set): it blocks the name until deleted.
+ */
+export type NameAvailability = { kind: 'free' } | { kind: 'taken'; status: string } | { kind: 'leftover'; status: string; stackId: string };
+
+/** Everything a rack's creation needs; `parameters` holds the password, which must go nowhere else. */
+export interface InstallRequest extends InstallTarget {
+  templateUrl: string;
+  parameters: Readonly<Record<string, string>>;
+  /** The user's tags; System=convox and Type=rack are added. */
+  tags: Readonly<Record<string, string>>;
+}
+
+export interface StartedStack {
+  stackId: string;
+  /** Resources the change set adds: the total of the progress. */
+  total: number;
+}
+
+/** The events newer than the last seen one, newest first, and how many calls reading them took. */
+export interface NewEvents {
+  events: InstallEvent[];
+  calls: number;
+}
+
+/** How long each call may take, and how often a wait looks again. */
+export interface Timing {
+  deadlineMs: number;
+  pollMs: number;
+}
+
+/**
+ * Creating and deleting racks (CloudFormation, EventBridge, Auto Scaling), and what the install wizard reads.
+ * Every call ends within its deadline with an error whose message is safe to show and says what to do next.
+ */
+export interface RackInstaller {
+  checkName(target: InstallTarget, deadlineMs: number): Promise<NameAvailability>;
+  /** The release list at `url`, parsed; a ReleaseListError says why it could not be had. */
+  releases(url: string, deadlineMs: number): Promise<Release[]>;
+  templateParameters(target: Omit<InstallTarget, 'name'>, templateUrl: string, deadlineMs: number): Promise<TemplateParameter[]>;
+  /**
+   * Creates the `init` change set, waits until it is ready (within `timing.deadlineMs` all told) and executes it.
+   * A failed change set is deleted with its empty stack before a ChangeSetFailedError says why.
+   */
+  create(request: InstallRequest, timing: Timing): Promise<StartedStack>;
+  /**
+   * Events of the stack newer than `lastSeenId` (all of them, to a bound, when absent), reading at most
+   * `maxPages` pages when given (1: just the newest events).
+   */
+  newEvents(target: InstallTarget, stackId: string, lastSeenId: string | undefined, deadlineMs: number, maxPages?: number): Promise<NewEvents>;
+  /** The stack's status now, undefined once it is gone. */
+  stackStatus(target: InstallTarget, stackId: string, deadlineMs: number): Promise<string | undefined>;
+  /** Starts deleting the stack; the events tell how it goes. */
+  deleteStack(target: InstallTarget, stackId: string, deadlineMs: number): Promise<void>;
+  /** What uninstalling the rack would delete and keep, and each stack's resources. */
+  uninstallPlan(rack: Rack, deadlineMs: number): Promise<{ plan: UninstallPlan; resources: Map<string, PlanResource[]> }>;
+  disableRule(target: InstallTarget, ruleName: string, deadlineMs: number): Promise<void>;
+  forceDeleteAutoScalingGroup(target: InstallTarget, groupName: string, deadlineMs: number): Promise<void>;
+  /** Whether anything answers HTTPS at the rack API host (any status; the certificate is not checked). */
+  apiAnswers(host: string, deadlineMs: number): Promise<boolean>;
 }
 
 /** Everything the store asks of AWS, by job. */
@@ -41,6 +115,7 @@ export interface RackPorts {
   discovery: RackDiscovery;
   reader: RackReader;
   stacks: StackOperations;
+  installer: RackInstaller;
   /** Lets go of clients and cached credentials. */
   dispose(): void;
 }

@@ -1,4 +1,4 @@
-import { planDiscovery } from '../discoveryPlan';
+import { planDiscovery, type ProfileRegion } from '../discoveryPlan';
 import { Inventory } from '../inventory';
 import type { Pair } from '../pair';
 import type { ArchitectureData } from '../architecture/data';
@@ -7,7 +7,7 @@ import { settingDefaults, type ScanSettings } from '../settings';
 import { withInstanceLifecycle } from '../status';
 import { ArchitectureReads, type ArchitectureState } from './architectureReads';
 import { diffRacks, type RackAspect, type StoreChange } from './changes';
-import type { RackPorts } from './ports';
+import type { RackInstaller, RackPorts } from './ports';
 import { realTimers, RefreshPolicy, type RackWatch, type RefreshReason, type Timers, type WatchedData } from './refreshPolicy';
 
 export type Listener = (change: StoreChange) => void;
@@ -234,6 +234,21 @@ export class RackStore {
       if (data.processes?.rows === rows) data.processes = undefined;
     });
     return rows;
+  }
+
+  /** Installing and uninstalling racks: the views reach AWS only through the store. */
+  get installer(): RackInstaller {
+    return this.ports.installer;
+  }
+
+  /** The AWS profiles, read fresh, for choosing where to install. */
+  profiles(): Promise<ProfileRegion[]> {
+    return this.ports.discovery.profiles();
+  }
+
+  /** Milliseconds one call may take (the setting convox.requestTimeout). */
+  get requestDeadlineMs(): number {
+    return this.deadlineMs;
   }
 
   events(rack: Rack, limit: number): Promise<StackEvent[]> {

@@ -26,6 +26,13 @@ export class CurrentRack implements vscode.Disposable {
     await saved;
   }
 
+  /** No current rack any more (it was uninstalled). */
+  async clear(): Promise<void> {
+    const saved = this.context.globalState.update(key, undefined);
+    this.changed.fire({ name: undefined, fromCli: false });
+    await saved;
+  }
+
   dispose(): void {
     this.changed.dispose();
   }

@@ -74,9 +74,20 @@ function describeAutoScalingGroups({ account, data }: Context, input: QueryInput
   return { AutoScalingGroups: page.items.map((group) => groupXml(group, account)), NextToken: page.nextToken };
 }
 
+function deleteAutoScalingGroup({ data }: Context, input: QueryInput): XmlObject {
+  const name = input.string('AutoScalingGroupName') ?? '';
+  const group = data.autoScalingGroups.find((candidate) => candidate.name === name);
+  if (!group) throw validation(`AutoScalingGroup name not found - AutoScalingGroup '${name}' not found`);
+  if (group.instances.length > 0 && input.string('ForceDelete') !== 'true') {
+    throw new ApiError('ResourceInUse', 'You cannot delete an AutoScalingGroup while there are instances or pending Spot instance request(s) still in the group.');
+  }
+  data.autoScalingGroups = data.autoScalingGroups.filter((candidate) => candidate !== group);
+  return {};
+}
+
 export const autoScaling: QueryService = {
   wire: 'awsQuery',
   signingName: 'autoscaling',
   xmlns: 'http://autoscaling.amazonaws.com/doc/2011-01-01/',
-  operations: { DescribeAutoScalingGroups: describeAutoScalingGroups },
+  operations: { DescribeAutoScalingGroups: describeAutoScalingGroups, DeleteAutoScalingGroup: deleteAutoScalingGroup },
 };

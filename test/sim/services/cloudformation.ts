@@ -2,6 +2,7 @@ import { ApiError } from '../errors';
 import type { QueryInput } from '../protocols/query';
 import { RenderedXml, xmlContent, type XmlObject } from '../protocols/xml';
 import type { RegionData, Stack, StackResource } from '../types';
+import { installOperations } from './cloudformationInstall';
 import { paginate } from './paging';
 import type { Context, QueryService } from './service';
 
@@ -169,5 +170,6 @@ export const cloudFormation: QueryService = {
     DescribeStackEvents: describeStackEvents,
     ListStackResources: listStackResources,
     DescribeStackResources: describeStackResources,
+    ...installOperations,
   },
 };

@@ -2,7 +2,7 @@
 import type { JsonInput, JsonObject } from '../protocols/json';
 import type { QueryInput } from '../protocols/query';
 import type { XmlObject } from '../protocols/xml';
-import type { RegionData } from '../types';
+import type { InstallWorld, RegionData } from '../types';
 
 /** The caller's account and region, and that region's data. */
 export interface Context {
@@ -11,6 +11,10 @@ export interface Context {
   data: RegionData;
   /** A paging fault in force for this request. */
   paging?: PagingFault;
+  /** Releases, templates and install faults of the scenario. */
+  install?: InstallWorld;
+  /** `http://127.0.0.1:PORT`: the simulator's own release server, the only place templates come from. */
+  releasesBase?: string;
 }
 
 export type PagingFault = 'repeatingToken' | 'endlessToken';

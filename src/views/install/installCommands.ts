@@ -1,0 +1,31 @@
+import * as vscode from 'vscode';
+import { lazy } from '../../model/store/lazyPorts';
+import type { RackStore } from '../../model/store/rackStore';
+import { reportFailure } from '../failures';
+import { knownRacks, pickRack } from '../rackPicker';
+import type { Node, RacksTree } from '../racks/racksTree';
+import type { CurrentRack } from '../switch/currentRack';
+import { InstallRecords } from './installRecords';
+
+/**
+ * Convox: Install Rack and Convox: Uninstall Rack. Their code is a bundle of its own (dist/installUi.js), loaded
+ * on first use; after a window reload it loads at once only if an install this extension started is recorded,
+ * to resume its progress from AWS.
+ */
+export function registerInstallCommands(context: vscode.ExtensionContext, store: RackStore, tree: RacksTree, current: CurrentRack, log: vscode.LogOutputChannel): vscode.Disposable[] {
+  const ui = lazy(async () => (await import('./installUi')).createInstallUi({ context, store, current, log }));
+  const install = async (): Promise<void> => (await ui()).install();
+  const uninstall = async (target?: Node): Promise<void> => {
+    const fromRow = target ? tree.rackOf(target) : undefined;
+    const rack = fromRow ?? (await knownRacks(store, log, 'manual').then((racks) => (racks ? pickRack(racks, 'Uninstall which rack?', current.name) : undefined)));
+    if (rack) await (await ui()).uninstall(rack);
+  };
+  // After activation, not during it: resuming reads AWS.
+  const resume = setTimeout(() => {
+    if (new InstallRecords(context.globalState).all().length === 0) return;
+    void ui()
+      .then((loaded) => loaded.resume())
+      .catch((error: unknown) => reportFailure(log, 'Could not resume following an install', error));
+  }, 1_000);
+  return [vscode.commands.registerCommand('convox.installRack', install), vscode.commands.registerCommand('convox.uninstallRack', uninstall), { dispose: () => clearTimeout(resume) }];
+}

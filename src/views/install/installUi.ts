@@ -1,0 +1,51 @@
+import * as vscode from 'vscode';
+import type { Rack } from '../../model/rack';
+import type { RackStore } from '../../model/store/rackStore';
+import { reportFailure } from '../failures';
+import { releasesUrl, scanSettings } from '../settings';
+import type { CurrentRack } from '../switch/currentRack';
+import { EventsDocuments, eventsScheme } from './eventsDocuments';
+import { InstallRecords } from './installRecords';
+import { Installs } from './installRun';
+import { installWizard } from './installWizard';
+import { uninstallRack } from './uninstallCommand';
+
+export interface InstallUiContext {
+  context: vscode.ExtensionContext;
+  store: RackStore;
+  current: CurrentRack;
+  log: vscode.LogOutputChannel;
+}
+
+export interface InstallUi {
+  install(): Promise<void>;
+  uninstall(rack: Rack): Promise<void>;
+  resume(): Promise<void>;
+}
+
+/** Entry of the dist/installUi.js bundle: the install wizard, progress and uninstall, loaded on first use. */
+export function createInstallUi({ context, store, current, log }: InstallUiContext): InstallUi {
+  const documents = new EventsDocuments();
+  context.subscriptions.push(vscode.workspace.registerTextDocumentContentProvider(eventsScheme, documents));
+  const installs = new Installs({
+    store,
+    records: new InstallRecords(context.globalState),
+    documents,
+    log,
+    switchTo: async (rack) => {
+      await vscode.commands.executeCommand('convox.switchRack', rack.fullName);
+    },
+  });
+  return {
+    install: async () => {
+      try {
+        const choices = await installWizard({ store, organizations: scanSettings().organizations, releasesUrl: releasesUrl(), busy: (...args) => installs.busy(...args), log });
+        if (choices) await installs.install(choices);
+      } catch (error) {
+        await reportFailure(log, 'Install Rack stopped', error);
+      }
+    },
+    uninstall: (rack) => uninstallRack({ store, documents, log, currentRack: () => current.name, clearCurrent: () => current.clear() }, rack),
+    resume: () => installs.resume(),
+  };
+}

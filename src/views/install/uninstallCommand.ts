@@ -1,0 +1,121 @@
+import * as vscode from 'vscode';
+import { eventLine } from '../../model/install/events';
+import { percent, progressLine } from '../../model/install/progress';
+import { rootCauseSentence } from '../../model/install/rootCause';
+import { runUninstall } from '../../model/install/uninstall';
+import type { PlanResource, UninstallPlan } from '../../model/install/uninstallPlan';
+import type { Rack } from '../../model/rack';
+import type { RackStore } from '../../model/store/rackStore';
+import { reportFailure } from '../failures';
+import { installPollMs } from './installPoll';
+import type { EventsDocuments } from './eventsDocuments';
+import { pick, type PickItem } from './quickInput';
+
+export interface UninstallDependencies {
+  store: RackStore;
+  documents: EventsDocuments;
+  log: vscode.LogOutputChannel;
+  currentRack(): string | undefined;
+  clearCurrent(): Promise<void>;
+}
+
+/**
+ * Convox: Uninstall Rack: shows what goes and what stays, refuses while NLB deletion protection is on, asks for
+ * the rack's name typed out, then deletes as the CLI does, with progress; a DELETE_FAILED stops with its root
+ * cause and a Retry.
+ */
+export async function uninstallRack(dependencies: UninstallDependencies, rack: Rack): Promise<void> {
+  const { store, log } = dependencies;
+  let planned: { plan: UninstallPlan; resources: Map<string, PlanResource[]> };
+  try {
+    planned = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Convox: listing what uninstalling ${rack.name} deletes…` }, () =>
+      store.installer.uninstallPlan(rack, store.requestDeadlineMs),
+    );
+  } catch (error) {
+    return reportFailure(log, `Could not plan the uninstall of ${rack.fullName}`, error);
+  }
+  const { plan, resources } = planned;
+  if (plan.refusal) {
+    void vscode.window.showErrorMessage(`Convox: ${rack.fullName} cannot be uninstalled: ${plan.refusal}`);
+    return;
+  }
+  if (!(await confirm(rack, plan))) return;
+  await run(dependencies, rack, plan, resources);
+}
+
+async function confirm(rack: Rack, plan: UninstallPlan): Promise<boolean> {
+  const title = `Convox: Uninstall ${rack.fullName}`;
+  const items: PickItem<boolean>[] = [
+    { label: `Deleted, one at a time (${plan.stacks.length} stack${plan.stacks.length === 1 ? '' : 's'})`, kind: vscode.QuickPickItemKind.Separator },
+    ...plan.stacks.map((stack) => ({ label: `$(trash) ${stack.name}`, description: stack.name === rack.name ? 'the rack itself, last' : `${stack.tags.Type ?? 'stack'} ${stack.tags.Name ?? ''}`.trim() })),
+    { label: 'Kept', kind: vscode.QuickPickItemKind.Separator },
+    ...plan.retained.map((line) => ({ label: `$(archive) ${line}` })),
+    { label: '', kind: vscode.QuickPickItemKind.Separator },
+    { label: `$(warning) Uninstall ${rack.name}…`, description: 'you will type its name to confirm', value: true },
+  ];
+  const seen = await pick({ title, step: 1, totalSteps: 2, placeholder: `Uninstalling ${rack.name} in ${rack.region} (${rack.profile}) deletes its apps and resources too`, items });
+  if (seen.kind !== 'value') return false;
+  const typed = await vscode.window.showInputBox({
+    title,
+    prompt: `Type ${rack.name} to delete ${plan.stacks.map((stack) => stack.name).join(', ')}. This cannot be undone.`,
+    placeHolder: rack.name,
+    ignoreFocusOut: true,
+    validateInput: (text) => (text === rack.name ? undefined : `Type the rack's name, ${rack.name}, exactly.`),
+  });
+  return typed === rack.name;
+}
+
+async function run(dependencies: UninstallDependencies, rack: Rack, plan: UninstallPlan, resources: Map<string, PlanResource[]>): Promise<void> {
+  const { store, log, documents } = dependencies;
+  log.info(`Uninstalling ${rack.fullName}: ${plan.stacks.map((stack) => stack.name).join(', ')}. Kept: ${plan.retained.join('; ')}.`);
+  const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Convox: uninstalling ${rack.name}` }, async (progress) => {
+    let shown = 0;
+    let step = '';
+    const started = Date.now();
+    try {
+      return await runUninstall(store.installer, rack, plan, resources, { deadlineMs: store.requestDeadlineMs, pollMs: installPollMs }, {
+        step: (text, index, count) => {
+          step = text;
+          const now = Math.floor(((index - 1) * 100) / count);
+          progress.report({ increment: now - shown, message: text });
+          shown = now;
+          log.info(`Uninstall ${rack.name}: ${text}`);
+        },
+        events: (stack, events) => events.forEach((event) => log.info(`${stack.name}: ${eventLine(event)}`)),
+        progress: (_stack, state) => progress.report({ message: `${step} · ${percent(state)}% · ${progressLine(state, Date.now() - started)}` }),
+      });
+    } catch (error) {
+      return { outcome: 'error' as const, error };
+    }
+  });
+  await store.refresh('manual').catch(() => undefined);
+  if (result.outcome === 'succeeded') {
+    log.info(`Uninstalled ${rack.fullName}.`);
+    const wasCurrent = dependencies.currentRack() === rack.fullName;
+    if (wasCurrent) await dependencies.clearCurrent();
+    void vscode.window.showInformationMessage(`Convox: ${rack.fullName} was uninstalled. Kept: ${plan.retained.join('; ')}.${wasCurrent ? ' It was the current rack: no rack is current now.' : ''}`);
+    return;
+  }
+  const retry = 'Retry';
+  if (result.outcome === 'error') {
+    const message = result.error instanceof Error ? result.error.message : String(result.error);
+    log.error(`Uninstall of ${rack.fullName} stopped: ${message}`);
+    if ((await vscode.window.showErrorMessage(`Convox: uninstalling ${rack.fullName} stopped: ${message}`, retry)) === retry) await uninstallRack(dependencies, rack);
+    return;
+  }
+  if (result.outcome === 'failed') {
+    const why = result.rootCause ? rootCauseSentence(result.rootCause) : 'CloudFormation gave no reason';
+    const done = result.deleted.length > 0 ? ` Deleted before it: ${result.deleted.join(', ')}.` : '';
+    log.error(`Uninstall of ${rack.fullName} stopped: ${result.stack.name} could not be deleted. Root cause: ${why}`);
+    const show = 'Show Events';
+    const choice = await vscode.window.showErrorMessage(
+      `Convox: uninstalling ${rack.fullName} stopped: ${result.stack.name} could not be deleted (DELETE_FAILED). ${why}.${done} Fix that, then Retry.`,
+      show,
+      retry,
+    );
+    if (choice === show) await documents.show(result.stack.name, 'delete', result.events, result.rootCause);
+    if (choice === retry) await uninstallRack(dependencies, rack);
+    return;
+  }
+  void vscode.window.showWarningMessage(`Convox: stopped following the uninstall of ${rack.fullName} at ${result.stack.name}; CloudFormation goes on, and the Racks view shows what is left.`);
+}

@@ -1,0 +1,48 @@
+import * as assert from 'node:assert/strict';
+import type { InstallEvent } from '../../../src/model/install/events';
+import { elapsed, outcomeOf, percent, progressLine, stackProgress } from '../../../src/model/install/progress';
+
+let clock = Date.parse('2026-01-01T10:00:00Z');
+function event(logicalId: string, status: string, resourceType = 'AWS::EC2::Subnet'): InstallEvent {
+  clock += 1000;
+  return { id: String(clock), at: new Date(clock), logicalId, resourceType, status };
+}
+
+describe('install progress from stack events', () => {
+  it('counts resources complete out of the expected total, with the latest event', () => {
+    const events = [
+      event('prod', 'CREATE_IN_PROGRESS', 'AWS::CloudFormation::Stack'),
+      event('Vpc', 'CREATE_IN_PROGRESS'),
+      event('Vpc', 'CREATE_COMPLETE'),
+      event('Subnet0', 'CREATE_IN_PROGRESS'),
+      event('Subnet0', 'CREATE_COMPLETE'),
+      event('Instances', 'CREATE_IN_PROGRESS', 'AWS::AutoScaling::AutoScalingGroup'),
+    ].reverse();
+    const progress = stackProgress(events, 'prod', 'create', 40);
+    assert.equal(progress.complete, 2);
+    assert.equal(progress.total, 40);
+    assert.equal(progress.latest?.logicalId, 'Instances');
+    assert.equal(progress.stackStatus, 'CREATE_IN_PROGRESS');
+    assert.equal(percent(progress), 5);
+    assert.equal(progressLine(progress, 125_000), '2/40 resources · Instances CREATE_IN_PROGRESS · 2m 05s');
+  });
+
+  it('counts deleted and skipped resources for a delete', () => {
+    const events = [event('Settings', 'DELETE_SKIPPED', 'AWS::S3::Bucket'), event('Vpc', 'DELETE_COMPLETE'), event('Subnet0', 'DELETE_IN_PROGRESS')].reverse();
+    assert.equal(stackProgress(events, 'prod', 'delete', 3).complete, 2);
+  });
+
+  it('outcomes follow the CLI: ROLLBACK_* and DELETE_* end an install as failed', () => {
+    assert.equal(outcomeOf('create', 'CREATE_IN_PROGRESS'), 'running');
+    assert.equal(outcomeOf('create', 'CREATE_COMPLETE'), 'succeeded');
+    assert.equal(outcomeOf('create', 'ROLLBACK_IN_PROGRESS'), 'failed');
+    assert.equal(outcomeOf('create', 'ROLLBACK_COMPLETE'), 'failed');
+    assert.equal(outcomeOf('delete', 'DELETE_FAILED'), 'failed');
+    assert.equal(outcomeOf('delete', 'DELETE_COMPLETE'), 'succeeded');
+  });
+
+  it('elapsed time reads as minutes and seconds', () => {
+    assert.equal(elapsed(9_400), '9s');
+    assert.equal(elapsed(61_000), '1m 01s');
+  });
+});

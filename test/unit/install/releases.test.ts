@@ -1,0 +1,45 @@
+import * as assert from 'node:assert/strict';
+import { generatePassword, passwordLength } from '../../../src/model/install/password';
+import { installableReleases, latestRelease, parseReleases, ReleaseListError, templateUrl } from '../../../src/model/install/releases';
+
+describe('release list', () => {
+  const list = JSON.stringify([
+    { version: '20250101120000', description: 'old', published: true, required: false },
+    { version: '20260301000000', description: 'hotfix published later', published: true, required: true },
+    { version: '20260201000000', description: 'newest name, published last', published: true, required: false },
+    { version: '20260401000000', description: 'draft', published: false, required: false },
+  ]);
+
+  it('latest is the last published in list order, never sorted by name', () => {
+    const releases = parseReleases(list);
+    assert.equal(latestRelease(releases)?.version, '20260201000000');
+    assert.deepEqual(
+      installableReleases(releases).map((release) => release.version),
+      ['20260201000000', '20260301000000', '20250101120000'],
+    );
+  });
+
+  it('a malformed list is refused with what was wrong', () => {
+    assert.throws(() => parseReleases('<html>'), (error: unknown) => error instanceof ReleaseListError && /not JSON/.test(error.message));
+    assert.throws(() => parseReleases('{"version":"1"}'), /not a JSON array/);
+    assert.throws(() => parseReleases('[{"description":"x"}]'), /Release 1 of the list has no valid "version"/);
+    assert.throws(() => parseReleases('[1]'), /not an object/);
+  });
+
+  it('the template sits beside the list', () => {
+    assert.equal(templateUrl('https://convox.s3.amazonaws.com/release/versions.json', '20250101120000'), 'https://convox.s3.amazonaws.com/release/20250101120000/rack.json');
+  });
+});
+
+describe('rack password', () => {
+  it('is 30 letters A–Z a–z and differs each time', () => {
+    const passwords = Array.from({ length: 50 }, generatePassword);
+    for (const password of passwords) {
+      assert.equal(password.length, passwordLength);
+      assert.match(password, /^[A-Za-z]{30}$/);
+    }
+    assert.equal(new Set(passwords).size, passwords.length);
+    const seen = new Set(passwords.join(''));
+    assert.ok(seen.size > 45, 'uses most of the alphabet');
+  });
+});

@@ -1,0 +1,83 @@
+import * as assert from 'node:assert/strict';
+import type { InstallEvent } from '../../../src/model/install/events';
+import { plainReason, rootCause } from '../../../src/model/install/rootCause';
+
+let clock = Date.parse('2026-01-01T10:00:00Z');
+function event(logicalId: string, status: string, reason?: string, resourceType = 'AWS::EC2::VPC'): InstallEvent {
+  clock += 1000;
+  return { id: `${logicalId}-${status}-${clock}`, at: new Date(clock), logicalId, resourceType, status, reason };
+}
+const stack = (status: string, reason?: string): InstallEvent => event('prod', status, reason, 'AWS::CloudFormation::Stack');
+/** DescribeStackEvents answers newest first. */
+const newestFirst = (events: InstallEvent[]): InstallEvent[] => [...events].reverse();
+
+describe('root cause of a failed stack operation', () => {
+  it('is the earliest real failure, not the cascade nor the stack summary', () => {
+    const events = newestFirst([
+      stack('CREATE_IN_PROGRESS', 'User Initiated'),
+      event('Vpc', 'CREATE_IN_PROGRESS'),
+      event('Vpc', 'CREATE_COMPLETE'),
+      event('ApiBalancer', 'CREATE_IN_PROGRESS', undefined, 'AWS::ElasticLoadBalancingV2::LoadBalancer'),
+      event(
+        'RouterCertificate',
+        'CREATE_FAILED',
+        'Resource handler returned message: "The first domain name can be no longer than 64 characters. (Service: Acm, Status Code: 400, Request ID: 1b2c)" (RequestToken: 5e6f-77, HandlerErrorCode: InvalidRequest)',
+        'AWS::CertificateManager::Certificate',
+      ),
+      event('ApiBalancer', 'CREATE_FAILED', 'Resource creation cancelled', 'AWS::ElasticLoadBalancingV2::LoadBalancer'),
+      event('Instances', 'CREATE_FAILED', 'Resource creation cancelled', 'AWS::AutoScaling::AutoScalingGroup'),
+      stack('ROLLBACK_IN_PROGRESS', 'The following resource(s) failed to create: [ApiBalancer, Instances, RouterCertificate]. Rollback requested by user.'),
+      event('Vpc', 'DELETE_IN_PROGRESS'),
+      event('Vpc', 'DELETE_COMPLETE'),
+      stack('ROLLBACK_COMPLETE'),
+    ]);
+    const cause = rootCause(events, 'prod');
+    assert.equal(cause?.logicalId, 'RouterCertificate');
+    assert.equal(cause?.resourceType, 'AWS::CertificateManager::Certificate');
+    assert.equal(cause?.reason, 'The first domain name can be no longer than 64 characters.');
+  });
+
+  it('reads what a custom resource said', () => {
+    const events = newestFirst([
+      stack('CREATE_IN_PROGRESS', 'User Initiated'),
+      event('InstancesLifecycleHandler', 'CREATE_COMPLETE', undefined, 'AWS::Lambda::Function'),
+      event('RackBuildImage', 'CREATE_FAILED', 'Received response status [FAILED] from custom resource. Message returned: image not found in region (RequestId: 3f1a-9)', 'Custom::EC2AMI'),
+      event('Cluster', 'CREATE_FAILED', 'Resource creation cancelled', 'AWS::ECS::Cluster'),
+      stack('ROLLBACK_IN_PROGRESS', 'The following resource(s) failed to create: [Cluster, RackBuildImage].'),
+    ]);
+    const cause = rootCause(events, 'prod');
+    assert.equal(cause?.logicalId, 'RackBuildImage');
+    assert.equal(cause?.reason, 'image not found in region');
+  });
+
+  it('picks the earliest of two real failures, even when AWS lists them in the same second', () => {
+    const first = event('NatAddress0', 'CREATE_FAILED', 'The maximum number of addresses has been reached.', 'AWS::EC2::EIP');
+    const second = { ...first, id: 'x', logicalId: 'NatAddress1' };
+    assert.equal(rootCause([second, first], 'prod')?.logicalId, 'NatAddress0');
+  });
+
+  it('for a failed delete is the resource that would not go', () => {
+    const events = newestFirst([
+      stack('DELETE_IN_PROGRESS', 'User Initiated'),
+      event('DynamoBuilds', 'DELETE_FAILED', 'Resource handler returned message: "Resource cannot be deleted as it is currently protected against deletion." (RequestToken: ab, HandlerErrorCode: InvalidRequest)', 'AWS::DynamoDB::Table'),
+      stack('DELETE_FAILED', 'The following resource(s) failed to delete: [DynamoBuilds].'),
+    ]);
+    const cause = rootCause(events, 'prod');
+    assert.equal(cause?.logicalId, 'DynamoBuilds');
+    assert.equal(cause?.status, 'DELETE_FAILED');
+    assert.equal(cause?.reason, 'Resource cannot be deleted as it is currently protected against deletion.');
+  });
+
+  it('falls back to the stack reason when no resource failed', () => {
+    const events = newestFirst([stack('ROLLBACK_IN_PROGRESS', 'Parameters: [Password] must have values')]);
+    assert.equal(rootCause(events, 'prod')?.reason, 'Parameters: [Password] must have values');
+  });
+
+  it('finds nothing in a healthy history', () => {
+    assert.equal(rootCause(newestFirst([stack('CREATE_IN_PROGRESS', 'User Initiated'), event('Vpc', 'CREATE_COMPLETE'), stack('CREATE_COMPLETE')]), 'prod'), undefined);
+  });
+
+  it('plain words keep a message that has no wrapper', () => {
+    assert.equal(plainReason('The bucket you tried to delete is not empty'), 'The bucket you tried to delete is not empty');
+  });
+});

@@ -6,6 +6,10 @@ import type { RackStore } from '../../model/store/rackStore';
 import { cliSync, setCliSync } from '../settings';
 import type { CurrentRack } from '../switch/currentRack';
 import type { RackPasswords } from '../terminal/rackPasswords';
+import { within } from './within';
+
+/** Reading and writing the CLI's few small files past this is given up. */
+const switchDeadlineMs = 5_000;
 
 /**
  * A switch made in VS Code switches the convox CLI too (`convox.cli.syncCurrentRack`: off, ask (only where the CLI
@@ -49,7 +53,7 @@ export class CliSync implements vscode.Disposable {
     }
     const files = this.files();
     try {
-      await files.switchTo(target);
+      await within(files.switchTo(target), switchDeadlineMs, `writing ${files.directory}`);
       this.log.info(`The convox CLI now targets ${rack.fullName} (${files.directory}).`);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);

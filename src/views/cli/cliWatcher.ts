@@ -5,10 +5,11 @@ import type { CliConfigFiles } from '../../cli/configFiles';
 import { currentCliRack, rackNamedByCli } from '../../model/cli/cliSettings';
 import type { RackStore } from '../../model/store/rackStore';
 import type { CurrentRack } from '../switch/currentRack';
+import { within } from './within';
 
 /** Waits for a burst of writes (the CLI writes `host`, then `racks`) to end before reading. */
 const debounceMs = 300;
-/** A read of the CLI's files past this is given up (a file on a stalled network share). */
+/** A read of the CLI's files past this is given up. */
 const readDeadlineMs = 5_000;
 /** The files that say which rack the CLI targets. */
 const watchedFiles = new Set(['host', 'racks', 'rack']);
@@ -41,7 +42,7 @@ export class CliWatcher implements vscode.Disposable {
     let cliName: string | undefined;
     let host: string;
     try {
-      const settings = await readWithin(this.files, readDeadlineMs);
+      const settings = await within(this.files.read(), readDeadlineMs, `reading ${this.files.directory}`);
       host = process.env.CONVOX_HOST || settings.host;
       cliName = currentCliRack(settings, process.env.CONVOX_HOST);
     } catch (error) {
@@ -93,12 +94,4 @@ export class CliWatcher implements vscode.Disposable {
     clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.check(), debounceMs);
   }
-}
-
-function readWithin(files: CliConfigFiles, deadlineMs: number): ReturnType<CliConfigFiles['read']> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const expired = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => reject(new Error(`reading ${files.directory} took more than ${deadlineMs / 1000} s`)), deadlineMs);
-  });
-  return Promise.race([files.read(), expired]).finally(() => clearTimeout(timer));
 }

@@ -1,10 +1,13 @@
 // Bundles the extension with esbuild: minified, as it ships, so that every test runs the code users get.
 // `--dev` keeps it readable with source maps, for debugging.
 //
-// Five bundles, so that activation loads only what the first paint needs:
+// Bundles, so that activation loads only what the first paint needs:
 //   dist/extension.js   the entry: views, model, wiring (no AWS SDK)
 //   dist/aws.js         src/aws/index.ts: CloudFormation, Auto Scaling, EventBridge, credentials, discovery, installs; loaded by the first refresh
 //   dist/awsDetails.js  src/aws/details/index.ts: ECS and EC2; loaded when a rack is first expanded or inspected
+//   dist/awsSecrets.js  src/aws/secrets/index.ts: SSM, for rack API passwords; loaded when one is first needed
+//   dist/kubernetes.js  src/kubernetes/index.ts: the (ESM-only) Kubernetes client made CommonJS, for local racks;
+//                       loaded by the first refresh
 //   dist/architecturePanel.js  the architecture panel with the scene and layout code; loaded when one first opens
 //   dist/installUi.js   the install wizard, its progress and uninstall; loaded when one is first used
 // A dynamic `import()` of another bundle's entry stays a run-time `require` of that bundle's file.
@@ -23,6 +26,8 @@ const bundles = [
   { entry: 'src/extension.ts', file: 'extension.js' },
   { entry: 'src/aws/index.ts', file: 'aws.js' },
   { entry: 'src/aws/details/index.ts', file: 'awsDetails.js' },
+  { entry: 'src/aws/secrets/index.ts', file: 'awsSecrets.js' },
+  { entry: 'src/kubernetes/index.ts', file: 'kubernetes.js' },
   { entry: 'src/views/architecture/architecturePanel.ts', file: 'architecturePanel.js' },
   { entry: 'src/views/install/installUi.ts', file: 'installUi.js' },
 ];

@@ -1,10 +1,15 @@
 import * as vscode from 'vscode';
-import { lazyPorts } from './model/store/lazyPorts';
+import { userCliConfigFiles } from './cli/configFiles';
+import { findLocalRacks, localLookupDeadlineMs } from './model/local/localRacks';
+import { lazy, lazyPorts } from './model/store/lazyPorts';
+import type { RackSecrets } from './model/store/ports';
 import { RackStore } from './model/store/rackStore';
 import { registerArchitectureCommands } from './views/architecture/architectureCommands';
 import type { ArchitecturePanel } from './views/architecture/architecturePanel';
 import { ArchitecturePanels } from './views/architecture/architecturePanels';
 import { architectureViewType } from './views/architecture/panelOptions';
+import { CliSync } from './views/cli/cliSync';
+import { CliWatcher } from './views/cli/cliWatcher';
 import { registerInstallCommands } from './views/install/installCommands';
 import { registerInspectCommands } from './views/inspect/inspectCommands';
 import { InspectDocuments, inspectScheme } from './views/inspect/inspectDocuments';
@@ -17,6 +22,9 @@ import { architectureRefreshSeconds, refreshIntervalSeconds, requestTimeoutSecon
 import { CurrentRack } from './views/switch/currentRack';
 import { RackStatusBar } from './views/switch/statusBar';
 import { registerSwitchCommands } from './views/switch/switchCommands';
+import { RackPasswords } from './views/terminal/rackPasswords';
+import { registerTerminalCommands } from './views/terminal/terminalCommands';
+import { TerminalEnvironment } from './views/terminal/terminalEnvironment';
 
 /** What activation returns: enough for tests to check what the views show, never a way around them. */
 export interface ConvoxApi {
@@ -26,6 +34,8 @@ export interface ConvoxApi {
   racksView: vscode.TreeDataProvider<RackNode>;
   statusBar: RackStatusBar;
   currentRack(): string | undefined;
+  /** Sets new terminals' variables for the current rack now; resolves once its address was looked up. */
+  updateTerminalEnvironment(): Promise<void>;
   /** The open architecture panels (with what each page was last sent), and the serializer that restores them. */
   architecture: { panels(): readonly ArchitecturePanel[]; serializer: vscode.WebviewPanelSerializer };
 }
@@ -34,12 +44,24 @@ export function activate(context: vscode.ExtensionContext): ConvoxApi {
   const started = performance.now();
   const log = vscode.window.createOutputChannel('Convox', { log: true });
   // The AWS SDK is a bundle of its own (dist/aws.js), loaded by the first refresh, not by activation.
-  const ports = lazyPorts(async () => (await import('./aws')).createAwsPorts({ log: (message) => log.warn(message) }));
-  const store = new RackStore(ports, scanSettings, { intervalSeconds: refreshIntervalSeconds(), requestTimeoutSeconds: requestTimeoutSeconds(), log: (message) => log.info(message) });
+  const aws = lazy(async () => (await import('./aws')).createAwsPorts({ log: (message) => log.warn(message) }));
+  const ports = lazyPorts(aws);
+  const secrets: RackSecrets = { apiPassword: async (...args) => (await aws()).secrets.apiPassword(...args) };
+  // The Kubernetes client is a bundle of its own too (dist/kubernetes.js), loaded by the first local-rack lookup.
+  const localRacks = (): ReturnType<typeof findLocalRacks> =>
+    findLocalRacks(process.env, async () => (await import('./kubernetes')).lookUpLocalRacks(localLookupDeadlineMs));
+  const store = new RackStore(ports, scanSettings, {
+    intervalSeconds: refreshIntervalSeconds(),
+    requestTimeoutSeconds: requestTimeoutSeconds(),
+    log: (message) => log.info(message),
+    localRacks,
+  });
   const current = new CurrentRack(context);
   const documents = new InspectDocuments(store);
   const racksView = new RacksView(store, () => current.name);
   const statusBar = new RackStatusBar(store, current);
+  const passwords = new RackPasswords(secrets, log);
+  const terminals = new TerminalEnvironment(context.environmentVariableCollection, current, store, passwords);
   const architecture = new ArchitecturePanels({
     store,
     extensionUri: context.extensionUri,
@@ -56,12 +78,16 @@ export function activate(context: vscode.ExtensionContext): ConvoxApi {
     documents,
     racksView,
     statusBar,
+    terminals,
+    new CliSync(current, store, passwords, userCliConfigFiles, log),
+    new CliWatcher(userCliConfigFiles, current, store, log),
     architecture,
     new ViewState(store),
     watchSettings(store),
     vscode.workspace.registerTextDocumentContentProvider(inspectScheme, documents),
     ...registerRefreshCommands(store, log),
     ...registerSwitchCommands(store, racksView.tree, current, log),
+    ...registerTerminalCommands(store, racksView.tree, current, passwords, log),
     ...registerInspectCommands(store, racksView.tree, current, documents, log),
     ...registerArchitectureCommands(store, racksView.tree, current, architecture, log),
     ...registerInstallCommands(context, store, racksView.tree, current, log),
@@ -75,6 +101,7 @@ export function activate(context: vscode.ExtensionContext): ConvoxApi {
     racksView: racksView.tree,
     statusBar,
     currentRack: () => current.name,
+    updateTerminalEnvironment: () => terminals.update(),
     architecture: { panels: () => architecture.list(), serializer: architecture },
   };
 }

@@ -4,7 +4,7 @@ import type { PairResult } from '../model/inventory';
 import type { Pair } from '../model/pair';
 import type { RackResources } from '../model/architecture/data';
 import type { Rack, StackEvent } from '../model/rack';
-import type { RackInstaller, RackPorts, RackReader } from '../model/store/ports';
+import type { RackInstaller, RackPorts, RackReader, RackSecrets } from '../model/store/ports';
 import { lazy } from '../model/store/lazyPorts';
 import { AwsClients, type ClientOptions } from './clients';
 import { withDeadline } from './deadline';
@@ -36,6 +36,7 @@ export class AwsPorts implements RackPorts {
   private readonly log: (message: string) => void;
   private readonly logged = new Set<string>();
   private readonly readers = lazy(async () => (await import('./details')).createDetailsReaders(this.clients));
+  private readonly secretsReader = lazy(async () => (await import('./secrets')).createSecretsReader(this.clients));
   /** Each rack's stack resources and subnets, with the stack update they were read for. */
   private readonly resources = new Map<string, RackResources>();
 
@@ -98,6 +99,13 @@ export class AwsPorts implements RackPorts {
       }),
   };
 
+  readonly secrets: RackSecrets = {
+    apiPassword: (rack, deadlineMs) =>
+      this.read(rack, 'ssm', `read the rack API password (ssm:GetParameter on ${rack.name}RackApiSecret)`, deadlineMs, async (profile, abortSignal) =>
+        (await this.secretsReader()).apiPassword(profile, rack, abortSignal),
+      ),
+  };
+
   dispose(): void {
     this.clients.reset();
   }
@@ -132,6 +140,6 @@ export class AwsPorts implements RackPorts {
   }
 }
 
-export function createAwsPorts(options: AwsPortsOptions = {}): RackPorts {
+export function createAwsPorts(options: AwsPortsOptions = {}): AwsPorts {
   return new AwsPorts(options);
 }

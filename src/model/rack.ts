@@ -45,6 +45,14 @@ export interface Rack extends Pair {
   tags: Record<string, string>;
   parameters: Record<string, string>;
   outputs: Record<string, string>;
+  /** Only on a local rack (see model/local), which lives in a Kubernetes namespace and has no AWS resources. */
+  local?: LocalPlace;
+}
+
+/** Where a local rack lives: its namespace, in the kubeconfig's current context. */
+export interface LocalPlace {
+  namespace: string;
+  context: string;
 }
 
 /** `configuration`: the AWS config or a setting is wrong, so retrying cannot help until it is fixed. */

@@ -4,6 +4,10 @@
  * reads package.json to prove the two agree.
  */
 
+/** Settings value `convox.cli.syncCurrentRack`: whether a switch in VS Code also switches the convox CLI. */
+export type CliSync = 'off' | 'ask' | 'always';
+export const cliSyncValues: readonly CliSync[] = ['off', 'ask', 'always'];
+
 /** Settings value `convox.organizations`: organisation name → AWS profile names. */
 export type OrganizationMap = Record<string, string[]>;
 
@@ -17,6 +21,8 @@ export const settingDefaults = {
   requestTimeout: 30,
   'statusBar.enabled': true,
   'architecture.refreshInterval': 10,
+  'terminal.exportRack': true,
+  'cli.syncCurrentRack': 'ask' as CliSync,
   releasesUrl: 'https://convox.s3.amazonaws.com/release/versions.json',
 };
 
@@ -115,6 +121,16 @@ export function parseArchitectureRefreshInterval(raw: unknown): number {
 /** `convox.statusBar.enabled`: only an explicit `false` hides the item. */
 export function parseStatusBarEnabled(raw: unknown): boolean {
   return raw !== false;
+}
+
+/** `convox.terminal.exportRack`: only an explicit `false` keeps the rack out of new terminals. */
+export function parseExportRack(raw: unknown): boolean {
+  return raw !== false;
+}
+
+/** `convox.cli.syncCurrentRack`; anything but one of its values falls back to asking. */
+export function parseCliSync(raw: unknown): CliSync {
+  return cliSyncValues.find((value) => value === raw) ?? settingDefaults['cli.syncCurrentRack'];
 }
 
 /** `convox.releasesUrl`: where Install Rack reads the release list; each template sits beside it. */

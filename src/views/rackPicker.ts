@@ -41,7 +41,7 @@ export function pickRack(racks: readonly Rack[], title: string, currentName: str
         items.push({ label: organization, kind: vscode.QuickPickItemKind.Separator });
       }
       const isCurrent = rack.fullName === currentName;
-      items.push({ label: `${isCurrent ? '$(check) ' : ''}${rack.fullName}`, description: `${rack.status} · ${rack.region}`, detail: isCurrent ? 'current rack' : undefined, rack });
+      items.push({ label: `${isCurrent ? '$(check) ' : ''}${rack.fullName}`, description: `${rack.status} · ${rack.local?.context ?? rack.region}`, detail: isCurrent ? 'current rack' : undefined, rack });
     }
     return items;
   };

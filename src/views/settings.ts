@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { RackStore } from '../model/store/rackStore';
-import { parseArchitectureRefreshInterval, parseOrganizations, parseRefreshInterval, parseRegions, parseReleasesUrl, parseRequestTimeout, parseStatusBarEnabled, settingsSection, SettingsError, type ScanSettings } from '../model/settings';
+import { parseArchitectureRefreshInterval, parseCliSync, parseExportRack, parseOrganizations, parseRefreshInterval, parseRegions, parseReleasesUrl, parseRequestTimeout, parseStatusBarEnabled, settingsSection, SettingsError, type CliSync, type ScanSettings } from '../model/settings';
 
 function configuration(): vscode.WorkspaceConfiguration {
   return vscode.workspace.getConfiguration(settingsSection);
@@ -34,6 +34,18 @@ export function releasesUrl(): string {
 
 export function statusBarEnabled(): boolean {
   return parseStatusBarEnabled(configuration().get<unknown>('statusBar.enabled'));
+}
+
+export function exportRackToTerminals(): boolean {
+  return parseExportRack(configuration().get<unknown>('terminal.exportRack'));
+}
+
+export function cliSync(): CliSync {
+  return parseCliSync(configuration().get<unknown>('cli.syncCurrentRack'));
+}
+
+export async function setCliSync(value: CliSync): Promise<void> {
+  await configuration().update('cli.syncCurrentRack', value, vscode.ConfigurationTarget.Global);
 }
 
 export async function setRegions(regions: readonly string[]): Promise<void> {

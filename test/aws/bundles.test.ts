@@ -45,4 +45,13 @@ describe('bundles', function () {
       assert.ok(!bundle.includes('@aws-sdk') && !bundle.includes('@smithy') && !bundle.includes('CloudFormationClient'), `no SDK code in dist/${file}`);
     }
   });
+
+  it('the Kubernetes client and the SSM client wait for bundles of their own', () => {
+    const entry = fs.readFileSync(path.join(dist, 'extension.js'), 'utf8');
+    assert.ok(entry.includes('require("./kubernetes.js")'));
+    assert.ok(!entry.includes('KubeConfig') && !entry.includes('CoreV1Api'), 'no Kubernetes client in dist/extension.js');
+    const aws = fs.readFileSync(path.join(dist, 'aws.js'), 'utf8');
+    assert.ok(aws.includes('require("./awsSecrets.js")'));
+    assert.ok(!aws.includes('GetParameterCommand') && !aws.includes('KubeConfig'), 'SSM waits for dist/awsSecrets.js');
+  });
 });

@@ -1,7 +1,9 @@
 // The host test sessions: each is a fresh extension host with its own AWS world, running the listed test files
 // (test/host/NAME.test.ts). A feature needing another world adds an entry: a scenario built with test/sim's
 // builders, its test files, and optionally `env` for the extension host and `settings` for VS Code.
-import { defaultAccounts, defaultScenario, secretEnvironment, secretMarkers, secretsScenario } from '../sim';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { defaultAccounts, defaultScenario, rackPasswordMarker, secretEnvironment, secretMarkers, secretsScenario, switchScenario } from '../sim';
 import { hostInstallPassword } from '../sim/scenarios/install';
 import type { HostSession } from '../runner/hostSession';
 
@@ -24,5 +26,14 @@ export const hostSessions: HostSession[] = [
     env: secretEnvironment,
     settings: { 'convox.requestTimeout': 5 },
     forbidden: Object.values(secretMarkers),
+  },
+  {
+    name: 'switch',
+    aws: switchScenario(),
+    tests: ['switchTerminal'],
+    // The CLI's folder is outside VS Code's, which the runner searches for the password: it is meant to be there.
+    env: { CONVOX_CONFIG: path.join(os.tmpdir(), `convox-host-cli-${process.pid}`) },
+    settings: { 'convox.cli.syncCurrentRack': 'always' },
+    forbidden: [rackPasswordMarker],
   },
 ];

@@ -1,6 +1,5 @@
-// `npm run test:host [-- SESSION…]`: runs each host test session (or only those named) inside a real VS Code
-// extension host (code-server with the smoke-test driver, driven by headless Chromium), prints the tests and one
-// line `host: N passed, N failed`.
+// `npm run test:host`: runs each host test session inside a real VS Code extension host (code-server with the
+// smoke-test driver, driven by headless Chromium), prints the tests and one line `host: N passed, N failed`.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -115,9 +114,9 @@ main(async () => {
     console.error(`host: ${unlisted.join(', ')} belong to no session in test/host/sessions.ts`);
     failures += unlisted.length;
   }
-  // `host.js NAME…` runs only the sessions named.
-  const only = process.argv.slice(2);
-  for (const session of hostSessions.filter((candidate) => only.length === 0 || only.includes(candidate.name))) {
+  // `host.js NAME…` runs only the named sessions, for working on one feature.
+  const wanted = process.argv.slice(2);
+  for (const session of hostSessions.filter((candidate) => wanted.length === 0 || wanted.includes(candidate.name))) {
     const result = await runSession(session);
     printResult('host', session.name, result);
     passes += result.passes;

@@ -19,5 +19,7 @@ export { secretEnvironment, secretMarkers, secretsScenario } from './scenarios/s
 export { accessKeyIdFor, scenario, type ProfileSpec, type RegionBuilder, type ScenarioSpec } from './scenarios/scenario';
 export { outputs, parameters, stack, type StackOptions } from './scenarios/stack';
 export { startSimulator, type Simulator, type SimulatorOptions } from './server';
+export { rackPasswordMarker, switchScenario } from './scenarios/switch';
+export { kubeconfigFor, startKubernetesApi, type KubernetesApi, type SimulatedNamespace } from './kubernetes';
 export type * from './types';
 export type { Where, World } from './world';

@@ -23,6 +23,7 @@ import { autoScaling } from './services/autoscaling';
 import { cloudFormation } from './services/cloudformation';
 import { ec2 } from './services/ec2';
 import { ecs } from './services/ecs';
+import { ssm } from './services/ssm';
 import { events } from './services/events';
 import type { Context, PagingFault, Service } from './services/service';
 import { advanceRegion } from './stackSchedule';
@@ -59,7 +60,7 @@ export interface Simulator {
   stop(): Promise<void>;
 }
 
-const services: Service[] = [cloudFormation, ecs, ec2, autoScaling, events];
+const services: Service[] = [cloudFormation, ecs, ec2, autoScaling, ssm, events];
 
 /** Namespace AWS uses for errors raised before a service is known (e.g. authentication). */
 const faultNamespace = 'http://webservices.amazon.com/AWSFault/2005-15-09';

@@ -1,5 +1,6 @@
 import { instanceColumns, instanceHeaders, processColumns, processHeaders, rackParameters, rackSummary } from '../cliRows';
 import type { Process, Rack, RackDetails, StackEvent } from '../rack';
+import { localRackSummary } from '../local/localRacks';
 import { formatTable } from '../table';
 
 function section(title: string, body: string): string {
@@ -21,5 +22,15 @@ export function inspectDocument(rack: Rack, details: RackDetails, processes: rea
       formatTable(['TIME', 'RESOURCE', 'TYPE', 'STATUS', 'REASON'], events.map((event) => [event.at.toISOString(), event.resource, event.resourceType, event.status, event.reason ?? ''])),
     ),
     `Loaded ${details.loadedAt.toISOString()}\n`,
+  ].join('\n');
+}
+
+/** The Inspect Rack document of a local rack: what is known without AWS, where it lives. */
+export function localInspectDocument(rack: Rack): string {
+  const labelled = formatTable(['', ''], localRackSummary(rack)).split('\n').slice(1).join('\n');
+  return [
+    `${rack.fullName}\n${'='.repeat(rack.fullName.length)}\n`,
+    section('Rack', labelled),
+    'A local rack runs in a Kubernetes namespace, not on AWS: it has no stack, instances or parameters to show.\n',
   ].join('\n');
 }

@@ -1,3 +1,4 @@
+import { localRackSummary } from '../local/localRacks';
 import { ago, instanceColumns, instanceHeaders, percent, processColumns, processHeaders, rackParameters, rackSummary } from '../cliRows';
 import { markdownRows } from '../markdown';
 import type { App, DiscoveryError, DiscoveryErrorKind, Instance, Process, Rack } from '../rack';
@@ -66,6 +67,7 @@ export function organizationRow(name: string, racks: readonly Rack[], errors: nu
 
 /** A rack as `convox racks` lists it, its tooltip what `convox rack` shows; `contextValue` is `rack[.current].<status>`. */
 export function rackRow(rack: Rack, current: boolean): Row {
+  if (rack.local) return localRackRow(rack, current);
   const style = statusStyle(rack.status);
   return {
     id: `rack/${rack.stackId}`,
@@ -76,6 +78,25 @@ export function rackRow(rack: Rack, current: boolean): Row {
     contextValue: `rack${current ? '.current' : ''}.${rack.status}`,
     accessibilityLabel: `${rack.fullName}, ${style.label}${current ? ', current rack' : ''}, ${rack.region}`,
     collapsible: 'collapsed',
+  };
+}
+
+/**
+ * A local rack: where it lives instead of AWS details, nothing to expand (it has no AWS resources), and
+ * `contextValue` `rack[.current].running.local`, so that AWS-only actions leave it out.
+ */
+function localRackRow(rack: Rack, current: boolean): Row {
+  const style = statusStyle(rack.status);
+  const context = rack.local?.context ?? '';
+  return {
+    id: `rack/${rack.stackId}`,
+    label: rack.name,
+    description: [current ? '✓ current' : '', rack.status, context].filter(Boolean).join(' · '),
+    icon: { id: style.icon, color: style.color },
+    tooltip: { markdown: markdownRows(rack.fullName, localRackSummary(rack)) },
+    contextValue: `rack${current ? '.current' : ''}.${rack.status}.local`,
+    accessibilityLabel: `${rack.fullName}, ${style.label}${current ? ', current rack' : ''}, Kubernetes context ${context}`,
+    collapsible: 'none',
   };
 }
 

@@ -119,3 +119,11 @@ export interface RackPorts {
   /** Lets go of clients and cached credentials. */
   dispose(): void;
 }
+
+/**
+ * The rack API's password, kept by the rack in the SSM parameter `<rack>RackApiSecret`: undefined when there is
+ * none. Read only when needed and never stored; a refusal is an error whose `kind` is `access-denied`.
+ */
+export interface RackSecrets {
+  apiPassword(rack: Rack, deadlineMs: number): Promise<string | undefined>;
+}

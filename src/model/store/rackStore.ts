@@ -32,6 +32,11 @@ export interface StoreOptions {
   requestTimeoutSeconds?: number;
   log?: (message: string) => void;
   timers?: Timers;
+  /**
+   * Local racks (Kubernetes namespaces), looked up alongside AWS with each list refresh; resolves within its own
+   * short deadline. A failure means no local racks: its reason goes to the log only, as the CLI keeps it quiet.
+   */
+  localRacks?: () => Promise<Rack[]>;
 }
 
 /**
@@ -66,6 +71,10 @@ export class RackStore {
   private readonly log: (message: string) => void;
   private deadlineMs: number;
   private readonly architectures: ArchitectureReads;
+  private readonly lookUpLocalRacks: () => Promise<Rack[]>;
+  private local: Rack[] = [];
+  /** Why the last lookup found no local racks, logged only when it changes. */
+  private localProblem: string | undefined;
 
   constructor(
     private readonly ports: RackPorts,
@@ -74,6 +83,7 @@ export class RackStore {
   ) {
     this.timers = options.timers ?? realTimers;
     this.log = options.log ?? (() => undefined);
+    this.lookUpLocalRacks = options.localRacks ?? (() => Promise.resolve([]));
     this.deadlineMs = (options.requestTimeoutSeconds ?? settingDefaults.requestTimeout) * 1000;
     this.architectures = new ArchitectureReads(
       (rack) => this.ports.reader.architecture(rack, this.deadlineMs),
@@ -117,10 +127,13 @@ export class RackStore {
   }
 
   racks(): Rack[] {
-    this.merged ??= (this.inventory?.racks() ?? []).map((rack) => {
-      const states = this.lifecycles.get(rack.stackId);
-      return states ? { ...rack, status: withInstanceLifecycle(rack.status, states) } : rack;
-    });
+    this.merged ??= [
+      ...(this.inventory?.racks() ?? []).map((rack) => {
+        const states = this.lifecycles.get(rack.stackId);
+        return states ? { ...rack, status: withInstanceLifecycle(rack.status, states) } : rack;
+      }),
+      ...this.local,
+    ];
     return this.merged;
   }
 
@@ -297,6 +310,7 @@ export class RackStore {
 
   private async run(settings: ScanSettings, reason: RefreshReason): Promise<void> {
     const started = this.timers.now();
+    const local = this.refreshLocalRacks();
     const profiles = await this.ports.discovery.profiles();
     const plan = planDiscovery(profiles, settings);
     const inventory = new Inventory(plan.pairs, this.inventory);
@@ -314,10 +328,25 @@ export class RackStore {
       this.scheduleChange();
       if (result.done && !result.error) lifecycleChecks.push(this.checkLifecycles(result, result.racks));
     }, this.deadlineMs);
-    await Promise.all(lifecycleChecks);
+    await Promise.all([...lifecycleChecks, local]);
     this.refreshedAt = this.timers.now();
     this.afterListRefresh();
     this.log(`Refresh (${reason}) finished in ${this.timers.now() - started} ms: ${this.racks().length} racks, ${this.errors().length} errors.`);
+  }
+
+  /** Local racks, in the list as soon as they are known, whatever AWS is doing. */
+  private async refreshLocalRacks(): Promise<void> {
+    try {
+      this.local = await this.lookUpLocalRacks();
+      this.localProblem = undefined;
+    } catch (error) {
+      this.local = [];
+      const problem = messageOf(error);
+      if (problem !== this.localProblem) this.log(`No local racks: ${problem}`);
+      this.localProblem = problem;
+    }
+    this.merged = undefined;
+    this.scheduleChange();
   }
 
   /** Watched, visible racks are read again with the list; the rest are read again when next shown. */

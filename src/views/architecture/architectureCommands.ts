@@ -35,7 +35,8 @@ export function registerArchitectureCommands(store: RackStore, tree: RacksTree, 
   };
   const showArchitecture = async (target?: unknown): Promise<void> => {
     const rack = await rackFor(target);
-    if (rack) await panels.show(rack);
+    if (rack?.local) void vscode.window.showInformationMessage(`Convox: ${rack.fullName} is a local rack (Kubernetes namespace ${rack.local.namespace}): it has no AWS architecture to show.`);
+    else if (rack) await panels.show(rack);
   };
   return [vscode.commands.registerCommand('convox.showArchitecture', showArchitecture)];
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { inspectDocument } from '../../model/inspect/inspectDocument';
+import { inspectDocument, localInspectDocument } from '../../model/inspect/inspectDocument';
 import type { Rack } from '../../model/rack';
 import type { RackStore } from '../../model/store/rackStore';
 
@@ -32,6 +32,7 @@ export class InspectDocuments implements vscode.TextDocumentContentProvider, vsc
     const fullName = fullNameOf(uri);
     const rack = this.store.find(fullName);
     if (!rack) return `${fullName}\n\nThis rack is not in the last discovery. Refresh the Racks view, then use Refresh on this document.\n`;
+    if (rack.local) return localInspectDocument(rack);
     const [details, processes, events] = await Promise.all([this.store.details(rack), this.store.processes(rack), this.store.events(rack, eventCount)]);
     return inspectDocument(rack, details, processes, events, new Date());
   }
@@ -39,7 +40,7 @@ export class InspectDocuments implements vscode.TextDocumentContentProvider, vsc
   /** Reads the rack again from AWS and redraws its document. */
   refresh(uri: vscode.Uri): void {
     const rack = this.store.find(fullNameOf(uri));
-    if (rack) this.store.reloadDetails(rack, 'inspect').catch(() => undefined);
+    if (rack && !rack.local) this.store.reloadDetails(rack, 'inspect').catch(() => undefined);
     this.changed.fire(uri);
   }
 

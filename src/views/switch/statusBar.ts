@@ -36,7 +36,8 @@ export class RackStatusBar implements vscode.Disposable {
     }
     const rack = name ? this.store.find(name) : undefined;
     this.item.text = `$(server-environment) ${name ?? 'No rack'}${rack ? ` (${rack.status})` : ''}`;
-    this.item.tooltip = name ? `Convox rack ${name}${rack ? `: ${rack.status} in ${rack.region}` : ''}. Click to switch.` : 'No current Convox rack. Click to choose one.';
+    const where = rack?.local ? `Kubernetes context ${rack.local.context}` : rack?.region;
+    this.item.tooltip = name ? `Convox rack ${name}${rack ? `: ${rack.status} in ${where}` : ''}. Click to switch.` : 'No current Convox rack. Click to choose one.';
     this.item.accessibilityInformation = { label: name ? `Current Convox rack ${name}` : 'No current Convox rack' };
     this.item.show();
   }

@@ -41,6 +41,13 @@ export class JsonInput {
     return value;
   }
 
+  boolean(name: string): boolean | undefined {
+    const value = this.members[name];
+    if (value === undefined || value === null) return undefined;
+    if (typeof value !== 'boolean') throw wrongType(name, 'boolean');
+    return value;
+  }
+
   strings(name: string): string[] | undefined {
     const value = this.members[name];
     if (value === undefined || value === null) return undefined;

@@ -1,0 +1,28 @@
+import { GetParameterCommand, ParameterNotFound, SSMClient } from '@aws-sdk/client-ssm';
+import type { Rack } from '../../model/rack';
+import type { AwsClients } from '../clients';
+import type { AwsProfile } from '../profiles';
+
+/** The SSM parameter a rack keeps its API password in (the template's `RackApiSecret`). */
+export function apiPasswordParameter(rack: Pick<Rack, 'name'>): string {
+  return `${rack.name}RackApiSecret`;
+}
+
+/**
+ * Reads rack API passwords. This module is its own bundle (dist/awsSecrets.js), loaded the first time a password
+ * is needed. The password is returned, never kept or put in a message.
+ */
+export function createSecretsReader(clients: AwsClients): { apiPassword(profile: AwsProfile, rack: Rack, abortSignal: AbortSignal): Promise<string | undefined> } {
+  return {
+    async apiPassword(profile, rack, abortSignal) {
+      const client = clients.client('ssm', profile, rack.region, (config) => new SSMClient(config));
+      try {
+        const answer = await client.send(new GetParameterCommand({ Name: apiPasswordParameter(rack), WithDecryption: true }), { abortSignal });
+        return answer.Parameter?.Value;
+      } catch (error) {
+        if (error instanceof ParameterNotFound) return undefined;
+        throw error;
+      }
+    },
+  };
+}

@@ -5,6 +5,7 @@ import type { Pair } from '../model/pair';
 import type { RackResources } from '../model/architecture/data';
 import type { Rack, StackEvent } from '../model/rack';
 import type { RackInstaller, RackPorts, RackReader, RackSecrets } from '../model/store/ports';
+import type { ChangePreviewer } from '../model/update/ports';
 import { lazy, lazyInstaller } from '../model/store/lazyPorts';
 import { AwsClients, type ClientOptions } from './clients';
 import { withDeadline } from './deadline';
@@ -32,6 +33,9 @@ export class AwsPorts implements RackPorts {
   readonly reader: RackReader;
   /** Installs and uninstalls: a fourth bundle (dist/awsInstall.js), loaded when one first starts. */
   readonly installer: RackInstaller = lazyInstaller(lazy(async () => (await import('./install')).createInstaller(this.clients)));
+  /** Change set previews of rack updates: a bundle of its own (dist/awsUpdate.js), loaded when one is first asked for. */
+  readonly previewer: ChangePreviewer = { preview: async (...args) => (await this.updatePreviewer()).preview(...args) };
+  private readonly updatePreviewer = lazy(async () => (await import('./update')).createChangePreviewer(this.clients));
   private readonly log: (message: string) => void;
   private readonly logged = new Set<string>();
   private readonly readers = lazy(async () => (await import('./details')).createDetailsReaders(this.clients));

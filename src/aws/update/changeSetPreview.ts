@@ -1,4 +1,4 @@
-import { CreateChangeSetCommand, DeleteChangeSetCommand, DescribeChangeSetCommand, type Change, type CloudFormationClient } from '@aws-sdk/client-cloudformation';
+import { CreateChangeSetCommand, DeleteChangeSetCommand, DescribeChangeSetCommand, type Change, type CloudFormationClient, type Parameter } from '@aws-sdk/client-cloudformation';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Rack } from '../../model/rack';
 import type { Timing } from '../../model/store/ports';
@@ -50,7 +50,7 @@ export class AwsChangePreviewer implements ChangePreviewer {
     const ends = Date.now() + timing.deadlineMs;
     const left = (): number => Math.max(1, ends - Date.now());
     let calls = 0;
-    const created = await this.call(rack, profile, 'create the preview change set (cloudformation:CreateChangeSet)', left(), (abortSignal) => {
+    const created = await this.call(rack, profile, 'create the preview change set (cloudformation:CreateChangeSet)', left(), async (abortSignal) => {
       calls++;
       return client.send(
         new CreateChangeSetCommand({
@@ -60,12 +60,21 @@ export class AwsChangePreviewer implements ChangePreviewer {
           Description: 'Preview made by Convox Racks for VS Code; deleted once read, never executed.',
           ...(request.templateUrl ? { TemplateURL: request.templateUrl } : { UsePreviousTemplate: true }),
           Capabilities: ['CAPABILITY_IAM'],
-          Parameters: request.templateParameterKeys.map((key) =>
-            Object.hasOwn(request.changed, key) ? { ParameterKey: key, ParameterValue: request.changed[key] } : { ParameterKey: key, UsePreviousValue: true },
+          // A parameter the stack does not have yet (a new release's) takes the template's default.
+          Parameters: request.templateParameterKeys.flatMap((key): Parameter[] =>
+            Object.hasOwn(request.changed, key)
+              ? [{ ParameterKey: key, ParameterValue: request.changed[key] }]
+              : Object.hasOwn(rack.parameters, key)
+                ? [{ ParameterKey: key, UsePreviousValue: true }]
+                : [],
           ),
         }),
         { abortSignal },
-      );
+      ).catch((error: unknown) => {
+        // CloudFormation checks the values (and that the stack may be updated now) before it makes the change set.
+        if (error instanceof Error && error.name === 'ValidationError') throw new PreviewFailedError(error.message);
+        throw error;
+      });
     });
     const changeSetId = created.Id ?? '';
     try {

@@ -9,8 +9,11 @@
 //   dist/kubernetes.js  src/kubernetes/index.ts: the (ESM-only) Kubernetes client made CommonJS, for local racks;
 //                       loaded by the first refresh
 //   dist/awsInstall.js  src/aws/install/index.ts: installs and uninstalls (change sets, EventBridge); loaded when one starts
+//   dist/awsUpdate.js   src/aws/update/index.ts: change set previews of rack updates; loaded when one is first asked for
 //   dist/architecturePanel.js  the architecture panel with the scene and layout code; loaded when one first opens
 //   dist/installUi.js   the install wizard, its progress and uninstall; loaded when one is first used
+//   dist/updateUi.js    Update Rack, Set Rack Parameters, Scale Rack, the rack API client and trusted certificates;
+//                       loaded when one is first used
 // A dynamic `import()` of another bundle's entry stays a run-time `require` of that bundle's file.
 //
 // And the architecture webview's assets, the only files its page may load besides media/:
@@ -32,6 +35,8 @@ const bundles = [
   { entry: 'src/aws/install/index.ts', file: 'awsInstall.js' },
   { entry: 'src/views/architecture/architecturePanel.ts', file: 'architecturePanel.js' },
   { entry: 'src/views/install/installUi.ts', file: 'installUi.js' },
+  { entry: 'src/aws/update/index.ts', file: 'awsUpdate.js' },
+  { entry: 'src/views/update/updateUi.ts', file: 'updateUi.js' },
 ];
 const fileOfEntry = new Map(bundles.map((bundle) => [path.resolve(bundle.entry), bundle.file]));
 

@@ -36,6 +36,15 @@ describe('bundles', function () {
     assert.ok(!aws.includes('DescribeContainerInstances') && !aws.includes('DescribeInstances'), 'ECS and EC2 wait for dist/awsDetails.js');
   });
 
+  it('rack updates wait for their own bundles: the views, the rack API client and the change set previews', () => {
+    const entry = fs.readFileSync(path.join(dist, 'extension.js'), 'utf8');
+    assert.ok(entry.includes('require("./updateUi.js")'));
+    assert.ok(!entry.includes('/system'), 'the rack API client is in dist/updateUi.js');
+    const aws = fs.readFileSync(path.join(dist, 'aws.js'), 'utf8');
+    assert.ok(aws.includes('require("./awsUpdate.js")'));
+    assert.ok(fs.readFileSync(path.join(dist, 'updateUi.js'), 'utf8').includes('/system'));
+  });
+
   it('the architecture panel waits for its own bundle; neither it nor the webview script holds AWS SDK code', () => {
     const entry = fs.readFileSync(path.join(dist, 'extension.js'), 'utf8');
     assert.ok(entry.includes('require("./architecturePanel.js")'));

@@ -125,7 +125,8 @@ export function previewDocument(heading: PreviewHeading, rows: readonly PreviewR
   const replaced = rows.filter((row) => row.highlighted);
   return [
     `${title}\n${'='.repeat(title.length)}\n`,
-    `Preview only: nothing has changed yet. ${previewSummary(rows)}.`,
+    'Preview only: nothing has changed yet.',
+    `${previewSummary(rows)}.`,
     ...(replaced.length > 0 ? [`${highlightMark} ${replaced.length} resource(s) may be replaced (deleted and created anew): ${replaced.map((row) => row.logicalId).join(', ')}.`] : []),
     ...heading.notes,
     '',

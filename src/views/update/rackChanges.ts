@@ -11,7 +11,7 @@ import type { RackStore } from '../../model/store/rackStore';
 import type { ChangePreviewer } from '../../model/update/ports';
 import { previewChange, type ChangePreview } from '../../model/update/previewChange';
 import { notRunningReason, systemUpdateForm, type RackChange } from '../../model/update/rackChange';
-import { systemOf, updateSystem, type RackApiTarget } from '../../rackApi/client';
+import { systemOf, updateSystem, type RackApiTarget, type RackSystem } from '../../rackApi/client';
 import { UntrustedCertificateError } from '../../rackApi/errors';
 import { reportFailure } from '../failures';
 import type { EventsDocuments } from '../install/eventsDocuments';
@@ -68,9 +68,9 @@ export class RackChanges {
     if (this.refusedNotRunning(command, rack)) return;
     const deadlineMs = store.requestDeadlineMs;
     // The rack API first: its certificate and the password are settled before anything is asked.
-    const api = await this.apiTarget(rack);
-    if (!api) return;
-    const system = await systemOf(api, deadlineMs);
+    const reached = await this.apiTarget(rack);
+    if (!reached) return;
+    const { target: api, system } = reached;
     if (system.status !== 'running') {
       this.refuse(command, rack, `${rack.fullName} says it is ${system.status}. A rack is changed only while it is running.`);
       return;
@@ -130,7 +130,7 @@ export class RackChanges {
   }
 
   /** The rack API's address and password, with the person's pin if any; undefined (and said why) when there is none. */
-  private async apiTarget(rack: Rack): Promise<RackApiTarget | undefined> {
+  private async apiTarget(rack: Rack): Promise<{ target: RackApiTarget; system: RackSystem } | undefined> {
     if (!rack.apiHost) {
       void vscode.window.showErrorMessage(`Convox: ${rack.fullName} has no Dashboard output, so its API cannot be reached.`);
       return undefined;
@@ -144,11 +144,11 @@ export class RackChanges {
     }
     const target: RackApiTarget = { host: rack.apiHost, password, pinnedFingerprint: this.dependencies.pins.fingerprint(rack) };
     try {
-      await systemOf(target, this.dependencies.store.requestDeadlineMs);
-      return target;
+      return { target, system: await systemOf(target, this.dependencies.store.requestDeadlineMs) };
     } catch (error) {
-      if (!(error instanceof UntrustedCertificateError)) throw error;
-      return (await this.trusted(rack, error)) ? { ...target, pinnedFingerprint: error.fingerprint } : undefined;
+      if (!(error instanceof UntrustedCertificateError) || !(await this.trusted(rack, error))) throw error;
+      const pinned = { ...target, pinnedFingerprint: error.fingerprint };
+      return { target: pinned, system: await systemOf(pinned, this.dependencies.store.requestDeadlineMs) };
     }
   }
 
@@ -177,7 +177,7 @@ export class RackChanges {
       `Apply "${preview.title}" to ${rack.fullName}?`,
       {
         modal: true,
-        detail: `${preview.rows.length} resource change(s)${replaced.length > 0 ? `, of which may be replaced: ${replaced.join(', ')}` : ''}. See the preview. The rack updates its own stack through its API.`,
+        detail: `${preview.rows.length} resource change(s), as the preview shows.${replaced.length > 0 ? ` May be replaced (deleted and created anew): ${replaced.join(', ')}.` : ''} The rack updates its own stack through its API.`,
       },
       apply,
     );

@@ -6,6 +6,9 @@ import type { ChangePreviewer, ChangeSetPreview } from './ports';
 import { previewDocument, previewRows, type PreviewRow } from './preview';
 import { autoscaleWarning, changedParameters, changeTitle, shownValue, type RackChange } from './rackChange';
 
+/** A change set takes seconds to compute: it is read again every second, for at most five minutes. */
+export const previewTiming: Timing = { deadlineMs: 5 * 60_000, pollMs: 1_000 };
+
 export interface PreviewDependencies {
   installer: Pick<RackInstaller, 'templateParameters'>;
   previewer: ChangePreviewer;

@@ -9,7 +9,7 @@ import { watchStack } from '../../model/install/watch';
 import type { Rack } from '../../model/rack';
 import type { RackStore } from '../../model/store/rackStore';
 import type { ChangePreviewer } from '../../model/update/ports';
-import { previewChange, type ChangePreview } from '../../model/update/previewChange';
+import { previewChange, previewTiming, type ChangePreview } from '../../model/update/previewChange';
 import { notRunningReason, systemUpdateForm, type RackChange } from '../../model/update/rackChange';
 import { systemOf, updateSystem, type RackApiTarget, type RackSystem } from '../../rackApi/client';
 import { UntrustedCertificateError } from '../../rackApi/errors';
@@ -85,7 +85,7 @@ export class RackChanges {
           : await this.dependencies.inputs.scale(rack, await template);
     if (!change) return;
     const preview = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Convox: previewing the change of ${rack.fullName} (a CloudFormation change set, deleted afterwards)…` }, async () =>
-      previewChange({ installer: store.installer, previewer: this.dependencies.previewer, releasesUrl: this.dependencies.releasesUrl(), timing: { deadlineMs: 5 * 60_000, pollMs: installPollMs } }, rack, change, await template),
+      previewChange({ installer: store.installer, previewer: this.dependencies.previewer, releasesUrl: this.dependencies.releasesUrl(), timing: previewTiming }, rack, change, await template),
     );
     log.info(`${rack.fullName}: preview of "${preview.title}": ${preview.rows.length} resource change(s).`);
     await this.dependencies.previews.show(rack.fullName, preview.document);

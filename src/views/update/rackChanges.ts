@@ -12,7 +12,7 @@ import type { ChangePreviewer } from '../../model/update/ports';
 import { previewChange, previewTiming, type ChangePreview } from '../../model/update/previewChange';
 import { notRunningReason, systemUpdateForm, type RackChange } from '../../model/update/rackChange';
 import { systemOf, updateSystem, type RackApiTarget, type RackSystem } from '../../rackApi/client';
-import { UntrustedCertificateError } from '../../rackApi/errors';
+import { RackApiError, UntrustedCertificateError } from '../../rackApi/errors';
 import { reportFailure } from '../failures';
 import type { EventsDocuments } from '../install/eventsDocuments';
 import { installPollMs } from '../install/installPoll';
@@ -44,6 +44,9 @@ const updateWatchMs = 2 * 60 * 60_000;
 /** How long "try again when it is running" waits, looking every so often. */
 const waitForRunningMs = 30 * 60_000;
 const waitPollMs = 15_000;
+
+/** CloudFormation's refusal to update a stack that is changing, as the rack API passes it on. */
+const busyStack = /is in [A-Z_]+_IN_PROGRESS state and can not be updated/;
 
 const commandTitles: Record<ChangeCommand, string> = { update: 'Update Rack', parameters: 'Set Rack Parameters', scale: 'Scale Rack' };
 
@@ -93,7 +96,7 @@ export class RackChanges {
       log.info(`${rack.fullName}: "${preview.title}" not applied.`);
       return;
     }
-    await this.apply(rack, api, change, preview);
+    await this.apply(command, rack, api, change, preview);
   }
 
   /** Refuses a rack that is not running, with "Try Again When Running" (which waits for it, then runs the command again). */
@@ -184,11 +187,18 @@ export class RackChanges {
     return choice === apply;
   }
 
-  private async apply(rack: Rack, api: RackApiTarget, change: RackChange, preview: ChangePreview): Promise<void> {
+  private async apply(command: ChangeCommand, rack: Rack, api: RackApiTarget, change: RackChange, preview: ChangePreview): Promise<void> {
     const { store, log, events } = this.dependencies;
     const where = { profile: rack.profile, region: rack.region, name: rack.name };
     const before = await store.installer.newEvents(where, rack.stackId, undefined, store.requestDeadlineMs, 1);
-    await updateSystem(api, systemUpdateForm(rack, change), store.requestDeadlineMs);
+    try {
+      await updateSystem(api, systemUpdateForm(rack, change), store.requestDeadlineMs);
+    } catch (error) {
+      // The rack began changing since it was read (its autoscaler, another person): refused as a busy rack is.
+      if (!(error instanceof RackApiError && busyStack.test(error.message))) throw error;
+      this.refuse(command, rack, `${rack.fullName} began changing meanwhile, so the rack refused the change: ${error.message}`);
+      return;
+    }
     log.info(`${rack.fullName}: "${preview.title}" sent to the rack API.`);
     store.requestRefresh('manual');
     const started = Date.now();

@@ -79,7 +79,11 @@ export class RackChanges {
       return;
     }
     const currentTemplateUrl = templateUrl(this.dependencies.releasesUrl(), rack.version ?? system.version);
-    const template = store.installer.templateParameters(rack, currentTemplateUrl, deadlineMs);
+    // Read while the person chooses. An update only shows it (the new release's template is read for the preview),
+    // so a rack on a release no longer published can still be updated.
+    const read = store.installer.templateParameters(rack, currentTemplateUrl, deadlineMs);
+    const template = command === 'update' ? read.catch(() => []) : read;
+    void template.catch(() => undefined);
     const change =
       command === 'update'
         ? await this.dependencies.inputs.release(rack, store.installer.releases(this.dependencies.releasesUrl(), deadlineMs))

@@ -2,7 +2,8 @@
 // trusted; the preview document lists what CloudFormation would change before Apply; progress follows to the end.
 // Then Set Rack Parameters and Update Rack from the palette, each with its preview and progress; an update of a
 // rack that is updating is refused with "Try Again When Running"; a scale that fails rolls back and names its root
-// cause in Show Events. No screen ever shows a rack's password.
+// cause in Show Events. When the rack's certificate changes it is refused again; the trusted certificate is listed
+// and removed. No screen ever shows a rack's password.
 import * as assert from 'node:assert/strict';
 import { releaseVersions, updateScenario } from '../sim';
 import { clickNotificationButton, quickInput, shot, stackNamed, typeAndEnter } from './installSteps';
@@ -123,6 +124,23 @@ walk(
     await ui.page.locator('.part.editor .tab.active', { hasText: 'production' }).waitFor({ timeout: 30_000 });
     assert.match((await ui.editorText()).split('\n')[0], /^Root cause: Instances/);
     await shot(ui, 'rollback-events');
+
+    // The rack's certificate changes: refused again, with the new fingerprint; Cancel sends nothing.
+    const replaced = (await ui.simulator?.dashboardCertificate?.replace()) ?? '';
+    await ui.runCommand('Convox: Scale Rack…');
+    await typeAndEnter(ui, 'production');
+    await ui.page.locator('.monaco-dialog-box', { hasText: 'presented a different certificate' }).waitFor({ timeout: 30_000 });
+    assert.ok(await ui.page.locator('.monaco-dialog-box', { hasText: replaced }).isVisible(), 'the new fingerprint is shown');
+    await shot(ui, 'certificate-changed');
+    await dialogButton(ui, 'Cancel').click();
+
+    // The trusted certificate is listed, and removed.
+    await ui.runCommand('Convox: Manage Trusted Rack Certificates');
+    await quickInput(ui).locator('.monaco-list-row', { hasText: 'acme/production' }).waitFor({ timeout: 30_000 });
+    await shot(ui, 'trusted-certificates');
+    await quickInput(ui).locator('.monaco-list-row', { hasText: 'acme/production' }).click();
+    await ui.page.keyboard.press('Enter');
+    await ui.notification(/1 certificate\(s\) no longer trusted/, 30_000);
   },
   { scenario: updateScenario() },
 );

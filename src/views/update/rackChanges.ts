@@ -153,7 +153,9 @@ export class RackChanges {
     try {
       return { target, system: await systemOf(target, this.dependencies.store.requestDeadlineMs) };
     } catch (error) {
-      if (!(error instanceof UntrustedCertificateError) || !(await this.trusted(rack, error))) throw error;
+      if (!(error instanceof UntrustedCertificateError)) throw error;
+      // Not trusted: the person was told nothing was sent; the command ends there.
+      if (!(await this.trusted(rack, error))) return undefined;
       const pinned = { ...target, pinnedFingerprint: error.fingerprint };
       return { target: pinned, system: await systemOf(pinned, this.dependencies.store.requestDeadlineMs) };
     }

@@ -96,6 +96,10 @@ export class RackChanges {
     );
     log.info(`${rack.fullName}: preview of "${preview.title}": ${preview.rows.length} resource change(s).`);
     await this.dependencies.previews.show(rack.fullName, preview.document);
+    if (preview.preview.noChanges) {
+      void vscode.window.showInformationMessage(`Convox: CloudFormation would change nothing on ${rack.fullName} ("${preview.title}"): the values are already in place. Nothing was sent.`);
+      return;
+    }
     if (!(await this.confirmed(rack, preview))) {
       log.info(`${rack.fullName}: "${preview.title}" not applied.`);
       return;

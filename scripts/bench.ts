@@ -13,6 +13,7 @@ import { architectureTable, measureArchitecture } from './architectureBench';
 import { median, withSimulator } from './benchWorld';
 import { faultsTable, measureFaults } from './faultsBench';
 import { installTable, measureInstall } from './installBench';
+import { measureUpdate, updateTable } from './updateBench';
 import { plainHttpListing, type PlainRun } from './plainHttp';
 import { measureScale, scaleTable } from './scaleBench';
 import { measureStartup, startupTable } from './startup';
@@ -184,13 +185,15 @@ main(async () => {
   const faults = await measureFaults(Number(values.runs), latencyMs);
   const installNumbers = await measureInstall();
   const install = { callsPerPoll: installNumbers.callsPerPoll, eventToNotificationMs: installNumbers.eventToNotificationMs, detail: installNumbers };
+  const updateNumbers = await measureUpdate();
+  const update = { previewMs: updateNumbers.previewMs, callsPerPoll: updateNumbers.callsPerPoll, detail: updateNumbers };
   const scale = await measureScale(latencyMs);
   const architecture = await measureArchitecture({ ui: !values['no-ui'] });
   const startup = await measureStartup({ runs: Number(values.runs), latencyMs, ui: !values['no-ui'] });
   const uiRuns = startup.firstRow?.convoxRunsMs ?? [];
   const ui = uiRuns.length > 0 ? { firstRackRowMs: Math.round(median(uiRuns)), runsMs: uiRuns.map(Math.round) } : undefined;
   if (values.json) {
-    console.log(JSON.stringify({ discovery, startup, expand, idle, faults, scale, architecture, ui, install }, null, 2));
+    console.log(JSON.stringify({ discovery, startup, expand, idle, faults, scale, architecture, ui, install, update }, null, 2));
     return 0;
   }
   console.log(`Discovery: ${shape.profiles} profiles × ${shape.regions} regions, ${shape.stacksPerRegion} stacks per region (${shape.racksPerRegion} racks), ${latencyMs} ms per call; medians of ${runs.length} runs; Node ${process.version}, ${os.availableParallelism()} cores`);
@@ -244,6 +247,7 @@ main(async () => {
   );
   console.log(`\n${faultsTable(faults)}`);
   console.log(`\n${installTable(installNumbers)}`);
+  console.log(`\n${updateTable(updateNumbers)}`);
   console.log(`\n${scaleTable(scale)}`);
   console.log(`\n${architectureTable(architecture)}`);
   if (ui) {

@@ -5,11 +5,12 @@
 //   dist/extension.js   the entry: views, model, wiring (no AWS SDK)
 //   dist/aws.js         src/aws/index.ts: CloudFormation, Auto Scaling, EventBridge, credentials, discovery, installs; loaded by the first refresh
 //   dist/awsDetails.js  src/aws/details/index.ts: ECS and EC2; loaded when a rack is first expanded or inspected
-//   dist/awsSecrets.js  src/aws/secrets/index.ts: SSM, for rack API passwords; loaded when one is first needed
 //   dist/kubernetes.js  src/kubernetes/index.ts: the (ESM-only) Kubernetes client made CommonJS, for local racks;
 //                       loaded by the first refresh
 //   dist/architecturePanel.js  the architecture panel with the scene and layout code; loaded when one first opens
 //   dist/installUi.js   the install wizard, its progress and uninstall; loaded when one is first used
+//   dist/updateUi.js    Update Rack, Set Rack Parameters, Scale Rack, the rack API client and trusted certificates;
+//                       loaded when one is first used
 // A dynamic `import()` of another bundle's entry stays a run-time `require` of that bundle's file.
 //
 // And the architecture webview's assets, the only files its page may load besides media/:
@@ -26,10 +27,10 @@ const bundles = [
   { entry: 'src/extension.ts', file: 'extension.js' },
   { entry: 'src/aws/index.ts', file: 'aws.js' },
   { entry: 'src/aws/details/index.ts', file: 'awsDetails.js' },
-  { entry: 'src/aws/secrets/index.ts', file: 'awsSecrets.js' },
   { entry: 'src/kubernetes/index.ts', file: 'kubernetes.js' },
   { entry: 'src/views/architecture/architecturePanel.ts', file: 'architecturePanel.js' },
   { entry: 'src/views/install/installUi.ts', file: 'installUi.js' },
+  { entry: 'src/views/update/updateUi.ts', file: 'updateUi.js' },
 ];
 const fileOfEntry = new Map(bundles.map((bundle) => [path.resolve(bundle.entry), bundle.file]));
 

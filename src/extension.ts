@@ -3,6 +3,7 @@ import { userCliConfigFiles } from './cli/configFiles';
 import { findLocalRacks, localLookupDeadlineMs } from './model/local/localRacks';
 import { lazy, lazyPorts } from './model/store/lazyPorts';
 import type { RackSecrets } from './model/store/ports';
+import type { ChangePreviewer } from './model/update/ports';
 import { RackStore } from './model/store/rackStore';
 import { registerArchitectureCommands } from './views/architecture/architectureCommands';
 import type { ArchitecturePanel } from './views/architecture/architecturePanel';
@@ -25,6 +26,7 @@ import { registerSwitchCommands } from './views/switch/switchCommands';
 import { RackPasswords } from './views/terminal/rackPasswords';
 import { registerTerminalCommands } from './views/terminal/terminalCommands';
 import { TerminalEnvironment } from './views/terminal/terminalEnvironment';
+import { registerUpdateCommands } from './views/update/updateCommands';
 
 /** What activation returns: enough for tests to check what the views show, never a way around them. */
 export interface ConvoxApi {
@@ -47,6 +49,7 @@ export function activate(context: vscode.ExtensionContext): ConvoxApi {
   const aws = lazy(async () => (await import('./aws')).createAwsPorts({ log: (message) => log.warn(message) }));
   const ports = lazyPorts(aws);
   const secrets: RackSecrets = { apiPassword: async (...args) => (await aws()).secrets.apiPassword(...args) };
+  const previewer: ChangePreviewer = { preview: async (...args) => (await aws()).previewer.preview(...args) };
   // The Kubernetes client is a bundle of its own too (dist/kubernetes.js), loaded by the first local-rack lookup.
   const localRacks = (): ReturnType<typeof findLocalRacks> =>
     findLocalRacks(process.env, async () => (await import('./kubernetes')).lookUpLocalRacks(localLookupDeadlineMs));
@@ -91,6 +94,7 @@ export function activate(context: vscode.ExtensionContext): ConvoxApi {
     ...registerInspectCommands(store, racksView.tree, current, documents, log),
     ...registerArchitectureCommands(store, racksView.tree, current, architecture, log),
     ...registerInstallCommands(context, store, racksView.tree, current, log),
+    ...registerUpdateCommands(context, store, racksView.tree, current, passwords, previewer, log),
     vscode.window.registerWebviewPanelSerializer(architectureViewType, architecture),
     ...registerRegionCommands(),
     current.onDidChange(() => racksView.tree.currentChanged()),

@@ -5,6 +5,7 @@ import type { Pair } from '../model/pair';
 import type { RackResources } from '../model/architecture/data';
 import type { Rack, StackEvent } from '../model/rack';
 import type { RackInstaller, RackPorts, RackReader, RackSecrets } from '../model/store/ports';
+import type { ChangePreviewer } from '../model/update/ports';
 import { lazy } from '../model/store/lazyPorts';
 import { AwsClients, type ClientOptions } from './clients';
 import { withDeadline } from './deadline';
@@ -12,6 +13,8 @@ import { discover } from './discovery';
 import { AwsReadError, classifyError } from './errors';
 import { listStackResources } from './architecture/stackResources';
 import { createInstaller } from './install';
+import { createSecretsReader } from './secrets';
+import { createChangePreviewer } from './update';
 import { lifecycleStates } from './lifecycle';
 import { endpointLabel, loadProfiles, type AwsProfile, type ServiceKey } from './profiles';
 
@@ -31,18 +34,21 @@ export interface AwsPortsOptions extends ClientOptions {
 export class AwsPorts implements RackPorts {
   readonly clients: AwsClients;
   readonly reader: RackReader;
-  /** Installs and uninstalls, in this bundle: a bundle of their own would carry a second copy of the SDK's core. */
+  /** Installs, uninstalls and update previews, in this bundle: a bundle of their own would carry a second copy of the SDK's core. */
   readonly installer: RackInstaller;
+  readonly previewer: ChangePreviewer;
   private readonly log: (message: string) => void;
   private readonly logged = new Set<string>();
   private readonly readers = lazy(async () => (await import('./details')).createDetailsReaders(this.clients));
-  private readonly secretsReader = lazy(async () => (await import('./secrets')).createSecretsReader(this.clients));
+  private readonly secretsReader: ReturnType<typeof createSecretsReader>;
   /** Each rack's stack resources and subnets, with the stack update they were read for. */
   private readonly resources = new Map<string, RackResources>();
 
   constructor(options: AwsPortsOptions = {}) {
     this.clients = new AwsClients(options);
     this.installer = createInstaller(this.clients);
+    this.previewer = createChangePreviewer(this.clients);
+    this.secretsReader = createSecretsReader(this.clients);
     this.log = options.log ?? (() => undefined);
     const readers = this.readers;
     const instancesAndTasks = "read the rack's instances and tasks (ECS and EC2)";
@@ -102,7 +108,7 @@ export class AwsPorts implements RackPorts {
   readonly secrets: RackSecrets = {
     apiPassword: (rack, deadlineMs) =>
       this.read(rack, 'ssm', `read the rack API password (ssm:GetParameter on ${rack.name}RackApiSecret)`, deadlineMs, async (profile, abortSignal) =>
-        (await this.secretsReader()).apiPassword(profile, rack, abortSignal),
+        this.secretsReader.apiPassword(profile, rack, abortSignal),
       ),
   };
 

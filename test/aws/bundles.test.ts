@@ -36,6 +36,13 @@ describe('bundles', function () {
     assert.ok(!aws.includes('DescribeContainerInstances') && !aws.includes('DescribeInstances'), 'ECS and EC2 wait for dist/awsDetails.js');
   });
 
+  it('rack updates wait for their own bundle: the views and the rack API client', () => {
+    const entry = fs.readFileSync(path.join(dist, 'extension.js'), 'utf8');
+    assert.ok(entry.includes('require("./updateUi.js")'));
+    assert.ok(!entry.includes('/system'), 'the rack API client is in dist/updateUi.js');
+    assert.ok(fs.readFileSync(path.join(dist, 'updateUi.js'), 'utf8').includes('/system'));
+  });
+
   it('the architecture panel waits for its own bundle; neither it nor the webview script holds AWS SDK code', () => {
     const entry = fs.readFileSync(path.join(dist, 'extension.js'), 'utf8');
     assert.ok(entry.includes('require("./architecturePanel.js")'));
@@ -46,12 +53,11 @@ describe('bundles', function () {
     }
   });
 
-  it('the Kubernetes client and the SSM client wait for bundles of their own', () => {
+  it('the Kubernetes client waits for a bundle of its own', () => {
     const entry = fs.readFileSync(path.join(dist, 'extension.js'), 'utf8');
     assert.ok(entry.includes('require("./kubernetes.js")'));
     assert.ok(!entry.includes('KubeConfig') && !entry.includes('CoreV1Api'), 'no Kubernetes client in dist/extension.js');
     const aws = fs.readFileSync(path.join(dist, 'aws.js'), 'utf8');
-    assert.ok(aws.includes('require("./awsSecrets.js")'));
-    assert.ok(!aws.includes('GetParameterCommand') && !aws.includes('KubeConfig'), 'SSM waits for dist/awsSecrets.js');
+    assert.ok(!aws.includes('KubeConfig'), 'the Kubernetes client waits for dist/kubernetes.js');
   });
 });

@@ -38,8 +38,8 @@ export interface SimulatedAws {
 /** Client options, plus each pair's deadline (default: twice the request timeout). */
 export type ScanOptions = ClientOptions & { deadlineMs?: number };
 
-export async function simulatedAws(scenario: Scenario, options: { latencyMs?: number } = {}): Promise<SimulatedAws> {
-  const sim = await startSimulator({ scenario, latencyMs: options.latencyMs });
+export async function simulatedAws(scenario: Scenario, options: { latencyMs?: number; dashboard?: boolean } = {}): Promise<SimulatedAws> {
+  const sim = await startSimulator({ scenario, latencyMs: options.latencyMs, dashboard: options.dashboard });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'convox-aws-test-'));
   const saved = Object.fromEntries(awsVariables.map((name) => [name, process.env[name]]));
   awsVariables.forEach((name) => delete process.env[name]);

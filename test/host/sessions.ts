@@ -3,7 +3,7 @@
 // builders, its test files, and optionally `env` for the extension host and `settings` for VS Code.
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { defaultAccounts, defaultScenario, rackPasswordMarker, secretEnvironment, secretMarkers, secretsScenario, switchScenario } from '../sim';
+import { defaultAccounts, defaultScenario, rackPasswordMarker, secretEnvironment, secretMarkers, secretsScenario, switchScenario, updateRacks } from '../sim';
 import { hostInstallPassword } from '../sim/scenarios/install';
 import type { HostSession } from '../runner/hostSession';
 
@@ -36,4 +36,6 @@ export const hostSessions: HostSession[] = [
     settings: { 'convox.cli.syncCurrentRack': 'always' },
     forbidden: [rackPasswordMarker],
   },
+  // acme/production's API is the simulator's HTTPS rack API, and its password the marker.
+  { name: 'update', aws: { ...switchScenario(), dashboardRacks: updateRacks }, tests: ['update'], forbidden: [rackPasswordMarker] },
 ];

@@ -3,7 +3,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { defaultScenario, type Scenario } from '../sim';
+import { defaultScenario, updateRacks, type Scenario } from '../sim';
 import { simulatedAws } from './aws';
 import { startCodeServer } from './codeServer';
 import { codeServerVersion } from './install';
@@ -55,8 +55,9 @@ main(async () => {
     '# Convox Racks demo\n\nClick the Convox icon in the activity bar. The racks come from a local AWS simulator; nothing here reaches AWS.\n',
   );
 
-  // Real time, so ages and "updated 5 minutes ago" read naturally.
-  const scenario = defaultScenario({ now: new Date() });
+  // Real time, so ages and "updated 5 minutes ago" read naturally. acme/production's API is the simulator's, so
+  // that Update, Set Parameters and Scale can be tried on it.
+  const scenario = { ...defaultScenario({ now: new Date() }), dashboardRacks: updateRacks };
   const aws = await simulatedAws(path.join(stateDir, 'aws'), scenario);
   const server = await startCodeServer({
     stateDir: path.join(stateDir, 'code-server'),

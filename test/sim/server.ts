@@ -16,6 +16,7 @@ import { ec2Error, ec2Success } from './protocols/ec2';
 import { JsonInput, jsonError, jsonMalformed, jsonSuccess, targetOperation } from './protocols/json';
 import { QueryInput, queryError, querySuccess, xmlMalformed } from './protocols/query';
 import type { Wire, WireResponse } from './protocols/wire';
+import { rackApiAnswer } from './rackApi';
 import { releasesAnswer } from './releases';
 import { defaultInstallWorld } from './scenarios/install';
 import { emptyRegion } from './scenarios/region';
@@ -50,6 +51,8 @@ export interface Simulator {
   releasesUrl: string;
   /** `127.0.0.1:PORT` of the HTTPS listener when `dashboard` was asked for. */
   dashboardHost?: string;
+  /** The HTTPS listener's certificate (SHA-256 fingerprint), and a way to replace it with a new one, as a rack's may be. */
+  dashboardCertificate?: { fingerprint(): string; replace(): Promise<string> };
   scenario: Scenario;
   faults: { add(rule: FaultRule): void; clear(): void };
   calls: { all(): Call[]; count(filter?: Partial<Call>): number; reset(): void };
@@ -226,6 +229,12 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
         response.writeHead(release.status, release.headers).end(release.body);
         return;
       }
+      // For tests inside an extension host, which cannot reach this object: how many calls of an operation came.
+      if (request.method === 'GET' && request.url?.startsWith('/calls?')) {
+        const operation = new URL(request.url, 'http://simulator').searchParams.get('operation') ?? undefined;
+        response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ count: calls.count({ operation }) }));
+        return;
+      }
       const { response: wire, delayMs, delivery } = answer(request.headers, body, randomUUID());
       if (delayMs > 0) await sleep(delayMs, undefined, { signal: stopping.signal });
       await deliver(response, wire, delivery, stopping.signal, writes);
@@ -244,14 +253,23 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
   });
   const port = (server.address() as AddressInfo).port;
   releasesBase = `http://127.0.0.1:${port}`;
-  const dashboard = options.dashboard ? await startDashboard() : undefined;
-  if (dashboard) install().dashboardHost = dashboard.host;
+  const dashboard = options.dashboard ? await startDashboard((request, body) => {
+        const answer = rackApiAnswer(scenario, install(), request, body);
+        // Only requests that reached the API with a password it knows: a refused certificate never gets here.
+        if (answer.status !== 401) calls.record({ account: '', accessKeyId: '', region: '', service: 'rackapi', operation: `${request.method} ${request.url}`, at: new Date() });
+        return answer;
+      }) : undefined;
+  if (dashboard) {
+    install().dashboardHost = dashboard.host;
+    pointAtDashboard(scenario, dashboard.host);
+  }
 
   return {
     url: `http://127.0.0.1:${port}`,
     port,
     releasesUrl: `${releasesBase}/release/versions.json`,
     dashboardHost: dashboard?.host,
+    dashboardCertificate: dashboard?.certificate,
     scenario,
     faults: { add: (rule) => faults.add(rule), clear: () => faults.clear() },
     calls: { all: () => calls.all(), count: (filter) => calls.count(filter), reset: () => calls.reset() },
@@ -268,16 +286,52 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
   };
 }
 
-/** A rack API as a new rack's load balancer answers before the rack runs: HTTPS with a self-signed certificate, 401. */
-async function startDashboard(): Promise<{ server: https.Server; host: string }> {
+/** The `Dashboard` (and `RackDomain`) output of the scenario's `dashboardRacks` becomes the HTTPS listener. */
+function pointAtDashboard(scenario: Scenario, host: string): void {
+  const names = new Set(scenario.dashboardRacks ?? []);
+  for (const stack of scenario.accounts.flatMap((account) => Object.values(account.regions)).flatMap((region) => region.stacks)) {
+    if (stack.parentId || !names.has(stack.name) || stack.tags.Type === 'app') continue;
+    stack.outputs = stack.outputs.map((output) => (output.key === 'Dashboard' || output.key === 'RackDomain' ? { ...output, value: host } : output));
+  }
+}
+
+type RackApiHandler = (request: http.IncomingMessage, body: string) => { status: number; body: string; type: string };
+
+async function selfSigned(): Promise<{ key: string; cert: string; fingerprint: string }> {
   const { generate } = await import('selfsigned');
+  const { X509Certificate } = await import('node:crypto');
   const pems = await generate([{ name: 'commonName', value: '127.0.0.1' }], { keyType: 'ec' });
-  const server = https.createServer({ key: pems.private, cert: pems.cert }, (_request, response) => {
-    response.writeHead(401, { 'content-type': 'text/plain', 'www-authenticate': 'Basic realm="convox"' }).end('invalid authentication\n');
+  return { key: pems.private, cert: pems.cert, fingerprint: new X509Certificate(pems.cert).fingerprint256 };
+}
+
+/**
+ * A rack API as a rack's load balancer answers it: HTTPS with a self-signed certificate (as older racks have) on
+ * 127.0.0.1; without the right password, 401, as a new rack's API answers before it runs.
+ */
+async function startDashboard(handle: RackApiHandler): Promise<{ server: https.Server; host: string; certificate: NonNullable<Simulator['dashboardCertificate']> }> {
+  let current = await selfSigned();
+  const server = https.createServer({ key: current.key, cert: current.cert }, (request, response) => {
+    void readBody(request)
+      .then((body) => {
+        const answer = handle(request, body);
+        const challenge = answer.status === 401 ? { 'www-authenticate': 'Basic realm="convox"' } : {};
+        response.writeHead(answer.status, { 'content-type': answer.type, ...challenge }).end(answer.body);
+      })
+      .catch(() => response.destroy());
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => resolve());
   });
-  return { server, host: `127.0.0.1:${(server.address() as AddressInfo).port}` };
+  const certificate = {
+    fingerprint: () => current.fingerprint,
+    replace: async () => {
+      current = await selfSigned();
+      server.setSecureContext({ key: current.key, cert: current.cert });
+      // Connections kept alive would go on with the old certificate.
+      server.closeAllConnections();
+      return current.fingerprint;
+    },
+  };
+  return { server, host: `127.0.0.1:${(server.address() as AddressInfo).port}`, certificate };
 }

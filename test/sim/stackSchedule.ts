@@ -4,7 +4,7 @@
 // ROLLBACK_IN_PROGRESS naming them, every started resource deleted, ROLLBACK_COMPLETE.
 import { retainedLogicalIds } from './scenarios/install';
 import { digits, physicalSuffix, uuid } from './scenarios/ids';
-import type { AutoScalingGroup, RegionData, ScheduledStep, Stack, StackEvent } from './types';
+import type { AutoScalingGroup, PlannedChange, RegionData, ScheduledStep, Stack, StackEvent } from './types';
 
 const waveSize = 3;
 const stackType = 'AWS::CloudFormation::Stack';
@@ -213,5 +213,88 @@ export function scheduleDelete(data: RegionData, stack: Stack, options: DeleteOp
     time += step / 3;
   }
   steps.stackStatus(steps.lastTime + step / 2, 'DELETE_COMPLETE');
+  begin(data, stack, steps.steps);
+}
+
+export interface UpdateOptions {
+  account: string;
+  region: string;
+  stepMs: number;
+  changes: PlannedChange[];
+  /** Every parameter value after the update. */
+  values: Record<string, string>;
+  /** The change that fails (the first one when its logical id is absent or not among the changes). */
+  failure?: { logicalId?: string; reason: string };
+}
+
+/**
+ * UpdateStack, as the rack calls it: UPDATE_IN_PROGRESS, each change (added resources created, others updated in
+ * place or replaced), cleanup of removed resources, UPDATE_COMPLETE. With a failure: the failing resource
+ * UPDATE_FAILED, the others of its wave cancelled, UPDATE_ROLLBACK_IN_PROGRESS naming them, every changed resource
+ * back and every added one deleted, UPDATE_ROLLBACK_COMPLETE with the previous values.
+ */
+export function scheduleUpdate(data: RegionData, stack: Stack, options: UpdateOptions, now: Date): void {
+  const steps = new Steps(stack);
+  const step = Math.max(10, options.stepMs);
+  const previous = stack.parameters.map((parameter) => ({ ...parameter }));
+  const next = Object.entries(options.values).map(([key, value]) => ({ key, value, noEcho: previous.find((parameter) => parameter.key === key)?.noEcho }));
+  steps.stackStatus(now.getTime(), 'UPDATE_IN_PROGRESS', 'User Initiated', () => {
+    stack.parameters = next;
+    stack.updatedAt = now;
+  });
+  const working = options.changes.filter((change) => change.action !== 'Remove');
+  const failing = options.failure ? (working.find((change) => change.logicalId === options.failure?.logicalId) ?? working[0]) : undefined;
+  const done: PlannedChange[] = [];
+  const physical = (change: PlannedChange): string | undefined =>
+    stack.resources.find((resource) => resource.logicalId === change.logicalId)?.physicalId ?? physicalIdOf(stack, change.logicalId, change.type, options.account, options.region);
+  for (let wave = 0; wave * waveSize < working.length; wave++) {
+    const members = working.slice(wave * waveSize, (wave + 1) * waveSize);
+    const waveStart = now.getTime() + (wave + 1) * step;
+    for (const member of members) {
+      const replacing = member.replacement === 'True' ? 'Requested update requires the creation of a new physical resource; hence creating one.' : undefined;
+      steps.resource(waveStart, member.logicalId, member.type, member.action === 'Add' ? 'CREATE_IN_PROGRESS' : 'UPDATE_IN_PROGRESS', physical(member), replacing);
+    }
+    if (failing && members.includes(failing) && options.failure) {
+      const failedAt = waveStart + step / 2;
+      const failedStatus = (change: PlannedChange): string => (change.action === 'Add' ? 'CREATE_FAILED' : 'UPDATE_FAILED');
+      steps.resource(failedAt, failing.logicalId, failing.type, failedStatus(failing), physical(failing), options.failure.reason);
+      for (const member of members.filter((candidate) => candidate !== failing)) {
+        steps.resource(failedAt, member.logicalId, member.type, failedStatus(member), physical(member), member.action === 'Add' ? 'Resource creation cancelled' : 'Resource update cancelled');
+      }
+      const names = members.map((member) => member.logicalId).sort();
+      steps.stackStatus(failedAt, 'UPDATE_ROLLBACK_IN_PROGRESS', `The following resource(s) failed to update: [${names.join(', ')}]. `);
+      let time = steps.lastTime + step / 2;
+      for (const change of [...done, ...members].reverse()) {
+        if (change.action === 'Add') {
+          steps.resource(time, change.logicalId, change.type, 'DELETE_IN_PROGRESS', physical(change));
+          steps.resource(time + step / 4, change.logicalId, change.type, 'DELETE_COMPLETE', physical(change));
+        } else {
+          steps.resource(time, change.logicalId, change.type, 'UPDATE_IN_PROGRESS', physical(change));
+          steps.resource(time + step / 4, change.logicalId, change.type, 'UPDATE_COMPLETE', physical(change));
+        }
+        time += step / 3;
+      }
+      steps.stackStatus(steps.lastTime + step / 2, 'UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS');
+      steps.stackStatus(steps.lastTime + step / 2, 'UPDATE_ROLLBACK_COMPLETE', undefined, () => {
+        stack.parameters = previous;
+      });
+      begin(data, stack, steps.steps);
+      return;
+    }
+    for (const member of members) {
+      steps.resource(waveStart + step / 2, member.logicalId, member.type, member.action === 'Add' ? 'CREATE_COMPLETE' : 'UPDATE_COMPLETE', physical(member));
+      done.push(member);
+    }
+  }
+  steps.stackStatus(steps.lastTime + step / 2, 'UPDATE_COMPLETE_CLEANUP_IN_PROGRESS');
+  let time = steps.lastTime + step / 2;
+  for (const change of options.changes.filter((candidate) => candidate.action === 'Remove')) {
+    steps.resource(time, change.logicalId, change.type, 'DELETE_IN_PROGRESS', physical(change));
+    steps.resource(time + step / 4, change.logicalId, change.type, 'DELETE_COMPLETE', physical(change), undefined, removed(change.type, physical(change)));
+    time += step / 3;
+  }
+  steps.stackStatus(steps.lastTime + step / 2, 'UPDATE_COMPLETE', undefined, () => {
+    stack.outputs = stack.outputs.map((output) => (output.key === 'Version' ? { ...output, value: options.values.Version ?? output.value } : output));
+  });
   begin(data, stack, steps.steps);
 }

@@ -27,6 +27,8 @@ export interface Scenario {
   credentialsFileExtra?: string;
   /** Releases, templates, install speed and install faults; defaults when absent (see scenarios/install.ts). */
   install?: InstallWorld;
+  /** Racks (stack names) whose `Dashboard` output becomes the simulator's HTTPS rack API, when it listens (option `dashboard`). */
+  dashboardRacks?: string[];
 }
 
 /** One entry of the release list, as versions.json has it. */
@@ -58,6 +60,10 @@ export interface InstallWorld {
   deleteFailure?: { stackName?: string; logicalId: string; reason: string };
   /** The `Dashboard` output of racks created from now on (the simulator's HTTPS listener when it has one). */
   dashboardHost?: string;
+  /** The next rack update (through the rack API) fails at this resource, the first changed one when absent, and rolls back. */
+  updateFailure?: { logicalId?: string; reason: string };
+  /** Releases the rack API recorded on version changes (what `convox rack releases` lists), oldest first. */
+  recordedReleases?: { rack: string; version: string; at: Date }[];
 }
 
 /** A CloudFormation change set: computed a while after it is created, then executed or deleted. */
@@ -66,7 +72,7 @@ export interface ChangeSet {
   name: string;
   stackId: string;
   stackName: string;
-  type: 'CREATE';
+  type: 'CREATE' | 'UPDATE';
   createdAt: Date;
   /** When the computation ends: CREATE_COMPLETE, or FAILED with `failureReason`. */
   readyAt: Date;
@@ -76,7 +82,17 @@ export interface ChangeSet {
   parameters: StackParameter[];
   tags: Record<string, string>;
   capabilities: string[];
-  changes: { logicalId: string; type: string }[];
+  changes: PlannedChange[];
+}
+
+/** One resource a change set adds, or (type UPDATE) modifies or removes, with CloudFormation's Replacement and Details. */
+export interface PlannedChange {
+  logicalId: string;
+  type: string;
+  /** Absent: Add. */
+  action?: 'Add' | 'Modify' | 'Remove';
+  replacement?: 'True' | 'Conditional' | 'False';
+  details?: { name: string; recreation: 'Never' | 'Conditionally' | 'Always'; source: 'ParameterReference' | 'ResourceReference' | 'DirectModification'; causingEntity?: string }[];
 }
 
 /** An EventBridge rule (the rack's autoscaler timer). */

@@ -9,8 +9,8 @@ export function apiPasswordParameter(rack: Pick<Rack, 'name'>): string {
 }
 
 /**
- * Reads rack API passwords. This module is its own bundle (dist/awsSecrets.js), loaded the first time a password
- * is needed. The password is returned, never kept or put in a message.
+ * Reads rack API passwords (in dist/aws.js: a bundle of its own would carry a second copy of the SDK's core). The
+ * password is returned, never kept or put in a message.
  */
 export function createSecretsReader(clients: AwsClients): { apiPassword(profile: AwsProfile, rack: Rack, abortSignal: AbortSignal): Promise<string | undefined> } {
   return {

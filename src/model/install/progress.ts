@@ -1,10 +1,10 @@
 import { chronological, isStackEvent, type InstallEvent } from './events';
 
-export type StackOperation = 'create' | 'delete';
+export type StackOperation = 'create' | 'update' | 'delete';
 
 /** How far a stack's creation or deletion has got, counted from its events. */
 export interface StackProgress {
-  /** Resources done: CREATE_COMPLETE (create) or DELETE_COMPLETE / DELETE_SKIPPED (delete). */
+  /** Resources done: CREATE_COMPLETE (create), UPDATE_COMPLETE or an addition or removal done (update), DELETE_COMPLETE / DELETE_SKIPPED (delete). */
   complete: number;
   total: number;
   /** The newest resource event. */
@@ -15,6 +15,7 @@ export interface StackProgress {
 
 const doneStatuses: Record<StackOperation, readonly string[]> = {
   create: ['CREATE_COMPLETE'],
+  update: ['UPDATE_COMPLETE', 'CREATE_COMPLETE', 'DELETE_COMPLETE'],
   delete: ['DELETE_COMPLETE', 'DELETE_SKIPPED'],
 };
 
@@ -66,6 +67,12 @@ export function outcomeOf(operation: StackOperation, stackStatus: string | undef
     if (stackStatus === 'CREATE_COMPLETE') return 'succeeded';
     if (stackStatus === 'CREATE_IN_PROGRESS' || stackStatus === 'REVIEW_IN_PROGRESS') return 'running';
     // ROLLBACK_*, DELETE_*, CREATE_FAILED: the rack will not be created (the CLI stops there too).
+    return 'failed';
+  }
+  if (operation === 'update') {
+    if (stackStatus === 'UPDATE_COMPLETE') return 'succeeded';
+    // A rollback is followed to its end, so that the outcome says where the rack is left.
+    if (stackStatus.endsWith('_IN_PROGRESS')) return 'running';
     return 'failed';
   }
   if (stackStatus === 'DELETE_COMPLETE') return 'succeeded';

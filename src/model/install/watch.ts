@@ -49,7 +49,7 @@ function pause(ms: number, signal?: AbortSignal): Promise<void> {
 }
 
 /**
- * Follows a stack's creation or deletion through its events, one DescribeStackEvents page per poll in steady state,
+ * Follows a stack's creation, update or deletion through its events, one DescribeStackEvents page per poll in steady state,
  * until it succeeds or fails (with its root cause), the signal stops it, or `maxMs` passes.
  */
 export async function watchStack(installer: RackInstaller, options: WatchOptions): Promise<WatchResult> {
@@ -90,7 +90,7 @@ export async function watchStack(installer: RackInstaller, options: WatchOptions
 
 /** The events since the operation's own start (a stack's history may hold an earlier create, update or delete). */
 function operationEvents(newestFirst: InstallEvent[], stackName: string, operation: StackOperation): InstallEvent[] {
-  const startStatus = operation === 'create' ? 'CREATE_IN_PROGRESS' : 'DELETE_IN_PROGRESS';
+  const startStatus = { create: 'CREATE_IN_PROGRESS', update: 'UPDATE_IN_PROGRESS', delete: 'DELETE_IN_PROGRESS' }[operation];
   const start = newestFirst.findIndex((event) => isStackEvent(event, stackName) && event.status === startStatus);
   return start < 0 ? newestFirst : newestFirst.slice(0, start + 1);
 }

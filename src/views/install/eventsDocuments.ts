@@ -8,8 +8,11 @@ export const eventsScheme = 'convox-stack-events';
 export class EventsDocuments implements vscode.TextDocumentContentProvider {
   private readonly texts = new Map<string, string>();
 
+  /** Each bundle that shows events registers its own instance, under its own scheme. */
+  constructor(readonly scheme: string = eventsScheme) {}
+
   async show(stackName: string, operation: string, events: readonly InstallEvent[], cause: RootCause | undefined): Promise<void> {
-    const uri = vscode.Uri.from({ scheme: eventsScheme, path: `/${stackName} ${operation} events.log`, query: String(Date.now()) });
+    const uri = vscode.Uri.from({ scheme: this.scheme, path: `/${stackName} ${operation} events.log`, query: String(Date.now()) });
     const header = cause
       ? [`Root cause: ${rootCauseSentence(cause)}`, `  at ${cause.at.toISOString()}, ${cause.status}`, `  as CloudFormation said it: ${cause.rawReason}`]
       : ['No failed resource was found in these events.'];

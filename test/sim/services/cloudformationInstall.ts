@@ -8,6 +8,7 @@ import { rackTemplate, templateResources } from '../scenarios/install';
 import { digits, stackArn, uuid } from '../scenarios/ids';
 import { scheduleCreate, scheduleDelete } from '../stackSchedule';
 import type { ChangeSet, InstallWorld, RegionData, Stack, StackParameter } from '../types';
+import { createUpdateChangeSet } from './cloudformationUpdate';
 import { paginate } from './paging';
 import type { Context } from './service';
 
@@ -33,7 +34,7 @@ function installOf(context: Context): InstallWorld {
 }
 
 /** The template at `url`: only the simulator's own `…/release/<version>/rack.json` of a listed release exists. */
-function templateAt(context: Context, url: string | undefined): Record<string, unknown> {
+export function templateAt(context: Context, url: string | undefined): Record<string, unknown> {
   if (url === undefined) throw validation('Either Template URL or Template Body must be specified.');
   const base = context.releasesBase ?? '';
   const match = /^\/release\/([^/]+)\/rack\.json$/.exec(url.startsWith(base) ? url.slice(base.length) : '');
@@ -68,9 +69,8 @@ function getTemplateSummary(context: Context, input: QueryInput): XmlObject {
 }
 
 /** Checks the values as CloudFormation does when the change set is created; answers every parameter's value. */
-function parameterValues(template: Record<string, unknown>, input: QueryInput): StackParameter[] {
+export function parameterValues(template: Record<string, unknown>, given: ReadonlyMap<string, string>): StackParameter[] {
   const declared = declaredParameters(template);
-  const given = new Map(input.structs('Parameters').map((parameter) => [parameter.string('ParameterKey') ?? '', parameter.string('ParameterValue') ?? '']));
   const unknown = [...given.keys()].filter((key) => !Object.hasOwn(declared, key));
   if (unknown.length > 0) throw validation(`Parameters: [${unknown.join(', ')}] do not exist in the template`);
   const missing = Object.entries(declared).filter(([key, parameter]) => parameter.Default === undefined && !given.has(key)).map(([key]) => key);
@@ -94,13 +94,14 @@ function parameterValues(template: Record<string, unknown>, input: QueryInput): 
 const stackNamePattern = /^[A-Za-z][A-Za-z0-9-]*$/;
 
 function createChangeSet(context: Context, input: QueryInput): XmlObject {
+  if (input.string('ChangeSetType') === 'UPDATE') return createUpdateChangeSet(context, input);
   const install = installOf(context);
   const stackName = input.string('StackName') ?? '';
   const name = input.string('ChangeSetName') ?? '';
   if (!stackNamePattern.test(stackName) || stackName.length > 128) {
     throw validation(`1 validation error detected: Value '${stackName}' at 'stackName' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z][-a-zA-Z0-9]*|arn:[-a-zA-Z0-9:/._+]*`);
   }
-  if (input.string('ChangeSetType') !== 'CREATE') throw validation('The simulator creates change sets of type CREATE only');
+  if (input.string('ChangeSetType') !== 'CREATE') throw validation('The simulator creates change sets of type CREATE and UPDATE only');
   if (context.data.stacks.some((stack) => stack.name === stackName && stack.status !== 'DELETE_COMPLETE')) {
     throw new ApiError('AlreadyExistsException', `Stack [${stackName}] already exists and cannot be created again with the changeSet [${name}].`);
   }
@@ -110,7 +111,7 @@ function createChangeSet(context: Context, input: QueryInput): XmlObject {
   if (!capabilities.includes('CAPABILITY_IAM') && !capabilities.includes('CAPABILITY_NAMED_IAM')) {
     throw new ApiError('InsufficientCapabilitiesException', 'Requires capabilities : [CAPABILITY_IAM]');
   }
-  const parameters = parameterValues(template, input);
+  const parameters = parameterValues(template, new Map(input.structs('Parameters').map((parameter) => [parameter.string('ParameterKey') ?? '', parameter.string('ParameterValue') ?? ''])));
   const values = Object.fromEntries(parameters.map((parameter) => [parameter.key, parameter.value]));
   const now = new Date();
   const place = { account: context.account, region: context.region };
@@ -195,7 +196,19 @@ function describeChangeSet({ data }: Context, input: QueryInput): XmlObject {
     Tags: Object.entries(changeSet.tags).map(([Key, Value]) => ({ Key, Value })),
     Changes: page.items.map((change) => ({
       Type: 'Resource',
-      ResourceChange: { Action: 'Add', LogicalResourceId: change.logicalId, ResourceType: change.type, Scope: [], Details: [] },
+      ResourceChange: {
+        Action: change.action ?? 'Add',
+        LogicalResourceId: change.logicalId,
+        ResourceType: change.type,
+        Replacement: change.action === 'Modify' ? change.replacement : undefined,
+        Scope: change.details && change.details.length > 0 ? ['Properties'] : [],
+        Details: (change.details ?? []).map((detail) => ({
+          Target: { Attribute: 'Properties', Name: detail.name, RequiresRecreation: detail.recreation },
+          Evaluation: 'Static',
+          ChangeSource: detail.source,
+          CausingEntity: detail.causingEntity,
+        })),
+      },
     })),
     NextToken: page.nextToken,
   };
@@ -217,6 +230,7 @@ function executeChangeSet(context: Context, input: QueryInput): XmlObject {
   }
   const stack = context.data.stacks.find((candidate) => candidate.id === changeSet.stackId);
   if (!stack) throw validation(`Stack [${changeSet.stackName}] does not exist`);
+  if (changeSet.type === 'UPDATE') throw validation('The simulator updates racks through their rack API (PUT /system), as Convox does, not by executing a change set');
   changeSet.executionStatus = 'EXECUTE_IN_PROGRESS';
   const values = Object.fromEntries(changeSet.parameters.map((parameter) => [parameter.key, parameter.value]));
   const domain = certificateDomain(stack, context.region, values);

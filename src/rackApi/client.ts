@@ -1,0 +1,195 @@
+import type { IncomingMessage } from 'node:http';
+import * as https from 'node:https';
+import * as tls from 'node:tls';
+import { RackApiError, RackApiUnreachableError, UntrustedCertificateError } from './errors';
+
+/** Where and as whom to call a rack API. The password goes in the request only once the certificate is verified. */
+export interface RackApiTarget {
+  /** The `Dashboard` output: `host` or `host:port`. */
+  host: string;
+  password: string;
+  /** SHA-256 fingerprint of a certificate the person chose to trust for this host; absent: the system's authorities. */
+  pinnedFingerprint?: string;
+}
+
+/** What `GET /system` answers (structs.System), the parts the extension reads. */
+export interface RackSystem {
+  name: string;
+  status: string;
+  version: string;
+  count: number;
+  type: string;
+  parameters: Record<string, string>;
+}
+
+/** A rack API answer is a few KB; anything far bigger is not one. */
+const maxAnswerBytes = 1024 * 1024;
+
+/** Certificate errors of node's TLS that a pin may stand in for (self-signed, unknown authority, wrong name, expired). */
+const certificateErrorCodes = new Set([
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'CERT_HAS_EXPIRED',
+  'CERT_UNTRUSTED',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
+
+function split(host: string): { hostname: string; port: number } {
+  const at = host.lastIndexOf(':');
+  const port = at > 0 ? Number(host.slice(at + 1)) : NaN;
+  return Number.isInteger(port) && port > 0 ? { hostname: host.slice(0, at), port } : { hostname: host, port: 443 };
+}
+
+const isIp = (hostname: string): boolean => /^[\d.]+$/.test(hostname) || hostname.includes(':');
+
+/** The SHA-256 fingerprint the host's certificate has, read without verifying it and without sending anything. */
+export function certificateFingerprint(host: string, signal: AbortSignal): Promise<string> {
+  const { hostname, port } = split(host);
+  return new Promise((resolve, reject) => {
+    const socket = tls.connect({ host: hostname, port, servername: isIp(hostname) ? undefined : hostname, rejectUnauthorized: false });
+    const stop = (): void => {
+      socket.destroy();
+      reject(new RackApiUnreachableError(host, 'no answer in time'));
+    };
+    signal.addEventListener('abort', stop, { once: true });
+    socket.once('secureConnect', () => {
+      signal.removeEventListener('abort', stop);
+      const fingerprint = socket.getPeerCertificate().fingerprint256;
+      socket.destroy();
+      resolve(fingerprint);
+    });
+    socket.once('error', (error) => {
+      signal.removeEventListener('abort', stop);
+      reject(new RackApiUnreachableError(host, error.message));
+    });
+  });
+}
+
+/** Whether the connection's certificate is the pinned one; checked before a byte of the request is written. */
+function matchesPin(socket: tls.TLSSocket, pin: string): { ok: boolean; fingerprint: string } {
+  const fingerprint = socket.getPeerCertificate().fingerprint256 ?? '';
+  return { ok: fingerprint !== '' && fingerprint.toUpperCase() === pin.toUpperCase(), fingerprint };
+}
+
+async function readBody(response: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of response) {
+    size += (chunk as Buffer).length;
+    if (size > maxAnswerBytes) throw new RackApiError(response.statusCode ?? 0, 'The rack API sent more than 1 MB; that is not one of its answers.');
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** What a failed answer says: the rack's JSON `{"error": …}`, else its text, shortened. */
+function errorText(status: number, body: string): string {
+  try {
+    const parsed: unknown = JSON.parse(body);
+    if (typeof parsed === 'object' && parsed !== null && typeof (parsed as { error?: unknown }).error === 'string') return (parsed as { error: string }).error;
+  } catch {
+    // Not JSON: the text itself.
+  }
+  const text = body.trim().slice(0, 500);
+  return text === '' ? `HTTP ${status}` : text;
+}
+
+/**
+ * One request to the rack API with basic auth `convox:<password>`, ending within `deadlineMs`. Without a pin the
+ * certificate is verified as any HTTPS client does; when that fails, its fingerprint is read on a separate
+ * connection that sends nothing, and an UntrustedCertificateError carries it. With a pin, this one connection
+ * accepts the certificate only if its fingerprint is the pinned one, checked before the request is written.
+ */
+export function rackApiRequest(target: RackApiTarget, method: 'GET' | 'PUT', path: string, form: string | undefined, deadlineMs: number): Promise<{ status: number; body: string }> {
+  const { hostname, port } = split(target.host);
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), deadlineMs);
+  const body = form === undefined ? undefined : Buffer.from(form, 'utf8');
+  const pin = target.pinnedFingerprint;
+  const attempt = new Promise<{ status: number; body: string }>((resolve, reject) => {
+    const request = https.request({
+      host: hostname,
+      port,
+      method,
+      path,
+      servername: isIp(hostname) ? undefined : hostname,
+      // A connection of its own: never a pooled socket verified under other rules.
+      agent: false,
+      // Only for a pinned host, and only on this connection; the pin is checked below before anything is sent.
+      rejectUnauthorized: pin === undefined,
+      signal: controller.signal,
+      headers: {
+        authorization: `Basic ${Buffer.from(`convox:${target.password}`).toString('base64')}`,
+        accept: 'application/json',
+        ...(body ? { 'content-type': 'application/x-www-form-urlencoded', 'content-length': String(body.length) } : {}),
+      },
+    });
+    const send = (): void => {
+      request.end(body);
+    };
+    request.once('socket', (socket) => {
+      const secure = socket as tls.TLSSocket;
+      const check = (): void => {
+        if (pin === undefined) return send();
+        const { ok, fingerprint } = matchesPin(secure, pin);
+        if (ok) return send();
+        request.destroy(new UntrustedCertificateError(target.host, fingerprint, true, 'another certificate'));
+      };
+      // The request is written only once the TLS handshake (and with a pin, the fingerprint check) has passed.
+      if (!secure.connecting && secure.getPeerCertificate && Object.keys(secure.getPeerCertificate()).length > 0) check();
+      else secure.once('secureConnect', check);
+    });
+    request.once('response', (response) => {
+      readBody(response).then((text) => resolve({ status: response.statusCode ?? 0, body: text }), reject);
+    });
+    request.once('error', reject);
+  });
+  return attempt
+    .catch(async (error: unknown) => {
+      if (error instanceof UntrustedCertificateError || error instanceof RackApiError) throw error;
+      const code = (error as { code?: string }).code ?? '';
+      if (certificateErrorCodes.has(code)) {
+        const fingerprint = await certificateFingerprint(target.host, controller.signal);
+        throw new UntrustedCertificateError(target.host, fingerprint, false, code === 'ERR_TLS_CERT_ALTNAME_INVALID' ? 'it is made for another name' : code.toLowerCase().replace(/_/g, ' '));
+      }
+      throw new RackApiUnreachableError(target.host, controller.signal.aborted ? `no answer within ${Math.round(deadlineMs / 1000)} s` : code || (error instanceof Error ? error.message : String(error)));
+    })
+    .finally(() => clearTimeout(timer));
+}
+
+/** Throws the rack's own error for a failed answer; a refused password says so. */
+function checked(answer: { status: number; body: string }): string {
+  if (answer.status === 401) throw new RackApiError(401, 'The rack API refused the password (HTTP 401): the rack\'s RackApiSecret may have changed; refresh the racks and try again.');
+  if (answer.status >= 400) throw new RackApiError(answer.status, errorText(answer.status, answer.body));
+  return answer.body;
+}
+
+/** `GET /system`: the rack as its API sees it (status, version, count, type, parameters). */
+export async function systemOf(target: RackApiTarget, deadlineMs: number): Promise<RackSystem> {
+  const text = checked(await rackApiRequest(target, 'GET', '/system', undefined, deadlineMs));
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    throw new RackApiError(200, 'The rack API answered /system with something that is not JSON.');
+  }
+  const record = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+  const field = (key: string): string => (typeof record[key] === 'string' ? (record[key] as string) : '');
+  const parameters = typeof record.parameters === 'object' && record.parameters !== null ? (record.parameters as Record<string, unknown>) : {};
+  return {
+    name: field('name'),
+    status: field('status'),
+    version: field('version'),
+    count: typeof record.count === 'number' ? record.count : 0,
+    type: field('type'),
+    parameters: Object.fromEntries(Object.entries(parameters).filter((entry): entry is [string, string] => typeof entry[1] === 'string')),
+  };
+}
+
+/** `PUT /system` with the form the CLI sends (see model/update/rackChange systemUpdateForm). */
+export async function updateSystem(target: RackApiTarget, form: string, deadlineMs: number): Promise<void> {
+  checked(await rackApiRequest(target, 'PUT', '/system', form, deadlineMs));
+}

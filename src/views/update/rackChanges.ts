@@ -1,0 +1,252 @@
+import * as vscode from 'vscode';
+import { eventLine } from '../../model/install/events';
+import type { TemplateParameter } from '../../model/install/parameters';
+import { percent, progressLine } from '../../model/install/progress';
+import type { Release } from '../../model/install/releases';
+import { templateUrl } from '../../model/install/releases';
+import { rootCauseSentence } from '../../model/install/rootCause';
+import { watchStack } from '../../model/install/watch';
+import type { Rack } from '../../model/rack';
+import type { RackStore } from '../../model/store/rackStore';
+import type { ChangePreviewer } from '../../model/update/ports';
+import { previewChange, previewTiming, type ChangePreview } from '../../model/update/previewChange';
+import { notRunningReason, systemUpdateForm, type RackChange } from '../../model/update/rackChange';
+import { systemOf, updateSystem, type RackApiTarget, type RackSystem } from '../../rackApi/client';
+import { RackApiError, UntrustedCertificateError } from '../../rackApi/errors';
+import { reportFailure } from '../failures';
+import type { EventsDocuments } from '../install/eventsDocuments';
+import { installPollMs } from '../install/installPoll';
+import type { RackPasswords } from '../terminal/rackPasswords';
+import type { PreviewDocuments } from './previewDocuments';
+import type { TrustedCertificates } from './trustedCertificates';
+
+export type ChangeCommand = 'update' | 'parameters' | 'scale';
+
+export interface RackChangeDependencies {
+  store: RackStore;
+  passwords: RackPasswords;
+  pins: TrustedCertificates;
+  previewer: ChangePreviewer;
+  previews: PreviewDocuments;
+  events: EventsDocuments;
+  releasesUrl: () => string;
+  log: vscode.LogOutputChannel;
+  /** The inputs of each command: the change asked for, or undefined when the person stopped. */
+  inputs: {
+    release(rack: Rack, releases: Promise<Release[]>): Promise<RackChange | undefined>;
+    parameter(rack: Rack, template: readonly TemplateParameter[]): Promise<RackChange | undefined>;
+    scale(rack: Rack, template: readonly TemplateParameter[]): Promise<RackChange | undefined>;
+  };
+}
+
+/** An update watch gives up after this long (the stack goes on; the Racks view shows it). */
+const updateWatchMs = 2 * 60 * 60_000;
+/** How long "try again when it is running" waits, looking every so often. */
+const waitForRunningMs = 30 * 60_000;
+const waitPollMs = 15_000;
+
+/** CloudFormation's refusal to update a stack that is changing, as the rack API passes it on. */
+const busyStack = /is in [A-Z_]+_IN_PROGRESS state and can not be updated/;
+
+const commandTitles: Record<ChangeCommand, string> = { update: 'Update Rack', parameters: 'Set Rack Parameters', scale: 'Scale Rack' };
+
+/**
+ * Update Rack, Set Rack Parameters and Scale Rack: checks the rack can change now, asks what to change, previews it
+ * with a change set, and after the person confirms sends it to the rack API (`PUT /system`, as the CLI does), then
+ * follows the stack to its end as install does: percent, latest event, and on rollback the root cause.
+ */
+export class RackChanges {
+  constructor(private readonly dependencies: RackChangeDependencies) {}
+
+  async run(command: ChangeCommand, rack: Rack): Promise<void> {
+    try {
+      await this.change(command, rack);
+    } catch (error) {
+      await reportFailure(this.dependencies.log, `${commandTitles[command]} stopped`, error);
+    }
+  }
+
+  private async change(command: ChangeCommand, rack: Rack): Promise<void> {
+    const { store, log } = this.dependencies;
+    if (this.refusedNotRunning(command, rack)) return;
+    const deadlineMs = store.requestDeadlineMs;
+    // The rack API first: its certificate and the password are settled before anything is asked.
+    const reached = await this.apiTarget(rack);
+    if (!reached) return;
+    const { target: api, system } = reached;
+    if (system.status !== 'running') {
+      this.refuse(command, rack, `${rack.fullName} says it is ${system.status}. A rack is changed only while it is running.`);
+      return;
+    }
+    const currentTemplateUrl = templateUrl(this.dependencies.releasesUrl(), rack.version ?? system.version);
+    // Read while the person chooses. An update only shows it (the new release's template is read for the preview),
+    // so a rack on a release no longer published can still be updated.
+    const read = store.installer.templateParameters(rack, currentTemplateUrl, deadlineMs);
+    const template = command === 'update' ? read.catch(() => []) : read;
+    void template.catch(() => undefined);
+    const change =
+      command === 'update'
+        ? await this.dependencies.inputs.release(rack, store.installer.releases(this.dependencies.releasesUrl(), deadlineMs))
+        : command === 'parameters'
+          ? await this.dependencies.inputs.parameter(rack, await template)
+          : await this.dependencies.inputs.scale(rack, await template);
+    if (!change) return;
+    const preview = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Convox: previewing the change of ${rack.fullName} (a CloudFormation change set, deleted afterwards)…` }, async () =>
+      previewChange({ installer: store.installer, previewer: this.dependencies.previewer, releasesUrl: this.dependencies.releasesUrl(), timing: previewTiming }, rack, change, await template),
+    );
+    log.info(`${rack.fullName}: preview of "${preview.title}": ${preview.rows.length} resource change(s).`);
+    await this.dependencies.previews.show(rack.fullName, preview.document);
+    if (preview.preview.noChanges) {
+      void vscode.window.showInformationMessage(`Convox: CloudFormation would change nothing on ${rack.fullName} ("${preview.title}"): the values are already in place. Nothing was sent.`);
+      return;
+    }
+    if (!(await this.confirmed(rack, preview))) {
+      log.info(`${rack.fullName}: "${preview.title}" not applied.`);
+      return;
+    }
+    await this.apply(command, rack, api, change, preview);
+  }
+
+  /** Refuses a rack that is not running, with "Try Again When Running" (which waits for it, then runs the command again). */
+  private refusedNotRunning(command: ChangeCommand, rack: Rack): boolean {
+    const reason = notRunningReason(rack);
+    if (reason) this.refuse(command, rack, reason);
+    return reason !== undefined;
+  }
+
+  private refuse(command: ChangeCommand, rack: Rack, reason: string): void {
+    const again = 'Try Again When Running';
+    this.dependencies.log.info(`${commandTitles[command]} refused: ${reason}`);
+    void vscode.window.showWarningMessage(`Convox: ${reason}`, again).then((choice) => {
+      if (choice === again) void this.whenRunning(command, rack);
+    });
+  }
+
+  private async whenRunning(command: ChangeCommand, rack: Rack): Promise<void> {
+    const { store } = this.dependencies;
+    const running = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `Convox: waiting for ${rack.fullName} to be running…`, cancellable: true },
+      async (_progress, token) => {
+        const started = Date.now();
+        while (!token.isCancellationRequested && Date.now() - started < waitForRunningMs) {
+          await store.refresh('manual').catch(() => undefined);
+          const now = store.find(rack.fullName);
+          if (now?.status === 'running') return now;
+          await new Promise((resolve) => setTimeout(resolve, waitPollMs));
+        }
+        return undefined;
+      },
+    );
+    if (running) await this.run(command, running);
+  }
+
+  /** The rack API's address and password, with the person's pin if any; undefined (and said why) when there is none. */
+  private async apiTarget(rack: Rack): Promise<{ target: RackApiTarget; system: RackSystem } | undefined> {
+    if (!rack.apiHost) {
+      void vscode.window.showErrorMessage(`Convox: ${rack.fullName} has no Dashboard output, so its API cannot be reached.`);
+      return undefined;
+    }
+    const password = await this.dependencies.passwords.password(rack);
+    if (password === undefined) {
+      void vscode.window.showErrorMessage(
+        `Convox: the API password of ${rack.fullName} could not be read (ssm:GetParameter on ${rack.name}RackApiSecret; the log says why). Changing a rack goes through its API, which needs it.`,
+      );
+      return undefined;
+    }
+    const target: RackApiTarget = { host: rack.apiHost, password, pinnedFingerprint: this.dependencies.pins.fingerprint(rack) };
+    try {
+      return { target, system: await systemOf(target, this.dependencies.store.requestDeadlineMs) };
+    } catch (error) {
+      if (!(error instanceof UntrustedCertificateError)) throw error;
+      // Not trusted: the person was told nothing was sent; the command ends there.
+      if (!(await this.trusted(rack, error))) return undefined;
+      const pinned = { ...target, pinnedFingerprint: error.fingerprint };
+      return { target: pinned, system: await systemOf(pinned, this.dependencies.store.requestDeadlineMs) };
+    }
+  }
+
+  /** Asks whether to trust the certificate the rack API presented; pins it if so. */
+  private async trusted(rack: Rack, error: UntrustedCertificateError): Promise<boolean> {
+    const trust = 'Trust This Certificate';
+    this.dependencies.log.warn(error.message);
+    const choice = await vscode.window.showWarningMessage(
+      `Convox: ${error.message}`,
+      {
+        modal: true,
+        detail: `Compare the fingerprint with the one your rack's administrator gives you (openssl s_client -connect ${error.host} | openssl x509 -noout -fingerprint -sha256). Once trusted, ${rack.fullName}'s API is reached only while it presents this certificate; Convox: Manage Trusted Rack Certificates removes it.`,
+      },
+      trust,
+    );
+    if (choice !== trust) return false;
+    await this.dependencies.pins.trust(rack, error.fingerprint);
+    this.dependencies.log.info(`${rack.fullName}: certificate ${error.fingerprint} of ${error.host} trusted.`);
+    return true;
+  }
+
+  private async confirmed(rack: Rack, preview: ChangePreview): Promise<boolean> {
+    const apply = 'Apply';
+    const replaced = preview.rows.filter((row) => row.highlighted).map((row) => row.logicalId);
+    const choice = await vscode.window.showWarningMessage(
+      `Apply "${preview.title}" to ${rack.fullName}?`,
+      {
+        modal: true,
+        detail: `${preview.rows.length} resource change(s), as the preview shows.${replaced.length > 0 ? ` May be replaced (deleted and created anew): ${replaced.join(', ')}.` : ''} The rack updates its own stack through its API.`,
+      },
+      apply,
+    );
+    return choice === apply;
+  }
+
+  private async apply(command: ChangeCommand, rack: Rack, api: RackApiTarget, change: RackChange, preview: ChangePreview): Promise<void> {
+    const { store, log, events } = this.dependencies;
+    const where = { profile: rack.profile, region: rack.region, name: rack.name };
+    const before = await store.installer.newEvents(where, rack.stackId, undefined, store.requestDeadlineMs, 1);
+    try {
+      await updateSystem(api, systemUpdateForm(rack, change), store.requestDeadlineMs);
+    } catch (error) {
+      // The rack began changing since it was read (its autoscaler, another person): refused as a busy rack is.
+      if (!(error instanceof RackApiError && busyStack.test(error.message))) throw error;
+      this.refuse(command, rack, `${rack.fullName} began changing meanwhile, so the rack refused the change: ${error.message}`);
+      return;
+    }
+    log.info(`${rack.fullName}: "${preview.title}" sent to the rack API.`);
+    store.requestRefresh('manual');
+    const started = Date.now();
+    const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Convox: ${rack.fullName}: ${preview.title}`, cancellable: true }, async (progress, token) => {
+      const stop = new AbortController();
+      token.onCancellationRequested(() => stop.abort());
+      let shown = 0;
+      progress.report({ message: 'waiting for CloudFormation…' });
+      return watchStack(store.installer, {
+        target: where,
+        stackId: rack.stackId,
+        operation: 'update',
+        total: Math.max(1, preview.rows.length),
+        timing: { deadlineMs: store.requestDeadlineMs, pollMs: installPollMs },
+        lastSeenId: before.events[0]?.id,
+        maxMs: updateWatchMs,
+        signal: stop.signal,
+        onEvents: (newEvents) => newEvents.forEach((event) => log.info(`${rack.name}: ${eventLine(event)}`)),
+        onProgress: (state) => {
+          const now = percent(state);
+          progress.report({ increment: now - shown, message: `${now}% · ${progressLine(state, Date.now() - started)}` });
+          shown = now;
+        },
+      });
+    });
+    await store.refresh('manual').catch(() => undefined);
+    if (result.outcome === 'succeeded') {
+      void vscode.window.showInformationMessage(`Convox: ${rack.fullName}: ${preview.title} done (UPDATE_COMPLETE).`);
+      return;
+    }
+    if (result.outcome !== 'failed') {
+      void vscode.window.showWarningMessage(`Convox: stopped following ${rack.fullName}; CloudFormation goes on and the Racks view shows its state.`);
+      return;
+    }
+    const why = result.rootCause ? rootCauseSentence(result.rootCause) : 'CloudFormation gave no reason';
+    log.error(`${rack.fullName}: "${preview.title}" failed and was rolled back. Root cause: ${why}`);
+    const show = 'Show Events';
+    const choice = await vscode.window.showErrorMessage(`Convox: ${preview.title} of ${rack.fullName} failed and was rolled back (${result.progress.stackStatus ?? 'rolling back'}). ${why}.`, show);
+    if (choice === show) await events.show(rack.name, 'update', result.events, result.rootCause);
+  }
+}

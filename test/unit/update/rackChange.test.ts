@@ -1,0 +1,86 @@
+import * as assert from 'node:assert/strict';
+import type { TemplateParameter } from '../../../src/model/install/parameters';
+import {
+  autoscaleWarning,
+  changedParameters,
+  changeTitle,
+  countParameter,
+  countProblem,
+  highAvailabilityRefusal,
+  notRunningReason,
+  parameterChangeProblem,
+  parametersProblems,
+  shownValue,
+  systemUpdateForm,
+} from '../../../src/model/update/rackChange';
+
+const template: TemplateParameter[] = [
+  { key: 'Password', type: 'String', noEcho: true, minLength: 1, maxLength: 50 },
+  { key: 'HighAvailability', type: 'String', noEcho: false, defaultValue: 'true', allowedValues: ['true', 'false'] },
+  { key: 'InstanceCount', type: 'Number', noEcho: false, defaultValue: '3', minValue: 3, constraintDescription: 'at least 3' },
+  { key: 'NoHaInstanceCount', type: 'Number', noEcho: false, defaultValue: '1', minValue: 1 },
+  { key: 'InstanceType', type: 'String', noEcho: false, defaultValue: 't3.small', allowedPattern: '[a-z0-9-]+\\.[a-z0-9]+' },
+  { key: 'Autoscale', type: 'String', noEcho: false, defaultValue: 'Yes', allowedValues: ['Yes', 'No'] },
+  { key: 'LogDriver', type: 'String', noEcho: false, defaultValue: 'CloudWatch', allowedValues: ['CloudWatch', 'Syslog', ''] },
+  { key: 'SyslogDestination', type: 'String', noEcho: false, defaultValue: '' },
+  { key: 'ScheduleRackScaleDown', type: 'String', noEcho: false, defaultValue: '' },
+  { key: 'ScheduleRackScaleUp', type: 'String', noEcho: false, defaultValue: '' },
+  { key: 'SecretToken', type: 'String', noEcho: true, defaultValue: '' },
+];
+const ha = { parameters: { HighAvailability: 'true', Autoscale: 'Yes' } };
+const noHa = { parameters: { HighAvailability: 'false', Autoscale: 'No' } };
+
+describe('rack changes: parameters, scale, readiness and the PUT /system form', () => {
+  it('refuses HighAvailability as the CLI does, and checks values with the template\'s rules as typed', () => {
+    assert.equal(parameterChangeProblem(template, 'HighAvailability', 'false'), highAvailabilityRefusal);
+    assert.equal(highAvailabilityRefusal, 'the HighAvailability parameter is only supported during rack installation');
+    assert.match(parameterChangeProblem(template, 'Autoscale', 'maybe') ?? '', /must be one of: Yes, No/);
+    assert.match(parameterChangeProblem(template, 'InstanceCount', '2') ?? '', /at least 3/);
+    assert.match(parameterChangeProblem(template, 'Nope', 'x') ?? '', /no parameter Nope/);
+    assert.match(parameterChangeProblem(template, 'Password', 'x') ?? '', /set by the rack itself/);
+    assert.equal(parameterChangeProblem(template, 'InstanceType', 't3.large'), undefined);
+  });
+
+  it('applies the CLI\'s cross-checks on the values after the change', () => {
+    assert.deepEqual(parametersProblems(template, { LogDriver: 'CloudWatch' }, { LogDriver: 'Syslog' }), ['LogDriver=Syslog needs SyslogDestination (e.g. tcp+tls://logs.example.com:12345).']);
+    assert.deepEqual(parametersProblems(template, { LogDriver: 'Syslog', SyslogDestination: 'tcp://x:1' }, { Autoscale: 'No' }), []);
+    assert.equal(parametersProblems(template, {}, { ScheduleRackScaleDown: '0 18 * * *' }).length, 1);
+  });
+
+  it('masks secrets wherever a value is shown', () => {
+    assert.equal(shownValue('SecretToken', 'abc', template), '**********');
+    assert.equal(shownValue('Password', 'abc', template), '**********');
+    assert.equal(shownValue('HttpProxy', 'http://u:p@proxy', []), '**********');
+    assert.equal(shownValue('Autoscale', 'No', template), 'No');
+    assert.equal(shownValue('SyslogDestination', '', template), '(empty)');
+    assert.equal(changeTitle({ kind: 'parameters', parameters: { SecretToken: 'abc' } }, template), 'Set SecretToken=**********');
+  });
+
+  it('scales the count parameter that applies, with its rule, and warns when the autoscaler is on', () => {
+    assert.equal(countParameter(ha), 'InstanceCount');
+    assert.equal(countParameter(noHa), 'NoHaInstanceCount');
+    assert.match(countProblem(template, ha, '2') ?? '', /at least 3/);
+    assert.equal(countProblem(template, noHa, '2'), undefined);
+    assert.match(countProblem(template, noHa, 'two') ?? '', /whole number/);
+    assert.deepEqual(changedParameters(noHa, { kind: 'scale', count: 2, type: 't3.large' }), { NoHaInstanceCount: '2', InstanceType: 't3.large' });
+    assert.match(autoscaleWarning(ha) ?? '', /autoscaler sets the instance count itself/);
+    assert.equal(autoscaleWarning(noHa), undefined);
+  });
+
+  it('builds the form body the CLI\'s SDK sends (structs.SystemUpdateOptions)', () => {
+    assert.equal(systemUpdateForm(ha, { kind: 'version', version: '20260421192651' }), 'version=20260421192651');
+    const parameters = new URLSearchParams(systemUpdateForm(ha, { kind: 'parameters', parameters: { Autoscale: 'No', SyslogDestination: 'tcp+tls://a:1' } }));
+    assert.deepEqual([...parameters.keys()], ['parameters']);
+    assert.deepEqual(Object.fromEntries(new URLSearchParams(parameters.get('parameters') ?? '')), { Autoscale: 'No', SyslogDestination: 'tcp+tls://a:1' });
+    assert.equal(systemUpdateForm(ha, { kind: 'scale', count: 4, type: 't3.large' }), 'count=4&type=t3.large');
+    assert.equal(systemUpdateForm(noHa, { kind: 'scale', count: 2 }), `parameters=${encodeURIComponent('NoHaInstanceCount=2')}`);
+  });
+
+  it('refuses a rack that is not running, with the reason', () => {
+    const rack = { fullName: 'acme/europe', status: 'updating' as const, cloudformationStatus: 'UPDATE_IN_PROGRESS' };
+    assert.match(notRunningReason(rack) ?? '', /acme\/europe is updating \(UPDATE_IN_PROGRESS\): an update is under way/);
+    assert.match(notRunningReason({ ...rack, status: 'converging', cloudformationStatus: 'UPDATE_COMPLETE' }) ?? '', /converging/);
+    assert.equal(notRunningReason({ ...rack, status: 'running', cloudformationStatus: 'UPDATE_ROLLBACK_COMPLETE' }), undefined);
+    assert.match(notRunningReason({ ...rack, status: 'running', local: { namespace: 'convox', context: 'kind' } }) ?? '', /local rack/);
+  });
+});

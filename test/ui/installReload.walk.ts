@@ -7,7 +7,8 @@ import { walk } from './walk';
 walk('install-reload', async (ui) => {
   const install = ui.simulator?.scenario.install;
   assert.ok(install, 'the simulator has an install world');
-  install.stepMs = 2_500;
+  // Slow enough to outlast a reload and a second wizard on a loaded machine (about a minute in all).
+  install.stepMs = 5_000;
   await ui.openView();
   await ui.row('production').waitFor({ timeout: 30_000 });
   await ui.settled();
@@ -37,6 +38,9 @@ walk('install-reload', async (ui) => {
   await shot(ui, 'second-install-refused');
   await ui.page.keyboard.press('Escape');
 
+  assert.equal(stackNamed(ui, 'reload-rack')?.status, 'CREATE_IN_PROGRESS', 'still being created when cancelled');
+  // The deletion CloudFormation then runs goes at a brisker pace.
+  install.stepMs = 200;
   await ui.page.locator('.notifications-toasts .notification-toast', { hasText: 'still installing reload-rack' }).getByRole('button', { name: 'Cancel' }).click();
   const dialog = ui.page.locator('.monaco-dialog-box');
   await dialog.waitFor({ timeout: 30_000 });

@@ -3,7 +3,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { ScanSettings } from '../src/model/settings';
-import { writeAwsConfig, type AwsConfigWritten } from '../test/sim';
+import { AwsPorts } from '../src/aws';
+import { startSimulator, writeAwsConfig, type AwsConfigWritten, type Scenario, type Simulator, type SimulatorOptions as InProcessOptions } from '../test/sim';
 import { startSimulatorWorker, type ScenarioRecipe, type SimulatorWorker } from '../test/sim/worker';
 
 export function median(values: number[]): number {
@@ -37,5 +38,32 @@ export async function withSimulator<T>(
   } finally {
     await sim.stop();
     fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Runs `body` with a simulator in this process (its calls and scenario at hand), AWS config files pointing at it
+ * installed in process.env, and the extension's AWS ports; everything is stopped, removed and restored afterwards.
+ */
+export async function withInProcessSimulator<T>(
+  scenario: Scenario,
+  options: Omit<InProcessOptions, 'scenario'>,
+  body: (sim: Simulator, ports: AwsPorts) => Promise<T>,
+): Promise<T> {
+  const sim = await startSimulator({ ...options, scenario });
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'convox-bench-'));
+  const saved = { config: process.env.AWS_CONFIG_FILE, credentials: process.env.AWS_SHARED_CREDENTIALS_FILE };
+  const ports = new AwsPorts();
+  try {
+    const { configFile, credentialsFile } = writeAwsConfig(dir, sim, scenario);
+    process.env.AWS_CONFIG_FILE = configFile;
+    process.env.AWS_SHARED_CREDENTIALS_FILE = credentialsFile;
+    return await body(sim, ports);
+  } finally {
+    ports.dispose();
+    await sim.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+    process.env.AWS_CONFIG_FILE = saved.config;
+    process.env.AWS_SHARED_CREDENTIALS_FILE = saved.credentials;
   }
 }

@@ -2,18 +2,14 @@
 // Install Rack progress follows it. Measures the AWS calls each progress poll makes once the install is under way
 // (budget: one DescribeStackEvents page), and how long after an event happened it reached the progress report
 // (budget: one poll interval + 100 ms).
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import { AwsPorts } from '../src/aws';
 import { templateUrl } from '../src/model/install/releases';
 import { watchStack } from '../src/model/install/watch';
 import type { NewEvents, RackInstaller } from '../src/model/store/ports';
 import { formatTable } from '../src/model/table';
 import { installPollMs } from '../src/views/install/installPoll';
-import { defaultScenario, releaseVersions, startSimulator, writeAwsConfig } from '../test/sim';
+import { defaultScenario, releaseVersions } from '../test/sim';
 import { main } from '../test/runner/processes';
-import { median } from './benchWorld';
+import { median, withInProcessSimulator } from './benchWorld';
 
 /** Time between two waves of three resources: a 35-resource rack takes about 12 s. */
 const stepMs = 1_000;
@@ -34,14 +30,7 @@ export interface InstallNumbers {
 
 export async function measureInstall(): Promise<InstallNumbers> {
   const scenario = defaultScenario();
-  const sim = await startSimulator({ scenario });
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'convox-bench-install-'));
-  const saved = { config: process.env.AWS_CONFIG_FILE, credentials: process.env.AWS_SHARED_CREDENTIALS_FILE };
-  const ports = new AwsPorts();
-  try {
-    const { configFile, credentialsFile } = writeAwsConfig(dir, sim, scenario);
-    process.env.AWS_CONFIG_FILE = configFile;
-    process.env.AWS_SHARED_CREDENTIALS_FILE = credentialsFile;
+  return withInProcessSimulator(scenario, {}, async (sim, ports) => {
     if (scenario.install) scenario.install.stepMs = stepMs;
     await ports.discovery.profiles();
     const target = { profile: 'acme-prod', region: 'us-east-1', name: 'bench-install' };
@@ -82,13 +71,7 @@ export async function measureInstall(): Promise<InstallNumbers> {
       events: delays.length,
       outcome: result.outcome,
     };
-  } finally {
-    ports.dispose();
-    await sim.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
-    process.env.AWS_CONFIG_FILE = saved.config;
-    process.env.AWS_SHARED_CREDENTIALS_FILE = saved.credentials;
-  }
+  });
 }
 
 /** The heading and table scripts/bench.ts prints. */

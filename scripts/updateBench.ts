@@ -2,10 +2,6 @@
 // delayed by the simulated latency). Measures the time from confirming the inputs to the preview table (the
 // change set created, computed, read and deleted), and the AWS calls each progress poll of the update makes once it
 // is under way (budget: one DescribeStackEvents page, as install).
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import { AwsPorts } from '../src/aws';
 import { templateUrl } from '../src/model/install/releases';
 import { watchStack } from '../src/model/install/watch';
 import type { NewEvents, RackInstaller } from '../src/model/store/ports';
@@ -15,9 +11,9 @@ import { previewChange, previewTiming } from '../src/model/update/previewChange'
 import { systemUpdateForm, type RackChange } from '../src/model/update/rackChange';
 import { systemOf, updateSystem } from '../src/rackApi/client';
 import { installPollMs } from '../src/views/install/installPoll';
-import { releaseVersions, startSimulator, updateScenario, writeAwsConfig } from '../test/sim';
+import { releaseVersions, updateScenario } from '../test/sim';
 import { main } from '../test/runner/processes';
-import { median } from './benchWorld';
+import { median, withInProcessSimulator } from './benchWorld';
 
 const latencyMs = 50;
 const runs = 5;
@@ -40,14 +36,7 @@ export interface UpdateNumbers {
 
 export async function measureUpdate(): Promise<UpdateNumbers> {
   const scenario = updateScenario();
-  const sim = await startSimulator({ scenario, latencyMs, dashboard: true });
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'convox-bench-update-'));
-  const saved = { config: process.env.AWS_CONFIG_FILE, credentials: process.env.AWS_SHARED_CREDENTIALS_FILE };
-  const ports = new AwsPorts();
-  try {
-    const { configFile, credentialsFile } = writeAwsConfig(dir, sim, scenario);
-    process.env.AWS_CONFIG_FILE = configFile;
-    process.env.AWS_SHARED_CREDENTIALS_FILE = credentialsFile;
+  return withInProcessSimulator(scenario, { latencyMs, dashboard: true }, async (sim, ports) => {
     if (scenario.install) scenario.install.stepMs = stepMs;
     const store = new RackStore(ports, () => ({ regions: [], organizations: { acme: ['acme-prod'] } }), { intervalSeconds: 0 });
     await store.refresh('manual');
@@ -97,13 +86,7 @@ export async function measureUpdate(): Promise<UpdateNumbers> {
       polls: result.polls,
       outcome: result.outcome,
     };
-  } finally {
-    ports.dispose();
-    await sim.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
-    process.env.AWS_CONFIG_FILE = saved.config;
-    process.env.AWS_SHARED_CREDENTIALS_FILE = saved.credentials;
-  }
+  });
 }
 
 /** The heading and table scripts/bench.ts prints. */

@@ -4,7 +4,7 @@ import { eventLine } from '../../model/install/events';
 import { generatePassword } from '../../model/install/password';
 import { elapsed, percent, progressLine, type StackProgress } from '../../model/install/progress';
 import { rootCauseSentence } from '../../model/install/rootCause';
-import { watchStack, type WatchResult } from '../../model/install/watch';
+import { watchStack, type WatchOptions, type WatchResult } from '../../model/install/watch';
 import type { Rack } from '../../model/rack';
 import type { InstallTarget, Timing } from '../../model/store/ports';
 import type { RackStore } from '../../model/store/rackStore';
@@ -118,7 +118,7 @@ export class Installs {
 
   /** Shows progress until the stack is created or fails; Cancel offers to delete the partial rack or keep going. */
   private async follow(record: InstallRecord, resumed: boolean): Promise<void> {
-    const { store, log } = this.dependencies;
+    const { store } = this.dependencies;
     const stop = new AbortController();
     let cancelled = false;
     const result = await vscode.window.withProgress(
@@ -135,17 +135,7 @@ export class Installs {
           shown = now;
         };
         progress.report({ message: 'waiting for CloudFormation…' });
-        return watchStack(store.installer, {
-          target: record,
-          stackId: record.stackId,
-          operation: 'create',
-          total: record.total,
-          timing: this.timing(),
-          maxMs: installWatchMs,
-          signal: stop.signal,
-          onEvents: (events) => events.forEach((event) => log.info(`${record.name}: ${eventLine(event)}`)),
-          onProgress: report,
-        });
+        return watchStack(store.installer, { ...this.creation(record), signal: stop.signal, onProgress: report });
       },
     );
     if (cancelled) return this.cancelled(record);
@@ -168,17 +158,22 @@ export class Installs {
 
   /** Follows without a notification; says how it ended. */
   private async background(record: InstallRecord): Promise<void> {
-    const { store, log } = this.dependencies;
-    const result = await watchStack(store.installer, {
+    const { store } = this.dependencies;
+    const result = await watchStack(store.installer, this.creation(record));
+    await this.finish(record, result);
+  }
+
+  /** Following a rack's creation, every event to the log; with or without a notification. */
+  private creation(record: InstallRecord): WatchOptions {
+    return {
       target: record,
       stackId: record.stackId,
       operation: 'create',
       total: record.total,
       timing: this.timing(),
       maxMs: installWatchMs,
-      onEvents: (events) => events.forEach((event) => log.info(`${record.name}: ${eventLine(event)}`)),
-    });
-    await this.finish(record, result);
+      onEvents: (events) => events.forEach((event) => this.dependencies.log.info(`${record.name}: ${eventLine(event)}`)),
+    };
   }
 
   private async finish(record: InstallRecord, result: WatchResult): Promise<void> {

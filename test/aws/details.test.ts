@@ -1,26 +1,14 @@
 import * as assert from 'node:assert/strict';
-import type { AwsPorts } from '../../src/aws';
 import type { RackStore } from '../../src/model/store/rackStore';
 import { defaultScenario } from '../sim';
-import { simulatedAws, type SimulatedAws } from './helpers';
+import { refreshedStoreHooks, type SimulatedAws } from './helpers';
 
 describe('rack details and converging against the simulator', function () {
   this.timeout(30_000);
   let aws: SimulatedAws;
-  let ports: AwsPorts;
   let store: RackStore;
 
-  before(async () => {
-    aws = await simulatedAws(defaultScenario());
-    ports = aws.ports();
-    store = aws.store(ports);
-    await store.refresh('manual');
-  });
-  after(async () => {
-    store.dispose();
-    ports.dispose();
-    await aws.stop();
-  });
+  refreshedStoreHooks(() => defaultScenario(), {}, (world) => ({ aws, store } = world));
 
   it('shows a running rack whose Instances group has a Pending instance as converging', () => {
     assert.equal(store.find('acme/converge')?.status, 'converging');

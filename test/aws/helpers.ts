@@ -75,3 +75,30 @@ export async function simulatedAws(scenario: Scenario, options: { latencyMs?: nu
     },
   };
 }
+
+/** What `refreshedStoreHooks` gives each test of its suite. */
+export interface RefreshedStore {
+  aws: SimulatedAws;
+  ports: AwsPorts;
+  store: RackStore;
+}
+
+/**
+ * Registers the enclosing suite's before/after hooks: a simulator with `scenario`, fresh ports and a store
+ * refreshed once, handed to `use` before the first test; all stopped after the last.
+ */
+export function refreshedStoreHooks(scenario: () => Scenario, options: { dashboard?: boolean }, use: (world: RefreshedStore) => void): void {
+  let world: RefreshedStore | undefined;
+  before(async () => {
+    const aws = await simulatedAws(scenario(), options);
+    const ports = aws.ports();
+    world = { aws, ports, store: aws.store(ports) };
+    await world.store.refresh('manual');
+    use(world);
+  });
+  after(async () => {
+    world?.store.dispose();
+    world?.ports.dispose();
+    await world?.aws.stop();
+  });
+}

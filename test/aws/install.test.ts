@@ -9,7 +9,7 @@ import { watchStack } from '../../src/model/install/watch';
 import type { InstallRequest, Timing } from '../../src/model/store/ports';
 import type { RackStore } from '../../src/model/store/rackStore';
 import { defaultScenario, releaseVersions } from '../sim';
-import { simulatedAws, type SimulatedAws } from './helpers';
+import { refreshedStoreHooks, type SimulatedAws } from './helpers';
 
 const timing: Timing = { deadlineMs: 5_000, pollMs: 25 };
 const where = { profile: 'acme-prod', region: 'us-east-1' };
@@ -21,17 +21,7 @@ describe('installing and uninstalling racks against the simulator', function () 
   let ports: AwsPorts;
   let store: RackStore;
 
-  before(async () => {
-    aws = await simulatedAws(defaultScenario());
-    ports = aws.ports();
-    store = aws.store(ports);
-    await store.refresh('manual');
-  });
-  after(async () => {
-    store.dispose();
-    ports.dispose();
-    await aws.stop();
-  });
+  refreshedStoreHooks(() => defaultScenario(), {}, (world) => ({ aws, ports, store } = world));
   beforeEach(() => {
     Object.assign(aws.sim.scenario.install ?? assert.fail(), { stepMs: 10, changeSetMs: 20, failure: undefined, changeSetFailure: undefined, deleteFailure: undefined, releaseList: 'ok' });
     aws.sim.calls.reset();

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import type { AwsPorts } from '../../src/aws';
 import type { RackStore } from '../../src/model/store/rackStore';
 import { defaultScenario } from '../sim';
-import { simulatedAws, type SimulatedAws } from './helpers';
+import { refreshedStoreHooks, type SimulatedAws } from './helpers';
 
 describe('rack API password from SSM against the simulator', function () {
   this.timeout(30_000);
@@ -10,17 +10,7 @@ describe('rack API password from SSM against the simulator', function () {
   let ports: AwsPorts;
   let store: RackStore;
 
-  before(async () => {
-    aws = await simulatedAws(defaultScenario());
-    ports = aws.ports();
-    store = aws.store(ports);
-    await store.refresh('manual');
-  });
-  after(async () => {
-    store.dispose();
-    ports.dispose();
-    await aws.stop();
-  });
+  refreshedStoreHooks(() => defaultScenario(), {}, (world) => ({ aws, ports, store } = world));
   afterEach(() => aws.sim.faults.clear());
 
   const production = (): { password: string; rack: NonNullable<ReturnType<RackStore['find']>> } => {

@@ -11,7 +11,7 @@ import { changedParameters, systemUpdateForm, type RackChange } from '../../src/
 import { systemOf, updateSystem, type RackApiTarget } from '../../src/rackApi/client';
 import { RackApiError, RackApiUnreachableError, UntrustedCertificateError } from '../../src/rackApi/errors';
 import { releaseVersions, updateScenario, type Stack } from '../sim';
-import { simulatedAws, type SimulatedAws } from './helpers';
+import { refreshedStoreHooks, type SimulatedAws } from './helpers';
 
 const timing: Timing = { deadlineMs: 5_000, pollMs: 25 };
 
@@ -21,17 +21,7 @@ describe('updating racks through their API, with change set previews, against th
   let ports: AwsPorts;
   let store: RackStore;
 
-  before(async () => {
-    aws = await simulatedAws(updateScenario(), { dashboard: true });
-    ports = aws.ports();
-    store = aws.store(ports);
-    await store.refresh('manual');
-  });
-  after(async () => {
-    store.dispose();
-    ports.dispose();
-    await aws.stop();
-  });
+  refreshedStoreHooks(() => updateScenario(), { dashboard: true }, (world) => ({ aws, ports, store } = world));
   beforeEach(() => {
     Object.assign(aws.sim.scenario.install ?? assert.fail(), { stepMs: 10, changeSetMs: 20, updateFailure: undefined });
     aws.sim.calls.reset();

@@ -128,11 +128,16 @@ function checkBuildPrerequisites(): void {
   }
 }
 
+/** The Node binary code-server runs on (also one recent enough for every bundle), installed when missing. */
+export async function ensureNode(): Promise<string> {
+  const nodePrefix = await ensure({ name: nodePackage, version: nodeVersion, env: {}, note: `the Node code-server ${codeServerVersion} requires` });
+  return path.join(nodePrefix, 'node_modules', nodePackage, 'bin', 'node');
+}
+
 export async function ensureCodeServer(): Promise<CodeServerTools> {
   if (process.platform === 'win32') throw new Error('code-server does not run on Windows; use `npm run test:electron` there.');
-  const nodePrefix = await ensure({ name: nodePackage, version: nodeVersion, env: {}, note: `the Node code-server ${codeServerVersion} requires` });
-  const nodeDir = path.join(nodePrefix, 'node_modules', nodePackage);
-  const node = path.join(nodeDir, 'bin', 'node');
+  const node = await ensureNode();
+  const nodeDir = path.dirname(path.dirname(node));
   const codeServer: Install = {
     name: 'code-server',
     version: codeServerVersion,

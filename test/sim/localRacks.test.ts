@@ -8,7 +8,7 @@ import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { findLocalRacks, localRacks, type LocalLookup } from '../../src/model/local/localRacks';
-import { ensureCodeServer } from '../runner/install';
+import { ensureNode } from '../runner/install';
 import { kubeconfigFor, startKubernetesApi, type KubernetesApi } from './kubernetes';
 
 const bundle = path.resolve(__dirname, '..', '..', '..', 'dist', 'kubernetes.js');
@@ -39,7 +39,7 @@ describe('local racks from the Kubernetes API', function () {
     });
 
   before(async () => {
-    node = (await ensureCodeServer()).node;
+    node = await ensureNode();
     api = await startKubernetesApi([
       { name: 'convox', labels: { system: 'convox', type: 'rack' } },
       { name: 'dev', labels: { system: 'convox', type: 'rack', rack: 'dev' } },
@@ -48,7 +48,7 @@ describe('local racks from the Kubernetes API', function () {
     ]);
   });
   after(async () => {
-    await api.stop();
+    await api?.stop();
     fs.rmSync(dir, { recursive: true, force: true });
   });
 

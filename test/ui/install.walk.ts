@@ -22,7 +22,8 @@ walk(
     await ui.page.locator('.notifications-toasts', { hasText: /\d+% · \d+\/\d+ resources/ }).waitFor({ timeout: 60_000 });
     await ui.page.locator('.notifications-toasts', { hasText: /[1-9]\d*% · / }).waitFor({ timeout: 60_000 });
     await shot(ui, 'install-progress');
-    await ui.row('walk-rack').waitFor({ timeout: 60_000 });
+    // The rack's row says it too: `creating` with the same percentage, once a refresh lists the new stack.
+    await ui.row('walk-rack').filter({ hasText: /creating [1-9]\d*%/ }).waitFor({ timeout: 60_000 });
     await shot(ui, 'install-progress-tree-creating');
     await clickNotificationButton(ui, /walk-rack is installed and its API answers/, 'Switch to It');
     await ui.page.locator('.part.statusbar', { hasText: 'acme/walk-rack' }).waitFor({ timeout: 30_000 });

@@ -205,6 +205,24 @@ describe('rack store: what it shows', () => {
     store.dispose();
   });
 
+  it("keeps an install's or update's progress by stack id and tells the rack's row, only when it changes", async () => {
+    const { store, refreshed, changes, rack } = setup();
+    await refreshed();
+    const { stackId } = rack('production');
+    await batch();
+    changes.length = 0;
+    store.setProgress(stackId, '45%');
+    store.setProgress(stackId, '45%');
+    await batch();
+    assert.equal(store.progressOf(stackId), '45%');
+    assert.deepEqual(changes.map(described), [`list=false ${stackId}:summary`]);
+    store.setProgress(stackId, undefined);
+    await batch();
+    assert.equal(store.progressOf(stackId), undefined);
+    assert.deepEqual(changes.map(described), [`list=false ${stackId}:summary`, `list=false ${stackId}:summary`]);
+    store.dispose();
+  });
+
   it('stops telling a listener once it unsubscribed', async () => {
     const { store } = setup();
     const heard: StoreChange[] = [];

@@ -69,6 +69,12 @@ describe('Racks view rows', () => {
     assert.equal(row.contextValue, 'rack.current.running');
     assert.match(row.accessibilityLabel ?? '', /, current rack, us-east-1$/);
   });
+  it('shows the progress of an install, update or uninstall under way beside the status', () => {
+    const row = rackRow(rackWith('creating'), false, '45%');
+    assert.equal(row.description, 'creating 45% · us-east-1 · 20250101120000');
+    assert.match(row.accessibilityLabel ?? '', /, creating 45%, us-east-1$/);
+    assert.equal(row.contextValue, 'rack.creating');
+  });
   it('leaves out a missing version', () => {
     assert.equal(rackRow(rackWith('new', { version: undefined }), false).description, 'new · us-east-1');
   });

@@ -65,18 +65,21 @@ export function organizationRow(name: string, racks: readonly Rack[], errors: nu
   };
 }
 
-/** A rack as `convox racks` lists it, its tooltip what `convox rack` shows; `contextValue` is `rack[.current].<status>`. */
-export function rackRow(rack: Rack, current: boolean): Row {
+/**
+ * A rack as `convox racks` lists it, its tooltip what `convox rack` shows; `contextValue` is
+ * `rack[.current].<status>`. `progress` is what an install, update or uninstall under way says (`45%`).
+ */
+export function rackRow(rack: Rack, current: boolean, progress?: string): Row {
   if (rack.local) return localRackRow(rack, current);
   const style = statusStyle(rack.status);
   return {
     id: `rack/${rack.stackId}`,
     label: rack.name,
-    description: [current ? '✓ current' : '', rack.status, rack.region, rack.version ?? ''].filter(Boolean).join(' · '),
+    description: [current ? '✓ current' : '', progress ? `${rack.status} ${progress}` : rack.status, rack.region, rack.version ?? ''].filter(Boolean).join(' · '),
     icon: { id: style.icon, color: style.color },
     tooltip: { markdown: markdownRows(rack.fullName, rackSummary(rack)) },
     contextValue: `rack${current ? '.current' : ''}.${rack.status}`,
-    accessibilityLabel: `${rack.fullName}, ${style.label}${current ? ', current rack' : ''}, ${rack.region}`,
+    accessibilityLabel: `${rack.fullName}, ${style.label}${progress ? ` ${progress}` : ''}${current ? ', current rack' : ''}, ${rack.region}`,
     collapsible: 'collapsed',
   };
 }

@@ -47,6 +47,7 @@ export interface StoreOptions {
  */
 export class RackStore {
   private readonly listeners = new Set<Listener>();
+  private readonly progress = new Map<string, string>();
   private inventory: Inventory | undefined;
   private readonly lifecycles = new Map<string, string[]>();
   private readonly rackData = new Map<string, RackData>();
@@ -158,6 +159,21 @@ export class RackStore {
   /** The deadline of each listing and rack read from now on (reads in flight keep theirs). */
   setRequestTimeout(seconds: number): void {
     this.deadlineMs = seconds * 1000;
+  }
+
+  /**
+   * What an install, update or uninstall under way says of a rack (e.g. `45%`), shown on its row; undefined when
+   * it ends. Kept by stack id, so it shows as soon as a refresh lists the stack.
+   */
+  setProgress(stackId: string, text: string | undefined): void {
+    if (this.progress.get(stackId) === text) return;
+    if (text === undefined) this.progress.delete(stackId);
+    else this.progress.set(stackId, text);
+    this.announceRack(stackId, 'summary');
+  }
+
+  progressOf(stackId: string): string | undefined {
+    return this.progress.get(stackId);
   }
 
   /** An automatic refresh (settings changed, …): debounced, and failures only logged. */

@@ -129,13 +129,15 @@ export class Installs {
           stop.abort();
         });
         let shown = 0;
+        const creation = this.creation(record);
         const report = (state: StackProgress): void => {
+          creation.onProgress?.(state);
           const now = percent(state);
           progress.report({ increment: now - shown, message: `${now}% · ${progressLine(state, Date.now() - record.startedAt)}` });
           shown = now;
         };
         progress.report({ message: 'waiting for CloudFormation…' });
-        return watchStack(store.installer, { ...this.creation(record), signal: stop.signal, onProgress: report });
+        return watchStack(store.installer, { ...creation, signal: stop.signal, onProgress: report });
       },
     );
     if (cancelled) return this.cancelled(record);
@@ -163,8 +165,13 @@ export class Installs {
     await this.finish(record, result);
   }
 
-  /** Following a rack's creation, every event to the log; with or without a notification. */
+  /**
+   * Following a rack's creation, every event to the log and its percentage on the rack's row (listed by a refresh
+   * now, as `creating`); with or without a notification.
+   */
   private creation(record: InstallRecord): WatchOptions {
+    const { store } = this.dependencies;
+    store.requestRefresh('manual');
     return {
       target: record,
       stackId: record.stackId,
@@ -173,10 +180,12 @@ export class Installs {
       timing: this.timing(),
       maxMs: installWatchMs,
       onEvents: (events) => events.forEach((event) => this.dependencies.log.info(`${record.name}: ${eventLine(event)}`)),
+      onProgress: (state) => store.setProgress(record.stackId, `${percent(state)}%`),
     };
   }
 
   private async finish(record: InstallRecord, result: WatchResult): Promise<void> {
+    this.dependencies.store.setProgress(record.stackId, undefined);
     const { store, log, records, documents } = this.dependencies;
     store.requestRefresh('manual');
     if (result.outcome === 'timedOut' || result.outcome === 'stopped') {

@@ -78,6 +78,7 @@ async function run(dependencies: UninstallDependencies, rack: Rack, plan: Uninst
           step = text;
           const now = Math.floor(((index - 1) * 100) / count);
           progress.report({ increment: now - shown, message: text });
+          store.setProgress(rack.stackId, `uninstalling ${index}/${count}`);
           shown = now;
           log.info(`Uninstall ${rack.name}: ${text}`);
         },
@@ -86,6 +87,8 @@ async function run(dependencies: UninstallDependencies, rack: Rack, plan: Uninst
       });
     } catch (error) {
       return { outcome: 'error' as const, error };
+    } finally {
+      store.setProgress(rack.stackId, undefined);
     }
   });
   await store.refresh('manual').catch(() => undefined);

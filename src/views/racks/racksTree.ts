@@ -78,7 +78,7 @@ export class RacksTree implements vscode.TreeDataProvider<Node>, vscode.Disposab
       }
       case 'rack': {
         const rack = this.rackOf(node);
-        return rack ? treeItem(rackRow(rack, this.currentRack() === rack.fullName)) : new vscode.TreeItem('');
+        return rack ? treeItem(rackRow(rack, this.currentRack() === rack.fullName, this.store.progressOf(rack.stackId))) : new vscode.TreeItem('');
       }
       case 'error':
         return treeItem(errorRow(node.error));

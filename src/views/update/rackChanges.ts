@@ -229,11 +229,13 @@ export class RackChanges {
         onEvents: (newEvents) => newEvents.forEach((event) => log.info(`${rack.name}: ${eventLine(event)}`)),
         onProgress: (state) => {
           const now = percent(state);
+          store.setProgress(rack.stackId, `${now}%`);
           progress.report({ increment: now - shown, message: `${now}% · ${progressLine(state, Date.now() - started)}` });
           shown = now;
         },
       });
     });
+    store.setProgress(rack.stackId, undefined);
     await store.refresh('manual').catch(() => undefined);
     if (result.outcome === 'succeeded') {
       void vscode.window.showInformationMessage(`Convox: ${rack.fullName}: ${preview.title} done (UPDATE_COMPLETE).`);

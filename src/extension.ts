@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { userCliConfigFiles } from './cli/configFiles';
-import { findLocalRacks, localLookupDeadlineMs } from './model/local/localRacks';
+import { lookUpLocalRacks } from './kubernetes/localLookup';
 import { lazy, lazyPorts } from './model/store/lazyPorts';
 import type { RackSecrets } from './model/store/ports';
 import type { ChangePreviewer } from './model/update/ports';
@@ -50,14 +50,11 @@ export function activate(context: vscode.ExtensionContext): ConvoxApi {
   const ports = lazyPorts(aws);
   const secrets: RackSecrets = { apiPassword: async (...args) => (await aws()).secrets.apiPassword(...args) };
   const previewer: ChangePreviewer = { preview: async (...args) => (await aws()).previewer.preview(...args) };
-  // The Kubernetes client is a bundle of its own too (dist/kubernetes.js), loaded by the first local-rack lookup.
-  const localRacks = (): ReturnType<typeof findLocalRacks> =>
-    findLocalRacks(process.env, async () => (await import('./kubernetes')).lookUpLocalRacks(localLookupDeadlineMs));
   const store = new RackStore(ports, scanSettings, {
     intervalSeconds: refreshIntervalSeconds(),
     requestTimeoutSeconds: requestTimeoutSeconds(),
     log: (message) => log.info(message),
-    localRacks,
+    localRacks: lookUpLocalRacks,
   });
   const current = new CurrentRack(context);
   const documents = new InspectDocuments(store);

@@ -2,7 +2,6 @@ import * as fsSync from 'node:fs';
 import * as fs from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
 import {
   CliConfigError,
   fileMode,
@@ -20,7 +19,8 @@ import { cliConfigDirectory } from '../model/cli/configDirectory';
 /** Writes a whole file at once: a temporary file renamed over the old one, so a reader never sees half of it. */
 export type AtomicWrite = (file: string, text: string, mode: number) => Promise<void>;
 
-const writeAtomically: AtomicWrite = (file, text, mode) => writeFileAtomic(file, text, { mode });
+// Loaded on the first write: it costs activation about 10 ms, and most sessions never switch the CLI.
+const writeAtomically: AtomicWrite = async (file, text, mode) => (await import('write-file-atomic')).default(file, text, { mode });
 
 /** Where each keyed file's values go in CliSettings. */
 const settingOf = { auth: 'auth', racks: 'racks', 'self-managed': 'selfManaged' } as const satisfies Record<KeyedFile, keyof CliSettings>;

@@ -1,19 +1,15 @@
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import { CoreV1Api, KubeConfig, Observable, type RequestContext, type ResponseContext } from '@kubernetes/client-node';
 import { localRackSelector, type LocalLookup } from '../model/local/localRacks';
+import { missingKubeconfig } from './kubeconfig';
 
 /**
  * Lists the rack namespaces of kubectl's current context, as `convox racks` does with `kubectl get ns`. This
- * module is its own bundle (dist/kubernetes.js, the ESM-only client made CommonJS), loaded by the first refresh.
+ * module is its own bundle (dist/kubernetes.js, the ESM-only client made CommonJS), loaded by ./localLookup.ts.
  */
 export async function lookUpLocalRacks(deadlineMs: number): Promise<LocalLookup> {
-  const env = process.env;
+  const missing = missingKubeconfig(process.env);
+  if (missing) throw new Error(missing);
   const config = new KubeConfig();
-  // Without any kubeconfig the client would fall back to http://localhost:8080; kubectl would fail instead.
-  const files = env.KUBECONFIG ? env.KUBECONFIG.split(path.delimiter).filter(Boolean) : [path.join(env.HOME ?? os.homedir(), '.kube', 'config')];
-  if (!files.some((file) => fs.existsSync(file))) throw new Error(`no kubeconfig (${env.KUBECONFIG ? `KUBECONFIG=${env.KUBECONFIG}` : '~/.kube/config'} does not exist)`);
   config.loadFromDefault();
   const context = config.getCurrentContext();
   const cluster = config.getCurrentCluster();

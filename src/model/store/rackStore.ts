@@ -12,6 +12,9 @@ import { realTimers, RefreshPolicy, type RackWatch, type RefreshReason, type Tim
 
 export type Listener = (change: StoreChange) => void;
 
+/** How long a refresh waits for AWS's first answer before looking up local racks anyway. */
+const localLookupDelayMs = 1_000;
+
 /** Bursts of pair results within this many milliseconds make one change notification after the first. */
 const changeBatchMs = 50;
 
@@ -326,7 +329,10 @@ export class RackStore {
 
   private async run(settings: ScanSettings, reason: RefreshReason): Promise<void> {
     const started = this.timers.now();
-    const local = this.refreshLocalRacks();
+    // Loading the Kubernetes client takes the thread for a moment: it starts once AWS has answered, or after a while.
+    let local: Promise<void> | undefined;
+    const startLocal = (): Promise<void> => (local ??= this.refreshLocalRacks());
+    const localTimer = this.timers.setTimeout(() => void startLocal(), localLookupDelayMs);
     const profiles = await this.ports.discovery.profiles();
     const plan = planDiscovery(profiles, settings);
     const inventory = new Inventory(plan.pairs, this.inventory);
@@ -338,13 +344,15 @@ export class RackStore {
     this.scheduleChange();
     const lifecycleChecks: Array<Promise<void>> = [];
     await this.ports.discovery.discover(plan.pairs, (result) => {
+      void startLocal();
       inventory.update(result);
       this.merged = undefined;
       this.sortedErrors = undefined;
       this.scheduleChange();
       if (result.done && !result.error) lifecycleChecks.push(this.checkLifecycles(result, result.racks));
     }, this.deadlineMs);
-    await Promise.all([...lifecycleChecks, local]);
+    this.timers.clearTimeout(localTimer);
+    await Promise.all([...lifecycleChecks, startLocal()]);
     this.refreshedAt = this.timers.now();
     this.afterListRefresh();
     this.log(`Refresh (${reason}) finished in ${this.timers.now() - started} ms: ${this.racks().length} racks, ${this.errors().length} errors.`);

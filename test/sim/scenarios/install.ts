@@ -22,7 +22,8 @@ export function defaultInstallWorld(): InstallWorld {
   return { releases: defaultReleases(), releaseList: 'ok', stepMs: 20, changeSetMs: 30 };
 }
 
-interface ParameterDeclaration {
+/** A parameter as the fixture template declares it, and as GetTemplateSummary reads it back. */
+export interface ParameterDeclaration {
   Type: string;
   Default?: string;
   Description: string;

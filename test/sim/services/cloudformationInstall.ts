@@ -4,7 +4,7 @@
 import { ApiError } from '../errors';
 import type { QueryInput } from '../protocols/query';
 import type { XmlObject } from '../protocols/xml';
-import { rackTemplate, templateResources } from '../scenarios/install';
+import { rackTemplate, templateResources, type ParameterDeclaration } from '../scenarios/install';
 import { digits, stackArn, uuid } from '../scenarios/ids';
 import { scheduleCreate, scheduleDelete } from '../stackSchedule';
 import type { ChangeSet, InstallWorld, RegionData, Stack, StackParameter } from '../types';
@@ -14,19 +14,6 @@ import type { Context } from './service';
 
 const validation = (message: string): ApiError => new ApiError('ValidationError', message);
 const changesPageSize = 100;
-
-interface DeclaredParameter {
-  Type: string;
-  Default?: string;
-  Description?: string;
-  NoEcho?: boolean;
-  AllowedValues?: string[];
-  AllowedPattern?: string;
-  MinLength?: number;
-  MaxLength?: number;
-  MinValue?: number;
-  MaxValue?: number;
-}
 
 function installOf(context: Context): InstallWorld {
   if (!context.install) throw new ApiError('InternalFailure', 'the simulator has no install world', 500);
@@ -46,7 +33,7 @@ export function templateAt(context: Context, url: string | undefined): Record<st
   return rackTemplate(version);
 }
 
-const declaredParameters = (template: Record<string, unknown>): Record<string, DeclaredParameter> => template.Parameters as Record<string, DeclaredParameter>;
+const declaredParameters = (template: Record<string, unknown>): Record<string, ParameterDeclaration> => template.Parameters as Record<string, ParameterDeclaration>;
 
 function getTemplateSummary(context: Context, input: QueryInput): XmlObject {
   const template = templateAt(context, input.string('TemplateURL'));

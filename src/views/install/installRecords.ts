@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import { StoredList } from '../storedList';
 
 /** An install this extension started, kept so that a window reload can resume showing its progress. */
 export interface InstallRecord {
@@ -14,17 +15,21 @@ const key = 'convox.installs';
 
 /** The installs under way, in the extension's global state (every window sees them; none holds a secret). */
 export class InstallRecords {
-  constructor(private readonly state: vscode.Memento) {}
+  private readonly list: StoredList<InstallRecord>;
+
+  constructor(state: vscode.Memento) {
+    this.list = new StoredList<InstallRecord>(state, key, ['profile', 'region', 'name', 'stackId'], ['total', 'startedAt']);
+  }
 
   all(): InstallRecord[] {
-    return this.state.get<InstallRecord[]>(key, []);
+    return this.list.all();
   }
 
   async add(record: InstallRecord): Promise<void> {
-    await this.state.update(key, [...this.all().filter((existing) => existing.stackId !== record.stackId), record]);
+    await this.list.replace((existing) => existing.stackId !== record.stackId, [record]);
   }
 
   async remove(stackId: string): Promise<void> {
-    await this.state.update(key, this.all().filter((existing) => existing.stackId !== stackId));
+    await this.list.replace((existing) => existing.stackId !== stackId);
   }
 }

@@ -1,5 +1,6 @@
 import type * as vscode from 'vscode';
 import type { Rack } from '../../model/rack';
+import { StoredList } from '../storedList';
 
 /** A rack API certificate the person chose to trust: its SHA-256 fingerprint, for that rack's API host only. */
 export interface TrustedCertificate {
@@ -14,11 +15,14 @@ const storageKey = 'convox.trustedRackCertificates';
 
 /** Pins of rack API certificates, kept in global state (fingerprints only: nothing secret). */
 export class TrustedCertificates {
-  constructor(private readonly state: vscode.Memento) {}
+  private readonly list: StoredList<TrustedCertificate>;
+
+  constructor(state: vscode.Memento) {
+    this.list = new StoredList<TrustedCertificate>(state, storageKey, ['rack', 'stackId', 'host', 'fingerprint'], ['trustedAt']);
+  }
 
   all(): TrustedCertificate[] {
-    const stored = this.state.get<unknown>(storageKey);
-    return Array.isArray(stored) ? stored.filter(isTrustedCertificate) : [];
+    return this.list.all();
   }
 
   /** The pinned fingerprint for this rack's API host, if any. */
@@ -28,20 +32,11 @@ export class TrustedCertificates {
 
   async trust(rack: Rack, fingerprint: string): Promise<void> {
     if (!rack.apiHost) return;
-    const others = this.all().filter((pin) => !(pin.stackId === rack.stackId && pin.host === rack.apiHost));
-    await this.state.update(storageKey, [...others, { rack: rack.fullName, stackId: rack.stackId, host: rack.apiHost, fingerprint, trustedAt: Date.now() }]);
+    const host = rack.apiHost;
+    await this.list.replace((pin) => !(pin.stackId === rack.stackId && pin.host === host), [{ rack: rack.fullName, stackId: rack.stackId, host, fingerprint, trustedAt: Date.now() }]);
   }
 
   async remove(pins: readonly TrustedCertificate[]): Promise<void> {
-    await this.state.update(
-      storageKey,
-      this.all().filter((pin) => !pins.some((removed) => removed.stackId === pin.stackId && removed.host === pin.host)),
-    );
+    await this.list.replace((pin) => !pins.some((removed) => removed.stackId === pin.stackId && removed.host === pin.host));
   }
-}
-
-function isTrustedCertificate(value: unknown): value is TrustedCertificate {
-  if (typeof value !== 'object' || value === null) return false;
-  const record = value as Record<string, unknown>;
-  return ['rack', 'stackId', 'host', 'fingerprint'].every((key) => typeof record[key] === 'string') && typeof record.trustedAt === 'number';
 }

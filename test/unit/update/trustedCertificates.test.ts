@@ -1,26 +1,14 @@
 import * as assert from 'node:assert/strict';
-import type * as vscode from 'vscode';
 import type { Rack } from '../../../src/model/rack';
 import { TrustedCertificates } from '../../../src/views/update/trustedCertificates';
-
-/** Global state as VS Code keeps it: values by key. */
-class MemoryState implements Pick<vscode.Memento, 'get' | 'update'> {
-  readonly values = new Map<string, unknown>();
-  get<T>(key: string): T | undefined {
-    return this.values.get(key) as T | undefined;
-  }
-  update(key: string, value: unknown): Thenable<void> {
-    this.values.set(key, value);
-    return Promise.resolve();
-  }
-}
+import { MemoryState } from '../memoryState';
 
 const rack = (name: string, apiHost: string): Rack => ({ fullName: `acme/${name}`, name, stackId: `arn:stack/${name}`, apiHost }) as Rack;
 
 describe('trusted rack API certificates', () => {
   it('pins a fingerprint to one rack\'s API host only, replaces it, and removes it', async () => {
     const state = new MemoryState();
-    const pins = new TrustedCertificates(state as unknown as vscode.Memento);
+    const pins = new TrustedCertificates(state.memento);
     const production = rack('production', 'api.example.com');
     await pins.trust(production, 'AA:BB');
     assert.equal(pins.fingerprint(production), 'AA:BB');
@@ -35,6 +23,6 @@ describe('trusted rack API certificates', () => {
   it('ignores stored entries of another shape', () => {
     const state = new MemoryState();
     state.values.set('convox.trustedRackCertificates', [{ rack: 'x' }, 'nonsense', { rack: 'acme/a', stackId: 's', host: 'h', fingerprint: 'F', trustedAt: 1 }]);
-    assert.deepEqual(new TrustedCertificates(state as unknown as vscode.Memento).all().map((pin) => pin.rack), ['acme/a']);
+    assert.deepEqual(new TrustedCertificates(state.memento).all().map((pin) => pin.rack), ['acme/a']);
   });
 });

@@ -73,6 +73,7 @@ describe('the Get started walkthrough', () => {
         const [kind, target] = event.split(/:(.*)/s);
         if (kind === 'onCommand') assert.ok(commands.has(target), `${step.id}: ${event}`);
         else if (kind === 'onView') assert.ok(views.has(target), `${step.id}: ${event}`);
+        else if (kind === 'onContext') assert.match(target, /^convox\.state == ready$/, `${step.id}: the Racks view's state once AWS answered`);
         else if (kind === 'onSettingChanged') assert.ok(target in contributes.configuration.properties, `${step.id}: ${event}`);
         else assert.fail(`${step.id}: unexpected completion event ${event}`);
       }

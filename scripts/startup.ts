@@ -76,7 +76,7 @@ async function vsixBytes(): Promise<number> {
   try {
     const vsix = path.join(dir, 'x.vsix');
     const log = path.join(dir, 'vsce.log');
-    const code = await runToEnd('npx', ['vsce', 'package', '--no-dependencies', '--allow-missing-repository', '--out', vsix], { env: process.env, cwd: projectRoot, output: log });
+    const code = await runToEnd('npx', ['vsce', 'package', '--no-dependencies', '--out', vsix], { env: process.env, cwd: projectRoot, output: log });
     if (code !== 0) throw new Error(`vsce package failed (exit ${code}):\n${fs.readFileSync(log, 'utf8')}`);
     return fs.statSync(vsix).size;
   } finally {

@@ -177,6 +177,9 @@ describe('simulator scenarios', () => {
         assert.match(printed, new RegExp(`export AWS_CONFIG_FILE=${path.join(dir, 'config')}`));
         assert.match(printed, /"convox\.organizations"/);
         assert.match(fs.readFileSync(path.join(dir, 'config'), 'utf8'), new RegExp(`endpoint_url = ${url}`));
+        const workspaceSettings = JSON.parse(fs.readFileSync(path.join(dir, 'workspace', '.vscode', 'settings.json'), 'utf8')) as Record<string, unknown>;
+        assert.equal(workspaceSettings['convox.releasesUrl'], `${url}/release/versions.json`);
+        assert.deepEqual(workspaceSettings['convox.organizations'], { acme: ['acme-prod', 'acme-readonly', 'acme-staging'] });
         const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
         child.kill('SIGTERM');
         assert.equal(await exited, 0);

@@ -85,16 +85,25 @@ async function readBody(response: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** What a failed answer says: the rack's JSON `{"error": …}`, else its text, shortened. */
-function errorText(status: number, body: string): string {
+/** The most of a rack's error kept: its errors are a sentence; more is something else talking. */
+export const maxErrorChars = 500;
+
+function shortened(text: string): string {
+  const characters = Array.from(text.trim());
+  return characters.length <= maxErrorChars ? characters.join('') : `${characters.slice(0, maxErrorChars - 1).join('')}…`;
+}
+
+/** What a failed answer says: the rack's JSON `{"error": …}`, else its text, either shortened. */
+export function errorText(status: number, body: string): string {
+  let text = body;
   try {
     const parsed: unknown = JSON.parse(body);
-    if (typeof parsed === 'object' && parsed !== null && typeof (parsed as { error?: unknown }).error === 'string') return (parsed as { error: string }).error;
+    if (typeof parsed === 'object' && parsed !== null && typeof (parsed as { error?: unknown }).error === 'string') text = (parsed as { error: string }).error;
   } catch {
     // Not JSON: the text itself.
   }
-  const text = body.trim().slice(0, 500);
-  return text === '' ? `HTTP ${status}` : text;
+  const short = shortened(text);
+  return short === '' ? `HTTP ${status}` : short;
 }
 
 /**

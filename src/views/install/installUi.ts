@@ -26,7 +26,7 @@ export interface InstallUi {
 /** Entry of the dist/installUi.js bundle: the install wizard, progress and uninstall, loaded on first use. */
 export function createInstallUi({ context, store, current, log }: InstallUiContext): InstallUi {
   const documents = new EventsDocuments();
-  context.subscriptions.push(vscode.workspace.registerTextDocumentContentProvider(eventsScheme, documents));
+  context.subscriptions.push(documents, vscode.workspace.registerTextDocumentContentProvider(eventsScheme, documents));
   const installs = new Installs({
     store,
     records: new InstallRecords(context.globalState),

@@ -25,6 +25,7 @@ import { cloudFormation } from './services/cloudformation';
 import { ec2 } from './services/ec2';
 import { ecs } from './services/ecs';
 import { ssm } from './services/ssm';
+import { sts } from './services/sts';
 import { events } from './services/events';
 import type { Context, PagingFault, Service } from './services/service';
 import { advanceRegion } from './stackSchedule';
@@ -63,7 +64,7 @@ export interface Simulator {
   stop(): Promise<void>;
 }
 
-const services: Service[] = [cloudFormation, ecs, ec2, autoScaling, ssm, events];
+const services: Service[] = [cloudFormation, ecs, ec2, autoScaling, ssm, events, sts];
 
 /** Namespace AWS uses for errors raised before a service is known (e.g. authentication). */
 const faultNamespace = 'http://webservices.amazon.com/AWSFault/2005-15-09';
@@ -212,7 +213,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
       // Kept, so that a stack created in a region the scenario left empty is there for the next call.
       const data = (account.regions[scope.region] ??= emptyRegion());
       advanceRegion(data, new Date());
-      const context: Context = { account: account.id, region: scope.region, data, paging, install: install(), releasesBase };
+      const context: Context = { account: account.id, accessKeyId: scope.accessKeyId, region: scope.region, data, paging, install: install(), releasesBase };
       served = padAtEnd(invoke(service, operation, context, body, requestId));
     } else {
       served = padAtEnd(fail('unrecognizedKey').response);

@@ -55,7 +55,7 @@ export function activate(context: vscode.ExtensionContext): ConvoxApi {
     intervalSeconds: refreshIntervalSeconds(),
     requestTimeoutSeconds: requestTimeoutSeconds(),
     log: (message) => log.info(message),
-    localRacks: lookUpLocalRacks,
+    localRacks: () => lookUpLocalRacks(helperTimeoutMs(requestTimeoutSeconds() * 1000)),
   });
   const current = new CurrentRack(context);
   const documents = new InspectDocuments(store);

@@ -53,7 +53,7 @@ export interface Simulator {
   /** `127.0.0.1:PORT` of the HTTPS listener when `dashboard` was asked for. */
   dashboardHost?: string;
   /** The HTTPS listener's certificate (SHA-256 fingerprint), and a way to replace it with a new one, as a rack's may be. */
-  dashboardCertificate?: { fingerprint(): string; replace(): Promise<string> };
+  dashboardCertificate?: { fingerprint(): string; replace(): Promise<string>; /** Connections made to the rack API so far. */ handshakes(): number };
   scenario: Scenario;
   faults: { add(rule: FaultRule): void; clear(): void };
   calls: { all(): Call[]; count(filter?: Partial<Call>): number; reset(): void };
@@ -320,12 +320,15 @@ async function startDashboard(handle: RackApiHandler): Promise<{ server: https.S
       })
       .catch(() => response.destroy());
   });
+  let handshakes = 0;
+  server.on('connection', () => handshakes++);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => resolve());
   });
   const certificate = {
     fingerprint: () => current.fingerprint,
+    handshakes: () => handshakes,
     replace: async () => {
       current = await selfSigned();
       server.setSecureContext({ key: current.key, cert: current.cert });

@@ -9,6 +9,7 @@ import { InstallRecords } from './installRecords';
 import { Installs } from './installRun';
 import { installWizard } from './installWizard';
 import { uninstallRack } from './uninstallCommand';
+import { TrustedCertificates } from '../update/trustedCertificates';
 
 export interface InstallUiContext {
   context: vscode.ExtensionContext;
@@ -45,7 +46,11 @@ export function createInstallUi({ context, store, current, log }: InstallUiConte
         await reportFailure(log, 'Install Rack stopped', error);
       }
     },
-    uninstall: (rack) => uninstallRack({ store, documents, log, currentRack: () => current.name, clearCurrent: () => current.clear() }, rack),
+    uninstall: (rack) =>
+      uninstallRack(
+        { store, documents, log, currentRack: () => current.name, clearCurrent: () => current.clear(), forgetRack: (gone) => new TrustedCertificates(context.globalState).forgetRack(gone.stackId) },
+        rack,
+      ),
     resume: () => installs.resume(),
   };
 }

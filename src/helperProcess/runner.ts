@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess, type ChildProcessByStdio, type SpawnOptions } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess, type ChildProcessByStdio, type SpawnOptions } from 'node:child_process';
 import type { Readable } from 'node:stream';
 
 /**
@@ -83,9 +83,16 @@ function killChild(child: ChildProcess): void {
   if (child.pid !== undefined) killTree(child.pid);
 }
 
+/** On exit nothing asynchronous runs any more: taskkill, on Windows, is waited for. */
+function killChildNow(child: ChildProcess): void {
+  if (child.pid === undefined) return;
+  if (process.platform === 'win32') spawnSync('taskkill', ['/PID', String(child.pid), '/T', '/F'], { windowsHide: true, stdio: 'ignore', timeout: 5_000 });
+  else killTree(child.pid);
+}
+
 function track(child: ChildProcess): void {
   if (!exitHookInstalled) {
-    process.on('exit', () => live.forEach(killChild));
+    process.on('exit', () => live.forEach(killChildNow));
     exitHookInstalled = true;
   }
   live.add(child);

@@ -11,6 +11,7 @@ import { RackStore } from '../src/model/store/rackStore';
 import { formatTable } from '../src/model/table';
 import { architectureTable, measureArchitecture } from './architectureBench';
 import { median, withSimulator } from './benchWorld';
+import { boundsTable, measureBounds } from './boundsBench';
 import { faultsTable, measureFaults } from './faultsBench';
 import { installTable, measureInstall } from './installBench';
 import { measureUpdate, updateTable } from './updateBench';
@@ -183,6 +184,7 @@ main(async () => {
   const expand = await expandCalls();
   const idle = await idleCalls();
   const faults = await measureFaults(Number(values.runs), latencyMs);
+  const bounds = await measureBounds(Number(values.runs));
   const installNumbers = await measureInstall();
   const install = { callsPerPoll: installNumbers.callsPerPoll, eventToNotificationMs: installNumbers.eventToNotificationMs, detail: installNumbers };
   const updateNumbers = await measureUpdate();
@@ -193,7 +195,7 @@ main(async () => {
   const uiRuns = startup.firstRow?.convoxRunsMs ?? [];
   const ui = uiRuns.length > 0 ? { firstRackRowMs: Math.round(median(uiRuns)), runsMs: uiRuns.map(Math.round) } : undefined;
   if (values.json) {
-    console.log(JSON.stringify({ discovery, startup, expand, idle, faults, scale, architecture, ui, install, update }, null, 2));
+    console.log(JSON.stringify({ discovery, startup, expand, idle, faults, bounds, scale, architecture, ui, install, update }, null, 2));
     return 0;
   }
   console.log(`Discovery: ${shape.profiles} profiles × ${shape.regions} regions, ${shape.stacksPerRegion} stacks per region (${shape.racksPerRegion} racks), ${latencyMs} ms per call; medians of ${runs.length} runs; Node ${process.version}, ${os.availableParallelism()} cores`);
@@ -246,6 +248,7 @@ main(async () => {
     ),
   );
   console.log(`\n${faultsTable(faults)}`);
+  console.log(`\n${boundsTable(bounds)}`);
   console.log(`\n${installTable(installNumbers)}`);
   console.log(`\n${updateTable(updateNumbers)}`);
   console.log(`\n${scaleTable(scale)}`);

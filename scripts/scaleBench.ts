@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { AwsPorts } from '../src/aws';
-import { maxCredentialProcesses } from '../src/aws/credentialProcess';
+import { maxHelperProcesses } from '../src/helperProcess/runner';
 import { RackStore } from '../src/model/store/rackStore';
 import { formatTable } from '../src/model/table';
 import type { AwsConfigWritten } from '../test/sim';
@@ -146,7 +146,7 @@ function credentialProcesses(latencyMs: number): Promise<Scale['credentialProces
       inFlight: log.max,
       profiles,
       refreshMs,
-      floorMs: Math.ceil(profiles / maxCredentialProcesses) * processMs,
+      floorMs: Math.ceil(profiles / maxHelperProcesses) * processMs,
       started: log.started,
       ended: log.ended,
       listings,
@@ -193,7 +193,7 @@ export function scaleTable(scale: Scale): string {
       ],
       ['1,000 profiles: refresh time', `${median(runs.map((run) => run.wallMs))} ms`, '', ''],
       ['credential processes at once', String(scale.credentialProcessesInFlight), `≤ ${budgets.inFlight}`, `${verdict(scale.credentialProcessesInFlight, budgets.inFlight)}; ${processes.started} started, ${processes.ended} ended`],
-      ['  refresh time with them', `${processes.refreshMs} ms`, '', `floor ${processes.floorMs} ms: ${processes.profiles} × ${processMs / 1000} s, ${maxCredentialProcesses} at once, not counting the start of a shell and Node for each`],
+      ['  refresh time with them', `${processes.refreshMs} ms`, '', `floor ${processes.floorMs} ms: ${processes.profiles} × ${processMs / 1000} s, ${maxHelperProcesses} at once, not counting the start of a shell and Node for each`],
       ['result', problems.length === 0 ? 'as expected' : 'NOT as expected (below)', '', 'every pair listed, no error row, every rack'],
     ],
   );

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { userCliConfigFiles } from './cli/configFiles';
 import { lookUpLocalRacks } from './kubernetes/localLookup';
+import { helperTimeoutMs } from './model/helperTimeout';
 import { lazy, lazyPorts } from './model/store/lazyPorts';
 import type { RackSecrets } from './model/store/ports';
 import type { ChangePreviewer } from './model/update/ports';
@@ -46,7 +47,7 @@ export function activate(context: vscode.ExtensionContext): ConvoxApi {
   const started = performance.now();
   const log = vscode.window.createOutputChannel('Convox', { log: true });
   // The AWS SDK is a bundle of its own (dist/aws.js), loaded by the first refresh, not by activation.
-  const aws = lazy(async () => (await import('./aws')).createAwsPorts({ log: (message) => log.warn(message) }));
+  const aws = lazy(async () => (await import('./aws')).createAwsPorts({ log: (message) => log.warn(message), helperTimeoutMs: () => helperTimeoutMs(requestTimeoutSeconds() * 1000) }));
   const ports = lazyPorts(aws);
   const secrets: RackSecrets = { apiPassword: async (...args) => (await aws()).secrets.apiPassword(...args) };
   const previewer: ChangePreviewer = { preview: async (...args) => (await aws()).previewer.preview(...args) };
@@ -54,7 +55,7 @@ export function activate(context: vscode.ExtensionContext): ConvoxApi {
     intervalSeconds: refreshIntervalSeconds(),
     requestTimeoutSeconds: requestTimeoutSeconds(),
     log: (message) => log.info(message),
-    localRacks: lookUpLocalRacks,
+    localRacks: () => lookUpLocalRacks(helperTimeoutMs(requestTimeoutSeconds() * 1000)),
   });
   const current = new CurrentRack(context);
   const documents = new InspectDocuments(store);

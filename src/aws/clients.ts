@@ -1,5 +1,6 @@
 import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
-import { fromEnv, fromIni } from '@aws-sdk/credential-providers';
+import { fromEnv, fromIni, fromTemporaryCredentials } from '@aws-sdk/credential-providers';
+import { helperTimeoutMs } from '../model/helperTimeout';
 import { convoxStacksOnly } from './convoxStacksOnly';
 import { fromCredentialProcess } from './credentialProcess';
 import { SharedHttpHandler } from './httpHandler';
@@ -10,8 +11,8 @@ export interface ClientOptions {
   maxAttempts?: number;
   /** Milliseconds one request may take, answer included, and a socket may stay silent, before it fails. */
   requestTimeoutMs?: number;
-  /** Milliseconds a credential_process may run before its process group is killed. */
-  credentialProcessTimeoutMs?: number;
+  /** Milliseconds a credential_process may run before its process group is killed, asked at each start; by default the request deadline, at least 30 s. */
+  helperTimeoutMs?: () => number;
 }
 
 type AwsCredentialIdentityProvider = ReturnType<typeof fromIni>;
@@ -39,6 +40,8 @@ interface Destroyable {
 
 const refreshBeforeExpiryMs = 5 * 60_000;
 const defaultRequestTimeoutMs = 30_000;
+/** STS's global endpoint region, for a role profile without a region of its own. */
+const defaultStsRegion = 'us-east-1';
 /** Connections to one host at once: every pair discovery lists at once (maxPairsInFlight), plus rack reads. */
 const maxSocketsPerHost = 96;
 
@@ -71,7 +74,14 @@ function shared(provider: AwsCredentialIdentityProvider): AwsCredentialIdentityP
   };
 }
 
-function providerFor(profile: string, source: CredentialSource, options: ClientOptions): AwsCredentialIdentityProvider {
+/** Where the STS calls of a role chain go, and through which connections. */
+interface StsSettings {
+  region: string;
+  endpoint?: string;
+  requestHandler: SharedHttpHandler;
+}
+
+function providerFor(profile: string, source: CredentialSource, helperTimeoutMs: () => number, sts: StsSettings): AwsCredentialIdentityProvider {
   switch (source.kind) {
     case 'environment':
       return fromEnv();
@@ -80,7 +90,19 @@ function providerFor(profile: string, source: CredentialSource, options: ClientO
       return () => Promise.resolve(keys);
     }
     case 'process':
-      return fromCredentialProcess(profile, source.command, { timeoutMs: options.credentialProcessTimeoutMs });
+      // The deadline is read at each run: the setting convox.requestTimeout may have changed since.
+      return () => fromCredentialProcess(profile, source.command, { timeoutMs: helperTimeoutMs() })();
+    case 'role':
+      return fromTemporaryCredentials({
+        masterCredentials: providerFor(source.sourceProfile, source.source, helperTimeoutMs, sts),
+        params: {
+          RoleArn: source.roleArn,
+          RoleSessionName: source.sessionName ?? `convox-racks-${Date.now()}`,
+          ...(source.externalId ? { ExternalId: source.externalId } : {}),
+          ...(source.durationSeconds ? { DurationSeconds: source.durationSeconds } : {}),
+        },
+        clientConfig: { region: sts.region, endpoint: sts.endpoint, requestHandler: sts.requestHandler, maxAttempts: 2 },
+      });
     case 'sdk':
       return fromIni({ profile, ignoreCache: true });
   }
@@ -198,7 +220,10 @@ export class AwsClients {
   private credentialsFor(profile: AwsProfile): AwsCredentialIdentityProvider {
     let provider = this.credentials.get(profile.name);
     if (!provider) {
-      provider = shared(providerFor(profile.name, profile.credentials, this.options));
+      const requestTimeoutMs = this.options.requestTimeoutMs ?? defaultRequestTimeoutMs;
+      const timeout = this.options.helperTimeoutMs ?? (() => helperTimeoutMs(requestTimeoutMs));
+      const sts = { region: profile.region ?? defaultStsRegion, endpoint: profile.endpoints.sts, requestHandler: this.handler };
+      provider = shared(providerFor(profile.name, profile.credentials, timeout, sts));
       this.credentials.set(profile.name, provider);
     }
     return provider;

@@ -1,18 +1,9 @@
-import { spawn, type ChildProcess, type ChildProcessByStdio } from 'node:child_process';
-import type { Readable } from 'node:stream';
 import type { AwsCredentialIdentity } from '@smithy/types';
-
-/** Milliseconds a credential_process may run, counted from its start, before its whole process group is killed. */
-export const credentialProcessTimeoutMs = 30_000;
-
-/** Credential processes that may run at once, across all profiles; the rest wait their turn in order. */
-export const maxCredentialProcesses = 8;
+import { HelperProcessError, runHelper, type ProcessLimiter } from '../helperProcess/runner';
+import { minimumHelperTimeoutMs } from '../model/helperTimeout';
 
 /** Bytes of stdout accepted; credential JSON is a few hundred, so more means the process is not one. */
 const maxOutputBytes = 1024 * 1024;
-
-/** How long stdout may stay open after the process exited, held by something it left behind. */
-const exitGraceMs = 500;
 
 /** Why a credential_process gave no credentials. */
 export type CredentialProcessReason = 'timeout' | 'exit' | 'signal' | 'spawn' | 'output';
@@ -75,132 +66,10 @@ export class CredentialProcessError extends Error {
   }
 }
 
-/** A first-in, first-out semaphore: at most `max` tasks run at once. */
-export class ProcessLimiter {
-  private running = 0;
-  private readonly waiting: (() => void)[] = [];
-
-  constructor(readonly max: number) {
-    if (!Number.isInteger(max) || max < 1) throw new RangeError(`A process limit must be a whole number of at least 1, not ${max}.`);
-  }
-
-  async run<T>(task: () => Promise<T>): Promise<T> {
-    if (this.running < this.max) this.running++;
-    else await new Promise<void>((resolve) => this.waiting.push(resolve));
-    try {
-      return await task();
-    } finally {
-      // The slot passes straight to the next in line, so a newcomer cannot overtake it.
-      const next = this.waiting.shift();
-      if (next) next();
-      else this.running--;
-    }
-  }
-}
-
-const sharedLimiter = new ProcessLimiter(maxCredentialProcesses);
-
-/** Children still running, killed if this process exits first: being detached, they would outlive it. */
-const live = new Set<ChildProcess>();
-let exitHookInstalled = false;
-
-function killGroup(child: ChildProcess): void {
-  if (child.pid === undefined) return;
-  try {
-    // Windows has no process groups; there only the direct child can be ended.
-    if (process.platform === 'win32') child.kill('SIGKILL');
-    else process.kill(-child.pid, 'SIGKILL');
-  } catch {
-    // ESRCH: nothing of the group is left. EPERM: a member changed user; there is nothing more to do for it.
-  }
-}
-
-function track(child: ChildProcess): void {
-  if (!exitHookInstalled) {
-    process.on('exit', () => live.forEach(killGroup));
-    exitHookInstalled = true;
-  }
-  live.add(child);
-}
-
-function spawnFailure(profile: string, error: unknown): CredentialProcessError {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  return new CredentialProcessError(profile, { reason: 'spawn', code: code && /^[A-Z0-9_]+$/.test(code) ? code : undefined });
-}
-
-/** Runs the command in its own process group; resolves with its stdout once it exited 0 and nothing of it is left. */
-function runProcess(profile: string, command: string, timeoutMs: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let child: ChildProcessByStdio<null, Readable, Readable>;
-    try {
-      child = spawn(command, { shell: true, detached: true, windowsHide: true, stdio: ['ignore', 'pipe', 'pipe'] });
-    } catch (error) {
-      // Node's own message quotes the command (a null byte in it, say); only the error's code is kept.
-      reject(spawnFailure(profile, error));
-      return;
-    }
-    const chunks: Buffer[] = [];
-    let outputBytes = 0;
-    let stdoutClosed = false;
-    let exit: { code: number | null; signal: NodeJS.Signals | null } | undefined;
-    let failure: CredentialProcessError | undefined;
-    let graceTimer: NodeJS.Timeout | undefined;
-    let done = false;
-
-    const finish = (): void => {
-      if (done) return;
-      done = true;
-      clearTimeout(timeoutTimer);
-      clearTimeout(graceTimer);
-      killGroup(child);
-      live.delete(child);
-      child.stdout.destroy();
-      child.stderr.destroy();
-      if (failure) reject(failure);
-      else if (exit?.signal) reject(new CredentialProcessError(profile, { reason: 'signal', signal: exit.signal }));
-      else if (exit?.code) reject(new CredentialProcessError(profile, { reason: 'exit', exitCode: exit.code }));
-      else resolve(Buffer.concat(chunks).toString('utf8'));
-    };
-
-    // Kills the group, then waits briefly for the exit so a caller never sees a rejection while the child still runs.
-    const fail = (error: CredentialProcessError): void => {
-      if (failure || done) return;
-      failure = error;
-      killGroup(child);
-      if (exit) finish();
-      else graceTimer = setTimeout(finish, exitGraceMs);
-    };
-
-    const timeoutTimer = setTimeout(() => fail(new CredentialProcessError(profile, { reason: 'timeout', timeoutMs })), timeoutMs);
-
-    child.on('error', (error) => {
-      // Only a failed start leaves no pid; otherwise this is a failed kill, and the timeout or exit still settles.
-      if (child.pid !== undefined) return;
-      failure ??= spawnFailure(profile, error);
-      finish();
-    });
-    if (child.pid !== undefined) track(child);
-
-    child.stdout.on('data', (chunk: Buffer) => {
-      if (failure) return;
-      outputBytes += chunk.length;
-      if (outputBytes > maxOutputBytes) fail(new CredentialProcessError(profile, { reason: 'output', problem: 'tooLarge' }));
-      else chunks.push(chunk);
-    });
-    child.stdout.on('close', () => {
-      stdoutClosed = true;
-      if (exit) finish();
-    });
-    // Stderr may hold secrets; it is read only so a chatty process never blocks on a full pipe.
-    child.stderr.resume();
-
-    child.on('exit', (code, signal) => {
-      exit = { code, signal };
-      if (failure || stdoutClosed) finish();
-      // Something the process started still holds stdout open: what was printed so far is all there will be.
-      else graceTimer = setTimeout(finish, exitGraceMs);
-    });
-  });
+function failureOf(error: unknown): CredentialProcessFailure {
+  if (!(error instanceof HelperProcessError)) return { reason: 'spawn' };
+  const failure = error.failure;
+  return failure.reason === 'tooLarge' ? { reason: 'output', problem: 'tooLarge' } : failure;
 }
 
 function parseCredentials(profile: string, output: string): AwsCredentialIdentity {
@@ -234,18 +103,26 @@ function parseCredentials(profile: string, output: string): AwsCredentialIdentit
 }
 
 export interface CredentialProcessOptions {
-  /** Overrides {@link credentialProcessTimeoutMs}. */
+  /** Milliseconds the process may run, counted from its start, before its whole process group is killed; 30 s by default. */
   timeoutMs?: number;
-  /** Overrides the limiter shared by all profiles, which allows {@link maxCredentialProcesses} at once. */
+  /** Overrides the limiter shared by every helper process. */
   limiter?: ProcessLimiter;
 }
 
 /**
  * A credential provider that runs a profile's credential_process as the AWS CLI does, but always ends: it is
- * killed with everything it started after the timeout, and failures never quote the command or its output.
+ * killed with everything it started after the timeout, a second call while it runs waits for the same run, and
+ * failures never quote the command or its output.
  */
 export function fromCredentialProcess(profile: string, command: string, options: CredentialProcessOptions = {}): () => Promise<AwsCredentialIdentity> {
-  const timeoutMs = options.timeoutMs ?? credentialProcessTimeoutMs;
-  const limiter = options.limiter ?? sharedLimiter;
-  return async () => parseCredentials(profile, await limiter.run(() => runProcess(profile, command, timeoutMs)));
+  const timeoutMs = options.timeoutMs ?? minimumHelperTimeoutMs;
+  return async () => {
+    let output: string;
+    try {
+      output = await runHelper(`credential_process\u0000${profile}\u0000${command}`, { shell: command }, { timeoutMs, maxOutputBytes }, options.limiter);
+    } catch (error) {
+      throw new CredentialProcessError(profile, failureOf(error));
+    }
+    return parseCredentials(profile, output);
+  };
 }

@@ -3,9 +3,10 @@ import { NodeHttpHandler } from '@smithy/node-http-handler';
 
 /**
  * The largest answer read from any endpoint. A page of 100 stacks from AWS is well under 1 MB; an answer past
- * this comes from something broken, and reading it whole (then parsing it) would cost gigabytes.
+ * this comes from something broken, and parsing multiplies it about 40 times in memory, so 8 MB already costs
+ * some 300 MB.
  */
-export const maxAnswerBytes = 32 * 1024 * 1024;
+export const maxAnswerBytes = 8 * 1024 * 1024;
 
 /** An answer refused for its size, before it was held in memory. */
 export class AnswerTooLargeError extends Error {

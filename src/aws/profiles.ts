@@ -4,7 +4,7 @@ import { describeIgnored, ignoredConfig } from '../model/ignoredConfig';
 import { environmentProfile } from '../model/pair';
 
 /** The AWS services the extension calls, by the key the shared config's `services` sections use. */
-export type ServiceKey = 'cloudformation' | 'ecs' | 'ec2' | 'auto_scaling' | 'ssm' | 'eventbridge';
+export type ServiceKey = 'cloudformation' | 'ecs' | 'ec2' | 'auto_scaling' | 'ssm' | 'eventbridge' | 'sts';
 
 /**
  * Where a profile's credentials come from, read from the files already parsed for the refresh: static keys and
@@ -13,8 +13,25 @@ export type ServiceKey = 'cloudformation' | 'ecs' | 'ec2' | 'auto_scaling' | 'ss
 export type CredentialSource =
   | { kind: 'keys'; accessKeyId: string; secretAccessKey: string; sessionToken?: string }
   | { kind: 'process'; command: string }
+  | RoleSource
   | { kind: 'sdk' }
   | { kind: 'environment' };
+
+/**
+ * A role (`role_arn`) assumed with the credentials of its `source_profile`, when that chain ends in a
+ * credential_process: the process runs under the project's runner and its credentials are handed to STS here,
+ * where the SDK would run it with no deadline.
+ */
+export interface RoleSource {
+  kind: 'role';
+  roleArn: string;
+  /** The profile whose credentials assume the role (its `source_profile`). */
+  sourceProfile: string;
+  sessionName?: string;
+  externalId?: string;
+  durationSeconds?: number;
+  source: CredentialSource;
+}
 
 const defaultsModes = ['standard', 'in-region', 'cross-region', 'mobile', 'auto', 'legacy'] as const;
 
@@ -42,7 +59,7 @@ export interface AwsProfile {
   client: ClientSettings;
 }
 
-const serviceKeys: ServiceKey[] = ['cloudformation', 'ecs', 'ec2', 'auto_scaling', 'ssm', 'eventbridge'];
+const serviceKeys: ServiceKey[] = ['cloudformation', 'ecs', 'ec2', 'auto_scaling', 'ssm', 'eventbridge', 'sts'];
 
 type Section = Record<string, string | undefined>;
 
@@ -71,13 +88,59 @@ function profileEndpoints(section: Section, services: Section | undefined, env: 
   return { ...endpoints, ...envEndpoints(env) };
 }
 
-/** The SDK's order: a role first, then static keys, web identity, a credential process; SSO and the rest after. */
-function credentialSource(section: Section): CredentialSource {
-  if (section.role_arn || section.web_identity_token_file) return { kind: 'sdk' };
+function staticKeys(section: Section): CredentialSource | undefined {
   const { aws_access_key_id: accessKeyId, aws_secret_access_key: secretAccessKey, aws_session_token: sessionToken } = section;
-  if (accessKeyId && secretAccessKey) return { kind: 'keys', accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}) };
+  return accessKeyId && secretAccessKey ? { kind: 'keys', accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}) } : undefined;
+}
+
+function usesProcess(source: CredentialSource): boolean {
+  return source.kind === 'process' || (source.kind === 'role' && usesProcess(source.source));
+}
+
+/**
+ * The SDK's resolution of a role chain, when every link is one resolved here: a role with a `source_profile`
+ * (no MFA, no `credential_source`), static keys, or a credential_process. As in the SDK, a profile reached as a
+ * source uses its static keys before its role, and a role whose source is itself uses its own keys.
+ */
+function chainSource(name: string, sectionOf: (name: string) => Section | undefined, visited: ReadonlySet<string>): CredentialSource | undefined {
+  const section = sectionOf(name);
+  if (!section) return undefined;
+  const keys = staticKeys(section);
+  if (visited.size > 0 && keys) return keys;
+  if (section.role_arn) {
+    const sourceName = section.source_profile;
+    if (!sourceName || section.mfa_serial || section.credential_source || visited.has(name)) return undefined;
+    const source = sourceName === name ? keys : chainSource(sourceName, sectionOf, new Set([...visited, name]));
+    if (!source) return undefined;
+    const duration = Number(section.duration_seconds);
+    return {
+      kind: 'role',
+      roleArn: section.role_arn,
+      sourceProfile: sourceName,
+      ...(section.role_session_name ? { sessionName: section.role_session_name } : {}),
+      ...(section.external_id ? { externalId: section.external_id } : {}),
+      ...(Number.isInteger(duration) && duration > 0 ? { durationSeconds: duration } : {}),
+      source,
+    };
+  }
+  if (section.web_identity_token_file) return undefined;
+  if (keys) return keys;
   if (section.credential_process) return { kind: 'process', command: section.credential_process };
-  return { kind: 'sdk' };
+  return undefined;
+}
+
+/**
+ * The SDK's order: a role first, then static keys, web identity, a credential process; SSO and the rest after. A
+ * role chain that ends in a credential_process is resolved here, so that process runs under the project's runner.
+ */
+function credentialSource(name: string, sectionOf: (name: string) => Section | undefined): CredentialSource {
+  const section = sectionOf(name) ?? {};
+  if (section.role_arn) {
+    const chain = chainSource(name, sectionOf, new Set());
+    return chain && usesProcess(chain) ? chain : { kind: 'sdk' };
+  }
+  if (section.web_identity_token_file) return { kind: 'sdk' };
+  return chainSource(name, sectionOf, new Set()) ?? { kind: 'sdk' };
 }
 
 function clientSettings(section: Section, env: NodeJS.ProcessEnv): ClientSettings {
@@ -124,6 +187,8 @@ export async function loadProfiles(env: NodeJS.ProcessEnv = process.env): Promis
   const { configFile, credentialsFile } = await loadSharedConfigFiles({ configFilepath, filepath });
   const ignored = [...ignoredConfig(configText, 'config'), ...ignoredConfig(credentialsText, 'credentials')].map(describeIgnored);
   const names = new Set([...Object.keys(configFile).filter(isProfileKey), ...Object.keys(credentialsFile)]);
+  // As the SDK merges them: the credentials file wins.
+  const credentialSection = (name: string): Section | undefined => (names.has(name) ? { ...configFile[name], ...credentialsFile[name] } : undefined);
   const profiles: AwsProfile[] = [...names].sort().map((name) => {
     const section: Section = { ...credentialsFile[name], ...configFile[name] };
     const servicesName = section.services;
@@ -131,8 +196,7 @@ export async function loadProfiles(env: NodeJS.ProcessEnv = process.env): Promis
       name,
       region: section.region,
       endpoints: profileEndpoints(section, servicesName ? configFile[`services.${servicesName}`] : undefined, env),
-      // As the SDK merges them: the credentials file wins.
-      credentials: credentialSource({ ...configFile[name], ...credentialsFile[name] }),
+      credentials: credentialSource(name, credentialSection),
       client: clientSettings(section, env),
     };
   });
@@ -149,7 +213,7 @@ export async function loadProfiles(env: NodeJS.ProcessEnv = process.env): Promis
 }
 
 /** How AWS names each service's regional host. */
-const awsHosts: Record<ServiceKey, string> = { cloudformation: 'cloudformation', ecs: 'ecs', ec2: 'ec2', auto_scaling: 'autoscaling', ssm: 'ssm', eventbridge: 'events' };
+const awsHosts: Record<ServiceKey, string> = { cloudformation: 'cloudformation', ecs: 'ecs', ec2: 'ec2', auto_scaling: 'autoscaling', ssm: 'ssm', eventbridge: 'events', sts: 'sts' };
 
 /**
  * Where a profile's calls to a service in a region go, fit to show: a user name, password or query in a

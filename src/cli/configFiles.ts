@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import * as fsSync from 'node:fs';
 import * as fs from 'node:fs/promises';
 import * as os from 'node:os';
@@ -16,11 +17,40 @@ import {
 } from '../model/cli/cliSettings';
 import { cliConfigDirectory } from '../model/cli/configDirectory';
 
-/** Writes a whole file at once: a temporary file renamed over the old one, so a reader never sees half of it. */
-export type AtomicWrite = (file: string, text: string, mode: number) => Promise<void>;
+/**
+ * Writes `text` beside `file` in a new file of its own, flushed to disk, and returns that file's path. The switch
+ * renames it over `file` only once every file of the set is staged.
+ */
+export type StageFile = (file: string, text: string, mode: number) => Promise<string>;
 
-// Loaded on the first write: it costs activation about 10 ms, and most sessions never switch the CLI.
-const writeAtomically: AtomicWrite = async (file, text, mode) => (await import('write-file-atomic')).default(file, text, { mode });
+const stageFile: StageFile = async (file, text, mode) => {
+  const staged = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+  const handle = await fs.open(staged, 'wx', mode);
+  try {
+    await handle.writeFile(text, 'utf8');
+    await handle.sync();
+  } catch (error) {
+    await handle.close();
+    await fs.rm(staged, { force: true });
+    throw error;
+  }
+  await handle.close();
+  return staged;
+};
+
+/** Switches of each directory, one after the other: two quick switches never interleave their files. */
+const queues = new Map<string, Promise<unknown>>();
+
+function queued<T>(directory: string, work: () => Promise<T>): Promise<T> {
+  const previous = queues.get(directory) ?? Promise.resolve();
+  const next = previous.then(work, work);
+  const settled = next.catch(() => undefined);
+  queues.set(directory, settled);
+  void settled.then(() => {
+    if (queues.get(directory) === settled) queues.delete(directory);
+  });
+  return next;
+}
 
 /** Where each keyed file's values go in CliSettings. */
 const settingOf = { auth: 'auth', racks: 'racks', 'self-managed': 'selfManaged' } as const satisfies Record<KeyedFile, keyof CliSettings>;
@@ -29,7 +59,7 @@ const settingOf = { auth: 'auth', racks: 'racks', 'self-managed': 'selfManaged' 
 export class CliConfigFiles {
   constructor(
     readonly directory: string,
-    private readonly write: AtomicWrite = writeAtomically,
+    private readonly stage: StageFile = stageFile,
   ) {}
 
   /** Every setting file; a missing one is empty. A file the CLI could not read either is a CliConfigError. */
@@ -43,14 +73,28 @@ export class CliConfigFiles {
   }
 
   /**
-   * Points the CLI at `target`. Everything is read and checked first, so a file that cannot be parsed stops the
-   * switch before anything is written; each file is then replaced whole, readable by its owner only.
+   * Points the CLI at `target`, after any switch of this directory still under way. Everything is read and checked
+   * first, so a file that cannot be parsed stops the switch before anything is written; every new file is then
+   * staged beside the old one, readable by its owner only, and only once all are staged are they renamed into
+   * place: a failure before that leaves every previous file as it was, and no staged file behind.
    */
-  async switchTo(target: CliTarget): Promise<void> {
-    const changes = switchChanges(await this.read(), target);
-    await fs.mkdir(this.directory, { recursive: true, mode: 0o700 });
-    for (const [file, values] of Object.entries(changes.keyed)) await this.write(this.pathOf(file as SettingFile), formatKeyed(values), fileMode);
-    for (const [file, value] of Object.entries(changes.plain)) await this.write(this.pathOf(file as SettingFile), value, fileMode);
+  switchTo(target: CliTarget): Promise<void> {
+    return queued(this.directory, async () => {
+      const changes = switchChanges(await this.read(), target);
+      const texts: Array<[SettingFile, string]> = [
+        ...Object.entries(changes.keyed).map(([file, values]): [SettingFile, string] => [file as SettingFile, formatKeyed(values)]),
+        ...Object.entries(changes.plain).map(([file, value]): [SettingFile, string] => [file as SettingFile, value]),
+      ];
+      await fs.mkdir(this.directory, { recursive: true, mode: 0o700 });
+      const staged = await Promise.allSettled(texts.map(([file, text]) => this.stage(this.pathOf(file), text, fileMode)));
+      const failed = staged.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+      if (failed) {
+        await Promise.all(staged.map((result) => (result.status === 'fulfilled' ? fs.rm(result.value, { force: true }) : undefined)));
+        throw failed.reason;
+      }
+      const ready = staged.map((result) => (result as PromiseFulfilledResult<string>).value);
+      for (const [index, [file]] of texts.entries()) await fs.rename(ready[index], this.pathOf(file));
+    });
   }
 
   /** Whether the convox CLI has made its directory: someone uses the CLI here. */

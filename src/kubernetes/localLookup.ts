@@ -4,12 +4,12 @@ import { missingKubeconfig } from './kubeconfig';
 
 /**
  * Local racks, as `convox racks` lists them. The Kubernetes client is a bundle of its own (dist/kubernetes.js),
- * loaded by the first lookup that finds a kubeconfig.
+ * loaded by the first lookup that finds a kubeconfig. An exec credential plugin may run for `helperTimeoutMs`.
  */
-export function lookUpLocalRacks(): Promise<Rack[]> {
+export function lookUpLocalRacks(helperTimeoutMs: number): Promise<Rack[]> {
   return findLocalRacks(process.env, async () => {
     const missing = missingKubeconfig(process.env);
     if (missing) throw new Error(missing);
-    return (await import('./index')).lookUpLocalRacks(localLookupDeadlineMs);
+    return (await import('./index')).lookUpLocalRacks(localLookupDeadlineMs, helperTimeoutMs);
   });
 }

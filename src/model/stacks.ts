@@ -1,3 +1,4 @@
+import { validApiHost } from './apiHost';
 import type { Pair } from './pair';
 import type { App, Rack } from './rack';
 import { rackStatus } from './status';
@@ -75,7 +76,7 @@ function rackFromStack(stack: StackDescription, origin: Pair, apps: App[]): Rack
     private: (parameters.Private ?? outputs.Private) === 'Yes',
     routerHost: outputs.Domain,
     routerInternalHost: outputs.DomainInternal,
-    apiHost: outputs.Dashboard,
+    apiHost: validApiHost(outputs.Dashboard),
     createdAt: stack.createdAt,
     updatedAt: stack.updatedAt,
     legacy: !isTaggedRack(stack),

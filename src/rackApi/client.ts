@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import * as https from 'node:https';
 import * as tls from 'node:tls';
-import { RackApiError, RackApiUnreachableError, UntrustedCertificateError } from './errors';
+import { RackApiError, RackApiUnreachableError, UntrustedCertificateError, type CertificateFacts } from './errors';
 
 /** Where and as whom to call a rack API. The password goes in the request only once the certificate is verified. */
 export interface RackApiTarget {
@@ -25,18 +25,6 @@ export interface RackSystem {
 /** A rack API answer is a few KB; anything far bigger is not one. */
 const maxAnswerBytes = 1024 * 1024;
 
-/** Certificate errors of node's TLS that a pin may stand in for (self-signed, unknown authority, wrong name, expired). */
-const certificateErrorCodes = new Set([
-  'DEPTH_ZERO_SELF_SIGNED_CERT',
-  'SELF_SIGNED_CERT_IN_CHAIN',
-  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-  'UNABLE_TO_GET_ISSUER_CERT',
-  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-  'CERT_HAS_EXPIRED',
-  'CERT_UNTRUSTED',
-  'ERR_TLS_CERT_ALTNAME_INVALID',
-]);
-
 function split(host: string): { hostname: string; port: number } {
   const at = host.lastIndexOf(':');
   const port = at > 0 ? Number(host.slice(at + 1)) : NaN;
@@ -45,33 +33,24 @@ function split(host: string): { hostname: string; port: number } {
 
 const isIp = (hostname: string): boolean => /^[\d.]+$/.test(hostname) || hostname.includes(':');
 
-/** The SHA-256 fingerprint the host's certificate has, read without verifying it and without sending anything. */
-export function certificateFingerprint(host: string, signal: AbortSignal): Promise<string> {
-  const { hostname, port } = split(host);
-  return new Promise((resolve, reject) => {
-    const socket = tls.connect({ host: hostname, port, servername: isIp(hostname) ? undefined : hostname, rejectUnauthorized: false });
-    const stop = (): void => {
-      socket.destroy();
-      reject(new RackApiUnreachableError(host, 'no answer in time'));
-    };
-    signal.addEventListener('abort', stop, { once: true });
-    socket.once('secureConnect', () => {
-      signal.removeEventListener('abort', stop);
-      const fingerprint = socket.getPeerCertificate().fingerprint256;
-      socket.destroy();
-      resolve(fingerprint);
-    });
-    socket.once('error', (error) => {
-      signal.removeEventListener('abort', stop);
-      reject(new RackApiUnreachableError(host, error.message));
-    });
-  });
+/** What the connection's certificate says of itself; its subject's fields joined as `CN=…, O=…`. */
+function certificateFacts(socket: tls.TLSSocket): CertificateFacts {
+  const certificate = socket.getPeerCertificate();
+  const subject = Object.entries(certificate.subject ?? {})
+    .map(([field, value]) => `${field}=${Array.isArray(value) ? value.join('+') : String(value)}`)
+    .join(', ');
+  return { fingerprint: certificate.fingerprint256 ?? '', subject, validFrom: certificate.valid_from ?? '', validTo: certificate.valid_to ?? '' };
+}
+
+/** Words for node's verification error code (self-signed, unknown authority, wrong name, expired…). */
+function verificationReason(code: string): string {
+  return code === 'ERR_TLS_CERT_ALTNAME_INVALID' ? 'it is made for another name' : code.toLowerCase().replace(/_/g, ' ');
 }
 
 /** Whether the connection's certificate is the pinned one; checked before a byte of the request is written. */
-function matchesPin(socket: tls.TLSSocket, pin: string): { ok: boolean; fingerprint: string } {
+function matchesPin(socket: tls.TLSSocket, pin: string): boolean {
   const fingerprint = socket.getPeerCertificate().fingerprint256 ?? '';
-  return { ok: fingerprint !== '' && fingerprint.toUpperCase() === pin.toUpperCase(), fingerprint };
+  return fingerprint !== '' && fingerprint.toUpperCase() === pin.toUpperCase();
 }
 
 async function readBody(response: IncomingMessage): Promise<string> {
@@ -85,23 +64,32 @@ async function readBody(response: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** What a failed answer says: the rack's JSON `{"error": …}`, else its text, shortened. */
-function errorText(status: number, body: string): string {
+/** The most of a rack's error kept: its errors are a sentence; more is something else talking. */
+export const maxErrorChars = 500;
+
+function shortened(text: string): string {
+  const characters = Array.from(text.trim());
+  return characters.length <= maxErrorChars ? characters.join('') : `${characters.slice(0, maxErrorChars - 1).join('')}…`;
+}
+
+/** What a failed answer says: the rack's JSON `{"error": …}`, else its text, either shortened. */
+export function errorText(status: number, body: string): string {
+  let text = body;
   try {
     const parsed: unknown = JSON.parse(body);
-    if (typeof parsed === 'object' && parsed !== null && typeof (parsed as { error?: unknown }).error === 'string') return (parsed as { error: string }).error;
+    if (typeof parsed === 'object' && parsed !== null && typeof (parsed as { error?: unknown }).error === 'string') text = (parsed as { error: string }).error;
   } catch {
     // Not JSON: the text itself.
   }
-  const text = body.trim().slice(0, 500);
-  return text === '' ? `HTTP ${status}` : text;
+  const short = shortened(text);
+  return short === '' ? `HTTP ${status}` : short;
 }
 
 /**
- * One request to the rack API with basic auth `convox:<password>`, ending within `deadlineMs`. Without a pin the
- * certificate is verified as any HTTPS client does; when that fails, its fingerprint is read on a separate
- * connection that sends nothing, and an UntrustedCertificateError carries it. With a pin, this one connection
- * accepts the certificate only if its fingerprint is the pinned one, checked before the request is written.
+ * One request to the rack API with basic auth `convox:<password>`, ending within `deadlineMs`, on one connection
+ * whose certificate is checked before a byte of the request is written. Without a pin it must pass the checks any
+ * HTTPS client makes (authorities, name, dates); with a pin its fingerprint must be the pinned one. A refused
+ * certificate is described in an UntrustedCertificateError, read from this same connection.
  */
 export function rackApiRequest(target: RackApiTarget, method: 'GET' | 'PUT', path: string, form: string | undefined, deadlineMs: number): Promise<{ status: number; body: string }> {
   const { hostname, port } = split(target.host);
@@ -118,8 +106,9 @@ export function rackApiRequest(target: RackApiTarget, method: 'GET' | 'PUT', pat
       servername: isIp(hostname) ? undefined : hostname,
       // A connection of its own: never a pooled socket verified under other rules.
       agent: false,
-      // Only for a pinned host, and only on this connection; the pin is checked below before anything is sent.
-      rejectUnauthorized: pin === undefined,
+      // The verdict (authorized, or why not) is checked below before anything is sent, so that a refused
+      // certificate can be described from this connection rather than read again on another.
+      rejectUnauthorized: false,
       signal: controller.signal,
       headers: {
         authorization: `Basic ${Buffer.from(`convox:${target.password}`).toString('base64')}`,
@@ -133,10 +122,13 @@ export function rackApiRequest(target: RackApiTarget, method: 'GET' | 'PUT', pat
     request.once('socket', (socket) => {
       const secure = socket as tls.TLSSocket;
       const check = (): void => {
-        if (pin === undefined) return send();
-        const { ok, fingerprint } = matchesPin(secure, pin);
-        if (ok) return send();
-        request.destroy(new UntrustedCertificateError(target.host, fingerprint, true, 'another certificate'));
+        if (pin === undefined) {
+          if (secure.authorized) return send();
+          const reason = verificationReason(String(secure.authorizationError ?? 'unverified'));
+          return void request.destroy(new UntrustedCertificateError(target.host, certificateFacts(secure), false, reason));
+        }
+        if (matchesPin(secure, pin)) return send();
+        request.destroy(new UntrustedCertificateError(target.host, certificateFacts(secure), true, 'another certificate'));
       };
       // The request is written only once the TLS handshake (and with a pin, the fingerprint check) has passed.
       if (!secure.connecting && secure.getPeerCertificate && Object.keys(secure.getPeerCertificate()).length > 0) check();
@@ -148,13 +140,9 @@ export function rackApiRequest(target: RackApiTarget, method: 'GET' | 'PUT', pat
     request.once('error', reject);
   });
   return attempt
-    .catch(async (error: unknown) => {
+    .catch((error: unknown) => {
       if (error instanceof UntrustedCertificateError || error instanceof RackApiError) throw error;
       const code = (error as { code?: string }).code ?? '';
-      if (certificateErrorCodes.has(code)) {
-        const fingerprint = await certificateFingerprint(target.host, controller.signal);
-        throw new UntrustedCertificateError(target.host, fingerprint, false, code === 'ERR_TLS_CERT_ALTNAME_INVALID' ? 'it is made for another name' : code.toLowerCase().replace(/_/g, ' '));
-      }
       throw new RackApiUnreachableError(target.host, controller.signal.aborted ? `no answer within ${Math.round(deadlineMs / 1000)} s` : code || (error instanceof Error ? error.message : String(error)));
     })
     .finally(() => clearTimeout(timer));

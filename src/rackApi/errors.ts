@@ -1,20 +1,35 @@
+/** What a rack API's certificate says of itself, to show when it is refused and to keep beside its pin. */
+export interface CertificateFacts {
+  /** SHA-256 fingerprint, `AB:CD:…`. */
+  fingerprint: string;
+  /** The subject's fields, `CN=…, O=…`: the rack's text, shown only through inertText. */
+  subject: string;
+  validFrom: string;
+  validTo: string;
+}
+
 /** The rack API's certificate is not trusted by the system's authorities, or no longer matches the pin the person set. */
 export class UntrustedCertificateError extends Error {
   override readonly name = 'UntrustedCertificateError';
 
   constructor(
     readonly host: string,
-    /** SHA-256 fingerprint of the certificate the host presented, `AB:CD:…`, to show and pin. */
-    readonly fingerprint: string,
+    /** The certificate of the connection that was refused: the one to show and to pin. */
+    readonly certificate: CertificateFacts,
     /** Whether a pin was set for this host and the certificate is another one. */
     readonly pinMismatch: boolean,
     reason: string,
   ) {
     super(
       pinMismatch
-        ? `The rack API at ${host} presented a different certificate (SHA-256 ${fingerprint}) from the one you trusted. Nothing was sent. Trust it only if you know the rack's certificate changed.`
-        : `The rack API at ${host} presented a certificate that is not trusted (${reason}); its SHA-256 fingerprint is ${fingerprint}. Nothing was sent.`,
+        ? `The rack API at ${host} presented a different certificate (SHA-256 ${certificate.fingerprint}) from the one you trusted. Nothing was sent.`
+        : `The rack API at ${host} presented a certificate that is not trusted (${reason}); its SHA-256 fingerprint is ${certificate.fingerprint}. Nothing was sent.`,
     );
+  }
+
+  /** SHA-256 fingerprint of the certificate the host presented. */
+  get fingerprint(): string {
+    return this.certificate.fingerprint;
   }
 }
 

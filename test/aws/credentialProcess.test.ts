@@ -3,7 +3,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { inspect } from 'node:util';
-import { CredentialProcessError, ProcessLimiter, fromCredentialProcess } from '../../src/aws/credentialProcess';
+import { CredentialProcessError, fromCredentialProcess } from '../../src/aws/credentialProcess';
+import { ProcessLimiter, killTree, type Spawner } from '../../src/helperProcess/runner';
+import { helperTimeoutMs } from '../../src/model/helperTimeout';
 
 /** Quotes one word for /bin/sh. */
 function quote(word: string): string {
@@ -82,6 +84,8 @@ setTimeout(() => {
   process.stdout.write(JSON.stringify({ Version: 1, AccessKeyId: 'AKIDOVERLAP', SecretAccessKey: 'secret' }));
 }, Number(process.argv[3]));
 `,
+  // Records its pid in a file (one line per start), then runs until killed.
+  hangLogged: `require('fs').appendFileSync(process.argv[2], process.pid + '\\n'); setInterval(() => undefined, 1000);`,
   // Ends itself with SIGTERM.
   signal: `process.kill(process.pid, 'SIGTERM'); setInterval(() => undefined, 1000);`,
 };
@@ -180,7 +184,7 @@ describe('credential_process runner', () => {
     const log = path.join(dir, 'overlap.log');
     const command = nodeCommand(script('overlap'), log, '200');
     const limiter = new ProcessLimiter(3);
-    const results = await Promise.all(Array.from({ length: 20 }, () => fromCredentialProcess('busy', command, { limiter })()));
+    const results = await Promise.all(Array.from({ length: 20 }, (_, index) => fromCredentialProcess(`busy-${index}`, command, { limiter })()));
     assert.equal(results.length, 20);
     assert.ok(results.every((credentials) => credentials.accessKeyId === 'AKIDOVERLAP'));
     const events = fs
@@ -199,6 +203,43 @@ describe('credential_process runner', () => {
       most = Math.max(most, running);
     }
     assert.ok(most <= 3 && most >= 2, `at most ${most} ran at once`);
+  });
+
+  it('asked again while a run of the same profile and command still goes on, joins it instead of starting another', async () => {
+    const pidFile = path.join(dir, 'joined.pids');
+    const command = nodeCommand(script('hangLogged'), pidFile);
+    const first = fromCredentialProcess('joined', command, { timeoutMs: 1_500 })();
+    // The caller that gave up on the first run (a deadline passed) and asks again.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const second = fromCredentialProcess('joined', command, { timeoutMs: 1_500 })();
+    const [one, two] = await Promise.all([rejection(first), rejection(second)]);
+    assert.equal(one.reason, 'timeout');
+    assert.equal(two.reason, 'timeout');
+    const pids = fs.readFileSync(pidFile, 'utf8').trim().split('\n').map(Number);
+    pids.forEach((pid) => started.push(pid));
+    assert.equal(pids.length, 1, 'one process for both');
+    assert.ok(await waitUntilEnded(pids[0], 1000), 'the process still runs');
+    const third = rejection(fromCredentialProcess('joined', command, { timeoutMs: 2_000 })());
+    assert.equal((await third).reason, 'timeout');
+    const again = fs.readFileSync(pidFile, 'utf8').trim().split('\n').map(Number);
+    again.forEach((pid) => started.push(pid));
+    assert.equal(again.length, 2, 'once ended, the next call runs it again');
+  });
+
+  it("a helper's deadline is the request deadline, never under 30 s", () => {
+    assert.equal(helperTimeoutMs(5_000), 30_000);
+    assert.equal(helperTimeoutMs(30_000), 30_000);
+    assert.equal(helperTimeoutMs(120_000), 120_000);
+  });
+
+  it('on Windows the whole tree is ended with taskkill /T /F', () => {
+    const spawned: Array<{ command: string; args: readonly string[]; windowsHide: unknown }> = [];
+    const spawner: Spawner = (command, args, options) => {
+      spawned.push({ command, args, windowsHide: options.windowsHide });
+      return { on: () => undefined } as unknown as ReturnType<Spawner>;
+    };
+    killTree(4242, 'win32', spawner);
+    assert.deepEqual(spawned, [{ command: 'taskkill', args: ['/PID', '4242', '/T', '/F'], windowsHide: true }]);
   });
 
   it('starts the timeout when the process starts, not while it waits for its turn', async () => {

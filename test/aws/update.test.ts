@@ -101,7 +101,15 @@ describe('updating racks through their API, with change set previews, against th
   it('refuses an untrusted certificate before sending anything, until it is pinned; another certificate later is refused again', async () => {
     const rack = await production();
     const fingerprint = aws.sim.dashboardCertificate?.fingerprint();
-    await assert.rejects(systemOf(await target(rack), 5_000), (error: unknown) => error instanceof UntrustedCertificateError && error.fingerprint === fingerprint && !error.pinMismatch);
+    const handshakesBefore = aws.sim.dashboardCertificate?.handshakes() ?? 0;
+    await assert.rejects(systemOf(await target(rack), 5_000), (error: unknown) => {
+      assert.ok(error instanceof UntrustedCertificateError && !error.pinMismatch);
+      assert.equal(error.fingerprint, fingerprint);
+      assert.equal(error.certificate.subject, 'CN=127.0.0.1');
+      assert.ok(Date.parse(error.certificate.validTo) > Date.now(), error.certificate.validTo);
+      return true;
+    });
+    assert.equal(aws.sim.dashboardCertificate?.handshakes(), handshakesBefore + 1, 'the certificate described is the refused connection\'s: no second connection');
     assert.equal(aws.sim.calls.count({ service: 'rackapi' }), 0, 'the password never reached the API');
     const system = await systemOf(await pinned(rack), 5_000);
     assert.equal(system.name, 'production');
@@ -110,7 +118,9 @@ describe('updating racks through their API, with change set previews, against th
     assert.equal(system.parameters.Password, undefined);
     assert.equal(aws.sim.calls.count({ service: 'rackapi' }), 1);
     const replaced = await aws.sim.dashboardCertificate?.replace();
-    await assert.rejects(systemOf(await target(rack, fingerprint), 5_000), (error: unknown) => error instanceof UntrustedCertificateError && error.pinMismatch && error.fingerprint === replaced);
+    const handshakesAtMismatch = aws.sim.dashboardCertificate?.handshakes() ?? 0;
+    await assert.rejects(systemOf(await target(rack, fingerprint), 5_000), (error: unknown) => error instanceof UntrustedCertificateError && error.pinMismatch && error.fingerprint === replaced && error.certificate.subject === 'CN=127.0.0.1');
+    assert.equal(aws.sim.dashboardCertificate?.handshakes(), handshakesAtMismatch + 1);
     assert.equal(aws.sim.calls.count({ service: 'rackapi' }), 1, 'nothing sent to the new certificate');
     const wrongPassword = { ...(await pinned(rack)), password: 'not-the-password' };
     await assert.rejects(systemOf(wrongPassword, 5_000), (error: unknown) => error instanceof RackApiError && error.status === 401);

@@ -23,7 +23,9 @@ export interface KubernetesApi {
   stop(): Promise<void>;
 }
 
-const token = 'simulated-kubernetes-token';
+/** The bearer token the simulated API accepts. */
+export const simulatedKubernetesToken = 'simulated-kubernetes-token';
+const token = simulatedKubernetesToken;
 
 /** `a=b,c=d`: every pair must be among the labels (the only selector form `convox racks` uses). */
 function matches(selector: string, labels: Record<string, string>): boolean {

@@ -25,6 +25,7 @@ import { cloudFormation } from './services/cloudformation';
 import { ec2 } from './services/ec2';
 import { ecs } from './services/ecs';
 import { ssm } from './services/ssm';
+import { sts } from './services/sts';
 import { events } from './services/events';
 import type { Context, PagingFault, Service } from './services/service';
 import { advanceRegion } from './stackSchedule';
@@ -52,7 +53,7 @@ export interface Simulator {
   /** `127.0.0.1:PORT` of the HTTPS listener when `dashboard` was asked for. */
   dashboardHost?: string;
   /** The HTTPS listener's certificate (SHA-256 fingerprint), and a way to replace it with a new one, as a rack's may be. */
-  dashboardCertificate?: { fingerprint(): string; replace(): Promise<string> };
+  dashboardCertificate?: { fingerprint(): string; replace(): Promise<string>; /** Connections made to the rack API so far. */ handshakes(): number };
   scenario: Scenario;
   faults: { add(rule: FaultRule): void; clear(): void };
   calls: { all(): Call[]; count(filter?: Partial<Call>): number; reset(): void };
@@ -63,7 +64,7 @@ export interface Simulator {
   stop(): Promise<void>;
 }
 
-const services: Service[] = [cloudFormation, ecs, ec2, autoScaling, ssm, events];
+const services: Service[] = [cloudFormation, ecs, ec2, autoScaling, ssm, events, sts];
 
 /** Namespace AWS uses for errors raised before a service is known (e.g. authentication). */
 const faultNamespace = 'http://webservices.amazon.com/AWSFault/2005-15-09';
@@ -212,7 +213,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
       // Kept, so that a stack created in a region the scenario left empty is there for the next call.
       const data = (account.regions[scope.region] ??= emptyRegion());
       advanceRegion(data, new Date());
-      const context: Context = { account: account.id, region: scope.region, data, paging, install: install(), releasesBase };
+      const context: Context = { account: account.id, accessKeyId: scope.accessKeyId, region: scope.region, data, paging, install: install(), releasesBase };
       served = padAtEnd(invoke(service, operation, context, body, requestId));
     } else {
       served = padAtEnd(fail('unrecognizedKey').response);
@@ -319,12 +320,15 @@ async function startDashboard(handle: RackApiHandler): Promise<{ server: https.S
       })
       .catch(() => response.destroy());
   });
+  let handshakes = 0;
+  server.on('connection', () => handshakes++);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => resolve());
   });
   const certificate = {
     fingerprint: () => current.fingerprint,
+    handshakes: () => handshakes,
     replace: async () => {
       current = await selfSigned();
       server.setSecureContext({ key: current.key, cert: current.cert });

@@ -2,8 +2,9 @@
 // trusted; the preview document lists what CloudFormation would change before Apply; progress follows to the end.
 // Then Set Rack Parameters and Update Rack from the palette, each with its preview and progress; an update of a
 // rack that is updating is refused with "Try Again When Running"; a scale that fails rolls back and names its root
-// cause in Show Events. When the rack's certificate changes it is refused again; the trusted certificate is listed
-// and removed. No screen ever shows a rack's password.
+// cause in Show Events. When the rack's certificate changes, Replace Pinned Certificate shows the pinned and the new
+// certificate, and replaces the pin when chosen; the trusted certificate is listed and removed. No screen ever shows
+// a rack's password.
 import * as assert from 'node:assert/strict';
 import { releaseVersions, updateScenario } from '../sim';
 import { clickNotificationButton, quickInput, shot, stackNamed, typeAndEnter } from './installSteps';
@@ -125,14 +126,23 @@ walk(
     assert.match((await ui.editorText()).split('\n')[0], /^Root cause: Instances/);
     await shot(ui, 'rollback-events');
 
-    // The rack's certificate changes: refused again, with the new fingerprint; Cancel sends nothing.
+    // The rack's certificate changes: a step of its own, Replace Pinned Certificate, showing the pinned and the
+    // new certificate; Cancel sends nothing, and the next attempt replaces the pin.
     const replaced = (await ui.simulator?.dashboardCertificate?.replace()) ?? '';
     await ui.runCommand('Convox: Scale Rack…');
     await typeAndEnter(ui, 'production');
-    await ui.page.locator('.monaco-dialog-box', { hasText: 'presented a different certificate' }).waitFor({ timeout: 30_000 });
+    await dialogButton(ui, 'Replace Pinned Certificate').waitFor({ timeout: 30_000 });
+    assert.ok(await ui.page.locator('.monaco-dialog-box', { hasText: 'Replace Pinned Certificate of acme/production?' }).isVisible(), 'the step says what it does');
     assert.ok(await ui.page.locator('.monaco-dialog-box', { hasText: replaced }).isVisible(), 'the new fingerprint is shown');
-    await shot(ui, 'certificate-changed');
+    assert.ok(await ui.page.locator('.monaco-dialog-box', { hasText: fingerprint }).isVisible(), 'the pinned fingerprint is shown');
+    assert.ok(await ui.page.locator('.monaco-dialog-box', { hasText: 'Subject: CN=127.0.0.1' }).first().isVisible(), 'subjects are shown');
+    await shot(ui, 'replace-pinned-certificate');
     await dialogButton(ui, 'Cancel').click();
+    await ui.runCommand('Convox: Scale Rack…');
+    await typeAndEnter(ui, 'production');
+    await dialogButton(ui, 'Replace Pinned Certificate').click({ timeout: 30_000 });
+    await inputStep(ui, '1/2');
+    await ui.page.keyboard.press('Escape');
 
     // The trusted certificate is listed, and removed.
     await ui.runCommand('Convox: Manage Trusted Rack Certificates');

@@ -2,7 +2,6 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
 import { CliConfigFiles } from '../../src/cli/configFiles';
 import { CliConfigError, currentCliRack, formatKeyed, rackNamedByCli } from '../../src/model/cli/cliSettings';
 import { cliConfigDirectory } from '../../src/model/cli/configDirectory';
@@ -94,24 +93,53 @@ describe('CLI configuration files', () => {
     for (const file of ['auth', 'racks', 'self-managed', 'host']) assert.equal(mode(file), 0o600, file);
   });
 
-  it('an interrupted write leaves the old file whole', async () => {
+  it('a failure while writing the set leaves every previous file, and nothing staged behind', async () => {
     const { files, read } = fixtureFolder();
-    const before = read('self-managed');
-    const interrupted = new CliConfigFiles(files.directory, (file, text, mode) =>
-      writeFileAtomic(file, text, {
-        mode,
-        tmpfileCreated: () => {
-          throw new Error('interrupted');
-        },
-      }),
-    );
-    await assert.rejects(interrupted.switchTo({ kind: 'aws', name: 'production', host: 'h' }), /interrupted/);
-    assert.equal(read('self-managed'), before);
-    assert.deepEqual(
-      fs.readdirSync(files.directory).sort(),
-      ['auth', 'host', 'id', 'racks', 'self-managed'],
-      'no temporary file is left behind',
-    );
+    const names = ['auth', 'host', 'racks', 'self-managed'];
+    const before = names.map(read);
+    let staged = 0;
+    const failing = new CliConfigFiles(files.directory, async (file, text, mode) => {
+      staged += 1;
+      if (staged === 3) throw new Error('disk full');
+      const temporary = `${file}.test.tmp`;
+      fs.writeFileSync(temporary, text, { mode });
+      return temporary;
+    });
+    await assert.rejects(failing.switchTo({ kind: 'aws', name: 'production', host: 'h', password: 'p' }), /disk full/);
+    assert.deepEqual(names.map(read), before, 'no file of the set was replaced');
+    assert.deepEqual(fs.readdirSync(files.directory).sort(), ['auth', 'host', 'id', 'racks', 'self-managed'], 'no staged file is left behind');
+  });
+
+  it('two quick switches are applied one after the other, never interleaved', async () => {
+    const { files, read } = fixtureFolder();
+    const slow = new CliConfigFiles(files.directory, async (file, text, mode) => {
+      await new Promise((resolve) => setTimeout(resolve, 60));
+      const temporary = `${file}.slow.tmp`;
+      fs.writeFileSync(temporary, text, { mode });
+      return temporary;
+    });
+    const other = new CliConfigFiles(files.directory);
+    await Promise.all([slow.switchTo({ kind: 'aws', name: 'first', host: 'first.example' }), other.switchTo({ kind: 'aws', name: 'second', host: 'second.example' })]);
+    assert.equal(read('host'), 'second.example', 'the later switch wins');
+    const selfManaged = JSON.parse(read('self-managed')) as Record<string, string>;
+    assert.equal(selfManaged.first, 'first.example', 'the second switch read what the first wrote');
+    assert.equal(selfManaged.second, 'second.example');
+    assert.equal((JSON.parse(read('racks')) as Record<string, string>)['second.example'], 'second');
+  });
+
+  it('a host named constructor or __proto__ is a key like any other, never a prototype lookup', async () => {
+    const { files } = fixtureFolder();
+    fs.writeFileSync(files.pathOf('host'), 'constructor');
+    fs.writeFileSync(files.pathOf('rack'), '');
+    fs.writeFileSync(files.pathOf('racks'), '{"__proto__": "acme/proto"}');
+    const settings = await files.read();
+    assert.equal(currentCliRack(settings), undefined);
+    assert.equal(currentCliRack(settings, 'toString'), undefined);
+    assert.equal(currentCliRack(settings, '__proto__'), 'acme/proto');
+    await files.switchTo({ kind: 'aws', name: 'proto', host: '__proto__' });
+    const written = JSON.parse(fs.readFileSync(files.pathOf('racks'), 'utf8')) as Record<string, string>;
+    assert.ok(Object.hasOwn(written, '__proto__'));
+    assert.equal(written.__proto__, 'proto');
   });
 
   it('a file it cannot parse is left untouched and named in a clear error', async () => {

@@ -43,7 +43,13 @@ export function parseKeyed(file: string, text: string): KeyedValues {
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed) || Object.values(parsed).some((value) => typeof value !== 'string')) {
     throw new CliConfigError(`${file} is not a JSON object of strings, as the convox CLI writes it; it was left as it is`);
   }
-  return { ...(parsed as KeyedValues) };
+  // Without a prototype, a host named `constructor` or `__proto__` is a key like any other, never a function.
+  return Object.assign(Object.create(null) as KeyedValues, parsed);
+}
+
+/** A keyed file's value for `key`, its own entries only. */
+export function keyedValue(values: KeyedValues, key: string): string | undefined {
+  return Object.hasOwn(values, key) ? values[key] : undefined;
 }
 
 /** Go's encoder escapes these so JSON can sit in HTML; the CLI's files have them escaped too. */
@@ -59,7 +65,7 @@ export function formatKeyed(values: KeyedValues): string {
 /** The rack the CLI targets now: `racks[host]`, else the plain `rack` file. `CONVOX_HOST` wins over the `host` file. */
 export function currentCliRack(settings: CliSettings, convoxHost?: string): string | undefined {
   const host = convoxHost || settings.host;
-  return settings.racks[host] || settings.rack || undefined;
+  return keyedValue(settings.racks, host) || settings.rack || undefined;
 }
 
 /** A rack as the CLI is told about it. */

@@ -2,6 +2,9 @@
  * A template's parameters and their rules, as GetTemplateSummary and the template's own Parameters section declare
  * them, and checking the values a user gives against those rules and the CLI's cross-checks.
  */
+
+import { matchesPattern } from './boundedMatch';
+
 export interface TemplateParameter {
   key: string;
   /** `String`, `Number`, `CommaDelimitedList`, `List<Number>`, an AWS-specific type… */
@@ -67,20 +70,11 @@ export function parameterProblem(parameter: TemplateParameter, value: string): s
   }
   if (parameter.minLength !== undefined && value.length < parameter.minLength) return `${parameter.key} needs at least ${parameter.minLength} characters${because}.`;
   if (parameter.maxLength !== undefined && value.length > parameter.maxLength) return `${parameter.key} takes at most ${parameter.maxLength} characters${because}.`;
-  if (parameter.allowedPattern !== undefined) {
-    const pattern = anchored(parameter.allowedPattern);
-    if (pattern && !pattern.test(value)) return `${parameter.key} does not match the template's rule ${parameter.allowedPattern}${because}.`;
+  // A pattern JavaScript cannot read, or one too slow to tell within its budget, is left to CloudFormation.
+  if (parameter.allowedPattern !== undefined && matchesPattern(parameter.allowedPattern, value) === false) {
+    return `${parameter.key} does not match the template's rule ${parameter.allowedPattern}${because}.`;
   }
   return undefined;
-}
-
-/** CloudFormation matches AllowedPattern against the whole value. A pattern JavaScript cannot read is not checked here (CloudFormation still checks it). */
-function anchored(pattern: string): RegExp | undefined {
-  try {
-    return new RegExp(`^(?:${pattern})$`);
-  } catch {
-    return undefined;
-  }
 }
 
 /** The CLI's own checks across parameters (§6), on the values that will be sent (template defaults for the rest). */

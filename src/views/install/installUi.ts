@@ -9,6 +9,7 @@ import { InstallRecords } from './installRecords';
 import { Installs } from './installRun';
 import { installWizard } from './installWizard';
 import { uninstallRack } from './uninstallCommand';
+import { TrustedCertificates } from '../update/trustedCertificates';
 
 export interface InstallUiContext {
   context: vscode.ExtensionContext;
@@ -26,7 +27,7 @@ export interface InstallUi {
 /** Entry of the dist/installUi.js bundle: the install wizard, progress and uninstall, loaded on first use. */
 export function createInstallUi({ context, store, current, log }: InstallUiContext): InstallUi {
   const documents = new EventsDocuments();
-  context.subscriptions.push(vscode.workspace.registerTextDocumentContentProvider(eventsScheme, documents));
+  context.subscriptions.push(documents, vscode.workspace.registerTextDocumentContentProvider(eventsScheme, documents));
   const installs = new Installs({
     store,
     records: new InstallRecords(context.globalState),
@@ -45,7 +46,11 @@ export function createInstallUi({ context, store, current, log }: InstallUiConte
         await reportFailure(log, 'Install Rack stopped', error);
       }
     },
-    uninstall: (rack) => uninstallRack({ store, documents, log, currentRack: () => current.name, clearCurrent: () => current.clear() }, rack),
+    uninstall: (rack) =>
+      uninstallRack(
+        { store, documents, log, currentRack: () => current.name, clearCurrent: () => current.clear(), forgetRack: (gone) => new TrustedCertificates(context.globalState).forgetRack(gone.stackId) },
+        rack,
+      ),
     resume: () => installs.resume(),
   };
 }

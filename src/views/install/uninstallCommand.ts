@@ -17,6 +17,8 @@ export interface UninstallDependencies {
   log: vscode.LogOutputChannel;
   currentRack(): string | undefined;
   clearCurrent(): Promise<void>;
+  /** Drops what was kept for the rack's API (pinned certificates): its stack is gone. */
+  forgetRack(rack: Rack): Promise<void>;
 }
 
 /**
@@ -94,6 +96,7 @@ async function run(dependencies: UninstallDependencies, rack: Rack, plan: Uninst
   await store.refresh('manual').catch(() => undefined);
   if (result.outcome === 'succeeded') {
     log.info(`Uninstalled ${rack.fullName}.`);
+    await dependencies.forgetRack(rack);
     const wasCurrent = dependencies.currentRack() === rack.fullName;
     if (wasCurrent) await dependencies.clearCurrent();
     void vscode.window.showInformationMessage(`Convox: ${rack.fullName} was uninstalled. Kept: ${plan.retained.join('; ')}.${wasCurrent ? ' It was the current rack: no rack is current now.' : ''}`);

@@ -11,8 +11,9 @@ import type { RackStore } from '../../model/store/rackStore';
 import type { ChangePreviewer } from '../../model/update/ports';
 import { previewChange, previewTiming, type ChangePreview } from '../../model/update/previewChange';
 import { notRunningReason, systemUpdateForm, type RackChange } from '../../model/update/rackChange';
+import { inertText } from '../../model/untrustedText';
 import { systemOf, updateSystem, type RackApiTarget, type RackSystem } from '../../rackApi/client';
-import { RackApiError, UntrustedCertificateError } from '../../rackApi/errors';
+import { RackApiError, UntrustedCertificateError, type CertificateFacts } from '../../rackApi/errors';
 import { reportFailure } from '../failures';
 import type { EventsDocuments } from '../install/eventsDocuments';
 import { installPollMs } from '../install/installPoll';
@@ -47,6 +48,24 @@ const waitPollMs = 15_000;
 
 /** CloudFormation's refusal to update a stack that is changing, as the rack API passes it on. */
 const busyStack = /is in [A-Z_]+_IN_PROGRESS state and can not be updated/;
+
+/** One line for the log: fingerprint, subject and validity of a certificate. */
+function certificateLine(certificate: CertificateFacts): string {
+  return `SHA-256 ${certificate.fingerprint} (${inertText(certificate.subject || 'no subject')}, valid ${certificate.validFrom || '?'} to ${certificate.validTo || '?'})`;
+}
+
+/** A certificate as a modal's detail shows it. */
+function certificateDetail(label: string, certificate: CertificateFacts): string {
+  return [
+    `${label}: SHA-256 ${certificate.fingerprint}`,
+    `  Subject: ${inertText(certificate.subject || '(not known)', 200)}`,
+    `  Valid from ${certificate.validFrom || '(not known)'} to ${certificate.validTo || '(not known)'}`,
+  ].join('\n');
+}
+
+function fingerprintCommand(host: string): string {
+  return `openssl s_client -connect ${host} | openssl x509 -noout -fingerprint -sha256`;
+}
 
 const commandTitles: Record<ChangeCommand, string> = { update: 'Update Rack', parameters: 'Set Rack Parameters', scale: 'Scale Rack' };
 
@@ -143,7 +162,7 @@ export class RackChanges {
   /** The rack API's address and password, with the person's pin if any; undefined (and said why) when there is none. */
   private async apiTarget(rack: Rack): Promise<{ target: RackApiTarget; system: RackSystem } | undefined> {
     if (!rack.apiHost) {
-      void vscode.window.showErrorMessage(`Convox: ${rack.fullName} has no Dashboard output, so its API cannot be reached.`);
+      void vscode.window.showErrorMessage(`Convox: ${rack.fullName} has no usable Dashboard output (a host or host:port), so its API cannot be reached.`);
       return undefined;
     }
     const password = await this.dependencies.passwords.password(rack);
@@ -165,21 +184,56 @@ export class RackChanges {
     }
   }
 
-  /** Asks whether to trust the certificate the rack API presented; pins it if so. */
+  /**
+   * Asks whether to trust the certificate the rack API presented, and pins it if so. A certificate other than the
+   * pinned one is a step of its own, Replace Pinned Certificate, showing both.
+   */
   private async trusted(rack: Rack, error: UntrustedCertificateError): Promise<boolean> {
+    return error.pinMismatch ? this.replacedPin(rack, error) : this.trustedFirst(rack, error);
+  }
+
+  private async trustedFirst(rack: Rack, error: UntrustedCertificateError): Promise<boolean> {
     const trust = 'Trust This Certificate';
-    this.dependencies.log.warn(error.message);
+    this.dependencies.log.warn(`${error.message} Presented: ${certificateLine(error.certificate)}.`);
     const choice = await vscode.window.showWarningMessage(
-      `Convox: ${error.message}`,
+      `Convox: ${inertText(error.message)}`,
       {
         modal: true,
-        detail: `Compare the fingerprint with the one your rack's administrator gives you (openssl s_client -connect ${error.host} | openssl x509 -noout -fingerprint -sha256). Once trusted, ${rack.fullName}'s API is reached only while it presents this certificate; Convox: Manage Trusted Rack Certificates removes it.`,
+        detail: `${certificateDetail('Presented', error.certificate)}\n\nCompare the fingerprint with the one your rack's administrator gives you (${fingerprintCommand(error.host)}). Once trusted, ${rack.fullName}'s API is reached only while it presents this certificate; Convox: Manage Trusted Rack Certificates removes it.`,
       },
       trust,
     );
     if (choice !== trust) return false;
-    await this.dependencies.pins.trust(rack, error.fingerprint);
+    await this.dependencies.pins.trust(rack, error.certificate);
     this.dependencies.log.info(`${rack.fullName}: certificate ${error.fingerprint} of ${error.host} trusted.`);
+    return true;
+  }
+
+  private async replacedPin(rack: Rack, error: UntrustedCertificateError): Promise<boolean> {
+    const replace = 'Replace Pinned Certificate';
+    const pinned = this.dependencies.pins.pinned(rack);
+    const pinnedFacts = { fingerprint: pinned?.fingerprint ?? '(unknown)', subject: pinned?.subject ?? '', validFrom: pinned?.validFrom ?? '', validTo: pinned?.validTo ?? '' };
+    this.dependencies.log.warn(`${rack.fullName}: the rack API at ${error.host} presented another certificate than the pinned one; nothing was sent. Pinned: ${certificateLine(pinnedFacts)}. Presented: ${certificateLine(error.certificate)}.`);
+    const choice = await vscode.window.showWarningMessage(
+      `Convox: Replace Pinned Certificate of ${rack.fullName}? Its API at ${error.host} presented a different certificate from the one you trusted. Nothing was sent.`,
+      {
+        modal: true,
+        detail: [
+          certificateDetail('Pinned', pinnedFacts),
+          '',
+          certificateDetail('Presented now', error.certificate),
+          '',
+          `Replace the pin only if you know the rack's certificate changed (a new certificate on its load balancer) and the new fingerprint is the one your rack's administrator gives you (${fingerprintCommand(error.host)}). Otherwise something may stand between you and the rack.`,
+        ].join('\n'),
+      },
+      replace,
+    );
+    if (choice !== replace) {
+      this.dependencies.log.info(`${rack.fullName}: the pinned certificate of ${error.host} was kept.`);
+      return false;
+    }
+    await this.dependencies.pins.trust(rack, error.certificate);
+    this.dependencies.log.info(`${rack.fullName}: the pinned certificate of ${error.host} was replaced: ${pinnedFacts.fingerprint} → ${error.fingerprint}.`);
     return true;
   }
 

@@ -29,6 +29,8 @@ export function createUpdateUi({ context, store, passwords, previewer, log }: Up
   const events = new EventsDocuments(`${eventsScheme}-update`);
   const pins = new TrustedCertificates(context.globalState);
   context.subscriptions.push(
+    previews,
+    events,
     vscode.workspace.registerTextDocumentContentProvider(previewScheme, previews),
     vscode.workspace.registerTextDocumentContentProvider(events.scheme, events),
   );

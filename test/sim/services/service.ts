@@ -7,6 +7,8 @@ import type { InstallWorld, RegionData } from '../types';
 /** The caller's account and region, and that region's data. */
 export interface Context {
   account: string;
+  /** The access key the request was signed with. */
+  accessKeyId?: string;
   region: string;
   data: RegionData;
   /** A paging fault in force for this request. */

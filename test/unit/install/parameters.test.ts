@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { matchesPattern } from '../../../src/model/install/boundedMatch';
 import { crossCheckProblems, nameOptions, offeredParameters, parameterProblem, parseTags, templateConstraints, valuesProblems, type TemplateParameter } from '../../../src/model/install/parameters';
 
 const parameters: TemplateParameter[] = [
@@ -96,6 +97,17 @@ describe('install parameters: the rules at their edges', () => {
 
   it('an AllowedPattern JavaScript cannot read is left to CloudFormation', () => {
     assert.equal(parameterProblem({ key: 'X', type: 'String', noEcho: false, allowedPattern: '(' }, 'x'), undefined);
+  });
+
+  it('a catastrophically backtracking AllowedPattern answers within its budget, still checking what it can', () => {
+    const hostile = { key: 'X', type: 'String', noEcho: false, allowedPattern: '(a+)+$' } as const;
+    // Without a bound this match would not end in the life of the test: 2^5000 ways to split the a's.
+    assert.equal(parameterProblem(hostile, `${'a'.repeat(5_000)}!`), undefined, 'left to CloudFormation');
+    assert.equal(parameterProblem(hostile, 'aaaa'), undefined);
+    assert.match(parameterProblem(hostile, 'b') ?? '', /does not match the template's rule \(a\+\)\+\$/);
+    assert.equal(matchesPattern('(a|aa)*c', `${'a'.repeat(5_000)}`), undefined);
+    assert.equal(matchesPattern('[a-z]+', 'abc'), true);
+    assert.equal(matchesPattern('[a-z]+', 'abc1'), false, 'the whole value must match');
   });
 
   it('the cross-checks need both schedules, in either direction, and the template defaults count', () => {

@@ -1,0 +1,47 @@
+import * as vm from 'node:vm';
+
+/**
+ * A template's AllowedPattern is the template author's, and JavaScript's regular expressions backtrack: a pattern
+ * like `(a+)+$` on a long value takes longer than the universe, checked on every keystroke in the extension host.
+ * Each match runs under V8's execution watchdog instead, which stops it once its budget is spent.
+ */
+export const patternBudgetMs = 10;
+
+const context = vm.createContext(Object.create(null) as object);
+const match = new vm.Script('pattern.test(value)');
+
+/** Compiled patterns by source: the same few are checked on every keystroke. */
+const compiled = new Map<string, RegExp | undefined>();
+const maxCompiled = 64;
+
+/** CloudFormation matches AllowedPattern against the whole value; undefined for a pattern JavaScript cannot read. */
+function anchored(pattern: string): RegExp | undefined {
+  if (compiled.has(pattern)) return compiled.get(pattern);
+  let regex: RegExp | undefined;
+  try {
+    regex = new RegExp(`^(?:${pattern})$`);
+  } catch {
+    regex = undefined;
+  }
+  if (compiled.size >= maxCompiled) compiled.delete(compiled.keys().next().value as string);
+  compiled.set(pattern, regex);
+  return regex;
+}
+
+/**
+ * Whether `value` matches the whole of `pattern`: true or false, or undefined when it cannot be told here (a
+ * pattern JavaScript cannot read, or a match that did not end within the budget); CloudFormation checks it anyway.
+ */
+export function matchesPattern(pattern: string, value: string, budgetMs = patternBudgetMs): boolean | undefined {
+  const regex = anchored(pattern);
+  if (!regex) return undefined;
+  regex.lastIndex = 0;
+  Object.assign(context, { pattern: regex, value });
+  try {
+    return match.runInContext(context, { timeout: budgetMs }) === true;
+  } catch {
+    return undefined;
+  } finally {
+    Object.assign(context, { pattern: undefined, value: undefined });
+  }
+}

@@ -5,8 +5,8 @@
 //   dist/extension.js   the entry: views, model, wiring (no AWS SDK)
 //   dist/aws.js         src/aws/index.ts: CloudFormation, Auto Scaling, EventBridge, credentials, discovery, installs; loaded by the first refresh
 //   dist/awsDetails.js  src/aws/details/index.ts: ECS and EC2; loaded when a rack is first expanded or inspected
-//   dist/kubernetes.js  src/kubernetes/index.ts: the (ESM-only) Kubernetes client made CommonJS, for local racks;
-//                       loaded by the first refresh
+//   dist/kubernetes.js  src/kubernetes/index.ts: the (ESM-only) Kubernetes client's configuration module made
+//                       CommonJS, for local racks (kubeconfig, auth, TLS, proxies); loaded by the first refresh
 //   dist/architecturePanel.js  the architecture panel with the scene and layout code; loaded when one first opens
 //   dist/installUi.js   the install wizard, its progress and uninstall; loaded when one is first used
 //   dist/updateUi.js    Update Rack, Set Rack Parameters, Scale Rack, the rack API client and trusted certificates;
@@ -47,6 +47,25 @@ const otherBundles = {
   },
 };
 
+/**
+ * The Kubernetes client's configuration module imports its generated API client (models, 1 MB) and undici (0.7 MB)
+ * only for `makeApiClient` and fetch agents, which the extension never calls: it lists namespaces with Node's https
+ * and the options `applyToHTTPSOptions` gives. Both imports resolve to stand-ins that fail loudly if ever used.
+ */
+const kubernetesConfigurationOnly = {
+  name: 'kubernetes-configuration-only',
+  setup(build) {
+    build.onResolve({ filter: /^(\.\/gen\/index\.js|undici)$/ }, (args) =>
+      /@kubernetes[\\/]client-node[\\/]dist[\\/]config\.js$/.test(args.importer) ? { path: args.path, namespace: 'not-bundled' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'not-bundled' }, (args) => ({
+      contents: `const missing = () => { throw new Error(${JSON.stringify(`${args.path} is not bundled with Convox Racks`)}); };
+        export const createConfiguration = missing, ServerConfiguration = missing, Agent = missing, ProxyAgent = missing;`,
+      loader: 'js',
+    }));
+  },
+};
+
 await Promise.all(
   bundles.map((bundle) =>
     esbuild.build({
@@ -59,7 +78,7 @@ await Promise.all(
       external: ['vscode'],
       // Turns the dynamic imports into `require`, which VS Code's extension host serves like any module.
       supported: { 'dynamic-import': false },
-      plugins: [otherBundles],
+      plugins: bundle.file === 'kubernetes.js' ? [otherBundles, kubernetesConfigurationOnly] : [otherBundles],
       minify: !development,
       sourcemap: development,
       logLevel: 'warning',

@@ -1,4 +1,9 @@
-import { CoreV1Api, KubeConfig, Observable, type RequestContext, type ResponseContext, type User } from '@kubernetes/client-node';
+import * as http from 'node:http';
+import * as https from 'node:https';
+// The configuration module alone: the package's index would bring the generated API client (1.6 MB with undici),
+// while one GET of namespaces needs only the connection options the configuration gives (see scripts/bundle.mjs).
+import { KubeConfig } from '@kubernetes/client-node/dist/config.js';
+import type { User } from '@kubernetes/client-node/dist/config_types.js';
 import { minimumHelperTimeoutMs } from '../model/helperTimeout';
 import { localRackSelector, type LocalLookup } from '../model/local/localRacks';
 import { execCredential, type ExecConfig } from './execCredentials';
@@ -82,22 +87,13 @@ export async function lookUpLocalRacks(deadlineMs: number, helperTimeoutMs = min
     const what = waitingForCredentials ? `the exec credential plugin of context "${context}" did not answer` : `${cluster.server} did not answer`;
     controller.abort(new Error(`${what} within ${deadlineMs / 1000} s`));
   }, deadlineMs);
-  const abortable = {
-    pre: (request: RequestContext): Observable<RequestContext> => {
-      request.setSignal(controller.signal);
-      return new Observable(Promise.resolve(request));
-    },
-    post: (response: ResponseContext): Observable<ResponseContext> => new Observable(Promise.resolve(response)),
-  };
   const expired = new Promise<never>((_resolve, reject) => controller.signal.addEventListener('abort', () => reject(controller.signal.reason as Error)));
   const list = async (): Promise<LocalLookup> => {
     waitingForCredentials = true;
     const ready = await authenticated(config, helperTimeoutMs);
     waitingForCredentials = false;
-    const api = ready.makeApiClient(CoreV1Api);
-    const answer = await api.listNamespace({ labelSelector: localRackSelector }, { middleware: [abortable], middlewareMergeStrategy: 'append' });
-    const namespaces = answer.items.flatMap((namespace) => (namespace.metadata?.name ? [{ name: namespace.metadata.name, createdAt: namespace.metadata.creationTimestamp }] : []));
-    return { context, namespaces };
+    const answer = await getJson(ready, `/api/v1/namespaces?labelSelector=${encodeURIComponent(localRackSelector)}`, controller.signal);
+    return { context, namespaces: namespacesOf(answer) };
   };
   try {
     return await Promise.race([list(), expired]);
@@ -107,4 +103,64 @@ export async function lookUpLocalRacks(deadlineMs: number, helperTimeoutMs = min
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** Bytes of a namespace list accepted; one namespace is under 1 KB, and a cluster has at most a few thousand. */
+const maxAnswerBytes = 8 * 1024 * 1024;
+
+/** GET `path` on the current cluster with the kubeconfig's TLS, proxy and credentials, as kubectl would send it. */
+async function getJson(config: KubeConfig, path: string, signal: AbortSignal): Promise<unknown> {
+  const server = config.getCurrentCluster()?.server ?? '';
+  const options: https.RequestOptions = { method: 'GET', headers: { Accept: 'application/json' }, signal };
+  await config.applyToHTTPSOptions(options);
+  const url = new URL(path, server);
+  const transport = url.protocol === 'http:' ? http : https;
+  return new Promise((resolve, reject) => {
+    const request = transport.request(url, options, (response) => {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      response.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (size > maxAnswerBytes) request.destroy(new Error(`the answer exceeded ${maxAnswerBytes / (1024 * 1024)} MB`));
+        else chunks.push(chunk);
+      });
+      response.on('error', reject);
+      response.on('end', () => {
+        const body = Buffer.concat(chunks).toString('utf8');
+        if ((response.statusCode ?? 0) >= 300) {
+          reject(new Error(`HTTP ${response.statusCode}: ${statusMessage(body) ?? response.statusMessage ?? ''}`));
+          return;
+        }
+        try {
+          resolve(JSON.parse(body));
+        } catch {
+          reject(new Error('the answer is not JSON'));
+        }
+      });
+    });
+    request.on('error', reject);
+    request.end();
+  });
+}
+
+/** The `message` of a Kubernetes `Status` answer, which says why a request was refused. */
+function statusMessage(body: string): string | undefined {
+  try {
+    const message = (JSON.parse(body) as { message?: unknown } | null)?.message;
+    return typeof message === 'string' ? message : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The namespaces of a `NamespaceList`, skipping any item without a name. */
+function namespacesOf(answer: unknown): LocalLookup['namespaces'] {
+  const items = (answer as { items?: unknown } | null)?.items;
+  if (!Array.isArray(items)) throw new Error('the answer is not a namespace list');
+  return items.flatMap((item: unknown) => {
+    const metadata = (item as { metadata?: { name?: unknown; creationTimestamp?: unknown } } | null)?.metadata;
+    if (typeof metadata?.name !== 'string') return [];
+    const created = typeof metadata.creationTimestamp === 'string' ? new Date(metadata.creationTimestamp) : undefined;
+    return [{ name: metadata.name, createdAt: created && !Number.isNaN(created.getTime()) ? created : undefined }];
+  });
 }

@@ -1,5 +1,5 @@
 import type { AwsCredentialIdentity } from '@smithy/types';
-import { HelperProcessError, runHelper, type ProcessLimiter } from '../helperProcess/runner';
+import { HelperProcessError, runHelper, type HelperFailure, type ProcessLimiter } from '../helperProcess/runner';
 import { minimumHelperTimeoutMs } from '../model/helperTimeout';
 
 /** Bytes of stdout accepted; credential JSON is a few hundred, so more means the process is not one. */
@@ -23,12 +23,7 @@ const outputProblems = {
 export type CredentialProcessOutputProblem = keyof typeof outputProblems;
 
 /** The failure as typed values, so no text from the command or its output can reach the message. */
-export type CredentialProcessFailure =
-  | { reason: 'timeout'; timeoutMs: number }
-  | { reason: 'exit'; exitCode: number }
-  | { reason: 'signal'; signal: NodeJS.Signals }
-  | { reason: 'spawn'; code?: string }
-  | { reason: 'output'; problem: CredentialProcessOutputProblem };
+export type CredentialProcessFailure = Exclude<HelperFailure, { reason: 'tooLarge' }> | { reason: 'output'; problem: CredentialProcessOutputProblem };
 
 const nextStep = 'Run the command in a terminal to see its output, fix it, then refresh.';
 

@@ -7,18 +7,7 @@ import { maxAnswerBytes } from '../../src/aws/httpHandler';
 import { environmentProfile } from '../../src/model/pair';
 import { RackStore } from '../../src/model/store/rackStore';
 import { benchScenario } from '../sim';
-import { simulatedAws, type SimulatedAws } from './helpers';
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return false;
-  }
-  // An ended child nobody reaped yet still answers signal 0: its state in /proc says it is a zombie.
-  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-  return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
-}
+import { isRunning, simulatedAws, type SimulatedAws } from './helpers';
 
 /** Replaces a profile's static keys with a credential_process running `script` (node code) with `args`. */
 function useCredentialProcess(aws: SimulatedAws, profile: string, script: string): string {

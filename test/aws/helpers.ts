@@ -102,3 +102,14 @@ export function refreshedStoreHooks(scenario: () => Scenario, options: { dashboa
     await world?.aws.stop();
   });
 }
+
+/** Whether a process still runs; an ended child nobody reaped yet answers signal 0 but is a zombie in /proc. */
+export function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
+}

@@ -3,18 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { benchScenario } from '../sim';
-import { simulatedAws, type SimulatedAws } from './helpers';
-
-/** Whether a process still runs; an unreaped zombie counts as ended. */
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return false;
-  }
-  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-  return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
-}
+import { isRunning, simulatedAws, type SimulatedAws } from './helpers';
 
 async function endedWithin(pid: number, ms: number): Promise<boolean> {
   for (let waited = 0; isRunning(pid); waited += 50) {

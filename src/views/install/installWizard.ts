@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { organizationOf } from '../../model/discoveryPlan';
 import { offeredParameters, nameOptions, parameterProblem, parseTags, valuesProblems, type TemplateParameter } from '../../model/install/parameters';
 import { rackNameProblem } from '../../model/install/rackName';
-import { installableReleases, templateUrl, versionProblem } from '../../model/install/releases';
+import { installableReleases, mirrorHost, templateUrl, versionProblem } from '../../model/install/releases';
 import { isRegionCode } from '../../model/settings';
 import { awsRegions } from '../../model/regions';
 import type { RackStore } from '../../model/store/rackStore';
@@ -284,14 +284,25 @@ async function editTags(draft: Draft): Promise<void> {
   if (result.kind === 'value') draft.tags = parseTags(result.value).tags;
 }
 
-const review: Step = async (_context, draft) => {
+/** A release list other than Convox's: the person sees where the deployed template comes from before accepting. */
+function releaseSourceWarning(host: string): PickItem<boolean> {
+  return {
+    label: `$(warning) Release source ${host}`,
+    description: 'set by convox.releasesUrl, not Convox’s published list',
+    detail: `The rack is created from ${host}'s template. Later updates are applied by the rack itself, which always uses Convox's published template.`,
+  };
+}
+
+const review: Step = async (context, draft) => {
+  const mirror = mirrorHost(context.releasesUrl);
   const hidden = new Set((draft.template ?? []).filter((parameter) => parameter.noEcho).map((parameter) => parameter.key));
   const changed = Object.entries(draft.parameters).map(([key, value]): [string, string] => [key, hidden.has(key) ? '(hidden)' : value]);
   const items: PickItem<boolean>[] = [
     { label: `$(rocket) Install ${draft.name}`, description: `in ${draft.region} with profile ${draft.profile}`, value: true },
     { label: 'What will be created', kind: vscode.QuickPickItemKind.Separator },
     { label: `Rack ${draft.name}`, description: `CloudFormation stack in ${draft.region}, profile ${draft.profile}` },
-    { label: `Release ${draft.version}` },
+    { label: `Release ${draft.version}`, description: mirror ? `template from ${mirror}` : 'template published by Convox' },
+    ...(mirror ? [releaseSourceWarning(mirror)] : []),
     { label: 'Options', description: changed.length === 0 ? 'the template’s defaults' : changed.map(([key, value]) => `${key}=${value}`).join(', ') },
     { label: 'Tags', description: ['System=convox', 'Type=rack', ...Object.entries(draft.tags).map(([key, value]) => `${key}=${value}`)].join(', ') },
     { label: 'API password', description: 'generated: 30 random letters, stored only in the stack (NoEcho), never shown or logged' },

@@ -3,7 +3,7 @@ import { eventLine } from '../../model/install/events';
 import type { TemplateParameter } from '../../model/install/parameters';
 import { percent, progressLine } from '../../model/install/progress';
 import type { Release } from '../../model/install/releases';
-import { templateUrl } from '../../model/install/releases';
+import { mirrorHost, templateUrl } from '../../model/install/releases';
 import { rootCauseSentence } from '../../model/install/rootCause';
 import { watchStack } from '../../model/install/watch';
 import type { Rack } from '../../model/rack';
@@ -186,11 +186,12 @@ export class RackChanges {
   private async confirmed(rack: Rack, preview: ChangePreview): Promise<boolean> {
     const apply = 'Apply';
     const replaced = preview.rows.filter((row) => row.highlighted).map((row) => row.logicalId);
+    const mirror = mirrorHost(this.dependencies.releasesUrl());
     const choice = await vscode.window.showWarningMessage(
       `Apply "${preview.title}" to ${rack.fullName}?`,
       {
         modal: true,
-        detail: `${preview.rows.length} resource change(s), as the preview shows.${replaced.length > 0 ? ` May be replaced (deleted and created anew): ${replaced.join(', ')}.` : ''} The rack updates its own stack through its API.`,
+        detail: `${preview.rows.length} resource change(s), as the preview shows.${replaced.length > 0 ? ` May be replaced (deleted and created anew): ${replaced.join(', ')}.` : ''} The rack updates its own stack through its API${mirror ? `, with Convox's published template (the preview read ${mirror}'s)` : ''}.`,
       },
       apply,
     );

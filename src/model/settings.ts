@@ -30,8 +30,10 @@ export type SettingName = keyof typeof settingDefaults;
 
 /**
  * Settings a workspace must not choose: what Install deploys, what terminals and the CLI receive, how often AWS is
- * called, which account an organisation name means. package.json declares them `machine`-scoped and lists them in
- * `capabilities.untrustedWorkspaces.restrictedConfigurations`; the reader takes only their user (or default) value.
+ * called, which account an organisation name means. package.json declares them `application`-scoped and lists them
+ * in `capabilities.untrustedWorkspaces.restrictedConfigurations`; the reader takes only their user (or default)
+ * value. Application rather than machine scope: in a remote window (SSH, code-server) VS Code ignores machine-scoped
+ * values of the person's own user settings, which would silently drop them.
  */
 export const userOnlySettings: readonly SettingName[] = [
   'regions',

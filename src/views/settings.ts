@@ -17,15 +17,16 @@ import {
   type ScanSettings,
   type SettingName,
 } from '../model/settings';
+import { inertText } from '../model/untrustedText';
 
 function configuration(): vscode.WorkspaceConfiguration {
   return vscode.workspace.getConfiguration(settingsSection);
 }
 
 /**
- * A setting's raw value. A user-only setting (machine-scoped, restricted in untrusted workspaces) is read from the
- * user settings or its default, never from a workspace or folder: VS Code drops such workspace values in most
- * cases but in some only warns, so the rule is enforced here too, whatever the host does.
+ * A setting's raw value. A user-only setting (application-scoped, restricted in untrusted workspaces) is read from
+ * the user settings or its default, never from a workspace or folder: VS Code drops such workspace values in most
+ * cases but in some only warns, so `inspect()` takes the user value here, whatever the host does.
  */
 function setting(name: SettingName): unknown {
   const config = configuration();
@@ -82,7 +83,7 @@ export async function setRegions(regions: readonly string[]): Promise<void> {
 /** Tells the person which setting is wrong and how, with a way straight to it. Nothing else changes. */
 export async function showSettingsError(error: SettingsError): Promise<void> {
   const open = 'Open Settings';
-  const choice = await vscode.window.showErrorMessage(`Setting ${error.setting} ${error.message}. The racks shown are unchanged.`, open);
+  const choice = await vscode.window.showErrorMessage(`Setting ${error.setting} ${inertText(error.message)}. The racks shown are unchanged.`, open);
   if (choice === open) await vscode.commands.executeCommand('workbench.action.openSettings', error.setting);
 }
 

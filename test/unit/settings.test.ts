@@ -127,7 +127,7 @@ describe('settings declared once: package.json agrees with the code', () => {
     const unscoped = Object.entries(properties).filter(([, property]) => !scopes.includes(property.scope ?? ''));
     assert.deepEqual(unscoped.map(([name]) => name), []);
   });
-  it('keeps the steering settings out of workspaces: user-only in the code, machine-scoped and restricted in package.json', () => {
+  it('keeps the steering settings out of workspaces: user-only in the code, application- or machine-scoped and restricted in package.json', () => {
     const userOnly = userOnlySettings.map((name) => `${settingsSection}.${name}`).sort();
     const machineScoped = Object.entries(properties).filter(([, property]) => property.scope === 'machine' || property.scope === 'application');
     assert.deepEqual(machineScoped.map(([name]) => name).sort(), userOnly);

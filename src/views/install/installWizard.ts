@@ -6,6 +6,7 @@ import { installableReleases, mirrorHost, templateUrl, versionProblem } from '..
 import { isRegionCode } from '../../model/settings';
 import { awsRegions } from '../../model/regions';
 import type { RackStore } from '../../model/store/rackStore';
+import { inertText } from '../../model/untrustedText';
 import { input, pick, type PickItem, type StepResult } from './quickInput';
 
 /** What the wizard chose; the password is made later, at the last moment, and kept nowhere. */
@@ -196,7 +197,7 @@ const chooseOptions: Step = async (context, draft) => {
         step: 5,
         totalSteps,
         placeholder: `The options of release ${draft.version} could not be read`,
-        items: [{ label: `$(error) ${error instanceof Error ? error.message : String(error)}` }, { label: '$(arrow-left) Choose another release', value: true }],
+        items: [{ label: `$(error) ${inertText(error instanceof Error ? error.message : String(error))}` }, { label: '$(arrow-left) Choose another release', value: true }],
       });
       return back.kind === 'cancel' ? back : { kind: 'back' };
     }
@@ -204,7 +205,7 @@ const chooseOptions: Step = async (context, draft) => {
     const problems = [...valuesProblems(template, draft.parameters), ...nameProblems(draft)];
     const shown = showAll ? [...common, ...other] : common;
     const items: PickItem<OptionChoice>[] = [
-      ...problems.map((problem): PickItem<OptionChoice> => ({ label: `$(error) ${problem}` })),
+      ...problems.map((problem): PickItem<OptionChoice> => ({ label: `$(error) ${inertText(problem)}` })),
       { label: '$(arrow-right) Continue to review', description: problems.length > 0 ? 'fix the problems above first' : undefined, value: problems.length > 0 ? undefined : { kind: 'continue' } },
       { label: showAll ? 'All parameters' : 'Common options', kind: vscode.QuickPickItemKind.Separator },
       ...shown.map((parameter): PickItem<OptionChoice> => {
@@ -253,7 +254,7 @@ async function editParameter(draft: Draft, parameter: TemplateParameter): Promis
       step: 5,
       totalSteps,
       placeholder: parameter.description ?? parameter.key,
-      items: parameter.allowedValues.map((value) => ({ label: value === '' ? '(empty)' : value, description: value === parameter.defaultValue ? 'default' : undefined, value })),
+      items: parameter.allowedValues.map((value) => ({ label: value === '' ? '(empty)' : inertText(value), description: value === parameter.defaultValue ? 'default' : undefined, value })),
       active: (item) => item.value === current,
     });
     if (result.kind === 'value') set(result.value);

@@ -72,6 +72,9 @@ export function cliSync(): CliSync {
   return parseCliSync(setting('cli.syncCurrentRack'));
 }
 
+/** Every reader above, for the extension's API (the host tests check what a workspace cannot change). */
+export const effectiveSettings = { scanSettings, refreshIntervalSeconds, requestTimeoutSeconds, architectureRefreshSeconds, releasesUrl, statusBarEnabled, exportRackToTerminals, cliSync };
+
 export async function setCliSync(value: CliSync): Promise<void> {
   await configuration().update('cli.syncCurrentRack', value, vscode.ConfigurationTarget.Global);
 }

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
+import { failureNotice } from '../model/notices';
 import { SettingsError } from '../model/settings';
-import { inertText } from '../model/untrustedText';
 import { showSettingsError } from './settings';
 
 /**
@@ -12,5 +12,5 @@ export async function reportFailure(log: vscode.LogOutputChannel, what: string, 
   const message = error instanceof Error ? error.message : String(error);
   log.error(`${what}: ${message}`);
   const show = 'Show Log';
-  if ((await vscode.window.showErrorMessage(`Convox: ${inertText(what)}: ${inertText(message)}`, show)) === show) log.show();
+  if ((await vscode.window.showErrorMessage(failureNotice(what, message), show)) === show) log.show();
 }

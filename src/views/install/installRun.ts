@@ -5,6 +5,7 @@ import { generatePassword } from '../../model/install/password';
 import { elapsed, percent, progressLine, type StackProgress } from '../../model/install/progress';
 import { rootCauseSentence } from '../../model/install/rootCause';
 import { watchStack, type WatchOptions, type WatchResult } from '../../model/install/watch';
+import { installFailedNotice } from '../../model/notices';
 import type { Rack } from '../../model/rack';
 import type { InstallTarget, Timing } from '../../model/store/ports';
 import type { RackStore } from '../../model/store/rackStore';
@@ -201,7 +202,7 @@ export class Installs {
       log.error(`${record.name}: install failed. Root cause: ${why}`);
       const show = 'Show Events';
       const remove = 'Delete Failed Rack';
-      const choice = await vscode.window.showErrorMessage(`Convox: installing ${record.name} failed. ${inertText(why)}. The stack ${record.name} is left (${result.progress.stackStatus ?? 'rolling back'}) and blocks the name until deleted.`, show, remove);
+      const choice = await vscode.window.showErrorMessage(installFailedNotice(record.name, why, result.progress.stackStatus), show, remove);
       if (choice === show) await documents.show(record.name, 'install', result.events, cause);
       if (choice === remove) await this.deleteFailed(record, record.stackId);
       return;

@@ -3,6 +3,7 @@ import { organizationOf } from '../../model/discoveryPlan';
 import { offeredParameters, nameOptions, parameterProblem, parseTags, valuesProblems, type TemplateParameter } from '../../model/install/parameters';
 import { rackNameProblem } from '../../model/install/rackName';
 import { installableReleases, mirrorHost, templateUrl, versionProblem } from '../../model/install/releases';
+import { optionPrompt } from '../../model/notices';
 import { isRegionCode } from '../../model/settings';
 import { awsRegions } from '../../model/regions';
 import type { RackStore } from '../../model/store/rackStore';
@@ -264,7 +265,7 @@ async function editParameter(draft: Draft, parameter: TemplateParameter): Promis
     title: `${title}: ${parameter.key}`,
     step: 5,
     totalSteps,
-    prompt: `${parameter.description ?? parameter.key}${parameter.defaultValue !== undefined && !parameter.noEcho ? ` (default: ${parameter.defaultValue === '' ? 'empty' : parameter.defaultValue})` : ''}`,
+    prompt: optionPrompt(parameter),
     value: current,
     password: parameter.noEcho,
     validate: (text) => parameterProblem(parameter, text),

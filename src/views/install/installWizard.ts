@@ -290,8 +290,9 @@ async function editTags(draft: Draft): Promise<void> {
 function releaseSourceWarning(host: string): PickItem<boolean> {
   return {
     label: `$(warning) Release source ${host}`,
-    description: 'set by convox.releasesUrl, not Convox’s published list',
-    detail: `The rack is created from ${host}'s template. Later updates are applied by the rack itself, which always uses Convox's published template.`,
+    description: 'not Convox’s list (convox.releasesUrl)',
+    // Short enough to show whole: VS Code cuts a detail to one line.
+    detail: "Updates: the rack itself always applies Convox's published template.",
   };
 }
 

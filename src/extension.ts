@@ -20,7 +20,7 @@ import { RacksView } from './views/racks/racksView';
 import { ViewState } from './views/racks/viewState';
 import { registerRefreshCommands } from './views/refresh/refreshCommands';
 import { registerRegionCommands } from './views/regions/chooseRegions';
-import { architectureRefreshSeconds, refreshIntervalSeconds, requestTimeoutSeconds, scanSettings, watchSettings } from './views/settings';
+import { architectureRefreshSeconds, effectiveSettings, refreshIntervalSeconds, requestTimeoutSeconds, scanSettings, watchSettings } from './views/settings';
 import { CurrentRack } from './views/switch/currentRack';
 import { RackStatusBar } from './views/switch/statusBar';
 import { registerSwitchCommands } from './views/switch/switchCommands';
@@ -41,6 +41,8 @@ export interface ConvoxApi {
   updateTerminalEnvironment(): Promise<void>;
   /** The open architecture panels (with what each page was last sent), and the serializer that restores them. */
   architecture: { panels(): readonly ArchitecturePanel[]; serializer: vscode.WebviewPanelSerializer };
+  /** The settings as every feature reads them (user-only ones without workspace values). */
+  settings: typeof effectiveSettings;
 }
 
 export function activate(context: vscode.ExtensionContext): ConvoxApi {
@@ -105,6 +107,7 @@ export function activate(context: vscode.ExtensionContext): ConvoxApi {
     currentRack: () => current.name,
     updateTerminalEnvironment: () => terminals.update(),
     architecture: { panels: () => architecture.list(), serializer: architecture },
+    settings: effectiveSettings,
   };
 }
 

@@ -28,6 +28,24 @@ export const settingDefaults = {
 
 export type SettingName = keyof typeof settingDefaults;
 
+/**
+ * Settings a workspace must not choose: what Install deploys, what terminals and the CLI receive, how often AWS is
+ * called, which account an organisation name means. package.json declares them `application`-scoped and lists them
+ * in `capabilities.untrustedWorkspaces.restrictedConfigurations`; the reader takes only their user (or default)
+ * value. Application rather than machine scope: in a remote window (SSH, code-server) VS Code ignores machine-scoped
+ * values of the person's own user settings, which would silently drop them.
+ */
+export const userOnlySettings: readonly SettingName[] = [
+  'regions',
+  'organizations',
+  'refreshInterval',
+  'requestTimeout',
+  'architecture.refreshInterval',
+  'terminal.exportRack',
+  'cli.syncCurrentRack',
+  'releasesUrl',
+];
+
 /** An AWS region code, e.g. `us-east-1`, `us-gov-west-1`, `us-isob-east-1`. */
 export const regionPattern = '^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\\d+$';
 /** An organisation name: what `convox racks` prints before the slash. */
@@ -96,9 +114,13 @@ export function parseRegions(raw: unknown): string[] {
   return [...new Set(raw as string[])];
 }
 
-/** `convox.refreshInterval` in seconds; anything but a number ≥ 0 falls back to the default. */
+/** The least automatic refresh interval, in seconds: each refresh lists every profile's stacks in every region. */
+export const refreshIntervalMinimum = 10;
+
+/** `convox.refreshInterval` in seconds: 0 is off, anything else at least the floor; not a number ≥ 0 is the default. */
 export function parseRefreshInterval(raw: unknown): number {
-  return typeof raw === 'number' && Number.isFinite(raw) && raw >= 0 ? raw : settingDefaults.refreshInterval;
+  if (typeof raw !== 'number' || !Number.isFinite(raw) || raw < 0) return settingDefaults.refreshInterval;
+  return raw === 0 ? 0 : Math.max(raw, refreshIntervalMinimum);
 }
 
 /** Bounds of `convox.requestTimeout`, in seconds: below a second nothing answers; above ten minutes is a hang. */
@@ -133,9 +155,25 @@ export function parseCliSync(raw: unknown): CliSync {
   return cliSyncValues.find((value) => value === raw) ?? settingDefaults['cli.syncCurrentRack'];
 }
 
-/** `convox.releasesUrl`: where Install Rack reads the release list; each template sits beside it. */
+/**
+ * What `convox.releasesUrl` must look like; package.json declares the same pattern. https, or plain http only to
+ * this machine (a local mirror or a test double), where no network lies between.
+ */
+export const releasesUrlPattern = '^(https://[^\\s/]+|http://(localhost|127\\.0\\.0\\.1|\\[::1\\])(:[0-9]+)?)/\\S*$';
+const releasesUrlExpression = new RegExp(releasesUrlPattern);
+
+/**
+ * `convox.releasesUrl`: where Install Rack reads the release list; each template sits beside it. Only https: the
+ * template is deployed with CAPABILITY_IAM and receives the rack's password, so nothing on the way may change it.
+ */
 export function parseReleasesUrl(raw: unknown): string {
   if (raw === undefined || raw === null || raw === '') return settingDefaults.releasesUrl;
-  if (typeof raw === 'string' && /^https?:\/\/[^\s/]+\/\S*$/.test(raw)) return raw;
-  throw new SettingsError('convox.releasesUrl', `must be the http(s) URL of a release list, e.g. ${settingDefaults.releasesUrl}`);
+  if (typeof raw === 'string' && releasesUrlExpression.test(raw)) return raw;
+  const plainHttp = typeof raw === 'string' && /^http:\/\//i.test(raw);
+  throw new SettingsError(
+    'convox.releasesUrl',
+    plainHttp
+      ? `must use https:// (over plain http anyone on the way could change the template Install deploys), e.g. ${settingDefaults.releasesUrl}`
+      : `must be the https:// URL of a release list, e.g. ${settingDefaults.releasesUrl}`,
+  );
 }

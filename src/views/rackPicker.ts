@@ -3,6 +3,7 @@ import type { Rack } from '../model/rack';
 import type { RefreshReason } from '../model/store/refreshPolicy';
 import type { RackStore } from '../model/store/rackStore';
 import { resolveRack } from '../model/switch';
+import { inertText } from '../model/untrustedText';
 import { reportFailure } from './failures';
 
 interface RackPick extends vscode.QuickPickItem {
@@ -23,7 +24,7 @@ export async function knownRacks(store: RackStore, log: vscode.LogOutputChannel,
 }
 
 export function showUnresolved(error: string): void {
-  void vscode.window.showErrorMessage(`Convox: ${error}. The current rack is unchanged.`);
+  void vscode.window.showErrorMessage(`Convox: ${inertText(error)}. The current rack is unchanged.`);
 }
 
 /**

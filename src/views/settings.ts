@@ -1,48 +1,79 @@
 import * as vscode from 'vscode';
 import type { RackStore } from '../model/store/rackStore';
-import { parseArchitectureRefreshInterval, parseCliSync, parseExportRack, parseOrganizations, parseRefreshInterval, parseRegions, parseReleasesUrl, parseRequestTimeout, parseStatusBarEnabled, settingsSection, SettingsError, type CliSync, type ScanSettings } from '../model/settings';
+import {
+  parseArchitectureRefreshInterval,
+  parseCliSync,
+  parseExportRack,
+  parseOrganizations,
+  parseRefreshInterval,
+  parseRegions,
+  parseReleasesUrl,
+  parseRequestTimeout,
+  parseStatusBarEnabled,
+  settingsSection,
+  SettingsError,
+  userOnlySettings,
+  type CliSync,
+  type ScanSettings,
+  type SettingName,
+} from '../model/settings';
+import { inertText } from '../model/untrustedText';
 
 function configuration(): vscode.WorkspaceConfiguration {
   return vscode.workspace.getConfiguration(settingsSection);
 }
 
+/**
+ * A setting's raw value. A user-only setting (application-scoped, restricted in untrusted workspaces) is read from
+ * the user settings or its default, never from a workspace or folder: VS Code drops such workspace values in most
+ * cases but in some only warns, so `inspect()` takes the user value here, whatever the host does.
+ */
+function setting(name: SettingName): unknown {
+  const config = configuration();
+  if (!userOnlySettings.includes(name)) return config.get<unknown>(name);
+  const inspected = config.inspect<unknown>(name);
+  return inspected?.globalValue ?? inspected?.defaultValue;
+}
+
 /** The scan settings, validated; a malformed value throws a SettingsError naming the setting. */
 export function scanSettings(): ScanSettings {
-  const config = configuration();
   return {
-    regions: parseRegions(config.get<unknown>('regions')),
-    organizations: parseOrganizations(config.get<unknown>('organizations')),
+    regions: parseRegions(setting('regions')),
+    organizations: parseOrganizations(setting('organizations')),
   };
 }
 
 export function refreshIntervalSeconds(): number {
-  return parseRefreshInterval(configuration().get<unknown>('refreshInterval'));
+  return parseRefreshInterval(setting('refreshInterval'));
 }
 
 export function requestTimeoutSeconds(): number {
-  return parseRequestTimeout(configuration().get<unknown>('requestTimeout'));
+  return parseRequestTimeout(setting('requestTimeout'));
 }
 
 export function architectureRefreshSeconds(): number {
-  return parseArchitectureRefreshInterval(configuration().get<unknown>('architecture.refreshInterval'));
+  return parseArchitectureRefreshInterval(setting('architecture.refreshInterval'));
 }
 
 /** The release list's URL; a malformed value throws a SettingsError naming the setting. */
 export function releasesUrl(): string {
-  return parseReleasesUrl(configuration().get<unknown>('releasesUrl'));
+  return parseReleasesUrl(setting('releasesUrl'));
 }
 
 export function statusBarEnabled(): boolean {
-  return parseStatusBarEnabled(configuration().get<unknown>('statusBar.enabled'));
+  return parseStatusBarEnabled(setting('statusBar.enabled'));
 }
 
 export function exportRackToTerminals(): boolean {
-  return parseExportRack(configuration().get<unknown>('terminal.exportRack'));
+  return parseExportRack(setting('terminal.exportRack'));
 }
 
 export function cliSync(): CliSync {
-  return parseCliSync(configuration().get<unknown>('cli.syncCurrentRack'));
+  return parseCliSync(setting('cli.syncCurrentRack'));
 }
+
+/** Every reader above, for the extension's API (the host tests check what a workspace cannot change). */
+export const effectiveSettings = { scanSettings, refreshIntervalSeconds, requestTimeoutSeconds, architectureRefreshSeconds, releasesUrl, statusBarEnabled, exportRackToTerminals, cliSync };
 
 export async function setCliSync(value: CliSync): Promise<void> {
   await configuration().update('cli.syncCurrentRack', value, vscode.ConfigurationTarget.Global);
@@ -55,7 +86,7 @@ export async function setRegions(regions: readonly string[]): Promise<void> {
 /** Tells the person which setting is wrong and how, with a way straight to it. Nothing else changes. */
 export async function showSettingsError(error: SettingsError): Promise<void> {
   const open = 'Open Settings';
-  const choice = await vscode.window.showErrorMessage(`Setting ${error.setting} ${error.message}. The racks shown are unchanged.`, open);
+  const choice = await vscode.window.showErrorMessage(`Setting ${error.setting} ${inertText(error.message)}. The racks shown are unchanged.`, open);
   if (choice === open) await vscode.commands.executeCommand('workbench.action.openSettings', error.setting);
 }
 

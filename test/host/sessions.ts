@@ -5,10 +5,23 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { defaultAccounts, defaultScenario, rackPasswordMarker, secretEnvironment, secretMarkers, secretsScenario, switchScenario, updateRacks } from '../sim';
 import { hostInstallPassword } from '../sim/scenarios/install';
+import { hostileWorkspaceSettings, personalSettings, trustVariable } from './hostileSettings';
 import type { HostSession } from '../runner/hostSession';
 
 const globexEuWest = defaultScenario();
 globexEuWest.faults.push({ account: defaultAccounts.globex, region: 'eu-west-1', service: 'cloudformation', kind: 'malformed' });
+
+/** A repository's settings try every user-only setting; its CLI folder is outside VS Code's, as in `switch`. */
+const hostileWorkspace = (trust: 'trusted' | 'restricted'): HostSession => ({
+  name: trust === 'trusted' ? 'hostile-workspace' : 'restricted-mode',
+  aws: switchScenario(),
+  tests: ['hostileWorkspace'],
+  env: { CONVOX_CONFIG: path.join(os.tmpdir(), `convox-host-${trust}-cli-${process.pid}`), [trustVariable]: trust },
+  settings: personalSettings,
+  workspaceSettings: hostileWorkspaceSettings,
+  trust: trust === 'restricted' ? 'restricted' : undefined,
+  forbidden: [rackPasswordMarker],
+});
 
 const globexHangsOnce = defaultScenario();
 globexHangsOnce.faults.push({ account: defaultAccounts.globex, region: 'eu-west-1', service: 'cloudformation', operation: 'DescribeStacks', kind: 'silence', times: 1 });
@@ -38,4 +51,6 @@ export const hostSessions: HostSession[] = [
   },
   // acme/production's API is the simulator's HTTPS rack API, and its password the marker.
   { name: 'update', aws: { ...switchScenario(), dashboardRacks: updateRacks }, tests: ['update'], forbidden: [rackPasswordMarker] },
+  hostileWorkspace('trusted'),
+  hostileWorkspace('restricted'),
 ];

@@ -27,6 +27,8 @@ export interface CodeServerOptions {
   extensionPath?: string;
   /** 0 or absent: any free port. */
   port?: number;
+  /** Leaves workspace trust on, so that a folder opens in Restricted Mode; default: trust is disabled. */
+  workspaceTrust?: boolean;
 }
 
 export interface CodeServer {
@@ -117,7 +119,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
     '--bind-addr', `127.0.0.1:${port}`,
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(options.workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--user-data-dir', userData,
     '--extensions-dir', extensions,
     ...(options.smokeTestDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),

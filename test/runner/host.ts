@@ -64,6 +64,7 @@ async function runWorkbench(session: HostSession, stateDir: string): Promise<Hos
     env: {},
     smokeTestDriver: true,
     installExtension: false,
+    workspaceTrust: session.trust === 'restricted',
   });
   const browser = await openBrowser(path.join(stateDir, 'browser'));
   const consoleErrors: string[] = [];

@@ -17,6 +17,10 @@ export interface HostSession {
   env?: Record<string, string>;
   /** More VS Code user settings, over the AWS world's. */
   settings?: Record<string, unknown>;
+  /** The opened folder's `.vscode/settings.json`: what a repository could bring. */
+  workspaceSettings?: Record<string, unknown>;
+  /** 'restricted': workspace trust is on and the folder is not trusted (Restricted Mode); default: trust is off. */
+  trust?: 'restricted';
   /** Strings no file VS Code wrote for the session may hold (logs, settings, state): planted secrets. */
   forbidden?: string[];
 }
@@ -37,13 +41,19 @@ export async function prepareSession(session: HostSession, stateDir: string): Pr
   const resultFile = path.join(stateDir, 'result.json');
   const workspace = path.join(stateDir, 'workspace');
   fs.mkdirSync(workspace, { recursive: true });
+  if (session.workspaceSettings) {
+    fs.mkdirSync(path.join(workspace, '.vscode'));
+    fs.writeFileSync(path.join(workspace, '.vscode', 'settings.json'), `${JSON.stringify(session.workspaceSettings, null, 2)}\n`);
+  }
   const env = {
     ...aws.env,
     ...session.env,
     [testsVariable]: session.tests.map((name) => `${name}.test.js`).join(','),
     [resultVariable]: resultFile,
   };
-  return { aws, env, settings: { ...aws.settings, ...session.settings }, resultFile, workspace };
+  // In Restricted Mode nothing may wait for the person to answer the trust prompt.
+  const trustSettings = session.trust === 'restricted' ? { 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.emptyWindow': false } : {};
+  return { aws, env, settings: { ...aws.settings, ...trustSettings, ...session.settings }, resultFile, workspace };
 }
 
 /** The session's result, or undefined if the extension host never wrote one (it crashed or timed out). */

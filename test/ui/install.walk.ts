@@ -6,6 +6,8 @@ import * as assert from 'node:assert/strict';
 import { clickNotificationButton, installThroughWizard, quickInput, shot, stackNamed, typeAndEnter, waitForStep } from './installSteps';
 import { walk } from './walk';
 
+const quotaLink = '[Request a quota increase](command:workbench.action.openSettings)';
+
 walk(
   'install-rack',
   async (ui) => {
@@ -31,7 +33,8 @@ walk(
 
     install.failure = {
       logicalId: 'Instances',
-      reason: 'Resource handler returned message: "You have requested more vCPU capacity than your current vCPU limit of 0 allows (Service: AutoScaling, Status Code: 400, Request ID: 5f2e)" (RequestToken: 81c3, HandlerErrorCode: ServiceLimitExceeded)',
+      // With a command link planted in it, as any CloudFormation reason could carry: it must show as text.
+      reason: `Resource handler returned message: "You have requested more vCPU capacity than your current vCPU limit of 0 allows. ${quotaLink} (Service: AutoScaling, Status Code: 400, Request ID: 5f2e)" (RequestToken: 81c3, HandlerErrorCode: ServiceLimitExceeded)`,
     };
     install.stepMs = 150;
     await installThroughWizard(ui, 'walk-broken', false);
@@ -39,6 +42,9 @@ walk(
     assert.equal(failed.severity, 'error');
     assert.match(failed.message, /Instances \(AWS::AutoScaling::AutoScalingGroup\) failed: You have requested more vCPU capacity than your current vCPU limit of 0 allows\./);
     assert.doesNotMatch(failed.message, /RequestToken|Resource creation cancelled/);
+    assert.ok(failed.message.includes('[Request a quota increase] (command:workbench.action.openSettings)'), failed.message);
+    const failedToast = ui.page.locator('.notifications-toasts .notification-toast', { hasText: /installing walk-broken failed/ });
+    assert.equal(await failedToast.locator('.notification-list-item-message a').count(), 0, 'no link in the message');
     await shot(ui, 'install-failed-root-cause');
     await clickNotificationButton(ui, /installing walk-broken failed/, 'Show Events');
     await ui.page.locator('.part.editor .tab.active', { hasText: 'walk-broken' }).waitFor({ timeout: 30_000 });

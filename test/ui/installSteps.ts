@@ -78,6 +78,9 @@ export async function installThroughWizard(ui: Ui, name: string, takenFirst: boo
   await waitForStep(ui, 6);
   const review = (await ui.quickPickRows()).map((row) => `${row.label} ${row.description}`).join('\n');
   assert.match(review, /API password.*generated: 30 random letters/);
+  // The walks read the simulator's release list, not Convox's: the review names where the template comes from.
+  assert.match(review, /Release source 127\.0\.0\.1:\d+.*the rack itself always applies Convox's published template.* not Convox’s list \(convox\.releasesUrl\)/);
+  assert.match(review, /Release \d+.* template from 127\.0\.0\.1:\d+/);
   if (takenFirst) await shot(ui, 'step-6-review');
   await ui.page.keyboard.press('Enter');
 }

@@ -13,13 +13,17 @@ import {
   parseOrganizations,
   parseRefreshInterval,
   parseRegions,
+  parseReleasesUrl,
   parseRequestTimeout,
   parseStatusBarEnabled,
+  refreshIntervalMinimum,
   regionPattern,
+  releasesUrlPattern,
   requestTimeoutBounds,
   settingDefaults,
   settingsSection,
   SettingsError,
+  userOnlySettings,
   type OrganizationMap,
 } from '../../src/model/settings';
 
@@ -97,8 +101,11 @@ function manifestPath(): string {
 
 describe('settings declared once: package.json agrees with the code', () => {
   const manifest = JSON.parse(fs.readFileSync(manifestPath(), 'utf8')) as {
+    capabilities?: { untrustedWorkspaces?: { supported?: unknown; restrictedConfigurations?: string[] } };
     contributes: {
-      configuration: { properties: Record<string, { default?: unknown; items?: { pattern?: string }; propertyNames?: { pattern?: string }; minimum?: number; maximum?: number }> };
+      configuration: {
+        properties: Record<string, { default?: unknown; scope?: string; pattern?: string; items?: { pattern?: string }; propertyNames?: { pattern?: string }; minimum?: number; maximum?: number }>;
+      };
       menus: Record<string, Array<{ command: string; when?: string }>>;
     };
   };
@@ -115,10 +122,26 @@ describe('settings declared once: package.json agrees with the code', () => {
     const kinds: DiscoveryErrorKind[] = ['expired-credentials', 'access-denied', 'throttled', 'network', 'configuration', 'other'];
     assert.deepEqual(kinds.filter(offered), ['expired-credentials', 'access-denied', 'throttled', 'network', 'other']);
   });
+  it('gives every setting a scope', () => {
+    const scopes = ['application', 'machine', 'machine-overridable', 'window', 'resource', 'language-overridable'];
+    const unscoped = Object.entries(properties).filter(([, property]) => !scopes.includes(property.scope ?? ''));
+    assert.deepEqual(unscoped.map(([name]) => name), []);
+  });
+  it('keeps the steering settings out of workspaces: user-only in the code, application- or machine-scoped and restricted in package.json', () => {
+    const userOnly = userOnlySettings.map((name) => `${settingsSection}.${name}`).sort();
+    const machineScoped = Object.entries(properties).filter(([, property]) => property.scope === 'machine' || property.scope === 'application');
+    assert.deepEqual(machineScoped.map(([name]) => name).sort(), userOnly);
+    assert.equal(manifest.capabilities?.untrustedWorkspaces?.supported, 'limited');
+    assert.deepEqual([...(manifest.capabilities?.untrustedWorkspaces?.restrictedConfigurations ?? [])].sort(), userOnly);
+    for (const steering of ['releasesUrl', 'terminal.exportRack', 'cli.syncCurrentRack', 'refreshInterval', 'architecture.refreshInterval', 'requestTimeout', 'organizations', 'regions']) {
+      assert.ok(userOnly.includes(`${settingsSection}.${steering}`), steering);
+    }
+  });
   it('uses the same region and organisation patterns', () => {
     assert.equal(properties['convox.regions'].items?.pattern, regionPattern);
     assert.equal(properties['convox.organizations'].propertyNames?.pattern, organizationPattern);
     assert.equal(properties['convox.refreshInterval'].minimum, 0);
+    assert.equal(properties['convox.releasesUrl'].pattern, releasesUrlPattern);
     assert.equal(properties['convox.requestTimeout'].minimum, requestTimeoutBounds.minimum);
     assert.equal(properties['convox.requestTimeout'].maximum, requestTimeoutBounds.maximum);
     assert.equal(properties['convox.architecture.refreshInterval'].minimum, architectureRefreshMinimum);
@@ -130,6 +153,7 @@ describe('settings declared once: package.json agrees with the code', () => {
     assert.equal(parseRefreshInterval(Number.POSITIVE_INFINITY), settingDefaults.refreshInterval);
     assert.equal(parseRefreshInterval(0), 0);
     assert.equal(parseRefreshInterval(15), 15);
+    assert.equal(parseRefreshInterval(10), 10);
     for (const bad of [0, 0.5, 601, '30', Number.NaN, Number.POSITIVE_INFINITY, undefined]) assert.equal(parseRequestTimeout(bad), settingDefaults.requestTimeout, String(bad));
     assert.equal(parseRequestTimeout(1), 1);
     assert.equal(parseRequestTimeout(600), 600);
@@ -140,6 +164,40 @@ describe('settings declared once: package.json agrees with the code', () => {
     assert.equal(parseStatusBarEnabled(false), false);
     assert.equal(parseStatusBarEnabled(undefined), true);
     assert.equal(parseStatusBarEnabled('false'), true);
+  });
+});
+
+describe('refresh interval floor', () => {
+  it('raises anything between off and the floor to the floor: a workspace cannot throttle CloudFormation account-wide', () => {
+    assert.equal(refreshIntervalMinimum, 10);
+    for (const small of [0.001, 1, 9.99]) assert.equal(parseRefreshInterval(small), refreshIntervalMinimum, String(small));
+    assert.equal(parseRefreshInterval(0), 0, '0 still turns automatic refresh off');
+  });
+});
+
+describe('release source', () => {
+  it('takes https URLs and the default', () => {
+    assert.equal(parseReleasesUrl(undefined), settingDefaults.releasesUrl);
+    assert.equal(parseReleasesUrl(''), settingDefaults.releasesUrl);
+    assert.equal(parseReleasesUrl('https://mirror.example.com/convox/versions.json'), 'https://mirror.example.com/convox/versions.json');
+  });
+  it('refuses plain http with a message that says why', () => {
+    assert.throws(() => parseReleasesUrl('http://mirror.example.com/versions.json'), {
+      name: 'SettingsError',
+      setting: 'convox.releasesUrl',
+      message: `must use https:// (over plain http anyone on the way could change the template Install deploys), e.g. ${settingDefaults.releasesUrl}`,
+    });
+    assert.throws(() => parseReleasesUrl('HTTP://mirror.example.com/versions.json'), /must use https/);
+    assert.throws(() => parseReleasesUrl('http://127.0.0.1.attacker.example/versions.json'), /must use https/);
+    assert.throws(() => parseReleasesUrl('http://localhost@attacker.example/versions.json'), /must use https/);
+  });
+  it('takes plain http only to this machine, where no network lies between', () => {
+    for (const local of ['http://127.0.0.1:9/release/versions.json', 'http://localhost/versions.json', 'http://[::1]:8080/versions.json']) assert.equal(parseReleasesUrl(local), local);
+  });
+  it('refuses what is not an https URL of a file', () => {
+    for (const bad of ['ftp://mirror.example.com/versions.json', 'file:///etc/versions.json', 'https://', 'https://host', 'mirror.example.com/versions.json', 'https://a b/x', 42]) {
+      assert.throws(() => parseReleasesUrl(bad), { setting: 'convox.releasesUrl', message: `must be the https:// URL of a release list, e.g. ${settingDefaults.releasesUrl}` }, String(bad));
+    }
   });
 });
 

@@ -8,6 +8,11 @@ export const templateMaxBytes = 4 * 1024 * 1024;
 /** The body at `url` as text, refused past `maxBytes` (read as it arrives: a missing content-length is no way round it). */
 export async function fetchText(url: string, maxBytes: number, signal: AbortSignal): Promise<string> {
   const response = await fetch(url, { signal, redirect: 'follow' });
+  // A redirect must not leave https: the template is deployed with CAPABILITY_IAM.
+  if (url.startsWith('https://') && !response.url.startsWith('https://')) {
+    await response.body?.cancel();
+    throw new ReleaseListError(`${safeUrl(url)} redirected to plain http (${safeUrl(response.url)}); only https is followed.`);
+  }
   if (!response.ok) throw new ReleaseListError(`${safeUrl(url)} answered HTTP ${response.status}.`);
   const declared = Number(response.headers.get('content-length') ?? '0');
   if (declared > maxBytes) throw new ReleaseListError(`${safeUrl(url)} is ${declared} bytes, more than a release list or template can be.`);

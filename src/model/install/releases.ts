@@ -13,6 +13,16 @@ export class ReleaseListError extends Error {
 /** The public release list; the `convox.releasesUrl` setting replaces it. */
 export const defaultReleasesUrl = 'https://convox.s3.amazonaws.com/release/versions.json';
 
+/**
+ * The host of a release list other than Convox's own, to show where templates come from (without any user:password
+ * part); undefined for Convox's own list.
+ */
+export function mirrorHost(releasesUrl: string): string | undefined {
+  if (releasesUrl === defaultReleasesUrl) return undefined;
+  const authority = /^[a-z]+:\/\/([^/?#\s]*)/i.exec(releasesUrl)?.[1] ?? releasesUrl;
+  return authority.slice(authority.lastIndexOf('@') + 1);
+}
+
 /** A release's template, beside the release list: `<base>/<version>/rack.json`. */
 export function templateUrl(releasesUrl: string, version: string): string {
   const base = releasesUrl.slice(0, releasesUrl.lastIndexOf('/'));

@@ -1,5 +1,5 @@
 import type { TemplateParameter } from '../install/parameters';
-import { templateUrl } from '../install/releases';
+import { mirrorHost, templateUrl } from '../install/releases';
 import type { Rack } from '../rack';
 import type { RackInstaller, Timing } from '../store/ports';
 import type { ChangePreviewer, ChangeSetPreview } from './ports';
@@ -24,6 +24,11 @@ export interface ChangePreview {
   title: string;
 }
 
+/** The preview's templates come from a mirror, but the rack applies Convox's own: the person is told so. */
+export function mirrorNote(host: string): string {
+  return `The release list and templates of this preview come from ${host} (setting convox.releasesUrl), not Convox's published list. The rack itself always applies Convox's published template of the release, which this preview may not match.`;
+}
+
 /**
  * The preview of one rack change: the change set of type UPDATE (the new release's template when the version
  * changes, its parameters read with GetTemplateSummary), read into the table the person confirms.
@@ -37,7 +42,9 @@ export async function previewChange(dependencies: PreviewDependencies, rack: Rac
   const preview = await dependencies.previewer.preview(rack, { templateParameterKeys: keys, changed, templateUrl: newTemplateUrl }, dependencies.timing);
   const rows = previewRows(preview.changes);
   const title = changeTitle(change, template);
+  const mirror = mirrorHost(dependencies.releasesUrl);
   const notes = [
+    ...(mirror ? [mirrorNote(mirror)] : []),
     ...(change.kind === 'scale' && autoscaleWarning(rack) ? [autoscaleWarning(rack) ?? ''] : []),
     ...(preview.deleted ? [] : ['The preview change set could not be deleted; it is never executed, and you may delete it in the CloudFormation console.']),
     'Applying sends this change to the rack API (PUT /system), as the convox CLI does; the rack updates its own stack.',

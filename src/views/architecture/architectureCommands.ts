@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Rack } from '../../model/rack';
 import type { RackStore } from '../../model/store/rackStore';
 import { resolveRack } from '../../model/switch';
+import { inertText } from '../../model/untrustedText';
 import { fullNameOf, inspectScheme } from '../inspect/inspectDocuments';
 import { knownRacks, pickRack } from '../rackPicker';
 import type { Node, RacksTree } from '../racks/racksTree';
@@ -18,7 +19,7 @@ export function registerArchitectureCommands(store: RackStore, tree: RacksTree, 
     if (!racks) return undefined;
     const resolution = resolveRack(name, racks);
     if ('rack' in resolution) return resolution.rack;
-    void vscode.window.showErrorMessage(`Convox: ${resolution.error}.`);
+    void vscode.window.showErrorMessage(`Convox: ${inertText(resolution.error)}.`);
     return undefined;
   };
   const currentOrPicked = async (): Promise<Rack | undefined> => {

@@ -7,6 +7,7 @@ import { parseWebviewMessage, type ExtensionMessage, type RackIdentity, type Vie
 import type { Rack } from '../../model/rack';
 import type { StoreChange } from '../../model/store/changes';
 import type { RackWatch } from '../../model/store/refreshPolicy';
+import { inertText } from '../../model/untrustedText';
 import { exportSvg } from './exportSvg';
 import { webviewOptions, type PanelContext } from './panelOptions';
 
@@ -127,7 +128,7 @@ export class ArchitecturePanel implements vscode.Disposable {
     }
     this.handle(message).catch((error: unknown) => {
       this.context.log.error(`Architecture of ${this.rack.fullName}: ${message.type} failed: ${messageOf(error)}`);
-      void vscode.window.showErrorMessage(`Convox: ${messageOf(error)}`);
+      void vscode.window.showErrorMessage(`Convox: ${inertText(messageOf(error))}`);
     });
   }
 

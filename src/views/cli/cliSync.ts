@@ -3,6 +3,7 @@ import type { CliConfigFiles } from '../../cli/configFiles';
 import type { CliTarget } from '../../model/cli/cliSettings';
 import type { Rack } from '../../model/rack';
 import type { RackStore } from '../../model/store/rackStore';
+import { inertText } from '../../model/untrustedText';
 import { cliSync, setCliSync } from '../settings';
 import type { CurrentRack } from '../switch/currentRack';
 import type { RackPasswords } from '../terminal/rackPasswords';
@@ -58,7 +59,7 @@ export class CliSync implements vscode.Disposable {
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       this.log.error(`The convox CLI was not switched to ${rack.fullName}: ${message}`);
-      void vscode.window.showErrorMessage(`Convox: the convox CLI was not switched to ${rack.fullName}: ${message}`);
+      void vscode.window.showErrorMessage(`Convox: the convox CLI was not switched to ${rack.fullName}: ${inertText(message)}`);
     }
   }
 

@@ -5,9 +5,11 @@ import { generatePassword } from '../../model/install/password';
 import { elapsed, percent, progressLine, type StackProgress } from '../../model/install/progress';
 import { rootCauseSentence } from '../../model/install/rootCause';
 import { watchStack, type WatchOptions, type WatchResult } from '../../model/install/watch';
+import { installFailedNotice } from '../../model/notices';
 import type { Rack } from '../../model/rack';
 import type { InstallTarget, Timing } from '../../model/store/ports';
 import type { RackStore } from '../../model/store/rackStore';
+import { inertText } from '../../model/untrustedText';
 import type { EventsDocuments } from './eventsDocuments';
 import type { InstallChoices } from './installWizard';
 import type { InstallRecord, InstallRecords } from './installRecords';
@@ -93,8 +95,9 @@ export class Installs {
   }
 
   private async reportStartFailure(target: InstallTarget, error: unknown): Promise<void> {
-    const message = error instanceof Error ? error.message : String(error);
-    this.dependencies.log.error(`Installing ${target.name} failed before it started: ${message}`);
+    const whole = error instanceof Error ? error.message : String(error);
+    this.dependencies.log.error(`Installing ${target.name} failed before it started: ${whole}`);
+    const message = inertText(whole);
     if (error instanceof NameTakenError || (error instanceof ChangeSetFailedError && error.cleaned)) {
       void vscode.window.showErrorMessage(`Convox: ${message}`);
       return;
@@ -199,7 +202,7 @@ export class Installs {
       log.error(`${record.name}: install failed. Root cause: ${why}`);
       const show = 'Show Events';
       const remove = 'Delete Failed Rack';
-      const choice = await vscode.window.showErrorMessage(`Convox: installing ${record.name} failed. ${why}. The stack ${record.name} is left (${result.progress.stackStatus ?? 'rolling back'}) and blocks the name until deleted.`, show, remove);
+      const choice = await vscode.window.showErrorMessage(installFailedNotice(record.name, why, result.progress.stackStatus), show, remove);
       if (choice === show) await documents.show(record.name, 'install', result.events, cause);
       if (choice === remove) await this.deleteFailed(record, record.stackId);
       return;
@@ -218,7 +221,7 @@ export class Installs {
       ? await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Convox: ${record.name} is starting`, cancellable: true }, async (progress, token) => {
           const started = Date.now();
           while (!token.isCancellationRequested && Date.now() - started < apiWaitMs) {
-            progress.report({ message: `waiting for its API at ${host} to answer…` });
+            progress.report({ message: `waiting for its API at ${inertText(host)} to answer…` });
             if (await store.installer.apiAnswers(host, Math.min(apiPollMs, store.requestDeadlineMs))) return true;
             await new Promise((resolve) => setTimeout(resolve, apiPollMs));
           }
@@ -228,7 +231,7 @@ export class Installs {
     const switchAction = 'Switch to It';
     const message = answered
       ? `Convox: ${record.name} is installed and its API answers.`
-      : `Convox: ${record.name} is installed (running) but its API${host ? ` at ${host}` : ''} did not answer yet; it may need a few more minutes.`;
+      : `Convox: ${record.name} is installed (running) but its API${host ? ` at ${inertText(host)}` : ''} did not answer yet; it may need a few more minutes.`;
     const choice = await vscode.window.showInformationMessage(message, ...(rack ? [switchAction] : []));
     if (choice === switchAction && rack) await switchTo(rack);
   }
@@ -274,7 +277,7 @@ export class Installs {
     }
     const why = result.rootCause ? rootCauseSentence(result.rootCause) : 'CloudFormation gave no reason';
     const show = 'Show Events';
-    if ((await vscode.window.showErrorMessage(`Convox: deleting ${target.name} failed: ${why}. The stack is left (DELETE_FAILED).`, show)) === show) {
+    if ((await vscode.window.showErrorMessage(`Convox: deleting ${target.name} failed: ${inertText(why)}. The stack is left (DELETE_FAILED).`, show)) === show) {
       await documents.show(target.name, 'delete', result.events, result.rootCause);
     }
   }

@@ -2,10 +2,12 @@ import * as vscode from 'vscode';
 import { organizationOf } from '../../model/discoveryPlan';
 import { offeredParameters, nameOptions, parameterProblem, parseTags, valuesProblems, type TemplateParameter } from '../../model/install/parameters';
 import { rackNameProblem } from '../../model/install/rackName';
-import { installableReleases, templateUrl, versionProblem } from '../../model/install/releases';
+import { installableReleases, mirrorHost, templateUrl, versionProblem } from '../../model/install/releases';
+import { optionPrompt } from '../../model/notices';
 import { isRegionCode } from '../../model/settings';
 import { awsRegions } from '../../model/regions';
 import type { RackStore } from '../../model/store/rackStore';
+import { inertText } from '../../model/untrustedText';
 import { input, pick, type PickItem, type StepResult } from './quickInput';
 
 /** What the wizard chose; the password is made later, at the last moment, and kept nowhere. */
@@ -196,7 +198,7 @@ const chooseOptions: Step = async (context, draft) => {
         step: 5,
         totalSteps,
         placeholder: `The options of release ${draft.version} could not be read`,
-        items: [{ label: `$(error) ${error instanceof Error ? error.message : String(error)}` }, { label: '$(arrow-left) Choose another release', value: true }],
+        items: [{ label: `$(error) ${inertText(error instanceof Error ? error.message : String(error))}` }, { label: '$(arrow-left) Choose another release', value: true }],
       });
       return back.kind === 'cancel' ? back : { kind: 'back' };
     }
@@ -204,7 +206,7 @@ const chooseOptions: Step = async (context, draft) => {
     const problems = [...valuesProblems(template, draft.parameters), ...nameProblems(draft)];
     const shown = showAll ? [...common, ...other] : common;
     const items: PickItem<OptionChoice>[] = [
-      ...problems.map((problem): PickItem<OptionChoice> => ({ label: `$(error) ${problem}` })),
+      ...problems.map((problem): PickItem<OptionChoice> => ({ label: `$(error) ${inertText(problem)}` })),
       { label: '$(arrow-right) Continue to review', description: problems.length > 0 ? 'fix the problems above first' : undefined, value: problems.length > 0 ? undefined : { kind: 'continue' } },
       { label: showAll ? 'All parameters' : 'Common options', kind: vscode.QuickPickItemKind.Separator },
       ...shown.map((parameter): PickItem<OptionChoice> => {
@@ -253,7 +255,7 @@ async function editParameter(draft: Draft, parameter: TemplateParameter): Promis
       step: 5,
       totalSteps,
       placeholder: parameter.description ?? parameter.key,
-      items: parameter.allowedValues.map((value) => ({ label: value === '' ? '(empty)' : value, description: value === parameter.defaultValue ? 'default' : undefined, value })),
+      items: parameter.allowedValues.map((value) => ({ label: value === '' ? '(empty)' : inertText(value), description: value === parameter.defaultValue ? 'default' : undefined, value })),
       active: (item) => item.value === current,
     });
     if (result.kind === 'value') set(result.value);
@@ -263,7 +265,7 @@ async function editParameter(draft: Draft, parameter: TemplateParameter): Promis
     title: `${title}: ${parameter.key}`,
     step: 5,
     totalSteps,
-    prompt: `${parameter.description ?? parameter.key}${parameter.defaultValue !== undefined && !parameter.noEcho ? ` (default: ${parameter.defaultValue === '' ? 'empty' : parameter.defaultValue})` : ''}`,
+    prompt: optionPrompt(parameter),
     value: current,
     password: parameter.noEcho,
     validate: (text) => parameterProblem(parameter, text),
@@ -284,14 +286,26 @@ async function editTags(draft: Draft): Promise<void> {
   if (result.kind === 'value') draft.tags = parseTags(result.value).tags;
 }
 
-const review: Step = async (_context, draft) => {
+/** A release list other than Convox's: the person sees where the deployed template comes from before accepting. */
+function releaseSourceWarning(host: string): PickItem<boolean> {
+  return {
+    label: `$(warning) Release source ${host}`,
+    description: 'not Convox’s list (convox.releasesUrl)',
+    // Short enough to show whole: VS Code cuts a detail to one line.
+    detail: "Updates: the rack itself always applies Convox's published template.",
+  };
+}
+
+const review: Step = async (context, draft) => {
+  const mirror = mirrorHost(context.releasesUrl);
   const hidden = new Set((draft.template ?? []).filter((parameter) => parameter.noEcho).map((parameter) => parameter.key));
   const changed = Object.entries(draft.parameters).map(([key, value]): [string, string] => [key, hidden.has(key) ? '(hidden)' : value]);
   const items: PickItem<boolean>[] = [
     { label: `$(rocket) Install ${draft.name}`, description: `in ${draft.region} with profile ${draft.profile}`, value: true },
     { label: 'What will be created', kind: vscode.QuickPickItemKind.Separator },
     { label: `Rack ${draft.name}`, description: `CloudFormation stack in ${draft.region}, profile ${draft.profile}` },
-    { label: `Release ${draft.version}` },
+    { label: `Release ${draft.version}`, description: mirror ? `template from ${mirror}` : 'template published by Convox' },
+    ...(mirror ? [releaseSourceWarning(mirror)] : []),
     { label: 'Options', description: changed.length === 0 ? 'the template’s defaults' : changed.map(([key, value]) => `${key}=${value}`).join(', ') },
     { label: 'Tags', description: ['System=convox', 'Type=rack', ...Object.entries(draft.tags).map(([key, value]) => `${key}=${value}`)].join(', ') },
     { label: 'API password', description: 'generated: 30 random letters, stored only in the stack (NoEcho), never shown or logged' },

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { inertText } from '../../model/untrustedText';
 
 /** What a step of the wizard ended with: a value, Back, or the person closed it. */
 export type StepResult<T> = { kind: 'value'; value: T } | { kind: 'back' } | { kind: 'cancel' };
@@ -22,13 +23,26 @@ export interface PickStep<T> extends StepPlace {
   typed?: (text: string) => { value: T } | { problem: string } | undefined;
 }
 
-/** One quick pick step with a step counter and Back (from the second step on). */
+/**
+ * Descriptions and details carry release notes and template descriptions: made inert (no links, no icons, one line).
+ * Labels are the extension's own (with its icons) and stay as they are.
+ */
+function inertItem<T>(item: PickItem<T>): PickItem<T> {
+  return { ...item, description: item.description === undefined ? undefined : inertText(item.description), detail: item.detail === undefined ? undefined : inertText(item.detail) };
+}
+
+/** A prompt or validation message: the extension's words around template and AWS text, made inert as a whole. */
+function inertMessage(text: string | undefined): string | undefined {
+  return text === undefined ? undefined : inertText(text);
+}
+
+/** One quick pick step with a step counter and Back (from the second step on); item texts are made inert. */
 export function pick<T>(options: PickStep<T>): Promise<StepResult<T>> {
   const input = vscode.window.createQuickPick<PickItem<T>>();
   input.title = options.title;
   input.step = options.step;
   input.totalSteps = options.totalSteps;
-  input.placeholder = options.placeholder;
+  input.placeholder = inertText(options.placeholder);
   input.ignoreFocusOut = true;
   input.matchOnDescription = true;
   input.buttons = options.step > 1 ? [vscode.QuickInputButtons.Back] : [];
@@ -46,14 +60,14 @@ export function pick<T>(options: PickStep<T>): Promise<StepResult<T>> {
     const refresh = (): void => {
       const typed = input.value === '' ? undefined : options.typed?.(input.value);
       const typedItem: PickItem<T>[] =
-        typed === undefined ? [] : 'value' in typed ? [{ label: `$(edit) Use "${input.value}"`, alwaysShow: true, value: typed.value }] : [{ label: `$(error) ${typed.problem}`, alwaysShow: true }];
+        typed === undefined ? [] : 'value' in typed ? [{ label: `$(edit) Use "${input.value}"`, alwaysShow: true, value: typed.value }] : [{ label: `$(error) ${inertText(typed.problem)}`, alwaysShow: true }];
       input.items = [...loaded, ...typedItem];
     };
     const show = (items: PickItem<T>[]): void => {
-      loaded = items;
+      loaded = items.map(inertItem);
       input.busy = false;
       refresh();
-      const active = options.active ? items.find(options.active) : undefined;
+      const active = options.active ? loaded.find(options.active) : undefined;
       if (active) input.activeItems = [active];
     };
     void Promise.resolve(options.items).then(show, (error: unknown) => {
@@ -87,13 +101,13 @@ export function input(options: InputStep): Promise<StepResult<string>> {
   box.title = options.title;
   box.step = options.step;
   box.totalSteps = options.totalSteps;
-  box.prompt = options.prompt;
+  box.prompt = inertText(options.prompt);
   box.placeholder = options.placeholder;
   box.value = options.value;
   box.password = options.password ?? false;
   box.ignoreFocusOut = true;
   box.buttons = options.step > 1 ? [vscode.QuickInputButtons.Back] : [];
-  box.validationMessage = options.value === '' ? undefined : options.validate(options.value);
+  box.validationMessage = options.value === '' ? undefined : inertMessage(options.validate(options.value));
   return new Promise((resolve) => {
     let settled = false;
     const finish = (result: StepResult<string>): void => {
@@ -103,12 +117,12 @@ export function input(options: InputStep): Promise<StepResult<string>> {
       box.dispose();
     };
     box.onDidTriggerButton((button) => button === vscode.QuickInputButtons.Back && finish({ kind: 'back' }));
-    box.onDidChangeValue((text) => (box.validationMessage = options.validate(text)));
+    box.onDidChangeValue((text) => (box.validationMessage = inertMessage(options.validate(text))));
     box.onDidAccept(async () => {
       const text = box.value;
       const problem = options.validate(text);
       if (problem) {
-        box.validationMessage = problem;
+        box.validationMessage = inertMessage(problem);
         return;
       }
       if (options.accept) {
@@ -118,7 +132,7 @@ export function input(options: InputStep): Promise<StepResult<string>> {
         box.busy = false;
         box.enabled = true;
         if (refusal) {
-          box.validationMessage = refusal;
+          box.validationMessage = inertMessage(refusal);
           return;
         }
       }

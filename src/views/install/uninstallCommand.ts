@@ -6,6 +6,7 @@ import { runUninstall } from '../../model/install/uninstall';
 import type { PlanResource, UninstallPlan } from '../../model/install/uninstallPlan';
 import type { Rack } from '../../model/rack';
 import type { RackStore } from '../../model/store/rackStore';
+import { inertText } from '../../model/untrustedText';
 import { reportFailure } from '../failures';
 import { installPollMs } from './installPoll';
 import type { EventsDocuments } from './eventsDocuments';
@@ -38,7 +39,7 @@ export async function uninstallRack(dependencies: UninstallDependencies, rack: R
   }
   const { plan, resources } = planned;
   if (plan.refusal) {
-    void vscode.window.showErrorMessage(`Convox: ${rack.fullName} cannot be uninstalled: ${plan.refusal}`);
+    void vscode.window.showErrorMessage(`Convox: ${rack.fullName} cannot be uninstalled: ${inertText(plan.refusal)}`);
     return;
   }
   if (!(await confirm(rack, plan))) return;
@@ -106,7 +107,7 @@ async function run(dependencies: UninstallDependencies, rack: Rack, plan: Uninst
   if (result.outcome === 'error') {
     const message = result.error instanceof Error ? result.error.message : String(result.error);
     log.error(`Uninstall of ${rack.fullName} stopped: ${message}`);
-    if ((await vscode.window.showErrorMessage(`Convox: uninstalling ${rack.fullName} stopped: ${message}`, retry)) === retry) await uninstallRack(dependencies, rack);
+    if ((await vscode.window.showErrorMessage(`Convox: uninstalling ${rack.fullName} stopped: ${inertText(message)}`, retry)) === retry) await uninstallRack(dependencies, rack);
     return;
   }
   if (result.outcome === 'failed') {
@@ -115,7 +116,7 @@ async function run(dependencies: UninstallDependencies, rack: Rack, plan: Uninst
     log.error(`Uninstall of ${rack.fullName} stopped: ${result.stack.name} could not be deleted. Root cause: ${why}`);
     const show = 'Show Events';
     const choice = await vscode.window.showErrorMessage(
-      `Convox: uninstalling ${rack.fullName} stopped: ${result.stack.name} could not be deleted (DELETE_FAILED). ${why}.${done} Fix that, then Retry.`,
+      `Convox: uninstalling ${rack.fullName} stopped: ${result.stack.name} could not be deleted (DELETE_FAILED). ${inertText(why)}.${inertText(done)} Fix that, then Retry.`,
       show,
       retry,
     );

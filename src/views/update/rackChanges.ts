@@ -3,11 +3,12 @@ import { eventLine } from '../../model/install/events';
 import type { TemplateParameter } from '../../model/install/parameters';
 import { percent, progressLine } from '../../model/install/progress';
 import type { Release } from '../../model/install/releases';
-import { templateUrl } from '../../model/install/releases';
+import { mirrorHost, templateUrl } from '../../model/install/releases';
 import { rootCauseSentence } from '../../model/install/rootCause';
 import { watchStack } from '../../model/install/watch';
 import type { Rack } from '../../model/rack';
 import type { RackStore } from '../../model/store/rackStore';
+import { inertText } from '../../model/untrustedText';
 import type { ChangePreviewer } from '../../model/update/ports';
 import { previewChange, previewTiming, type ChangePreview } from '../../model/update/previewChange';
 import { notRunningReason, systemUpdateForm, type RackChange } from '../../model/update/rackChange';
@@ -116,7 +117,7 @@ export class RackChanges {
     log.info(`${rack.fullName}: preview of "${preview.title}": ${preview.rows.length} resource change(s).`);
     await this.dependencies.previews.show(rack.fullName, preview.document);
     if (preview.preview.noChanges) {
-      void vscode.window.showInformationMessage(`Convox: CloudFormation would change nothing on ${rack.fullName} ("${preview.title}"): the values are already in place. Nothing was sent.`);
+      void vscode.window.showInformationMessage(`Convox: CloudFormation would change nothing on ${rack.fullName} ("${inertText(preview.title)}"): the values are already in place. Nothing was sent.`);
       return;
     }
     if (!(await this.confirmed(rack, preview))) {
@@ -136,7 +137,7 @@ export class RackChanges {
   private refuse(command: ChangeCommand, rack: Rack, reason: string): void {
     const again = 'Try Again When Running';
     this.dependencies.log.info(`${commandTitles[command]} refused: ${reason}`);
-    void vscode.window.showWarningMessage(`Convox: ${reason}`, again).then((choice) => {
+    void vscode.window.showWarningMessage(`Convox: ${inertText(reason)}`, again).then((choice) => {
       if (choice === again) void this.whenRunning(command, rack);
     });
   }
@@ -240,11 +241,12 @@ export class RackChanges {
   private async confirmed(rack: Rack, preview: ChangePreview): Promise<boolean> {
     const apply = 'Apply';
     const replaced = preview.rows.filter((row) => row.highlighted).map((row) => row.logicalId);
+    const mirror = mirrorHost(this.dependencies.releasesUrl());
     const choice = await vscode.window.showWarningMessage(
-      `Apply "${preview.title}" to ${rack.fullName}?`,
+      `Apply "${inertText(preview.title)}" to ${rack.fullName}?`,
       {
         modal: true,
-        detail: `${preview.rows.length} resource change(s), as the preview shows.${replaced.length > 0 ? ` May be replaced (deleted and created anew): ${replaced.join(', ')}.` : ''} The rack updates its own stack through its API.`,
+        detail: `${preview.rows.length} resource change(s), as the preview shows.${replaced.length > 0 ? ` May be replaced (deleted and created anew): ${inertText(replaced.join(', '))}.` : ''} The rack updates its own stack through its API${mirror ? `, with Convox's published template (the preview read ${mirror}'s)` : ''}.`,
       },
       apply,
     );
@@ -266,7 +268,7 @@ export class RackChanges {
     log.info(`${rack.fullName}: "${preview.title}" sent to the rack API.`);
     store.requestRefresh('manual');
     const started = Date.now();
-    const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Convox: ${rack.fullName}: ${preview.title}`, cancellable: true }, async (progress, token) => {
+    const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Convox: ${rack.fullName}: ${inertText(preview.title)}`, cancellable: true }, async (progress, token) => {
       const stop = new AbortController();
       token.onCancellationRequested(() => stop.abort());
       let shown = 0;
@@ -292,7 +294,7 @@ export class RackChanges {
     store.setProgress(rack.stackId, undefined);
     await store.refresh('manual').catch(() => undefined);
     if (result.outcome === 'succeeded') {
-      void vscode.window.showInformationMessage(`Convox: ${rack.fullName}: ${preview.title} done (UPDATE_COMPLETE).`);
+      void vscode.window.showInformationMessage(`Convox: ${rack.fullName}: ${inertText(preview.title)} done (UPDATE_COMPLETE).`);
       return;
     }
     if (result.outcome !== 'failed') {
@@ -302,7 +304,7 @@ export class RackChanges {
     const why = result.rootCause ? rootCauseSentence(result.rootCause) : 'CloudFormation gave no reason';
     log.error(`${rack.fullName}: "${preview.title}" failed and was rolled back. Root cause: ${why}`);
     const show = 'Show Events';
-    const choice = await vscode.window.showErrorMessage(`Convox: ${preview.title} of ${rack.fullName} failed and was rolled back (${result.progress.stackStatus ?? 'rolling back'}). ${why}.`, show);
+    const choice = await vscode.window.showErrorMessage(`Convox: ${inertText(preview.title)} of ${rack.fullName} failed and was rolled back (${result.progress.stackStatus ?? 'rolling back'}). ${inertText(why)}.`, show);
     if (choice === show) await events.show(rack.name, 'update', result.events, result.rootCause);
   }
 }

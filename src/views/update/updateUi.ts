@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Rack } from '../../model/rack';
 import type { RackStore } from '../../model/store/rackStore';
+import { inertText } from '../../model/untrustedText';
 import type { ChangePreviewer } from '../../model/update/ports';
 import { EventsDocuments, eventsScheme } from '../install/eventsDocuments';
 import { releasesUrl } from '../settings';
@@ -59,7 +60,7 @@ async function manageCertificates(pins: TrustedCertificates, log: vscode.LogOutp
     return;
   }
   const chosen = await vscode.window.showQuickPick(
-    all.map((pin) => ({ label: pin.rack, description: pin.host, detail: `SHA-256 ${pin.fingerprint} · trusted ${new Date(pin.trustedAt).toLocaleString()}`, pin })),
+    all.map((pin) => ({ label: pin.rack, description: inertText(pin.host), detail: `SHA-256 ${pin.fingerprint} · trusted ${new Date(pin.trustedAt).toLocaleString()}`, pin })),
     { title: 'Convox: Trusted Rack Certificates', placeHolder: 'Choose the certificates to stop trusting, then press Enter', canPickMany: true, ignoreFocusOut: true },
   );
   if (!chosen || chosen.length === 0) return;

@@ -1,5 +1,10 @@
 import * as assert from 'node:assert/strict';
+import type { TemplateParameter } from '../../../src/model/install/parameters';
+import { defaultReleasesUrl, mirrorHost } from '../../../src/model/install/releases';
+import type { Rack } from '../../../src/model/rack';
 import { previewDocument, previewRows, previewSummary, type ResourceChange } from '../../../src/model/update/preview';
+import { mirrorNote, previewChange, type PreviewDependencies } from '../../../src/model/update/previewChange';
+import type { RackChange } from '../../../src/model/update/rackChange';
 
 const change = (action: string, logicalId: string, resourceType: string, more: Partial<ResourceChange> = {}): ResourceChange => ({ action, logicalId, resourceType, scope: [], details: [], ...more });
 
@@ -61,5 +66,36 @@ describe('change set preview', () => {
     assert.match(text, /^\s+Modify\s+Cluster/m);
     assert.match(text, /VPCCIDR\s+10\.0\.0\.0\/16\s+10\.1\.0\.0\/16/);
     assert.match(text, /A note\./);
+  });
+});
+
+describe('preview with a release source other than Convox', () => {
+  const rack = { name: 'production', fullName: 'acme/production', profile: 'acme-prod', region: 'us-east-1', stackId: 'arn:stack/production', version: '20240101000000', parameters: { Version: '20240101000000' }, tags: {} } as unknown as Rack;
+  const requested: (string | undefined)[] = [];
+  const dependencies = (releasesUrl: string): PreviewDependencies => ({
+    installer: { templateParameters: async (_rack, url) => (requested.push(url), [{ key: 'Version' }] as TemplateParameter[]) },
+    previewer: { preview: async (_rack, request) => (requested.push(request.templateUrl), { changes: [], noChanges: false, deleted: true, calls: 1 }) },
+    releasesUrl,
+    timing: { deadlineMs: 1_000, pollMs: 10 },
+  });
+  const update: RackChange = { kind: 'version', version: '20250101000000' };
+
+  it("names the mirror's host and says the rack applies Convox's published template", async () => {
+    requested.length = 0;
+    const { document } = await previewChange(dependencies('https://user:secret@mirror.example.com/convox/versions.json'), rack, update, []);
+    assert.deepEqual(requested, ['https://user:secret@mirror.example.com/convox/20250101000000/rack.json', 'https://user:secret@mirror.example.com/convox/20250101000000/rack.json']);
+    assert.ok(document.includes(mirrorNote('mirror.example.com')), document);
+    assert.match(mirrorNote('mirror.example.com'), /come from mirror\.example\.com .*The rack itself always applies Convox's published template/);
+    assert.doesNotMatch(document, /secret/, 'no password of the URL is shown');
+  });
+  it('says nothing of a mirror for the published list', async () => {
+    const { document } = await previewChange(dependencies(defaultReleasesUrl), rack, update, []);
+    assert.doesNotMatch(document, /published template|convox\.releasesUrl/);
+  });
+  it('finds the host of a release list, without user or password', () => {
+    assert.equal(mirrorHost(defaultReleasesUrl), undefined);
+    assert.equal(mirrorHost('https://mirror.example.com:8443/a/versions.json'), 'mirror.example.com:8443');
+    assert.equal(mirrorHost('https://me:pw@mirror.example.com/versions.json'), 'mirror.example.com');
+    assert.equal(mirrorHost('http://127.0.0.1:9/release/versions.json'), '127.0.0.1:9');
   });
 });

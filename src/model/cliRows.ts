@@ -26,7 +26,7 @@ export function percent(share: number | undefined): string {
 export function rackSummary(rack: Rack): Array<[string, string]> {
   const router = [rack.routerHost, rack.routerInternalHost ? `${rack.routerInternalHost} (internal)` : undefined].filter(Boolean).join(', ');
   const rows: Array<[string, string]> = [
-    ['Name', rack.fullName],
+    ['Name', rack.displayName],
     ['Provider', 'aws'],
     ['Region', rack.region],
     ['Router', router],

@@ -9,6 +9,7 @@ import * as vscode from 'vscode';
 import { rackPasswordMarker, startKubernetesApi } from '../sim';
 import { activateConvox } from './extension';
 import { rowsOf, treeRow } from './tree';
+import { rackNamed } from '../rackNamed';
 
 const cliDirectory = (): string => {
   const directory = process.env.CONVOX_CONFIG;
@@ -45,7 +46,7 @@ describe('switch reaches terminals and the convox CLI, both ways', function () {
 
   it('after a switch a new terminal has CONVOX_RACK and RACK_URL', async () => {
     const api = await activateConvox();
-    const production = api.store.find('acme/production');
+    const production = rackNamed(api.store, 'acme/production');
     assert.ok(production?.apiHost);
     await vscode.commands.executeCommand('convox.switchRack', 'acme/production');
     await api.updateTerminalEnvironment();
@@ -64,7 +65,7 @@ describe('switch reaches terminals and the convox CLI, both ways', function () {
 
   it('Open Terminal on Rack sets both variables, named after the rack; without a readable password only CONVOX_RACK', async () => {
     const api = await activateConvox();
-    const production = api.store.find('acme/production');
+    const production = rackNamed(api.store, 'acme/production');
     const terminal = await vscode.commands.executeCommand<vscode.Terminal>('convox.openTerminal', 'acme/production');
     const staging = await vscode.commands.executeCommand<vscode.Terminal>('convox.openTerminal', 'acme/staging');
     try {
@@ -81,7 +82,7 @@ describe('switch reaches terminals and the convox CLI, both ways', function () {
 
   it('with sync on, the switch wrote the CLI files as `convox switch` does, keeping other entries, owner-only', async () => {
     const api = await activateConvox();
-    const host = api.store.find('acme/production')?.apiHost ?? '';
+    const host = rackNamed(api.store, 'acme/production')?.apiHost ?? '';
     const read = (file: string): string => fs.readFileSync(path.join(cliDirectory(), file), 'utf8');
     await until('the CLI was switched', 5_000, () => (fs.existsSync(path.join(cliDirectory(), 'host')) ? true : undefined));
     assert.equal(read('host'), host);
@@ -95,7 +96,7 @@ describe('switch reaches terminals and the convox CLI, both ways', function () {
 
   it('a switch written into the CLI files shows as the current rack within 2 s, without writing back', async () => {
     const api = await activateConvox();
-    const tidy = api.store.find('globex/tidy');
+    const tidy = rackNamed(api.store, 'globex/tidy');
     assert.ok(tidy?.apiHost);
     const before = fs.readFileSync(path.join(cliDirectory(), 'self-managed'), 'utf8');
     const racks = JSON.parse(fs.readFileSync(path.join(cliDirectory(), 'racks'), 'utf8')) as Record<string, string>;

@@ -179,11 +179,13 @@ describe('rack store: what it shows', () => {
     store.dispose();
   });
 
-  it('finds a rack by its full name', async () => {
+  it('finds a rack by its identity, never by its name', async () => {
     const { store, refreshed } = setup();
     await refreshed();
-    assert.equal(store.find('acme-prod/staging')?.name, 'staging');
-    assert.equal(store.find('acme-prod/nope'), undefined);
+    const staging = store.racks().find((rack) => rack.fullName === 'acme-prod/staging');
+    assert.ok(staging);
+    assert.equal(store.byId(staging.stackId)?.name, 'staging');
+    assert.equal(store.byId('acme-prod/staging'), undefined, 'a name is not an identity');
     store.dispose();
   });
 

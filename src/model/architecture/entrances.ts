@@ -48,7 +48,7 @@ export function entrancesOf(context: SceneContext, vpcId: string | undefined): E
   });
 
   components.push(
-    sceneComponent({ id: clientId, kind: 'client', noun: 'you', label: 'convox CLI and VS Code', facts: [], details: [{ label: 'Rack', value: rack.fullName }] }),
+    sceneComponent({ id: clientId, kind: 'client', noun: 'you', label: 'convox CLI and VS Code', facts: [], details: [{ label: 'Rack', value: rack.displayName }] }),
   );
   if (present.some(({ internal }) => !internal)) {
     components.push(sceneComponent({ id: internetId, kind: 'internet', noun: 'internet', label: '', facts: [], details: [] }));

@@ -95,13 +95,14 @@ export interface KnownRack {
 }
 
 /**
- * The rack the CLI targets: the one of its current name when that is a full name (`org/rack`, `local/…`); else
- * the only rack whose API host is the CLI's host (what it actually talks to: `convox switch` to a self-managed
- * rack may leave an old name in `racks`); else the only rack of that stack name.
+ * The rack the CLI targets: the only one of its current name when that is a full name (`org/rack`, `local/…`);
+ * else the only rack whose API host is the CLI's host (what it actually talks to: `convox switch` to a
+ * self-managed rack may leave an old name in `racks`); else the only rack of that stack name. A name several racks
+ * share (regions, accounts) names none of them unless the host tells which.
  */
 export function rackNamedByCli<T extends KnownRack>(cliName: string | undefined, host: string, racks: readonly T[]): T | undefined {
   const only = (matches: T[]): T | undefined => (matches.length === 1 ? matches[0] : undefined);
-  const exact = cliName ? racks.find((rack) => rack.fullName === cliName) : undefined;
+  const exact = cliName ? only(racks.filter((rack) => rack.fullName === cliName)) : undefined;
   if (exact) return exact;
   const byHost = host ? only(racks.filter((rack) => rack.apiHost === host)) : undefined;
   return byHost ?? (cliName ? only(racks.filter((rack) => rack.name === cliName)) : undefined);

@@ -11,7 +11,7 @@ function section(title: string, body: string): string {
 export function inspectDocument(rack: Rack, details: RackDetails, processes: readonly Process[], events: readonly StackEvent[], now: Date): string {
   const labelled = (rows: Array<[string, string]>): string => formatTable(['', ''], rows).split('\n').slice(1).join('\n');
   return [
-    `${rack.fullName}\n${'='.repeat(rack.fullName.length)}\n`,
+    `${rack.displayName}\n${'='.repeat(rack.displayName.length)}\n`,
     section('Rack', labelled(rackSummary(rack))),
     section('Parameters', labelled(rackParameters(rack))),
     section('Instances', formatTable(instanceHeaders, details.instances.map((instance) => instanceColumns(instance, now)))),
@@ -29,7 +29,7 @@ export function inspectDocument(rack: Rack, details: RackDetails, processes: rea
 export function localInspectDocument(rack: Rack): string {
   const labelled = formatTable(['', ''], localRackSummary(rack)).split('\n').slice(1).join('\n');
   return [
-    `${rack.fullName}\n${'='.repeat(rack.fullName.length)}\n`,
+    `${rack.displayName}\n${'='.repeat(rack.displayName.length)}\n`,
     section('Rack', labelled),
     'A local rack runs in a Kubernetes namespace, not on AWS: it has no stack, instances or parameters to show.\n',
   ].join('\n');

@@ -1,4 +1,5 @@
 import { planDiscovery, type ProfileRegion } from '../discoveryPlan';
+import { withDisplayNames, type RackId } from '../identity';
 import { Inventory } from '../inventory';
 import type { Pair } from '../pair';
 import type { ArchitectureData } from '../architecture/data';
@@ -131,13 +132,13 @@ export class RackStore {
   }
 
   racks(): Rack[] {
-    this.merged ??= [
+    this.merged ??= withDisplayNames([
       ...(this.inventory?.racks() ?? []).map((rack) => {
         const states = this.lifecycles.get(rack.stackId);
         return states ? { ...rack, status: withInstanceLifecycle(rack.status, states) } : rack;
       }),
       ...this.local,
-    ];
+    ]);
     return this.merged;
   }
 
@@ -146,8 +147,9 @@ export class RackStore {
     return this.sortedErrors;
   }
 
-  find(fullName: string): Rack | undefined {
-    return this.racks().find((rack) => rack.fullName === fullName);
+  /** The listed rack with this identity (never looked up by name: several racks can share one). */
+  byId(id: RackId): Rack | undefined {
+    return this.racks().find((rack) => rack.stackId === id);
   }
 
   /** Something that shows the list is visible or not: the list refreshes on its interval only while visible. */
@@ -232,7 +234,7 @@ export class RackStore {
 
   /** Reads the rack's architecture now (first show, Retry), or joins the read in flight; listeners hear when it ends. */
   loadArchitecture(rack: Rack, reason: RefreshReason): Promise<ArchitectureData> {
-    this.log(`Reading the architecture of ${rack.fullName} (${reason}).`);
+    this.log(`Reading the architecture of ${rack.displayName} (${reason}).`);
     return this.architectures.load(rack);
   }
 
@@ -276,7 +278,7 @@ export class RackStore {
 
   /** Reads one rack's details again now (Inspect's Refresh, a rack view's Retry). */
   reloadDetails(rack: Rack, reason: RefreshReason): Promise<RackDetails> {
-    this.log(`Reading ${rack.fullName} again (${reason}).`);
+    this.log(`Reading ${rack.displayName} again (${reason}).`);
     return this.readDetails(rack, this.dataOf(rack.stackId), true);
   }
 
@@ -322,7 +324,7 @@ export class RackStore {
   private reloadById(stackId: string, reason: RefreshReason, data: ReadonlySet<WatchedData>): void {
     const rack = this.racks().find((candidate) => candidate.stackId === stackId);
     if (!rack) return;
-    const failed = (error: unknown): void => this.log(`Reading ${rack.fullName} failed (${reason}): ${messageOf(error)}`);
+    const failed = (error: unknown): void => this.log(`Reading ${rack.displayName} failed (${reason}): ${messageOf(error)}`);
     if (data.has('details')) this.reloadDetails(rack, reason).catch(failed);
     if (data.has('architecture')) this.loadArchitecture(rack, reason).catch(failed);
   }

@@ -17,7 +17,7 @@ export function registerInstallCommands(context: vscode.ExtensionContext, store:
   const install = async (): Promise<void> => (await ui()).install();
   const uninstall = async (target?: Node): Promise<void> => {
     const fromRow = target ? tree.rackOf(target) : undefined;
-    const rack = fromRow ?? (await knownRacks(store, log, 'manual').then((racks) => (racks ? pickRack(racks, 'Uninstall which rack?', current.name) : undefined)));
+    const rack = fromRow ?? (await knownRacks(store, log, 'manual').then((racks) => (racks ? pickRack(racks, 'Uninstall which rack?', current.id) : undefined)));
     if (rack) await (await ui()).uninstall(rack);
   };
   // After activation, not during it: resuming reads AWS.

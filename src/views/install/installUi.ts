@@ -33,7 +33,7 @@ export function createInstallUi({ context, store, current, log }: InstallUiConte
     documents,
     log,
     switchTo: async (rack) => {
-      await vscode.commands.executeCommand('convox.switchRack', rack.fullName);
+      await vscode.commands.executeCommand('convox.switchRack', rack.stackId);
     },
   });
   return {
@@ -45,7 +45,7 @@ export function createInstallUi({ context, store, current, log }: InstallUiConte
         await reportFailure(log, 'Install Rack stopped', error);
       }
     },
-    uninstall: (rack) => uninstallRack({ store, documents, log, currentRack: () => current.name, clearCurrent: () => current.clear() }, rack),
+    uninstall: (rack) => uninstallRack({ store, documents, log, currentRack: () => current.id, clearCurrent: () => current.clear() }, rack),
     resume: () => installs.resume(),
   };
 }

@@ -75,7 +75,7 @@ export class RackChanges {
     if (!reached) return;
     const { target: api, system } = reached;
     if (system.status !== 'running') {
-      this.refuse(command, rack, `${rack.fullName} says it is ${system.status}. A rack is changed only while it is running.`);
+      this.refuse(command, rack, `${rack.displayName} says it is ${system.status}. A rack is changed only while it is running.`);
       return;
     }
     const currentTemplateUrl = templateUrl(this.dependencies.releasesUrl(), rack.version ?? system.version);
@@ -91,17 +91,17 @@ export class RackChanges {
           ? await this.dependencies.inputs.parameter(rack, await template)
           : await this.dependencies.inputs.scale(rack, await template);
     if (!change) return;
-    const preview = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Convox: previewing the change of ${rack.fullName} (a CloudFormation change set, deleted afterwards)…` }, async () =>
+    const preview = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Convox: previewing the change of ${rack.displayName} (a CloudFormation change set, deleted afterwards)…` }, async () =>
       previewChange({ installer: store.installer, previewer: this.dependencies.previewer, releasesUrl: this.dependencies.releasesUrl(), timing: previewTiming }, rack, change, await template),
     );
-    log.info(`${rack.fullName}: preview of "${preview.title}": ${preview.rows.length} resource change(s).`);
-    await this.dependencies.previews.show(rack.fullName, preview.document);
+    log.info(`${rack.displayName}: preview of "${preview.title}": ${preview.rows.length} resource change(s).`);
+    await this.dependencies.previews.show(rack.displayName, preview.document);
     if (preview.preview.noChanges) {
-      void vscode.window.showInformationMessage(`Convox: CloudFormation would change nothing on ${rack.fullName} ("${preview.title}"): the values are already in place. Nothing was sent.`);
+      void vscode.window.showInformationMessage(`Convox: CloudFormation would change nothing on ${rack.displayName} ("${preview.title}"): the values are already in place. Nothing was sent.`);
       return;
     }
     if (!(await this.confirmed(rack, preview))) {
-      log.info(`${rack.fullName}: "${preview.title}" not applied.`);
+      log.info(`${rack.displayName}: "${preview.title}" not applied.`);
       return;
     }
     await this.apply(command, rack, api, change, preview);
@@ -125,12 +125,12 @@ export class RackChanges {
   private async whenRunning(command: ChangeCommand, rack: Rack): Promise<void> {
     const { store } = this.dependencies;
     const running = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Convox: waiting for ${rack.fullName} to be running…`, cancellable: true },
+      { location: vscode.ProgressLocation.Notification, title: `Convox: waiting for ${rack.displayName} to be running…`, cancellable: true },
       async (_progress, token) => {
         const started = Date.now();
         while (!token.isCancellationRequested && Date.now() - started < waitForRunningMs) {
           await store.refresh('manual').catch(() => undefined);
-          const now = store.find(rack.fullName);
+          const now = store.byId(rack.stackId);
           if (now?.status === 'running') return now;
           await new Promise((resolve) => setTimeout(resolve, waitPollMs));
         }
@@ -143,13 +143,13 @@ export class RackChanges {
   /** The rack API's address and password, with the person's pin if any; undefined (and said why) when there is none. */
   private async apiTarget(rack: Rack): Promise<{ target: RackApiTarget; system: RackSystem } | undefined> {
     if (!rack.apiHost) {
-      void vscode.window.showErrorMessage(`Convox: ${rack.fullName} has no Dashboard output, so its API cannot be reached.`);
+      void vscode.window.showErrorMessage(`Convox: ${rack.displayName} has no Dashboard output, so its API cannot be reached.`);
       return undefined;
     }
     const password = await this.dependencies.passwords.password(rack);
     if (password === undefined) {
       void vscode.window.showErrorMessage(
-        `Convox: the API password of ${rack.fullName} could not be read (ssm:GetParameter on ${rack.name}RackApiSecret; the log says why). Changing a rack goes through its API, which needs it.`,
+        `Convox: the API password of ${rack.displayName} could not be read (neither ssm:GetParameter on ${rack.name}RackApiSecret nor the convox CLI's auth file; the log says why). Changing a rack goes through its API, which needs it.`,
       );
       return undefined;
     }
@@ -157,12 +157,28 @@ export class RackChanges {
     try {
       return { target, system: await systemOf(target, this.dependencies.store.requestDeadlineMs) };
     } catch (error) {
+      if (error instanceof RackApiError && error.status === 401) return this.withPasswordReadAgain(rack, target);
       if (!(error instanceof UntrustedCertificateError)) throw error;
       // Not trusted: the person was told nothing was sent; the command ends there.
       if (!(await this.trusted(rack, error))) return undefined;
       const pinned = { ...target, pinnedFingerprint: error.fingerprint };
       return { target: pinned, system: await systemOf(pinned, this.dependencies.store.requestDeadlineMs) };
     }
+  }
+
+  /**
+   * The rack refused the password it was last read as: the secret may have been rotated, so it is read again,
+   * once, and tried again if it changed.
+   */
+  private async withPasswordReadAgain(rack: Rack, refused: RackApiTarget): Promise<{ target: RackApiTarget; system: RackSystem }> {
+    const { passwords, log, store } = this.dependencies;
+    passwords.forget(rack);
+    const password = await passwords.password(rack);
+    const refusal = new RackApiError(401, `The rack API of ${rack.displayName} refused its password (HTTP 401), also after reading it again. Check ${rack.name}RackApiSecret in SSM, or the convox CLI's auth entry for ${refused.host}.`);
+    if (password === undefined || password === refused.password) throw refusal;
+    log.info(`${rack.displayName}: the rack API refused the password it was read as; it was read again and differs, trying once more.`);
+    const target = { ...refused, password };
+    return { target, system: await systemOf(target, store.requestDeadlineMs) };
   }
 
   /** Asks whether to trust the certificate the rack API presented; pins it if so. */
@@ -173,13 +189,13 @@ export class RackChanges {
       `Convox: ${error.message}`,
       {
         modal: true,
-        detail: `Compare the fingerprint with the one your rack's administrator gives you (openssl s_client -connect ${error.host} | openssl x509 -noout -fingerprint -sha256). Once trusted, ${rack.fullName}'s API is reached only while it presents this certificate; Convox: Manage Trusted Rack Certificates removes it.`,
+        detail: `Compare the fingerprint with the one your rack's administrator gives you (openssl s_client -connect ${error.host} | openssl x509 -noout -fingerprint -sha256). Once trusted, ${rack.displayName}'s API is reached only while it presents this certificate; Convox: Manage Trusted Rack Certificates removes it.`,
       },
       trust,
     );
     if (choice !== trust) return false;
     await this.dependencies.pins.trust(rack, error.fingerprint);
-    this.dependencies.log.info(`${rack.fullName}: certificate ${error.fingerprint} of ${error.host} trusted.`);
+    this.dependencies.log.info(`${rack.displayName}: certificate ${error.fingerprint} of ${error.host} trusted.`);
     return true;
   }
 
@@ -187,7 +203,7 @@ export class RackChanges {
     const apply = 'Apply';
     const replaced = preview.rows.filter((row) => row.highlighted).map((row) => row.logicalId);
     const choice = await vscode.window.showWarningMessage(
-      `Apply "${preview.title}" to ${rack.fullName}?`,
+      `Apply "${preview.title}" to ${rack.displayName}?`,
       {
         modal: true,
         detail: `${preview.rows.length} resource change(s), as the preview shows.${replaced.length > 0 ? ` May be replaced (deleted and created anew): ${replaced.join(', ')}.` : ''} The rack updates its own stack through its API.`,
@@ -206,13 +222,13 @@ export class RackChanges {
     } catch (error) {
       // The rack began changing since it was read (its autoscaler, another person): refused as a busy rack is.
       if (!(error instanceof RackApiError && busyStack.test(error.message))) throw error;
-      this.refuse(command, rack, `${rack.fullName} began changing meanwhile, so the rack refused the change: ${error.message}`);
+      this.refuse(command, rack, `${rack.displayName} began changing meanwhile, so the rack refused the change: ${error.message}`);
       return;
     }
-    log.info(`${rack.fullName}: "${preview.title}" sent to the rack API.`);
+    log.info(`${rack.displayName}: "${preview.title}" sent to the rack API.`);
     store.requestRefresh('manual');
     const started = Date.now();
-    const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Convox: ${rack.fullName}: ${preview.title}`, cancellable: true }, async (progress, token) => {
+    const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Convox: ${rack.displayName}: ${preview.title}`, cancellable: true }, async (progress, token) => {
       const stop = new AbortController();
       token.onCancellationRequested(() => stop.abort());
       let shown = 0;
@@ -238,17 +254,17 @@ export class RackChanges {
     store.setProgress(rack.stackId, undefined);
     await store.refresh('manual').catch(() => undefined);
     if (result.outcome === 'succeeded') {
-      void vscode.window.showInformationMessage(`Convox: ${rack.fullName}: ${preview.title} done (UPDATE_COMPLETE).`);
+      void vscode.window.showInformationMessage(`Convox: ${rack.displayName}: ${preview.title} done (UPDATE_COMPLETE).`);
       return;
     }
     if (result.outcome !== 'failed') {
-      void vscode.window.showWarningMessage(`Convox: stopped following ${rack.fullName}; CloudFormation goes on and the Racks view shows its state.`);
+      void vscode.window.showWarningMessage(`Convox: stopped following ${rack.displayName}; CloudFormation goes on and the Racks view shows its state.`);
       return;
     }
     const why = result.rootCause ? rootCauseSentence(result.rootCause) : 'CloudFormation gave no reason';
-    log.error(`${rack.fullName}: "${preview.title}" failed and was rolled back. Root cause: ${why}`);
+    log.error(`${rack.displayName}: "${preview.title}" failed and was rolled back. Root cause: ${why}`);
     const show = 'Show Events';
-    const choice = await vscode.window.showErrorMessage(`Convox: ${preview.title} of ${rack.fullName} failed and was rolled back (${result.progress.stackStatus ?? 'rolling back'}). ${why}.`, show);
+    const choice = await vscode.window.showErrorMessage(`Convox: ${preview.title} of ${rack.displayName} failed and was rolled back (${result.progress.stackStatus ?? 'rolling back'}). ${why}.`, show);
     if (choice === show) await events.show(rack.name, 'update', result.events, result.rootCause);
   }
 }

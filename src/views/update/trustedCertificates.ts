@@ -33,7 +33,7 @@ export class TrustedCertificates {
   async trust(rack: Rack, fingerprint: string): Promise<void> {
     if (!rack.apiHost) return;
     const host = rack.apiHost;
-    await this.list.replace((pin) => !(pin.stackId === rack.stackId && pin.host === host), [{ rack: rack.fullName, stackId: rack.stackId, host, fingerprint, trustedAt: Date.now() }]);
+    await this.list.replace((pin) => !(pin.stackId === rack.stackId && pin.host === host), [{ rack: rack.displayName, stackId: rack.stackId, host, fingerprint, trustedAt: Date.now() }]);
   }
 
   async remove(pins: readonly TrustedCertificate[]): Promise<void> {

@@ -3,7 +3,7 @@ import type { Rack } from '../../../src/model/rack';
 import { TrustedCertificates } from '../../../src/views/update/trustedCertificates';
 import { MemoryState } from '../memoryState';
 
-const rack = (name: string, apiHost: string): Rack => ({ fullName: `acme/${name}`, name, stackId: `arn:stack/${name}`, apiHost }) as Rack;
+const rack = (name: string, apiHost: string): Rack => ({ fullName: `acme/${name}`, displayName: `acme/${name}`, name, stackId: `arn:stack/${name}`, apiHost }) as Rack;
 
 describe('trusted rack API certificates', () => {
   it('pins a fingerprint to one rack\'s API host only, replaces it, and removes it', async () => {
@@ -18,6 +18,14 @@ describe('trusted rack API certificates', () => {
     assert.deepEqual(pins.all().map((pin) => pin.fingerprint), ['CC:DD']);
     await pins.remove(pins.all());
     assert.equal(pins.fingerprint(production), undefined);
+  });
+
+  it('keys a pin by stack id: a rack of the same name and host elsewhere is not trusted', async () => {
+    const pins = new TrustedCertificates(new MemoryState().memento);
+    const east = { ...rack('production', 'api.example.com'), stackId: 'arn:aws:cloudformation:us-east-1:1:stack/production/a', displayName: 'acme/production (us-east-1)' };
+    await pins.trust(east, 'AA:BB');
+    assert.equal(pins.fingerprint({ ...east, stackId: 'arn:aws:cloudformation:eu-west-1:1:stack/production/b' }), undefined);
+    assert.equal(pins.all()[0].rack, 'acme/production (us-east-1)', 'listed by the name it was shown by');
   });
 
   it('ignores stored entries of another shape', () => {

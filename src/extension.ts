@@ -11,6 +11,7 @@ import { ArchitecturePanels } from './views/architecture/architecturePanels';
 import { architectureViewType } from './views/architecture/panelOptions';
 import { CliSync } from './views/cli/cliSync';
 import { CliLookups } from './views/cli/cliLookups';
+import { CliRecords } from './views/cli/cliRecords';
 import { CliWatcher } from './views/cli/cliWatcher';
 import { registerInstallCommands } from './views/install/installCommands';
 import { registerInspectCommands } from './views/inspect/inspectCommands';
@@ -95,7 +96,7 @@ export function activate(context: vscode.ExtensionContext): ConvoxApi {
     ...registerTerminalCommands(store, racksView.tree, current, passwords, log),
     ...registerInspectCommands(store, racksView.tree, current, documents, log),
     ...registerArchitectureCommands(store, racksView.tree, current, architecture, log),
-    ...registerInstallCommands(context, store, racksView.tree, current, log),
+    ...registerInstallCommands(context, store, racksView.tree, current, new CliRecords(userCliConfigFiles, passwords, log), log),
     ...registerUpdateCommands(context, store, racksView.tree, current, passwords, previewer, log),
     vscode.window.registerWebviewPanelSerializer(architectureViewType, architecture),
     ...registerRegionCommands(),

@@ -9,6 +9,7 @@ import {
   keyedFiles,
   parseKeyed,
   switchChanges,
+  type CliFileChanges,
   type CliSettings,
   type CliTarget,
   type KeyedFile,
@@ -51,6 +52,21 @@ export class CliConfigFiles {
     await fs.mkdir(this.directory, { recursive: true, mode: 0o700 });
     for (const [file, values] of Object.entries(changes.keyed)) await this.write(this.pathOf(file as SettingFile), formatKeyed(values), fileMode);
     for (const [file, value] of Object.entries(changes.plain)) await this.write(this.pathOf(file as SettingFile), value, fileMode);
+  }
+
+  /**
+   * Changes the files as `change` says from what they hold now, everything read and checked first (a file that
+   * cannot be parsed stops it before anything is written); only the files that change are replaced, whole and
+   * readable by their owner only. Returns what changed.
+   */
+  async update(change: (settings: CliSettings) => CliFileChanges): Promise<CliFileChanges> {
+    const changes = change(await this.read());
+    if (changes.summary.length === 0) return changes;
+    await fs.mkdir(this.directory, { recursive: true, mode: 0o700 });
+    for (const [file, values] of Object.entries(changes.keyed)) await this.write(this.pathOf(file as SettingFile), formatKeyed(values), fileMode);
+    for (const [file, value] of Object.entries(changes.plain)) await this.write(this.pathOf(file as SettingFile), value, fileMode);
+    for (const file of changes.removed) await fs.rm(this.pathOf(file), { force: true });
+    return changes;
   }
 
   /** Whether the convox CLI has made its directory: someone uses the CLI here. */

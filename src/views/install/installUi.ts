@@ -3,6 +3,7 @@ import type { Rack } from '../../model/rack';
 import type { RackStore } from '../../model/store/rackStore';
 import { reportFailure } from '../failures';
 import { releasesUrl, scanSettings } from '../settings';
+import type { CliRecords } from '../cli/cliRecords';
 import type { CurrentRack } from '../switch/currentRack';
 import { EventsDocuments, eventsScheme } from './eventsDocuments';
 import { InstallRecords } from './installRecords';
@@ -14,6 +15,7 @@ export interface InstallUiContext {
   context: vscode.ExtensionContext;
   store: RackStore;
   current: CurrentRack;
+  cli: CliRecords;
   log: vscode.LogOutputChannel;
 }
 
@@ -24,7 +26,7 @@ export interface InstallUi {
 }
 
 /** Entry of the dist/installUi.js bundle: the install wizard, progress and uninstall, loaded on first use. */
-export function createInstallUi({ context, store, current, log }: InstallUiContext): InstallUi {
+export function createInstallUi({ context, store, current, cli, log }: InstallUiContext): InstallUi {
   const documents = new EventsDocuments();
   context.subscriptions.push(vscode.workspace.registerTextDocumentContentProvider(eventsScheme, documents));
   const installs = new Installs({
@@ -32,6 +34,7 @@ export function createInstallUi({ context, store, current, log }: InstallUiConte
     records: new InstallRecords(context.globalState),
     documents,
     log,
+    recordInCli: (rack) => cli.record(rack),
     switchTo: async (rack) => {
       await vscode.commands.executeCommand('convox.switchRack', rack.stackId);
     },
@@ -45,7 +48,7 @@ export function createInstallUi({ context, store, current, log }: InstallUiConte
         await reportFailure(log, 'Install Rack stopped', error);
       }
     },
-    uninstall: (rack) => uninstallRack({ store, documents, log, currentRack: () => current.id, clearCurrent: () => current.clear() }, rack),
+    uninstall: (rack) => uninstallRack({ store, documents, log, currentRack: () => current.id, clearCurrent: () => current.clear(), forgetInCli: (gone) => cli.forget(gone) }, rack),
     resume: () => installs.resume(),
   };
 }

@@ -18,6 +18,8 @@ export interface UninstallDependencies {
   log: vscode.LogOutputChannel;
   currentRack(): RackId | undefined;
   clearCurrent(): Promise<void>;
+  /** Removes the rack from the convox CLI's files, as `convox rack uninstall` does (and its auth, racks, host). */
+  forgetInCli(rack: Rack): Promise<void>;
 }
 
 /**
@@ -95,6 +97,7 @@ async function run(dependencies: UninstallDependencies, rack: Rack, plan: Uninst
   await store.refresh('manual').catch(() => undefined);
   if (result.outcome === 'succeeded') {
     log.info(`Uninstalled ${rack.displayName}.`);
+    await dependencies.forgetInCli(rack);
     const wasCurrent = dependencies.currentRack() === rack.stackId;
     if (wasCurrent) await dependencies.clearCurrent();
     void vscode.window.showInformationMessage(`Convox: ${rack.displayName} was uninstalled. Kept: ${plan.retained.join('; ')}.${wasCurrent ? ' It was the current rack: no rack is current now.' : ''}`);

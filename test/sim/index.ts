@@ -19,6 +19,7 @@ export { secretEnvironment, secretMarkers, secretsScenario } from './scenarios/s
 export { accessKeyIdFor, scenario, type ProfileSpec, type RegionBuilder, type ScenarioSpec } from './scenarios/scenario';
 export { outputs, parameters, stack, type StackOptions } from './scenarios/stack';
 export { startSimulator, type Simulator, type SimulatorOptions } from './server';
+export { sameNameAccounts, sameNameAccountsScenario, sameNameRegionsScenario } from './scenarios/sameName';
 export { rackPasswordMarker, switchScenario } from './scenarios/switch';
 export { updateRacks, updateScenario } from './scenarios/update';
 export { kubeconfigFor, startKubernetesApi, type KubernetesApi, type SimulatedNamespace } from './kubernetes';

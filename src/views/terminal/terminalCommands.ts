@@ -29,8 +29,7 @@ export function registerTerminalCommands(store: RackStore, tree: RacksTree, curr
     const rack = await rackFor(target, 'Open a terminal on rack');
     if (!rack) return undefined;
     const pinned = pinnedRackVariables(rack, rack.local ? undefined : await passwords.password(rack));
-    // strictEnv: the current rack's variables (the environment collection) must not reach a terminal pinned to another.
-    const terminal = vscode.window.createTerminal({ name: rack.displayName, env: pinnedEnvironment(pinned), strictEnv: true, iconPath: new vscode.ThemeIcon('server-environment') });
+    const terminal = vscode.window.createTerminal({ name: rack.displayName, iconPath: new vscode.ThemeIcon('server-environment'), ...pinnedShell(pinned) });
     terminal.show();
     log.info(`Opened a terminal on ${rack.displayName} (${Object.keys(pinned).sort().join(', ')} set${pinned.RACK_URL || rack.local ? '' : '; no API password'}).`);
     return terminal;
@@ -65,10 +64,22 @@ export function registerTerminalCommands(store: RackStore, tree: RacksTree, curr
 /** What the extension host itself runs with, not a shell: left out of a terminal built from its environment. */
 const hostOnlyVariable = /^(VSCODE_|ELECTRON_)/;
 
-/** The extension host's environment without the rack variables or its own, plus the pinned rack's variables. */
-function pinnedEnvironment(pinned: TerminalVariables): Record<string, string> {
-  const env: Record<string, string> = {};
-  const rackVariables = new Set<string>(terminalVariableNames);
-  for (const [name, value] of Object.entries(process.env)) if (value !== undefined && !rackVariables.has(name) && !hostOnlyVariable.test(name)) env[name] = value;
-  return { ...env, ...pinned };
+/**
+ * How a terminal pinned to a rack starts. The current rack's variables (the environment collection) are applied to
+ * every new terminal, and `strictEnv`, which should keep them out, is ignored by remote terminals (microsoft/vscode
+ * #125389). So on POSIX the shell starts through `env`, which removes or sets them again: the names and values that
+ * are not secret in its arguments, `RACK_URL` (the password) only in the environment, which no collection entry
+ * touches. On Windows (local terminals honour it) the whole environment is given with `strictEnv`.
+ */
+function pinnedShell(pinned: TerminalVariables): Pick<vscode.TerminalOptions, 'env' | 'strictEnv' | 'shellPath' | 'shellArgs'> {
+  if (process.platform === 'win32') {
+    const env: Record<string, string> = {};
+    const rackVariables = new Set<string>(terminalVariableNames);
+    for (const [name, value] of Object.entries(process.env)) if (value !== undefined && !rackVariables.has(name) && !hostOnlyVariable.test(name)) env[name] = value;
+    return { env: { ...env, ...pinned }, strictEnv: true };
+  }
+  // `env` takes its options before the first NAME=VALUE.
+  const unset = terminalVariableNames.filter((name) => pinned[name] === undefined).flatMap((name) => ['-u', name]);
+  const set = terminalVariableNames.flatMap((name) => (pinned[name] === undefined || name === 'RACK_URL' ? [] : [`${name}=${pinned[name]}`]));
+  return { shellPath: '/usr/bin/env', shellArgs: [...unset, ...set, vscode.env.shell || '/bin/sh'], env: pinned.RACK_URL ? { RACK_URL: pinned.RACK_URL } : undefined };
 }

@@ -291,6 +291,8 @@ describe('architecture scenario through the real SDK clients', () => {
     assert.match(output(stack, 'DomainInternal') ?? '', /^internal-routers-rti-/);
     assert.match(output(stack, 'NLBHost') ?? '', /\.elb\.us-east-1\.amazonaws\.com$/);
     assert.match(output(stack, 'NLBInternalHost') ?? '', /^internal-/);
+    const resources = byLogicalId((await read.resources('routers')).resources);
+    for (const zone of ['0', '1', '2']) assert.equal(output(stack, `NLBEIP${zone}`), resources.get(`NLBAddress${zone}`)?.PhysicalResourceId, `NLBEIP${zone}`);
     assert.ok(output(stack, 'Domain'));
   });
 

@@ -14,6 +14,7 @@ export { addSeconds, type Place } from './scenarios/ids';
 export { defaultInstallWorld, defaultReleases, rackTemplate, releaseVersions } from './scenarios/install';
 export type { Failure, ResourceSpec } from './scenarios/lifecycle';
 export { rack, type AppOptions, type ProcessOptions, type RackOptions, type ResourceStackOptions } from './scenarios/rack';
+export { installerAuth, rack2021, rack2021Version, type Rack2021Options } from './scenarios/rack2021';
 export { emptyRegion, merge } from './scenarios/region';
 export { secretEnvironment, secretMarkers, secretsScenario } from './scenarios/secrets';
 export { accessKeyIdFor, scenario, type ProfileSpec, type RegionBuilder, type ScenarioSpec } from './scenarios/scenario';

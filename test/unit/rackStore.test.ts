@@ -6,6 +6,7 @@ import type { Pair } from '../../src/model/pair';
 import type { DiscoveryError, Process, Rack, RackDetails, RackTask, StackEvent } from '../../src/model/rack';
 import { SettingsError, type ScanSettings } from '../../src/model/settings';
 import { racksFromStacks, type StackDescription } from '../../src/model/stacks';
+import type { ServerLifecycle } from '../../src/model/status';
 import type { StoreChange } from '../../src/model/store/changes';
 import { lazyInstaller } from '../../src/model/store/lazyPorts';
 import type { RackPorts } from '../../src/model/store/ports';
@@ -33,7 +34,7 @@ class Ports implements RackPorts {
   profileList: ProfileRegion[] = [{ name: 'acme-prod', region: 'us-east-1' }];
   world: StackDescription[] = [stack('production', 'UPDATE_COMPLETE'), stack('staging', 'UPDATE_IN_PROGRESS')];
   discoveries = 0;
-  lifecycles = new Map([['production-Instances', ['InService']]]);
+  lifecycles = new Map([['production-Instances', [{ instanceId: 'i-1', state: 'InService' }]]]);
   lifecycleCalls: string[][] = [];
   lifecycleFailure: Error | undefined;
   detailReads: string[] = [];
@@ -53,7 +54,7 @@ class Ports implements RackPorts {
   };
 
   reader = {
-    lifecycleStates: async (_pair: Pair, names: readonly string[]): Promise<Map<string, string[]>> => {
+    lifecycleStates: async (_pair: Pair, names: readonly string[]): Promise<Map<string, ServerLifecycle[]>> => {
       this.lifecycleCalls.push([...names]);
       if (this.lifecycleFailure) throw this.lifecycleFailure;
       return this.lifecycles;

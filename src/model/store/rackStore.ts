@@ -5,7 +5,7 @@ import type { Pair } from '../pair';
 import type { ArchitectureData } from '../architecture/data';
 import type { DiscoveryError, Process, Rack, RackDetails, StackEvent } from '../rack';
 import { settingDefaults, type ScanSettings } from '../settings';
-import { withInstanceLifecycle } from '../status';
+import { notInServiceServers, withInstanceLifecycle, type ServerLifecycle } from '../status';
 import { ArchitectureReads, type ArchitectureState } from './architectureReads';
 import { diffRacks, type RackAspect, type StoreChange } from './changes';
 import type { RackInstaller, RackPorts } from './ports';
@@ -53,7 +53,7 @@ export class RackStore {
   private readonly listeners = new Set<Listener>();
   private readonly progress = new Map<string, string>();
   private inventory: Inventory | undefined;
-  private readonly lifecycles = new Map<string, string[]>();
+  private readonly lifecycles = new Map<string, ServerLifecycle[]>();
   private readonly rackData = new Map<string, RackData>();
   private running: Promise<void> | undefined;
   /** A refresh asked for while one ran, with inputs that one did not see: it runs when that one ends. */
@@ -134,12 +134,17 @@ export class RackStore {
   racks(): Rack[] {
     this.merged ??= withDisplayNames([
       ...(this.inventory?.racks() ?? []).map((rack) => {
-        const states = this.lifecycles.get(rack.stackId);
-        return states ? { ...rack, status: withInstanceLifecycle(rack.status, states) } : rack;
+        const servers = this.lifecycles.get(rack.stackId);
+        return servers ? { ...rack, status: withInstanceLifecycle(rack.status, servers.map((server) => server.state)) } : rack;
       }),
       ...this.local,
     ]);
     return this.merged;
+  }
+
+  /** The servers of a rack's `Instances` group not in service at the last look, as `i-… (Pending)`. */
+  serversNotInService(rack: Rack): string[] {
+    return notInServiceServers(this.lifecycles.get(rack.stackId) ?? []);
   }
 
   errors(): DiscoveryError[] {

@@ -10,7 +10,8 @@ import type { Rack } from '../../model/rack';
 import type { RackStore } from '../../model/store/rackStore';
 import type { ChangePreviewer } from '../../model/update/ports';
 import { previewChange, previewTiming, type ChangePreview } from '../../model/update/previewChange';
-import { notRunningReason, systemUpdateForm, type RackChange } from '../../model/update/rackChange';
+import { acceptsChanges, changeRefusal, convergingWarning, systemUpdateForm, type RackChange } from '../../model/update/rackChange';
+import { inertText } from '../../model/untrustedText';
 import { systemOf, updateSystem, type RackApiTarget, type RackSystem } from '../../rackApi/client';
 import { RackApiError, UntrustedCertificateError } from '../../rackApi/errors';
 import { reportFailure } from '../failures';
@@ -69,13 +70,14 @@ export class RackChanges {
   private async change(command: ChangeCommand, rack: Rack): Promise<void> {
     const { store, log } = this.dependencies;
     if (this.refusedNotRunning(command, rack)) return;
+    if (!(await this.convergingAccepted(command, rack))) return;
     const deadlineMs = store.requestDeadlineMs;
     // The rack API first: its certificate and the password are settled before anything is asked.
     const reached = await this.apiTarget(rack);
     if (!reached) return;
     const { target: api, system } = reached;
-    if (system.status !== 'running') {
-      this.refuse(command, rack, `${rack.displayName} says it is ${system.status}. A rack is changed only while it is running.`);
+    if (!acceptsChanges(system.status)) {
+      this.refuse(command, rack, `${rack.displayName} says it is ${inertText(system.status, 40)}. A rack is changed only while it is running (or converging).`);
       return;
     }
     const currentTemplateUrl = templateUrl(this.dependencies.releasesUrl(), rack.version ?? system.version);
@@ -109,9 +111,23 @@ export class RackChanges {
 
   /** Refuses a rack that is not running, with "Try Again When Running" (which waits for it, then runs the command again). */
   private refusedNotRunning(command: ChangeCommand, rack: Rack): boolean {
-    const reason = notRunningReason(rack);
+    const reason = changeRefusal(rack);
     if (reason) this.refuse(command, rack, reason);
     return reason !== undefined;
+  }
+
+  /** A converging rack is changed only after a warning naming its servers not in service, and the person's go-ahead. */
+  private async convergingAccepted(command: ChangeCommand, rack: Rack): Promise<boolean> {
+    const warning = convergingWarning(rack, this.dependencies.store.serversNotInService(rack));
+    if (!warning) return true;
+    this.dependencies.log.info(`${commandTitles[command]}: ${warning}`);
+    const go = 'Continue';
+    const choice = await vscode.window.showWarningMessage(
+      `Convox: ${inertText(warning)}`,
+      { modal: true, detail: `${commandTitles[command]} goes on through the rack API as the convox CLI would; the Racks view shows the servers settle.` },
+      go,
+    );
+    return choice === go;
   }
 
   private refuse(command: ChangeCommand, rack: Rack, reason: string): void {
@@ -131,7 +147,7 @@ export class RackChanges {
         while (!token.isCancellationRequested && Date.now() - started < waitForRunningMs) {
           await store.refresh('manual').catch(() => undefined);
           const now = store.byId(rack.stackId);
-          if (now?.status === 'running') return now;
+          if (now && changeRefusal(now) === undefined) return now;
           await new Promise((resolve) => setTimeout(resolve, waitPollMs));
         }
         return undefined;

@@ -1,17 +1,14 @@
 import * as vscode from 'vscode';
 import { inertText } from '../../model/untrustedText';
 import type { Rack } from '../../model/rack';
+import { olderRackAdvice, readRackPassword } from '../../model/secrets/rackPassword';
 import type { RackSecrets } from '../../model/store/ports';
 import { rackApiUrl } from '../../model/terminal/rackEnvironment';
 import { requestTimeoutSeconds } from '../settings';
 
-/** The release that added the SSM parameter `<rack>RackApiSecret` (convox/rack 7170bd6fe). */
-export const secretRelease = '20230322';
-
 /**
- * Rack API passwords, kept in memory only (never in settings, the log or a message): read from the SSM parameter
- * `<rack>RackApiSecret` when first needed; where the rack has none (it predates release 20230322) or it cannot be
- * read, from the convox CLI's own `auth` entry for the rack's API host. Without either the person is told why.
+ * Rack API passwords (see readRackPassword for where from), kept in memory only: never in settings, the log or a
+ * message. Without one the person is told why, once.
  */
 export class RackPasswords {
   private readonly known = new Map<string, Promise<string | undefined>>();
@@ -31,7 +28,7 @@ export class RackPasswords {
     if (!rack.apiHost) return Promise.resolve(undefined);
     let known = this.known.get(rack.stackId);
     if (!known) {
-      known = this.read(rack, rack.apiHost);
+      known = this.read({ ...rack, apiHost: rack.apiHost });
       this.known.set(rack.stackId, known);
     }
     return known;
@@ -48,31 +45,17 @@ export class RackPasswords {
     return password === undefined || !rack.apiHost ? undefined : rackApiUrl(rack.apiHost, password);
   }
 
-  private async read(rack: Rack, host: string): Promise<string | undefined> {
-    const parameter = `${rack.name}RackApiSecret`;
-    let failure: 'missing' | 'denied' | 'failed' = 'missing';
-    try {
-      const password = await this.secrets.apiPassword(rack, requestTimeoutSeconds() * 1000);
-      if (password !== undefined) return password;
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      this.log.warn(`The API password of ${rack.displayName} could not be read from SSM: ${message}`);
-      failure = (error as { kind?: string }).kind === 'access-denied' ? 'denied' : 'failed';
-      // Not remembered: a network failure or a timeout may be gone next time.
-      if (failure === 'failed') this.known.delete(rack.stackId);
+  private async read(rack: Rack & { apiHost: string }): Promise<string | undefined> {
+    const read = await readRackPassword(rack, this.secrets, this.cliPassword, requestTimeoutSeconds() * 1000);
+    if (read.password !== undefined) {
+      if (read.source === 'cli') this.log.info(`The API password of ${rack.displayName} is the convox CLI's auth entry for ${rack.apiHost} (${read.why ?? ''}).`);
+      return read.password;
     }
-    const fromCli = await this.cliPassword(host);
-    if (fromCli !== undefined) {
-      const why = failure === 'missing' ? `the rack has no SSM parameter ${parameter}: it predates release ${secretRelease}` : 'SSM could not be read';
-      this.log.info(`The API password of ${rack.displayName} is the convox CLI's auth entry for ${host} (${why}).`);
-      return fromCli;
-    }
-    if (failure === 'denied') this.tellDenied();
-    if (failure === 'missing') {
-      this.tellOlder(rack, parameter, host);
-      // Looked for again next time: a `convox login` meanwhile puts it in the CLI's auth file.
-      this.known.delete(rack.stackId);
-    }
+    if (read.ssmError !== undefined) this.log.warn(`The API password of ${rack.displayName} could not be read from SSM: ${read.ssmError}`);
+    // Read again next time unless SSM refused: a network failure may pass, a `convox login` adds the CLI's entry.
+    if (read.failure !== 'denied') this.known.delete(rack.stackId);
+    if (read.failure === 'denied') this.tellDenied();
+    if (read.failure === 'missing') this.tellOlder(rack);
     return undefined;
   }
 
@@ -85,8 +68,8 @@ export class RackPasswords {
   }
 
   /** The rack has no SSM secret and the CLI has no password for it: said in the log and once in a message. */
-  private tellOlder(rack: Rack, parameter: string, host: string): void {
-    const why = `${rack.displayName} has no SSM parameter ${parameter}: it predates release ${secretRelease}, which added it, and the convox CLI's auth file has no password for ${host}. Run \`convox login ${host}\` with the rack's password (whoever installed the rack has it), or update the rack to release ${secretRelease} or later, which keeps it in SSM.`;
+  private tellOlder(rack: Rack & { apiHost: string }): void {
+    const why = olderRackAdvice(rack, rack.apiHost);
     this.log.warn(why);
     if (this.olderTold.has(rack.stackId)) return;
     this.olderTold.add(rack.stackId);

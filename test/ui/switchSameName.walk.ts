@@ -58,6 +58,8 @@ walk(
       assert.match(text, new RegExp(`^Region\\s+${region}$`, 'm'));
       assert.match(text, new RegExp(`^Version\\s+${version}$`, 'm'));
       assert.equal(await ui.editorTabTitle(), `acme\u2215production (${region})`);
+      // The top of the document (its name, Region and Version) is what the screenshot shows.
+      await ui.page.keyboard.press('Control+Home');
     };
 
     await switchTo('eu-west', 'acme/production (eu-west-1)');

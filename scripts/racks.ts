@@ -19,7 +19,9 @@ variables the AWS CLI reads. Each profile is scanned in its own region and in --
 Options:
   --regions r1,r2        also scan these regions, e.g. us-east-1,eu-west-1
   --organizations FILE   JSON file mapping an organisation to its profiles, e.g. {"acme": ["acme-prod"]}
-  --json                 print racks and errors as JSON, values exact and unshortened
+  --json                 print racks and errors as JSON, values exact and unshortened; a rack's "name" is
+                         org/rack, qualified with its region (and profile) when another rack has the same,
+                         "stackId" is what identifies it
   -h, --help             print this help
 
 Exit status:
@@ -92,13 +94,13 @@ async function main(args: string[]): Promise<number> {
   const errors = store.errors();
   if (options.json) {
     const entries = [
-      ...racks.map(({ fullName, status, cloudformationStatus, region, profile, version }) => ({ name: fullName, status, cloudformationStatus, region, profile, version: version ?? null })),
+      ...racks.map(({ displayName, fullName, stackId, status, cloudformationStatus, region, profile, version }) => ({ name: displayName, fullName, stackId, status, cloudformationStatus, region, profile, version: version ?? null })),
       ...errors.map(({ message, kind, profile, region }) => ({ error: message, kind, profile, region })),
     ];
     console.log(JSON.stringify(entries, null, 2));
   } else {
     if (store.hasProfiles === false) console.error('No AWS profiles or credentials found (AWS_CONFIG_FILE, AWS_SHARED_CREDENTIALS_FILE, AWS_ACCESS_KEY_ID).');
-    const rows = racks.map((rack) => [rack.fullName, rack.status, rack.region, rack.version ?? ''].map((cell) => terminalField(cell, tableCellLimit)));
+    const rows = racks.map((rack) => [rack.displayName, rack.status, rack.region, rack.version ?? ''].map((cell) => terminalField(cell, tableCellLimit)));
     console.log(formatTable(['NAME', 'STATUS', 'REGION', 'VERSION'], rows));
     for (const error of errors) printError(`ERROR ${error.profile} ${error.region || '-'} (${error.kind}): ${error.message}`);
   }

@@ -14,6 +14,7 @@ import { installPollMs } from '../src/views/install/installPoll';
 import { releaseVersions, updateScenario } from '../test/sim';
 import { main } from '../test/runner/processes';
 import { median, withInProcessSimulator } from './benchWorld';
+import { rackNamed } from '../test/rackNamed';
 
 const latencyMs = 50;
 const runs = 5;
@@ -40,7 +41,7 @@ export async function measureUpdate(): Promise<UpdateNumbers> {
     if (scenario.install) scenario.install.stepMs = stepMs;
     const store = new RackStore(ports, () => ({ regions: [], organizations: { acme: ['acme-prod'] } }), { intervalSeconds: 0 });
     await store.refresh('manual');
-    const rack = store.find('acme/production');
+    const rack = rackNamed(store, 'acme/production');
     if (!rack) throw new Error('the update scenario has no acme/production');
     const template = await ports.installer.templateParameters(rack, templateUrl(sim.releasesUrl, rack.version ?? ''), 10_000);
     const dependencies = { installer: ports.installer, previewer: ports.previewer, releasesUrl: sim.releasesUrl, timing: previewTiming };

@@ -11,6 +11,8 @@ import type { ArchitecturePanel } from './views/architecture/architecturePanel';
 import { ArchitecturePanels } from './views/architecture/architecturePanels';
 import { architectureViewType } from './views/architecture/panelOptions';
 import { CliSync } from './views/cli/cliSync';
+import { CliLookups } from './views/cli/cliLookups';
+import { CliRecords } from './views/cli/cliRecords';
 import { CliWatcher } from './views/cli/cliWatcher';
 import { registerInstallCommands } from './views/install/installCommands';
 import { registerInspectCommands } from './views/inspect/inspectCommands';
@@ -36,7 +38,10 @@ export interface ConvoxApi {
   store: RackStore;
   racksView: vscode.TreeDataProvider<RackNode>;
   statusBar: RackStatusBar;
+  /** The current rack's display name. */
   currentRack(): string | undefined;
+  /** The current rack's identity (stack id). */
+  currentRackId(): string | undefined;
   /** Sets new terminals' variables for the current rack now; resolves once its address was looked up. */
   updateTerminalEnvironment(): Promise<void>;
   /** The open architecture panels (with what each page was last sent), and the serializer that restores them. */
@@ -59,12 +64,13 @@ export function activate(context: vscode.ExtensionContext): ConvoxApi {
     log: (message) => log.info(message),
     localRacks: () => lookUpLocalRacks(helperTimeoutMs(requestTimeoutSeconds() * 1000)),
   });
-  const current = new CurrentRack(context);
+  const current = new CurrentRack(context, store, log);
   const documents = new InspectDocuments(store);
-  const racksView = new RacksView(store, () => current.name);
+  const racksView = new RacksView(store, () => current.id);
   const statusBar = new RackStatusBar(store, current);
-  const passwords = new RackPasswords(secrets, log);
-  const terminals = new TerminalEnvironment(context.environmentVariableCollection, current, store, passwords);
+  const cli = new CliLookups(userCliConfigFiles, log);
+  const passwords = new RackPasswords(secrets, (host) => cli.password(host), log);
+  const terminals = new TerminalEnvironment(context.environmentVariableCollection, current, store, passwords, (host) => cli.nameForHost(host));
   const architecture = new ArchitecturePanels({
     store,
     extensionUri: context.extensionUri,
@@ -93,7 +99,7 @@ export function activate(context: vscode.ExtensionContext): ConvoxApi {
     ...registerTerminalCommands(store, racksView.tree, current, passwords, log),
     ...registerInspectCommands(store, racksView.tree, current, documents, log),
     ...registerArchitectureCommands(store, racksView.tree, current, architecture, log),
-    ...registerInstallCommands(context, store, racksView.tree, current, log),
+    ...registerInstallCommands(context, store, racksView.tree, current, new CliRecords(userCliConfigFiles, passwords, log), log),
     ...registerUpdateCommands(context, store, racksView.tree, current, passwords, previewer, log),
     vscode.window.registerWebviewPanelSerializer(architectureViewType, architecture),
     ...registerRegionCommands(),
@@ -105,6 +111,7 @@ export function activate(context: vscode.ExtensionContext): ConvoxApi {
     racksView: racksView.tree,
     statusBar,
     currentRack: () => current.name,
+    currentRackId: () => current.id,
     updateTerminalEnvironment: () => terminals.update(),
     architecture: { panels: () => architecture.list(), serializer: architecture },
     settings: effectiveSettings,

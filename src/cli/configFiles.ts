@@ -10,10 +10,13 @@ import {
   keyedFiles,
   parseKeyed,
   switchChanges,
+  type CliFileChanges,
   type CliSettings,
   type CliTarget,
   type KeyedFile,
+  type PlainFile,
   type SettingFile,
+  type SwitchChanges,
 } from '../model/cli/cliSettings';
 import { cliConfigDirectory } from '../model/cli/configDirectory';
 
@@ -73,28 +76,46 @@ export class CliConfigFiles {
   }
 
   /**
-   * Points the CLI at `target`, after any switch of this directory still under way. Everything is read and checked
-   * first, so a file that cannot be parsed stops the switch before anything is written; every new file is then
-   * staged beside the old one, readable by its owner only, and only once all are staged are they renamed into
-   * place: a failure before that leaves every previous file as it was, and no staged file behind.
+   * Points the CLI at `target`, after any change of this directory still under way. Everything is read and checked
+   * first, so a file that cannot be parsed stops the switch before anything is written; the files then change as one set.
    */
   switchTo(target: CliTarget): Promise<void> {
+    return queued(this.directory, async () => this.replace(switchChanges(await this.read(), target)));
+  }
+
+  /**
+   * Changes the files as `change` says from what they hold now, after any change of this directory still under
+   * way, everything read and checked first (a file that cannot be parsed stops it before anything is written); only
+   * the files that change are replaced, as one set. Returns what changed.
+   */
+  update(change: (settings: CliSettings) => CliFileChanges): Promise<CliFileChanges> {
     return queued(this.directory, async () => {
-      const changes = switchChanges(await this.read(), target);
-      const texts: Array<[SettingFile, string]> = [
-        ...Object.entries(changes.keyed).map(([file, values]): [SettingFile, string] => [file as SettingFile, formatKeyed(values)]),
-        ...Object.entries(changes.plain).map(([file, value]): [SettingFile, string] => [file as SettingFile, value]),
-      ];
-      await fs.mkdir(this.directory, { recursive: true, mode: 0o700 });
-      const staged = await Promise.allSettled(texts.map(([file, text]) => this.stage(this.pathOf(file), text, fileMode)));
-      const failed = staged.find((result): result is PromiseRejectedResult => result.status === 'rejected');
-      if (failed) {
-        await Promise.all(staged.map((result) => (result.status === 'fulfilled' ? fs.rm(result.value, { force: true }) : undefined)));
-        throw failed.reason;
-      }
-      const ready = staged.map((result) => (result as PromiseFulfilledResult<string>).value);
-      for (const [index, [file]] of texts.entries()) await fs.rename(ready[index], this.pathOf(file));
+      const changes = change(await this.read());
+      if (changes.summary.length > 0) await this.replace(changes, changes.removed);
+      return changes;
     });
+  }
+
+  /**
+   * Stages every changed file beside the old one, readable by its owner only, and renames them into place only once
+   * all are staged (a failure before that leaves every previous file as it was, and no staged file behind); then
+   * removes the files that go.
+   */
+  private async replace(changes: SwitchChanges, removed: readonly PlainFile[] = []): Promise<void> {
+    const texts: Array<[SettingFile, string]> = [
+      ...Object.entries(changes.keyed).map(([file, values]): [SettingFile, string] => [file as SettingFile, formatKeyed(values)]),
+      ...Object.entries(changes.plain).map(([file, value]): [SettingFile, string] => [file as SettingFile, value]),
+    ];
+    await fs.mkdir(this.directory, { recursive: true, mode: 0o700 });
+    const staged = await Promise.allSettled(texts.map(([file, text]) => this.stage(this.pathOf(file), text, fileMode)));
+    const failed = staged.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+    if (failed) {
+      await Promise.all(staged.map((result) => (result.status === 'fulfilled' ? fs.rm(result.value, { force: true }) : undefined)));
+      throw failed.reason;
+    }
+    const ready = staged.map((result) => (result as PromiseFulfilledResult<string>).value);
+    for (const [index, [file]] of texts.entries()) await fs.rename(ready[index], this.pathOf(file));
+    for (const file of removed) await fs.rm(this.pathOf(file), { force: true });
   }
 
   /** Whether the convox CLI has made its directory: someone uses the CLI here. */

@@ -22,14 +22,31 @@ export function percent(share: number | undefined): string {
   return share === undefined ? '' : `${(share * 100).toFixed(2)}%`;
 }
 
-/** `convox rack`: the rack's summary, as label/value rows. */
+/** `convox rack`'s Router: the public router, and the internal one on a second line when there is both. */
+function routerValue(rack: Rack): string {
+  if (!rack.routerHost) return '';
+  return rack.routerInternalHost ? `${rack.routerHost} (external)\n${rack.routerInternalHost} (internal)` : rack.routerHost;
+}
+
+/** `convox rack`'s NLB: the network load balancer's host, then its elastic IPs when the stack has them. */
+function nlbValue(outputs: Readonly<Record<string, string>>): string {
+  if (!outputs.NLBHost) return '';
+  const addresses = ['NLBEIP0', 'NLBEIP1', 'NLBEIP2'].flatMap((key) => (outputs[key] ? [outputs[key]] : []));
+  return addresses.length > 0 ? `${outputs.NLBHost} (${addresses.join(', ')})` : outputs.NLBHost;
+}
+
+/**
+ * `convox rack`: the rack's summary, as label/value rows in the CLI's order, then what the extension adds. A value
+ * may hold a second line, as the CLI's Router does.
+ */
 export function rackSummary(rack: Rack): Array<[string, string]> {
-  const router = [rack.routerHost, rack.routerInternalHost ? `${rack.routerInternalHost} (internal)` : undefined].filter(Boolean).join(', ');
   const rows: Array<[string, string]> = [
-    ['Name', rack.fullName],
+    ['Name', rack.displayName],
     ['Provider', 'aws'],
     ['Region', rack.region],
-    ['Router', router],
+    ['Router', routerValue(rack)],
+    ['NLB', nlbValue(rack.outputs)],
+    ['NLB Internal', rack.outputs.NLBInternalHost ?? ''],
     ['Status', rack.status],
     ['Version', rack.version ?? ''],
     ['Count', rack.instanceCount === undefined ? '' : String(rack.instanceCount)],

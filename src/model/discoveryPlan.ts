@@ -1,6 +1,6 @@
 import type { DiscoveryError } from './rack';
 import { environmentProfile, type Pair } from './pair';
-import { isRegionCode, type OrganizationMap, type ScanSettings } from './settings';
+import { isRegionCode, reservedOrganization, type OrganizationMap, type ScanSettings } from './settings';
 
 /** What discovery needs to know of a profile from the AWS config files. */
 export interface ProfileRegion {
@@ -31,6 +31,16 @@ export function planDiscovery(profiles: readonly ProfileRegion[], settings: Scan
   const plan: DiscoveryPlan = { pairs: [], problems: [] };
   for (const profile of profiles) {
     const organization = organizationOf(profile.name, settings.organizations);
+    if (organization === reservedOrganization) {
+      plan.problems.push({
+        organization,
+        profile: profile.name,
+        region: profile.region ?? '',
+        kind: 'configuration',
+        message: `Profile "${profile.name}" would make the organisation "${reservedOrganization}", which is reserved for local racks. Fix the configuration: map the profile to an organisation in the setting convox.organizations, then refresh.`,
+      });
+      continue;
+    }
     const ownRegion = profile.region !== undefined && isRegionCode(profile.region) ? [profile.region] : [];
     if (profile.region !== undefined && ownRegion.length === 0) {
       plan.problems.push({

@@ -22,8 +22,11 @@ export interface App {
 
 export interface Rack extends Pair {
   name: string;
-  /** `org/rack`, as `convox racks` prints it. */
+  /** `org/rack`, as `convox racks` prints it; several racks can share it (same stack name in two regions or accounts). */
   fullName: string;
+  /** What the rack is shown as: `fullName` while no other rack has it, else qualified (see model/identity.ts). */
+  displayName: string;
+  /** The rack's identity (see model/identity.ts `RackId`). */
   stackId: string;
   cloudformationStatus: string;
   cloudformationReason?: string;

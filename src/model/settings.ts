@@ -48,6 +48,9 @@ export const userOnlySettings: readonly SettingName[] = [
 
 /** An AWS region code, e.g. `us-east-1`, `us-gov-west-1`, `us-isob-east-1`. */
 export const regionPattern = '^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\\d+$';
+/** The organisation of local racks (Kubernetes namespaces): the CLI reads `local/…` as one, so no other may have it. */
+export const reservedOrganization = 'local';
+
 /** An organisation name: what `convox racks` prints before the slash. */
 export const organizationPattern = '^[A-Za-z0-9][A-Za-z0-9._-]*$';
 
@@ -81,6 +84,12 @@ export function parseOrganizations(raw: unknown): OrganizationMap {
   for (const [organization, profiles] of Object.entries(raw)) {
     if (!organizationExpression.test(organization)) {
       throw new SettingsError('convox.organizations', `"${organization}" is not a valid organisation name: use letters, digits, ".", "_" or "-"`);
+    }
+    if (organization === reservedOrganization) {
+      throw new SettingsError(
+        'convox.organizations',
+        `"${reservedOrganization}" is reserved for local racks (the convox CLI takes every rack named ${reservedOrganization}/… for one): name the organisation otherwise`,
+      );
     }
     if (!Array.isArray(profiles) || profiles.some((profile) => typeof profile !== 'string' || profile === '')) {
       throw new SettingsError('convox.organizations', `the value of "${organization}" must be a list of AWS profile names`);

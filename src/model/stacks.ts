@@ -65,6 +65,7 @@ function rackFromStack(stack: StackDescription, origin: Pair, apps: App[]): Rack
     region: origin.region,
     name: stack.name,
     fullName: `${origin.organization}/${stack.name}`,
+    displayName: `${origin.organization}/${stack.name}`,
     stackId: stack.stackId,
     cloudformationStatus: stack.status,
     cloudformationReason: stack.statusReason,

@@ -22,6 +22,17 @@ export function rackStatus(stackStatus: string | undefined): RackStatus {
   return statusByStackStatus[stackStatus] ?? 'unknown';
 }
 
+/** A server of the rack's `Instances` auto-scaling group and its lifecycle state there (InService, Pending, …). */
+export interface ServerLifecycle {
+  instanceId: string;
+  state: string;
+}
+
+/** The servers that are not in service, as `i-… (Pending)`, for a converging rack's warning. */
+export function notInServiceServers(servers: readonly ServerLifecycle[]): string[] {
+  return servers.filter((server) => server.state !== 'InService').map((server) => `${server.instanceId} (${server.state})`);
+}
+
 /**
  * A running rack whose `Instances` auto-scaling group has an instance that is not yet (or no longer)
  * InService is rolling its servers: the CLI calls that `converging`.

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { RackId } from '../model/identity';
 import type { Rack } from '../model/rack';
 import type { RefreshReason } from '../model/store/refreshPolicy';
 import type { RackStore } from '../model/store/rackStore';
@@ -28,21 +29,21 @@ export function showUnresolved(error: string): void {
 }
 
 /**
- * A quick pick of racks as `org/rack` with status and region, opening on the current rack so Enter alone keeps
+ * A quick pick of racks by their display names (`org/rack`, qualified where several share it) with status and region, opening on the current rack so Enter alone keeps
  * it. Typed text resolves like `convox switch` (exact name, else the one rack containing it), and the list shows
  * just the racks containing it.
  */
-export function pickRack(racks: readonly Rack[], title: string, currentName: string | undefined): Promise<Rack | undefined> {
+export function pickRack(racks: readonly Rack[], title: string, currentId: RackId | undefined): Promise<Rack | undefined> {
   const itemsFor = (typed: string): RackPick[] => {
     const items: RackPick[] = [];
     let organization: string | undefined;
-    for (const rack of racks.filter((candidate) => candidate.fullName.includes(typed))) {
+    for (const rack of racks.filter((candidate) => candidate.displayName.includes(typed))) {
       if (rack.organization !== organization) {
         organization = rack.organization;
         items.push({ label: organization, kind: vscode.QuickPickItemKind.Separator });
       }
-      const isCurrent = rack.fullName === currentName;
-      items.push({ label: `${isCurrent ? '$(check) ' : ''}${rack.fullName}`, description: `${rack.status} · ${rack.local?.context ?? rack.region}`, detail: isCurrent ? 'current rack' : undefined, rack });
+      const isCurrent = rack.stackId === currentId;
+      items.push({ label: `${isCurrent ? '$(check) ' : ''}${rack.displayName}`, description: `${rack.status} · ${rack.local?.context ?? rack.region}`, detail: isCurrent ? 'current rack' : undefined, rack });
     }
     return items;
   };
@@ -50,7 +51,7 @@ export function pickRack(racks: readonly Rack[], title: string, currentName: str
   pick.title = title;
   pick.placeholder = racks.length > 0 ? 'org/rack, or part of it' : 'No racks found: refresh the Racks view or choose regions';
   pick.items = itemsFor('');
-  pick.activeItems = pick.items.filter((item) => item.rack?.fullName === currentName);
+  pick.activeItems = pick.items.filter((item) => item.rack?.stackId === currentId);
   return new Promise<Rack | undefined>((resolve) => {
     let resolved = false;
     const finish = (rack: Rack | undefined): void => {

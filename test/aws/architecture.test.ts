@@ -46,6 +46,33 @@ describe('the architecture read (real SDK clients over HTTP)', function () {
     ports.dispose();
   });
 
+  it('draws a rack from 2021: its API through the classic Balancer (or Router with ApiRouter=ALB), its services ApiWebService and ApiMonitorService running', async () => {
+    const ports = aws.ports();
+    const store = aws.store(ports);
+    await store.refresh('manual');
+    for (const [name, entry] of [['vintage', 'resource/Balancer'], ['vintage-alb', 'resource/Router']]) {
+      const rack = store.racks().find((candidate) => candidate.name === name);
+      assert.ok(rack, name);
+      const scene = sceneOf(await store.loadArchitecture(rack, 'first use'));
+      const byId = new Map(scene.components.map((component) => [component.id, component]));
+      assert.ok(scene.edges.some((edge) => edge.from === 'client' && edge.to === entry), `${name}: you reach the API through ${entry}`);
+      assert.ok(!byId.has('resource/ApiBalancer'), name);
+      for (const [id, label] of [['resource/ApiWebService', 'web'], ['resource/ApiMonitorService', 'monitor']]) {
+        const service = byId.get(id);
+        assert.equal(service?.label, label, `${name} ${id}`);
+        assert.equal(service?.parent, 'resource/Cluster');
+        assert.ok(!service?.facts.includes('0 tasks'), `${name} ${id} runs: ${service?.facts.join()}`);
+      }
+    }
+    const balancer = sceneOf(await store.loadArchitecture(store.racks().find((candidate) => candidate.name === 'vintage') ?? assert.fail('vintage'), 'interval')).components.find(
+      (component) => component.id === 'resource/Balancer',
+    );
+    assert.equal(balancer?.label, 'vintage', 'a classic ELB is named, not an ARN');
+    assert.match(balancer?.facts.join() ?? '', /host vintage-\d+\.us-east-1\.elb\.amazonaws\.com/);
+    store.dispose();
+    ports.dispose();
+  });
+
   it('reads the resources of a rack still being created again while it is in progress', async () => {
     const ports = aws.ports();
     const store = aws.store(ports);

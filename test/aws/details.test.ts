@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import type { RackStore } from '../../src/model/store/rackStore';
 import { defaultScenario } from '../sim';
 import { refreshedStoreHooks, type SimulatedAws } from './helpers';
+import { rackNamed } from '../rackNamed';
 
 describe('rack details and converging against the simulator', function () {
   this.timeout(30_000);
@@ -11,9 +12,9 @@ describe('rack details and converging against the simulator', function () {
   refreshedStoreHooks(() => defaultScenario(), {}, (world) => ({ aws, store } = world));
 
   it('shows a running rack whose Instances group has a Pending instance as converging', () => {
-    assert.equal(store.find('acme/converge')?.status, 'converging');
-    assert.equal(store.find('acme/production')?.status, 'running');
-    assert.equal(store.find('globex/tidy')?.status, 'running');
+    assert.equal(rackNamed(store, 'acme/converge')?.status, 'converging');
+    assert.equal(rackNamed(store, 'acme/production')?.status, 'running');
+    assert.equal(rackNamed(store, 'globex/tidy')?.status, 'running');
   });
 
   it('checks lifecycles with one DescribeAutoScalingGroups call per pair holding running racks, and no other', () => {
@@ -30,7 +31,7 @@ describe('rack details and converging against the simulator', function () {
   });
 
   it('expands a rack into its instances (build servers left out) and its own tasks, with no app tasks', async () => {
-    const production = store.find('acme/production');
+    const production = rackNamed(store, 'acme/production');
     assert.ok(production);
     aws.sim.calls.reset();
     const details = await store.details(production);
@@ -50,7 +51,7 @@ describe('rack details and converging against the simulator', function () {
   });
 
   it('lists the rack processes as `convox rack ps` does', async () => {
-    const production = store.find('acme/production');
+    const production = rackNamed(store, 'acme/production');
     assert.ok(production);
     const processes = await store.processes(production);
     assert.ok(processes.length > 0);
@@ -63,7 +64,7 @@ describe('rack details and converging against the simulator', function () {
   });
 
   it('reads the last stack events, newest first', async () => {
-    const production = store.find('acme/production');
+    const production = rackNamed(store, 'acme/production');
     assert.ok(production);
     const events = await store.events(production, 20);
     assert.equal(events.length, 20);

@@ -10,6 +10,7 @@ import type { InstallRequest, Timing } from '../../src/model/store/ports';
 import type { RackStore } from '../../src/model/store/rackStore';
 import { defaultScenario, releaseVersions } from '../sim';
 import { refreshedStoreHooks, type SimulatedAws } from './helpers';
+import { rackNamed } from '../rackNamed';
 
 const timing: Timing = { deadlineMs: 5_000, pollMs: 25 };
 const where = { profile: 'acme-prod', region: 'us-east-1' };
@@ -94,7 +95,7 @@ describe('installing and uninstalling racks against the simulator', function () 
     const created = aws.sim.calls.all().find((call) => call.operation === 'CreateChangeSet');
     assert.ok(created);
     await store.refresh('manual');
-    assert.equal(store.find('acme/fresh')?.status, 'running');
+    assert.equal(rackNamed(store, 'acme/fresh')?.status, 'running');
   });
 
   it('a failed install ends with the root cause, not the cascade', async () => {
@@ -159,7 +160,7 @@ describe('installing and uninstalling racks against the simulator', function () 
   });
 
   it('uninstalls in the CLI order: autoscaler rule, auto-scaling groups, stacks one at a time, rack last; names what stays', async () => {
-    const rack = store.find('acme/fresh') ?? assert.fail('fresh');
+    const rack = rackNamed(store, 'acme/fresh') ?? assert.fail('fresh');
     const { plan, resources } = await ports.installer.uninstallPlan(rack, 5_000);
     assert.equal(plan.refusal, undefined);
     assert.deepEqual(plan.stacks.map((stack) => stack.name), ['fresh']);
@@ -178,7 +179,7 @@ describe('installing and uninstalling racks against the simulator', function () 
   });
 
   it('deletes the app and resource stacks before the rack, and a DELETE_FAILED stops the run with its root cause', async () => {
-    const rack = store.find('acme/production') ?? assert.fail('production');
+    const rack = rackNamed(store, 'acme/production') ?? assert.fail('production');
     const { plan, resources } = await ports.installer.uninstallPlan(rack, 5_000);
     assert.ok(plan.stacks.length > 1, 'apps first');
     assert.equal(plan.stacks[plan.stacks.length - 1].name, 'production');

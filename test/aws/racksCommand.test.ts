@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { benchScenario, rack, scenario, secretEnvironment, secretMarkers, secretsScenario } from '../sim';
+import { benchScenario, rack, sameNameAccountsScenario, scenario, secretEnvironment, secretMarkers, secretsScenario } from '../sim';
 import { tableCellLimit } from '../../src/model/terminalText';
 import { simulatedAws, type SimulatedAws } from './helpers';
 
@@ -206,5 +206,32 @@ describe('npm run racks short of file descriptors', function () {
     assert.ok(errors.length > 0 && errors.length < 100, `${errors.length} pairs failed`);
     for (const line of errors) assert.match(line, /Too many files are open \(EMFILE\).*raise the limit of open files \(ulimit -n\)/);
     assert.ok(result.stdout.split('\n').length > 10, 'the pairs that connected are listed');
+  });
+});
+
+describe('npm run racks with racks sharing a name (two accounts of one organisation)', function () {
+  this.timeout(120_000);
+  let aws: SimulatedAws;
+  before(async () => {
+    aws = await simulatedAws(sameNameAccountsScenario());
+  });
+  after(() => aws.stop());
+
+  it('prints each by its qualified name in the table and in --json, with its stack id', async () => {
+    const organizations = `${aws.dir}/organizations.json`;
+    fs.writeFileSync(organizations, JSON.stringify({ acme: ['acme-prod', 'acme-dr'] }));
+    const table = await racks('--organizations', organizations);
+    assertExit(table, 0);
+    assert.match(table.stdout, /^acme\/production \(us-east-1, acme-dr\) +running +us-east-1 +20250301000000$/m);
+    assert.match(table.stdout, /^acme\/production \(us-east-1, acme-prod\) +running +us-east-1 +20250101120000$/m);
+    const json = await racks('--organizations', organizations, '--json');
+    assertExit(json, 0);
+    const entries = JSON.parse(json.stdout) as Array<Record<string, unknown>>;
+    assert.deepEqual(entries.map((entry) => [entry.name, entry.fullName, entry.profile]).sort(), [
+      ['acme/production (us-east-1, acme-dr)', 'acme/production', 'acme-dr'],
+      ['acme/production (us-east-1, acme-prod)', 'acme/production', 'acme-prod'],
+    ]);
+    assert.equal(new Set(entries.map((entry) => entry.stackId)).size, 2);
+    assert.ok(entries.every((entry) => typeof entry.stackId === 'string' && entry.stackId.startsWith('arn:aws:cloudformation:us-east-1:')));
   });
 });

@@ -1,8 +1,10 @@
 import * as assert from 'node:assert/strict';
 import type { AwsPorts } from '../../src/aws';
+import type { Rack } from '../../src/model/rack';
 import type { RackStore } from '../../src/model/store/rackStore';
 import { defaultScenario } from '../sim';
 import { refreshedStoreHooks, type SimulatedAws } from './helpers';
+import { rackNamed } from '../rackNamed';
 
 describe('rack API password from SSM against the simulator', function () {
   this.timeout(30_000);
@@ -13,8 +15,8 @@ describe('rack API password from SSM against the simulator', function () {
   refreshedStoreHooks(() => defaultScenario(), {}, (world) => ({ aws, ports, store } = world));
   afterEach(() => aws.sim.faults.clear());
 
-  const production = (): { password: string; rack: NonNullable<ReturnType<RackStore['find']>> } => {
-    const rack = store.find('acme/production');
+  const production = (): { password: string; rack: Rack } => {
+    const rack = rackNamed(store, 'acme/production');
     assert.ok(rack);
     const stack = aws.sim.scenario.accounts.flatMap((account) => Object.values(account.regions)).flatMap((region) => region.stacks).find((candidate) => candidate.id === rack.stackId);
     const password = stack?.parameters.find((parameter) => parameter.key === 'Password')?.value;

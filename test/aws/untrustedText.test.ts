@@ -12,6 +12,7 @@ import { systemUpdateForm } from '../../src/model/update/rackChange';
 import { updateSystem } from '../../src/rackApi/client';
 import { RackApiError } from '../../src/rackApi/errors';
 import { releaseVersions, updateScenario } from '../sim';
+import { rackNamed } from '../rackNamed';
 import { refreshedStoreHooks, type SimulatedAws } from './helpers';
 
 const commandLink = '[x](command:workbench.action.openSettings)';
@@ -43,7 +44,7 @@ describe('untrusted text reaching notifications and prompts, against the simulat
 
   it('a rack API error reaches the update failure notification without a link', async () => {
     await store.refresh('manual');
-    const rack = store.find('acme/production') ?? assert.fail('acme/production');
+    const rack = rackNamed(store, 'acme/production') ?? assert.fail('acme/production');
     const password = (await ports.secrets.apiPassword(rack, 5_000)) ?? assert.fail('its password');
     const api = { host: rack.apiHost ?? assert.fail('its API host'), password, pinnedFingerprint: aws.sim.dashboardCertificate?.fingerprint() };
     // The rack names the release it could not fetch in its error, as the real one does.

@@ -12,6 +12,7 @@ import { systemOf, updateSystem, type RackApiTarget } from '../../src/rackApi/cl
 import { RackApiError, RackApiUnreachableError, UntrustedCertificateError } from '../../src/rackApi/errors';
 import { releaseVersions, updateScenario, type Stack } from '../sim';
 import { refreshedStoreHooks, type SimulatedAws } from './helpers';
+import { rackNamed } from '../rackNamed';
 
 const timing: Timing = { deadlineMs: 5_000, pollMs: 25 };
 
@@ -29,7 +30,7 @@ describe('updating racks through their API, with change set previews, against th
 
   const production = async (): Promise<Rack> => {
     await store.refresh('manual');
-    const rack = store.find('acme/production');
+    const rack = rackNamed(store, 'acme/production');
     assert.ok(rack);
     return rack;
   };

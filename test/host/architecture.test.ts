@@ -8,6 +8,7 @@ import type { ExtensionMessage } from '../../src/model/architecture/protocol';
 import type { ArchitecturePanel } from '../../src/views/architecture/architecturePanel';
 import { activateConvox } from './extension';
 import { treeRow } from './tree';
+import { rackNamed } from '../rackNamed';
 
 async function waitFor<T>(find: () => T | undefined, what: string, timeoutMs = 20_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -41,7 +42,7 @@ describe('Show Rack Architecture', function () {
     await vscode.commands.executeCommand('convox.switchRack', 'acme/production');
     await vscode.commands.executeCommand('convox.showArchitecture');
     const panel = await waitFor(() => panelOf('acme/production'), 'the panel of acme/production');
-    const rack = api.store.find('acme/production');
+    const rack = rackNamed(api.store, 'acme/production');
     assert.ok(rack);
     assert.equal(panel.rack.stackId, rack.stackId);
     assert.equal(panel.panel.title, 'Architecture: acme/production');
@@ -87,7 +88,7 @@ describe('Show Rack Architecture', function () {
   });
 
   it('restores a panel from its saved state: the rack it names, and the view it had', async () => {
-    const rack = api.store.find('globex/tidy');
+    const rack = rackNamed(api.store, 'globex/tidy');
     assert.ok(rack);
     const view = { zoom: 2, panX: 10, panY: -5, selected: 'vpc' };
     const webviewPanel = vscode.window.createWebviewPanel('convox.architecture', 'restoring', vscode.ViewColumn.Active, {});

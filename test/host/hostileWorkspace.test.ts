@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { activateConvox } from './extension';
 import { hostileWorkspaceSettings, trustVariable } from './hostileSettings';
+import { rackNamed } from '../rackNamed';
 
 const cliDirectory = (): string => process.env.CONVOX_CONFIG ?? assert.fail('the session sets CONVOX_CONFIG');
 
@@ -69,7 +70,7 @@ describe('a workspace cannot set the user-only settings', function () {
   it('lists racks under the organisations the person named, not the workspace’s', async () => {
     const { store } = await activateConvox();
     await store.refresh('manual');
-    assert.ok(store.find('acme/production'), 'acme/production is listed');
+    assert.ok(rackNamed(store, 'acme/production'), 'acme/production is listed');
     assert.deepEqual(store.racks().filter((rack) => rack.fullName.startsWith('evil/')).map((rack) => rack.fullName), []);
   });
 

@@ -9,6 +9,10 @@ import * as vscode from 'vscode';
 import { rackPasswordMarker, startKubernetesApi } from '../sim';
 import { activateConvox } from './extension';
 import { rowsOf, treeRow } from './tree';
+import { cliEndpoint, type CliInputs } from '../cliEndpoint';
+
+const variables = ['CONVOX_HOST', 'CONVOX_PASSWORD', 'CONVOX_RACK', 'RACK_URL'];
+import { rackNamed } from '../rackNamed';
 
 const cliDirectory = (): string => {
   const directory = process.env.CONVOX_CONFIG;
@@ -43,45 +47,87 @@ describe('switch reaches terminals and the convox CLI, both ways', function () {
     await vscode.commands.executeCommand('convox.refresh');
   });
 
-  it('after a switch a new terminal has CONVOX_RACK and RACK_URL', async () => {
+  /** The rack variables a terminal's shell got (not what was asked for: what the process has). */
+  async function environmentOf(terminal: vscode.Terminal): Promise<Record<string, string>> {
+    const output = path.join(probeDirectory, 'env.txt');
+    const done = path.join(probeDirectory, 'done.txt');
+    try {
+      // Simple commands and absolute paths: a compound command's redirection would also catch the shell
+      // integration's own escapes, and an Open Terminal on Rack terminal starts elsewhere.
+      terminal.sendText(`env > '${output}'; touch '${done}'`);
+      await until('the terminal printed its environment', 20_000, () => (fs.existsSync(done) ? true : undefined));
+      const lines = fs.readFileSync(output, 'utf8').split('\n');
+      const values = lines.map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]);
+      return Object.fromEntries(values.filter(([name, value]) => variables.includes(name) && value !== ''));
+    } finally {
+      for (const file of [output, done]) fs.rmSync(file, { force: true });
+    }
+  }
+
+  /** CLI files as a user might have them: `host` naming another rack, with its password, and an old `rack` file. */
+  const otherRackFiles = (otherHost: string): CliInputs['files'] => ({ host: otherHost, rack: 'tidy', auth: { [otherHost]: 'OTHER-RACK-PASSWORD' }, racks: { [otherHost]: 'tidy' } });
+
+  const cliFiles = (): CliInputs['files'] => {
+    const json = (file: string): Record<string, string> | undefined => (fs.existsSync(path.join(cliDirectory(), file)) ? (JSON.parse(fs.readFileSync(path.join(cliDirectory(), file), 'utf8')) as Record<string, string>) : undefined);
+    const text = (file: string): string | undefined => (fs.existsSync(path.join(cliDirectory(), file)) ? fs.readFileSync(path.join(cliDirectory(), file), 'utf8').trim() : undefined);
+    return { host: text('host'), rack: text('rack'), auth: json('auth'), racks: json('racks') };
+  };
+
+  it('a plain terminal after a switch reaches the current rack by the CLI rules, whatever its files say; -r and the directory rack file still win', async () => {
     const api = await activateConvox();
-    const production = api.store.find('acme/production');
-    assert.ok(production?.apiHost);
-    await vscode.commands.executeCommand('convox.switchRack', 'acme/production');
+    const production = rackNamed(api.store, 'acme/production');
+    const tidy = rackNamed(api.store, 'globex/tidy');
+    assert.ok(production?.apiHost && tidy?.apiHost);
+    await vscode.commands.executeCommand('convox.switchRack', production.stackId);
     await api.updateTerminalEnvironment();
     const terminal = vscode.window.createTerminal({ name: 'probe', cwd: probeDirectory });
     try {
-      terminal.sendText('printenv CONVOX_RACK > rack.txt; printenv RACK_URL > url.txt; touch done.txt');
-      await until('the terminal ran printenv', 20_000, () => (fs.existsSync(path.join(probeDirectory, 'done.txt')) ? true : undefined));
-      const read = (file: string): string => fs.readFileSync(path.join(probeDirectory, file), 'utf8').trim();
-      assert.equal(read('rack.txt'), 'acme/production');
-      assert.ok(read('url.txt') === `https://convox:${rackPasswordMarker}@${production.apiHost}`, 'RACK_URL is the rack API address with its password');
+      const env = await environmentOf(terminal);
+      assert.deepEqual(Object.keys(env).sort(), ['CONVOX_HOST', 'CONVOX_PASSWORD'], 'no RACK_URL (it beats -r), no CONVOX_RACK (it beats the directory rack file)');
+      assert.equal(env.CONVOX_HOST, production.apiHost);
+      assert.ok(env.CONVOX_PASSWORD === rackPasswordMarker, 'the password, for the pinned host only');
+      for (const files of [cliFiles(), otherRackFiles(tidy.apiHost), {}]) {
+        const target = cliEndpoint({ env, files });
+        assert.ok(!('error' in target), JSON.stringify(files));
+        assert.equal(target.host, production.apiHost, 'the current rack, never the one the files name');
+        assert.ok(target.password === rackPasswordMarker);
+      }
+      const flagged = cliEndpoint({ env, files: otherRackFiles(tidy.apiHost), flag: 'local/convox' });
+      assert.ok(!('error' in flagged) && flagged.host === 'rack.convox' && flagged.rack === 'local/convox', '-r wins, as in any terminal');
+      const named = cliEndpoint({ env, files: cliFiles(), flag: 'acme/staging', directoryRack: 'globex/tidy' });
+      assert.ok(!('error' in named) && named.rack === 'acme/staging', '-r names the rack');
+      const directory = cliEndpoint({ env, files: cliFiles(), directoryRack: 'local/dev' });
+      assert.ok(!('error' in directory) && directory.host === 'rack.dev', 'the per-directory rack file wins over the current rack, as in any terminal');
     } finally {
       terminal.dispose();
-      for (const file of ['rack.txt', 'url.txt', 'done.txt']) fs.rmSync(path.join(probeDirectory, file), { force: true });
     }
   });
 
-  it('Open Terminal on Rack sets both variables, named after the rack; without a readable password only CONVOX_RACK', async () => {
+  it('Open Terminal on Rack pins its terminal to that rack with RACK_URL, untouched by the current rack', async () => {
     const api = await activateConvox();
-    const production = api.store.find('acme/production');
-    const terminal = await vscode.commands.executeCommand<vscode.Terminal>('convox.openTerminal', 'acme/production');
-    const staging = await vscode.commands.executeCommand<vscode.Terminal>('convox.openTerminal', 'acme/staging');
+    const production = rackNamed(api.store, 'acme/production');
+    const converge = rackNamed(api.store, 'acme/converge');
+    assert.ok(production?.apiHost && converge?.apiHost);
+    assert.equal(api.currentRackId(), production.stackId);
+    const terminal = await vscode.commands.executeCommand<vscode.Terminal>('convox.openTerminal', converge.stackId);
     try {
-      assert.equal(terminal.name, 'acme/production');
-      const env = (terminal.creationOptions as vscode.TerminalOptions).env ?? {};
-      assert.equal(env.CONVOX_RACK, 'acme/production');
-      assert.ok(env.RACK_URL === `https://convox:${rackPasswordMarker}@${production?.apiHost}`, 'RACK_URL set');
-      assert.deepEqual((staging.creationOptions as vscode.TerminalOptions).env, { CONVOX_RACK: 'acme/staging' }, 'acme-staging may not read SSM');
+      assert.equal(terminal.name, 'acme/converge');
+      const env = await environmentOf(terminal);
+      assert.deepEqual(Object.keys(env).sort(), ['CONVOX_RACK', 'RACK_URL'], "the current rack's CONVOX_HOST and CONVOX_PASSWORD are not in it");
+      assert.equal(env.CONVOX_RACK, 'converge', 'the name the CLI knows a self-managed rack by');
+      for (const inputs of [{ files: cliFiles() }, { files: otherRackFiles(production.apiHost) }, { files: cliFiles(), flag: 'local/convox' }, { files: cliFiles(), directoryRack: 'acme/production' }]) {
+        const target = cliEndpoint({ env, ...inputs });
+        assert.ok(!('error' in target) && target.host === converge.apiHost, `pinned: ${JSON.stringify(inputs)}`);
+        assert.ok(target.password !== undefined && target.password !== rackPasswordMarker, "converge's own password");
+      }
     } finally {
       terminal.dispose();
-      staging.dispose();
     }
   });
 
   it('with sync on, the switch wrote the CLI files as `convox switch` does, keeping other entries, owner-only', async () => {
     const api = await activateConvox();
-    const host = api.store.find('acme/production')?.apiHost ?? '';
+    const host = rackNamed(api.store, 'acme/production')?.apiHost ?? '';
     const read = (file: string): string => fs.readFileSync(path.join(cliDirectory(), file), 'utf8');
     await until('the CLI was switched', 5_000, () => (fs.existsSync(path.join(cliDirectory(), 'host')) ? true : undefined));
     assert.equal(read('host'), host);
@@ -95,7 +141,7 @@ describe('switch reaches terminals and the convox CLI, both ways', function () {
 
   it('a switch written into the CLI files shows as the current rack within 2 s, without writing back', async () => {
     const api = await activateConvox();
-    const tidy = api.store.find('globex/tidy');
+    const tidy = rackNamed(api.store, 'globex/tidy');
     assert.ok(tidy?.apiHost);
     const before = fs.readFileSync(path.join(cliDirectory(), 'self-managed'), 'utf8');
     const racks = JSON.parse(fs.readFileSync(path.join(cliDirectory(), 'racks'), 'utf8')) as Record<string, string>;
@@ -115,6 +161,33 @@ describe('switch reaches terminals and the convox CLI, both ways', function () {
     fs.writeFileSync(path.join(cliDirectory(), 'racks'), JSON.stringify({ ...racks, 'elsewhere.example.org': 'nowhere' }, null, 2));
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     assert.equal(api.currentRack(), 'globex/tidy');
+  });
+
+  it('with no password to be had, a plain terminal and Open Terminal on Rack reach that rack or are refused, never another', async () => {
+    const api = await activateConvox();
+    const staging = rackNamed(api.store, 'acme/staging');
+    const production = rackNamed(api.store, 'acme/production');
+    assert.ok(staging?.apiHost && production?.apiHost);
+    await vscode.commands.executeCommand('convox.switchRack', staging.stackId);
+    await api.updateTerminalEnvironment();
+    const plain = vscode.window.createTerminal({ name: 'probe', cwd: probeDirectory });
+    const pinned = await vscode.commands.executeCommand<vscode.Terminal>('convox.openTerminal', staging.stackId);
+    try {
+      const env = await environmentOf(plain);
+      assert.deepEqual(env, { CONVOX_HOST: staging.apiHost }, 'acme-staging may not read SSM and the CLI has no password for it');
+      const pinnedEnv = await environmentOf(pinned);
+      assert.deepEqual(pinnedEnv, { CONVOX_HOST: staging.apiHost, CONVOX_RACK: 'staging' });
+      for (const variables of [env, pinnedEnv]) {
+        // The CLI's files naming the production rack, with its password: still staging, without a password (refused).
+        const target = cliEndpoint({ env: variables, files: { host: production.apiHost, auth: { [production.apiHost]: rackPasswordMarker }, racks: { [production.apiHost]: 'production' } } });
+        assert.ok(!('error' in target));
+        assert.equal(target.host, staging.apiHost);
+        assert.equal(target.password, undefined, 'the rack refuses it (401): a clear failure on the right rack');
+      }
+    } finally {
+      plain.dispose();
+      pinned.dispose();
+    }
   });
 
   it('lists the local racks of the kubeconfig, and a switch to one reaches the CLI as `convox switch local/…` does', async () => {
@@ -139,8 +212,11 @@ describe('switch reaches terminals and the convox CLI, both ways', function () {
       });
       assert.equal(fs.readFileSync(path.join(cliDirectory(), 'host'), 'utf8'), host, 'the host stays: the CLI finds https://rack.convox by the name');
       const terminal = await vscode.commands.executeCommand<vscode.Terminal>('convox.openTerminal', 'local/convox');
-      assert.deepEqual((terminal.creationOptions as vscode.TerminalOptions).env, { CONVOX_RACK: 'local/convox' }, 'no password for a local rack');
-      terminal.dispose();
+      try {
+        assert.deepEqual(await environmentOf(terminal), { CONVOX_RACK: 'local/convox', RACK_URL: 'https://rack.convox' }, 'pinned, no password for a local rack');
+      } finally {
+        terminal.dispose();
+      }
 
       process.env.CONVOX_LOCAL = 'disable';
       await vscode.commands.executeCommand('convox.refresh');

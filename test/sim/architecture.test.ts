@@ -20,8 +20,11 @@ import {
   type ContainerInstance,
   type Task,
 } from '@aws-sdk/client-ecs';
-import { clientConfig } from './clients';
-import { architectureProfile, architectureScenario, hostileText } from './scenarios/architecture';
+import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
+import { clientConfig, failure } from './clients';
+import { architectureAccount, architectureProfile, architectureRegion, architectureScenario, hostileText } from './scenarios/architecture';
+import { rackPassword } from './scenarios/rack';
+import { installerAuth, rack2021Version } from './scenarios/rack2021';
 import { startSimulator, type Simulator } from './server';
 
 const tag = (tags: { Key?: string; Value?: string }[] | undefined, key: string): string | undefined => tags?.find((found) => found.Key === key)?.Value;
@@ -106,6 +109,8 @@ describe('architecture scenario through the real SDK clients', () => {
       'three-zones CREATE_COMPLETE',
       'creating CREATE_IN_PROGRESS',
       'rollback UPDATE_ROLLBACK_IN_PROGRESS',
+      'vintage CREATE_COMPLETE',
+      'vintage-alb CREATE_COMPLETE',
       'hostile CREATE_COMPLETE',
     ]);
   });
@@ -137,6 +142,16 @@ describe('architecture scenario through the real SDK clients', () => {
         present: ['Subnet2', 'VolumeTarget2', 'Subnet2Routes'],
         absent: ['InstancesAutoscaler', 'InstancesAutoscalerEvent', 'LogGroup', 'SubnetPrivate2'],
       },
+      vintage: {
+        pages: (pages) => pages.length === 1,
+        present: ['Balancer', 'BalancerSecurity', 'Router', 'ApiWebService', 'ApiMonitorService', 'ApiWebTasks', 'ApiMonitorTasks', 'CustomerManagedKey', 'EncryptionKey'],
+        absent: ['ApiBalancer', 'ApiBalancerListener443', 'ServiceWebApi', 'ServiceMonitorApi', 'RackApiSecret'],
+      },
+      'vintage-alb': {
+        pages: (pages) => pages.length === 1,
+        present: ['Router', 'RouterListener443', 'ApiWebService', 'ApiMonitorService'],
+        absent: ['Balancer', 'ApiBalancer', 'ServiceWebApi', 'RackApiSecret', 'Subnet2'],
+      },
     };
     for (const [rack, expectation] of Object.entries(expected)) {
       it(rack, async () => {
@@ -163,7 +178,7 @@ describe('architecture scenario through the real SDK clients', () => {
   });
 
   describe('physical ids agree with the outputs and with what EC2 and ECS serve', () => {
-    for (const rack of ['public', 'private', 'routers', 'spot', 'three-zones', 'hostile']) {
+    for (const rack of ['public', 'private', 'routers', 'spot', 'three-zones', 'hostile', 'vintage', 'vintage-alb']) {
       it(rack, async () => {
         const stack = await read.stack(rack);
         const resources = byLogicalId((await read.resources(rack)).resources);
@@ -232,7 +247,7 @@ describe('architecture scenario through the real SDK clients', () => {
           assert.ok(task.startedAt instanceof Date);
           assert.match(task.taskDefinitionArn ?? '', /:task-definition\//);
         }
-        const rackWeb = physical('ServiceWebApi').split('/').pop();
+        const rackWeb = physical(resources.has('ApiWebService') ? 'ApiWebService' : 'ServiceWebApi').split('/').pop();
         assert.ok(tasks.some((task) => task.group === `service:${rackWeb}`), 'the rack API runs in its cluster');
       });
     }
@@ -276,6 +291,8 @@ describe('architecture scenario through the real SDK clients', () => {
     assert.match(output(stack, 'DomainInternal') ?? '', /^internal-routers-rti-/);
     assert.match(output(stack, 'NLBHost') ?? '', /\.elb\.us-east-1\.amazonaws\.com$/);
     assert.match(output(stack, 'NLBInternalHost') ?? '', /^internal-/);
+    const resources = byLogicalId((await read.resources('routers')).resources);
+    for (const zone of ['0', '1', '2']) assert.equal(output(stack, `NLBEIP${zone}`), resources.get(`NLBAddress${zone}`)?.PhysicalResourceId, `NLBEIP${zone}`);
     assert.ok(output(stack, 'Domain'));
   });
 
@@ -310,6 +327,28 @@ describe('architecture scenario through the real SDK clients', () => {
     assert.equal(instancesGroup?.ResourceStatus, 'UPDATE_FAILED');
     assert.match(instancesGroup?.ResourceStatusReason ?? '', /FAILURE signal/);
     assert.ok((await read.instances('rollback')).length >= 3);
+  });
+
+  it('a 2021 rack: the classic Balancer known by its name and answering on Dashboard, no SSM secret; its installer holds the password', async () => {
+    const place = { account: architectureAccount, region: architectureRegion };
+    const ssm = new SSMClient(clientConfig(sim, architectureProfile));
+    for (const [rack, entry] of [['vintage', 'Balancer'], ['vintage-alb', 'Router']] as const) {
+      const stack = await read.stack(rack);
+      const resources = byLogicalId((await read.resources(rack)).resources);
+      assert.equal(parameter(stack, 'Version'), rack2021Version);
+      const auth = installerAuth(place, { name: rack, apiRouter: parameter(stack, 'ApiRouter') === 'ALB' ? 'ALB' : 'ELB' });
+      assert.equal(output(stack, 'Dashboard'), auth.host, `${rack}: the installer's auth file is keyed by the Dashboard host`);
+      assert.ok(resources.has(entry), `${rack} is reached through ${entry}`);
+      const missing = await failure(() => ssm.send(new GetParameterCommand({ Name: `${rack}RackApiSecret`, WithDecryption: true })));
+      assert.equal(missing.name, 'ParameterNotFound', rack);
+    }
+    const balancer = byLogicalId((await read.resources('vintage')).resources).get('Balancer');
+    assert.equal(balancer?.ResourceType, 'AWS::ElasticLoadBalancing::LoadBalancer');
+    assert.equal(balancer?.PhysicalResourceId, 'vintage');
+    assert.match(output(await read.stack('vintage'), 'Dashboard') ?? '', /^vintage-\d+\.us-east-1\.elb\.amazonaws\.com$/);
+    assert.match(output(await read.stack('vintage-alb'), 'Dashboard') ?? '', /^rack\.vintage-alb-router-\d+\.us-east-1\.convox\.site$/);
+    const current = await ssm.send(new GetParameterCommand({ Name: 'publicRackApiSecret', WithDecryption: true }));
+    assert.equal(current.Parameter?.Value, rackPassword(place, 'public'), 'a current rack still has its secret');
   });
 
   it('hostile markup comes back verbatim in tags, outputs, app names and commands', async () => {

@@ -1,7 +1,8 @@
 // A user scales a rack from its row's menu: its API's self-signed certificate is shown with its fingerprint and
 // trusted; the preview document lists what CloudFormation would change before Apply; progress follows to the end.
 // Then Set Rack Parameters and Update Rack from the palette, each with its preview and progress; an update of a
-// rack that is updating is refused with "Try Again When Running"; a scale that fails rolls back and names its root
+// rack that is updating is refused with "Try Again When Running"; a converging rack is changed only after a warning
+// that names its server not in service, and then goes on to its API; a scale that fails rolls back and names its root
 // cause in Show Events. When the rack's certificate changes, Replace Pinned Certificate shows the pinned and the new
 // certificate, and replaces the pin when chosen; the trusted certificate is listed and removed. No screen ever shows
 // a rack's password.
@@ -103,6 +104,22 @@ walk(
     const refused = await ui.notification(/europe is updating/, 30_000);
     assert.equal(refused.severity, 'warning');
     await shot(ui, 'refused-updating');
+
+    // Warned, then let through: a converging rack, whose stack CloudFormation would update.
+    const pending = ui.simulator?.scenario.accounts
+      .flatMap((account) => Object.values(account.regions))
+      .flatMap((region) => region.autoScalingGroups)
+      .find((group) => group.name.startsWith('converge-Instances-'))
+      ?.instances.find((instance) => instance.lifecycleState === 'Pending');
+    assert.ok(pending, 'acme/converge has a server not in service');
+    await ui.runCommand('Convox: Scale Rack…');
+    await typeAndEnter(ui, 'converge');
+    await ui.page.locator('.monaco-dialog-box', { hasText: `${pending.id} (Pending)` }).waitFor({ timeout: 30_000 });
+    assert.ok(await ui.page.locator('.monaco-dialog-box', { hasText: 'converging' }).isVisible());
+    await shot(ui, 'converging-warning');
+    await dialogButton(ui, 'Continue').click();
+    await dialogButton(ui, 'Trust This Certificate').waitFor({ timeout: 30_000 });
+    await dialogButton(ui, 'Cancel').click();
 
     // Rolled back: a scale to an instance type that does not exist.
     install.stepMs = 200;

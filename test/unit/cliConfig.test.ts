@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { CliConfigFiles } from '../../src/cli/configFiles';
-import { CliConfigError, currentCliRack, formatKeyed, rackNamedByCli } from '../../src/model/cli/cliSettings';
+import { CliConfigError, currentCliRack, formatKeyed, installChanges, rackNamedByCli, uninstallChanges } from '../../src/model/cli/cliSettings';
 import { cliConfigDirectory } from '../../src/model/cli/configDirectory';
 
 const fixture = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'cli', 'convox2');
@@ -178,5 +178,75 @@ describe('CLI configuration files', () => {
     assert.equal(rackNamedByCli(undefined, 'api.p', racks)?.fullName, 'acme/production');
     assert.equal(rackNamedByCli('production', '', racks)?.fullName, 'acme/production');
     assert.equal(rackNamedByCli('nowhere', 'elsewhere', racks), undefined);
+  });
+
+  it('a full name several racks share names none of them unless the host tells which', () => {
+    const racks = [
+      { name: 'production', fullName: 'acme/production', apiHost: 'api.east' },
+      { name: 'production', fullName: 'acme/production', apiHost: 'api.west' },
+    ];
+    assert.equal(rackNamedByCli('acme/production', 'elsewhere', racks), undefined);
+    assert.equal(rackNamedByCli('acme/production', 'api.west', racks)?.apiHost, 'api.west');
+  });
+});
+
+describe('CLI files before and after an uninstall, and after an install', () => {
+  const host = 'production-1234.us-east-1.elb.amazonaws.com';
+
+  /** The fixture folder after `convox rack install` and `convox switch production`: what an uninstall finds. */
+  async function switchedToProduction(): Promise<ReturnType<typeof fixtureFolder>> {
+    const folder = fixtureFolder();
+    await folder.files.switchTo({ kind: 'aws', name: 'production', host, password: 'FIXTURE-PRODUCTION-PASSWORD' });
+    return folder;
+  }
+
+  it('removes self-managed[rack] as `convox rack uninstall` does, and its auth, racks and host entries, keeping every other entry', async () => {
+    const { files, read, mode } = await switchedToProduction();
+    assert.deepEqual(JSON.parse(read('self-managed')), { homegrown: 'homegrown.example.org', production: host }, 'before');
+    assert.deepEqual(JSON.parse(read('auth')), { 'console.convox.com': 'FIXTURE-CONSOLE-TOKEN', 'old.example.org': 'FIXTURE-OLD-PASSWORD', [host]: 'FIXTURE-PRODUCTION-PASSWORD' }, 'before');
+    assert.deepEqual(JSON.parse(read('racks')), { 'console.convox.com': 'acme/staging', 'other.example.org': 'team/old', [host]: 'production' }, 'before');
+    assert.equal(read('host'), host, 'before');
+
+    const changes = await files.update((settings) => uninstallChanges(settings, { name: 'production', host }));
+
+    assert.deepEqual(changes.summary, ['self-managed: production removed', `auth: ${host} removed`, `racks: ${host} removed`, `host: ${host} removed`]);
+    assert.ok(!changes.summary.join(' ').includes('PASSWORD'), 'the summary (logged) names keys only');
+    assert.deepEqual(JSON.parse(read('self-managed')), { homegrown: 'homegrown.example.org' });
+    assert.deepEqual(JSON.parse(read('auth')), { 'console.convox.com': 'FIXTURE-CONSOLE-TOKEN', 'old.example.org': 'FIXTURE-OLD-PASSWORD' });
+    assert.deepEqual(JSON.parse(read('racks')), { 'console.convox.com': 'acme/staging', 'other.example.org': 'team/old' });
+    assert.equal(fs.existsSync(files.pathOf('host')), false, 'a host naming the gone rack would send every command to a dead address');
+    assert.equal(read('id'), 'abc123-client-id', 'untouched');
+    for (const file of ['self-managed', 'auth', 'racks']) assert.equal(mode(file), 0o600, file);
+  });
+
+  it('leaves a host naming another rack, and a self-managed entry of the same name at another host (another region)', async () => {
+    const { files, read } = fixtureFolder();
+    await files.switchTo({ kind: 'aws', name: 'production', host: 'production-eu.eu-west-1.elb.amazonaws.com', password: 'EU' });
+    const changes = await files.update((settings) => uninstallChanges(settings, { name: 'production', host }));
+    assert.deepEqual(changes.summary, []);
+    assert.deepEqual(JSON.parse(read('self-managed')), { homegrown: 'homegrown.example.org', production: 'production-eu.eu-west-1.elb.amazonaws.com' });
+    assert.equal(read('host'), 'production-eu.eu-west-1.elb.amazonaws.com');
+  });
+
+  it('never writes over a file it cannot parse', async () => {
+    const { files, read } = await switchedToProduction();
+    fs.writeFileSync(files.pathOf('auth'), '{"broken": ');
+    const before = read('self-managed');
+    await assert.rejects(files.update((settings) => uninstallChanges(settings, { name: 'production', host })), CliConfigError);
+    assert.equal(read('auth'), '{"broken": ');
+    assert.equal(read('self-managed'), before, 'nothing was written');
+    assert.equal(read('host'), host);
+  });
+
+  it('an install records the rack as `convox rack install` does: auth and self-managed, host only when empty', async () => {
+    const { files, read } = fixtureFolder();
+    await files.update((settings) => installChanges(settings, { name: 'fresh', host: 'fresh.example.org', password: 'FRESH' }));
+    assert.equal(JSON.parse(read('self-managed')).fresh, 'fresh.example.org');
+    assert.equal(JSON.parse(read('auth'))['fresh.example.org'], 'FRESH');
+    assert.equal(read('host'), 'console.convox.com', 'the CLI is not switched');
+    fs.rmSync(files.pathOf('host'));
+    const changes = await files.update((settings) => installChanges(settings, { name: 'fresh', host: 'fresh.example.org' }));
+    assert.equal(read('host'), 'fresh.example.org', 'an empty host is set');
+    assert.deepEqual(changes.summary, ['self-managed: fresh added', 'host: set to fresh.example.org']);
   });
 });

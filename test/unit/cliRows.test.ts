@@ -40,7 +40,7 @@ describe('tables and what the CLI prints', () => {
     const summary = new Map(rackSummary(productionRack()));
     assert.equal(summary.get('Name'), 'acme/production');
     assert.equal(summary.get('Provider'), 'aws');
-    assert.equal(summary.get('Router'), 'router.example, internal.example (internal)');
+    assert.equal(summary.get('Router'), 'router.example (external)\ninternal.example (internal)');
     assert.equal(summary.get('Status'), 'failed');
     assert.equal(summary.get('Count'), '3');
     assert.equal(summary.get('Type'), 't3.large');
@@ -82,7 +82,7 @@ describe('tables and what the CLI prints', () => {
       ['Name', 'acme/production'],
       ['Provider', 'aws'],
       ['Region', 'us-east-1'],
-      ['Router', 'router.example, internal.example (internal)'],
+      ['Router', 'router.example (external)\ninternal.example (internal)'],
       ['Status', 'failed'],
       ['Version', '20250101120000'],
       ['Count', '3'],
@@ -104,6 +104,32 @@ describe('tables and what the CLI prints', () => {
       ['Stack', 'CREATE_COMPLETE'],
     ]);
     assert.equal(new Map(rackSummary({ ...bare, routerHost: undefined })).get('Router'), undefined, 'no router at all: no row');
+    assert.equal(new Map(rackSummary({ ...bare, routerHost: undefined, routerInternalHost: 'internal.sandbox' })).get('Router'), undefined, 'as the CLI: no Router row without a public router');
+  });
+  it('`convox rack` NLB rows: the host with the elastic IPs the stack names, and the internal host', () => {
+    const rack = productionRack();
+    const withNlb = { ...rack, outputs: { ...rack.outputs, NLBHost: 'nlb.example', NLBEIP0: '3.0.0.1', NLBEIP2: '3.0.0.3', NLBInternalHost: 'nlbi.example' } };
+    const rows = rackSummary(withNlb);
+    assert.deepEqual(
+      rows.map(([label]) => label).slice(0, 8),
+      ['Name', 'Provider', 'Region', 'Router', 'NLB', 'NLB Internal', 'Status', 'Version'],
+    );
+    assert.equal(new Map(rows).get('NLB'), 'nlb.example (3.0.0.1, 3.0.0.3)');
+    assert.equal(new Map(rows).get('NLB Internal'), 'nlbi.example');
+    assert.equal(new Map(rackSummary({ ...rack, outputs: { NLBHost: 'nlb.example' } })).get('NLB'), 'nlb.example', 'no addresses: the host alone');
+    const document = inspectDocument(withNlb, { instances: [], tasks: [], loadedAt: now }, [], [], now);
+    assert.ok(
+      document.includes(
+        [
+          'Router        router.example (external)',
+          '              internal.example (internal)',
+          'NLB           nlb.example (3.0.0.1, 3.0.0.3)',
+          'NLB Internal  nlbi.example',
+          'Status        failed',
+        ].join('\n'),
+      ),
+      document,
+    );
   });
   it('an empty secret has nothing to hide', () => {
     const rack = productionRack();
@@ -137,7 +163,8 @@ describe('tables and what the CLI prints', () => {
         'Name      acme/production',
         'Provider  aws',
         'Region    us-east-1',
-        'Router    router.example, internal.example (internal)',
+        'Router    router.example (external)',
+        '          internal.example (internal)',
         'Status    failed',
         'Version   20250101120000',
         'Count     3',

@@ -8,6 +8,7 @@ import { racksFromStacks } from '../../src/model/stacks';
 import { lazyInstaller } from '../../src/model/store/lazyPorts';
 import type { RackPorts } from '../../src/model/store/ports';
 import { RackStore } from '../../src/model/store/rackStore';
+import { rackNamed } from '../rackNamed';
 
 /** One profile, one region, one rack, reported at once. */
 function ports(): RackPorts {
@@ -43,7 +44,7 @@ describe('local racks in the store', () => {
     answer(localRacks({ context: 'kind', namespaces: [{ name: 'convox' }] }));
     await refreshed;
     assert.deepEqual(store.racks().map((rack) => rack.fullName), ['acme-prod/production', 'local/convox']);
-    assert.equal(store.find('local/convox')?.local?.context, 'kind');
+    assert.equal(rackNamed(store, 'local/convox')?.local?.context, 'kind');
     store.dispose();
   });
 

@@ -6,6 +6,7 @@ import type { Pair } from '../../src/model/pair';
 import type { DiscoveryError, Process, Rack, RackDetails, RackTask, StackEvent } from '../../src/model/rack';
 import { SettingsError, type ScanSettings } from '../../src/model/settings';
 import { racksFromStacks, type StackDescription } from '../../src/model/stacks';
+import type { ServerLifecycle } from '../../src/model/status';
 import type { StoreChange } from '../../src/model/store/changes';
 import { lazyInstaller } from '../../src/model/store/lazyPorts';
 import type { RackPorts } from '../../src/model/store/ports';
@@ -33,7 +34,7 @@ class Ports implements RackPorts {
   profileList: ProfileRegion[] = [{ name: 'acme-prod', region: 'us-east-1' }];
   world: StackDescription[] = [stack('production', 'UPDATE_COMPLETE'), stack('staging', 'UPDATE_IN_PROGRESS')];
   discoveries = 0;
-  lifecycles = new Map([['production-Instances', ['InService']]]);
+  lifecycles = new Map([['production-Instances', [{ instanceId: 'i-1', state: 'InService' }]]]);
   lifecycleCalls: string[][] = [];
   lifecycleFailure: Error | undefined;
   detailReads: string[] = [];
@@ -53,7 +54,7 @@ class Ports implements RackPorts {
   };
 
   reader = {
-    lifecycleStates: async (_pair: Pair, names: readonly string[]): Promise<Map<string, string[]>> => {
+    lifecycleStates: async (_pair: Pair, names: readonly string[]): Promise<Map<string, ServerLifecycle[]>> => {
       this.lifecycleCalls.push([...names]);
       if (this.lifecycleFailure) throw this.lifecycleFailure;
       return this.lifecycles;
@@ -179,11 +180,13 @@ describe('rack store: what it shows', () => {
     store.dispose();
   });
 
-  it('finds a rack by its full name', async () => {
+  it('finds a rack by its identity, never by its name', async () => {
     const { store, refreshed } = setup();
     await refreshed();
-    assert.equal(store.find('acme-prod/staging')?.name, 'staging');
-    assert.equal(store.find('acme-prod/nope'), undefined);
+    const staging = store.racks().find((rack) => rack.fullName === 'acme-prod/staging');
+    assert.ok(staging);
+    assert.equal(store.byId(staging.stackId)?.name, 'staging');
+    assert.equal(store.byId('acme-prod/staging'), undefined, 'a name is not an identity');
     store.dispose();
   });
 

@@ -61,6 +61,19 @@ describe('organisations', () => {
   it('refuses a profile mapped to two organisations', () => {
     assert.throws(() => parseOrganizations({ a: ['p'], b: ['p'] }), /mapped to both "a" and "b"/);
   });
+  it('refuses the organisation "local", which is reserved for local racks, saying so', () => {
+    assert.throws(() => parseOrganizations({ local: ['acme-prod'] }), {
+      setting: 'convox.organizations',
+      message: '"local" is reserved for local racks (the convox CLI takes every rack named local/… for one): name the organisation otherwise',
+    });
+  });
+  it('a profile named "local" mapped nowhere is not scanned, and the row says how to fix it', () => {
+    const plan = planDiscovery([{ name: 'local', region: 'us-east-1' }, { name: 'acme', region: 'us-east-1' }], { regions: [], organizations: {} });
+    assert.deepEqual(plan.pairs.map((pair) => pair.profile), ['acme']);
+    assert.equal(plan.problems.length, 1);
+    assert.match(plan.problems[0].message, /reserved for local racks.*convox\.organizations/);
+    assert.deepEqual(planDiscovery([{ name: 'local', region: 'us-east-1' }], { regions: [], organizations: { lab: ['local'] } }).pairs, [{ organization: 'lab', profile: 'local', region: 'us-east-1' }]);
+  });
 });
 
 describe('regions setting', () => {

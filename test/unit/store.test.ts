@@ -6,6 +6,7 @@ import type { Pair } from '../../src/model/pair';
 import type { Process, Rack, RackDetails, RackTask } from '../../src/model/rack';
 import { SettingsError, type ScanSettings } from '../../src/model/settings';
 import { racksFromStacks, type StackDescription } from '../../src/model/stacks';
+import type { ServerLifecycle } from '../../src/model/status';
 import type { StoreChange } from '../../src/model/store/changes';
 import { lazy, lazyInstaller, lazyPorts } from '../../src/model/store/lazyPorts';
 import type { RackPorts } from '../../src/model/store/ports';
@@ -45,9 +46,17 @@ class FakePorts implements RackPorts {
   };
 
   reader = {
-    lifecycleStates: async (_pair: Pair, names: readonly string[]): Promise<Map<string, string[]>> => {
+    lifecycleStates: async (_pair: Pair, names: readonly string[]): Promise<Map<string, ServerLifecycle[]>> => {
       this.lifecycleCalls.push([...names]);
-      return new Map([['production-Instances', ['InService', 'Pending']]]);
+      return new Map([
+        [
+          'production-Instances',
+          [
+            { instanceId: 'i-0a', state: 'InService' },
+            { instanceId: 'i-0b', state: 'Pending' },
+          ],
+        ],
+      ]);
     },
     details: async (rack: Rack): Promise<RackDetails> => {
       this.detailReads.push(rack.name);
@@ -130,6 +139,9 @@ describe('rack store', () => {
     await refreshed();
     assert.deepEqual(ports.lifecycleCalls, [['production-Instances']], 'only running racks are checked, in one call');
     assert.deepEqual(store.racks().map((rack) => `${rack.name}:${rack.status}`), ['production:converging', 'staging:updating']);
+    const [production, staging] = store.racks();
+    assert.deepEqual(store.serversNotInService(production), ['i-0b (Pending)'], 'the servers a converging rack is waiting for, by id and state');
+    assert.deepEqual(store.serversNotInService(staging), [], 'a rack not looked at has none');
     store.dispose();
   });
 

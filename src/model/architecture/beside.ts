@@ -38,10 +38,12 @@ const sideResources: readonly SideResource[] = [
   { logicalId: 'CustomTopic', kind: 'function', noun: 'Lambda function', purpose: 'custom resources', page: (name) => ({ kind: 'function', name }) },
 ];
 
-/** The rack's own ECS services, by the name its containers carry. */
+/** The rack's own ECS services, by the name its containers carry; racks before release 20221202 have the older ids. */
 const rackServices: ReadonlyArray<{ logicalId: string; name: string }> = [
   { logicalId: 'ServiceWebApi', name: 'web' },
+  { logicalId: 'ApiWebService', name: 'web' },
   { logicalId: 'ServiceMonitorApi', name: 'monitor' },
+  { logicalId: 'ApiMonitorService', name: 'monitor' },
 ];
 
 const stackComponentId = 'stack';

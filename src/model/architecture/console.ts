@@ -5,6 +5,7 @@ export type ConsoleResource =
   | { kind: 'subnet'; id: string }
   | { kind: 'natGateway'; id: string }
   | { kind: 'loadBalancer'; arn: string }
+  | { kind: 'classicLoadBalancer'; name: string }
   | { kind: 'cluster'; name: string }
   | { kind: 'ecsService'; cluster: string; name: string }
   | { kind: 'task'; cluster: string; taskId: string }
@@ -50,6 +51,8 @@ function path(resource: ConsoleResource, region: string): string {
       return `/vpcconsole/home${query}#NatGatewayDetails:natGatewayId=${part(resource.id)}`;
     case 'loadBalancer':
       return `/ec2/home${query}#LoadBalancer:loadBalancerArn=${part(resource.arn)}`;
+    case 'classicLoadBalancer':
+      return `/ec2/home${query}#LoadBalancers:search=${part(resource.name)}`;
     case 'cluster':
       return `/ecs/v2/clusters/${segment(resource.name)}/services${query}`;
     case 'ecsService':

@@ -12,10 +12,18 @@ interface Balancer {
   /** The stack output naming the host it answers on. */
   hostOutput: string;
   internal: (rack: Rack) => boolean;
+  /** The rack API's own entry, which you (the CLI, this editor) call. */
+  api?: boolean;
+  /** A classic ELB: named, not addressed by an ARN. */
+  classic?: boolean;
 }
 
+const privateApi = (rack: Rack): boolean => rack.parameters.PrivateApi === 'Yes';
+
 const balancers: readonly Balancer[] = [
-  { logicalId: 'ApiBalancer', noun: 'API load balancer', hostOutput: 'Dashboard', internal: (rack) => rack.parameters.PrivateApi === 'Yes' },
+  { logicalId: 'ApiBalancer', noun: 'API load balancer', hostOutput: 'Dashboard', internal: privateApi, api: true },
+  // Racks before release 20221202 reach their API through a classic ELB, or through Router with ApiRouter=ALB.
+  { logicalId: 'Balancer', noun: 'API load balancer (classic)', hostOutput: 'Dashboard', internal: privateApi, api: true, classic: true },
   { logicalId: 'Router', noun: 'router load balancer', hostOutput: 'Domain', internal: () => false },
   { logicalId: 'RouterInternal', noun: 'router load balancer', hostOutput: 'DomainInternal', internal: () => true },
   { logicalId: 'NLBRouter', noun: 'network load balancer', hostOutput: 'NLBHost', internal: () => false },
@@ -46,9 +54,12 @@ export function entrancesOf(context: SceneContext, vpcId: string | undefined): E
     const resource = resources.get(balancer.logicalId);
     return resource ? [{ balancer, resource, internal: balancer.internal(rack) }] : [];
   });
+  // With no API balancer of its own, an older rack with ApiRouter=ALB answers on its app router.
+  const apiThroughRouter = !present.some(({ balancer }) => balancer.api) && rack.parameters.ApiRouter === 'ALB';
+  const servesApi = (balancer: Balancer): boolean => balancer.api === true || (apiThroughRouter && balancer.logicalId === 'Router');
 
   components.push(
-    sceneComponent({ id: clientId, kind: 'client', noun: 'you', label: 'convox CLI and VS Code', facts: [], details: [{ label: 'Rack', value: rack.fullName }] }),
+    sceneComponent({ id: clientId, kind: 'client', noun: 'you', label: 'convox CLI and VS Code', facts: [], details: [{ label: 'Rack', value: rack.displayName }] }),
   );
   if (present.some(({ internal }) => !internal)) {
     components.push(sceneComponent({ id: internetId, kind: 'internet', noun: 'internet', label: '', facts: [], details: [] }));
@@ -60,6 +71,9 @@ export function entrancesOf(context: SceneContext, vpcId: string | undefined): E
     const details = resourceDetails(resource);
     if (host !== undefined) details.push({ label: 'Host', value: host });
     details.push({ label: 'Scheme', value: internal ? 'internal' : 'internet-facing' });
+    const apiHost = !balancer.api && servesApi(balancer) ? rack.outputs.Dashboard : undefined;
+    if (apiHost !== undefined) details.push({ label: 'Rack API', value: apiHost });
+    const facts = [host !== undefined ? `host ${host}` : '', apiHost !== undefined ? 'also the rack API' : ''].filter((fact) => fact !== '');
     components.push(
       sceneComponent({
         ...parts,
@@ -67,13 +81,13 @@ export function entrancesOf(context: SceneContext, vpcId: string | undefined): E
         noun: balancer.noun,
         label: resource.physicalId !== undefined ? loadBalancerName(resource.physicalId) : balancer.logicalId,
         variant: internal ? 'internal' : 'public',
-        facts: host !== undefined ? [`host ${host}`] : [],
+        facts,
         details,
-        consoleUrl: resource.physicalId !== undefined ? consoleUrl({ kind: 'loadBalancer', arn: resource.physicalId }, rack.region) : undefined,
+        consoleUrl: resource.physicalId !== undefined ? consoleUrl(balancer.classic ? { kind: 'classicLoadBalancer', name: resource.physicalId } : { kind: 'loadBalancer', arn: resource.physicalId }, rack.region) : undefined,
       }),
     );
     if (!internal) edges.push(edge(internetId, parts.id));
-    if (balancer.logicalId === 'ApiBalancer') edges.push(edge(clientId, parts.id));
+    if (servesApi(balancer)) edges.push(edge(clientId, parts.id));
     if (vpcId !== undefined) edges.push(edge(parts.id, vpcId));
   }
   return { components, edges };

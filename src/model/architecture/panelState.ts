@@ -9,8 +9,12 @@ export interface PanelState {
   view?: ViewState;
 }
 
-/** `org/rack`, as the store names racks; longer than any organisation and stack name together is not one. */
-const fullNamePattern = /^[^/\s]+\/[^/\s]+$/;
+/**
+ * The name the rack was shown by: `org/rack`, qualified when another rack shared it (`acme/production (eu-west-1)`);
+ * only shown until the rack is found again by its stack id. Longer than any organisation and stack name together
+ * is not one.
+ */
+const fullNamePattern = /^[^/\s]+\/[^/\s]+( \([^()]+\))?$/;
 const maxFullNameLength = 256;
 
 function isPlainObject(raw: unknown): raw is Record<string, unknown> {

@@ -17,7 +17,7 @@ function bannerOf(data: ArchitectureData): Banner | undefined {
   if (!unsettled.has(rack.status)) return undefined;
   const label = statusStyle(rack.status).label;
   const reason = rack.cloudformationReason ? `. ${rack.cloudformationReason}` : '';
-  return { status: componentStatus(rack.status, label), text: `${rack.fullName}: ${label}${reason}` };
+  return { status: componentStatus(rack.status, label), text: `${rack.displayName}: ${label}${reason}` };
 }
 
 /**

@@ -93,6 +93,71 @@ export function switchChanges(settings: CliSettings, target: CliTarget): SwitchC
   return { plain: { host: target.host }, keyed };
 }
 
+/** What changing the CLI's files does: whole keyed files and plain files to write, plain files to remove, in words. */
+export interface CliFileChanges extends SwitchChanges {
+  removed: PlainFile[];
+  /** What changed, by file and key (never a value: `auth` holds passwords). Empty when nothing did. */
+  summary: string[];
+}
+
+/** A keyed file without one key, or undefined when it does not have it. */
+function without(values: KeyedValues, key: string): KeyedValues | undefined {
+  if (!(key in values)) return undefined;
+  const { [key]: _removed, ...rest } = values;
+  return rest;
+}
+
+/**
+ * What `convox rack install` records for a new rack: its password in `auth` under its API host, its host in
+ * `self-managed` under its name, and that host in the `host` file only when the file is empty. Nothing else
+ * changes: the install does not switch the CLI.
+ */
+export function installChanges(settings: CliSettings, rack: { name: string; host: string; password?: string }): CliFileChanges {
+  const changes: CliFileChanges = { plain: {}, keyed: { 'self-managed': { ...settings.selfManaged, [rack.name]: rack.host } }, removed: [], summary: [`self-managed: ${rack.name} added`] };
+  if (rack.password !== undefined) {
+    changes.keyed.auth = { ...settings.auth, [rack.host]: rack.password };
+    changes.summary.push(`auth: ${rack.host} added`);
+  }
+  if (settings.host === '') {
+    changes.plain.host = rack.host;
+    changes.summary.push(`host: set to ${rack.host}`);
+  }
+  return changes;
+}
+
+/**
+ * What uninstalling a rack removes from the CLI's files. `convox rack uninstall` removes only `self-managed[name]`;
+ * this also removes `auth[host]` and `racks[host]`, and the `host` file when it names the rack (it would send
+ * every command to a host that no longer answers). `self-managed[name]` goes only when it names this rack's host:
+ * the same name can be a rack in another region or account.
+ */
+export function uninstallChanges(settings: CliSettings, rack: { name: string; host?: string }): CliFileChanges {
+  const changes: CliFileChanges = { plain: {}, keyed: {}, removed: [], summary: [] };
+  const { host } = rack;
+  // A rack that never had an API host was never recorded by one.
+  if (host === undefined) return changes;
+  const selfManaged = settings.selfManaged[rack.name] === host ? without(settings.selfManaged, rack.name) : undefined;
+  if (selfManaged) {
+    changes.keyed['self-managed'] = selfManaged;
+    changes.summary.push(`self-managed: ${rack.name} removed`);
+  }
+  const auth = without(settings.auth, host);
+  if (auth) {
+    changes.keyed.auth = auth;
+    changes.summary.push(`auth: ${host} removed`);
+  }
+  const racks = without(settings.racks, host);
+  if (racks) {
+    changes.keyed.racks = racks;
+    changes.summary.push(`racks: ${host} removed`);
+  }
+  if (settings.host === host) {
+    changes.removed.push('host');
+    changes.summary.push(`host: ${host} removed`);
+  }
+  return changes;
+}
+
 /** What the extension knows of a rack, to find the one the CLI names. */
 export interface KnownRack {
   name: string;
@@ -101,13 +166,14 @@ export interface KnownRack {
 }
 
 /**
- * The rack the CLI targets: the one of its current name when that is a full name (`org/rack`, `local/…`); else
- * the only rack whose API host is the CLI's host (what it actually talks to: `convox switch` to a self-managed
- * rack may leave an old name in `racks`); else the only rack of that stack name.
+ * The rack the CLI targets: the only one of its current name when that is a full name (`org/rack`, `local/…`);
+ * else the only rack whose API host is the CLI's host (what it actually talks to: `convox switch` to a
+ * self-managed rack may leave an old name in `racks`); else the only rack of that stack name. A name several racks
+ * share (regions, accounts) names none of them unless the host tells which.
  */
 export function rackNamedByCli<T extends KnownRack>(cliName: string | undefined, host: string, racks: readonly T[]): T | undefined {
   const only = (matches: T[]): T | undefined => (matches.length === 1 ? matches[0] : undefined);
-  const exact = cliName ? racks.find((rack) => rack.fullName === cliName) : undefined;
+  const exact = cliName ? only(racks.filter((rack) => rack.fullName === cliName)) : undefined;
   if (exact) return exact;
   const byHost = host ? only(racks.filter((rack) => rack.apiHost === host)) : undefined;
   return byHost ?? (cliName ? only(racks.filter((rack) => rack.name === cliName)) : undefined);

@@ -1,10 +1,11 @@
+import { reservedOrganization } from '../settings';
 import type { Rack } from '../rack';
 
 /**
  * Local racks, as `convox racks` lists them: the namespaces labelled as racks in kubectl's current context, each
  * `local/<namespace>`, status `running` (the CLI checks nothing more), under the organisation `local`.
  */
-export const localOrganization = 'local';
+export const localOrganization = reservedOrganization;
 export const localRackSelector = 'system=convox,type=rack';
 /** A lookup past this is given up, so that a cluster that does not answer never holds the AWS racks back. */
 export const localLookupDeadlineMs = 5_000;
@@ -33,6 +34,7 @@ export function localRacks(lookup: LocalLookup): Rack[] {
       region: '',
       name,
       fullName: `${localOrganization}/${name}`,
+      displayName: `${localOrganization}/${name}`,
       stackId: `kubernetes:${lookup.context}/${name}`,
       cloudformationStatus: '',
       status: 'running',
@@ -58,7 +60,7 @@ export function localRackEndpoint(namespace: string): string {
 export function localRackSummary(rack: Rack): Array<[string, string]> {
   if (!rack.local) return [];
   return [
-    ['Name', rack.fullName],
+    ['Name', rack.displayName],
     ['Provider', 'local (Kubernetes)'],
     ['Namespace', rack.local.namespace],
     ['Context', rack.local.context],

@@ -65,6 +65,11 @@ export function organizationRow(name: string, racks: readonly Rack[], errors: nu
   };
 }
 
+/** A rack row's label under its organisation: the stack name, with the qualifier its display name may carry. */
+function shortName(rack: Rack): string {
+  return `${rack.name}${rack.displayName.slice(rack.fullName.length)}`;
+}
+
 /**
  * A rack as `convox racks` lists it, its tooltip what `convox rack` shows; `contextValue` is
  * `rack[.current].<status>`. `progress` is what an install, update or uninstall under way says (`45%`).
@@ -74,12 +79,12 @@ export function rackRow(rack: Rack, current: boolean, progress?: string): Row {
   const style = statusStyle(rack.status);
   return {
     id: `rack/${rack.stackId}`,
-    label: rack.name,
+    label: shortName(rack),
     description: [current ? '✓ current' : '', progress ? `${rack.status} ${progress}` : rack.status, rack.region, rack.version ?? ''].filter(Boolean).join(' · '),
     icon: { id: style.icon, color: style.color },
-    tooltip: { markdown: markdownRows(rack.fullName, rackSummary(rack)) },
+    tooltip: { markdown: markdownRows(rack.displayName, rackSummary(rack)) },
     contextValue: `rack${current ? '.current' : ''}.${rack.status}`,
-    accessibilityLabel: `${rack.fullName}, ${style.label}${progress ? ` ${progress}` : ''}${current ? ', current rack' : ''}, ${rack.region}`,
+    accessibilityLabel: `${rack.displayName}, ${style.label}${progress ? ` ${progress}` : ''}${current ? ', current rack' : ''}, ${rack.region}`,
     collapsible: 'collapsed',
   };
 }
@@ -93,12 +98,12 @@ function localRackRow(rack: Rack, current: boolean): Row {
   const context = rack.local?.context ?? '';
   return {
     id: `rack/${rack.stackId}`,
-    label: rack.name,
+    label: shortName(rack),
     description: [current ? '✓ current' : '', rack.status, context].filter(Boolean).join(' · '),
     icon: { id: style.icon, color: style.color },
-    tooltip: { markdown: markdownRows(rack.fullName, localRackSummary(rack)) },
+    tooltip: { markdown: markdownRows(rack.displayName, localRackSummary(rack)) },
     contextValue: `rack${current ? '.current' : ''}.${rack.status}.local`,
-    accessibilityLabel: `${rack.fullName}, ${style.label}${current ? ', current rack' : ''}, Kubernetes context ${context}`,
+    accessibilityLabel: `${rack.displayName}, ${style.label}${current ? ', current rack' : ''}, Kubernetes context ${context}`,
     collapsible: 'none',
   };
 }

@@ -15,7 +15,7 @@ export interface StoreChange {
 /** Everything a rack's row and tooltip show; parameters, outputs and tags change only with `updatedAt`. */
 function rackSignature(rack: Rack): string {
   return [
-    rack.fullName,
+    rack.displayName,
     rack.profile,
     rack.region,
     rack.status,

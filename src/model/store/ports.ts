@@ -7,6 +7,7 @@ import type { TemplateParameter } from '../install/parameters';
 import type { Release } from '../install/releases';
 import type { PlanResource, UninstallPlan } from '../install/uninstallPlan';
 import type { Process, Rack, RackDetails, RackTask, StackEvent } from '../rack';
+import type { ServerLifecycle } from '../status';
 
 /** Finding racks: which profiles exist, and what each (profile, region) pair holds. */
 export interface RackDiscovery {
@@ -25,8 +26,8 @@ export interface RackDiscovery {
  * ends within `deadlineMs`; a failure's message is safe to show as it is.
  */
 export interface RackReader {
-  /** Lifecycle states of the instances of each named auto-scaling group, in one call per pair. */
-  lifecycleStates(pair: Pair, groupNames: readonly string[], deadlineMs: number): Promise<Map<string, string[]>>;
+  /** The instances of each named auto-scaling group with their lifecycle states, in one call per pair. */
+  lifecycleStates(pair: Pair, groupNames: readonly string[], deadlineMs: number): Promise<Map<string, ServerLifecycle[]>>;
   /** Instances and the rack's own tasks: what expanding a rack shows. */
   details(rack: Rack, deadlineMs: number): Promise<RackDetails>;
   /** Process rows for tasks from `details`, which needs their task definitions. */

@@ -1,10 +1,11 @@
 import { planDiscovery, type ProfileRegion } from '../discoveryPlan';
+import { withDisplayNames, type RackId } from '../identity';
 import { Inventory } from '../inventory';
 import type { Pair } from '../pair';
 import type { ArchitectureData } from '../architecture/data';
 import type { DiscoveryError, Process, Rack, RackDetails, StackEvent } from '../rack';
 import { settingDefaults, type ScanSettings } from '../settings';
-import { withInstanceLifecycle } from '../status';
+import { notInServiceServers, withInstanceLifecycle, type ServerLifecycle } from '../status';
 import { ArchitectureReads, type ArchitectureState } from './architectureReads';
 import { diffRacks, type RackAspect, type StoreChange } from './changes';
 import type { RackInstaller, RackPorts } from './ports';
@@ -52,7 +53,7 @@ export class RackStore {
   private readonly listeners = new Set<Listener>();
   private readonly progress = new Map<string, string>();
   private inventory: Inventory | undefined;
-  private readonly lifecycles = new Map<string, string[]>();
+  private readonly lifecycles = new Map<string, ServerLifecycle[]>();
   private readonly rackData = new Map<string, RackData>();
   private running: Promise<void> | undefined;
   /** A refresh asked for while one ran, with inputs that one did not see: it runs when that one ends. */
@@ -131,14 +132,19 @@ export class RackStore {
   }
 
   racks(): Rack[] {
-    this.merged ??= [
+    this.merged ??= withDisplayNames([
       ...(this.inventory?.racks() ?? []).map((rack) => {
-        const states = this.lifecycles.get(rack.stackId);
-        return states ? { ...rack, status: withInstanceLifecycle(rack.status, states) } : rack;
+        const servers = this.lifecycles.get(rack.stackId);
+        return servers ? { ...rack, status: withInstanceLifecycle(rack.status, servers.map((server) => server.state)) } : rack;
       }),
       ...this.local,
-    ];
+    ]);
     return this.merged;
+  }
+
+  /** The servers of a rack's `Instances` group not in service at the last look, as `i-… (Pending)`. */
+  serversNotInService(rack: Rack): string[] {
+    return notInServiceServers(this.lifecycles.get(rack.stackId) ?? []);
   }
 
   errors(): DiscoveryError[] {
@@ -146,8 +152,9 @@ export class RackStore {
     return this.sortedErrors;
   }
 
-  find(fullName: string): Rack | undefined {
-    return this.racks().find((rack) => rack.fullName === fullName);
+  /** The listed rack with this identity (never looked up by name: several racks can share one). */
+  byId(id: RackId): Rack | undefined {
+    return this.racks().find((rack) => rack.stackId === id);
   }
 
   /** Something that shows the list is visible or not: the list refreshes on its interval only while visible. */
@@ -232,7 +239,7 @@ export class RackStore {
 
   /** Reads the rack's architecture now (first show, Retry), or joins the read in flight; listeners hear when it ends. */
   loadArchitecture(rack: Rack, reason: RefreshReason): Promise<ArchitectureData> {
-    this.log(`Reading the architecture of ${rack.fullName} (${reason}).`);
+    this.log(`Reading the architecture of ${rack.displayName} (${reason}).`);
     return this.architectures.load(rack);
   }
 
@@ -276,7 +283,7 @@ export class RackStore {
 
   /** Reads one rack's details again now (Inspect's Refresh, a rack view's Retry). */
   reloadDetails(rack: Rack, reason: RefreshReason): Promise<RackDetails> {
-    this.log(`Reading ${rack.fullName} again (${reason}).`);
+    this.log(`Reading ${rack.displayName} again (${reason}).`);
     return this.readDetails(rack, this.dataOf(rack.stackId), true);
   }
 
@@ -322,7 +329,7 @@ export class RackStore {
   private reloadById(stackId: string, reason: RefreshReason, data: ReadonlySet<WatchedData>): void {
     const rack = this.racks().find((candidate) => candidate.stackId === stackId);
     if (!rack) return;
-    const failed = (error: unknown): void => this.log(`Reading ${rack.fullName} failed (${reason}): ${messageOf(error)}`);
+    const failed = (error: unknown): void => this.log(`Reading ${rack.displayName} failed (${reason}): ${messageOf(error)}`);
     if (data.has('details')) this.reloadDetails(rack, reason).catch(failed);
     if (data.has('architecture')) this.loadArchitecture(rack, reason).catch(failed);
   }

@@ -50,6 +50,6 @@ export async function previewChange(dependencies: PreviewDependencies, rack: Rac
     'Applying sends this change to the rack API (PUT /system), as the convox CLI does; the rack updates its own stack.',
   ];
   const values = Object.entries(changed).map(([key, value]) => [key, shownValue(key, rack.parameters[key], template), shownValue(key, value, template)] as const);
-  const document = previewDocument({ rackName: rack.fullName, title, values, notes }, rows);
+  const document = previewDocument({ rackName: rack.displayName, title, values, notes }, rows);
   return { preview, rows, document, title };
 }

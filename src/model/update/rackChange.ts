@@ -122,17 +122,38 @@ export function changeTitle(change: RackChange, template: readonly TemplateParam
   }
 }
 
-/** Why the rack cannot be changed now, or undefined when it is `running` (§2, with `converging`). */
-export function notRunningReason(rack: Pick<Rack, 'fullName' | 'status' | 'cloudformationStatus' | 'local'>): string | undefined {
+/** Statuses whose stack is settled, so CloudFormation accepts an update (§6): a converging rack's stack is complete. */
+export function acceptsChanges(status: string): boolean {
+  return status === 'running' || status === 'converging';
+}
+
+/**
+ * Why the rack cannot be changed now, or undefined when CloudFormation would accept the change: `running`, or
+ * `converging` (its stack is complete while its servers roll; see `convergingWarning`).
+ */
+export function changeRefusal(rack: Pick<Rack, 'fullName' | 'status' | 'cloudformationStatus' | 'local'>): string | undefined {
   if (rack.local) return `${rack.fullName} is a local rack: it is changed with kubectl, not through CloudFormation.`;
-  if (rack.status === 'running') return undefined;
+  if (acceptsChanges(rack.status)) return undefined;
   const why: Partial<Record<string, string>> = {
     updating: 'an update is under way (the rack\'s autoscaler updates it about every minute when Autoscale is Yes)',
-    converging: 'its instances are being replaced (converging)',
     rollback: 'CloudFormation is rolling back a change',
     creating: 'it is still being created',
     deleting: 'it is being deleted',
     failed: 'its last change failed; CloudFormation must be fixed first',
   };
-  return `${rack.fullName} is ${rack.status} (${rack.cloudformationStatus}): ${why[rack.status] ?? 'CloudFormation is not done with it'}. A rack is changed only while it is running.`;
+  return `${rack.fullName} is ${rack.status} (${rack.cloudformationStatus}): ${why[rack.status] ?? 'CloudFormation is not done with it'}. A rack is changed only while it is running (or converging).`;
+}
+
+/** Servers a warning names before it says how many more there are. */
+const namedServers = 5;
+
+/**
+ * Said before a converging rack is changed, naming the servers not in service (`i-… (Pending)`); undefined for a
+ * rack that is not converging.
+ */
+export function convergingWarning(rack: Pick<Rack, 'fullName' | 'status'>, servers: readonly string[]): string | undefined {
+  if (rack.status !== 'converging') return undefined;
+  const more = servers.length > namedServers ? ` and ${servers.length - namedServers} more` : '';
+  const which = servers.length > 0 ? `not in service: ${servers.slice(0, namedServers).join(', ')}${more}` : 'some servers are not in service';
+  return `${rack.fullName} is converging (${which}). CloudFormation accepts the change now, while those servers are still being replaced; a change of count, type or release rolls the servers again.`;
 }

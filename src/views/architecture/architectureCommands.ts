@@ -3,7 +3,7 @@ import type { Rack } from '../../model/rack';
 import type { RackStore } from '../../model/store/rackStore';
 import { resolveRack } from '../../model/switch';
 import { inertText } from '../../model/untrustedText';
-import { fullNameOf, inspectScheme } from '../inspect/inspectDocuments';
+import { inspectScheme, rackIdOf } from '../inspect/inspectDocuments';
 import { knownRacks, pickRack } from '../rackPicker';
 import type { Node, RacksTree } from '../racks/racksTree';
 import type { CurrentRack } from '../switch/currentRack';
@@ -25,18 +25,17 @@ export function registerArchitectureCommands(store: RackStore, tree: RacksTree, 
   const currentOrPicked = async (): Promise<Rack | undefined> => {
     const racks = await knownRacks(store, log, 'first use');
     if (!racks) return undefined;
-    const currentName = current.name;
-    return racks.find((rack) => rack.fullName === currentName) ?? pickRack(racks, 'Show the architecture of rack', currentName);
+    return current.rack() ?? pickRack(racks, 'Show the architecture of rack', current.id);
   };
   const rackFor = (target: unknown): Promise<Rack | undefined> => {
     if (typeof target === 'string') return named(target);
-    if (target instanceof vscode.Uri) return target.scheme === inspectScheme ? named(fullNameOf(target)) : currentOrPicked();
+    if (target instanceof vscode.Uri) return target.scheme === inspectScheme ? named(rackIdOf(target)) : currentOrPicked();
     if (isNode(target)) return Promise.resolve(tree.rackOf(target));
     return currentOrPicked();
   };
   const showArchitecture = async (target?: unknown): Promise<void> => {
     const rack = await rackFor(target);
-    if (rack?.local) void vscode.window.showInformationMessage(`Convox: ${rack.fullName} is a local rack (Kubernetes namespace ${rack.local.namespace}): it has no AWS architecture to show.`);
+    if (rack?.local) void vscode.window.showInformationMessage(`Convox: ${rack.displayName} is a local rack (Kubernetes namespace ${rack.local.namespace}): it has no AWS architecture to show.`);
     else if (rack) await panels.show(rack);
   };
   return [vscode.commands.registerCommand('convox.showArchitecture', showArchitecture)];

@@ -81,6 +81,8 @@ export class ArchitecturePanel implements vscode.Disposable {
   private bind(): void {
     const rack = this.listed();
     const { store } = this.context;
+    // The name it is shown by becomes qualified once another rack shares its `org/rack`.
+    if (rack) this.panel.title = `Architecture: ${rack.displayName}`;
     if (!rack) {
       if (!store.hasRefreshed && !store.loading) store.refresh('first use').catch((error: unknown) => this.context.log.warn(`Finding racks for ${this.rack.fullName}'s architecture failed: ${messageOf(error)}`));
       return;

@@ -30,8 +30,8 @@ export class ArchitecturePanels implements vscode.WebviewPanelSerializer, vscode
   async show(rack: Rack): Promise<void> {
     const open = this.entries.get(rack.stackId);
     if (open) return open.webviewPanel.reveal();
-    const webviewPanel = vscode.window.createWebviewPanel(architectureViewType, `Architecture: ${rack.fullName}`, vscode.ViewColumn.Active, webviewOptions(this.context.extensionUri));
-    await this.adopt(webviewPanel, { stackId: rack.stackId, fullName: rack.fullName });
+    const webviewPanel = vscode.window.createWebviewPanel(architectureViewType, `Architecture: ${rack.displayName}`, vscode.ViewColumn.Active, webviewOptions(this.context.extensionUri));
+    await this.adopt(webviewPanel, { stackId: rack.stackId, fullName: rack.displayName });
   }
 
   /** The panels open now, in the order they opened. */

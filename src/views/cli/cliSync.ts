@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { CliConfigFiles } from '../../cli/configFiles';
 import type { CliTarget } from '../../model/cli/cliSettings';
+import type { RackId } from '../../model/identity';
 import type { Rack } from '../../model/rack';
 import type { RackStore } from '../../model/store/rackStore';
 import { inertText } from '../../model/untrustedText';
@@ -27,39 +28,39 @@ export class CliSync implements vscode.Disposable {
     private readonly files: () => CliConfigFiles,
     private readonly log: vscode.LogOutputChannel,
   ) {
-    this.subscription = current.onDidChange((change) => !change.fromCli && change.name !== undefined && void this.offer(change.name));
+    this.subscription = current.onDidChange((change) => !change.fromCli && change.id !== undefined && void this.offer(change.id));
   }
 
-  private async offer(name: string): Promise<void> {
+  private async offer(id: RackId): Promise<void> {
     const mode = cliSync();
-    const rack = this.store.find(name);
+    const rack = this.store.byId(id);
     if (mode === 'off' || !rack) return;
     if (mode === 'ask') {
       // Nobody to ask for: without its directory the convox CLI is not used here.
       if (!this.files().inUse()) return;
       const [yes, always] = ['Switch CLI', 'Always'];
-      const choice = await vscode.window.showInformationMessage(`Convox: switch the convox CLI to ${name} too?`, yes, always, 'Not Now');
+      const choice = await vscode.window.showInformationMessage(`Convox: switch the convox CLI to ${rack.displayName} too?`, yes, always, 'Not Now');
       if (choice === always) await setCliSync('always');
       if (choice !== yes && choice !== always) return;
     }
-    if (this.current.name === name) await this.switchCli(rack);
+    if (this.current.id === id) await this.switchCli(rack);
   }
 
   /** Points the CLI at the rack; a file that cannot be parsed is named and left alone. */
   async switchCli(rack: Rack): Promise<void> {
     const target = await this.targetOf(rack);
     if (!target) {
-      this.log.warn(`The convox CLI was not switched to ${rack.fullName}: the rack has no API address (Dashboard output) yet.`);
+      this.log.warn(`The convox CLI was not switched to ${rack.displayName}: the rack has no API address (Dashboard output) yet.`);
       return;
     }
     const files = this.files();
     try {
       await within(files.switchTo(target), switchDeadlineMs, `writing ${files.directory}`);
-      this.log.info(`The convox CLI now targets ${rack.fullName} (${files.directory}).`);
+      this.log.info(`The convox CLI now targets ${rack.displayName} (${files.directory}).`);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      this.log.error(`The convox CLI was not switched to ${rack.fullName}: ${message}`);
-      void vscode.window.showErrorMessage(`Convox: the convox CLI was not switched to ${rack.fullName}: ${inertText(message)}`);
+      this.log.error(`The convox CLI was not switched to ${rack.displayName}: ${message}`);
+      void vscode.window.showErrorMessage(`Convox: the convox CLI was not switched to ${rack.displayName}: ${inertText(message)}`);
     }
   }
 

@@ -59,9 +59,9 @@ export class CliWatcher implements vscode.Disposable {
       this.log.warn(`The convox CLI switched to ${named}, which is not a rack the Racks view lists; the current rack stays ${this.current.name ?? 'unset'}.`);
       return;
     }
-    if (rack.fullName === this.current.name) return;
-    this.log.info(`The convox CLI switched to ${named}: ${rack.fullName} is now the current rack.`);
-    await this.current.set(rack.fullName, true);
+    if (rack.stackId === this.current.id) return;
+    this.log.info(`The convox CLI switched to ${named}: ${rack.displayName} is now the current rack.`);
+    await this.current.set(rack, true);
   }
 
   dispose(): void {

@@ -12,13 +12,11 @@ export function registerInspectCommands(store: RackStore, tree: RacksTree, curre
     if (!rack) {
       const racks = await knownRacks(store, log, 'inspect');
       if (!racks) return;
-      const currentName = current.name;
-      rack = currentName ? racks.find((candidate) => candidate.fullName === currentName) : undefined;
-      rack ??= await pickRack(racks, 'Inspect rack', currentName);
+      rack = current.rack() ?? (await pickRack(racks, 'Inspect rack', current.id));
     }
     if (!rack) return;
     const uri = inspectUri(rack);
-    const document = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Convox: inspecting ${rack.fullName}…` }, () =>
+    const document = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Convox: inspecting ${rack.displayName}…` }, () =>
       vscode.workspace.openTextDocument(uri),
     );
     await vscode.window.showTextDocument(document, { preview: false });

@@ -4,6 +4,7 @@ import type { RackStore } from '../../model/store/rackStore';
 import { reportFailure } from '../failures';
 import { knownRacks, pickRack } from '../rackPicker';
 import type { Node, RacksTree } from '../racks/racksTree';
+import type { CliRecords } from '../cli/cliRecords';
 import type { CurrentRack } from '../switch/currentRack';
 import { InstallRecords } from './installRecords';
 
@@ -12,12 +13,12 @@ import { InstallRecords } from './installRecords';
  * on first use; after a window reload it loads at once only if an install this extension started is recorded,
  * to resume its progress from AWS.
  */
-export function registerInstallCommands(context: vscode.ExtensionContext, store: RackStore, tree: RacksTree, current: CurrentRack, log: vscode.LogOutputChannel): vscode.Disposable[] {
-  const ui = lazy(async () => (await import('./installUi')).createInstallUi({ context, store, current, log }));
+export function registerInstallCommands(context: vscode.ExtensionContext, store: RackStore, tree: RacksTree, current: CurrentRack, cli: CliRecords, log: vscode.LogOutputChannel): vscode.Disposable[] {
+  const ui = lazy(async () => (await import('./installUi')).createInstallUi({ context, store, current, cli, log }));
   const install = async (): Promise<void> => (await ui()).install();
   const uninstall = async (target?: Node): Promise<void> => {
     const fromRow = target ? tree.rackOf(target) : undefined;
-    const rack = fromRow ?? (await knownRacks(store, log, 'manual').then((racks) => (racks ? pickRack(racks, 'Uninstall which rack?', current.name) : undefined)));
+    const rack = fromRow ?? (await knownRacks(store, log, 'manual').then((racks) => (racks ? pickRack(racks, 'Uninstall which rack?', current.id) : undefined)));
     if (rack) await (await ui()).uninstall(rack);
   };
   // After activation, not during it: resuming reads AWS.

@@ -28,6 +28,8 @@ export interface InstallDependencies {
   log: vscode.LogOutputChannel;
   /** Makes the rack current, as Switch Rack does. */
   switchTo(rack: Rack): Promise<void>;
+  /** Records the new rack in the convox CLI's files, as `convox rack install` does (when CLI sync is on). */
+  recordInCli(rack: Rack): Promise<void>;
 }
 
 const keyOf = (target: InstallTarget): string => `${target.profile}\u0000${target.region}\u0000${target.name}`;
@@ -232,6 +234,7 @@ export class Installs {
     const message = answered
       ? `Convox: ${record.name} is installed and its API answers.`
       : `Convox: ${record.name} is installed (running) but its API${host ? ` at ${inertText(host)}` : ''} did not answer yet; it may need a few more minutes.`;
+    if (rack) await this.dependencies.recordInCli(rack);
     const choice = await vscode.window.showInformationMessage(message, ...(rack ? [switchAction] : []));
     if (choice === switchAction && rack) await switchTo(rack);
   }

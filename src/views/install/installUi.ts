@@ -3,6 +3,7 @@ import type { Rack } from '../../model/rack';
 import type { RackStore } from '../../model/store/rackStore';
 import { reportFailure } from '../failures';
 import { releasesUrl, scanSettings } from '../settings';
+import type { CliRecords } from '../cli/cliRecords';
 import type { CurrentRack } from '../switch/currentRack';
 import { EventsDocuments, eventsScheme } from './eventsDocuments';
 import { InstallRecords } from './installRecords';
@@ -15,6 +16,7 @@ export interface InstallUiContext {
   context: vscode.ExtensionContext;
   store: RackStore;
   current: CurrentRack;
+  cli: CliRecords;
   log: vscode.LogOutputChannel;
 }
 
@@ -25,7 +27,7 @@ export interface InstallUi {
 }
 
 /** Entry of the dist/installUi.js bundle: the install wizard, progress and uninstall, loaded on first use. */
-export function createInstallUi({ context, store, current, log }: InstallUiContext): InstallUi {
+export function createInstallUi({ context, store, current, cli, log }: InstallUiContext): InstallUi {
   const documents = new EventsDocuments();
   context.subscriptions.push(documents, vscode.workspace.registerTextDocumentContentProvider(eventsScheme, documents));
   const installs = new Installs({
@@ -33,8 +35,9 @@ export function createInstallUi({ context, store, current, log }: InstallUiConte
     records: new InstallRecords(context.globalState),
     documents,
     log,
+    recordInCli: (rack) => cli.record(rack),
     switchTo: async (rack) => {
-      await vscode.commands.executeCommand('convox.switchRack', rack.fullName);
+      await vscode.commands.executeCommand('convox.switchRack', rack.stackId);
     },
   });
   return {
@@ -48,7 +51,15 @@ export function createInstallUi({ context, store, current, log }: InstallUiConte
     },
     uninstall: (rack) =>
       uninstallRack(
-        { store, documents, log, currentRack: () => current.name, clearCurrent: () => current.clear(), forgetRack: (gone) => new TrustedCertificates(context.globalState).forgetRack(gone.stackId) },
+        {
+          store,
+          documents,
+          log,
+          currentRack: () => current.id,
+          clearCurrent: () => current.clear(),
+          forgetRack: (gone) => new TrustedCertificates(context.globalState).forgetRack(gone.stackId),
+          forgetInCli: (gone) => cli.forget(gone),
+        },
         rack,
       ),
     resume: () => installs.resume(),

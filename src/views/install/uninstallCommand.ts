@@ -4,6 +4,7 @@ import { percent, progressLine } from '../../model/install/progress';
 import { rootCauseSentence } from '../../model/install/rootCause';
 import { runUninstall } from '../../model/install/uninstall';
 import type { PlanResource, UninstallPlan } from '../../model/install/uninstallPlan';
+import type { RackId } from '../../model/identity';
 import type { Rack } from '../../model/rack';
 import type { RackStore } from '../../model/store/rackStore';
 import { inertText } from '../../model/untrustedText';
@@ -16,10 +17,12 @@ export interface UninstallDependencies {
   store: RackStore;
   documents: EventsDocuments;
   log: vscode.LogOutputChannel;
-  currentRack(): string | undefined;
+  currentRack(): RackId | undefined;
   clearCurrent(): Promise<void>;
   /** Drops what was kept for the rack's API (pinned certificates): its stack is gone. */
   forgetRack(rack: Rack): Promise<void>;
+  /** Removes the rack from the convox CLI's files, as `convox rack uninstall` does (and its auth, racks, host). */
+  forgetInCli(rack: Rack): Promise<void>;
 }
 
 /**
@@ -35,11 +38,11 @@ export async function uninstallRack(dependencies: UninstallDependencies, rack: R
       store.installer.uninstallPlan(rack, store.requestDeadlineMs),
     );
   } catch (error) {
-    return reportFailure(log, `Could not plan the uninstall of ${rack.fullName}`, error);
+    return reportFailure(log, `Could not plan the uninstall of ${rack.displayName}`, error);
   }
   const { plan, resources } = planned;
   if (plan.refusal) {
-    void vscode.window.showErrorMessage(`Convox: ${rack.fullName} cannot be uninstalled: ${inertText(plan.refusal)}`);
+    void vscode.window.showErrorMessage(`Convox: ${rack.displayName} cannot be uninstalled: ${inertText(plan.refusal)}`);
     return;
   }
   if (!(await confirm(rack, plan))) return;
@@ -47,7 +50,7 @@ export async function uninstallRack(dependencies: UninstallDependencies, rack: R
 }
 
 async function confirm(rack: Rack, plan: UninstallPlan): Promise<boolean> {
-  const title = `Convox: Uninstall ${rack.fullName}`;
+  const title = `Convox: Uninstall ${rack.displayName}`;
   const items: PickItem<boolean>[] = [
     { label: `Deleted, one at a time (${plan.stacks.length} stack${plan.stacks.length === 1 ? '' : 's'})`, kind: vscode.QuickPickItemKind.Separator },
     ...plan.stacks.map((stack) => ({ label: `$(trash) ${stack.name}`, description: stack.name === rack.name ? 'the rack itself, last' : `${stack.tags.Type ?? 'stack'} ${stack.tags.Name ?? ''}`.trim() })),
@@ -70,7 +73,7 @@ async function confirm(rack: Rack, plan: UninstallPlan): Promise<boolean> {
 
 async function run(dependencies: UninstallDependencies, rack: Rack, plan: UninstallPlan, resources: Map<string, PlanResource[]>): Promise<void> {
   const { store, log, documents } = dependencies;
-  log.info(`Uninstalling ${rack.fullName}: ${plan.stacks.map((stack) => stack.name).join(', ')}. Kept: ${plan.retained.join('; ')}.`);
+  log.info(`Uninstalling ${rack.displayName}: ${plan.stacks.map((stack) => stack.name).join(', ')}. Kept: ${plan.retained.join('; ')}.`);
   const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Convox: uninstalling ${rack.name}` }, async (progress) => {
     let shown = 0;
     let step = '';
@@ -96,27 +99,28 @@ async function run(dependencies: UninstallDependencies, rack: Rack, plan: Uninst
   });
   await store.refresh('manual').catch(() => undefined);
   if (result.outcome === 'succeeded') {
-    log.info(`Uninstalled ${rack.fullName}.`);
+    log.info(`Uninstalled ${rack.displayName}.`);
     await dependencies.forgetRack(rack);
-    const wasCurrent = dependencies.currentRack() === rack.fullName;
+    await dependencies.forgetInCli(rack);
+    const wasCurrent = dependencies.currentRack() === rack.stackId;
     if (wasCurrent) await dependencies.clearCurrent();
-    void vscode.window.showInformationMessage(`Convox: ${rack.fullName} was uninstalled. Kept: ${plan.retained.join('; ')}.${wasCurrent ? ' It was the current rack: no rack is current now.' : ''}`);
+    void vscode.window.showInformationMessage(`Convox: ${rack.displayName} was uninstalled. Kept: ${plan.retained.join('; ')}.${wasCurrent ? ' It was the current rack: no rack is current now.' : ''}`);
     return;
   }
   const retry = 'Retry';
   if (result.outcome === 'error') {
     const message = result.error instanceof Error ? result.error.message : String(result.error);
-    log.error(`Uninstall of ${rack.fullName} stopped: ${message}`);
-    if ((await vscode.window.showErrorMessage(`Convox: uninstalling ${rack.fullName} stopped: ${inertText(message)}`, retry)) === retry) await uninstallRack(dependencies, rack);
+    log.error(`Uninstall of ${rack.displayName} stopped: ${message}`);
+    if ((await vscode.window.showErrorMessage(`Convox: uninstalling ${rack.displayName} stopped: ${inertText(message)}`, retry)) === retry) await uninstallRack(dependencies, rack);
     return;
   }
   if (result.outcome === 'failed') {
     const why = result.rootCause ? rootCauseSentence(result.rootCause) : 'CloudFormation gave no reason';
     const done = result.deleted.length > 0 ? ` Deleted before it: ${result.deleted.join(', ')}.` : '';
-    log.error(`Uninstall of ${rack.fullName} stopped: ${result.stack.name} could not be deleted. Root cause: ${why}`);
+    log.error(`Uninstall of ${rack.displayName} stopped: ${result.stack.name} could not be deleted. Root cause: ${why}`);
     const show = 'Show Events';
     const choice = await vscode.window.showErrorMessage(
-      `Convox: uninstalling ${rack.fullName} stopped: ${result.stack.name} could not be deleted (DELETE_FAILED). ${inertText(why)}.${inertText(done)} Fix that, then Retry.`,
+      `Convox: uninstalling ${rack.displayName} stopped: ${result.stack.name} could not be deleted (DELETE_FAILED). ${inertText(why)}.${inertText(done)} Fix that, then Retry.`,
       show,
       retry,
     );
@@ -124,5 +128,5 @@ async function run(dependencies: UninstallDependencies, rack: Rack, plan: Uninst
     if (choice === retry) await uninstallRack(dependencies, rack);
     return;
   }
-  void vscode.window.showWarningMessage(`Convox: stopped following the uninstall of ${rack.fullName} at ${result.stack.name}; CloudFormation goes on, and the Racks view shows what is left.`);
+  void vscode.window.showWarningMessage(`Convox: stopped following the uninstall of ${rack.displayName} at ${result.stack.name}; CloudFormation goes on, and the Racks view shows what is left.`);
 }

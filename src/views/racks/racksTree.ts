@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { RackId } from '../../model/identity';
 import type { DiscoveryError, Rack, RackDetails } from '../../model/rack';
 import { appRow, errorRow, groupRow, instanceRow, organizationRow, parameterRows, problemRow, processRow, rackRow, type Group, type Row } from '../../model/racks/rows';
 import type { StoreChange } from '../../model/store/changes';
@@ -32,7 +33,7 @@ export class RacksTree implements vscode.TreeDataProvider<Node>, vscode.Disposab
 
   constructor(
     private readonly store: RackStore,
-    private readonly currentRack: () => string | undefined,
+    private readonly currentRack: () => RackId | undefined,
   ) {
     this.unsubscribe = store.onDidChange((change) => this.redraw(change));
     this.drawnCurrent = currentRack();
@@ -40,9 +41,9 @@ export class RacksTree implements vscode.TreeDataProvider<Node>, vscode.Disposab
 
   /** The current rack moved: redraws the rows of the racks it left and reached. */
   currentChanged(): void {
-    const names = new Set([this.drawnCurrent, this.currentRack()]);
+    const ids = new Set([this.drawnCurrent, this.currentRack()]);
     this.drawnCurrent = this.currentRack();
-    const nodes = this.store.racks().flatMap((rack) => (names.has(rack.fullName) ? (this.rackNodes.get(rack.stackId) ?? []) : []));
+    const nodes = this.store.racks().flatMap((rack) => (ids.has(rack.stackId) ? (this.rackNodes.get(rack.stackId) ?? []) : []));
     if (nodes.length > 0) this.changed.fire(nodes);
   }
 
@@ -78,7 +79,7 @@ export class RacksTree implements vscode.TreeDataProvider<Node>, vscode.Disposab
       }
       case 'rack': {
         const rack = this.rackOf(node);
-        return rack ? treeItem(rackRow(rack, this.currentRack() === rack.fullName, this.store.progressOf(rack.stackId))) : new vscode.TreeItem('');
+        return rack ? treeItem(rackRow(rack, this.currentRack() === rack.stackId, this.store.progressOf(rack.stackId))) : new vscode.TreeItem('');
       }
       case 'error':
         return treeItem(errorRow(node.error));

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { RackId } from '../../model/identity';
 import type { Rack } from '../../model/rack';
 import type { RackStore } from '../../model/store/rackStore';
 import { RacksTree, type Node } from './racksTree';
@@ -15,7 +16,7 @@ export class RacksView implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private endProgress: (() => void) | undefined;
 
-  constructor(private readonly store: RackStore, currentRack: () => string | undefined) {
+  constructor(private readonly store: RackStore, currentRack: () => RackId | undefined) {
     this.tree = new RacksTree(store, currentRack);
     this.view = vscode.window.createTreeView(racksViewId, { treeDataProvider: this.tree, showCollapseAll: true });
     const unsubscribe = store.onDidChange(() => this.showProgress());

@@ -10,7 +10,7 @@ export class RackStatusBar implements vscode.Disposable {
   private readonly unsubscribe: () => void;
 
   constructor(
-    private readonly store: RackStore,
+    store: RackStore,
     private readonly current: CurrentRack,
   ) {
     this.item.name = 'Convox Rack';
@@ -34,7 +34,7 @@ export class RackStatusBar implements vscode.Disposable {
       this.item.hide();
       return;
     }
-    const rack = name ? this.store.find(name) : undefined;
+    const rack = this.current.rack();
     this.item.text = `$(server-environment) ${name ?? 'No rack'}${rack ? ` (${rack.status})` : ''}`;
     const where = rack?.local ? `Kubernetes context ${rack.local.context}` : rack?.region;
     this.item.tooltip = name ? `Convox rack ${name}${rack ? `: ${rack.status} in ${where}` : ''}. Click to switch.` : 'No current Convox rack. Click to choose one.';

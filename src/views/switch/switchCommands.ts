@@ -9,8 +9,8 @@ import type { CurrentRack } from './currentRack';
 /** Convox: Switch Rack, from the palette (quick pick), a rack row, or a keybinding with a rack name. */
 export function registerSwitchCommands(store: RackStore, tree: RacksTree, current: CurrentRack, log: vscode.LogOutputChannel): vscode.Disposable[] {
   const makeCurrent = async (rack: Rack): Promise<void> => {
-    await current.set(rack.fullName);
-    log.info(`Current rack is now ${rack.fullName} (${rack.profile}, ${rack.region}).`);
+    await current.set(rack);
+    log.info(`Current rack is now ${rack.displayName} (${rack.profile}, ${rack.region}, ${rack.stackId}).`);
   };
   const switchRack = async (target?: string | Node): Promise<void> => {
     const fromRow = typeof target === 'object' ? tree.rackOf(target) : undefined;
@@ -22,7 +22,7 @@ export function registerSwitchCommands(store: RackStore, tree: RacksTree, curren
       if ('error' in resolution) return showUnresolved(resolution.error);
       return makeCurrent(resolution.rack);
     }
-    const rack = await pickRack(racks, 'Switch to rack (type a name or part of one)', current.name);
+    const rack = await pickRack(racks, 'Switch to rack (type a name or part of one)', current.id);
     if (rack) await makeCurrent(rack);
   };
   return [vscode.commands.registerCommand('convox.switchRack', switchRack)];

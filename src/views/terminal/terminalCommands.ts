@@ -3,7 +3,7 @@ import type { Rack } from '../../model/rack';
 import type { RackStore } from '../../model/store/rackStore';
 import { resolveRack } from '../../model/switch';
 import { localRackEndpoint } from '../../model/local/localRacks';
-import { rackVariables } from '../../model/terminal/rackEnvironment';
+import { pinnedRackVariables, terminalVariableNames, type TerminalVariables } from '../../model/terminal/rackEnvironment';
 import { knownRacks, pickRack, showUnresolved } from '../rackPicker';
 import type { Node, RacksTree } from '../racks/racksTree';
 import type { CurrentRack } from '../switch/currentRack';
@@ -16,7 +16,7 @@ export function registerTerminalCommands(store: RackStore, tree: RacksTree, curr
     if (fromRow) return fromRow;
     const racks = await knownRacks(store, log, 'switch');
     if (!racks) return undefined;
-    if (typeof target !== 'string') return pickRack(racks, title, current.name);
+    if (typeof target !== 'string') return pickRack(racks, title, current.id);
     const resolution = resolveRack(target, racks);
     if ('error' in resolution) {
       showUnresolved(resolution.error);
@@ -28,10 +28,10 @@ export function registerTerminalCommands(store: RackStore, tree: RacksTree, curr
   const openTerminal = async (target?: string | Node): Promise<vscode.Terminal | undefined> => {
     const rack = await rackFor(target, 'Open a terminal on rack');
     if (!rack) return undefined;
-    const env = rackVariables(rack.fullName, await passwords.url(rack));
-    const terminal = vscode.window.createTerminal({ name: rack.fullName, env, iconPath: new vscode.ThemeIcon('server-environment') });
+    const pinned = pinnedRackVariables(rack, rack.local ? undefined : await passwords.password(rack));
+    const terminal = vscode.window.createTerminal({ name: rack.displayName, iconPath: new vscode.ThemeIcon('server-environment'), ...pinnedShell(pinned) });
     terminal.show();
-    log.info(`Opened a terminal on ${rack.fullName}${env.RACK_URL ? ' (CONVOX_RACK and RACK_URL set)' : ' (CONVOX_RACK set; no API password)'}.`);
+    log.info(`Opened a terminal on ${rack.displayName} (${Object.keys(pinned).sort().join(', ')} set${pinned.RACK_URL || rack.local ? '' : '; no API password'}).`);
     return terminal;
   };
 
@@ -39,24 +39,47 @@ export function registerTerminalCommands(store: RackStore, tree: RacksTree, curr
     const rack = await rackFor(target, 'Copy the URL of rack');
     if (!rack) return;
     if (rack.local) {
-      void vscode.window.showInformationMessage(`Convox: ${rack.fullName} is a local rack: it has no password, and the convox CLI reaches it at ${localRackEndpoint(rack.local.namespace)} by its name alone.`);
+      void vscode.window.showInformationMessage(`Convox: ${rack.displayName} is a local rack: it has no password, and the convox CLI reaches it at ${localRackEndpoint(rack.local.namespace)} by its name alone.`);
       return;
     }
     const url = await passwords.url(rack);
     if (!url) {
-      void vscode.window.showErrorMessage(`Convox: the API password of ${rack.fullName} could not be read, so there is no rack URL to copy. See the log for why.`);
+      void vscode.window.showErrorMessage(`Convox: the API password of ${rack.displayName} could not be read, so there is no rack URL to copy. See the log for why.`);
       return;
     }
     const copy = 'Copy';
     const choice = await vscode.window.showWarningMessage(
-      `The URL of ${rack.fullName} contains the rack's API password. Anyone who sees it can control the rack. Copy it to the clipboard?`,
+      `The URL of ${rack.displayName} contains the rack's API password. Anyone who sees it can control the rack. Copy it to the clipboard?`,
       { modal: true },
       copy,
     );
     if (choice !== copy) return;
     await vscode.env.clipboard.writeText(url);
-    log.info(`Copied the rack URL of ${rack.fullName} to the clipboard.`);
+    log.info(`Copied the rack URL of ${rack.displayName} to the clipboard.`);
   };
 
   return [vscode.commands.registerCommand('convox.openTerminal', openTerminal), vscode.commands.registerCommand('convox.copyRackUrl', copyRackUrl)];
+}
+
+/** What the extension host itself runs with, not a shell: left out of a terminal built from its environment. */
+const hostOnlyVariable = /^(VSCODE_|ELECTRON_)/;
+
+/**
+ * How a terminal pinned to a rack starts. The current rack's variables (the environment collection) are applied to
+ * every new terminal, and `strictEnv`, which should keep them out, is ignored by remote terminals (microsoft/vscode
+ * #125389). So on POSIX the shell starts through `env`, which removes or sets them again: the names and values that
+ * are not secret in its arguments, `RACK_URL` (the password) only in the environment, which no collection entry
+ * touches. On Windows (local terminals honour it) the whole environment is given with `strictEnv`.
+ */
+function pinnedShell(pinned: TerminalVariables): Pick<vscode.TerminalOptions, 'env' | 'strictEnv' | 'shellPath' | 'shellArgs'> {
+  if (process.platform === 'win32') {
+    const env: Record<string, string> = {};
+    const rackVariables = new Set<string>(terminalVariableNames);
+    for (const [name, value] of Object.entries(process.env)) if (value !== undefined && !rackVariables.has(name) && !hostOnlyVariable.test(name)) env[name] = value;
+    return { env: { ...env, ...pinned }, strictEnv: true };
+  }
+  // `env` takes its options before the first NAME=VALUE.
+  const unset = terminalVariableNames.filter((name) => pinned[name] === undefined).flatMap((name) => ['-u', name]);
+  const set = terminalVariableNames.flatMap((name) => (pinned[name] === undefined || name === 'RACK_URL' ? [] : [`${name}=${pinned[name]}`]));
+  return { shellPath: '/usr/bin/env', shellArgs: [...unset, ...set, vscode.env.shell || '/bin/sh'], env: pinned.RACK_URL ? { RACK_URL: pinned.RACK_URL } : undefined };
 }

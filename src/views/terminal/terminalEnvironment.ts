@@ -1,15 +1,13 @@
 import * as vscode from 'vscode';
+import { currentRackVariables, terminalVariableNames, type TerminalVariables } from '../../model/terminal/rackEnvironment';
 import type { RackStore } from '../../model/store/rackStore';
-import { rackVariables } from '../../model/terminal/rackEnvironment';
 import { exportRackToTerminals } from '../settings';
 import type { CurrentRack } from '../switch/currentRack';
 import type { RackPasswords } from './rackPasswords';
 
-const variableNames = ['CONVOX_RACK', 'RACK_URL'];
-
 /**
- * New integrated terminals get the current rack (`CONVOX_RACK`, and `RACK_URL` once its password is read) through
- * the extension's environment variable collection, kept in memory only: it holds a password. Terminals already
+ * New integrated terminals get the current rack (see `currentRackVariables` for which variables, and why) through
+ * the extension's environment variable collection, kept in memory only: it may hold a password. Terminals already
  * open show VS Code's relaunch hint.
  */
 export class TerminalEnvironment implements vscode.Disposable {
@@ -23,12 +21,14 @@ export class TerminalEnvironment implements vscode.Disposable {
   constructor(
     private readonly variables: vscode.GlobalEnvironmentVariableCollection,
     private readonly current: CurrentRack,
-    private readonly store: RackStore,
+    store: RackStore,
     private readonly passwords: RackPasswords,
+    /** The rack name the convox CLI's own files give for an API host (`racks[host]`, else its `rack` file). */
+    private readonly cliNameForHost: (host: string) => Promise<string | undefined>,
   ) {
     variables.persistent = false;
-    variables.description = 'The current Convox rack (Convox: Switch Rack): CONVOX_RACK, and RACK_URL with its API password.';
-    this.unsubscribe = store.onDidChange(() => this.settledFor !== current.name && void this.update());
+    variables.description = 'The current Convox rack (Convox: Switch Rack): CONVOX_HOST and CONVOX_PASSWORD, or CONVOX_RACK for a local rack.';
+    this.unsubscribe = store.onDidChange(() => this.settledFor !== current.id && void this.update());
     this.subscriptions.push(
       current.onDidChange(() => void this.update()),
       vscode.workspace.onDidChangeConfiguration((event) => event.affectsConfiguration('convox.terminal.exportRack') && void this.update()),
@@ -39,24 +39,34 @@ export class TerminalEnvironment implements vscode.Disposable {
   /** Sets the variables for the current rack; resolves once its address was looked up. */
   async update(): Promise<void> {
     const generation = ++this.generation;
-    const name = this.current.name;
-    if (!name || !exportRackToTerminals()) {
-      variableNames.forEach((variable) => this.variables.delete(variable));
-      this.settledFor = name;
+    const id = this.current.id;
+    const rack = this.current.rack();
+    if (!id || !exportRackToTerminals()) {
+      this.apply({});
+      this.settledFor = id;
       return;
     }
-    this.variables.replace('CONVOX_RACK', name);
-    this.variables.delete('RACK_URL');
-    const rack = this.store.find(name);
-    if (!rack) return;
-    const url = await this.passwords.url(rack);
+    if (!rack) {
+      // Until discovery finds it, no terminal gets another rack's address, nor one that lets the CLI pick.
+      this.apply({});
+      return;
+    }
+    const [password, cliName] = await Promise.all([this.passwords.password(rack), rack.apiHost ? this.cliNameForHost(rack.apiHost) : Promise.resolve(undefined)]);
     if (generation !== this.generation) return;
-    this.settledFor = name;
-    for (const [variable, value] of Object.entries(rackVariables(name, url))) this.variables.replace(variable, value);
+    this.settledFor = id;
+    this.apply(currentRackVariables(rack, password, cliName));
   }
 
   dispose(): void {
     this.unsubscribe();
     this.subscriptions.forEach((subscription) => subscription.dispose());
+  }
+
+  private apply(values: TerminalVariables): void {
+    for (const name of terminalVariableNames) {
+      const value = values[name];
+      if (value === undefined) this.variables.delete(name);
+      else this.variables.replace(name, value);
+    }
   }
 }

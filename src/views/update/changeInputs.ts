@@ -23,7 +23,7 @@ export async function chooseRelease(rack: Rack, releases: Promise<Release[]>): P
   const items = releases.then(async (list): Promise<PickItem<string>[]> => {
     const choices = updateChoices(list, rack.version);
     const proposed = await target;
-    if (choices.length === 0) return [{ label: `$(check) ${rack.fullName} is at the newest published release (${rack.version ?? 'unknown'})`, alwaysShow: true }];
+    if (choices.length === 0) return [{ label: `$(check) ${rack.displayName} is at the newest published release (${rack.version ?? 'unknown'})`, alwaysShow: true }];
     return choices.map((release) => ({
       label: release.version,
       description: [release.version === proposed ? 'what convox rack update chooses' : undefined, release.required ? 'required' : undefined].filter(Boolean).join(' · '),
@@ -33,7 +33,7 @@ export async function chooseRelease(rack: Rack, releases: Promise<Release[]>): P
   });
   const proposed = await target;
   const result = await pick({
-    title: `Convox: Update ${rack.fullName} (now ${rack.version ?? 'unknown'})`,
+    title: `Convox: Update ${rack.displayName} (now ${rack.version ?? 'unknown'})`,
     step: 1,
     totalSteps: 1,
     placeholder: 'Which release? (or type one)',
@@ -49,7 +49,7 @@ export async function chooseRelease(rack: Rack, releases: Promise<Release[]>): P
 
 /** Set Rack Parameters: one parameter of the rack's template, with its value now, default, rules and description. */
 export async function chooseParameter(rack: Rack, template: readonly TemplateParameter[]): Promise<RackChange | undefined> {
-  const title = `Convox: Set Parameters of ${rack.fullName}`;
+  const title = `Convox: Set Parameters of ${rack.displayName}`;
   for (;;) {
     const items: PickItem<TemplateParameter>[] = template
       .filter((parameter) => !fixedParameters.has(parameter.key) || parameter.key === 'HighAvailability')
@@ -88,7 +88,7 @@ export async function chooseParameter(rack: Rack, template: readonly TemplatePar
 
 /** Scale Rack: the instance count (the parameter that applies) and the instance type; unchanged ones are not sent. */
 export async function chooseScale(rack: Rack, template: readonly TemplateParameter[]): Promise<RackChange | undefined> {
-  const title = `Convox: Scale ${rack.fullName}`;
+  const title = `Convox: Scale ${rack.displayName}`;
   const countKey = countParameter(rack);
   const currentCount = rack.parameters[countKey] ?? '';
   const currentType = rack.parameters.InstanceType ?? '';

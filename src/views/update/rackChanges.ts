@@ -11,8 +11,7 @@ import type { RackStore } from '../../model/store/rackStore';
 import { inertText } from '../../model/untrustedText';
 import type { ChangePreviewer } from '../../model/update/ports';
 import { previewChange, previewTiming, type ChangePreview } from '../../model/update/previewChange';
-import { notRunningReason, systemUpdateForm, type RackChange } from '../../model/update/rackChange';
-import { inertText } from '../../model/untrustedText';
+import { acceptsChanges, changeRefusal, convergingWarning, systemUpdateForm, type RackChange } from '../../model/update/rackChange';
 import { systemOf, updateSystem, type RackApiTarget, type RackSystem } from '../../rackApi/client';
 import { RackApiError, UntrustedCertificateError, type CertificateFacts } from '../../rackApi/errors';
 import { reportFailure } from '../failures';
@@ -89,13 +88,14 @@ export class RackChanges {
   private async change(command: ChangeCommand, rack: Rack): Promise<void> {
     const { store, log } = this.dependencies;
     if (this.refusedNotRunning(command, rack)) return;
+    if (!(await this.convergingAccepted(command, rack))) return;
     const deadlineMs = store.requestDeadlineMs;
     // The rack API first: its certificate and the password are settled before anything is asked.
     const reached = await this.apiTarget(rack);
     if (!reached) return;
     const { target: api, system } = reached;
-    if (system.status !== 'running') {
-      this.refuse(command, rack, `${rack.fullName} says it is ${system.status}. A rack is changed only while it is running.`);
+    if (!acceptsChanges(system.status)) {
+      this.refuse(command, rack, `${rack.displayName} says it is ${inertText(system.status, 40)}. A rack is changed only while it is running (or converging).`);
       return;
     }
     const currentTemplateUrl = templateUrl(this.dependencies.releasesUrl(), rack.version ?? system.version);
@@ -111,17 +111,17 @@ export class RackChanges {
           ? await this.dependencies.inputs.parameter(rack, await template)
           : await this.dependencies.inputs.scale(rack, await template);
     if (!change) return;
-    const preview = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Convox: previewing the change of ${rack.fullName} (a CloudFormation change set, deleted afterwards)…` }, async () =>
+    const preview = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Convox: previewing the change of ${rack.displayName} (a CloudFormation change set, deleted afterwards)…` }, async () =>
       previewChange({ installer: store.installer, previewer: this.dependencies.previewer, releasesUrl: this.dependencies.releasesUrl(), timing: previewTiming }, rack, change, await template),
     );
-    log.info(`${rack.fullName}: preview of "${preview.title}": ${preview.rows.length} resource change(s).`);
-    await this.dependencies.previews.show(rack.fullName, preview.document);
+    log.info(`${rack.displayName}: preview of "${preview.title}": ${preview.rows.length} resource change(s).`);
+    await this.dependencies.previews.show(rack.displayName, preview.document);
     if (preview.preview.noChanges) {
-      void vscode.window.showInformationMessage(`Convox: CloudFormation would change nothing on ${rack.fullName} ("${inertText(preview.title)}"): the values are already in place. Nothing was sent.`);
+      void vscode.window.showInformationMessage(`Convox: CloudFormation would change nothing on ${rack.displayName} ("${inertText(preview.title)}"): the values are already in place. Nothing was sent.`);
       return;
     }
     if (!(await this.confirmed(rack, preview))) {
-      log.info(`${rack.fullName}: "${preview.title}" not applied.`);
+      log.info(`${rack.displayName}: "${preview.title}" not applied.`);
       return;
     }
     await this.apply(command, rack, api, change, preview);
@@ -129,9 +129,23 @@ export class RackChanges {
 
   /** Refuses a rack that is not running, with "Try Again When Running" (which waits for it, then runs the command again). */
   private refusedNotRunning(command: ChangeCommand, rack: Rack): boolean {
-    const reason = notRunningReason(rack);
+    const reason = changeRefusal(rack);
     if (reason) this.refuse(command, rack, reason);
     return reason !== undefined;
+  }
+
+  /** A converging rack is changed only after a warning naming its servers not in service, and the person's go-ahead. */
+  private async convergingAccepted(command: ChangeCommand, rack: Rack): Promise<boolean> {
+    const warning = convergingWarning(rack, this.dependencies.store.serversNotInService(rack));
+    if (!warning) return true;
+    this.dependencies.log.info(`${commandTitles[command]}: ${warning}`);
+    const go = 'Continue';
+    const choice = await vscode.window.showWarningMessage(
+      `Convox: ${inertText(warning)}`,
+      { modal: true, detail: `${commandTitles[command]} goes on through the rack API as the convox CLI would; the Racks view shows the servers settle.` },
+      go,
+    );
+    return choice === go;
   }
 
   private refuse(command: ChangeCommand, rack: Rack, reason: string): void {
@@ -145,13 +159,13 @@ export class RackChanges {
   private async whenRunning(command: ChangeCommand, rack: Rack): Promise<void> {
     const { store } = this.dependencies;
     const running = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Convox: waiting for ${rack.fullName} to be running…`, cancellable: true },
+      { location: vscode.ProgressLocation.Notification, title: `Convox: waiting for ${rack.displayName} to be running…`, cancellable: true },
       async (_progress, token) => {
         const started = Date.now();
         while (!token.isCancellationRequested && Date.now() - started < waitForRunningMs) {
           await store.refresh('manual').catch(() => undefined);
-          const now = store.find(rack.fullName);
-          if (now?.status === 'running') return now;
+          const now = store.byId(rack.stackId);
+          if (now && changeRefusal(now) === undefined) return now;
           await new Promise((resolve) => setTimeout(resolve, waitPollMs));
         }
         return undefined;
@@ -163,13 +177,13 @@ export class RackChanges {
   /** The rack API's address and password, with the person's pin if any; undefined (and said why) when there is none. */
   private async apiTarget(rack: Rack): Promise<{ target: RackApiTarget; system: RackSystem } | undefined> {
     if (!rack.apiHost) {
-      void vscode.window.showErrorMessage(`Convox: ${rack.fullName} has no usable Dashboard output (a host or host:port), so its API cannot be reached.`);
+      void vscode.window.showErrorMessage(`Convox: ${rack.displayName} has no usable Dashboard output (a host or host:port), so its API cannot be reached.`);
       return undefined;
     }
     const password = await this.dependencies.passwords.password(rack);
     if (password === undefined) {
       void vscode.window.showErrorMessage(
-        `Convox: the API password of ${rack.fullName} could not be read (ssm:GetParameter on ${rack.name}RackApiSecret; the log says why). Changing a rack goes through its API, which needs it.`,
+        `Convox: the API password of ${rack.displayName} could not be read (neither ssm:GetParameter on ${rack.name}RackApiSecret nor the convox CLI's auth file; the log says why). Changing a rack goes through its API, which needs it.`,
       );
       return undefined;
     }
@@ -177,12 +191,28 @@ export class RackChanges {
     try {
       return { target, system: await systemOf(target, this.dependencies.store.requestDeadlineMs) };
     } catch (error) {
+      if (error instanceof RackApiError && error.status === 401) return this.withPasswordReadAgain(rack, target);
       if (!(error instanceof UntrustedCertificateError)) throw error;
       // Not trusted: the person was told nothing was sent; the command ends there.
       if (!(await this.trusted(rack, error))) return undefined;
       const pinned = { ...target, pinnedFingerprint: error.fingerprint };
       return { target: pinned, system: await systemOf(pinned, this.dependencies.store.requestDeadlineMs) };
     }
+  }
+
+  /**
+   * The rack refused the password it was last read as: the secret may have been rotated, so it is read again,
+   * once, and tried again if it changed.
+   */
+  private async withPasswordReadAgain(rack: Rack, refused: RackApiTarget): Promise<{ target: RackApiTarget; system: RackSystem }> {
+    const { passwords, log, store } = this.dependencies;
+    passwords.forget(rack);
+    const password = await passwords.password(rack);
+    const refusal = new RackApiError(401, `The rack API of ${rack.displayName} refused its password (HTTP 401), also after reading it again. Check ${rack.name}RackApiSecret in SSM, or the convox CLI's auth entry for ${refused.host}.`);
+    if (password === undefined || password === refused.password) throw refusal;
+    log.info(`${rack.displayName}: the rack API refused the password it was read as; it was read again and differs, trying once more.`);
+    const target = { ...refused, password };
+    return { target, system: await systemOf(target, store.requestDeadlineMs) };
   }
 
   /**
@@ -200,13 +230,13 @@ export class RackChanges {
       `Convox: ${inertText(error.message)}`,
       {
         modal: true,
-        detail: `${certificateDetail('Presented', error.certificate)}\n\nCompare the fingerprint with the one your rack's administrator gives you (${fingerprintCommand(error.host)}). Once trusted, ${rack.fullName}'s API is reached only while it presents this certificate; Convox: Manage Trusted Rack Certificates removes it.`,
+        detail: `${certificateDetail('Presented', error.certificate)}\n\nCompare the fingerprint with the one your rack's administrator gives you (${fingerprintCommand(error.host)}). Once trusted, ${rack.displayName}'s API is reached only while it presents this certificate; Convox: Manage Trusted Rack Certificates removes it.`,
       },
       trust,
     );
     if (choice !== trust) return false;
     await this.dependencies.pins.trust(rack, error.certificate);
-    this.dependencies.log.info(`${rack.fullName}: certificate ${error.fingerprint} of ${error.host} trusted.`);
+    this.dependencies.log.info(`${rack.displayName}: certificate ${error.fingerprint} of ${error.host} trusted.`);
     return true;
   }
 
@@ -214,9 +244,9 @@ export class RackChanges {
     const replace = 'Replace Pinned Certificate';
     const pinned = this.dependencies.pins.pinned(rack);
     const pinnedFacts = { fingerprint: pinned?.fingerprint ?? '(unknown)', subject: pinned?.subject ?? '', validFrom: pinned?.validFrom ?? '', validTo: pinned?.validTo ?? '' };
-    this.dependencies.log.warn(`${rack.fullName}: the rack API at ${error.host} presented another certificate than the pinned one; nothing was sent. Pinned: ${certificateLine(pinnedFacts)}. Presented: ${certificateLine(error.certificate)}.`);
+    this.dependencies.log.warn(`${rack.displayName}: the rack API at ${error.host} presented another certificate than the pinned one; nothing was sent. Pinned: ${certificateLine(pinnedFacts)}. Presented: ${certificateLine(error.certificate)}.`);
     const choice = await vscode.window.showWarningMessage(
-      `Convox: Replace Pinned Certificate of ${rack.fullName}? Its API at ${error.host} presented a different certificate from the one you trusted. Nothing was sent.`,
+      `Convox: Replace Pinned Certificate of ${rack.displayName}? Its API at ${error.host} presented a different certificate from the one you trusted. Nothing was sent.`,
       {
         modal: true,
         detail: [
@@ -230,11 +260,11 @@ export class RackChanges {
       replace,
     );
     if (choice !== replace) {
-      this.dependencies.log.info(`${rack.fullName}: the pinned certificate of ${error.host} was kept.`);
+      this.dependencies.log.info(`${rack.displayName}: the pinned certificate of ${error.host} was kept.`);
       return false;
     }
     await this.dependencies.pins.trust(rack, error.certificate);
-    this.dependencies.log.info(`${rack.fullName}: the pinned certificate of ${error.host} was replaced: ${pinnedFacts.fingerprint} → ${error.fingerprint}.`);
+    this.dependencies.log.info(`${rack.displayName}: the pinned certificate of ${error.host} was replaced: ${pinnedFacts.fingerprint} → ${error.fingerprint}.`);
     return true;
   }
 
@@ -243,7 +273,7 @@ export class RackChanges {
     const replaced = preview.rows.filter((row) => row.highlighted).map((row) => row.logicalId);
     const mirror = mirrorHost(this.dependencies.releasesUrl());
     const choice = await vscode.window.showWarningMessage(
-      `Apply "${inertText(preview.title)}" to ${rack.fullName}?`,
+      `Apply "${inertText(preview.title)}" to ${rack.displayName}?`,
       {
         modal: true,
         detail: `${preview.rows.length} resource change(s), as the preview shows.${replaced.length > 0 ? ` May be replaced (deleted and created anew): ${inertText(replaced.join(', '))}.` : ''} The rack updates its own stack through its API${mirror ? `, with Convox's published template (the preview read ${mirror}'s)` : ''}.`,
@@ -262,13 +292,13 @@ export class RackChanges {
     } catch (error) {
       // The rack began changing since it was read (its autoscaler, another person): refused as a busy rack is.
       if (!(error instanceof RackApiError && busyStack.test(error.message))) throw error;
-      this.refuse(command, rack, `${rack.fullName} began changing meanwhile, so the rack refused the change: ${error.message}`);
+      this.refuse(command, rack, `${rack.displayName} began changing meanwhile, so the rack refused the change: ${error.message}`);
       return;
     }
-    log.info(`${rack.fullName}: "${preview.title}" sent to the rack API.`);
+    log.info(`${rack.displayName}: "${preview.title}" sent to the rack API.`);
     store.requestRefresh('manual');
     const started = Date.now();
-    const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Convox: ${rack.fullName}: ${inertText(preview.title)}`, cancellable: true }, async (progress, token) => {
+    const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Convox: ${rack.displayName}: ${inertText(preview.title)}`, cancellable: true }, async (progress, token) => {
       const stop = new AbortController();
       token.onCancellationRequested(() => stop.abort());
       let shown = 0;
@@ -294,17 +324,17 @@ export class RackChanges {
     store.setProgress(rack.stackId, undefined);
     await store.refresh('manual').catch(() => undefined);
     if (result.outcome === 'succeeded') {
-      void vscode.window.showInformationMessage(`Convox: ${rack.fullName}: ${inertText(preview.title)} done (UPDATE_COMPLETE).`);
+      void vscode.window.showInformationMessage(`Convox: ${rack.displayName}: ${inertText(preview.title)} done (UPDATE_COMPLETE).`);
       return;
     }
     if (result.outcome !== 'failed') {
-      void vscode.window.showWarningMessage(`Convox: stopped following ${rack.fullName}; CloudFormation goes on and the Racks view shows its state.`);
+      void vscode.window.showWarningMessage(`Convox: stopped following ${rack.displayName}; CloudFormation goes on and the Racks view shows its state.`);
       return;
     }
     const why = result.rootCause ? rootCauseSentence(result.rootCause) : 'CloudFormation gave no reason';
-    log.error(`${rack.fullName}: "${preview.title}" failed and was rolled back. Root cause: ${why}`);
+    log.error(`${rack.displayName}: "${preview.title}" failed and was rolled back. Root cause: ${why}`);
     const show = 'Show Events';
-    const choice = await vscode.window.showErrorMessage(`Convox: ${inertText(preview.title)} of ${rack.fullName} failed and was rolled back (${result.progress.stackStatus ?? 'rolling back'}). ${inertText(why)}.`, show);
+    const choice = await vscode.window.showErrorMessage(`Convox: ${inertText(preview.title)} of ${rack.displayName} failed and was rolled back (${result.progress.stackStatus ?? 'rolling back'}). ${inertText(why)}.`, show);
     if (choice === show) await events.show(rack.name, 'update', result.events, result.rootCause);
   }
 }

@@ -45,7 +45,7 @@ export class TrustedCertificates {
     const host = rack.apiHost;
     const { fingerprint, subject, validFrom, validTo } = certificate;
     await this.list.replace((pin) => !(pin.stackId === rack.stackId && pin.host === host), [
-      { rack: rack.fullName, stackId: rack.stackId, host, fingerprint, trustedAt: Date.now(), subject, validFrom, validTo },
+      { rack: rack.displayName, stackId: rack.stackId, host, fingerprint, trustedAt: Date.now(), subject, validFrom, validTo },
     ]);
   }
 

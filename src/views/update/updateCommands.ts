@@ -30,7 +30,7 @@ export function registerUpdateCommands(
       const fromRow = target ? tree.rackOf(target) : undefined;
       const rack: Rack | undefined =
         fromRow ??
-        (await knownRacks(store, log, 'manual').then((racks) => (racks ? pickRack(racks.filter((candidate) => !candidate.local), questions[kind], current.name) : undefined)));
+        (await knownRacks(store, log, 'manual').then((racks) => (racks ? pickRack(racks.filter((candidate) => !candidate.local), questions[kind], current.id) : undefined)));
       if (rack) await (await ui()).change(kind, rack);
     };
   return [

@@ -1,9 +1,11 @@
 // Racks of every shape the architecture view draws, in one account and region: public in two zones,
 // private with an internal API, internal and network routers, spot and build servers, three zones, one
-// still being created, one rolling back, and one whose every free-text field carries markup.
+// still being created, one rolling back, one whose every free-text field carries markup, and two from 2021
+// (the API behind the classic ELB `Balancer`, and behind `Router`).
 import type { Scenario } from '../types';
 import { addSeconds } from './ids';
 import { rack } from './rack';
+import { rack2021 } from './rack2021';
 import { scenario } from './scenario';
 
 export const architectureAccount = '666666666666';
@@ -71,6 +73,8 @@ export function architectureScenario(options: ArchitectureScenarioOptions = {}):
             updatedAt: ago(25),
             apps: [web],
           }),
+          rack2021(at, { name: 'vintage', createdAt: new Date('2021-07-02T09:00:00Z'), apps: [web] }),
+          rack2021(at, { name: 'vintage-alb', apiRouter: 'ALB', zones: 2, createdAt: new Date('2021-09-14T15:30:00Z') }),
           rack(at, {
             name: 'hostile',
             createdAt: ago(days(30)),

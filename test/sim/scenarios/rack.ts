@@ -5,7 +5,7 @@ import type { ContainerDefinition, Ec2Subnet, KeyValue, RegionData, Stack } from
 import { cluster, type Placement, type ServerGroup, type ServicePlan } from './cluster';
 import { addSeconds, ecsArn, hex, physicalSuffix, uuid, type Place } from './ids';
 import type { Failure } from './lifecycle';
-import { rackNames, rackResources, type RackNames, type RackShape } from './rackResources';
+import { currentApi, rackNames, rackResources, type ApiShape, type RackNames, type RackShape } from './rackResources';
 import { merge } from './region';
 import { defaultCreatedAt, neverCompleted, outputs, parameters, stack } from './stack';
 
@@ -76,6 +76,8 @@ export interface RackOptions {
   logDriver?: 'CloudWatch' | 'Syslog' | '';
   /** Installed before 2018: no tags, old parameters and outputs. */
   legacy?: boolean;
+  /** How the release builds the rack API (classic ELB, service names, SSM secret); today's when absent. */
+  api?: ApiShape;
   /** User tags, added to System=convox Type=rack. */
   tags?: Record<string, string>;
   /** Parameter values added or replaced. */
@@ -99,6 +101,9 @@ export interface RackOptions {
 }
 
 const env = (values: Record<string, string>): KeyValue[] => Object.entries(values).map(([name, value]) => ({ name, value }));
+
+/** The rack's `Password` parameter, as its installer chose it. */
+export const rackPassword = (place: Place, name: string): string => physicalSuffix(30, place.account, place.region, name, 'password');
 
 const capitalized = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
@@ -230,8 +235,8 @@ export function rack(place: Place, options: RackOptions): RegionData {
   const logDriver = options.logDriver ?? 'CloudWatch';
   const createdAt = options.createdAt ?? defaultCreatedAt;
   const zoneCount = highAvailability ? (options.zones ?? 3) : 2;
-  const names = rackNames(place, name, privateApi);
-  const key = [place.account, place.region, name];
+  const api = options.api ?? currentApi;
+  const names = rackNames(place, name, privateApi, api);
   const yesNo = (flag: boolean): string => (flag ? 'Yes' : 'No');
   const inZones = <T>(items: T[]): T[] => items.slice(0, zoneCount);
   const zones = inZones(['a', 'b', 'c']).map((letter) => `${place.region}${letter}`);
@@ -242,7 +247,7 @@ export function rack(place: Place, options: RackOptions): RegionData {
     Ami: '',
     ApiCpu: '128',
     ApiMonitorMemory: '64',
-    ApiRouter: 'ELB',
+    ApiRouter: api.apiRouter,
     ApiWebMemory: '256',
     Autoscale: yesNo(autoscale),
     BuildInstance: buildInstance,
@@ -265,7 +270,7 @@ export function rack(place: Place, options: RackOptions): RegionData {
     NLB: yesNo(nlb),
     NLBInternal: yesNo(nlbInternal),
     NoHaInstanceCount: String(noHaInstanceCount),
-    Password: physicalSuffix(30, ...key, 'password'),
+    Password: rackPassword(place, name),
     Private: yesNo(isPrivate),
     PrivateApi: yesNo(privateApi),
     SpotInstanceBid: spotInstanceBid,
@@ -290,7 +295,7 @@ export function rack(place: Place, options: RackOptions): RegionData {
       InstanceCount: String(instanceCount),
       InstanceType: instanceType,
       Key: '',
-      Password: physicalSuffix(30, ...key, 'password'),
+      Password: rackPassword(place, name),
       Private: yesNo(isPrivate),
       Tenancy: 'default',
       Version: version,
@@ -308,6 +313,9 @@ export function rack(place: Place, options: RackOptions): RegionData {
     DomainInternal: internal ? names.routerInternal : undefined,
     NLBHost: nlb ? names.nlbHost : undefined,
     NLBInternalHost: nlbInternal ? names.nlbInternalHost : undefined,
+    NLBEIP0: nlb ? names.nlbAddresses[0] : undefined,
+    NLBEIP1: nlb ? names.nlbAddresses[1] : undefined,
+    NLBEIP2: nlb && zoneCount === 3 ? names.nlbAddresses[2] : undefined,
     Cluster: names.cluster,
     BuildCluster: buildInstance ? names.buildCluster : undefined,
     AutoscalingGroup: names.asg,
@@ -355,6 +363,7 @@ export function rack(place: Place, options: RackOptions): RegionData {
     build: buildInstance !== '',
     autoscale,
     cloudWatch: logDriver === 'CloudWatch',
+    api,
   };
   const rackStack = stack(place, {
     name,
@@ -368,7 +377,7 @@ export function rack(place: Place, options: RackOptions): RegionData {
     updatedAt: options.updatedAt,
     resources: rackResources(place, name, names, shape),
     failure: options.failure,
-    inProgress: options.inProgress ?? ['ApiBalancer', 'Instances'],
+    inProgress: options.inProgress ?? [api.classic ? 'Balancer' : 'ApiBalancer', 'Instances'],
   });
 
   const apps = (options.apps ?? []).map((appOptions) => app(place, name, version, names, appOptions));

@@ -20,6 +20,28 @@ export interface RackShape {
   build: boolean;
   autoscale: boolean;
   cloudWatch: boolean;
+  /** How the release reaches the rack API: see `ApiShape`. */
+  api: ApiShape;
+}
+
+/**
+ * The rack API as a release builds it. Since about 20221202 the ELBv2 `ApiBalancer` and the services
+ * `ServiceWebApi`/`ServiceMonitorApi`; through 20221201152222 (`classic`) the classic ELB `Balancer`, or no
+ * balancer of its own when `ApiRouter=ALB` (the API behind `Router`), and the services `ApiWebService`/
+ * `ApiMonitorService`. The SSM parameter `<rack>RackApiSecret` exists since 20230322.
+ */
+export interface ApiShape {
+  classic: boolean;
+  /** Only read on a classic release: the API's own classic ELB, or the app router. */
+  apiRouter: 'ELB' | 'ALB';
+  secret: boolean;
+}
+
+export const currentApi: ApiShape = { classic: false, apiRouter: 'ELB', secret: true };
+
+/** The logical ids of the rack's own ECS services in a release. */
+export function rackServiceIds(api: ApiShape): { web: string; monitor: string } {
+  return api.classic ? { web: 'ApiWebService', monitor: 'ApiMonitorService' } : { web: 'ServiceWebApi', monitor: 'ServiceMonitorApi' };
 }
 
 export interface RackNames {
@@ -53,7 +75,7 @@ export interface RackNames {
   monitorService: string;
 }
 
-export function rackNames(place: Place, name: string, privateApi: boolean): RackNames {
+export function rackNames(place: Place, name: string, privateApi: boolean, api: ApiShape = currentApi): RackNames {
   const key = [place.account, place.region, name];
   const suffix = (what: string): string => physicalSuffix(12, ...key, what);
   const lower = (what: string): string => hex(12, ...key, what);
@@ -63,6 +85,10 @@ export function rackNames(place: Place, name: string, privateApi: boolean): Rack
   const apiBalancer = privateApi ? `${name}-i` : name;
   const nlb = `${name}-NLBRo-${suffix('NLBRouter')}`.slice(0, 32);
   const nlbInternal = `${name}-NLBRo-${suffix('NLBRouterInternal')}`.slice(0, 32);
+  const router = elb(`${name}-router`, 'router');
+  const services = rackServiceIds(api);
+  // Behind the app router, the API answers on a name of the router's own certificate.
+  const dashboard = api.classic && api.apiRouter === 'ALB' ? `rack.${router.replace(/\.elb\.amazonaws\.com$/, '')}.convox.site` : elb(privateApi ? `internal-${apiBalancer}` : apiBalancer, 'api');
   return {
     cluster: `${name}-Cluster-${suffix('Cluster')}`,
     buildCluster: `${name}-BuildCluster-${suffix('BuildCluster')}`,
@@ -80,15 +106,15 @@ export function rackNames(place: Place, name: string, privateApi: boolean): Rack
     elbLogBucket: `${name}-elblogs-${lower('ELBLogs')}`,
     logGroup: `${name}-LogGroup-${suffix('LogGroup')}`,
     apiBalancer,
-    dashboard: elb(privateApi ? `internal-${apiBalancer}` : apiBalancer, 'api'),
-    router: elb(`${name}-router`, 'router'),
+    dashboard,
+    router,
     routerInternal: elb(`internal-${name}-rti`, 'router-internal'),
     nlb,
     nlbInternal,
     nlbHost: nlbHost(nlb),
     nlbInternalHost: `internal-${nlbHost(nlbInternal)}`,
-    webService: `${name}-ServiceWebApi-${suffix('ServiceWebApi')}`,
-    monitorService: `${name}-ServiceMonitorApi-${suffix('ServiceMonitorApi')}`,
+    webService: `${name}-${services.web}-${suffix(services.web)}`,
+    monitorService: `${name}-${services.monitor}-${suffix(services.monitor)}`,
   };
 }
 
@@ -203,19 +229,26 @@ export function rackResources(place: Place, name: string, names: RackNames, shap
   role('ApiRole');
   add('ApiPolicyV2', 'AWS::IAM::ManagedPolicy', `arn:aws:iam::${place.account}:policy/convox/${generated('ApiPolicyV2')}`);
   add('SecurityGroupPolicy', 'AWS::IAM::ManagedPolicy', `arn:aws:iam::${place.account}:policy/convox/${generated('SecurityGroupPolicy')}`);
-  add('RackApiSecret', 'AWS::SSM::Parameter', `${name}RackApiSecret`);
+  when(shape.api.secret, () => add('RackApiSecret', 'AWS::SSM::Parameter', `${name}RackApiSecret`));
   role('SpotFleetRole');
 
   // Load balancers: the rack API, the app routers, the network load balancers.
-  securityGroup('ApiBalancerSecurity');
-  custom('WhiteListSGIngresses', 'Custom::SGIngresses');
-  add('ApiBalancer', 'AWS::ElasticLoadBalancingV2::LoadBalancer', balancerArn('app', names.apiBalancer));
-  add('ApiBalancerCertificate', 'AWS::CertificateManager::Certificate', certificate('ApiBalancer'));
-  add('ApiBalancerTargetGroup', 'AWS::ElasticLoadBalancingV2::TargetGroup', arn('elasticloadbalancing', `targetgroup/${name}-api/${hex(16, ...key, 'tg')}`));
-  add('ApiBalancerListener443', 'AWS::ElasticLoadBalancingV2::Listener', listenerArn(names.apiBalancer, 'ApiBalancerListener443'));
-  for (const rule of ['ApiBalancerListenerRule', 'ApiBalancerListenerRuleInternal']) {
-    add(rule, 'AWS::ElasticLoadBalancingV2::ListenerRule', `${listenerArn(names.apiBalancer, 'ApiBalancerListener443').replace(':listener/', ':listener-rule/')}/${hex(16, ...key, rule)}`);
-  }
+  when(!shape.api.classic, () => {
+    securityGroup('ApiBalancerSecurity');
+    custom('WhiteListSGIngresses', 'Custom::SGIngresses');
+    add('ApiBalancer', 'AWS::ElasticLoadBalancingV2::LoadBalancer', balancerArn('app', names.apiBalancer));
+    add('ApiBalancerCertificate', 'AWS::CertificateManager::Certificate', certificate('ApiBalancer'));
+    add('ApiBalancerTargetGroup', 'AWS::ElasticLoadBalancingV2::TargetGroup', arn('elasticloadbalancing', `targetgroup/${name}-api/${hex(16, ...key, 'tg')}`));
+    add('ApiBalancerListener443', 'AWS::ElasticLoadBalancingV2::Listener', listenerArn(names.apiBalancer, 'ApiBalancerListener443'));
+    for (const rule of ['ApiBalancerListenerRule', 'ApiBalancerListenerRuleInternal']) {
+      add(rule, 'AWS::ElasticLoadBalancingV2::ListenerRule', `${listenerArn(names.apiBalancer, 'ApiBalancerListener443').replace(':listener/', ':listener-rule/')}/${hex(16, ...key, rule)}`);
+    }
+  });
+  // A classic ELB is known by its name: TCP 443 passed through to the rack API, which ends TLS itself.
+  when(shape.api.classic && shape.api.apiRouter === 'ELB', () => {
+    securityGroup('BalancerSecurity');
+    add('Balancer', 'AWS::ElasticLoadBalancing::LoadBalancer', names.apiBalancer);
+  });
   when(!shape.internalOnly, () => router('Router', `${name}-router`, 'RouterApiCertificate'));
   when(shape.internal, () => router('RouterInternal', `${name}-rti`, 'RouterInternalCertificate'));
   when(shape.nlb, () => {
@@ -260,7 +293,8 @@ export function rackResources(place: Place, name: string, names: RackNames, shap
   taskDefinition('ApiBuildTasks', `${name}-api-build`);
   taskDefinition('ApiMonitorTasks', `${name}-api-monitor`);
   taskDefinition('ApiWebTasks', `${name}-api-web`);
-  add('ServiceMonitorApi', 'AWS::ECS::Service', ecsArn(place, 'service', `${names.cluster}/${names.monitorService}`));
-  add('ServiceWebApi', 'AWS::ECS::Service', ecsArn(place, 'service', `${names.cluster}/${names.webService}`));
+  const services = rackServiceIds(shape.api);
+  add(services.monitor, 'AWS::ECS::Service', ecsArn(place, 'service', `${names.cluster}/${names.monitorService}`));
+  add(services.web, 'AWS::ECS::Service', ecsArn(place, 'service', `${names.cluster}/${names.webService}`));
   return specs;
 }

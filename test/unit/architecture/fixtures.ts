@@ -38,6 +38,11 @@ export interface RackOptions {
   tasksPerServer?: number;
   spotServers?: number;
   buildServers?: number;
+  /**
+   * A release before 20221202 (20210701000000): no ApiBalancer, the rack services ApiWebService/ApiMonitorService,
+   * no RackApiSecret, and the API through the classic ELB `Balancer` (ApiRouter=ELB) or through Router (ALB).
+   */
+  classicApi?: 'ELB' | 'ALB';
 }
 
 const zoneLetters = 'abc';
@@ -76,14 +81,17 @@ function logicalIds(options: RackOptions, name: string): Array<[string, string, 
       add(`NatAddress${index}`, 'AWS::EC2::EIP', `52.0.0.${index + 1}`);
     }
   }
-  add('ApiBalancer', 'AWS::ElasticLoadBalancingV2::LoadBalancer', balancerArn('app', options.privateApi ? `${name}-i` : name));
+  const apiBalancerName = options.privateApi ? `${name}-i` : name;
+  if (options.classicApi === undefined) add('ApiBalancer', 'AWS::ElasticLoadBalancingV2::LoadBalancer', balancerArn('app', apiBalancerName));
+  if (options.classicApi === 'ELB') add('Balancer', 'AWS::ElasticLoadBalancing::LoadBalancer', apiBalancerName);
   if (!options.internalOnly) add('Router', 'AWS::ElasticLoadBalancingV2::LoadBalancer', balancerArn('app', `${name}-router`));
   if (options.internalRouter) add('RouterInternal', 'AWS::ElasticLoadBalancingV2::LoadBalancer', balancerArn('app', `${name}-ri`));
   if (options.nlb) add('NLBRouter', 'AWS::ElasticLoadBalancingV2::LoadBalancer', balancerArn('net', `${name}-nlb`));
   if (options.nlbInternal) add('NLBRouterInternal', 'AWS::ElasticLoadBalancingV2::LoadBalancer', balancerArn('net', `${name}-nlbi`));
   add('Cluster', 'AWS::ECS::Cluster', `${name}-Cluster-C1`);
-  add('ServiceWebApi', 'AWS::ECS::Service', `arn:aws:ecs:${region}:${account}:service/${name}-Cluster-C1/${name}-ServiceWebApi-W1`);
-  add('ServiceMonitorApi', 'AWS::ECS::Service', `arn:aws:ecs:${region}:${account}:service/${name}-Cluster-C1/${name}-ServiceMonitorApi-M1`);
+  const [web, monitor] = options.classicApi ? ['ApiWebService', 'ApiMonitorService'] : ['ServiceWebApi', 'ServiceMonitorApi'];
+  add(web, 'AWS::ECS::Service', `arn:aws:ecs:${region}:${account}:service/${name}-Cluster-C1/${name}-${web}-W1`);
+  add(monitor, 'AWS::ECS::Service', `arn:aws:ecs:${region}:${account}:service/${name}-Cluster-C1/${name}-${monitor}-M1`);
   add('Instances', 'AWS::AutoScaling::AutoScalingGroup', `${name}-Instances-I1`);
   if (options.spot) add('SpotInstances', 'AWS::AutoScaling::AutoScalingGroup', `${name}-SpotInstances-S1`);
   if (options.build ?? true) {
@@ -101,7 +109,7 @@ function logicalIds(options: RackOptions, name: string): Array<[string, string, 
   add('InstancesLifecycleHandler', 'AWS::Lambda::Function', `${name}-InstancesLifecycleHandler-H1`);
   if (options.autoscale ?? true) add('InstancesAutoscaler', 'AWS::Lambda::Function', `${name}-InstancesAutoscaler-A1`);
   add('HostedZone', 'AWS::Route53::HostedZone', 'Z0123');
-  add('RackApiSecret', 'AWS::SSM::Parameter', `${name}RackApiSecret`);
+  if (!options.classicApi) add('RackApiSecret', 'AWS::SSM::Parameter', `${name}RackApiSecret`);
   add('ApiRole', 'AWS::IAM::Role', `${name}-ApiRole-R1`);
   return ids;
 }
@@ -150,8 +158,9 @@ function runtimeOf(options: RackOptions, name: string): { servers: Server[]; con
 export function rackData(options: RackOptions = {}): ArchitectureData {
   const name = 'production';
   const stackId = `arn:aws:cloudformation:${region}:${account}:stack/${name}/0a1b2c`;
+  const apiHost = options.privateApi ? `internal-${name}-i.${region}.elb.amazonaws.com` : `${name}.${region}.elb.amazonaws.com`;
   const outputs: Record<string, string> = {
-    Dashboard: options.privateApi ? `internal-${name}-i.${region}.elb.amazonaws.com` : `${name}.${region}.elb.amazonaws.com`,
+    Dashboard: options.classicApi === 'ALB' ? `rack.${name}-router.${region}.convox.site` : apiHost,
     Cluster: `${name}-Cluster-C1`,
     Vpc: options.existingVpc ?? 'vpc-0abc',
     Vpccidr: '10.0.0.0/16',
@@ -170,7 +179,8 @@ export function rackData(options: RackOptions = {}): ArchitectureData {
         statusReason: options.reason,
         tags: { System: 'convox', Type: 'rack' },
         parameters: {
-          Version: '20250101120000',
+          Version: options.classicApi ? '20210701000000' : '20250101120000',
+          ApiRouter: options.classicApi ?? 'ELB',
           Private: options.privateNetwork ? 'Yes' : 'No',
           PrivateApi: options.privateApi ? 'Yes' : 'No',
           ExistingVpc: options.existingVpc ?? '',

@@ -57,6 +57,9 @@ const fixtures: Record<string, RackOptions> = {
   servers: { zones: 3, spot: true, spotServers: 2, buildServers: 1 },
   creating: { stackStatus: 'CREATE_IN_PROGRESS', resourceStatus: 'CREATE_IN_PROGRESS', only: ['Vpc', 'Subnet0', 'Subnet1', 'Cluster', 'Settings'], serversPerZone: 0 },
   rollback: { stackStatus: 'UPDATE_ROLLBACK_IN_PROGRESS', reason: 'The following resource(s) failed to update: [Instances].' },
+  classic: { classicApi: 'ELB' },
+  classicPrivate: { classicApi: 'ELB', privateNetwork: true, privateApi: true },
+  classicRouter: { classicApi: 'ALB' },
 };
 
 describe('architecture scene: a public rack in two zones', () => {
@@ -235,6 +238,61 @@ describe('architecture scene: internal router and network load balancers', () =>
     assert.deepEqual(topLevel(internal).slice(0, 3), ['client', 'resource/ApiBalancer', 'resource/RouterInternal']);
     assertAbsent(internal, ['internet', 'resource/Router']);
     assert.deepEqual(edges(internal), ['client->resource/ApiBalancer', 'resource/ApiBalancer->vpc', 'resource/RouterInternal->vpc']);
+  });
+});
+
+describe('architecture scene: racks before release 20221202', () => {
+  it('draws the classic Balancer as the API entry, reached by you and the internet, addressed by its name', () => {
+    const scene = sceneOf(rackData(fixtures.classic));
+    assert.deepEqual(topLevel(scene), ['client', 'internet', 'resource/Balancer', 'resource/Router', 'vpc', ...sideIds]);
+    const api = component(scene, 'resource/Balancer');
+    assert.equal(api.variant, 'public');
+    assert.equal(api.accessibleName, 'API load balancer (classic) production (public) active, host production.us-east-1.elb.amazonaws.com');
+    assert.equal(api.consoleUrl, 'https://us-east-1.console.aws.amazon.com/ec2/home?region=us-east-1#LoadBalancers:search=production');
+    assert.deepEqual(edges(scene), ['internet->resource/Balancer', 'client->resource/Balancer', 'resource/Balancer->vpc', 'internet->resource/Router', 'resource/Router->vpc']);
+    assertAbsent(scene, ['resource/ApiBalancer']);
+  });
+
+  it('draws the classic Balancer internal with PrivateApi=Yes: you reach it, the internet does not', () => {
+    const scene = sceneOf(rackData(fixtures.classicPrivate));
+    const api = component(scene, 'resource/Balancer');
+    assert.equal(api.variant, 'internal');
+    assert.deepEqual(
+      edges(scene).filter((id) => id.includes('Balancer')),
+      ['client->resource/Balancer', 'resource/Balancer->vpc'],
+    );
+  });
+
+  it('with ApiRouter=ALB joins you to Router, which says it is also the rack API', () => {
+    const scene = sceneOf(rackData(fixtures.classicRouter));
+    assertAbsent(scene, ['resource/Balancer', 'resource/ApiBalancer']);
+    assert.deepEqual(edges(scene), ['internet->resource/Router', 'client->resource/Router', 'resource/Router->vpc']);
+    const router = component(scene, 'resource/Router');
+    assert.ok(router.facts.includes('also the rack API'), router.facts.join());
+    assert.deepEqual(
+      router.details.find((row) => row.label === 'Rack API'),
+      { label: 'Rack API', value: 'rack.production-router.us-east-1.convox.site' },
+    );
+  });
+
+  it('a current rack’s router is not the API, whatever the leftover ApiRouter parameter says', () => {
+    const data = rackData();
+    data.rack.parameters.ApiRouter = 'ALB';
+    const scene = sceneOf(data);
+    assert.ok(!edges(scene).includes('client->resource/Router'));
+    assert.ok(edges(scene).includes('client->resource/ApiBalancer'));
+  });
+
+  it('shows ApiWebService and ApiMonitorService as the rack’s web and monitor services, with their tasks', () => {
+    for (const options of [fixtures.classic, fixtures.classicRouter]) {
+      const scene = sceneOf(rackData(options));
+      const services = ids(scene, (found) => found.kind === 'rackService');
+      assert.deepEqual(services, ['resource/ApiWebService', 'resource/ApiMonitorService']);
+      assert.deepEqual(services.map((id) => component(scene, id).parent), ['resource/Cluster', 'resource/Cluster']);
+      assert.equal(component(scene, 'resource/ApiWebService').accessibleName, 'rack service web active, 1 task');
+      assert.equal(component(scene, 'resource/ApiMonitorService').label, 'monitor');
+      assert.match(component(scene, 'resource/ApiWebService').consoleUrl ?? '', /\/services\/production-ApiWebService-W1\/health\?/);
+    }
   });
 });
 

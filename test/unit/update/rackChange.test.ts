@@ -1,13 +1,16 @@
 import * as assert from 'node:assert/strict';
 import type { TemplateParameter } from '../../../src/model/install/parameters';
+import type { RackStatus } from '../../../src/model/rack';
 import {
+  acceptsChanges,
   autoscaleWarning,
   changedParameters,
+  changeRefusal,
   changeTitle,
   countParameter,
   countProblem,
+  convergingWarning,
   highAvailabilityRefusal,
-  notRunningReason,
   parameterChangeProblem,
   parametersProblems,
   shownValue,
@@ -76,11 +79,30 @@ describe('rack changes: parameters, scale, readiness and the PUT /system form', 
     assert.equal(systemUpdateForm(noHa, { kind: 'scale', count: 2 }), `parameters=${encodeURIComponent('NoHaInstanceCount=2')}`);
   });
 
-  it('refuses a rack that is not running, with the reason', () => {
+  it('refuses a rack CloudFormation would not update, with the reason', () => {
     const rack = { fullName: 'acme/europe', status: 'updating' as const, cloudformationStatus: 'UPDATE_IN_PROGRESS' };
-    assert.match(notRunningReason(rack) ?? '', /acme\/europe is updating \(UPDATE_IN_PROGRESS\): an update is under way/);
-    assert.match(notRunningReason({ ...rack, status: 'converging', cloudformationStatus: 'UPDATE_COMPLETE' }) ?? '', /converging/);
-    assert.equal(notRunningReason({ ...rack, status: 'running', cloudformationStatus: 'UPDATE_ROLLBACK_COMPLETE' }), undefined);
-    assert.match(notRunningReason({ ...rack, status: 'running', local: { namespace: 'convox', context: 'kind' } }) ?? '', /local rack/);
+    assert.match(changeRefusal(rack) ?? '', /acme\/europe is updating \(UPDATE_IN_PROGRESS\): an update is under way/);
+    const refused: Array<[RackStatus, string, RegExp]> = [
+      ['rollback', 'UPDATE_ROLLBACK_IN_PROGRESS', /rolling back/],
+      ['creating', 'CREATE_IN_PROGRESS', /still being created/],
+      ['deleting', 'DELETE_IN_PROGRESS', /being deleted/],
+      ['failed', 'UPDATE_ROLLBACK_FAILED', /last change failed/],
+      ['unknown', 'CREATE_FAILED', /not done with it/],
+    ];
+    for (const [status, cloudformationStatus, why] of refused) assert.match(changeRefusal({ ...rack, status, cloudformationStatus }) ?? '', why, status);
+    assert.equal(changeRefusal({ ...rack, status: 'running', cloudformationStatus: 'UPDATE_ROLLBACK_COMPLETE' }), undefined);
+    assert.match(changeRefusal({ ...rack, status: 'running', local: { namespace: 'convox', context: 'kind' } }) ?? '', /local rack/);
+  });
+
+  it('lets a converging rack change, as CloudFormation and the CLI do, after a warning naming the servers not in service', () => {
+    const rack = { fullName: 'acme/converge', status: 'converging' as const, cloudformationStatus: 'UPDATE_COMPLETE' };
+    assert.equal(changeRefusal(rack), undefined);
+    assert.ok(acceptsChanges('converging') && acceptsChanges('running') && !acceptsChanges('updating'));
+    assert.match(convergingWarning(rack, ['i-0c (Pending)']) ?? '', /^acme\/converge is converging \(not in service: i-0c \(Pending\)\)\. CloudFormation accepts the change now/);
+    assert.match(convergingWarning(rack, []) ?? '', /some servers are not in service/);
+    const many = convergingWarning(rack, ['i-1', 'i-2', 'i-3', 'i-4', 'i-5', 'i-6', 'i-7'].map((id) => `${id} (Pending)`)) ?? '';
+    assert.match(many, /i-5 \(Pending\) and 2 more\)/);
+    assert.ok(!many.includes('i-6'));
+    assert.equal(convergingWarning({ ...rack, status: 'running' }, ['i-0c (Pending)']), undefined, 'no warning for a running rack');
   });
 });

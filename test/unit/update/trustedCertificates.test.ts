@@ -4,7 +4,7 @@ import { TrustedCertificates } from '../../../src/views/update/trustedCertificat
 import { MemoryState } from '../memoryState';
 
 const facts = (fingerprint: string) => ({ fingerprint, subject: 'CN=api.example.com', validFrom: 'Jan  1 00:00:00 2026 GMT', validTo: 'Jan  1 00:00:00 2027 GMT' });
-const rack = (name: string, apiHost: string): Rack => ({ fullName: `acme/${name}`, name, stackId: `arn:stack/${name}`, apiHost }) as Rack;
+const rack = (name: string, apiHost: string): Rack => ({ fullName: `acme/${name}`, displayName: `acme/${name}`, name, stackId: `arn:stack/${name}`, apiHost }) as Rack;
 
 describe('trusted rack API certificates', () => {
   it('pins a fingerprint to one rack\'s API host only, replaces it, and removes it', async () => {
@@ -33,6 +33,14 @@ describe('trusted rack API certificates', () => {
     assert.equal(pins.pinned(production)?.validTo, 'Jan  1 00:00:00 2027 GMT');
     await pins.forgetRack(production.stackId);
     assert.deepEqual(pins.all().map((pin) => pin.rack), ['acme/staging']);
+  });
+
+  it('keys a pin by stack id: a rack of the same name and host elsewhere is not trusted', async () => {
+    const pins = new TrustedCertificates(new MemoryState().memento);
+    const east = { ...rack('production', 'api.example.com'), stackId: 'arn:aws:cloudformation:us-east-1:1:stack/production/a', displayName: 'acme/production (us-east-1)' };
+    await pins.trust(east, facts('AA:BB'));
+    assert.equal(pins.fingerprint({ ...east, stackId: 'arn:aws:cloudformation:eu-west-1:1:stack/production/b' }), undefined);
+    assert.equal(pins.all()[0].rack, 'acme/production (us-east-1)', 'listed by the name it was shown by');
   });
 
   it('ignores stored entries of another shape', () => {

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { CliConfigFiles } from '../../cli/configFiles';
 import { installChanges, uninstallChanges, type CliFileChanges, type CliSettings } from '../../model/cli/cliSettings';
 import type { Rack } from '../../model/rack';
+import { inertText } from '../../model/untrustedText';
 import { cliSync } from '../settings';
 import type { RackPasswords } from '../terminal/rackPasswords';
 import { within } from './within';
@@ -44,7 +45,7 @@ export class CliRecords {
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       this.log.error(`The convox CLI's files were not ${what}: ${message}`);
-      void vscode.window.showWarningMessage(`Convox: the convox CLI's files were not ${what}: ${message}`);
+      void vscode.window.showWarningMessage(`Convox: the convox CLI's files were not ${what}: ${inertText(message)}`);
     }
   }
 }

@@ -15,6 +15,8 @@ export { defaultInstallWorld, defaultReleases, rackTemplate, releaseVersions } f
 export type { Failure, ResourceSpec } from './scenarios/lifecycle';
 export { rack, type AppOptions, type ProcessOptions, type RackOptions, type ResourceStackOptions } from './scenarios/rack';
 export { emptyRegion, merge } from './scenarios/region';
+export { diagnoseAccount, diagnoseProfile, diagnoseRacks, diagnoseRegion, diagnoseScenario, unplaceableMessage, vcpuLimitMessage } from './scenarios/diagnose';
+export { logGroupName, logsGroupOf, logsPageSize, logsProfile, logsRack, logsRegion, logsScenario, rackLogLines, rackStreams } from './scenarios/logs';
 export { secretEnvironment, secretMarkers, secretsScenario } from './scenarios/secrets';
 export { accessKeyIdFor, scenario, type ProfileSpec, type RegionBuilder, type ScenarioSpec } from './scenarios/scenario';
 export { outputs, parameters, stack, type StackOptions } from './scenarios/stack';

@@ -26,6 +26,7 @@ import { ec2 } from './services/ec2';
 import { ecs } from './services/ecs';
 import { ssm } from './services/ssm';
 import { events } from './services/events';
+import { logs } from './services/logs';
 import type { Context, PagingFault, Service } from './services/service';
 import { advanceRegion } from './stackSchedule';
 import type { Call, FaultRule, InstallWorld, Scenario, WriteStats } from './types';
@@ -63,7 +64,7 @@ export interface Simulator {
   stop(): Promise<void>;
 }
 
-const services: Service[] = [cloudFormation, ecs, ec2, autoScaling, ssm, events];
+const services: Service[] = [cloudFormation, ecs, ec2, autoScaling, ssm, events, logs];
 
 /** Namespace AWS uses for errors raised before a service is known (e.g. authentication). */
 const faultNamespace = 'http://webservices.amazon.com/AWSFault/2005-15-09';

@@ -4,6 +4,8 @@ import { lookUpLocalRacks } from './kubernetes/localLookup';
 import { lazy, lazyPorts } from './model/store/lazyPorts';
 import type { RackSecrets } from './model/store/ports';
 import type { ChangePreviewer } from './model/update/ports';
+import type { RackDiagnostics } from './model/diagnose/ports';
+import type { RackLogs } from './model/logs/ports';
 import { RackStore } from './model/store/rackStore';
 import { registerArchitectureCommands } from './views/architecture/architectureCommands';
 import type { ArchitecturePanel } from './views/architecture/architecturePanel';
@@ -11,6 +13,10 @@ import { ArchitecturePanels } from './views/architecture/architecturePanels';
 import { architectureViewType } from './views/architecture/panelOptions';
 import { CliSync } from './views/cli/cliSync';
 import { CliWatcher } from './views/cli/cliWatcher';
+import { DiagnosisDocuments, diagnosisScheme, registerDiagnoseCommands } from './views/diagnose/diagnoseCommands';
+import { registerLogsCommands } from './views/logs/logsCommands';
+import { LogsDocuments, logsScheme, type LogsSession } from './views/logs/logsDocuments';
+import { LogsStatusBar } from './views/logs/logsStatusBar';
 import { registerInstallCommands } from './views/install/installCommands';
 import { registerInspectCommands } from './views/inspect/inspectCommands';
 import { InspectDocuments, inspectScheme } from './views/inspect/inspectDocuments';
@@ -40,6 +46,8 @@ export interface ConvoxApi {
   updateTerminalEnvironment(): Promise<void>;
   /** The open architecture panels (with what each page was last sent), and the serializer that restores them. */
   architecture: { panels(): readonly ArchitecturePanel[]; serializer: vscode.WebviewPanelSerializer };
+  /** The open logs editors, with their followers' lines and state. */
+  logs(): readonly LogsSession[];
 }
 
 export function activate(context: vscode.ExtensionContext): ConvoxApi {
@@ -50,6 +58,8 @@ export function activate(context: vscode.ExtensionContext): ConvoxApi {
   const ports = lazyPorts(aws);
   const secrets: RackSecrets = { apiPassword: async (...args) => (await aws()).secrets.apiPassword(...args) };
   const previewer: ChangePreviewer = { preview: async (...args) => (await aws()).previewer.preview(...args) };
+  const rackLogs: RackLogs = { page: async (...args) => (await aws()).logs.page(...args) };
+  const diagnostics: RackDiagnostics = { evidence: async (...args) => (await aws()).diagnostics.evidence(...args) };
   const store = new RackStore(ports, scanSettings, {
     intervalSeconds: refreshIntervalSeconds(),
     requestTimeoutSeconds: requestTimeoutSeconds(),
@@ -59,6 +69,8 @@ export function activate(context: vscode.ExtensionContext): ConvoxApi {
   const current = new CurrentRack(context);
   const documents = new InspectDocuments(store);
   const racksView = new RacksView(store, () => current.name);
+  const logsDocuments = new LogsDocuments(rackLogs, log);
+  const diagnosisDocuments = new DiagnosisDocuments(diagnostics);
   const statusBar = new RackStatusBar(store, current);
   const passwords = new RackPasswords(secrets, log);
   const terminals = new TerminalEnvironment(context.environmentVariableCollection, current, store, passwords);
@@ -85,6 +97,13 @@ export function activate(context: vscode.ExtensionContext): ConvoxApi {
     new ViewState(store),
     watchSettings(store),
     vscode.workspace.registerTextDocumentContentProvider(inspectScheme, documents),
+    logsDocuments,
+    new LogsStatusBar(logsDocuments),
+    diagnosisDocuments,
+    vscode.workspace.registerTextDocumentContentProvider(logsScheme, logsDocuments),
+    vscode.workspace.registerTextDocumentContentProvider(diagnosisScheme, diagnosisDocuments),
+    ...registerLogsCommands(store, racksView.tree, current, logsDocuments, log),
+    ...registerDiagnoseCommands(store, racksView.tree, current, diagnosisDocuments, log),
     ...registerRefreshCommands(store, log),
     ...registerSwitchCommands(store, racksView.tree, current, log),
     ...registerTerminalCommands(store, racksView.tree, current, passwords, log),
@@ -104,6 +123,7 @@ export function activate(context: vscode.ExtensionContext): ConvoxApi {
     currentRack: () => current.name,
     updateTerminalEnvironment: () => terminals.update(),
     architecture: { panels: () => architecture.list(), serializer: architecture },
+    logs: () => logsDocuments.list(),
   };
 }
 

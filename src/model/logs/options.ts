@@ -71,3 +71,19 @@ export function streamsOf(label: string, containers: readonly RackContainer[]): 
   const names = containers.map(({ container, taskId }) => `${container === 'build' ? 'build' : 'service'}/${container}/${taskId}`);
   return { kind: 'names', names: [...new Set(names)].slice(0, maxStreamNames), label };
 }
+
+export const defaultBufferLines = 10_000;
+const minBufferLines = 100;
+const maxBufferLines = 1_000_000;
+
+/** The `convox.logs.bufferLines` setting: a whole number of lines within bounds, else the default. */
+export function parseBufferLines(value: unknown): number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return defaultBufferLines;
+  return Math.min(maxBufferLines, Math.max(minBufferLines, Math.floor(value)));
+}
+
+/** What the logs show, in a few words: `2m · all streams · "error"`. */
+export function describeOptions(options: LogOptions): string {
+  const filter = options.filterPattern ? ` · filter ${options.filterPattern}` : '';
+  return `since ${formatDuration(options.sinceMs)} · ${options.streams.label}${filter}`;
+}

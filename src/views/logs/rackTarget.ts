@@ -1,0 +1,25 @@
+import type * as vscode from 'vscode';
+import type { Rack } from '../../model/rack';
+import type { RackStore } from '../../model/store/rackStore';
+import { knownRacks, pickRack } from '../rackPicker';
+import type { Node, RacksTree } from '../racks/racksTree';
+import type { CurrentRack } from '../switch/currentRack';
+
+/**
+ * The rack a command is for: a Racks view row, a stack id (from the architecture view or a notification), else
+ * the current rack, else one the person picks. Local racks have no AWS log group or stack: they are left out.
+ */
+export async function rackTarget(
+  target: Node | string | undefined,
+  context: { store: RackStore; tree: RacksTree; current: CurrentRack; log: vscode.LogOutputChannel },
+  title: string,
+): Promise<Rack | undefined> {
+  const { store, tree, current, log } = context;
+  if (typeof target === 'string') return store.racks().find((rack) => rack.stackId === target && !rack.local);
+  const fromRow = target ? tree.rackOf(target) : undefined;
+  if (fromRow) return fromRow.local ? undefined : fromRow;
+  const racks = (await knownRacks(store, log, 'inspect'))?.filter((rack) => !rack.local);
+  if (!racks) return undefined;
+  const currentName = current.name;
+  return racks.find((rack) => rack.fullName === currentName) ?? (await pickRack(racks, title, currentName));
+}

@@ -174,7 +174,7 @@ function placementReason(message: string): string {
   if (/memberOf/i.test(message)) return 'no server matches the service’s placement constraint (memberOf): a spot-only rack with no spot servers';
   if (/insufficient memory/i.test(message)) return 'no server has enough free memory';
   if (/insufficient CPU/i.test(message)) return 'no server has enough free CPU';
-  if (/ports/i.test(message)) return 'the ports it needs are taken on every server';
+  if (/\bports?\b/i.test(message)) return 'the ports it needs are taken on every server';
   return 'no server can take it';
 }
 

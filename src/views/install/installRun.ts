@@ -199,8 +199,10 @@ export class Installs {
       log.error(`${record.name}: install failed. Root cause: ${why}`);
       const show = 'Show Events';
       const remove = 'Delete Failed Rack';
-      const choice = await vscode.window.showErrorMessage(`Convox: installing ${record.name} failed. ${why}. The stack ${record.name} is left (${result.progress.stackStatus ?? 'rolling back'}) and blocks the name until deleted.`, show, remove);
+      const diagnoseRack = 'Diagnose';
+      const choice = await vscode.window.showErrorMessage(`Convox: installing ${record.name} failed. ${why}. The stack ${record.name} is left (${result.progress.stackStatus ?? 'rolling back'}) and blocks the name until deleted.`, show, diagnoseRack, remove);
       if (choice === show) await documents.show(record.name, 'install', result.events, cause);
+      if (choice === diagnoseRack) await vscode.commands.executeCommand('convox.diagnoseRack', record.stackId);
       if (choice === remove) await this.deleteFailed(record, record.stackId);
       return;
     }

@@ -15,7 +15,14 @@ export async function rackTarget(
   title: string,
 ): Promise<Rack | undefined> {
   const { store, tree, current, log } = context;
-  if (typeof target === 'string') return store.racks().find((rack) => rack.stackId === target && !rack.local);
+  if (typeof target === 'string') {
+    const byStackId = (): Rack | undefined => store.racks().find((rack) => rack.stackId === target && !rack.local);
+    // Just installed or changed: the last discovery may not list it yet.
+    if (!byStackId()) await store.refresh('manual').catch(() => undefined);
+    const rack = byStackId();
+    if (!rack) throw new Error(`the rack (stack ${target}) is not among the racks found; refresh the Racks view`);
+    return rack;
+  }
   const fromRow = target ? tree.rackOf(target) : undefined;
   if (fromRow) return fromRow.local ? undefined : fromRow;
   const racks = (await knownRacks(store, log, 'inspect'))?.filter((rack) => !rack.local);

@@ -23,6 +23,7 @@ export const settingDefaults = {
   'architecture.refreshInterval': 10,
   'terminal.exportRack': true,
   'cli.syncCurrentRack': 'ask' as CliSync,
+  'logs.bufferLines': 10_000,
   releasesUrl: 'https://convox.s3.amazonaws.com/release/versions.json',
 };
 

@@ -1,3 +1,5 @@
+import { settingDefaults } from '../settings';
+
 /** Which of the rack log group's streams to read: by name prefix, or a server's or task's own streams. */
 export type StreamChoice = { kind: 'prefix'; prefix: string; label: string } | { kind: 'names'; names: string[]; label: string };
 
@@ -72,7 +74,7 @@ export function streamsOf(label: string, containers: readonly RackContainer[]): 
   return { kind: 'names', names: [...new Set(names)].slice(0, maxStreamNames), label };
 }
 
-export const defaultBufferLines = 10_000;
+export const defaultBufferLines = settingDefaults['logs.bufferLines'];
 const minBufferLines = 100;
 const maxBufferLines = 1_000_000;
 

@@ -17,7 +17,8 @@ async function diagnoseFromPalette(ui: Ui, rack: string): Promise<string> {
   await ui.page.locator('.quick-input-widget input').fill(`diagnose/${rack}`);
   await ui.page.keyboard.press('Enter');
   await ui.page.locator('.part.editor .view-lines', { hasText: `Why is diagnose/${rack}` }).waitFor({ timeout: 30_000 });
-  return ui.editorText();
+  // The editor wraps long Markdown lines at a space: joined again, each line is whole.
+  return (await ui.editorText()).replace(/ \n/g, ' ');
 }
 
 walk(

@@ -13,6 +13,8 @@ export const logsLanguage = 'convox-log';
 const stateContextKey = 'convox.logsState';
 /** An unfocused window keeps following this long (a glance at another app), then pauses until it is back. */
 const unfocusedGraceMs = 30_000;
+/** How long a closed logs document may take to open again before its session ends. */
+const reopenGraceMs = 2_000;
 
 /** One open logs editor: a rack, what it shows, and the follower reading it. */
 export interface LogsSession {
@@ -190,12 +192,20 @@ export class LogsDocuments implements vscode.TextDocumentContentProvider, vscode
     }
   }
 
+  /**
+   * A closed document ends its session, unless it opens again at once: giving a document its language closes
+   * and reopens it.
+   */
   private close(uri: vscode.Uri): void {
-    const session = this.sessions.get(uri.toString());
-    if (!session) return;
-    session.follower.dispose();
-    this.sessions.delete(uri.toString());
-    this.updateContext();
+    const key = uri.toString();
+    if (!this.sessions.has(key)) return;
+    setTimeout(() => {
+      const session = this.sessions.get(key);
+      if (!session || vscode.workspace.textDocuments.some((document) => document.uri.toString() === key)) return;
+      session.follower.dispose();
+      this.sessions.delete(key);
+      this.updateContext();
+    }, reopenGraceMs);
   }
 
   private updateContext(): void {

@@ -4,7 +4,7 @@
 // of a server from the details pane.
 import * as assert from 'node:assert/strict';
 import type { FrameLocator } from 'playwright-core';
-import { diagnoseRacks, diagnoseScenario } from '../sim';
+import { diagnoseRacks, diagnoseRegion, diagnoseScenario, rackStreams } from '../sim';
 import { walk } from './walk';
 import type { Ui } from './workbench';
 
@@ -69,6 +69,11 @@ walk(
     // The log group's node opens the rack's logs; a server's, the logs of the rack's containers on it.
     await ui.page.locator('.tab', { hasText: 'Architecture: diagnose/converging' }).click();
     const architecture = webview(ui);
+    // The monitor writes again now (the scenario's line is older than the 2 minutes the logs start at).
+    const region = simulator.scenario.accounts[0].regions[diagnoseRegion];
+    const group = region.logGroups?.find((candidate) => candidate.name.startsWith(`${diagnoseRacks.converging}-LogGroup-`));
+    assert.ok(group, 'the converging rack has a log group');
+    group.events.push({ stream: rackStreams.monitor, timestamp: new Date(), message: 'who="convox/monitor" what="instance i-0 missed it\'s first heartbeat" why="ECS reported agent disconnected"' });
     await architecture.locator('.kind-logGroup > .title').first().click();
     await architecture.locator('#details:not([hidden])').waitFor({ timeout: 10_000 });
     await architecture.locator('#show-logs:not([hidden])').click();

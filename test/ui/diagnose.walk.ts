@@ -77,7 +77,7 @@ walk(
     await architecture.locator('.kind-logGroup > .title').first().click();
     await architecture.locator('#details:not([hidden])').waitFor({ timeout: 10_000 });
     await architecture.locator('#show-logs:not([hidden])').click();
-    await ui.page.locator('.part.editor .view-lines', { hasText: "missed it's first heartbeat" }).waitFor({ timeout: 30_000 });
+    await ui.page.locator('.part.editor .view-lines', { hasText: /missed\sit's\sfirst\sheartbeat/ }).waitFor({ timeout: 30_000 });
     await ui.restMouse();
     await ui.screenshot('logs-from-log-group');
 

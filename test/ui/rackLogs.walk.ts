@@ -8,8 +8,10 @@ import { walk } from './walk';
 import type { Ui } from './workbench';
 
 /** The logs editor's rendered lines; the editor follows the end, so new lines are the ones on screen. */
-function line(ui: Ui, text: string | RegExp): Locator {
-  return ui.page.locator('.part.editor .editor-group-container.active .view-lines .view-line', { hasText: text });
+function line(ui: Ui, text: string): Locator {
+  // Monaco may draw spaces as no-break spaces: any white space matches a space.
+  const pattern = new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s'));
+  return ui.page.locator('.part.editor .editor-group-container.active .view-lines .view-line', { hasText: pattern });
 }
 
 function logsStatus(ui: Ui, text: string | RegExp): Locator {
@@ -40,7 +42,7 @@ walk(
     await ui.runCommand('Convox: Show Rack Logs');
     await ui.page.locator('.quick-input-widget input').fill(`logs/${logsRack}`);
     await ui.page.keyboard.press('Enter');
-    await line(ui, /line 59$/).waitFor({ timeout: 30_000 });
+    await line(ui, 'Instances line 59').waitFor({ timeout: 30_000 });
     await logsStatus(ui, /Logs Following · 60 lines/).waitFor({ timeout: 10_000 });
     assert.match(await ui.editorTabTitle(), /logs\W?logs logs/u);
     await ui.restMouse();
@@ -63,7 +65,8 @@ walk(
     await ui.page.locator('.quick-input-widget input').fill('"line 4"');
     await ui.page.keyboard.press('Enter');
     await logsStatus(ui, /Logs Following · \d+ lines/).waitFor({ timeout: 10_000 });
-    await line(ui, /line 49$/).waitFor({ timeout: 20_000 });
+    await ui.page.waitForFunction(() => !document.querySelector('.part.editor .editor-group-container.active .view-lines')?.textContent?.includes('arrived'), undefined, { timeout: 20_000 });
+    await line(ui, 'line 49').waitFor({ timeout: 20_000 });
     const filtered = (await ui.editorText()).split('\n').filter((entry) => entry !== '');
     assert.ok(filtered.length > 0 && filtered.every((entry) => entry.includes('line 4')), `only "line 4" lines:\n${filtered.join('\n')}`);
     await ui.screenshot('filtered');

@@ -14,6 +14,7 @@ import { median, withSimulator } from './benchWorld';
 import { boundsTable, measureBounds } from './boundsBench';
 import { faultsTable, measureFaults } from './faultsBench';
 import { installTable, measureInstall } from './installBench';
+import { logsTable, measureLogs } from './logsBench';
 import { measureUpdate, updateTable } from './updateBench';
 import { plainHttpListing, type PlainRun } from './plainHttp';
 import { measureScale, scaleTable } from './scaleBench';
@@ -190,12 +191,13 @@ main(async () => {
   const updateNumbers = await measureUpdate();
   const update = { previewMs: updateNumbers.previewMs, callsPerPoll: updateNumbers.callsPerPoll, detail: updateNumbers };
   const scale = await measureScale(latencyMs);
+  const logs = await measureLogs(Number(values.runs));
   const architecture = await measureArchitecture({ ui: !values['no-ui'] });
   const startup = await measureStartup({ runs: Number(values.runs), latencyMs, ui: !values['no-ui'] });
   const uiRuns = startup.firstRow?.convoxRunsMs ?? [];
   const ui = uiRuns.length > 0 ? { firstRackRowMs: Math.round(median(uiRuns)), runsMs: uiRuns.map(Math.round) } : undefined;
   if (values.json) {
-    console.log(JSON.stringify({ discovery, startup, expand, idle, faults, bounds, scale, architecture, ui, install, update }, null, 2));
+    console.log(JSON.stringify({ discovery, startup, expand, idle, faults, bounds, scale, architecture, ui, install, update, logs }, null, 2));
     return 0;
   }
   console.log(`Discovery: ${shape.profiles} profiles × ${shape.regions} regions, ${shape.stacksPerRegion} stacks per region (${shape.racksPerRegion} racks), ${latencyMs} ms per call; medians of ${runs.length} runs; Node ${process.version}, ${os.availableParallelism()} cores`);
@@ -252,6 +254,7 @@ main(async () => {
   console.log(`\n${installTable(installNumbers)}`);
   console.log(`\n${updateTable(updateNumbers)}`);
   console.log(`\n${scaleTable(scale)}`);
+  console.log(`\n${logsTable(logs)}`);
   console.log(`\n${architectureTable(architecture)}`);
   if (ui) {
     console.log(`\nReal VS Code (code-server + Chromium), default scenario, ${latencyMs} ms per AWS call; median of ${uiRuns.length} runs`);

@@ -4,7 +4,8 @@
 // Bundles, so that activation loads only what the first paint needs:
 //   dist/extension.js   the entry: views, model, wiring (no AWS SDK)
 //   dist/aws.js         src/aws/index.ts: CloudFormation, Auto Scaling, EventBridge, credentials, discovery, installs; loaded by the first refresh
-//   dist/awsDetails.js  src/aws/details/index.ts: ECS and EC2; loaded when a rack is first expanded or inspected
+//   dist/awsDetails.js  src/aws/details/index.ts: ECS, EC2 and CloudWatch Logs; loaded when a rack is first expanded,
+//                       inspected, its logs shown or diagnosed
 //   dist/kubernetes.js  src/kubernetes/index.ts: the (ESM-only) Kubernetes client's configuration module made
 //                       CommonJS, for local racks (kubeconfig, auth, TLS, proxies); loaded by the first refresh
 //   dist/architecturePanel.js  the architecture panel with the scene and layout code; loaded when one first opens

@@ -5,6 +5,8 @@ import { helperTimeoutMs } from './model/helperTimeout';
 import { lazy, lazyPorts } from './model/store/lazyPorts';
 import type { RackSecrets } from './model/store/ports';
 import type { ChangePreviewer } from './model/update/ports';
+import type { RackDiagnostics } from './model/diagnose/ports';
+import type { RackLogs } from './model/logs/ports';
 import { RackStore } from './model/store/rackStore';
 import { registerArchitectureCommands } from './views/architecture/architectureCommands';
 import type { ArchitecturePanel } from './views/architecture/architecturePanel';
@@ -14,6 +16,10 @@ import { CliSync } from './views/cli/cliSync';
 import { CliLookups } from './views/cli/cliLookups';
 import { CliRecords } from './views/cli/cliRecords';
 import { CliWatcher } from './views/cli/cliWatcher';
+import { DiagnosisDocuments, diagnosisScheme, registerDiagnoseCommands } from './views/diagnose/diagnoseCommands';
+import { registerLogsCommands } from './views/logs/logsCommands';
+import { LogsDocuments, logsScheme, type LogsSession } from './views/logs/logsDocuments';
+import { LogsStatusBar } from './views/logs/logsStatusBar';
 import { registerInstallCommands } from './views/install/installCommands';
 import { registerInspectCommands } from './views/inspect/inspectCommands';
 import { InspectDocuments, inspectScheme } from './views/inspect/inspectDocuments';
@@ -48,6 +54,8 @@ export interface ConvoxApi {
   architecture: { panels(): readonly ArchitecturePanel[]; serializer: vscode.WebviewPanelSerializer };
   /** The settings as every feature reads them (user-only ones without workspace values). */
   settings: typeof effectiveSettings;
+  /** The open logs editors, with their followers' lines and state. */
+  logs(): readonly LogsSession[];
 }
 
 export function activate(context: vscode.ExtensionContext): ConvoxApi {
@@ -58,6 +66,8 @@ export function activate(context: vscode.ExtensionContext): ConvoxApi {
   const ports = lazyPorts(aws);
   const secrets: RackSecrets = { apiPassword: async (...args) => (await aws()).secrets.apiPassword(...args) };
   const previewer: ChangePreviewer = { preview: async (...args) => (await aws()).previewer.preview(...args) };
+  const rackLogs: RackLogs = { page: async (...args) => (await aws()).logs.page(...args) };
+  const diagnostics: RackDiagnostics = { evidence: async (...args) => (await aws()).diagnostics.evidence(...args) };
   const store = new RackStore(ports, scanSettings, {
     intervalSeconds: refreshIntervalSeconds(),
     requestTimeoutSeconds: requestTimeoutSeconds(),
@@ -67,6 +77,8 @@ export function activate(context: vscode.ExtensionContext): ConvoxApi {
   const current = new CurrentRack(context, store, log);
   const documents = new InspectDocuments(store);
   const racksView = new RacksView(store, () => current.id);
+  const logsDocuments = new LogsDocuments(rackLogs, log);
+  const diagnosisDocuments = new DiagnosisDocuments(diagnostics);
   const statusBar = new RackStatusBar(store, current);
   const cli = new CliLookups(userCliConfigFiles, log);
   const passwords = new RackPasswords(secrets, (host) => cli.password(host), log);
@@ -94,6 +106,13 @@ export function activate(context: vscode.ExtensionContext): ConvoxApi {
     new ViewState(store),
     watchSettings(store),
     vscode.workspace.registerTextDocumentContentProvider(inspectScheme, documents),
+    logsDocuments,
+    new LogsStatusBar(logsDocuments),
+    diagnosisDocuments,
+    vscode.workspace.registerTextDocumentContentProvider(logsScheme, logsDocuments),
+    vscode.workspace.registerTextDocumentContentProvider(diagnosisScheme, diagnosisDocuments),
+    ...registerLogsCommands(store, racksView.tree, current, logsDocuments, log),
+    ...registerDiagnoseCommands(store, racksView.tree, current, diagnosisDocuments, log),
     ...registerRefreshCommands(store, log),
     ...registerSwitchCommands(store, racksView.tree, current, log),
     ...registerTerminalCommands(store, racksView.tree, current, passwords, log),
@@ -115,6 +134,7 @@ export function activate(context: vscode.ExtensionContext): ConvoxApi {
     updateTerminalEnvironment: () => terminals.update(),
     architecture: { panels: () => architecture.list(), serializer: architecture },
     settings: effectiveSettings,
+    logs: () => logsDocuments.list(),
   };
 }
 

@@ -6,12 +6,15 @@ import type { RackResources } from '../model/architecture/data';
 import type { Rack, StackEvent } from '../model/rack';
 import type { RackInstaller, RackPorts, RackReader, RackSecrets } from '../model/store/ports';
 import type { ChangePreviewer } from '../model/update/ports';
+import type { RackDiagnostics } from '../model/diagnose/ports';
+import type { RackLogs } from '../model/logs/ports';
 import { lazy } from '../model/store/lazyPorts';
 import { AwsClients, type ClientOptions } from './clients';
 import { withDeadline } from './deadline';
 import { discover } from './discovery';
 import { AwsReadError, classifyError } from './errors';
 import { listStackResources } from './architecture/stackResources';
+import { readEvidence } from './diagnose/evidence';
 import { createInstaller } from './install';
 import { createSecretsReader } from './secrets';
 import { createChangePreviewer } from './update';
@@ -103,6 +106,21 @@ export class AwsPorts implements RackPorts {
           reason: event.ResourceStatusReason,
         }));
       }),
+  };
+
+  /** The rack's log group, read directly (the logs never go through the rack API). */
+  readonly logs: RackLogs = {
+    page: (rack, query, deadlineMs) =>
+      this.read(rack, 'cloudwatch_logs', `read the rack's logs (logs:FilterLogEvents on ${query.logGroup})`, deadlineMs, async (profile, signal) =>
+        (await this.readers()).logPage(profile, rack.region, query, signal),
+      ),
+  };
+
+  readonly diagnostics: RackDiagnostics = {
+    evidence: (rack, deadlineMs) =>
+      this.read(rack, 'cloudformation', 'read the rack for a diagnosis (CloudFormation, Auto Scaling, EC2, ECS, CloudWatch Logs)', deadlineMs, (profile, signal) =>
+        readEvidence(this.clients, profile, rack, this.readers, signal),
+      ),
   };
 
   readonly secrets: RackSecrets = {

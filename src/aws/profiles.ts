@@ -4,7 +4,7 @@ import { describeIgnored, ignoredConfig } from '../model/ignoredConfig';
 import { environmentProfile } from '../model/pair';
 
 /** The AWS services the extension calls, by the key the shared config's `services` sections use. */
-export type ServiceKey = 'cloudformation' | 'ecs' | 'ec2' | 'auto_scaling' | 'ssm' | 'eventbridge' | 'sts';
+export type ServiceKey = 'cloudformation' | 'ecs' | 'ec2' | 'auto_scaling' | 'ssm' | 'eventbridge' | 'sts' | 'cloudwatch_logs';
 
 /**
  * Where a profile's credentials come from, read from the files already parsed for the refresh: static keys and
@@ -59,7 +59,7 @@ export interface AwsProfile {
   client: ClientSettings;
 }
 
-const serviceKeys: ServiceKey[] = ['cloudformation', 'ecs', 'ec2', 'auto_scaling', 'ssm', 'eventbridge', 'sts'];
+const serviceKeys: ServiceKey[] = ['cloudformation', 'ecs', 'ec2', 'auto_scaling', 'ssm', 'eventbridge', 'sts', 'cloudwatch_logs'];
 
 type Section = Record<string, string | undefined>;
 
@@ -213,7 +213,7 @@ export async function loadProfiles(env: NodeJS.ProcessEnv = process.env): Promis
 }
 
 /** How AWS names each service's regional host. */
-const awsHosts: Record<ServiceKey, string> = { cloudformation: 'cloudformation', ecs: 'ecs', ec2: 'ec2', auto_scaling: 'autoscaling', ssm: 'ssm', eventbridge: 'events', sts: 'sts' };
+const awsHosts: Record<ServiceKey, string> = { cloudformation: 'cloudformation', ecs: 'ecs', ec2: 'ec2', auto_scaling: 'autoscaling', ssm: 'ssm', eventbridge: 'events', sts: 'sts', cloudwatch_logs: 'logs' };
 
 /**
  * Where a profile's calls to a service in a region go, fit to show: a user name, password or query in a

@@ -23,6 +23,7 @@ export const settingDefaults = {
   'architecture.refreshInterval': 10,
   'terminal.exportRack': true,
   'cli.syncCurrentRack': 'ask' as CliSync,
+  'logs.bufferLines': 10_000,
   releasesUrl: 'https://convox.s3.amazonaws.com/release/versions.json',
 };
 
@@ -44,6 +45,7 @@ export const userOnlySettings: readonly SettingName[] = [
   'terminal.exportRack',
   'cli.syncCurrentRack',
   'releasesUrl',
+  'logs.bufferLines',
 ];
 
 /** An AWS region code, e.g. `us-east-1`, `us-gov-west-1`, `us-isob-east-1`. */

@@ -17,6 +17,7 @@ import {
   type ScanSettings,
   type SettingName,
 } from '../model/settings';
+import { parseBufferLines } from '../model/logs/options';
 import { inertText } from '../model/untrustedText';
 
 function configuration(): vscode.WorkspaceConfiguration {
@@ -72,8 +73,13 @@ export function cliSync(): CliSync {
   return parseCliSync(setting('cli.syncCurrentRack'));
 }
 
+/** Lines a Show Rack Logs editor keeps. */
+export function logsBufferLines(): number {
+  return parseBufferLines(setting('logs.bufferLines'));
+}
+
 /** Every reader above, for the extension's API (the host tests check what a workspace cannot change). */
-export const effectiveSettings = { scanSettings, refreshIntervalSeconds, requestTimeoutSeconds, architectureRefreshSeconds, releasesUrl, statusBarEnabled, exportRackToTerminals, cliSync };
+export const effectiveSettings = { scanSettings, refreshIntervalSeconds, requestTimeoutSeconds, architectureRefreshSeconds, releasesUrl, statusBarEnabled, exportRackToTerminals, cliSync, logsBufferLines };
 
 export async function setCliSync(value: CliSync): Promise<void> {
   await configuration().update('cli.syncCurrentRack', value, vscode.ConfigurationTarget.Global);

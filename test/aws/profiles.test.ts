@@ -63,7 +63,7 @@ describe('AWS profiles from the shared config files', () => {
 
   it("honours each profile's endpoint_url and services section", async () => {
     const profiles = new Map((await loadProfiles()).profiles.map((profile) => [profile.name, profile.endpoints]));
-    assert.deepEqual(profiles.get('direct'), { cloudformation: 'http://127.0.0.1:1', ecs: 'http://127.0.0.1:1', ec2: 'http://127.0.0.1:1', auto_scaling: 'http://127.0.0.1:1', ssm: 'http://127.0.0.1:1', eventbridge: 'http://127.0.0.1:1', sts: 'http://127.0.0.1:1' });
+    assert.deepEqual(profiles.get('direct'), { cloudformation: 'http://127.0.0.1:1', ecs: 'http://127.0.0.1:1', ec2: 'http://127.0.0.1:1', auto_scaling: 'http://127.0.0.1:1', ssm: 'http://127.0.0.1:1', eventbridge: 'http://127.0.0.1:1', sts: 'http://127.0.0.1:1', cloudwatch_logs: 'http://127.0.0.1:1' });
     assert.deepEqual(profiles.get('per-service'), { cloudformation: 'http://127.0.0.1:2' });
     assert.deepEqual(profiles.get('default'), {});
   });
@@ -71,7 +71,7 @@ describe('AWS profiles from the shared config files', () => {
   it('lets AWS_ENDPOINT_URL_<SERVICE> and AWS_ENDPOINT_URL win over the files', async () => {
     const { profiles } = await loadProfiles({ ...files(), AWS_ENDPOINT_URL: 'http://127.0.0.1:3', AWS_ENDPOINT_URL_ECS: 'http://127.0.0.1:4' });
     const direct = profiles.find((profile) => profile.name === 'direct');
-    assert.deepEqual(direct?.endpoints, { cloudformation: 'http://127.0.0.1:3', ecs: 'http://127.0.0.1:4', ec2: 'http://127.0.0.1:3', auto_scaling: 'http://127.0.0.1:3', ssm: 'http://127.0.0.1:3', eventbridge: 'http://127.0.0.1:3', sts: 'http://127.0.0.1:3' });
+    assert.deepEqual(direct?.endpoints, { cloudformation: 'http://127.0.0.1:3', ecs: 'http://127.0.0.1:4', ec2: 'http://127.0.0.1:3', auto_scaling: 'http://127.0.0.1:3', ssm: 'http://127.0.0.1:3', eventbridge: 'http://127.0.0.1:3', sts: 'http://127.0.0.1:3', cloudwatch_logs: 'http://127.0.0.1:3' });
   });
 
   it('takes credentials as the SDK would: the credentials file over the config, a role before keys, then a process', async () => {

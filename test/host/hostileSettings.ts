@@ -14,6 +14,7 @@ export const hostileWorkspaceSettings = {
   'convox.requestTimeout': 1,
   'convox.organizations': { evil: ['acme-prod', 'acme-readonly', 'acme-staging', 'globex', 'initech'] },
   'convox.regions': ['ap-south-1'],
+  'convox.logs.bufferLines': 1_000_000,
   'convox.statusBar.enabled': false,
 };
 

@@ -62,6 +62,7 @@ describe('a workspace cannot set the user-only settings', function () {
     assert.equal(settings.refreshIntervalSeconds(), 60);
     assert.equal(settings.architectureRefreshSeconds(), 10);
     assert.equal(settings.requestTimeoutSeconds(), 30);
+    assert.equal(settings.logsBufferLines(), 10_000);
     assert.equal(store.requestDeadlineMs, 30_000);
     assert.deepEqual(settings.scanSettings(), { regions: userValue('convox.regions'), organizations: userValue('convox.organizations') });
     assert.ok(!settings.scanSettings().regions.includes('ap-south-1'));

@@ -27,6 +27,7 @@ import { ecs } from './services/ecs';
 import { ssm } from './services/ssm';
 import { sts } from './services/sts';
 import { events } from './services/events';
+import { logs } from './services/logs';
 import type { Context, PagingFault, Service } from './services/service';
 import { advanceRegion } from './stackSchedule';
 import type { Call, FaultRule, InstallWorld, Scenario, WriteStats } from './types';
@@ -64,7 +65,7 @@ export interface Simulator {
   stop(): Promise<void>;
 }
 
-const services: Service[] = [cloudFormation, ecs, ec2, autoScaling, ssm, events, sts];
+const services: Service[] = [cloudFormation, ecs, ec2, autoScaling, ssm, events, sts, logs];
 
 /** Namespace AWS uses for errors raised before a service is known (e.g. authentication). */
 const faultNamespace = 'http://webservices.amazon.com/AWSFault/2005-15-09';

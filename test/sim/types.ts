@@ -133,6 +133,26 @@ export interface RegionData {
   eventRules?: EventRule[];
   /** Stacks whose creation or deletion is under way, each with its `schedule`. */
   changing?: Stack[];
+  /** CloudWatch Logs groups (see scenarios/logs.ts). */
+  logGroups?: LogGroup[];
+}
+
+/** One event of a log group; `id` is given when it is stored. */
+export interface LogEventData {
+  id?: string;
+  stream: string;
+  timestamp: Date;
+  message: string;
+  /** When FilterLogEvents first returns it: CloudWatch makes some events searchable late. Now when absent. */
+  visibleAt?: Date;
+}
+
+export interface LogGroup {
+  name: string;
+  /** In the order they were put; FilterLogEvents answers in time order. */
+  events: LogEventData[];
+  /** The most events a FilterLogEvents page holds, whatever the request's limit: small, to make paging happen. */
+  pageSize?: number;
 }
 
 export interface StackParameter {
@@ -244,6 +264,17 @@ export interface AutoScalingGroup {
   createdAt: Date;
   tags: Record<string, string>;
   instances: AsgInstance[];
+  /** Newest first, as DescribeScalingActivities lists them. */
+  activities?: ScalingActivity[];
+}
+
+export interface ScalingActivity {
+  id: string;
+  description: string;
+  cause: string;
+  statusCode: 'Successful' | 'Failed' | 'Cancelled' | 'InProgress';
+  statusMessage?: string;
+  startTime: Date;
 }
 
 export interface CpuMemory {
@@ -323,6 +354,8 @@ export interface EcsService {
   taskDefinitionArn: string;
   launchType: string;
   createdAt: Date;
+  /** Newest first, as ECS keeps them (the latest 100). */
+  events?: { id: string; at: Date; message: string }[];
 }
 
 export interface EcsCluster {

@@ -10,6 +10,7 @@ export const pageIds = {
   freshness: 'freshness',
   banner: 'banner',
   bannerText: 'banner-text',
+  diagnose: 'diagnose',
   failure: 'failure',
   failureText: 'failure-text',
   retry: 'retry',
@@ -28,6 +29,7 @@ export const pageIds = {
   revealInTree: 'reveal-in-tree',
   copyId: 'copy-id',
   copyLabel: 'copy-label',
+  showLogs: 'show-logs',
   focusLine: 'focus-line',
   tooltip: 'tooltip',
 } as const;
@@ -94,7 +96,7 @@ ${iconButton(pageIds.fit, 'screen-normal', 'Fit to Window', '0')}
 ${iconButton(pageIds.exportSvg, 'desktop-download', 'Export as SVG')}
 <span id="${pageIds.freshness}" class="freshness" role="status">Reading ${name}…</span>
 </header>
-<div id="${pageIds.banner}" class="banner" role="status" hidden><span class="codicon codicon-info" aria-hidden="true"></span><span id="${pageIds.bannerText}"></span></div>
+<div id="${pageIds.banner}" class="banner" role="status" hidden><span class="codicon codicon-info" aria-hidden="true"></span><span id="${pageIds.bannerText}"></span><button id="${pageIds.diagnose}" class="text-button" type="button">Diagnose</button></div>
 <div id="${pageIds.failure}" class="failure" role="alert" hidden><span class="codicon codicon-warning" aria-hidden="true"></span><span id="${pageIds.failureText}" class="failure-text"></span><button id="${pageIds.retry}" class="text-button" type="button">Retry</button></div>
 <div class="workspace">
 <div id="${pageIds.canvas}" class="canvas" tabindex="0" aria-label="Architecture of ${name}. Arrow keys pan, plus and minus zoom, 0 fits, Tab enters the components.">
@@ -107,6 +109,7 @@ ${iconButton(pageIds.exportSvg, 'desktop-download', 'Export as SVG')}
 <dl id="${pageIds.detailsRows}" class="details-rows"></dl>
 <div class="details-actions">
 <button id="${pageIds.openConsole}" class="text-button" type="button"><span class="codicon codicon-link-external" aria-hidden="true"></span> Open in AWS Console</button>
+<button id="${pageIds.showLogs}" class="text-button secondary" type="button" hidden><span class="codicon codicon-output" aria-hidden="true"></span> Show Logs</button>
 <button id="${pageIds.revealInTree}" class="text-button secondary" type="button"><span class="codicon codicon-list-tree" aria-hidden="true"></span> Reveal in Racks View</button>
 <button id="${pageIds.copyId}" class="text-button secondary" type="button"><span class="codicon codicon-copy" aria-hidden="true"></span> <span id="${pageIds.copyLabel}">Copy ID</span></button>
 </div>

@@ -53,6 +53,8 @@ export type WebviewMessage =
   | { type: 'select'; id: string }
   | { type: 'openConsole'; id: string }
   | { type: 'revealInTree'; id: string }
+  | { type: 'showLogs'; id: string }
+  | { type: 'diagnose' }
   | { type: 'copy'; text: string }
   | { type: 'exportSvg'; svg: string }
   | ({ type: 'viewState' } & ViewState);
@@ -86,7 +88,7 @@ function within(value: unknown, low: number, high: number): value is number {
   return typeof value === 'number' && Number.isFinite(value) && value >= low && value <= high;
 }
 
-function idMessage(raw: Fields, type: 'select' | 'openConsole' | 'revealInTree'): WebviewMessage | undefined {
+function idMessage(raw: Fields, type: 'select' | 'openConsole' | 'revealInTree' | 'showLogs'): WebviewMessage | undefined {
   return shaped(raw, ['type', 'id']) && text(raw.id, maxIdLength) ? { type, id: raw.id } : undefined;
 }
 
@@ -107,10 +109,12 @@ export function parseWebviewMessage(raw: unknown): WebviewMessage | undefined {
   switch (raw.type) {
     case 'ready':
     case 'retry':
+    case 'diagnose':
       return shaped(raw, ['type']) ? { type: raw.type } : undefined;
     case 'select':
     case 'openConsole':
     case 'revealInTree':
+    case 'showLogs':
       return idMessage(raw, raw.type);
     case 'copy':
       return shaped(raw, ['type', 'text']) && text(raw.text, maxCopyLength) ? { type: 'copy', text: raw.text } : undefined;

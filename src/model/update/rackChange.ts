@@ -131,8 +131,8 @@ export function acceptsChanges(status: string): boolean {
  * Why the rack cannot be changed now, or undefined when CloudFormation would accept the change: `running`, or
  * `converging` (its stack is complete while its servers roll; see `convergingWarning`).
  */
-export function changeRefusal(rack: Pick<Rack, 'fullName' | 'status' | 'cloudformationStatus' | 'local'>): string | undefined {
-  if (rack.local) return `${rack.fullName} is a local rack: it is changed with kubectl, not through CloudFormation.`;
+export function changeRefusal(rack: Pick<Rack, 'displayName' | 'status' | 'cloudformationStatus' | 'local'>): string | undefined {
+  if (rack.local) return `${rack.displayName} is a local rack: it is changed with kubectl, not through CloudFormation.`;
   if (acceptsChanges(rack.status)) return undefined;
   const why: Partial<Record<string, string>> = {
     updating: 'an update is under way (the rack\'s autoscaler updates it about every minute when Autoscale is Yes)',
@@ -141,7 +141,7 @@ export function changeRefusal(rack: Pick<Rack, 'fullName' | 'status' | 'cloudfor
     deleting: 'it is being deleted',
     failed: 'its last change failed; CloudFormation must be fixed first',
   };
-  return `${rack.fullName} is ${rack.status} (${rack.cloudformationStatus}): ${why[rack.status] ?? 'CloudFormation is not done with it'}. A rack is changed only while it is running (or converging).`;
+  return `${rack.displayName} is ${rack.status} (${rack.cloudformationStatus}): ${why[rack.status] ?? 'CloudFormation is not done with it'}. A rack is changed only while it is running (or converging).`;
 }
 
 /** Servers a warning names before it says how many more there are. */
@@ -151,9 +151,9 @@ const namedServers = 5;
  * Said before a converging rack is changed, naming the servers not in service (`i-… (Pending)`); undefined for a
  * rack that is not converging.
  */
-export function convergingWarning(rack: Pick<Rack, 'fullName' | 'status'>, servers: readonly string[]): string | undefined {
+export function convergingWarning(rack: Pick<Rack, 'displayName' | 'status'>, servers: readonly string[]): string | undefined {
   if (rack.status !== 'converging') return undefined;
   const more = servers.length > namedServers ? ` and ${servers.length - namedServers} more` : '';
   const which = servers.length > 0 ? `not in service: ${servers.slice(0, namedServers).join(', ')}${more}` : 'some servers are not in service';
-  return `${rack.fullName} is converging (${which}). CloudFormation accepts the change now, while those servers are still being replaced; a change of count, type or release rolls the servers again.`;
+  return `${rack.displayName} is converging (${which}). CloudFormation accepts the change now, while those servers are still being replaced; a change of count, type or release rolls the servers again.`;
 }

@@ -3,11 +3,12 @@ import * as vscode from 'vscode';
 import { ArchitectureFeed } from '../../model/architecture/feed';
 import type { Layout } from '../../model/architecture/layout';
 import { architecturePage } from '../../model/architecture/page';
+import { componentLogs } from '../../model/logs/componentStreams';
+import { inertText } from '../../model/untrustedText';
 import { parseWebviewMessage, type ExtensionMessage, type RackIdentity, type ViewState, type WebviewMessage } from '../../model/architecture/protocol';
 import type { Rack } from '../../model/rack';
 import type { StoreChange } from '../../model/store/changes';
 import type { RackWatch } from '../../model/store/refreshPolicy';
-import { inertText } from '../../model/untrustedText';
 import { exportSvg } from './exportSvg';
 import { webviewOptions, type PanelContext } from './panelOptions';
 
@@ -158,6 +159,16 @@ export class ArchitecturePanel implements vscode.Disposable {
       }
       case 'revealInTree':
         if (rack) await this.context.revealInTree(rack);
+        return;
+      case 'showLogs': {
+        const component = this.feed.component(message.id);
+        const logs = component && componentLogs(component, rack ? this.context.store.architectureState(rack).data : undefined);
+        if (logs?.kind === 'streams') await vscode.commands.executeCommand('convox.showRackLogs', this.rack.stackId, logs.streams.kind === 'names' ? logs.streams : undefined);
+        else if (logs) void vscode.window.showInformationMessage(`Convox: ${inertText(logs.message)}`);
+        return;
+      }
+      case 'diagnose':
+        await vscode.commands.executeCommand('convox.diagnoseRack', this.rack.stackId);
         return;
       case 'copy':
         await vscode.env.clipboard.writeText(message.text);

@@ -204,8 +204,10 @@ export class Installs {
       log.error(`${record.name}: install failed. Root cause: ${why}`);
       const show = 'Show Events';
       const remove = 'Delete Failed Rack';
-      const choice = await vscode.window.showErrorMessage(installFailedNotice(record.name, why, result.progress.stackStatus), show, remove);
+      const diagnoseRack = 'Diagnose';
+      const choice = await vscode.window.showErrorMessage(installFailedNotice(record.name, why, result.progress.stackStatus), show, diagnoseRack, remove);
       if (choice === show) await documents.show(record.name, 'install', result.events, cause);
+      if (choice === diagnoseRack) await vscode.commands.executeCommand('convox.diagnoseRack', record.stackId);
       if (choice === remove) await this.deleteFailed(record, record.stackId);
       return;
     }

@@ -334,7 +334,9 @@ export class RackChanges {
     const why = result.rootCause ? rootCauseSentence(result.rootCause) : 'CloudFormation gave no reason';
     log.error(`${rack.displayName}: "${preview.title}" failed and was rolled back. Root cause: ${why}`);
     const show = 'Show Events';
-    const choice = await vscode.window.showErrorMessage(`Convox: ${inertText(preview.title)} of ${rack.displayName} failed and was rolled back (${result.progress.stackStatus ?? 'rolling back'}). ${inertText(why)}.`, show);
+    const diagnoseRack = 'Diagnose';
+    const choice = await vscode.window.showErrorMessage(`Convox: ${inertText(preview.title)} of ${rack.displayName} failed and was rolled back (${result.progress.stackStatus ?? 'rolling back'}). ${inertText(why)}.`, show, diagnoseRack);
     if (choice === show) await events.show(rack.name, 'update', result.events, result.rootCause);
+    if (choice === diagnoseRack) await vscode.commands.executeCommand('convox.diagnoseRack', rack.stackId);
   }
 }

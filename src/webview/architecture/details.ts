@@ -16,6 +16,7 @@ export class DetailsPane {
   private readonly openConsole = byId(pageIds.openConsole, HTMLButtonElement);
   private readonly copyId = byId(pageIds.copyId, HTMLButtonElement);
   private readonly copyLabel = byId(pageIds.copyLabel, HTMLSpanElement);
+  private readonly showLogs = byId(pageIds.showLogs, HTMLButtonElement);
   private shown: SceneComponent | undefined;
 
   constructor(
@@ -26,6 +27,7 @@ export class DetailsPane {
       if (this.shown) act(this.shown);
     };
     this.openConsole.addEventListener('click', withShown((component) => post({ type: 'openConsole', id: component.id })));
+    this.showLogs.addEventListener('click', withShown((component) => post({ type: 'showLogs', id: component.id })));
     byId(pageIds.revealInTree, HTMLButtonElement).addEventListener('click', withShown((component) => post({ type: 'revealInTree', id: component.id })));
     this.copyId.addEventListener('click', withShown((component) => component.awsId && post({ type: 'copy', text: component.awsId })));
     byId(pageIds.closeDetails, HTMLButtonElement).addEventListener('click', () => this.closed());
@@ -58,6 +60,7 @@ export class DetailsPane {
     );
     this.openConsole.hidden = component.consoleUrl === undefined;
     this.copyId.hidden = component.awsId === undefined;
+    this.showLogs.hidden = !['logGroup', 'server', 'container'].includes(component.kind);
     this.copyLabel.textContent = component.awsId?.startsWith('arn:') ? 'Copy ARN' : 'Copy ID';
   }
 

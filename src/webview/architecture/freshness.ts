@@ -26,7 +26,9 @@ export class Freshness {
   constructor(
     private readonly canvas: HTMLElement,
     retry: () => void,
+    diagnose: () => void,
   ) {
+    byId(pageIds.diagnose, HTMLButtonElement).addEventListener('click', diagnose);
     byId(pageIds.retry, HTMLButtonElement).addEventListener('click', () => {
       this.failureText.textContent = 'Reading again…';
       retry();

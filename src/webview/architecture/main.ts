@@ -34,7 +34,11 @@ const diagram = byId(pageIds.diagram, SVGSVGElement);
 const placeholder = byId(pageIds.placeholder, HTMLParagraphElement);
 const drawing = new Drawing(byId(pageIds.nodes, SVGGElement), byId(pageIds.edges, SVGGElement), new Glyphs());
 const hints = new Hints();
-const freshness = new Freshness(canvas, () => post({ type: 'retry' }));
+const freshness = new Freshness(
+  canvas,
+  () => post({ type: 'retry' }),
+  () => post({ type: 'diagnose' }),
+);
 const details = new DetailsPane(post, () => select(undefined));
 let selected: string | undefined = saved?.view?.selected;
 let saveTimer: ReturnType<typeof setTimeout> | undefined;

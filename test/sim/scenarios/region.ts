@@ -21,6 +21,7 @@ export function merge(...parts: Partial<RegionData>[]): RegionData {
     region.autoScalingGroups.push(...(part.autoScalingGroups ?? []));
     region.clusters.push(...(part.clusters ?? []));
     region.taskDefinitions.push(...(part.taskDefinitions ?? []));
+    if (part.logGroups) region.logGroups = [...(region.logGroups ?? []), ...part.logGroups];
   }
   return region;
 }

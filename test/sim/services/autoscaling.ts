@@ -85,9 +85,31 @@ function deleteAutoScalingGroup({ data }: Context, input: QueryInput): XmlObject
   return {};
 }
 
+function describeScalingActivities({ data }: Context, input: QueryInput): XmlObject {
+  const name = input.string('AutoScalingGroupName');
+  const maxRecords = input.integer('MaxRecords') ?? 100;
+  if (maxRecords < 1 || maxRecords > 100) throw validation(`1 validation error detected: Value '${maxRecords}' at 'maxRecords' failed to satisfy constraint: Member must have value less than or equal to 100`);
+  const groups = data.autoScalingGroups.filter((group) => name === undefined || group.name === name);
+  const activities = groups.flatMap((group) => (group.activities ?? []).map((activity) => ({ group, activity })));
+  const page = paginate(activities, maxRecords, input.string('NextToken'), 'DescribeScalingActivities', () => new ApiError('InvalidNextToken', 'The token is invalid.'));
+  return {
+    Activities: page.items.map(({ group, activity }) => ({
+      ActivityId: activity.id,
+      AutoScalingGroupName: group.name,
+      Description: activity.description,
+      Cause: activity.cause,
+      StartTime: activity.startTime,
+      StatusCode: activity.statusCode,
+      StatusMessage: activity.statusMessage,
+      Progress: activity.statusCode === 'InProgress' ? 50 : 100,
+    })),
+    NextToken: page.nextToken,
+  };
+}
+
 export const autoScaling: QueryService = {
   wire: 'awsQuery',
   signingName: 'autoscaling',
   xmlns: 'http://autoscaling.amazonaws.com/doc/2011-01-01/',
-  operations: { DescribeAutoScalingGroups: describeAutoScalingGroups, DeleteAutoScalingGroup: deleteAutoScalingGroup },
+  operations: { DescribeAutoScalingGroups: describeAutoScalingGroups, DescribeScalingActivities: describeScalingActivities, DeleteAutoScalingGroup: deleteAutoScalingGroup },
 };

@@ -183,7 +183,7 @@ function serviceJson(service: EcsService, cluster: EcsCluster): JsonObject {
         rolloutState: 'COMPLETED',
       },
     ],
-    events: [],
+    events: (service.events ?? []).map((event) => ({ id: event.id, createdAt: event.at, message: event.message })),
     createdAt: service.createdAt,
     placementConstraints: [],
     placementStrategy: [],

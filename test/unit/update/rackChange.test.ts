@@ -80,8 +80,8 @@ describe('rack changes: parameters, scale, readiness and the PUT /system form', 
   });
 
   it('refuses a rack CloudFormation would not update, with the reason', () => {
-    const rack = { fullName: 'acme/europe', status: 'updating' as const, cloudformationStatus: 'UPDATE_IN_PROGRESS' };
-    assert.match(changeRefusal(rack) ?? '', /acme\/europe is updating \(UPDATE_IN_PROGRESS\): an update is under way/);
+    const rack = { displayName: 'acme/europe (eu-west-1)', status: 'updating' as const, cloudformationStatus: 'UPDATE_IN_PROGRESS' };
+    assert.match(changeRefusal(rack) ?? '', /acme\/europe \(eu-west-1\) is updating \(UPDATE_IN_PROGRESS\): an update is under way/);
     const refused: Array<[RackStatus, string, RegExp]> = [
       ['rollback', 'UPDATE_ROLLBACK_IN_PROGRESS', /rolling back/],
       ['creating', 'CREATE_IN_PROGRESS', /still being created/],
@@ -95,7 +95,7 @@ describe('rack changes: parameters, scale, readiness and the PUT /system form', 
   });
 
   it('lets a converging rack change, as CloudFormation and the CLI do, after a warning naming the servers not in service', () => {
-    const rack = { fullName: 'acme/converge', status: 'converging' as const, cloudformationStatus: 'UPDATE_COMPLETE' };
+    const rack = { displayName: 'acme/converge', status: 'converging' as const, cloudformationStatus: 'UPDATE_COMPLETE' };
     assert.equal(changeRefusal(rack), undefined);
     assert.ok(acceptsChanges('converging') && acceptsChanges('running') && !acceptsChanges('updating'));
     assert.match(convergingWarning(rack, ['i-0c (Pending)']) ?? '', /^acme\/converge is converging \(not in service: i-0c \(Pending\)\)\. CloudFormation accepts the change now/);

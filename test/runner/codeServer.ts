@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ensureCodeServer } from './install';
+import { currentRelease, ensureCodeServer, type CodeServerRelease } from './install';
 import { projectRoot } from './paths';
 import { startGroup } from './processes';
 import { writeUserSettings } from './userSettings';
@@ -27,6 +27,8 @@ export interface CodeServerOptions {
   extensionPath?: string;
   /** 0 or absent: any free port. */
   port?: number;
+  /** Which code-server (hence VS Code) and Node; default: the current one. */
+  release?: CodeServerRelease;
 }
 
 export interface CodeServer {
@@ -96,7 +98,7 @@ async function waitHealthy(url: string, exited: Promise<number | null>, log: str
 }
 
 export async function startCodeServer(options: CodeServerOptions): Promise<CodeServer> {
-  const tools = await ensureCodeServer();
+  const tools = await ensureCodeServer(options.release ?? currentRelease);
   const { stateDir } = options;
   const userData = path.join(stateDir, 'user-data');
   const extensions = path.join(stateDir, 'extensions');

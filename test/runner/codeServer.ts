@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ensureCodeServer } from './install';
+import { currentRelease, ensureCodeServer, type CodeServerRelease } from './install';
 import { projectRoot } from './paths';
 import { startGroup } from './processes';
 import { writeUserSettings } from './userSettings';
@@ -29,6 +29,8 @@ export interface CodeServerOptions {
   port?: number;
   /** Leaves workspace trust on, so that a folder opens in Restricted Mode; default: trust is disabled. */
   workspaceTrust?: boolean;
+  /** Which code-server (hence VS Code) and Node; default: the current one. */
+  release?: CodeServerRelease;
 }
 
 export interface CodeServer {
@@ -98,7 +100,7 @@ async function waitHealthy(url: string, exited: Promise<number | null>, log: str
 }
 
 export async function startCodeServer(options: CodeServerOptions): Promise<CodeServer> {
-  const tools = await ensureCodeServer();
+  const tools = await ensureCodeServer(options.release ?? currentRelease);
   const { stateDir } = options;
   const userData = path.join(stateDir, 'user-data');
   const extensions = path.join(stateDir, 'extensions');
@@ -113,7 +115,12 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
 
   const port = options.port || (await freePort());
   const url = `http://127.0.0.1:${port}`;
+  const release = options.release ?? currentRelease;
+  const smokeTestDriver = release.vscodeOptionFlag
+    ? ['--vscode-option', 'enable-smoke-test-driver']
+    : ['--enable-smoke-test-driver'];
   const args = [
+    ...(options.smokeTestDriver && !release.vscodeOptionFlag ? ['-r', path.join(__dirname, 'smokeTestDriverOption.js')] : []),
     tools.entry,
     '--auth', 'none',
     '--bind-addr', `127.0.0.1:${port}`,
@@ -122,7 +129,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
     ...(options.workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--user-data-dir', userData,
     '--extensions-dir', extensions,
-    ...(options.smokeTestDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
+    ...(options.smokeTestDriver ? smokeTestDriver : []),
   ];
   const log = path.join(stateDir, 'code-server.log');
   const env = { ...isolatedEnvironment(home, stateDir), ...options.env };

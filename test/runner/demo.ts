@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { defaultScenario, updateRacks, type Scenario } from '../sim';
 import { simulatedAws } from './aws';
 import { startCodeServer } from './codeServer';
-import { codeServerVersion } from './install';
+import { currentRelease } from './install';
 import { projectRoot } from './paths';
 import { main, onCleanup, stopRequested } from './processes';
 import { writeUserSettings } from './userSettings';
@@ -74,7 +74,7 @@ main(async () => {
   const ownOrganizations = scenario.profiles.map((profile) => profile.name).filter((name) => !mapped.has(name));
   const lines = [
     '',
-    `Convox Racks demo: code-server ${codeServerVersion} with the extension from ${projectRoot},`,
+    `Convox Racks demo: code-server ${currentRelease.codeServer} with the extension from ${projectRoot},`,
     `AWS simulated at ${aws.simulator?.url ?? '?'} (default scenario; nothing reaches AWS).`,
     '',
     `  Open ${url}`,

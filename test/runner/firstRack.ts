@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { defaultScenario } from '../sim';
 import { startSession, type SessionOptions } from '../ui/session';
 import { findChromium, type Page } from './browser';
-import { codeServerVersion } from './install';
+import { currentRelease } from './install';
 import { cacheDir, projectRoot } from './paths';
 
 /** The default scenario's racks (test/sim/scenarios/default.ts). */
@@ -74,8 +74,8 @@ function newestModification(dir: string): number {
 /** A benchmark must not install for minutes, nor measure an extension bundle older than its sources. */
 function checkPrerequisites(): void {
   findChromium();
-  if (!fs.existsSync(path.join(cacheDir, `code-server-${codeServerVersion}`, '.installed.json'))) {
-    throw new Error(`code-server ${codeServerVersion} is not in ${cacheDir}: run \`npm run test:ui\` once to install it (about 3 minutes), then the benchmark.`);
+  if (!fs.existsSync(path.join(cacheDir, `code-server-${currentRelease.codeServer}`, '.installed.json'))) {
+    throw new Error(`code-server ${currentRelease.codeServer} is not in ${cacheDir}: run \`npm run test:ui\` once to install it (about 3 minutes), then the benchmark.`);
   }
   const bundle = path.join(projectRoot, 'dist', 'extension.js');
   if (!fs.existsSync(bundle) || fs.statSync(bundle).mtimeMs < newestModification(path.join(projectRoot, 'src'))) {

@@ -1,5 +1,7 @@
 // `npm run test:host`: runs each host test session inside a real VS Code extension host (code-server with the
 // smoke-test driver, driven by headless Chromium), prints the tests and one line `host: N passed, N failed`.
+// `host.js --minimum [SESSION…]` runs them on the oldest VS Code package.json admits (install.ts's
+// minimumRelease), default the sessions `minimumSessions`, and ends with `minimum: N passed, N failed`.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -8,8 +10,12 @@ import type { HostResult, HostTestResult } from '../host/protocol';
 import { findChromium, openBrowser } from './browser';
 import { startCodeServer } from './codeServer';
 import { prepareSession, printResult, readResult, type HostSession } from './hostSession';
+import { currentRelease, minimumRelease, type CodeServerRelease } from './install';
 import { hostTestsDir, projectRoot } from './paths';
 import { main, onCleanup } from './processes';
+
+/** What the minimum VS Code runs by default: the activation, the tree, the commands, a switch with terminals. */
+const minimumSessions = ['simulator', 'switch'];
 
 /** Generous: a cold workbench on 2 busy cores takes ~15 s before the first test starts. */
 const sessionTimeoutMs = 180_000;
@@ -42,11 +48,11 @@ function secretsOnDisk(session: HostSession, codeServerDir: string): HostTestRes
 }
 
 /** Runs one session and, if it planted secrets, searches what VS Code wrote for them. */
-async function runSession(session: HostSession): Promise<HostResult> {
+async function runSession(session: HostSession, release: CodeServerRelease): Promise<HostResult> {
   const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), `convox-host-${session.name}-`));
   const removeState = onCleanup(async () => fs.rmSync(stateDir, { recursive: true, force: true }));
   try {
-    const result = await runWorkbench(session, stateDir);
+    const result = await runWorkbench(session, stateDir, release);
     if (!session.forbidden) return result;
     const check = secretsOnDisk(session, path.join(stateDir, 'code-server'));
     return { ...result, passes: result.passes + (check.passed ? 1 : 0), failures: result.failures + (check.passed ? 0 : 1), tests: [...result.tests, check] };
@@ -56,15 +62,18 @@ async function runSession(session: HostSession): Promise<HostResult> {
 }
 
 /** Runs one session's tests in a workbench; a session that never reports counts as one failure, explained from its logs. */
-async function runWorkbench(session: HostSession, stateDir: string): Promise<HostResult> {
+async function runWorkbench(session: HostSession, stateDir: string, release: CodeServerRelease): Promise<HostResult> {
   const prepared = await prepareSession(session, stateDir);
   const server = await startCodeServer({
     stateDir: path.join(stateDir, 'code-server'),
     settings: prepared.settings,
-    env: {},
+    // The minimum release's workbench ignores the payload's extensionEnvironment: its extension host gets the
+    // session's environment from the server's, which it inherits.
+    env: release === currentRelease ? {} : prepared.env,
     smokeTestDriver: true,
     installExtension: false,
     workspaceTrust: session.trust === 'restricted',
+    release,
   });
   const browser = await openBrowser(path.join(stateDir, 'browser'));
   const consoleErrors: string[] = [];
@@ -108,21 +117,28 @@ function unlistedTests(): string[] {
 
 main(async () => {
   findChromium();
+  const minimum = process.argv[2] === '--minimum';
+  const stage = minimum ? 'minimum' : 'host';
+  const release = minimum ? minimumRelease : currentRelease;
   let passes = 0;
   let failures = 0;
-  const unlisted = unlistedTests();
+  const unlisted = minimum ? [] : unlistedTests();
   if (unlisted.length > 0) {
     console.error(`host: ${unlisted.join(', ')} belong to no session in test/host/sessions.ts`);
     failures += unlisted.length;
   }
   // `host.js NAME…` runs only the named sessions, for working on one feature.
-  const wanted = process.argv.slice(2);
+  const named = process.argv.slice(minimum ? 3 : 2);
+  const wanted = named.length > 0 ? named : minimum ? minimumSessions : [];
+  const unknown = wanted.filter((name) => !hostSessions.some((session) => session.name === name));
+  if (unknown.length > 0) throw new Error(`no host session named ${unknown.join(', ')}`);
+  if (minimum) console.log(`host sessions on VS Code ${release.vscode} (code-server ${release.codeServer}, Node ${release.node})`);
   for (const session of hostSessions.filter((candidate) => wanted.length === 0 || wanted.includes(candidate.name))) {
-    const result = await runSession(session);
-    printResult('host', session.name, result);
+    const result = await runSession(session, release);
+    printResult(stage, session.name, result);
     passes += result.passes;
     failures += result.failures;
   }
-  console.log(`host: ${passes} passed, ${failures} failed`);
+  console.log(`${stage}: ${passes} passed, ${failures} failed`);
   return failures === 0 && passes > 0 ? 0 : 1;
 });

@@ -27,7 +27,8 @@ async function useTheme(ui: Ui, label: string): Promise<void> {
   for (let attempt = 1; ; attempt += 1) {
     await ui.page.locator('.tab.active').click();
     await ui.page.keyboard.press('Control+k');
-    await ui.page.waitForTimeout(200);
+    // The status bar says when the workbench has the chord's first key.
+    await ui.page.locator('.part.statusbar', { hasText: 'Waiting for second key of chord' }).waitFor({ timeout: 5_000 }).catch(() => undefined);
     await ui.page.keyboard.press('Control+t');
     if (await picker.waitFor({ timeout: 5_000 }).then(() => true, () => false)) break;
     if (attempt === 3) throw new Error('Ctrl+K Ctrl+T did not open the color theme picker');

@@ -27,16 +27,35 @@ export async function shot(ui: Ui, step: string): Promise<void> {
 
 export const quickInput = (ui: Ui): ReturnType<Ui['page']['locator']> => ui.page.locator('.quick-input-widget');
 
-export async function waitForStep(ui: Ui, step: number): Promise<void> {
-  await quickInput(ui).locator('.quick-input-title', { hasText: 'Convox: Install Rack' }).waitFor({ timeout: 30_000 });
-  await quickInput(ui).locator(`text=${step}/6`).first().waitFor({ timeout: 30_000 });
-  await ui.page.waitForTimeout(300);
+/**
+ * The quick input shows `step` (e.g. "2/6") and takes typing: its input is focused and enabled and it is not busy
+ * (a step loading its items shows a progress bar and may replace what was typed).
+ */
+export async function waitForInputStep(ui: Ui, step: string): Promise<void> {
+  await quickInput(ui).locator(`text=${step}`).first().waitFor({ timeout: 30_000 });
+  await quickInput(ui).locator('input:focus:enabled').waitFor({ state: 'visible', timeout: 30_000 });
+  await quickInput(ui).locator('.quick-input-progress.active').waitFor({ state: 'hidden', timeout: 30_000 });
 }
 
+export async function waitForStep(ui: Ui, step: number): Promise<void> {
+  await quickInput(ui).locator('.quick-input-title', { hasText: 'Convox: Install Rack' }).waitFor({ timeout: 30_000 });
+  await waitForInputStep(ui, `${step}/6`);
+}
+
+/** Types `text`; in a list, waits until the filter has put a row holding `text` in focus; then Enter. */
 export async function typeAndEnter(ui: Ui, text: string): Promise<void> {
-  await quickInput(ui).locator('input').fill(text);
-  await ui.page.waitForTimeout(300);
+  await typeText(ui, text);
   await ui.page.keyboard.press('Enter');
+}
+
+/** Fills the quick input with `text` and, when its list holds a matching row, waits until that row has the focus. */
+export async function typeText(ui: Ui, text: string): Promise<void> {
+  const input = quickInput(ui).locator('input');
+  await input.fill(text);
+  const rows = quickInput(ui).locator('.quick-input-list .monaco-list-row');
+  if ((await rows.filter({ hasText: text }).count()) > 0) {
+    await quickInput(ui).locator('.quick-input-list .monaco-list-row.focused', { hasText: text }).waitFor({ timeout: 10_000 });
+  }
 }
 
 export async function clickNotificationButton(ui: Ui, message: RegExp, button: string): Promise<void> {
@@ -63,8 +82,9 @@ export async function installThroughWizard(ui: Ui, name: string, takenFirst: boo
     await quickInput(ui).locator('.quick-input-message', { hasText: 'certificate' }).waitFor({ timeout: 10_000 });
     await shot(ui, 'step-3-name-too-long');
   }
-  await quickInput(ui).locator('input').fill(name);
-  await ui.page.waitForTimeout(300);
+  await typeText(ui, name);
+  // The name is checked as typed (against the stacks): Enter waits until no check is running.
+  await quickInput(ui).locator('.quick-input-progress.active').waitFor({ state: 'hidden', timeout: 30_000 });
   if (takenFirst) await shot(ui, 'step-3-name');
   await ui.page.keyboard.press('Enter');
   await waitForStep(ui, 4);

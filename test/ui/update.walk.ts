@@ -8,7 +8,7 @@
 // a rack's password.
 import * as assert from 'node:assert/strict';
 import { releaseVersions, updateScenario } from '../sim';
-import { clickNotificationButton, quickInput, shot, stackNamed, typeAndEnter } from './installSteps';
+import { clickNotificationButton, quickInput, shot, stackNamed, typeAndEnter, waitForInputStep } from './installSteps';
 import { walk } from './walk';
 import type { Ui } from './workbench';
 
@@ -32,10 +32,6 @@ async function previewText(ui: Ui, expected: RegExp): Promise<void> {
 
 const parameterOf = (ui: Ui, key: string): string | undefined => stackNamed(ui, 'production')?.parameters.find((parameter) => parameter.key === key)?.value;
 
-async function inputStep(ui: Ui, step: string): Promise<void> {
-  await quickInput(ui).locator(`text=${step}`).first().waitFor({ timeout: 30_000 });
-  await ui.page.waitForTimeout(300);
-}
 
 walk(
   'update-rack',
@@ -49,17 +45,15 @@ walk(
     await ui.widenSideBar();
 
     // Scale, from the rack's menu.
-    await ui.row('production').click({ button: 'right' });
-    await ui.page.locator('.context-view .action-label', { hasText: 'Scale Rack…' }).click({ timeout: 10_000 });
-    await dialogButton(ui, 'Trust This Certificate').waitFor({ timeout: 30_000 });
+    await ui.chooseFromRowMenu('production', 'Scale Rack…', dialogButton(ui, 'Trust This Certificate'));
     const fingerprint = ui.simulator?.dashboardCertificate?.fingerprint() ?? '';
     assert.ok(await ui.page.locator('.monaco-dialog-box', { hasText: fingerprint }).isVisible(), 'the fingerprint is shown');
     await shot(ui, 'untrusted-certificate');
     await dialogButton(ui, 'Trust This Certificate').click();
-    await inputStep(ui, '1/2');
+    await waitForInputStep(ui, '1/2');
     await shot(ui, 'scale-count');
     await typeAndEnter(ui, '4');
-    await inputStep(ui, '2/2');
+    await waitForInputStep(ui, '2/2');
     await ui.page.keyboard.press('Enter');
     await previewThenApply(ui, 'scale', () => assert.equal(parameterOf(ui, 'InstanceCount'), '3', 'nothing changed before Apply'));
     await ui.page.locator('.notifications-toasts', { hasText: /\d+% · \d+\/\d+ resources/ }).waitFor({ timeout: 60_000 });
@@ -72,9 +66,9 @@ walk(
     // Set a parameter, from the palette.
     await ui.runCommand('Convox: Set Rack Parameters…');
     await typeAndEnter(ui, 'production');
-    await inputStep(ui, '1/2');
+    await waitForInputStep(ui, '1/2');
     await typeAndEnter(ui, 'LogRetention');
-    await inputStep(ui, '2/2');
+    await waitForInputStep(ui, '2/2');
     await quickInput(ui).locator('input').fill('0');
     await quickInput(ui).locator('.quick-input-message', { hasText: 'at least 1' }).waitFor({ timeout: 10_000 });
     await shot(ui, 'parameter-checked-as-typed');
@@ -129,9 +123,9 @@ walk(
     };
     await ui.runCommand('Convox: Scale Rack…');
     await typeAndEnter(ui, 'production');
-    await inputStep(ui, '1/2');
+    await waitForInputStep(ui, '1/2');
     await ui.page.keyboard.press('Enter');
-    await inputStep(ui, '2/2');
+    await waitForInputStep(ui, '2/2');
     await typeAndEnter(ui, 't3.huge');
     await dialogButton(ui, 'Apply').click({ timeout: 60_000 });
     const failed = await ui.notification(/failed and was rolled back/, 90_000);
@@ -158,7 +152,7 @@ walk(
     await ui.runCommand('Convox: Scale Rack…');
     await typeAndEnter(ui, 'production');
     await dialogButton(ui, 'Replace Pinned Certificate').click({ timeout: 30_000 });
-    await inputStep(ui, '1/2');
+    await waitForInputStep(ui, '1/2');
     await ui.page.keyboard.press('Escape');
 
     // The trusted certificate is listed, and removed.

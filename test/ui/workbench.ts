@@ -48,6 +48,11 @@ export interface Ui {
   restMouse(): Promise<void>;
   /** Clicks an inline action ("Inspect Rack", "Retry") of the first row labelled `label`; they show under the mouse. */
   clickRowAction(label: string, action: string): Promise<void>;
+  /**
+   * Chooses `item` in the context menu of the first row labelled `label` and waits until `effect` is visible,
+   * opening the menu and choosing again when the choice did not register.
+   */
+  chooseFromRowMenu(label: string, item: string, effect: Locator): Promise<void>;
   /** The text of the extension's current-rack status bar item, e.g. "acme/production (running)". */
   statusBarText(): Promise<string>;
   /** The open quick pick's rows on screen, top to bottom. */
@@ -194,6 +199,26 @@ export class Workbench implements Ui {
     await row.locator(`.action-label[aria-label=${JSON.stringify(action)}]`).click({ timeout: 10_000 });
   }
 
+  async chooseFromRowMenu(label: string, item: string, effect: Locator): Promise<void> {
+    const menu = this.page.locator('.context-view .monaco-menu');
+    const entry = menu.locator('.action-item:not(.disabled)', { has: this.page.locator(`.action-label:text-is(${JSON.stringify(item)})`) });
+    for (let opened = 1; ; opened += 1) {
+      await this.row(label).first().click({ button: 'right' });
+      await entry.waitFor({ state: 'visible', timeout: 10_000 });
+      // A menu item listens for the mouse button's release only from 100 ms after it is drawn (so that the release
+      // of the right click that opened the menu chooses nothing); on a busy machine that timer runs late, and a
+      // click before it does nothing and leaves the menu open. So the item is clicked until the menu closes.
+      for (let clicks = 1; (await menu.isVisible()) && clicks <= 10; clicks += 1) {
+        await entry.click({ timeout: 5_000 }).catch(() => undefined);
+        await menu.waitFor({ state: 'hidden', timeout: 1_000 }).catch(() => undefined);
+      }
+      if (await effect.waitFor({ state: 'visible', timeout: 20_000 }).then(() => true, () => false)) return;
+      // The menu closed without running the item (it lost focus as the click arrived): open it again.
+      if (opened === 3) throw new Error(`"${item}" in the menu of ${label} had no visible effect after ${opened} tries`);
+      if (await menu.isVisible()) await this.page.keyboard.press('Escape');
+    }
+  }
+
   async statusBarText(): Promise<string> {
     // The item's id is the extension's id and the item's own, `convox.currentRack`.
     return (await this.page.locator('.part.statusbar [id$=".convox.currentRack"]').innerText({ timeout: 10_000 })).trim();
@@ -220,8 +245,9 @@ export class Workbench implements Ui {
     await this.page.keyboard.press('Control+Home');
     // Keyed by each line's `top`, which stays put while the editor scrolls, so pages overlap harmlessly.
     const lines = new Map<number, string>();
+    const rendered = editor.locator('.view-lines .view-line');
+    const drawn = (): Promise<string> => rendered.evaluateAll((elements) => elements.map((element) => (element as HTMLElement).style.top).join());
     for (let page = 0; page < 100; page += 1) {
-      const rendered = editor.locator('.view-lines .view-line');
       const before = lines.size;
       for (let index = 0; index < (await rendered.count()); index += 1) {
         const line = rendered.nth(index);
@@ -229,8 +255,10 @@ export class Workbench implements Ui {
         lines.set(top, (await line.innerText()).replace(/\u00a0/g, ' '));
       }
       if (lines.size === before) break;
+      // Read the next page once Monaco has drawn other lines; at the end of the text nothing changes.
+      const drawnBefore = await drawn();
       await this.page.keyboard.press('PageDown');
-      await this.page.waitForTimeout(100);
+      for (const deadline = Date.now() + 2_000; (await drawn()) === drawnBefore && Date.now() < deadline; ) await this.page.waitForTimeout(50);
     }
     return [...lines.entries()]
       .sort(([a], [b]) => a - b)
@@ -250,15 +278,15 @@ export class Workbench implements Ui {
   }
 
   async notifications(): Promise<Notification[]> {
-    const toasts = this.page.locator('.notifications-toasts .notification-toast .notification-list-item');
-    const found: Notification[] = [];
-    for (let index = 0; index < (await toasts.count()); index += 1) {
-      const toast = toasts.nth(index);
-      const iconClass = (await toast.locator('.notification-list-item-icon').getAttribute('class')) ?? '';
-      const severity = severities.find((name) => iconClass.includes(`codicon-${name}`)) ?? 'info';
-      found.push({ severity, message: await toast.locator('.notification-list-item-message').innerText() });
-    }
-    return found;
+    // Read in one pass: read toast by toast, a toast arriving meanwhile shifts the others, and the icon of one
+    // would be paired with the message of another.
+    const shown = await this.page.locator('.notifications-toasts .notification-toast .notification-list-item').evaluateAll((items) =>
+      items.map((item) => ({
+        iconClass: item.querySelector('.notification-list-item-icon')?.className ?? '',
+        message: (item.querySelector('.notification-list-item-message') as HTMLElement | null)?.innerText ?? '',
+      })),
+    );
+    return shown.map(({ iconClass, message }) => ({ severity: severities.find((name) => iconClass.includes(`codicon-${name}`)) ?? 'info', message }));
   }
 
   private async toggleRow(label: string, expanded: 'true' | 'false'): Promise<void> {

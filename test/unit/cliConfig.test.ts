@@ -5,8 +5,9 @@ import * as path from 'node:path';
 import { CliConfigFiles } from '../../src/cli/configFiles';
 import { CliConfigError, currentCliRack, formatKeyed, installChanges, rackNamedByCli, uninstallChanges } from '../../src/model/cli/cliSettings';
 import { cliConfigDirectory } from '../../src/model/cli/configDirectory';
+import { projectRoot } from '../projectRoot';
 
-const fixture = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'cli', 'convox2');
+const fixture = path.join(projectRoot(__dirname), 'test', 'fixtures', 'cli', 'convox2');
 
 const roots: string[] = [];
 after(() => roots.forEach((root) => fs.rmSync(root, { recursive: true, force: true })));

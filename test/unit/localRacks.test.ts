@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { localInspectDocument } from '../../src/model/inspect/inspectDocument';
 import { localRacks, localRacksDisabled } from '../../src/model/local/localRacks';
 import { rackRow } from '../../src/model/racks/rows';
+import { projectRoot } from '../projectRoot';
 
 describe('local racks (as `convox racks` lists them)', () => {
   const [convox, dev] = localRacks({ context: 'docker-desktop', namespaces: [{ name: 'dev' }, { name: 'convox' }] });
@@ -27,7 +28,7 @@ describe('local racks (as `convox racks` lists them)', () => {
   });
 
   it('keep AWS-only actions off their rows, and every rack action on AWS rows', () => {
-    const manifest = JSON.parse(fs.readFileSync(path.resolve(__dirname, '..', '..', '..', 'package.json'), 'utf8')) as {
+    const manifest = JSON.parse(fs.readFileSync(path.join(projectRoot(__dirname), 'package.json'), 'utf8')) as {
       contributes: { menus: Record<string, Array<{ command: string; when?: string }>> };
     };
     const offered = (command: string, contextValue: string): boolean =>

@@ -5,6 +5,7 @@ import { organizationOf, planDiscovery } from '../../src/model/discoveryPlan';
 import { environmentProfile } from '../../src/model/pair';
 import type { DiscoveryErrorKind } from '../../src/model/rack';
 import { errorRow } from '../../src/model/racks/rows';
+import { projectRoot } from '../projectRoot';
 import {
   architectureRefreshMinimum,
   isRegionCode,
@@ -103,17 +104,8 @@ describe('regions setting', () => {
   });
 });
 
-/** The project's package.json, the nearest above this file: it runs compiled in out/test/unit, or as TypeScript in test/unit. */
-function manifestPath(): string {
-  for (let dir = __dirname; ; dir = path.dirname(dir)) {
-    const candidate = path.join(dir, 'package.json');
-    if (fs.existsSync(candidate)) return candidate;
-    if (path.dirname(dir) === dir) throw new Error(`no package.json above ${__dirname}`);
-  }
-}
-
 describe('settings declared once: package.json agrees with the code', () => {
-  const manifest = JSON.parse(fs.readFileSync(manifestPath(), 'utf8')) as {
+  const manifest = JSON.parse(fs.readFileSync(path.join(projectRoot(__dirname), 'package.json'), 'utf8')) as {
     capabilities?: { untrustedWorkspaces?: { supported?: unknown; restrictedConfigurations?: string[] } };
     contributes: {
       configuration: {

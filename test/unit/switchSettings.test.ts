@@ -2,9 +2,10 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { cliSyncValues, parseCliSync, parseExportRack } from '../../src/model/settings';
+import { projectRoot } from '../projectRoot';
 
 describe('terminal and CLI settings', () => {
-  const manifest = JSON.parse(fs.readFileSync(path.resolve(__dirname, '..', '..', '..', 'package.json'), 'utf8')) as {
+  const manifest = JSON.parse(fs.readFileSync(path.join(projectRoot(__dirname), 'package.json'), 'utf8')) as {
     contributes: { configuration: { properties: Record<string, { enum?: string[] }> } };
   };
 

@@ -41,7 +41,14 @@ export interface Architecture {
   callsHidden: number;
   budgets: typeof budgets;
   detail: {
-    rack: { resources: number; subnets: number; servers: number; containers: number; components: number; edges: number };
+    rack: {
+      resources: number;
+      subnets: number;
+      servers: number;
+      containers: number;
+      components: number;
+      edges: number;
+    };
     /** The first `layoutOf(sceneOf(data))` in this process, before the JIT has seen it. */
     coldLayoutMs: number;
     /** `diffLayouts` between the layouts of the first and the unchanged read: the extension's part of each update. */
@@ -84,7 +91,11 @@ async function settled(store: RackStore, rack: Rack): Promise<void> {
 export async function measureArchitecture(options: { ui: boolean }): Promise<Architecture> {
   const applyUpdate = options.ui ? await measureApplyUpdate(rackShape) : undefined;
   const measured = await measureInNode();
-  return { ...measured, applyUpdateMs: applyUpdate ? round(applyUpdate.medianMs) : null, detail: { ...measured.detail, runsApplyUpdateMs: applyUpdate?.runsMs.map(round) ?? [] } };
+  return {
+    ...measured,
+    applyUpdateMs: applyUpdate ? round(applyUpdate.medianMs) : null,
+    detail: { ...measured.detail, runsApplyUpdateMs: applyUpdate?.runsMs.map(round) ?? [] },
+  };
 }
 
 function measureInNode(): Promise<Architecture> {
@@ -100,7 +111,13 @@ function measureInNode(): Promise<Architecture> {
     const store = new RackStore(ports, () => settings, { intervalSeconds: 0, timers: clock, log: countReads });
     await store.refresh('manual');
     const [rack] = store.racks();
-    if (!rack) throw new Error(`the big rack was not found: ${store.errors().map((error) => error.message).join('; ')}`);
+    if (!rack)
+      throw new Error(
+        `the big rack was not found: ${store
+          .errors()
+          .map((error) => error.message)
+          .join('; ')}`,
+      );
 
     await sim.reset();
     const first = await store.loadArchitecture(rack, 'first use');
@@ -116,7 +133,8 @@ function measureInNode(): Promise<Architecture> {
     const scene = sceneOf(first);
     const before = layoutOf(scene);
     const after = layoutOf(sceneOf(again));
-    if (!isEmptyUpdate(diffLayouts(before, after))) problems.push('the unchanged read gave a layout that differs from the first');
+    if (!isEmptyUpdate(diffLayouts(before, after)))
+      problems.push('the unchanged read gave a layout that differs from the first');
     const diffRuns = Array.from({ length: layoutRuns }, () => {
       const started = performance.now();
       diffLayouts(before, after);
@@ -126,8 +144,10 @@ function measureInNode(): Promise<Architecture> {
     const { resources, subnets } = first.resources;
     const { servers, containers } = first.runtime;
     if (resources.length === 0) problems.push('the rack has no stack resources');
-    if (servers.length !== rackShape.instances) problems.push(`${servers.length} servers instead of ${rackShape.instances}`);
-    if (containers.length !== rackShape.tasks) problems.push(`${containers.length} containers instead of ${rackShape.tasks}`);
+    if (servers.length !== rackShape.instances)
+      problems.push(`${servers.length} servers instead of ${rackShape.instances}`);
+    if (containers.length !== rackShape.tasks)
+      problems.push(`${containers.length} containers instead of ${rackShape.tasks}`);
 
     // Hidden: the watch exists (the view is open in a background tab) but is not visible.
     const watch = store.watchArchitecture(rack, watchSeconds);
@@ -160,7 +180,14 @@ function measureInNode(): Promise<Architecture> {
       callsHidden,
       budgets,
       detail: {
-        rack: { resources: resources.length, subnets: subnets.length, servers: servers.length, containers: containers.length, components: scene.components.length, edges: scene.edges.length },
+        rack: {
+          resources: resources.length,
+          subnets: subnets.length,
+          servers: servers.length,
+          containers: containers.length,
+          components: scene.components.length,
+          edges: scene.edges.length,
+        },
         coldLayoutMs: round(cold.layoutMs),
         diffMs: round(median(diffRuns)),
         runsLayoutMs: runs.map((run) => round(run.layoutMs)),
@@ -175,7 +202,8 @@ function measureInNode(): Promise<Architecture> {
   });
 }
 
-const verdict = (value: number, budget: number): string => (value <= budget ? 'within' : `over by ${round(value - budget)}`);
+const verdict = (value: number, budget: number): string =>
+  value <= budget ? 'within' : `over by ${round(value - budget)}`;
 
 const operationRows = (counts: Record<string, number>): Array<[string, string, string, string]> =>
   Object.entries(counts)
@@ -189,13 +217,19 @@ export function architectureTable(architecture: Architecture): string {
   const heading =
     `Architecture: one rack of ${rackShape.instances} servers and ${rackShape.tasks} tasks (${rack.resources} stack resources, ${rack.subnets} subnets; ` +
     `${rack.components} components, ${rack.edges} edges drawn); layout median of ${detail.runsLayoutMs.length} runs in Node, no latency for the call counts`;
-  const perRead = detail.readsVisible > 0 ? `${round(detail.callsVisible / detail.readsVisible)} calls per read` : 'no read';
+  const perRead =
+    detail.readsVisible > 0 ? `${round(detail.callsVisible / detail.readsVisible)} calls per read` : 'no read';
   const table = formatTable(
     ['MEASURE', 'VALUE', 'BUDGET', 'NOTE'],
     [
-      ['layoutOf(sceneOf(data))', `${architecture.layoutMs} ms`, `≤ ${budgets.layoutMs} ms`, `${verdict(architecture.layoutMs, budgets.layoutMs)}; fastest run ${Math.min(...detail.runsLayoutMs)} ms, first in the process ${detail.coldLayoutMs} ms`],
+      [
+        'layoutOf(sceneOf(data))',
+        `${architecture.layoutMs} ms`,
+        `≤ ${budgets.layoutMs} ms`,
+        `${verdict(architecture.layoutMs, budgets.layoutMs)}; fastest run ${Math.min(...detail.runsLayoutMs)} ms, first in the process ${detail.coldLayoutMs} ms`,
+      ],
       ['  of which sceneOf', `${architecture.sceneMs} ms`, '', ''],
-      ['diffLayouts after an unchanged read', `${detail.diffMs} ms`, '', 'the extension\'s part of an update'],
+      ['diffLayouts after an unchanged read', `${detail.diffMs} ms`, '', "the extension's part of an update"],
       architecture.applyUpdateMs === null
         ? ['webview applies an update', 'not measured (--no-ui)', `≤ ${budgets.applyUpdateMs} ms`, '']
         : [
@@ -204,13 +238,38 @@ export function architectureTable(architecture: Architecture): string {
             `≤ ${budgets.applyUpdateMs} ms`,
             `${verdict(architecture.applyUpdateMs, budgets.applyUpdateMs)}; in the browser, a server drained per update; runs ${detail.runsApplyUpdateMs.join(', ')} ms`,
           ],
-      ['API calls, first load', String(architecture.callsFirstLoad), `≤ ${budgets.callsFirstLoad}`, `${verdict(architecture.callsFirstLoad, budgets.callsFirstLoad)}; 6 + 2 per 100 tasks`],
+      [
+        'API calls, first load',
+        String(architecture.callsFirstLoad),
+        `≤ ${budgets.callsFirstLoad}`,
+        `${verdict(architecture.callsFirstLoad, budgets.callsFirstLoad)}; 6 + 2 per 100 tasks`,
+      ],
       ...operationRows(detail.firstLoadByOperation),
-      ['API calls, unchanged load', String(architecture.callsUnchanged), `≤ ${budgets.callsUnchanged}`, `${verdict(architecture.callsUnchanged, budgets.callsUnchanged)}; 4 + 1 per 100 tasks`],
+      [
+        'API calls, unchanged load',
+        String(architecture.callsUnchanged),
+        `≤ ${budgets.callsUnchanged}`,
+        `${verdict(architecture.callsUnchanged, budgets.callsUnchanged)}; 4 + 1 per 100 tasks`,
+      ],
       ...operationRows(detail.unchangedByOperation),
-      [`API calls over 5 min, watched every ${watchSeconds} s, hidden`, String(architecture.callsHidden), `≤ ${budgets.callsHidden}`, verdict(architecture.callsHidden, budgets.callsHidden)],
-      [`API calls over 5 min, watched every ${watchSeconds} s, visible`, String(detail.callsVisible), '', `${detail.readsVisible} reads, ${perRead}`],
-      ['result', detail.problems.length === 0 ? 'as expected' : 'NOT as expected (below)', '', 'every server and task drawn; an unchanged read changes nothing'],
+      [
+        `API calls over 5 min, watched every ${watchSeconds} s, hidden`,
+        String(architecture.callsHidden),
+        `≤ ${budgets.callsHidden}`,
+        verdict(architecture.callsHidden, budgets.callsHidden),
+      ],
+      [
+        `API calls over 5 min, watched every ${watchSeconds} s, visible`,
+        String(detail.callsVisible),
+        '',
+        `${detail.readsVisible} reads, ${perRead}`,
+      ],
+      [
+        'result',
+        detail.problems.length === 0 ? 'as expected' : 'NOT as expected (below)',
+        '',
+        'every server and task drawn; an unchanged read changes nothing',
+      ],
     ],
   );
   return [heading, table, ...detail.problems.map((problem) => `  ${problem}`)].join('\n');

@@ -33,7 +33,11 @@ export async function measureApplyUpdate(shape: { instances: number; tasks: numb
     const page = ui.page.frameLocator('iframe.webview.ready:visible').frameLocator('#active-frame');
     const servers = page.locator('.kind-server');
     await servers.first().waitFor({ timeout: 60_000 });
-    const ids = (await servers.evaluateAll((items) => items.map((item) => /server (i-[0-9a-f]+)/.exec(item.getAttribute('aria-label') ?? '')?.[1] ?? ''))).filter(Boolean);
+    const ids = (
+      await servers.evaluateAll((items) =>
+        items.map((item) => /server (i-[0-9a-f]+)/.exec(item.getAttribute('aria-label') ?? '')?.[1] ?? ''),
+      )
+    ).filter(Boolean);
     const body = page.locator('body');
     const runsMs: number[] = [];
     for (const id of ids.slice(0, updates)) {

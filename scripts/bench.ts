@@ -52,12 +52,16 @@ async function discoveryRun(sim: SimulatorWorker, settings: ScanSettings): Promi
   let racks = 0;
   let errors = 0;
   const plan = planDiscovery(await ports.discovery.profiles(), settings);
-  await ports.discovery.discover(plan.pairs, (result) => {
-    if (Number.isNaN(firstRackMs) && result.racks.length > 0) firstRackMs = performance.now() - started;
-    if (!result.done) return;
-    racks += result.racks.length;
-    if (result.error) errors += 1;
-  }, deadlineMs);
+  await ports.discovery.discover(
+    plan.pairs,
+    (result) => {
+      if (Number.isNaN(firstRackMs) && result.racks.length > 0) firstRackMs = performance.now() - started;
+      if (!result.done) return;
+      racks += result.racks.length;
+      if (result.error) errors += 1;
+    },
+    deadlineMs,
+  );
   const completeMs = performance.now() - started;
   const busyMs = performance.eventLoopUtilization(loopBefore).active;
   ports.dispose();
@@ -86,18 +90,29 @@ function discoveryRuns(runs: number): Promise<{ cold: DiscoveryRun; warm: Discov
  * run warms the new simulator and is not counted.
  */
 function noConvoxRuns(runs: number): Promise<DiscoveryRun[]> {
-  return withSimulator({ kind: 'bench', options: { ...shape, racksPerRegion: 0 } }, { latencyMs }, async (sim, settings) => {
-    const measured: DiscoveryRun[] = [];
-    for (let run = 0; run <= runs; run++) measured.push(await discoveryRun(sim, settings));
-    return measured.slice(1);
-  });
+  return withSimulator(
+    { kind: 'bench', options: { ...shape, racksPerRegion: 0 } },
+    { latencyMs },
+    async (sim, settings) => {
+      const measured: DiscoveryRun[] = [];
+      for (let run = 0; run <= runs; run++) measured.push(await discoveryRun(sim, settings));
+      return measured.slice(1);
+    },
+  );
 }
 
 /**
  * API calls to expand one rack of 50 instances and 200 tasks, then to open its Processes (task definitions),
  * then both again once task definitions are cached.
  */
-function expandCalls(): Promise<{ expand: number; openProcesses: number; again: number; byOperation: Record<string, number>; instances: number; processes: number }> {
+function expandCalls(): Promise<{
+  expand: number;
+  openProcesses: number;
+  again: number;
+  byOperation: Record<string, number>;
+  instances: number;
+  processes: number;
+}> {
   return withSimulator({ kind: 'bigRack', options: { instances: 50, tasks: 200 } }, {}, async (sim, settings) => {
     const ports = new AwsPorts();
     const store = new RackStore(ports, () => settings, { intervalSeconds: 0 });
@@ -116,7 +131,14 @@ function expandCalls(): Promise<{ expand: number; openProcesses: number; again: 
     const again = await sim.count();
     store.dispose();
     ports.dispose();
-    return { expand, openProcesses, again, byOperation, instances: details.instances.length, processes: processes.length };
+    return {
+      expand,
+      openProcesses,
+      again,
+      byOperation,
+      instances: details.instances.length,
+      processes: processes.length,
+    };
   });
 }
 
@@ -155,7 +177,13 @@ function idleCalls(): Promise<{ hidden: number; visible: number; refreshesVisibl
 }
 
 main(async () => {
-  const { values } = parseArgs({ options: { json: { type: 'boolean', default: false }, runs: { type: 'string', default: '5' }, 'no-ui': { type: 'boolean', default: false } } });
+  const { values } = parseArgs({
+    options: {
+      json: { type: 'boolean', default: false },
+      runs: { type: 'string', default: '5' },
+      'no-ui': { type: 'boolean', default: false },
+    },
+  });
   const { cold, warm: runs, plain } = await discoveryRuns(Number(values.runs));
   const noConvox = await noConvoxRuns(Number(values.runs));
   const pairs = shape.profiles * shape.regions;
@@ -170,7 +198,11 @@ main(async () => {
     racks: median(runs.map((run) => run.racks)),
     errors: Math.max(...runs.map((run) => run.errors)),
     runs: runs.length,
-    cold: { firstRackMs: Math.round(cold.firstRackMs), completeMs: Math.round(cold.completeMs), busyMs: Math.round(cold.busyMs) },
+    cold: {
+      firstRackMs: Math.round(cold.firstRackMs),
+      completeMs: Math.round(cold.completeMs),
+      busyMs: Math.round(cold.busyMs),
+    },
     plainHttp: {
       completeMs: Math.round(median(plain.map((run) => run.completeMs))),
       busyMs: Math.round(median(plain.map((run) => run.busyMs))),
@@ -187,35 +219,61 @@ main(async () => {
   const faults = await measureFaults(Number(values.runs), latencyMs);
   const bounds = await measureBounds(Number(values.runs));
   const installNumbers = await measureInstall();
-  const install = { callsPerPoll: installNumbers.callsPerPoll, eventToNotificationMs: installNumbers.eventToNotificationMs, detail: installNumbers };
+  const install = {
+    callsPerPoll: installNumbers.callsPerPoll,
+    eventToNotificationMs: installNumbers.eventToNotificationMs,
+    detail: installNumbers,
+  };
   const updateNumbers = await measureUpdate();
-  const update = { previewMs: updateNumbers.previewMs, callsPerPoll: updateNumbers.callsPerPoll, detail: updateNumbers };
+  const update = {
+    previewMs: updateNumbers.previewMs,
+    callsPerPoll: updateNumbers.callsPerPoll,
+    detail: updateNumbers,
+  };
   const scale = await measureScale(latencyMs);
   const logs = await measureLogs(Number(values.runs));
   const architecture = await measureArchitecture({ ui: !values['no-ui'] });
   const startup = await measureStartup({ runs: Number(values.runs), latencyMs, ui: !values['no-ui'] });
   const uiRuns = startup.firstRow?.convoxRunsMs ?? [];
-  const ui = uiRuns.length > 0 ? { firstRackRowMs: Math.round(median(uiRuns)), runsMs: uiRuns.map(Math.round) } : undefined;
+  const ui =
+    uiRuns.length > 0 ? { firstRackRowMs: Math.round(median(uiRuns)), runsMs: uiRuns.map(Math.round) } : undefined;
   if (values.json) {
-    console.log(JSON.stringify({ discovery, startup, expand, idle, faults, bounds, scale, architecture, ui, install, update, logs }, null, 2));
+    console.log(
+      JSON.stringify(
+        { discovery, startup, expand, idle, faults, bounds, scale, architecture, ui, install, update, logs },
+        null,
+        2,
+      ),
+    );
     return 0;
   }
-  console.log(`Discovery: ${shape.profiles} profiles × ${shape.regions} regions, ${shape.stacksPerRegion} stacks per region (${shape.racksPerRegion} racks), ${latencyMs} ms per call; medians of ${runs.length} runs; Node ${process.version}, ${os.availableParallelism()} cores`);
+  console.log(
+    `Discovery: ${shape.profiles} profiles × ${shape.regions} regions, ${shape.stacksPerRegion} stacks per region (${shape.racksPerRegion} racks), ${latencyMs} ms per call; medians of ${runs.length} runs; Node ${process.version}, ${os.availableParallelism()} cores`,
+  );
   console.log(
     formatTable(
       ['MEASURE', 'VALUE'],
       [
         ['time to first rack', `${discovery.firstRackMs} ms`],
         ['time to complete', `${discovery.completeMs} ms`],
-        ['first run in the process (cold): first rack, complete', `${discovery.cold.firstRackMs} ms, ${discovery.cold.completeMs} ms`],
+        [
+          'first run in the process (cold): first rack, complete',
+          `${discovery.cold.firstRackMs} ms, ${discovery.cold.completeMs} ms`,
+        ],
         ['floor (pages per region × latency)', `${discovery.floorMs} ms`],
         ['complete / floor', (discovery.completeMs / discovery.floorMs).toFixed(2)],
         ['extension thread busy (SDK signing, XML parsing, model)', `${discovery.busyMs} ms`],
         ['busy per page', `${(discovery.busyMs / discovery.calls).toFixed(1)} ms`],
         ['sequential cost (every call in a row)', `${discovery.sequentialMs} ms`],
-        ['same calls with Node\'s own HTTP, no SDK: complete', `${discovery.plainHttp.completeMs} ms (${discovery.plainHttp.calls} calls)`],
-        ['same calls with Node\'s own HTTP, no SDK: thread busy', `${discovery.plainHttp.busyMs} ms`],
-        ['same calls, no stack a Convox one: complete', `${discovery.noConvoxStacks.completeMs} ms (${discovery.noConvoxStacks.calls} calls)`],
+        [
+          "same calls with Node's own HTTP, no SDK: complete",
+          `${discovery.plainHttp.completeMs} ms (${discovery.plainHttp.calls} calls)`,
+        ],
+        ["same calls with Node's own HTTP, no SDK: thread busy", `${discovery.plainHttp.busyMs} ms`],
+        [
+          'same calls, no stack a Convox one: complete',
+          `${discovery.noConvoxStacks.completeMs} ms (${discovery.noConvoxStacks.calls} calls)`,
+        ],
         ['same calls, no stack a Convox one: thread busy', `${discovery.noConvoxStacks.busyMs} ms`],
         ['API calls made', String(discovery.calls)],
         ['API calls needed (one per page)', String(discovery.minimumCalls)],
@@ -224,7 +282,9 @@ main(async () => {
       ],
     ),
   );
-  console.log(`\nExpanding a rack with ${expand.instances} instances and 200 tasks (${expand.processes} of them the rack's own processes)`);
+  console.log(
+    `\nExpanding a rack with ${expand.instances} instances and 200 tasks (${expand.processes} of them the rack's own processes)`,
+  );
   console.log(
     formatTable(
       ['MEASURE', 'VALUE'],
@@ -257,8 +317,18 @@ main(async () => {
   console.log(`\n${logsTable(logs)}`);
   console.log(`\n${architectureTable(architecture)}`);
   if (ui) {
-    console.log(`\nReal VS Code (code-server + Chromium), default scenario, ${latencyMs} ms per AWS call; median of ${uiRuns.length} runs`);
-    console.log(formatTable(['MEASURE', 'VALUE'], [['click on the Convox icon → first rack row visible', `${ui.firstRackRowMs} ms`], ['runs', ui.runsMs.map((ms) => `${ms} ms`).join(', ')]]));
+    console.log(
+      `\nReal VS Code (code-server + Chromium), default scenario, ${latencyMs} ms per AWS call; median of ${uiRuns.length} runs`,
+    );
+    console.log(
+      formatTable(
+        ['MEASURE', 'VALUE'],
+        [
+          ['click on the Convox icon → first rack row visible', `${ui.firstRackRowMs} ms`],
+          ['runs', ui.runsMs.map((ms) => `${ms} ms`).join(', ')],
+        ],
+      ),
+    );
   }
   console.log(`\n${startupTable(startup)}`);
   return 0;

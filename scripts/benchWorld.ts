@@ -4,7 +4,14 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { ScanSettings } from '../src/model/settings';
 import { AwsPorts } from '../src/aws';
-import { startSimulator, writeAwsConfig, type AwsConfigWritten, type Scenario, type Simulator, type SimulatorOptions as InProcessOptions } from '../test/sim';
+import {
+  startSimulator,
+  writeAwsConfig,
+  type AwsConfigWritten,
+  type Scenario,
+  type Simulator,
+  type SimulatorOptions as InProcessOptions,
+} from '../test/sim';
 import { startSimulatorWorker, type ScenarioRecipe, type SimulatorWorker } from '../test/sim/worker';
 
 export function median(values: number[]): number {
@@ -34,7 +41,11 @@ export async function withSimulator<T>(
     const aws = options.awsFiles ? options.awsFiles(dir, sim) : writeAwsConfig(dir, sim, sim.setup);
     process.env.AWS_CONFIG_FILE = aws.configFile;
     process.env.AWS_SHARED_CREDENTIALS_FILE = aws.credentialsFile;
-    return await body(sim, { regions: aws.settings['convox.regions'], organizations: aws.settings['convox.organizations'] }, { ...aws, dir });
+    return await body(
+      sim,
+      { regions: aws.settings['convox.regions'], organizations: aws.settings['convox.organizations'] },
+      { ...aws, dir },
+    );
   } finally {
     await sim.stop();
     fs.rmSync(dir, { recursive: true, force: true });

@@ -31,8 +31,22 @@ export interface Bounds {
   patternVerdict: string;
 }
 
-async function largestAnswerDiscovery(): Promise<Pick<Bounds, 'rssBeforeMb' | 'rssPeakMb' | 'rssGrowthMb' | 'discoveryMs' | 'racks' | 'errors'>> {
-  const recipe = { kind: 'bench' as const, options: shape, faults: [{ service: 'cloudformation', operation: 'DescribeStacks', kind: 'hugeAnswer' as const, sizeBytes: maxAnswerBytes, chunked: true }] };
+async function largestAnswerDiscovery(): Promise<
+  Pick<Bounds, 'rssBeforeMb' | 'rssPeakMb' | 'rssGrowthMb' | 'discoveryMs' | 'racks' | 'errors'>
+> {
+  const recipe = {
+    kind: 'bench' as const,
+    options: shape,
+    faults: [
+      {
+        service: 'cloudformation',
+        operation: 'DescribeStacks',
+        kind: 'hugeAnswer' as const,
+        sizeBytes: maxAnswerBytes,
+        chunked: true,
+      },
+    ],
+  };
   return withSimulator(recipe, {}, async (_sim, settings) => {
     const ports = new AwsPorts({ maxAttempts: 1 });
     global.gc?.();
@@ -58,7 +72,14 @@ async function largestAnswerDiscovery(): Promise<Pick<Bounds, 'rssBeforeMb' | 'r
       ports.dispose();
     }
     const mb = (bytes: number): number => Math.round(bytes / 1024 / 1024);
-    return { rssBeforeMb: mb(before), rssPeakMb: mb(peak), rssGrowthMb: mb(peak - before), discoveryMs: Math.round(performance.now() - started), racks, errors };
+    return {
+      rssBeforeMb: mb(before),
+      rssPeakMb: mb(peak),
+      rssGrowthMb: mb(peak - before),
+      discoveryMs: Math.round(performance.now() - started),
+      racks,
+      errors,
+    };
   });
 }
 
@@ -97,7 +118,10 @@ export function boundsTable(bounds: Bounds): string {
       ['peak resident memory during it', `${bounds.rssPeakMb} MB (+${bounds.rssGrowthMb} MB)`],
       ['discovery time', `${bounds.discoveryMs} ms`],
       ['racks found, error rows', `${bounds.racks}, ${bounds.errors}`],
-      [`check of ${hostilePattern} on ${hostileValue.length} characters: median`, `${bounds.patternMedianMs} ms (budget ${patternBudgetMs} ms)`],
+      [
+        `check of ${hostilePattern} on ${hostileValue.length} characters: median`,
+        `${bounds.patternMedianMs} ms (budget ${patternBudgetMs} ms)`,
+      ],
       ['  slowest, runs', `${bounds.patternMaxMs} ms; ${bounds.patternRunsMs.map((ms) => `${ms} ms`).join(', ')}`],
       ['  verdict', bounds.patternVerdict],
     ],

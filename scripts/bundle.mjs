@@ -41,7 +41,11 @@ const otherBundles = {
   setup(build) {
     build.onResolve({ filter: /^\./ }, async (args) => {
       if (args.kind !== 'dynamic-import' || args.pluginData === otherBundles) return undefined;
-      const resolved = await build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, pluginData: otherBundles });
+      const resolved = await build.resolve(args.path, {
+        kind: args.kind,
+        resolveDir: args.resolveDir,
+        pluginData: otherBundles,
+      });
       const file = fileOfEntry.get(resolved.path);
       return file ? { path: `./${file}`, external: true } : undefined;
     });
@@ -57,7 +61,9 @@ const kubernetesConfigurationOnly = {
   name: 'kubernetes-configuration-only',
   setup(build) {
     build.onResolve({ filter: /^(\.\/gen\/index\.js|undici)$/ }, (args) =>
-      /@kubernetes[\\/]client-node[\\/]dist[\\/]config\.js$/.test(args.importer) ? { path: args.path, namespace: 'not-bundled' } : undefined,
+      /@kubernetes[\\/]client-node[\\/]dist[\\/]config\.js$/.test(args.importer)
+        ? { path: args.path, namespace: 'not-bundled' }
+        : undefined,
     );
     build.onLoad({ filter: /.*/, namespace: 'not-bundled' }, (args) => ({
       contents: `const missing = () => { throw new Error(${JSON.stringify(`${args.path} is not bundled with Convox Racks`)}); };
@@ -101,4 +107,5 @@ await esbuild.build({
 
 const codicons = path.dirname(fileURLToPath(import.meta.resolve('@vscode/codicons/dist/codicon.css')));
 fs.mkdirSync('dist/webview/codicons', { recursive: true });
-for (const file of ['codicon.css', 'codicon.ttf']) fs.copyFileSync(path.join(codicons, file), path.join('dist/webview/codicons', file));
+for (const file of ['codicon.css', 'codicon.ttf'])
+  fs.copyFileSync(path.join(codicons, file), path.join('dist/webview/codicons', file));

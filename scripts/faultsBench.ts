@@ -29,7 +29,11 @@ export interface Faults {
 
 /** Refreshes a fresh store `runs` times (simulator answering after `latencyMs`), timing each until it settles. */
 export function measureFaults(runs: number, latencyMs: number): Promise<Faults> {
-  const recipe = { kind: 'bench' as const, options: shape, faults: [{ account: hanging.account, region: hanging.region, service: 'cloudformation', kind: 'silence' as const }] };
+  const recipe = {
+    kind: 'bench' as const,
+    options: shape,
+    faults: [{ account: hanging.account, region: hanging.region, service: 'cloudformation', kind: 'silence' as const }],
+  };
   return withSimulator(recipe, { latencyMs }, async (sim, settings) => {
     const pairs = shape.profiles * shape.regions;
     const expectedRacks = (pairs - 1) * shape.racksPerRegion;
@@ -47,7 +51,9 @@ export function measureFaults(runs: number, latencyMs: number): Promise<Faults> 
       const errors = store.errors();
       const [error] = errors;
       if (errors.length !== 1 || error.profile !== hanging.profile || error.region !== hanging.region) {
-        problems.add(`error rows: ${errors.map((row) => `${row.profile}/${row.region}`).join(', ') || 'none'}, expected ${hanging.profile}/${hanging.region} only`);
+        problems.add(
+          `error rows: ${errors.map((row) => `${row.profile}/${row.region}`).join(', ') || 'none'}, expected ${hanging.profile}/${hanging.region} only`,
+        );
       } else {
         if (error.kind !== 'network') problems.add(`the error row is of kind ${error.kind}, not network`);
         if (!error.message.includes(sim.url)) problems.add(`the error row does not name ${sim.url}: ${error.message}`);
@@ -55,7 +61,15 @@ export function measureFaults(runs: number, latencyMs: number): Promise<Faults> 
       store.dispose();
       ports.dispose();
     }
-    return { settleMs: Math.round(median(runsMs)), deadlineMs: requestTimeoutSeconds * 1000, runsMs: runsMs.map(Math.round), pairs, racks, expectedRacks, problems: [...problems] };
+    return {
+      settleMs: Math.round(median(runsMs)),
+      deadlineMs: requestTimeoutSeconds * 1000,
+      runsMs: runsMs.map(Math.round),
+      pairs,
+      racks,
+      expectedRacks,
+      problems: [...problems],
+    };
   });
 }
 
@@ -70,7 +84,11 @@ export function faultsTable(faults: Faults): string {
       ['refresh settles', `${faults.settleMs} ms`, `just over the ${faults.deadlineMs} ms deadline`],
       ['  runs', faults.runsMs.map((ms) => `${ms} ms`).join(', '), ''],
       ['racks of the good pairs', String(faults.racks), String(faults.expectedRacks)],
-      ['result', faults.problems.length === 0 ? 'as expected' : 'NOT as expected (below)', 'one network error row naming the endpoint, every good rack'],
+      [
+        'result',
+        faults.problems.length === 0 ? 'as expected' : 'NOT as expected (below)',
+        'one network error row naming the endpoint, every good rack',
+      ],
     ],
   );
   return [heading, table, ...faults.problems.map((problem) => `  ${problem}`)].join('\n');

@@ -35,7 +35,12 @@ export async function measureInstall(): Promise<InstallNumbers> {
     await ports.discovery.profiles();
     const target = { profile: 'acme-prod', region: 'us-east-1', name: 'bench-install' };
     const started = await ports.installer.create(
-      { ...target, templateUrl: templateUrl(sim.releasesUrl, releaseVersions[2]), parameters: { Password: 'BenchPasswordBenchPasswordBenc', Version: releaseVersions[2] }, tags: {} },
+      {
+        ...target,
+        templateUrl: templateUrl(sim.releasesUrl, releaseVersions[2]),
+        parameters: { Password: 'BenchPasswordBenchPasswordBenc', Version: releaseVersions[2] },
+        tags: {},
+      },
       { deadlineMs: 30_000, pollMs: 100 },
     );
     const callsPerPoll: number[] = [];
@@ -82,7 +87,11 @@ export function installTable(install: InstallNumbers): string {
     formatTable(
       ['MEASURE', 'VALUE', 'BUDGET'],
       [
-        ['DescribeStackEvents calls per poll (after the first)', `${install.callsPerPoll} (most ${install.maxCallsPerPoll})`, '1'],
+        [
+          'DescribeStackEvents calls per poll (after the first)',
+          `${install.callsPerPoll} (most ${install.maxCallsPerPoll})`,
+          '1',
+        ],
         ['event → progress report, median', `${install.eventToNotificationMs} ms`, `≤ ${install.pollMs + 100} ms`],
         ['event → progress report, worst', `${install.maxEventToNotificationMs} ms`, `≤ ${install.pollMs + 100} ms`],
         ['polls, events', `${install.polls}, ${install.events}`, ''],
@@ -96,7 +105,21 @@ export function installTable(install: InstallNumbers): string {
 if (require.main === module) {
   main(async () => {
     const install = await measureInstall();
-    console.log(process.argv.includes('--json') ? JSON.stringify({ install: { callsPerPoll: install.callsPerPoll, eventToNotificationMs: install.eventToNotificationMs, detail: install } }, null, 2) : installTable(install));
+    console.log(
+      process.argv.includes('--json')
+        ? JSON.stringify(
+            {
+              install: {
+                callsPerPoll: install.callsPerPoll,
+                eventToNotificationMs: install.eventToNotificationMs,
+                detail: install,
+              },
+            },
+            null,
+            2,
+          )
+        : installTable(install),
+    );
     return 0;
   });
 }

@@ -13,7 +13,15 @@ import type { Rack } from '../src/model/rack';
 import { formatTable } from '../src/model/table';
 import { simulatedAws } from '../test/aws/helpers';
 import { main } from '../test/runner/processes';
-import { diagnoseRacks, diagnoseScenario, logsGroupOf, logsRack, logsScenario, rackLogLines, type LogEventData } from '../test/sim';
+import {
+  diagnoseRacks,
+  diagnoseScenario,
+  logsGroupOf,
+  logsRack,
+  logsScenario,
+  rackLogLines,
+  type LogEventData,
+} from '../test/sim';
 import { SteppedTimers } from '../test/steppedTimers';
 import { median } from './benchWorld';
 
@@ -101,7 +109,8 @@ async function callsPerMinute(everyMs: number | undefined): Promise<{ calls: num
       elapsed += await run.step();
     }
     const calls = run.follower.stats().calls - before;
-    if (calls !== aws.sim.calls.count({ operation: 'FilterLogEvents' })) throw new Error('the follower and the simulator count calls differently');
+    if (calls !== aws.sim.calls.count({ operation: 'FilterLogEvents' }))
+      throw new Error('the follower and the simulator count calls differently');
     const shown = run.follower.stats().bufferedLines - shownBefore;
     run.follower.dispose();
     store.dispose();
@@ -214,9 +223,15 @@ export function logsTable(bench: LogsBench): string {
       ['MEASURE', 'VALUE'],
       [
         ['FilterLogEvents calls per minute, quiet rack', bench.quietCallsPerMinute.toFixed(1)],
-        [`FilterLogEvents calls per minute, busy rack (an event every ${busyEveryMs} ms)`, bench.busyCallsPerMinute.toFixed(1)],
+        [
+          `FilterLogEvents calls per minute, busy rack (an event every ${busyEveryMs} ms)`,
+          bench.busyCallsPerMinute.toFixed(1),
+        ],
         ['lines shown per minute, busy rack', bench.busyEventsShownPerMinute.toFixed(0)],
-        [`peak heap kept over ${manyEvents.toLocaleString('en-US')} events (buffer 10,000 lines)`, `${bench.peakHeapGrowthMb} MB`],
+        [
+          `peak heap kept over ${manyEvents.toLocaleString('en-US')} events (buffer 10,000 lines)`,
+          `${bench.peakHeapGrowthMb} MB`,
+        ],
         ['most event ids kept at once (late window)', String(bench.largestSeenIds)],
         ['lines kept at the end', String(bench.bufferedLines)],
         ['Diagnose: AWS calls', String(bench.diagnoseCalls)],

@@ -14,12 +14,15 @@ export interface PlainRun {
 function post(url: URL, agent: http.Agent, authorization: string, body: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const headers = { 'content-type': 'application/x-www-form-urlencoded', authorization };
-    const request = http.request({ host: url.hostname, port: url.port, method: 'POST', path: '/', agent, headers }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-      response.on('error', reject);
-    });
+    const request = http.request(
+      { host: url.hostname, port: url.port, method: 'POST', path: '/', agent, headers },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+        response.on('error', reject);
+      },
+    );
     request.on('error', reject);
     request.end(body);
   });
@@ -41,14 +44,22 @@ export async function plainHttpListing(simulatorUrl: string, setup: ProfileSetup
       const authorization = `AWS4-HMAC-SHA256 Credential=${profile.accessKeyId}/20260101/${region}/cloudformation/aws4_request, SignedHeaders=host, Signature=0`;
       let token: string | undefined;
       do {
-        const body = new URLSearchParams({ Action: 'DescribeStacks', Version: '2010-05-15', ...(token ? { NextToken: token } : {}) }).toString();
+        const body = new URLSearchParams({
+          Action: 'DescribeStacks',
+          Version: '2010-05-15',
+          ...(token ? { NextToken: token } : {}),
+        }).toString();
         const answer = await post(url, agents[index], authorization, body);
         calls += 1;
         token = /<NextToken>([^<]+)<\/NextToken>/.exec(answer)?.[1];
       } while (token);
     }),
   );
-  const result = { completeMs: performance.now() - started, busyMs: performance.eventLoopUtilization(loopBefore).active, calls };
+  const result = {
+    completeMs: performance.now() - started,
+    busyMs: performance.eventLoopUtilization(loopBefore).active,
+    calls,
+  };
   agents.forEach((agent) => agent.destroy());
   return result;
 }

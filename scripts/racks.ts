@@ -67,8 +67,14 @@ function parseOptions(args: string[]): Options | 'help' {
   if (values.help) return 'help';
   const { regions, organizations } = values;
   return {
-    regions: asUsage('--regions: ', () => parseRegions(regions ? regions.split(',').map((region) => region.trim()) : [])),
-    organizations: organizations ? asUsage(`--organizations ${organizations}: `, () => parseOrganizations(JSON.parse(fs.readFileSync(organizations, 'utf8')) as unknown)) : {},
+    regions: asUsage('--regions: ', () =>
+      parseRegions(regions ? regions.split(',').map((region) => region.trim()) : []),
+    ),
+    organizations: organizations
+      ? asUsage(`--organizations ${organizations}: `, () =>
+          parseOrganizations(JSON.parse(fs.readFileSync(organizations, 'utf8')) as unknown),
+        )
+      : {},
     json: values.json,
   };
 }
@@ -94,15 +100,32 @@ async function main(args: string[]): Promise<number> {
   const errors = store.errors();
   if (options.json) {
     const entries = [
-      ...racks.map(({ displayName, fullName, stackId, status, cloudformationStatus, region, profile, version }) => ({ name: displayName, fullName, stackId, status, cloudformationStatus, region, profile, version: version ?? null })),
+      ...racks.map(({ displayName, fullName, stackId, status, cloudformationStatus, region, profile, version }) => ({
+        name: displayName,
+        fullName,
+        stackId,
+        status,
+        cloudformationStatus,
+        region,
+        profile,
+        version: version ?? null,
+      })),
       ...errors.map(({ message, kind, profile, region }) => ({ error: message, kind, profile, region })),
     ];
     console.log(JSON.stringify(entries, null, 2));
   } else {
-    if (store.hasProfiles === false) console.error('No AWS profiles or credentials found (AWS_CONFIG_FILE, AWS_SHARED_CREDENTIALS_FILE, AWS_ACCESS_KEY_ID).');
-    const rows = racks.map((rack) => [rack.displayName, rack.status, rack.region, rack.version ?? ''].map((cell) => terminalField(cell, tableCellLimit)));
+    if (store.hasProfiles === false)
+      console.error(
+        'No AWS profiles or credentials found (AWS_CONFIG_FILE, AWS_SHARED_CREDENTIALS_FILE, AWS_ACCESS_KEY_ID).',
+      );
+    const rows = racks.map((rack) =>
+      [rack.displayName, rack.status, rack.region, rack.version ?? ''].map((cell) =>
+        terminalField(cell, tableCellLimit),
+      ),
+    );
     console.log(formatTable(['NAME', 'STATUS', 'REGION', 'VERSION'], rows));
-    for (const error of errors) printError(`ERROR ${error.profile} ${error.region || '-'} (${error.kind}): ${error.message}`);
+    for (const error of errors)
+      printError(`ERROR ${error.profile} ${error.region || '-'} (${error.kind}): ${error.message}`);
   }
   return errors.length > 0 ? exitStatus.pairFailed : exitStatus.scanned;
 }

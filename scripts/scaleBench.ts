@@ -73,12 +73,19 @@ function profiles1000(latencyMs: number): Promise<Scale['profiles1000']> {
       await sim.reset();
       const resultFile = path.join(aws.dir, `scale-${run}.json`);
       const log = path.join(aws.dir, `scale-${run}.log`);
-      const code = await runToEnd(process.execPath, [path.join(__dirname, 'scaleChild.js'), resultFile, JSON.stringify(settings)], { env: childEnvironment(aws), cwd: aws.dir, output: log });
-      if (code !== 0) throw new Error(`the 1,000-profile refresh failed (exit ${code}):\n${fs.readFileSync(log, 'utf8')}`);
+      const code = await runToEnd(
+        process.execPath,
+        [path.join(__dirname, 'scaleChild.js'), resultFile, JSON.stringify(settings)],
+        { env: childEnvironment(aws), cwd: aws.dir, output: log },
+      );
+      if (code !== 0)
+        throw new Error(`the 1,000-profile refresh failed (exit ${code}):\n${fs.readFileSync(log, 'utf8')}`);
       const result = JSON.parse(fs.readFileSync(resultFile, 'utf8')) as ScaleChildResult;
       runs.push(result);
-      if (result.racks !== expectedRacks) problems.add(`run ${run + 1}: ${result.racks} racks instead of ${expectedRacks}`);
-      if (result.errors > 0) problems.add(`run ${run + 1}: ${result.errors} error rows, the first: ${result.firstError}`);
+      if (result.racks !== expectedRacks)
+        problems.add(`run ${run + 1}: ${result.racks} racks instead of ${expectedRacks}`);
+      if (result.errors > 0)
+        problems.add(`run ${run + 1}: ${result.errors} error rows, the first: ${result.firstError}`);
     }
     return { runs, expectedRacks, problems: [...problems] };
   });
@@ -99,7 +106,14 @@ function credentialProcessFiles(dir: string, sim: SimulatorWorker): AwsConfigWri
   const credentialsFile = path.join(dir, 'credentials');
   fs.writeFileSync(configFile, config);
   fs.writeFileSync(credentialsFile, '', { mode: 0o600 });
-  return { configFile, credentialsFile, settings: { 'convox.regions': [...sim.setup.regions], 'convox.organizations': structuredClone(sim.setup.organizations) } };
+  return {
+    configFile,
+    credentialsFile,
+    settings: {
+      'convox.regions': [...sim.setup.regions],
+      'convox.organizations': structuredClone(sim.setup.organizations),
+    },
+  };
 }
 
 /** The most `start` lines not yet matched by an `end` at any moment; at equal times an end counts first. */
@@ -118,43 +132,52 @@ function maxInFlight(log: string): { max: number; started: number; ended: number
     running += event.change;
     max = Math.max(max, running);
   }
-  return { max, started: events.filter((event) => event.change > 0).length, ended: events.filter((event) => event.change < 0).length };
+  return {
+    max,
+    started: events.filter((event) => event.change > 0).length,
+    ended: events.filter((event) => event.change < 0).length,
+  };
 }
 
 /** One refresh of a fresh store over 100 profiles whose keys each come from a one-second credential_process. */
 function credentialProcesses(latencyMs: number): Promise<Scale['credentialProcesses'] & { inFlight: number }> {
-  return withSimulator({ kind: 'manyProfiles', options: processProfiles }, { latencyMs, awsFiles: credentialProcessFiles }, async (sim, settings, aws) => {
-    const ports = new AwsPorts();
-    const store = new RackStore(ports, () => settings, { intervalSeconds: 0 });
-    const started = performance.now();
-    await store.refresh('manual');
-    const refreshMs = Math.round(performance.now() - started);
-    const { profiles } = processProfiles;
-    const expectedRacks = Math.ceil(profiles / processProfiles.rackEvery);
-    const listings = await sim.count({ service: 'cloudformation', operation: 'DescribeStacks' });
-    const racks = store.racks().length;
-    const errors = store.errors();
-    store.dispose();
-    ports.dispose();
-    const log = maxInFlight(fs.readFileSync(path.join(aws.dir, processLog), 'utf8'));
-    const problems: string[] = [];
-    if (errors.length > 0) problems.push(`${errors.length} error rows, the first: ${errors[0].message}`);
-    if (listings !== profiles) problems.push(`${listings} DescribeStacks calls instead of ${profiles}`);
-    if (racks !== expectedRacks) problems.push(`${racks} racks instead of ${expectedRacks}`);
-    if (log.started !== profiles || log.ended !== profiles) problems.push(`${log.started} processes started and ${log.ended} ended instead of ${profiles}`);
-    return {
-      inFlight: log.max,
-      profiles,
-      refreshMs,
-      floorMs: Math.ceil(profiles / maxHelperProcesses) * processMs,
-      started: log.started,
-      ended: log.ended,
-      listings,
-      racks,
-      expectedRacks,
-      problems,
-    };
-  });
+  return withSimulator(
+    { kind: 'manyProfiles', options: processProfiles },
+    { latencyMs, awsFiles: credentialProcessFiles },
+    async (sim, settings, aws) => {
+      const ports = new AwsPorts();
+      const store = new RackStore(ports, () => settings, { intervalSeconds: 0 });
+      const started = performance.now();
+      await store.refresh('manual');
+      const refreshMs = Math.round(performance.now() - started);
+      const { profiles } = processProfiles;
+      const expectedRacks = Math.ceil(profiles / processProfiles.rackEvery);
+      const listings = await sim.count({ service: 'cloudformation', operation: 'DescribeStacks' });
+      const racks = store.racks().length;
+      const errors = store.errors();
+      store.dispose();
+      ports.dispose();
+      const log = maxInFlight(fs.readFileSync(path.join(aws.dir, processLog), 'utf8'));
+      const problems: string[] = [];
+      if (errors.length > 0) problems.push(`${errors.length} error rows, the first: ${errors[0].message}`);
+      if (listings !== profiles) problems.push(`${listings} DescribeStacks calls instead of ${profiles}`);
+      if (racks !== expectedRacks) problems.push(`${racks} racks instead of ${expectedRacks}`);
+      if (log.started !== profiles || log.ended !== profiles)
+        problems.push(`${log.started} processes started and ${log.ended} ended instead of ${profiles}`);
+      return {
+        inFlight: log.max,
+        profiles,
+        refreshMs,
+        floorMs: Math.ceil(profiles / maxHelperProcesses) * processMs,
+        started: log.started,
+        ended: log.ended,
+        listings,
+        racks,
+        expectedRacks,
+        problems,
+      };
+    },
+  );
 }
 
 /** Both scale measurements; the simulator answers after `latencyMs`. */
@@ -171,7 +194,8 @@ export async function measureScale(latencyMs: number): Promise<Scale> {
   };
 }
 
-const verdict = (value: number, budget: number): string => (value <= budget ? 'within' : `over by ${Math.round((value - budget) * 10) / 10}`);
+const verdict = (value: number, budget: number): string =>
+  value <= budget ? 'within' : `over by ${Math.round((value - budget) * 10) / 10}`;
 
 /** The heading and table scripts/bench.ts prints. */
 export function scaleTable(scale: Scale): string {
@@ -184,7 +208,12 @@ export function scaleTable(scale: Scale): string {
   const table = formatTable(
     ['MEASURE', 'VALUE', 'BUDGET', 'NOTE'],
     [
-      ['1,000 profiles: CPU (user + system)', `${scale.profiles1000CpuMs} ms`, `≤ ${budgets.cpuMs} ms`, `${verdict(scale.profiles1000CpuMs, budgets.cpuMs)}; runs ${runs.map((run) => `${run.cpuMs}`).join(', ')} ms`],
+      [
+        '1,000 profiles: CPU (user + system)',
+        `${scale.profiles1000CpuMs} ms`,
+        `≤ ${budgets.cpuMs} ms`,
+        `${verdict(scale.profiles1000CpuMs, budgets.cpuMs)}; runs ${runs.map((run) => `${run.cpuMs}`).join(', ')} ms`,
+      ],
       [
         '1,000 profiles: peak RSS',
         `${scale.profiles1000RssMb} MB`,
@@ -192,9 +221,24 @@ export function scaleTable(scale: Scale): string {
         `${verdict(scale.profiles1000RssMb, budgets.rssMb)}; sampled every ${runs[0]?.sampleMs} ms; ${median(runs.map((run) => run.rssBeforeMb))} MB before; kernel high-water mark ${median(runs.map((run) => run.maxRssMb))} MB`,
       ],
       ['1,000 profiles: refresh time', `${median(runs.map((run) => run.wallMs))} ms`, '', ''],
-      ['credential processes at once', String(scale.credentialProcessesInFlight), `≤ ${budgets.inFlight}`, `${verdict(scale.credentialProcessesInFlight, budgets.inFlight)}; ${processes.started} started, ${processes.ended} ended`],
-      ['  refresh time with them', `${processes.refreshMs} ms`, '', `floor ${processes.floorMs} ms: ${processes.profiles} × ${processMs / 1000} s, ${maxHelperProcesses} at once, not counting the start of a shell and Node for each`],
-      ['result', problems.length === 0 ? 'as expected' : 'NOT as expected (below)', '', 'every pair listed, no error row, every rack'],
+      [
+        'credential processes at once',
+        String(scale.credentialProcessesInFlight),
+        `≤ ${budgets.inFlight}`,
+        `${verdict(scale.credentialProcessesInFlight, budgets.inFlight)}; ${processes.started} started, ${processes.ended} ended`,
+      ],
+      [
+        '  refresh time with them',
+        `${processes.refreshMs} ms`,
+        '',
+        `floor ${processes.floorMs} ms: ${processes.profiles} × ${processMs / 1000} s, ${maxHelperProcesses} at once, not counting the start of a shell and Node for each`,
+      ],
+      [
+        'result',
+        problems.length === 0 ? 'as expected' : 'NOT as expected (below)',
+        '',
+        'every pair listed, no error row, every rack',
+      ],
     ],
   );
   return [heading, table, ...problems.map((problem) => `  ${problem}`)].join('\n');

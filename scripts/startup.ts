@@ -49,7 +49,12 @@ function childEnvironment(dir: string): NodeJS.ProcessEnv {
   for (const [key, value] of Object.entries(process.env)) {
     if (!/^AWS_/i.test(key)) env[key] = value;
   }
-  return { ...env, HOME: dir, AWS_CONFIG_FILE: path.join(dir, 'config'), AWS_SHARED_CREDENTIALS_FILE: path.join(dir, 'credentials') };
+  return {
+    ...env,
+    HOME: dir,
+    AWS_CONFIG_FILE: path.join(dir, 'config'),
+    AWS_SHARED_CREDENTIALS_FILE: path.join(dir, 'credentials'),
+  };
 }
 
 /** `runs` fresh Node processes (scripts/startupChild.ts), each loading and activating the bundle once. */
@@ -60,8 +65,13 @@ async function loadAndActivate(runs: number): Promise<ChildResult[]> {
     for (let run = 0; run < runs; run += 1) {
       const resultFile = path.join(dir, `result-${run}.json`);
       const log = path.join(dir, `child-${run}.log`);
-      const code = await runToEnd(process.execPath, [path.join(__dirname, 'startupChild.js'), projectRoot, resultFile], { env: childEnvironment(dir), cwd: dir, output: log });
-      if (code !== 0) throw new Error(`loading and activating the extension failed (exit ${code}):\n${fs.readFileSync(log, 'utf8')}`);
+      const code = await runToEnd(
+        process.execPath,
+        [path.join(__dirname, 'startupChild.js'), projectRoot, resultFile],
+        { env: childEnvironment(dir), cwd: dir, output: log },
+      );
+      if (code !== 0)
+        throw new Error(`loading and activating the extension failed (exit ${code}):\n${fs.readFileSync(log, 'utf8')}`);
       results.push(JSON.parse(fs.readFileSync(resultFile, 'utf8')) as ChildResult);
     }
     return results;
@@ -76,7 +86,11 @@ async function vsixBytes(): Promise<number> {
   try {
     const vsix = path.join(dir, 'x.vsix');
     const log = path.join(dir, 'vsce.log');
-    const code = await runToEnd('npx', ['vsce', 'package', '--no-dependencies', '--out', vsix], { env: process.env, cwd: projectRoot, output: log });
+    const code = await runToEnd('npx', ['vsce', 'package', '--no-dependencies', '--out', vsix], {
+      env: process.env,
+      cwd: projectRoot,
+      output: log,
+    });
     if (code !== 0) throw new Error(`vsce package failed (exit ${code}):\n${fs.readFileSync(log, 'utf8')}`);
     return fs.statSync(vsix).size;
   } finally {
@@ -93,7 +107,11 @@ export async function measureStartup(options: { runs: number; latencyMs: number;
   // require's cache holds real paths.
   const dist = fs.realpathSync(path.join(projectRoot, 'dist')) + path.sep;
   const bundlesLoaded = new Set(
-    children.flatMap((child) => child.loaded.filter((file) => file.startsWith(dist) && file.endsWith('.js')).map((file) => path.join('dist', path.relative(dist, file)))),
+    children.flatMap((child) =>
+      child.loaded
+        .filter((file) => file.startsWith(dist) && file.endsWith('.js'))
+        .map((file) => path.join('dist', path.relative(dist, file))),
+    ),
   );
   const bytes = await vsixBytes();
   let firstRow: FirstRow | null = null;
@@ -111,7 +129,8 @@ export async function measureStartup(options: { runs: number; latencyMs: number;
   const round = (ms: number): number => Math.round(ms * 10) / 10;
   return {
     loadAndActivateMs: round(median(children.map((child) => child.loadMs + child.activateMs))),
-    firstRowRatio: firstRow && Math.round(((firstRow.convoxMs - firstRow.subtractedLatencyMs) / firstRow.minimalTreeMs) * 100) / 100,
+    firstRowRatio:
+      firstRow && Math.round(((firstRow.convoxMs - firstRow.subtractedLatencyMs) / firstRow.minimalTreeMs) * 100) / 100,
     vsixBytes: bytes,
     loadMs: round(median(children.map((child) => child.loadMs))),
     activateMs: round(median(children.map((child) => child.activateMs))),
@@ -126,8 +145,16 @@ export function startupTable(startup: Startup): string {
   const { firstRow } = startup;
   const firstRowRows: string[][] = firstRow
     ? [
-        ['click → first row: Convox Racks view (AWS calls delayed)', `${firstRow.convoxMs} ms`, `runs: ${firstRow.convoxRunsMs.join(', ')} ms`],
-        ['click → first row: minimal tree-view extension', `${firstRow.minimalTreeMs} ms`, `runs: ${firstRow.minimalTreeRunsMs.join(', ')} ms; test/fixtures/minimal-tree`],
+        [
+          'click → first row: Convox Racks view (AWS calls delayed)',
+          `${firstRow.convoxMs} ms`,
+          `runs: ${firstRow.convoxRunsMs.join(', ')} ms`,
+        ],
+        [
+          'click → first row: minimal tree-view extension',
+          `${firstRow.minimalTreeMs} ms`,
+          `runs: ${firstRow.minimalTreeRunsMs.join(', ')} ms; test/fixtures/minimal-tree`,
+        ],
         [
           'first-row ratio',
           String(startup.firstRowRatio),
@@ -137,7 +164,9 @@ export function startupTable(startup: Startup): string {
     : [['first-row ratio', 'not measured', '--no-ui']];
   const heading =
     `Startup: load + activate medians of ${startup.processes} fresh Node ${process.version} processes (stand-in vscode module)` +
-    (firstRow ? `; click → first row medians of ${firstRow.convoxRunsMs.length} runs each, Convox and minimal interleaved` : '');
+    (firstRow
+      ? `; click → first row medians of ${firstRow.convoxRunsMs.length} runs each, Convox and minimal interleaved`
+      : '');
   const table = formatTable(
     ['MEASURE', 'VALUE', 'NOTE'],
     [
@@ -145,7 +174,11 @@ export function startupTable(startup: Startup): string {
       ['  require(dist/extension.js)', `${startup.loadMs} ms`, ''],
       ['  activate() until it returns', `${startup.activateMs} ms`, ''],
       ['dist/*.js loaded by then', startup.bundlesLoaded.join(', '), 'lazily loaded bundles must not be among them'],
-      ['packaged .vsix', `${startup.vsixBytes} bytes`, `${(startup.vsixBytes / 1_048_576).toFixed(2)} MB as vsce counts (1 MB = 1,048,576 bytes); budget ≤ 1 MB`],
+      [
+        'packaged .vsix',
+        `${startup.vsixBytes} bytes`,
+        `${(startup.vsixBytes / 1_048_576).toFixed(2)} MB as vsce counts (1 MB = 1,048,576 bytes); budget ≤ 1 MB`,
+      ],
       ...firstRowRows,
     ],
   );

@@ -51,7 +51,12 @@ function standIn(): Callable {
 }
 
 /** A Memento keeping values in memory, as `globalState` does before anything is stored. */
-function memento(): { get(key: string, fallback?: unknown): unknown; update(key: string, value: unknown): Promise<void>; keys(): string[]; setKeysForSync(): void } {
+function memento(): {
+  get(key: string, fallback?: unknown): unknown;
+  update(key: string, value: unknown): Promise<void>;
+  keys(): string[];
+  setKeysForSync(): void;
+} {
   const values = new Map<string, unknown>();
   return {
     get: (key, fallback) => (values.has(key) ? values.get(key) : fallback),
@@ -71,7 +76,12 @@ function extensionContext(extensionPath: string): object {
     workspaceState: memento(),
     environmentVariableCollection: standIn(),
     extensionPath,
-    extensionUri: { scheme: 'file', path: extensionPath, fsPath: extensionPath, toString: () => `file://${extensionPath}` },
+    extensionUri: {
+      scheme: 'file',
+      path: extensionPath,
+      fsPath: extensionPath,
+      toString: () => `file://${extensionPath}`,
+    },
     asAbsolutePath: (relative: string) => path.join(extensionPath, relative),
   };
   return new Proxy(known, { get: (values, property) => (property in values ? values[property] : standIn()) });
@@ -96,7 +106,12 @@ function isActivatable(value: unknown): value is { activate(context: object): un
 }
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return (typeof value === 'object' || typeof value === 'function') && value !== null && 'then' in value && typeof value.then === 'function';
+  return (
+    (typeof value === 'object' || typeof value === 'function') &&
+    value !== null &&
+    'then' in value &&
+    typeof value.then === 'function'
+  );
 }
 
 /** The file VS Code loads: the manifest's `main`. */
@@ -119,7 +134,11 @@ async function run(extensionDir: string, resultFile: string): Promise<void> {
   const returned = extension.activate(extensionContext(extensionDir));
   if (isThenable(returned)) await returned;
   const activated = performance.now();
-  const result: ChildResult = { loadMs: loaded - started, activateMs: activated - loaded, loaded: Object.keys(require.cache) };
+  const result: ChildResult = {
+    loadMs: loaded - started,
+    activateMs: activated - loaded,
+    loaded: Object.keys(require.cache),
+  };
   fs.writeFileSync(resultFile, JSON.stringify(result));
 }
 

@@ -39,12 +39,23 @@ export async function measureUpdate(): Promise<UpdateNumbers> {
   const scenario = updateScenario();
   return withInProcessSimulator(scenario, { latencyMs, dashboard: true }, async (sim, ports) => {
     if (scenario.install) scenario.install.stepMs = stepMs;
-    const store = new RackStore(ports, () => ({ regions: [], organizations: { acme: ['acme-prod'] } }), { intervalSeconds: 0 });
+    const store = new RackStore(ports, () => ({ regions: [], organizations: { acme: ['acme-prod'] } }), {
+      intervalSeconds: 0,
+    });
     await store.refresh('manual');
     const rack = rackNamed(store, 'acme/production');
     if (!rack) throw new Error('the update scenario has no acme/production');
-    const template = await ports.installer.templateParameters(rack, templateUrl(sim.releasesUrl, rack.version ?? ''), 10_000);
-    const dependencies = { installer: ports.installer, previewer: ports.previewer, releasesUrl: sim.releasesUrl, timing: previewTiming };
+    const template = await ports.installer.templateParameters(
+      rack,
+      templateUrl(sim.releasesUrl, rack.version ?? ''),
+      10_000,
+    );
+    const dependencies = {
+      installer: ports.installer,
+      previewer: ports.previewer,
+      releasesUrl: sim.releasesUrl,
+      timing: previewTiming,
+    };
     const timed = async (change: RackChange): Promise<{ ms: number; calls: number }> => {
       sim.calls.reset();
       const started = performance.now();
@@ -59,7 +70,11 @@ export async function measureUpdate(): Promise<UpdateNumbers> {
     }
 
     const password = await ports.secrets.apiPassword(rack, 10_000);
-    const api = { host: rack.apiHost ?? '', password: password ?? '', pinnedFingerprint: sim.dashboardCertificate?.fingerprint() };
+    const api = {
+      host: rack.apiHost ?? '',
+      password: password ?? '',
+      pinnedFingerprint: sim.dashboardCertificate?.fingerprint(),
+    };
     await systemOf(api, 10_000);
     const callsPerPoll: number[] = [];
     const counting: RackInstaller = {
@@ -74,7 +89,15 @@ export async function measureUpdate(): Promise<UpdateNumbers> {
     const before = await ports.installer.newEvents(where, rack.stackId, undefined, 10_000, 1);
     const change: RackChange = { kind: 'version', version: releaseVersions[1] };
     await updateSystem(api, systemUpdateForm(rack, change), 10_000);
-    const result = await watchStack(counting, { target: where, stackId: rack.stackId, operation: 'update', total: 5, timing: { deadlineMs: 30_000, pollMs: installPollMs }, lastSeenId: before.events[0]?.id, maxMs: 120_000 });
+    const result = await watchStack(counting, {
+      target: where,
+      stackId: rack.stackId,
+      operation: 'update',
+      total: 5,
+      timing: { deadlineMs: 30_000, pollMs: installPollMs },
+      lastSeenId: before.events[0]?.id,
+      maxMs: 120_000,
+    });
     store.dispose();
     const steady = callsPerPoll.slice(1);
     return {
@@ -99,7 +122,11 @@ export function updateTable(update: UpdateNumbers): string {
       [
         ['inputs confirmed → preview table (scale)', `${update.previewMs} ms (${update.previewCalls} AWS calls)`, ''],
         ['inputs confirmed → preview table (new release)', `${update.versionPreviewMs} ms`, ''],
-        ['DescribeStackEvents calls per poll (after the first)', `${update.callsPerPoll} (most ${update.maxCallsPerPoll})`, '1'],
+        [
+          'DescribeStackEvents calls per poll (after the first)',
+          `${update.callsPerPoll} (most ${update.maxCallsPerPoll})`,
+          '1',
+        ],
         ['polls, outcome', `${update.polls}, ${update.outcome}`, 'succeeded'],
       ],
     ),
@@ -110,7 +137,15 @@ export function updateTable(update: UpdateNumbers): string {
 if (require.main === module) {
   main(async () => {
     const update = await measureUpdate();
-    console.log(process.argv.includes('--json') ? JSON.stringify({ update: { previewMs: update.previewMs, callsPerPoll: update.callsPerPoll, detail: update } }, null, 2) : updateTable(update));
+    console.log(
+      process.argv.includes('--json')
+        ? JSON.stringify(
+            { update: { previewMs: update.previewMs, callsPerPoll: update.callsPerPoll, detail: update } },
+            null,
+            2,
+          )
+        : updateTable(update),
+    );
     return 0;
   });
 }

@@ -28,7 +28,14 @@ import { RacksView } from './views/racks/racksView';
 import { ViewState } from './views/racks/viewState';
 import { registerRefreshCommands } from './views/refresh/refreshCommands';
 import { registerRegionCommands } from './views/regions/chooseRegions';
-import { architectureRefreshSeconds, effectiveSettings, refreshIntervalSeconds, requestTimeoutSeconds, scanSettings, watchSettings } from './views/settings';
+import {
+  architectureRefreshSeconds,
+  effectiveSettings,
+  refreshIntervalSeconds,
+  requestTimeoutSeconds,
+  scanSettings,
+  watchSettings,
+} from './views/settings';
 import { CurrentRack } from './views/switch/currentRack';
 import { RackStatusBar } from './views/switch/statusBar';
 import { registerSwitchCommands } from './views/switch/switchCommands';
@@ -62,7 +69,12 @@ export function activate(context: vscode.ExtensionContext): ConvoxApi {
   const started = performance.now();
   const log = vscode.window.createOutputChannel('Convox', { log: true });
   // The AWS SDK is a bundle of its own (dist/aws.js), loaded by the first refresh, not by activation.
-  const aws = lazy(async () => (await import('./aws')).createAwsPorts({ log: (message) => log.warn(message), helperTimeoutMs: () => helperTimeoutMs(requestTimeoutSeconds() * 1000) }));
+  const aws = lazy(async () =>
+    (await import('./aws')).createAwsPorts({
+      log: (message) => log.warn(message),
+      helperTimeoutMs: () => helperTimeoutMs(requestTimeoutSeconds() * 1000),
+    }),
+  );
   const ports = lazyPorts(aws);
   const secrets: RackSecrets = { apiPassword: async (...args) => (await aws()).secrets.apiPassword(...args) };
   const previewer: ChangePreviewer = { preview: async (...args) => (await aws()).previewer.preview(...args) };
@@ -82,7 +94,9 @@ export function activate(context: vscode.ExtensionContext): ConvoxApi {
   const statusBar = new RackStatusBar(store, current);
   const cli = new CliLookups(userCliConfigFiles, log);
   const passwords = new RackPasswords(secrets, (host) => cli.password(host), log);
-  const terminals = new TerminalEnvironment(context.environmentVariableCollection, current, store, passwords, (host) => cli.nameForHost(host));
+  const terminals = new TerminalEnvironment(context.environmentVariableCollection, current, store, passwords, (host) =>
+    cli.nameForHost(host),
+  );
   const architecture = new ArchitecturePanels({
     store,
     extensionUri: context.extensionUri,
@@ -118,7 +132,14 @@ export function activate(context: vscode.ExtensionContext): ConvoxApi {
     ...registerTerminalCommands(store, racksView.tree, current, passwords, log),
     ...registerInspectCommands(store, racksView.tree, current, documents, log),
     ...registerArchitectureCommands(store, racksView.tree, current, architecture, log),
-    ...registerInstallCommands(context, store, racksView.tree, current, new CliRecords(userCliConfigFiles, passwords, log), log),
+    ...registerInstallCommands(
+      context,
+      store,
+      racksView.tree,
+      current,
+      new CliRecords(userCliConfigFiles, passwords, log),
+      log,
+    ),
     ...registerUpdateCommands(context, store, racksView.tree, current, passwords, previewer, log),
     vscode.window.registerWebviewPanelSerializer(architectureViewType, architecture),
     ...registerRegionCommands(),

@@ -24,7 +24,13 @@ export type CliResolution = CliTarget | { error: string };
 /** The rack name (`currentRack`): `-r`, `CONVOX_RACK`, `./.convox2/rack`, `racks[host]`, the `rack` file. */
 export function cliRackName(inputs: CliInputs, host: string): string | undefined {
   const nonEmpty = (value: string | undefined): string | undefined => (value ? value : undefined);
-  return nonEmpty(inputs.flag) ?? nonEmpty(inputs.env.CONVOX_RACK) ?? nonEmpty(inputs.directoryRack) ?? nonEmpty(inputs.files.racks?.[host]) ?? nonEmpty(inputs.files.rack);
+  return (
+    nonEmpty(inputs.flag) ??
+    nonEmpty(inputs.env.CONVOX_RACK) ??
+    nonEmpty(inputs.directoryRack) ??
+    nonEmpty(inputs.files.racks?.[host]) ??
+    nonEmpty(inputs.files.rack)
+  );
 }
 
 /**

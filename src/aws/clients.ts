@@ -81,12 +81,21 @@ interface StsSettings {
   requestHandler: SharedHttpHandler;
 }
 
-function providerFor(profile: string, source: CredentialSource, helperTimeoutMs: () => number, sts: StsSettings): AwsCredentialIdentityProvider {
+function providerFor(
+  profile: string,
+  source: CredentialSource,
+  helperTimeoutMs: () => number,
+  sts: StsSettings,
+): AwsCredentialIdentityProvider {
   switch (source.kind) {
     case 'environment':
       return fromEnv();
     case 'keys': {
-      const keys = { accessKeyId: source.accessKeyId, secretAccessKey: source.secretAccessKey, sessionToken: source.sessionToken };
+      const keys = {
+        accessKeyId: source.accessKeyId,
+        secretAccessKey: source.secretAccessKey,
+        sessionToken: source.sessionToken,
+      };
       return () => Promise.resolve(keys);
     }
     case 'process':
@@ -101,7 +110,12 @@ function providerFor(profile: string, source: CredentialSource, helperTimeoutMs:
           ...(source.externalId ? { ExternalId: source.externalId } : {}),
           ...(source.durationSeconds ? { DurationSeconds: source.durationSeconds } : {}),
         },
-        clientConfig: { region: sts.region, endpoint: sts.endpoint, requestHandler: sts.requestHandler, maxAttempts: 2 },
+        clientConfig: {
+          region: sts.region,
+          endpoint: sts.endpoint,
+          requestHandler: sts.requestHandler,
+          maxAttempts: 2,
+        },
       });
     case 'sdk':
       return fromIni({ profile, ignoreCache: true });
@@ -139,7 +153,8 @@ export class AwsClients {
     const previous = this.profiles;
     this.profiles = new Map(profiles.map((profile) => [profile.name, profile]));
     const made = (profile: AwsProfile | undefined): string => JSON.stringify([profile?.credentials, profile?.client]);
-    for (const [name, profile] of previous) if (made(profile) !== made(this.profiles.get(name))) this.forgetProfile(name);
+    for (const [name, profile] of previous)
+      if (made(profile) !== made(this.profiles.get(name))) this.forgetProfile(name);
   }
 
   /** A profile of the last `useProfiles`. */
@@ -181,7 +196,12 @@ export class AwsClients {
   }
 
   /** The client of one service for a profile and region, made by `create` the first time it is asked for. */
-  client<T extends Destroyable>(service: ServiceKey, profile: AwsProfile, region: string, create: (config: ClientConfig) => T): T {
+  client<T extends Destroyable>(
+    service: ServiceKey,
+    profile: AwsProfile,
+    region: string,
+    create: (config: ClientConfig) => T,
+  ): T {
     const key = [service, profile.name, region, profile.endpoints[service] ?? ''].join('\u0000');
     let client = this.clients.get(key) as T | undefined;
     if (!client) {
@@ -222,7 +242,11 @@ export class AwsClients {
     if (!provider) {
       const requestTimeoutMs = this.options.requestTimeoutMs ?? defaultRequestTimeoutMs;
       const timeout = this.options.helperTimeoutMs ?? (() => helperTimeoutMs(requestTimeoutMs));
-      const sts = { region: profile.region ?? defaultStsRegion, endpoint: profile.endpoints.sts, requestHandler: this.handler };
+      const sts = {
+        region: profile.region ?? defaultStsRegion,
+        endpoint: profile.endpoints.sts,
+        requestHandler: this.handler,
+      };
       provider = shared(providerFor(profile.name, profile.credentials, timeout, sts));
       this.credentials.set(profile.name, provider);
     }

@@ -23,7 +23,8 @@ const outputProblems = {
 export type CredentialProcessOutputProblem = keyof typeof outputProblems;
 
 /** The failure as typed values, so no text from the command or its output can reach the message. */
-export type CredentialProcessFailure = Exclude<HelperFailure, { reason: 'tooLarge' }> | { reason: 'output'; problem: CredentialProcessOutputProblem };
+export type CredentialProcessFailure =
+  Exclude<HelperFailure, { reason: 'tooLarge' }> | { reason: 'output'; problem: CredentialProcessOutputProblem };
 
 const nextStep = 'Run the command in a terminal to see its output, fix it, then refresh.';
 
@@ -68,7 +69,8 @@ function failureOf(error: unknown): CredentialProcessFailure {
 }
 
 function parseCredentials(profile: string, output: string): AwsCredentialIdentity {
-  const problem = (kind: CredentialProcessOutputProblem): CredentialProcessError => new CredentialProcessError(profile, { reason: 'output', problem: kind });
+  const problem = (kind: CredentialProcessOutputProblem): CredentialProcessError =>
+    new CredentialProcessError(profile, { reason: 'output', problem: kind });
   let parsed: unknown;
   try {
     parsed = JSON.parse(output);
@@ -78,11 +80,17 @@ function parseCredentials(profile: string, output: string): AwsCredentialIdentit
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw problem('notJson');
   const fields = parsed as Record<string, unknown>;
   if (fields.Version !== 1) throw problem('wrongVersion');
-  const { AccessKeyId: accessKeyId, SecretAccessKey: secretAccessKey, SessionToken: sessionToken, Expiration: expiration } = fields;
+  const {
+    AccessKeyId: accessKeyId,
+    SecretAccessKey: secretAccessKey,
+    SessionToken: sessionToken,
+    Expiration: expiration,
+  } = fields;
   if (typeof accessKeyId !== 'string' || accessKeyId === '') throw problem('noAccessKeyId');
   if (typeof secretAccessKey !== 'string' || secretAccessKey === '') throw problem('noSecretAccessKey');
   // The AWS CLI reads a null SessionToken or Expiration as absent, so tools written against it may print one.
-  if (sessionToken !== undefined && sessionToken !== null && typeof sessionToken !== 'string') throw problem('badSessionToken');
+  if (sessionToken !== undefined && sessionToken !== null && typeof sessionToken !== 'string')
+    throw problem('badSessionToken');
   let expires: Date | undefined;
   if (expiration !== undefined && expiration !== null) {
     expires = typeof expiration === 'string' ? new Date(expiration) : undefined;
@@ -109,12 +117,21 @@ export interface CredentialProcessOptions {
  * killed with everything it started after the timeout, a second call while it runs waits for the same run, and
  * failures never quote the command or its output.
  */
-export function fromCredentialProcess(profile: string, command: string, options: CredentialProcessOptions = {}): () => Promise<AwsCredentialIdentity> {
+export function fromCredentialProcess(
+  profile: string,
+  command: string,
+  options: CredentialProcessOptions = {},
+): () => Promise<AwsCredentialIdentity> {
   const timeoutMs = options.timeoutMs ?? minimumHelperTimeoutMs;
   return async () => {
     let output: string;
     try {
-      output = await runHelper(`credential_process\u0000${profile}\u0000${command}`, { shell: command }, { timeoutMs, maxOutputBytes }, options.limiter);
+      output = await runHelper(
+        `credential_process\u0000${profile}\u0000${command}`,
+        { shell: command },
+        { timeoutMs, maxOutputBytes },
+        options.limiter,
+      );
     } catch (error) {
       throw new CredentialProcessError(profile, failureOf(error));
     }

@@ -19,7 +19,11 @@ export function formatSeconds(ms: number): string {
  * Runs `work` with a signal that aborts its requests once `deadlineMs` has passed, and ends with a DeadlineError
  * then even if `work` does not (a credential source that ignores the signal, a body that trickles in).
  */
-export async function withDeadline<T>(deadlineMs: number, endpoint: string, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+export async function withDeadline<T>(
+  deadlineMs: number,
+  endpoint: string,
+  work: (signal: AbortSignal) => Promise<T>,
+): Promise<T> {
   const controller = new AbortController();
   let timer: ReturnType<typeof setTimeout> | undefined;
   const expired = new Promise<never>((_resolve, reject) => {

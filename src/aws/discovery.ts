@@ -36,7 +36,8 @@ function mayMatter(stack: Stack): boolean {
 function describeStack(stack: Stack): StackDescription | undefined {
   if (!stack.StackId || !stack.StackName || !stack.StackStatus || !mayMatter(stack)) return undefined;
   const parameters: Record<string, string> = {};
-  for (const { ParameterKey, ParameterValue } of stack.Parameters ?? []) if (ParameterKey) parameters[ParameterKey] = ParameterValue ?? '';
+  for (const { ParameterKey, ParameterValue } of stack.Parameters ?? [])
+    if (ParameterKey) parameters[ParameterKey] = ParameterValue ?? '';
   const outputs: Record<string, string> = {};
   for (const { OutputKey, OutputValue } of stack.Outputs ?? []) if (OutputKey) outputs[OutputKey] = OutputValue ?? '';
   return {
@@ -68,7 +69,12 @@ export class PagingError extends Error {
 export const maxPairsInFlight = 64;
 
 /** Lists one pair's stacks page by page within its deadline, reporting the racks found so far as pages arrive. */
-async function discoverPair(target: DiscoveryTarget, clients: AwsClients, report: (result: PairResult) => void, deadlineMs: number): Promise<void> {
+async function discoverPair(
+  target: DiscoveryTarget,
+  clients: AwsClients,
+  report: (result: PairResult) => void,
+  deadlineMs: number,
+): Promise<void> {
   const origin: Pair = target.pair;
   const collector = new RackCollector(origin);
   const endpoint = endpointLabel(target.awsProfile, 'cloudformation', origin.region);
@@ -84,16 +90,27 @@ async function discoverPair(target: DiscoveryTarget, clients: AwsClients, report
         const next = page.NextToken;
         if (next === undefined) continue;
         if (tokens.has(next)) throw new PagingError('the same NextToken came back twice');
-        if (pages >= maxPagesPerListing) throw new PagingError(`there were still more pages after ${maxPagesPerListing}`);
+        if (pages >= maxPagesPerListing)
+          throw new PagingError(`there were still more pages after ${maxPagesPerListing}`);
         tokens.add(next);
       }
     });
     report({ ...origin, racks: collector.racks(), done: true });
   } catch (error) {
     const waitingForCredentials = clients.isResolvingCredentials(origin.profile);
-    const { kind, message } = classifyError(error, { ...origin, endpoint, waitingForCredentials, action: 'list CloudFormation stacks (cloudformation:DescribeStacks)' });
+    const { kind, message } = classifyError(error, {
+      ...origin,
+      endpoint,
+      waitingForCredentials,
+      action: 'list CloudFormation stacks (cloudformation:DescribeStacks)',
+    });
     const incomplete = pages > 0 ? ` Only the first ${pages} page${pages === 1 ? '' : 's'} of stacks were read.` : '';
-    report({ ...origin, racks: collector.racks(), done: true, error: { ...origin, kind, message: message + incomplete } });
+    report({
+      ...origin,
+      racks: collector.racks(),
+      done: true,
+      error: { ...origin, kind, message: message + incomplete },
+    });
   }
 }
 

@@ -19,10 +19,43 @@ export interface ErrorContext {
   waitingForCredentials?: boolean;
 }
 
-const expiredCodes = new Set(['ExpiredToken', 'ExpiredTokenException', 'RequestExpired', 'TokenRefreshRequired', 'InvalidClientTokenId', 'UnrecognizedClientException', 'SignatureDoesNotMatch']);
-const deniedCodes = new Set(['AccessDenied', 'AccessDeniedException', 'UnauthorizedOperation', 'AuthorizationError', 'OptInRequired']);
-const throttledCodes = new Set(['Throttling', 'ThrottlingException', 'ThrottledException', 'TooManyRequestsException', 'RequestLimitExceeded', 'RequestThrottled', 'RequestThrottledException']);
-const networkCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE', 'TimeoutError', 'RequestTimeout']);
+const expiredCodes = new Set([
+  'ExpiredToken',
+  'ExpiredTokenException',
+  'RequestExpired',
+  'TokenRefreshRequired',
+  'InvalidClientTokenId',
+  'UnrecognizedClientException',
+  'SignatureDoesNotMatch',
+]);
+const deniedCodes = new Set([
+  'AccessDenied',
+  'AccessDeniedException',
+  'UnauthorizedOperation',
+  'AuthorizationError',
+  'OptInRequired',
+]);
+const throttledCodes = new Set([
+  'Throttling',
+  'ThrottlingException',
+  'ThrottledException',
+  'TooManyRequestsException',
+  'RequestLimitExceeded',
+  'RequestThrottled',
+  'RequestThrottledException',
+]);
+const networkCodes = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EPIPE',
+  'TimeoutError',
+  'RequestTimeout',
+]);
 const descriptorCodes = new Set(['EMFILE', 'ENFILE']);
 /** What the SDK calls an error answer it could not read a code from. */
 const unknownNames = new Set(['Unknown', 'UnknownError']);
@@ -45,7 +78,11 @@ function fields(error: unknown): ErrorFields {
 
 /** The first code of `codes` on an error or the errors that caused it (the SDK wraps socket errors). */
 function codeIn(error: ErrorFields, codes: ReadonlySet<string>): string | undefined {
-  for (let current: ErrorFields | undefined = error, depth = 0; current && depth < 4; current = current.cause ? fields(current.cause) : undefined, depth++) {
+  for (
+    let current: ErrorFields | undefined = error, depth = 0;
+    current && depth < 4;
+    current = current.cause ? fields(current.cause) : undefined, depth++
+  ) {
     if (current.code && codes.has(current.code)) return current.code;
     if (current.name && codes.has(current.name)) return current.name;
   }
@@ -58,13 +95,17 @@ function codeIn(error: ErrorFields, codes: ReadonlySet<string>): string | undefi
  */
 function safeDetail(text: string | undefined): string {
   const line = (text ?? '').trim().split(/\r?\n/, 1)[0];
-  if (/command failed|credential_process|spawn /i.test(line)) return 'its credential_process failed; run it in a terminal to see why';
+  if (/command failed|credential_process|spawn /i.test(line))
+    return 'its credential_process failed; run it in a terminal to see why';
   return line.length > maxDetail ? `${line.slice(0, maxDetail - 1)}…` : line;
 }
 
 function isNotAwsAnswer(failure: ErrorFields): boolean {
   const contentType = failure.$response?.headers?.['content-type'] ?? '';
-  return failure.$metadata?.httpStatusCode !== undefined && (unknownNames.has(failure.name ?? '') || /html|text\/plain/i.test(contentType));
+  return (
+    failure.$metadata?.httpStatusCode !== undefined &&
+    (unknownNames.has(failure.name ?? '') || /html|text\/plain/i.test(contentType))
+  );
 }
 
 /** Sorts a failure of AWS, the network or a credential source into the kinds the views know, with what to do next. */
@@ -90,7 +131,10 @@ export function classifyError(error: unknown, context: ErrorContext): Classified
   }
   if (name === 'CredentialProcessError') {
     const reason = (error as { reason?: string }).reason;
-    return { kind: reason === 'output' || reason === 'spawn' ? 'configuration' : 'expired-credentials', message: failure.message ?? '' };
+    return {
+      kind: reason === 'output' || reason === 'spawn' ? 'configuration' : 'expired-credentials',
+      message: failure.message ?? '',
+    };
   }
   if (name === 'AnswerTooLargeError') {
     return {
@@ -106,7 +150,10 @@ export function classifyError(error: unknown, context: ErrorContext): Classified
     };
   }
   if (expiredCodes.has(name) || (name === 'CredentialsProviderError' && /expired|refresh|sso/i.test(detail))) {
-    const signIn = source === `profile "${profile}"` ? `Sign in again (for SSO: aws sso login --profile ${profile}) or renew the keys` : 'Set fresh AWS_* variables and restart VS Code';
+    const signIn =
+      source === `profile "${profile}"`
+        ? `Sign in again (for SSO: aws sso login --profile ${profile}) or renew the keys`
+        : 'Set fresh AWS_* variables and restart VS Code';
     return {
       kind: 'expired-credentials',
       message: `The credentials of ${source} have expired or are no longer valid (${detail || name}). ${signIn}, then retry.`,
@@ -150,7 +197,12 @@ export function classifyError(error: unknown, context: ErrorContext): Classified
       message: `HTTP ${failure.$metadata?.httpStatusCode} from ${endpoint}, not an AWS answer, to ${action} for ${source}. A proxy or the profile's endpoint_url may be wrong; retry, and if it persists, check them.`,
     };
   }
-  if (name === 'SyntaxError' || /Deserialization|parse error|char '|Unexpected (token|end)|Invalid (XML|JSON)|non-whitespace/i.test(`${name} ${detail}`)) {
+  if (
+    name === 'SyntaxError' ||
+    /Deserialization|parse error|char '|Unexpected (token|end)|Invalid (XML|JSON)|non-whitespace/i.test(
+      `${name} ${detail}`,
+    )
+  ) {
     return {
       kind: 'other',
       message: `${endpoint} answered ${action} for ${source} with something that could not be read as an AWS answer. Retry; if it persists, check the profile's endpoint_url.`,

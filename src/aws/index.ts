@@ -57,20 +57,37 @@ export class AwsPorts implements RackPorts {
     const instancesAndTasks = "read the rack's instances and tasks (ECS and EC2)";
     this.reader = {
       lifecycleStates: (pair, groupNames, deadlineMs) =>
-        this.read(pair, 'auto_scaling', 'read instance lifecycles (autoscaling:DescribeAutoScalingGroups)', deadlineMs, (profile, signal) =>
-          lifecycleStates(this.clients, profile, pair, groupNames, signal),
+        this.read(
+          pair,
+          'auto_scaling',
+          'read instance lifecycles (autoscaling:DescribeAutoScalingGroups)',
+          deadlineMs,
+          (profile, signal) => lifecycleStates(this.clients, profile, pair, groupNames, signal),
         ),
-      details: (rack, deadlineMs) => this.read(rack, 'ecs', instancesAndTasks, deadlineMs, async (profile, signal) => (await readers()).details.load(profile, rack, signal)),
+      details: (rack, deadlineMs) =>
+        this.read(rack, 'ecs', instancesAndTasks, deadlineMs, async (profile, signal) =>
+          (await readers()).details.load(profile, rack, signal),
+        ),
       processes: (rack, tasks, deadlineMs) =>
-        this.read(rack, 'ecs', "read the rack's task definitions (ecs:DescribeTaskDefinition)", deadlineMs, async (profile, signal) =>
-          (await readers()).details.processes(profile, rack, tasks, signal),
+        this.read(
+          rack,
+          'ecs',
+          "read the rack's task definitions (ecs:DescribeTaskDefinition)",
+          deadlineMs,
+          async (profile, signal) => (await readers()).details.processes(profile, rack, tasks, signal),
         ),
       architecture: (rack, deadlineMs) =>
-        this.read(rack, 'cloudformation', "read the rack's resources and what runs on it (CloudFormation, ECS and EC2)", deadlineMs, async (profile, abortSignal) => {
-          const { runtime } = await readers();
-          const resources = await this.rackResources(profile, rack, abortSignal);
-          return { rack, resources, runtime: await runtime.runtime(profile, rack, { abortSignal }) };
-        }),
+        this.read(
+          rack,
+          'cloudformation',
+          "read the rack's resources and what runs on it (CloudFormation, ECS and EC2)",
+          deadlineMs,
+          async (profile, abortSignal) => {
+            const { runtime } = await readers();
+            const resources = await this.rackResources(profile, rack, abortSignal);
+            return { rack, resources, runtime: await runtime.runtime(profile, rack, { abortSignal }) };
+          },
+        ),
     };
   }
 
@@ -95,38 +112,58 @@ export class AwsPorts implements RackPorts {
 
   readonly stacks = {
     events: (rack: Rack, limit: number, deadlineMs: number): Promise<StackEvent[]> =>
-      this.read(rack, 'cloudformation', 'read stack events (cloudformation:DescribeStackEvents)', deadlineMs, async (profile, abortSignal) => {
-        const client = this.clients.cloudFormation(profile, rack.region);
-        const answer = await client.send(new DescribeStackEventsCommand({ StackName: rack.stackId }), { abortSignal });
-        return (answer.StackEvents ?? []).slice(0, limit).map((event) => ({
-          at: event.Timestamp ?? new Date(0),
-          resource: event.LogicalResourceId ?? '',
-          resourceType: event.ResourceType ?? '',
-          status: event.ResourceStatus ?? '',
-          reason: event.ResourceStatusReason,
-        }));
-      }),
+      this.read(
+        rack,
+        'cloudformation',
+        'read stack events (cloudformation:DescribeStackEvents)',
+        deadlineMs,
+        async (profile, abortSignal) => {
+          const client = this.clients.cloudFormation(profile, rack.region);
+          const answer = await client.send(new DescribeStackEventsCommand({ StackName: rack.stackId }), {
+            abortSignal,
+          });
+          return (answer.StackEvents ?? []).slice(0, limit).map((event) => ({
+            at: event.Timestamp ?? new Date(0),
+            resource: event.LogicalResourceId ?? '',
+            resourceType: event.ResourceType ?? '',
+            status: event.ResourceStatus ?? '',
+            reason: event.ResourceStatusReason,
+          }));
+        },
+      ),
   };
 
   /** The rack's log group, read directly (the logs never go through the rack API). */
   readonly logs: RackLogs = {
     page: (rack, query, deadlineMs) =>
-      this.read(rack, 'cloudwatch_logs', `read the rack's logs (logs:FilterLogEvents on ${query.logGroup})`, deadlineMs, async (profile, signal) =>
-        (await this.readers()).logPage(profile, rack.region, query, signal),
+      this.read(
+        rack,
+        'cloudwatch_logs',
+        `read the rack's logs (logs:FilterLogEvents on ${query.logGroup})`,
+        deadlineMs,
+        async (profile, signal) => (await this.readers()).logPage(profile, rack.region, query, signal),
       ),
   };
 
   readonly diagnostics: RackDiagnostics = {
     evidence: (rack, deadlineMs) =>
-      this.read(rack, 'cloudformation', 'read the rack for a diagnosis (CloudFormation, Auto Scaling, EC2, ECS, CloudWatch Logs)', deadlineMs, (profile, signal) =>
-        readEvidence(this.clients, profile, rack, this.readers, signal),
+      this.read(
+        rack,
+        'cloudformation',
+        'read the rack for a diagnosis (CloudFormation, Auto Scaling, EC2, ECS, CloudWatch Logs)',
+        deadlineMs,
+        (profile, signal) => readEvidence(this.clients, profile, rack, this.readers, signal),
       ),
   };
 
   readonly secrets: RackSecrets = {
     apiPassword: (rack, deadlineMs) =>
-      this.read(rack, 'ssm', `read the rack API password (ssm:GetParameter on ${rack.name}RackApiSecret)`, deadlineMs, async (profile, abortSignal) =>
-        this.secretsReader.apiPassword(profile, rack, abortSignal),
+      this.read(
+        rack,
+        'ssm',
+        `read the rack API password (ssm:GetParameter on ${rack.name}RackApiSecret)`,
+        deadlineMs,
+        async (profile, abortSignal) => this.secretsReader.apiPassword(profile, rack, abortSignal),
       ),
   };
 
@@ -143,23 +180,38 @@ export class AwsPorts implements RackPorts {
     const known = this.resources.get(rack.stackId);
     if (known?.stackUpdatedAt === stackUpdatedAt && !rack.cloudformationStatus.endsWith('_IN_PROGRESS')) return known;
     const resources = await listStackResources(this.clients, profile, rack, abortSignal);
-    const subnetIds = resources.flatMap((resource) => (resource.type === 'AWS::EC2::Subnet' && resource.physicalId ? [resource.physicalId] : []));
+    const subnetIds = resources.flatMap((resource) =>
+      resource.type === 'AWS::EC2::Subnet' && resource.physicalId ? [resource.physicalId] : [],
+    );
     const subnets = await (await this.readers()).runtime.subnets(profile, rack.region, subnetIds, { abortSignal });
     const vpcId = rack.outputs.Vpc ?? resources.find((resource) => resource.logicalId === 'Vpc')?.physicalId;
-    const read: RackResources = { stackUpdatedAt, resources, subnets, vpc: vpcId ? { id: vpcId, cidr: rack.outputs.Vpccidr } : undefined };
+    const read: RackResources = {
+      stackUpdatedAt,
+      resources,
+      subnets,
+      vpc: vpcId ? { id: vpcId, cidr: rack.outputs.Vpccidr } : undefined,
+    };
     this.resources.set(rack.stackId, read);
     return read;
   }
 
   /** One read of a pair's resources, within its deadline; any failure becomes an AwsReadError safe to show. */
-  private async read<T>(pair: Pair, service: ServiceKey, action: string, deadlineMs: number, work: (profile: AwsProfile, signal: AbortSignal) => Promise<T>): Promise<T> {
+  private async read<T>(
+    pair: Pair,
+    service: ServiceKey,
+    action: string,
+    deadlineMs: number,
+    work: (profile: AwsProfile, signal: AbortSignal) => Promise<T>,
+  ): Promise<T> {
     const profile = this.clients.profile(pair.profile);
     const endpoint = endpointLabel(profile, service, pair.region);
     try {
       return await withDeadline(deadlineMs, endpoint, (signal) => work(profile, signal));
     } catch (error) {
       const waitingForCredentials = this.clients.isResolvingCredentials(pair.profile);
-      throw new AwsReadError(classifyError(error, { profile: pair.profile, region: pair.region, endpoint, action, waitingForCredentials }));
+      throw new AwsReadError(
+        classifyError(error, { profile: pair.profile, region: pair.region, endpoint, action, waitingForCredentials }),
+      );
     }
   }
 }

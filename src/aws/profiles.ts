@@ -4,7 +4,8 @@ import { describeIgnored, ignoredConfig } from '../model/ignoredConfig';
 import { environmentProfile } from '../model/pair';
 
 /** The AWS services the extension calls, by the key the shared config's `services` sections use. */
-export type ServiceKey = 'cloudformation' | 'ecs' | 'ec2' | 'auto_scaling' | 'ssm' | 'eventbridge' | 'sts' | 'cloudwatch_logs';
+export type ServiceKey =
+  'cloudformation' | 'ecs' | 'ec2' | 'auto_scaling' | 'ssm' | 'eventbridge' | 'sts' | 'cloudwatch_logs';
 
 /**
  * Where a profile's credentials come from, read from the files already parsed for the refresh: static keys and
@@ -59,7 +60,16 @@ export interface AwsProfile {
   client: ClientSettings;
 }
 
-const serviceKeys: ServiceKey[] = ['cloudformation', 'ecs', 'ec2', 'auto_scaling', 'ssm', 'eventbridge', 'sts', 'cloudwatch_logs'];
+const serviceKeys: ServiceKey[] = [
+  'cloudformation',
+  'ecs',
+  'ec2',
+  'auto_scaling',
+  'ssm',
+  'eventbridge',
+  'sts',
+  'cloudwatch_logs',
+];
 
 type Section = Record<string, string | undefined>;
 
@@ -77,7 +87,11 @@ function envEndpoints(env: NodeJS.ProcessEnv): Partial<Record<ServiceKey, string
  * environment variable, the profile's `services` section, the profile's `endpoint_url`. The SDK would do this
  * itself only for the profile named by AWS_PROFILE, so it is done here for every profile.
  */
-function profileEndpoints(section: Section, services: Section | undefined, env: NodeJS.ProcessEnv): Partial<Record<ServiceKey, string>> {
+function profileEndpoints(
+  section: Section,
+  services: Section | undefined,
+  env: NodeJS.ProcessEnv,
+): Partial<Record<ServiceKey, string>> {
   const ignore = (env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS ?? section.ignore_configured_endpoint_urls) === 'true';
   if (ignore) return {};
   const endpoints: Partial<Record<ServiceKey, string>> = {};
@@ -89,8 +103,14 @@ function profileEndpoints(section: Section, services: Section | undefined, env: 
 }
 
 function staticKeys(section: Section): CredentialSource | undefined {
-  const { aws_access_key_id: accessKeyId, aws_secret_access_key: secretAccessKey, aws_session_token: sessionToken } = section;
-  return accessKeyId && secretAccessKey ? { kind: 'keys', accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}) } : undefined;
+  const {
+    aws_access_key_id: accessKeyId,
+    aws_secret_access_key: secretAccessKey,
+    aws_session_token: sessionToken,
+  } = section;
+  return accessKeyId && secretAccessKey
+    ? { kind: 'keys', accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}) }
+    : undefined;
 }
 
 function usesProcess(source: CredentialSource): boolean {
@@ -102,7 +122,11 @@ function usesProcess(source: CredentialSource): boolean {
  * (no MFA, no `credential_source`), static keys, or a credential_process. As in the SDK, a profile reached as a
  * source uses its static keys before its role, and a role whose source is itself uses its own keys.
  */
-function chainSource(name: string, sectionOf: (name: string) => Section | undefined, visited: ReadonlySet<string>): CredentialSource | undefined {
+function chainSource(
+  name: string,
+  sectionOf: (name: string) => Section | undefined,
+  visited: ReadonlySet<string>,
+): CredentialSource | undefined {
   const section = sectionOf(name);
   if (!section) return undefined;
   const keys = staticKeys(section);
@@ -152,7 +176,12 @@ function clientSettings(section: Section, env: NodeJS.ProcessEnv): ClientSetting
     useDualstackEndpoint: value('AWS_USE_DUALSTACK_ENDPOINT', 'use_dualstack_endpoint') === 'true',
     retryMode: value('AWS_RETRY_MODE', 'retry_mode') === 'adaptive' ? 'adaptive' : 'standard',
     defaultsMode,
-    authSchemePreference: preference ? preference.split(',').map((scheme) => scheme.trim()).filter(Boolean) : [],
+    authSchemePreference: preference
+      ? preference
+          .split(',')
+          .map((scheme) => scheme.trim())
+          .filter(Boolean)
+      : [],
     userAgentAppId: value('AWS_SDK_UA_APP_ID', 'sdk_ua_app_id'),
   };
 }
@@ -183,12 +212,17 @@ export async function loadProfiles(env: NodeJS.ProcessEnv = process.env): Promis
   const configFilepath = configPath(env.AWS_CONFIG_FILE, 'config');
   const filepath = configPath(env.AWS_SHARED_CREDENTIALS_FILE, 'credentials');
   // The SDK's reader keeps what it read: the loader below parses these same reads instead of reading again.
-  const [configText, credentialsText] = await Promise.all([configFilepath, filepath].map((file) => readFile(file, { ignoreCache: true }).catch(() => '')));
+  const [configText, credentialsText] = await Promise.all(
+    [configFilepath, filepath].map((file) => readFile(file, { ignoreCache: true }).catch(() => '')),
+  );
   const { configFile, credentialsFile } = await loadSharedConfigFiles({ configFilepath, filepath });
-  const ignored = [...ignoredConfig(configText, 'config'), ...ignoredConfig(credentialsText, 'credentials')].map(describeIgnored);
+  const ignored = [...ignoredConfig(configText, 'config'), ...ignoredConfig(credentialsText, 'credentials')].map(
+    describeIgnored,
+  );
   const names = new Set([...Object.keys(configFile).filter(isProfileKey), ...Object.keys(credentialsFile)]);
   // As the SDK merges them: the credentials file wins.
-  const credentialSection = (name: string): Section | undefined => (names.has(name) ? { ...configFile[name], ...credentialsFile[name] } : undefined);
+  const credentialSection = (name: string): Section | undefined =>
+    names.has(name) ? { ...configFile[name], ...credentialsFile[name] } : undefined;
   const profiles: AwsProfile[] = [...names].sort().map((name) => {
     const section: Section = { ...credentialsFile[name], ...configFile[name] };
     const servicesName = section.services;
@@ -213,13 +247,26 @@ export async function loadProfiles(env: NodeJS.ProcessEnv = process.env): Promis
 }
 
 /** How AWS names each service's regional host. */
-const awsHosts: Record<ServiceKey, string> = { cloudformation: 'cloudformation', ecs: 'ecs', ec2: 'ec2', auto_scaling: 'autoscaling', ssm: 'ssm', eventbridge: 'events', sts: 'sts', cloudwatch_logs: 'logs' };
+const awsHosts: Record<ServiceKey, string> = {
+  cloudformation: 'cloudformation',
+  ecs: 'ecs',
+  ec2: 'ec2',
+  auto_scaling: 'autoscaling',
+  ssm: 'ssm',
+  eventbridge: 'events',
+  sts: 'sts',
+  cloudwatch_logs: 'logs',
+};
 
 /**
  * Where a profile's calls to a service in a region go, fit to show: a user name, password or query in a
  * configured endpoint_url is left out, since those can hold secrets.
  */
-export function endpointLabel(profile: Pick<AwsProfile, 'name' | 'endpoints'>, service: ServiceKey, region: string): string {
+export function endpointLabel(
+  profile: Pick<AwsProfile, 'name' | 'endpoints'>,
+  service: ServiceKey,
+  region: string,
+): string {
   const configured = profile.endpoints[service];
   if (configured === undefined) return `https://${awsHosts[service]}.${region}.amazonaws.com`;
   try {

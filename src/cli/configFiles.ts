@@ -56,7 +56,10 @@ function queued<T>(directory: string, work: () => Promise<T>): Promise<T> {
 }
 
 /** Where each keyed file's values go in CliSettings. */
-const settingOf = { auth: 'auth', racks: 'racks', 'self-managed': 'selfManaged' } as const satisfies Record<KeyedFile, keyof CliSettings>;
+const settingOf = { auth: 'auth', racks: 'racks', 'self-managed': 'selfManaged' } as const satisfies Record<
+  KeyedFile,
+  keyof CliSettings
+>;
 
 /** The v2 CLI's setting files in one directory (see model/cli/configDirectory.ts for which). */
 export class CliConfigFiles {
@@ -67,7 +70,11 @@ export class CliConfigFiles {
 
   /** Every setting file; a missing one is empty. A file the CLI could not read either is a CliConfigError. */
   async read(): Promise<CliSettings> {
-    const [host, rack, ...keyed] = await Promise.all([this.text('host'), this.text('rack'), ...keyedFiles.map((file) => this.text(file))]);
+    const [host, rack, ...keyed] = await Promise.all([
+      this.text('host'),
+      this.text('rack'),
+      ...keyedFiles.map((file) => this.text(file)),
+    ]);
     const settings: CliSettings = { host: host.trim(), rack: rack.trim(), auth: {}, racks: {}, selfManaged: {} };
     keyedFiles.forEach((file, index) => {
       settings[settingOf[file]] = parseKeyed(this.pathOf(file), keyed[index]);
@@ -103,14 +110,19 @@ export class CliConfigFiles {
    */
   private async replace(changes: SwitchChanges, removed: readonly PlainFile[] = []): Promise<void> {
     const texts: Array<[SettingFile, string]> = [
-      ...Object.entries(changes.keyed).map(([file, values]): [SettingFile, string] => [file as SettingFile, formatKeyed(values)]),
+      ...Object.entries(changes.keyed).map(([file, values]): [SettingFile, string] => [
+        file as SettingFile,
+        formatKeyed(values),
+      ]),
       ...Object.entries(changes.plain).map(([file, value]): [SettingFile, string] => [file as SettingFile, value]),
     ];
     await fs.mkdir(this.directory, { recursive: true, mode: 0o700 });
     const staged = await Promise.allSettled(texts.map(([file, text]) => this.stage(this.pathOf(file), text, fileMode)));
     const failed = staged.find((result): result is PromiseRejectedResult => result.status === 'rejected');
     if (failed) {
-      await Promise.all(staged.map((result) => (result.status === 'fulfilled' ? fs.rm(result.value, { force: true }) : undefined)));
+      await Promise.all(
+        staged.map((result) => (result.status === 'fulfilled' ? fs.rm(result.value, { force: true }) : undefined)),
+      );
       throw failed.reason;
     }
     const ready = staged.map((result) => (result as PromiseFulfilledResult<string>).value);
@@ -139,6 +151,11 @@ export class CliConfigFiles {
 
 /** The CLI's files where the convox CLI run by this user finds them (CONVOX_CONFIG, XDG, legacy). */
 export function userCliConfigFiles(): CliConfigFiles {
-  const inputs = { env: process.env, home: os.homedir(), platform: process.platform, exists: (directory: string) => fsSync.existsSync(directory) };
+  const inputs = {
+    env: process.env,
+    home: os.homedir(),
+    platform: process.platform,
+    exists: (directory: string) => fsSync.existsSync(directory),
+  };
   return new CliConfigFiles(cliConfigDirectory(inputs).path);
 }

@@ -36,7 +36,8 @@ export class ProcessLimiter {
   private readonly waiting: (() => void)[] = [];
 
   constructor(readonly max: number) {
-    if (!Number.isInteger(max) || max < 1) throw new RangeError(`A process limit must be a whole number of at least 1, not ${max}.`);
+    if (!Number.isInteger(max) || max < 1)
+      throw new RangeError(`A process limit must be a whole number of at least 1, not ${max}.`);
   }
 
   async run<T>(task: () => Promise<T>): Promise<T> {
@@ -86,7 +87,12 @@ function killChild(child: ChildProcess): void {
 /** On exit nothing asynchronous runs any more: taskkill, on Windows, is waited for. */
 function killChildNow(child: ChildProcess): void {
   if (child.pid === undefined) return;
-  if (process.platform === 'win32') spawnSync('taskkill', ['/PID', String(child.pid), '/T', '/F'], { windowsHide: true, stdio: 'ignore', timeout: 5_000 });
+  if (process.platform === 'win32')
+    spawnSync('taskkill', ['/PID', String(child.pid), '/T', '/F'], {
+      windowsHide: true,
+      stdio: 'ignore',
+      timeout: 5_000,
+    });
   else killTree(child.pid);
 }
 
@@ -115,8 +121,15 @@ export interface HelperOptions {
 }
 
 function start(command: HelperCommand, env: NodeJS.ProcessEnv): ChildProcessByStdio<null, Readable, Readable> {
-  const options = { detached: true, windowsHide: true, env, stdio: ['ignore', 'pipe', 'pipe'] as ['ignore', 'pipe', 'pipe'] };
-  return 'shell' in command ? spawn(command.shell, { ...options, shell: true }) : spawn(command.program, [...command.args], options);
+  const options = {
+    detached: true,
+    windowsHide: true,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'] as ['ignore', 'pipe', 'pipe'],
+  };
+  return 'shell' in command
+    ? spawn(command.shell, { ...options, shell: true })
+    : spawn(command.program, [...command.args], options);
 }
 
 /** Runs the helper; resolves with its stdout once it exited 0 and nothing of it is left. */
@@ -202,7 +215,12 @@ const running = new Map<string, Promise<string>>();
  * Runs `command` under `options`, waiting for a slot of `limiter`; the deadline starts when the helper does. While
  * a run of the same `key` is still under way (a caller gave up waiting on it, say), its outcome is shared.
  */
-export function runHelper(key: string, command: HelperCommand, options: HelperOptions, limiter: ProcessLimiter = sharedLimiter): Promise<string> {
+export function runHelper(
+  key: string,
+  command: HelperCommand,
+  options: HelperOptions,
+  limiter: ProcessLimiter = sharedLimiter,
+): Promise<string> {
   const current = running.get(key);
   if (current) return current;
   const run = limiter.run(() => runOnce(command, options));

@@ -80,17 +80,31 @@ export async function execCredential(user: string, exec: ExecConfig, timeoutMs: 
   cached.delete(key);
   const subject = `The exec credential plugin of kubeconfig user "${user}"`;
   const env: Record<string, string> = {
-    KUBERNETES_EXEC_INFO: JSON.stringify({ apiVersion: exec.apiVersion ?? 'client.authentication.k8s.io/v1beta1', kind: 'ExecCredential', spec: { interactive: false } }),
+    KUBERNETES_EXEC_INFO: JSON.stringify({
+      apiVersion: exec.apiVersion ?? 'client.authentication.k8s.io/v1beta1',
+      kind: 'ExecCredential',
+      spec: { interactive: false },
+    }),
   };
-  for (const variable of exec.env ?? []) if (typeof variable?.name === 'string' && typeof variable.value === 'string') env[variable.name] = variable.value;
+  for (const variable of exec.env ?? [])
+    if (typeof variable?.name === 'string' && typeof variable.value === 'string') env[variable.name] = variable.value;
   let output: string;
   try {
-    output = await runHelper(`kubernetes-exec\u0000${key}`, { program: exec.command, args: (exec.args ?? []).map(String) }, { timeoutMs, maxOutputBytes, env });
+    output = await runHelper(
+      `kubernetes-exec\u0000${key}`,
+      { program: exec.command, args: (exec.args ?? []).map(String) },
+      { timeoutMs, maxOutputBytes, env },
+    );
   } catch (error) {
-    throw new ExecCredentialError(`${subject} ${error instanceof HelperProcessError ? failureWords(error.failure) : 'could not be run'}.`);
+    throw new ExecCredentialError(
+      `${subject} ${error instanceof HelperProcessError ? failureWords(error.failure) : 'could not be run'}.`,
+    );
   }
   const credential = parse(output);
-  if (!credential) throw new ExecCredentialError(`${subject} printed something other than an ExecCredential with a token or a client certificate.`);
+  if (!credential)
+    throw new ExecCredentialError(
+      `${subject} printed something other than an ExecCredential with a token or a client certificate.`,
+    );
   cached.set(key, credential);
   return credential;
 }

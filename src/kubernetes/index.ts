@@ -30,7 +30,8 @@ function legacyHelper(user: User): string | undefined {
 }
 
 function execOf(user: User): ExecConfig | undefined {
-  const exec = (user.exec ?? (user.authProvider as { config?: { exec?: unknown } } | undefined)?.config?.exec) as Partial<ExecConfig> | undefined;
+  const exec = (user.exec ?? (user.authProvider as { config?: { exec?: unknown } } | undefined)?.config?.exec) as
+    Partial<ExecConfig> | undefined;
   return typeof exec?.command === 'string' ? (exec as ExecConfig) : undefined;
 }
 
@@ -43,13 +44,21 @@ async function authenticated(config: KubeConfig, helperTimeoutMs: number): Promi
   const exec = user && execOf(user);
   if (!user || !exec) return config;
   const credential = await execCredential(user.name, exec, helperTimeoutMs);
-  const pem = (text: string | undefined): string | undefined => (text === undefined ? undefined : Buffer.from(text).toString('base64'));
+  const pem = (text: string | undefined): string | undefined =>
+    text === undefined ? undefined : Buffer.from(text).toString('base64');
   const withCredential: User = {
     ...user,
     exec: undefined,
     authProvider: undefined,
     token: credential.token,
-    ...(credential.clientCertificateData ? { certData: pem(credential.clientCertificateData), certFile: undefined, keyData: pem(credential.clientKeyData), keyFile: undefined } : {}),
+    ...(credential.clientCertificateData
+      ? {
+          certData: pem(credential.clientCertificateData),
+          certFile: undefined,
+          keyData: pem(credential.clientKeyData),
+          keyFile: undefined,
+        }
+      : {}),
   };
   const copy = new KubeConfig();
   copy.loadFromOptions({
@@ -67,7 +76,10 @@ async function authenticated(config: KubeConfig, helperTimeoutMs: number): Promi
  * The lookup ends within `deadlineMs`; an exec plugin it started goes on to its own deadline, `helperTimeoutMs`,
  * and the next lookup joins it rather than starting another.
  */
-export async function lookUpLocalRacks(deadlineMs: number, helperTimeoutMs = minimumHelperTimeoutMs): Promise<LocalLookup> {
+export async function lookUpLocalRacks(
+  deadlineMs: number,
+  helperTimeoutMs = minimumHelperTimeoutMs,
+): Promise<LocalLookup> {
   const missing = missingKubeconfig(process.env);
   if (missing) throw new Error(missing);
   const config = currentKubeconfig();
@@ -84,22 +96,32 @@ export async function lookUpLocalRacks(deadlineMs: number, helperTimeoutMs = min
   let waitingForCredentials = false;
   const controller = new AbortController();
   const timer = setTimeout(() => {
-    const what = waitingForCredentials ? `the exec credential plugin of context "${context}" did not answer` : `${cluster.server} did not answer`;
+    const what = waitingForCredentials
+      ? `the exec credential plugin of context "${context}" did not answer`
+      : `${cluster.server} did not answer`;
     controller.abort(new Error(`${what} within ${deadlineMs / 1000} s`));
   }, deadlineMs);
-  const expired = new Promise<never>((_resolve, reject) => controller.signal.addEventListener('abort', () => reject(controller.signal.reason as Error)));
+  const expired = new Promise<never>((_resolve, reject) =>
+    controller.signal.addEventListener('abort', () => reject(controller.signal.reason as Error)),
+  );
   const list = async (): Promise<LocalLookup> => {
     waitingForCredentials = true;
     const ready = await authenticated(config, helperTimeoutMs);
     waitingForCredentials = false;
-    const answer = await getJson(ready, `/api/v1/namespaces?labelSelector=${encodeURIComponent(localRackSelector)}`, controller.signal);
+    const answer = await getJson(
+      ready,
+      `/api/v1/namespaces?labelSelector=${encodeURIComponent(localRackSelector)}`,
+      controller.signal,
+    );
     return { context, namespaces: namespacesOf(answer) };
   };
   try {
     return await Promise.race([list(), expired]);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    throw new Error(`the Kubernetes API of context "${context}" (${cluster.server}) could not list namespaces: ${message.split('\n', 1)[0]}`);
+    throw new Error(
+      `the Kubernetes API of context "${context}" (${cluster.server}) could not list namespaces: ${message.split('\n', 1)[0]}`,
+    );
   } finally {
     clearTimeout(timer);
   }
@@ -121,7 +143,8 @@ async function getJson(config: KubeConfig, path: string, signal: AbortSignal): P
       let size = 0;
       response.on('data', (chunk: Buffer) => {
         size += chunk.length;
-        if (size > maxAnswerBytes) request.destroy(new Error(`the answer exceeded ${maxAnswerBytes / (1024 * 1024)} MB`));
+        if (size > maxAnswerBytes)
+          request.destroy(new Error(`the answer exceeded ${maxAnswerBytes / (1024 * 1024)} MB`));
         else chunks.push(chunk);
       });
       response.on('error', reject);

@@ -6,7 +6,9 @@ type Environment = Readonly<Record<string, string | undefined>>;
 
 /** kubectl's kubeconfig files: `KUBECONFIG`'s list, else `~/.kube/config`. */
 export function kubeconfigFiles(env: Environment): string[] {
-  return env.KUBECONFIG ? env.KUBECONFIG.split(path.delimiter).filter(Boolean) : [path.join(env.HOME ?? os.homedir(), '.kube', 'config')];
+  return env.KUBECONFIG
+    ? env.KUBECONFIG.split(path.delimiter).filter(Boolean)
+    : [path.join(env.HOME ?? os.homedir(), '.kube', 'config')];
 }
 
 /**

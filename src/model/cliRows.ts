@@ -8,7 +8,12 @@ const maskedParameters = new Set(['Password', 'HttpProxy']);
 export function ago(when: Date | undefined, now: Date): string {
   if (!when) return '';
   const seconds = Math.max(0, Math.round((now.getTime() - when.getTime()) / 1000));
-  const units: Array<[string, number]> = [['day', 86_400], ['hour', 3_600], ['minute', 60], ['second', 1]];
+  const units: Array<[string, number]> = [
+    ['day', 86_400],
+    ['hour', 3_600],
+    ['minute', 60],
+    ['second', 1],
+  ];
   for (const [unit, size] of units) {
     if (seconds >= size) {
       const count = Math.floor(seconds / size);
@@ -25,7 +30,9 @@ export function percent(share: number | undefined): string {
 /** `convox rack`'s Router: the public router, and the internal one on a second line when there is both. */
 function routerValue(rack: Rack): string {
   if (!rack.routerHost) return '';
-  return rack.routerInternalHost ? `${rack.routerHost} (external)\n${rack.routerInternalHost} (internal)` : rack.routerHost;
+  return rack.routerInternalHost
+    ? `${rack.routerHost} (external)\n${rack.routerInternalHost} (internal)`
+    : rack.routerHost;
 }
 
 /** `convox rack`'s NLB: the network load balancer's host, then its elastic IPs when the stack has them. */
@@ -59,7 +66,10 @@ export function rackSummary(rack: Rack): Array<[string, string]> {
 
 /** `convox rack params`: every stack parameter plus a synthetic Tags row, secrets masked. */
 export function rackParameters(rack: Rack): Array<[string, string]> {
-  const rows: Array<[string, string]> = Object.entries(rack.parameters).map(([name, value]) => [name, maskedParameters.has(name) && value !== '' ? mask : value]);
+  const rows: Array<[string, string]> = Object.entries(rack.parameters).map(([name, value]) => [
+    name,
+    maskedParameters.has(name) && value !== '' ? mask : value,
+  ]);
   const tags = Object.entries(rack.tags)
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([key, value]) => `${key}=${value}`)
@@ -69,11 +79,28 @@ export function rackParameters(rack: Rack): Array<[string, string]> {
 }
 
 export function instanceColumns(instance: Instance, now: Date): string[] {
-  return [instance.id, instance.status, ago(instance.started, now), String(instance.processes), percent(instance.cpu), percent(instance.memory), instance.publicIp ?? '', instance.privateIp ?? ''];
+  return [
+    instance.id,
+    instance.status,
+    ago(instance.started, now),
+    String(instance.processes),
+    percent(instance.cpu),
+    percent(instance.memory),
+    instance.publicIp ?? '',
+    instance.privateIp ?? '',
+  ];
 }
 
 export function processColumns(process: Process, now: Date): string[] {
-  return [process.id, process.app, process.service, process.status, process.release, ago(process.started, now), process.command];
+  return [
+    process.id,
+    process.app,
+    process.service,
+    process.status,
+    process.release,
+    ago(process.started, now),
+    process.command,
+  ];
 }
 
 export const instanceHeaders = ['ID', 'STATUS', 'STARTED', 'PS', 'CPU', 'MEM', 'PUBLIC', 'PRIVATE'];

@@ -33,5 +33,7 @@ export function displayNames(racks: readonly Nameable[]): string[] {
 /** The racks with their display names set; a rack whose name needs no qualifier is passed on as it is. */
 export function withDisplayNames(racks: readonly Rack[]): Rack[] {
   const names = displayNames(racks);
-  return racks.map((rack, index) => (rack.displayName === names[index] ? rack : { ...rack, displayName: names[index] }));
+  return racks.map((rack, index) =>
+    rack.displayName === names[index] ? rack : { ...rack, displayName: names[index] },
+  );
 }

@@ -72,7 +72,8 @@ function sectionVerdict(name: string, file: IniFile, written: Set<string>): Igno
   const key = parsedKey(name);
   if (key === undefined) return name === '' ? 'empty-name' : 'unknown-type';
   if (file === 'credentials') return key in Object.prototype ? 'reserved-name' : undefined;
-  if (key === 'default') return written.has('default') && written.has('profile.default') ? 'shadowed-default' : undefined;
+  if (key === 'default')
+    return written.has('default') && written.has('profile.default') ? 'shadowed-default' : undefined;
   const dot = key.indexOf('.');
   if (dot !== -1 && sectionTypes.includes(key.slice(0, dot))) {
     // Assigning a profile named __proto__ replaces the result's prototype instead of adding the profile.
@@ -102,7 +103,12 @@ export function ignoredConfig(text: string, file: IniFile): IgnoredEntry[] {
     }
     const equals = body.indexOf('=');
     if (equals <= 0) {
-      (current?.lines ?? before).push({ file, line, reason: 'not-key-value', ...(current && { section: current.name }) });
+      (current?.lines ?? before).push({
+        file,
+        line,
+        reason: 'not-key-value',
+        ...(current && { section: current.name }),
+      });
       continue;
     }
     if (!current) {

@@ -47,6 +47,11 @@ export class Inventory {
   errors(): DiscoveryError[] {
     return [...this.pairs.values()]
       .flatMap((pair) => (pair.error ? [pair.error] : []))
-      .sort((a, b) => a.organization.localeCompare(b.organization) || a.profile.localeCompare(b.profile) || a.region.localeCompare(b.region));
+      .sort(
+        (a, b) =>
+          a.organization.localeCompare(b.organization) ||
+          a.profile.localeCompare(b.profile) ||
+          a.region.localeCompare(b.region),
+      );
   }
 }

@@ -16,7 +16,12 @@ export function installFailedNotice(name: string, why: string, stackStatus: stri
 }
 
 /** The prompt of one install option: the template's description and default. */
-export function optionPrompt(parameter: Pick<TemplateParameter, 'key' | 'description' | 'defaultValue' | 'noEcho'>): string {
-  const shownDefault = parameter.defaultValue !== undefined && !parameter.noEcho ? ` (default: ${parameter.defaultValue === '' ? 'empty' : parameter.defaultValue})` : '';
+export function optionPrompt(
+  parameter: Pick<TemplateParameter, 'key' | 'description' | 'defaultValue' | 'noEcho'>,
+): string {
+  const shownDefault =
+    parameter.defaultValue !== undefined && !parameter.noEcho
+      ? ` (default: ${parameter.defaultValue === '' ? 'empty' : parameter.defaultValue})`
+      : '';
   return inertText(`${parameter.description ?? parameter.key}${shownDefault}`);
 }

@@ -48,7 +48,9 @@ export function shellQuote(word: string): string {
       .map((part) => (part === '' ? '' : `'${part}'`))
       .join("\\'");
   }
-  return [...word].map((char, index) => (backslashed.has(char) || (index === 0 && char === '~') ? `\\${char}` : char)).join('');
+  return [...word]
+    .map((char, index) => (backslashed.has(char) || (index === 0 && char === '~') ? `\\${char}` : char))
+    .join('');
 }
 
 /** go-shellquote's `Join`, which `convox rack ps` uses for a task definition's command. */
@@ -62,7 +64,11 @@ export function shellJoin(words: readonly string[]): string {
  * APP from the environment); the script of a three-word override (`sh -c "…"`, other overrides are not shown);
  * a non-empty COMMAND environment variable.
  */
-function processCommand(task: RackTask, definition: ContainerDefinition | undefined, environment: Record<string, string>): string {
+function processCommand(
+  task: RackTask,
+  definition: ContainerDefinition | undefined,
+  environment: Record<string, string>,
+): string {
   let command = shellJoin(definition?.command ?? []);
   if (task.startedBy === `convox.${environment.APP ?? ''}`) command = '';
   if (task.overrideCommand?.length === 3) command = task.overrideCommand[2];
@@ -71,7 +77,11 @@ function processCommand(task: RackTask, definition: ContainerDefinition | undefi
 }
 
 /** A `convox rack ps` row from a task and its task definition's containers. */
-export function processFromTask(task: RackTask, definitions: readonly ContainerDefinition[], rackName: string): Process {
+export function processFromTask(
+  task: RackTask,
+  definitions: readonly ContainerDefinition[],
+  rackName: string,
+): Process {
   const definition = definitions.find((entry) => entry.name === task.container) ?? definitions[0];
   const environment = { ...definition?.environment, ...task.overrideEnvironment };
   return {

@@ -2,15 +2,7 @@ import type { Pair } from './pair';
 
 /** What `convox racks` prints in its STATUS column (see `rackStatus` in status.ts), plus `converging`. */
 export type RackStatus =
-  | 'new'
-  | 'creating'
-  | 'running'
-  | 'converging'
-  | 'updating'
-  | 'rollback'
-  | 'deleting'
-  | 'failed'
-  | 'unknown';
+  'new' | 'creating' | 'running' | 'converging' | 'updating' | 'rollback' | 'deleting' | 'failed' | 'unknown';
 
 export interface App {
   name: string;
@@ -59,7 +51,8 @@ export interface LocalPlace {
 }
 
 /** `configuration`: the AWS config or a setting is wrong, so retrying cannot help until it is fixed. */
-export type DiscoveryErrorKind = 'expired-credentials' | 'access-denied' | 'throttled' | 'network' | 'configuration' | 'other';
+export type DiscoveryErrorKind =
+  'expired-credentials' | 'access-denied' | 'throttled' | 'network' | 'configuration' | 'other';
 
 export interface DiscoveryError extends Pair {
   kind: DiscoveryErrorKind;

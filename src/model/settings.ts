@@ -79,13 +79,19 @@ export class SettingsError extends Error {
 export function parseOrganizations(raw: unknown): OrganizationMap {
   if (raw === undefined || raw === null) return {};
   if (typeof raw !== 'object' || Array.isArray(raw)) {
-    throw new SettingsError('convox.organizations', 'must be an object mapping an organisation name to a list of AWS profile names, e.g. {"acme": ["acme-prod"]}');
+    throw new SettingsError(
+      'convox.organizations',
+      'must be an object mapping an organisation name to a list of AWS profile names, e.g. {"acme": ["acme-prod"]}',
+    );
   }
   const result: OrganizationMap = {};
   const owner = new Map<string, string>();
   for (const [organization, profiles] of Object.entries(raw)) {
     if (!organizationExpression.test(organization)) {
-      throw new SettingsError('convox.organizations', `"${organization}" is not a valid organisation name: use letters, digits, ".", "_" or "-"`);
+      throw new SettingsError(
+        'convox.organizations',
+        `"${organization}" is not a valid organisation name: use letters, digits, ".", "_" or "-"`,
+      );
     }
     if (organization === reservedOrganization) {
       throw new SettingsError(
@@ -94,12 +100,18 @@ export function parseOrganizations(raw: unknown): OrganizationMap {
       );
     }
     if (!Array.isArray(profiles) || profiles.some((profile) => typeof profile !== 'string' || profile === '')) {
-      throw new SettingsError('convox.organizations', `the value of "${organization}" must be a list of AWS profile names`);
+      throw new SettingsError(
+        'convox.organizations',
+        `the value of "${organization}" must be a list of AWS profile names`,
+      );
     }
     for (const profile of profiles as string[]) {
       const previous = owner.get(profile);
       if (previous !== undefined && previous !== organization) {
-        throw new SettingsError('convox.organizations', `profile "${profile}" is mapped to both "${previous}" and "${organization}"`);
+        throw new SettingsError(
+          'convox.organizations',
+          `profile "${profile}" is mapped to both "${previous}" and "${organization}"`,
+        );
       }
       owner.set(profile, organization);
     }
@@ -120,7 +132,10 @@ export function parseRegions(raw: unknown): string[] {
   }
   const bad = raw.filter((region) => typeof region !== 'string' || !isRegionCode(region));
   if (bad.length > 0) {
-    throw new SettingsError('convox.regions', `${bad.map((region) => JSON.stringify(region)).join(', ')} is not an AWS region code such as "us-east-1"`);
+    throw new SettingsError(
+      'convox.regions',
+      `${bad.map((region) => JSON.stringify(region)).join(', ')} is not an AWS region code such as "us-east-1"`,
+    );
   }
   return [...new Set(raw as string[])];
 }
@@ -148,7 +163,9 @@ export const architectureRefreshMinimum = 1;
 
 /** `convox.architecture.refreshInterval` in seconds; anything but a number of at least a second falls back to the default. */
 export function parseArchitectureRefreshInterval(raw: unknown): number {
-  return typeof raw === 'number' && Number.isFinite(raw) && raw >= architectureRefreshMinimum ? raw : settingDefaults['architecture.refreshInterval'];
+  return typeof raw === 'number' && Number.isFinite(raw) && raw >= architectureRefreshMinimum
+    ? raw
+    : settingDefaults['architecture.refreshInterval'];
 }
 
 /** `convox.statusBar.enabled`: only an explicit `false` hides the item. */

@@ -30,7 +30,9 @@ export interface ServerLifecycle {
 
 /** The servers that are not in service, as `i-… (Pending)`, for a converging rack's warning. */
 export function notInServiceServers(servers: readonly ServerLifecycle[]): string[] {
-  return servers.filter((server) => server.state !== 'InService').map((server) => `${server.instanceId} (${server.state})`);
+  return servers
+    .filter((server) => server.state !== 'InService')
+    .map((server) => `${server.instanceId} (${server.state})`);
 }
 
 /**

@@ -31,6 +31,7 @@ export function statusStyle(status: RackStatus): StatusStyle {
 /** The status among `statuses` that needs attention most, undefined for none. */
 export function worstStatus(statuses: Iterable<RackStatus>): RackStatus | undefined {
   let worst: RackStatus | undefined;
-  for (const status of statuses) if (worst === undefined || styles[status].severity > styles[worst].severity) worst = status;
+  for (const status of statuses)
+    if (worst === undefined || styles[status].severity > styles[worst].severity) worst = status;
   return worst;
 }

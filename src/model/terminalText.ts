@@ -17,7 +17,9 @@ const namedEscapes: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r
 
 function escapeOne(character: string): string {
   const code = character.charCodeAt(0);
-  return namedEscapes[character] ?? (code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16)}`);
+  return (
+    namedEscapes[character] ?? (code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16)}`)
+  );
 }
 
 /**
@@ -35,7 +37,8 @@ export function escapeControlCharacters(text: string): string {
  * short of `limit` rather than print half of `\u202e` or half of a surrogate pair.
  */
 export function terminalField(text: string, limit: number): string {
-  if (!Number.isInteger(limit) || limit < ellipsis.length) throw new RangeError(`limit must be a whole number of at least ${ellipsis.length}, not ${limit}`);
+  if (!Number.isInteger(limit) || limit < ellipsis.length)
+    throw new RangeError(`limit must be a whole number of at least ${ellipsis.length}, not ${limit}`);
   const escaped = escapeControlCharacters(text);
   if (escaped.length <= limit) return escaped;
   let kept = '';

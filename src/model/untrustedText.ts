@@ -23,5 +23,10 @@ export function inertText(text: string, limit = untrustedTextLimit): string {
   const inert = line.replace(/\](?=\()/g, '] ').replace(/\$(?=\()/g, '$ ');
   const characters = Array.from(inert);
   if (characters.length <= limit) return inert;
-  return limit < 1 ? '' : `${characters.slice(0, limit - 1).join('').trimEnd()}…`;
+  return limit < 1
+    ? ''
+    : `${characters
+        .slice(0, limit - 1)
+        .join('')
+        .trimEnd()}…`;
 }

@@ -39,12 +39,19 @@ function certificateFacts(socket: tls.TLSSocket): CertificateFacts {
   const subject = Object.entries(certificate.subject ?? {})
     .map(([field, value]) => `${field}=${Array.isArray(value) ? value.join('+') : String(value)}`)
     .join(', ');
-  return { fingerprint: certificate.fingerprint256 ?? '', subject, validFrom: certificate.valid_from ?? '', validTo: certificate.valid_to ?? '' };
+  return {
+    fingerprint: certificate.fingerprint256 ?? '',
+    subject,
+    validFrom: certificate.valid_from ?? '',
+    validTo: certificate.valid_to ?? '',
+  };
 }
 
 /** Words for node's verification error code (self-signed, unknown authority, wrong name, expired…). */
 function verificationReason(code: string): string {
-  return code === 'ERR_TLS_CERT_ALTNAME_INVALID' ? 'it is made for another name' : code.toLowerCase().replace(/_/g, ' ');
+  return code === 'ERR_TLS_CERT_ALTNAME_INVALID'
+    ? 'it is made for another name'
+    : code.toLowerCase().replace(/_/g, ' ');
 }
 
 /** Whether the connection's certificate is the pinned one; checked before a byte of the request is written. */
@@ -58,7 +65,11 @@ async function readBody(response: IncomingMessage): Promise<string> {
   let size = 0;
   for await (const chunk of response) {
     size += (chunk as Buffer).length;
-    if (size > maxAnswerBytes) throw new RackApiError(response.statusCode ?? 0, 'The rack API sent more than 1 MB; that is not one of its answers.');
+    if (size > maxAnswerBytes)
+      throw new RackApiError(
+        response.statusCode ?? 0,
+        'The rack API sent more than 1 MB; that is not one of its answers.',
+      );
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
@@ -69,7 +80,9 @@ export const maxErrorChars = 500;
 
 function shortened(text: string): string {
   const characters = Array.from(text.trim());
-  return characters.length <= maxErrorChars ? characters.join('') : `${characters.slice(0, maxErrorChars - 1).join('')}…`;
+  return characters.length <= maxErrorChars
+    ? characters.join('')
+    : `${characters.slice(0, maxErrorChars - 1).join('')}…`;
 }
 
 /** What a failed answer says: the rack's JSON `{"error": …}`, else its text, either shortened. */
@@ -77,7 +90,8 @@ export function errorText(status: number, body: string): string {
   let text = body;
   try {
     const parsed: unknown = JSON.parse(body);
-    if (typeof parsed === 'object' && parsed !== null && typeof (parsed as { error?: unknown }).error === 'string') text = (parsed as { error: string }).error;
+    if (typeof parsed === 'object' && parsed !== null && typeof (parsed as { error?: unknown }).error === 'string')
+      text = (parsed as { error: string }).error;
   } catch {
     // Not JSON: the text itself.
   }
@@ -91,7 +105,13 @@ export function errorText(status: number, body: string): string {
  * HTTPS client makes (authorities, name, dates); with a pin its fingerprint must be the pinned one. A refused
  * certificate is described in an UntrustedCertificateError, read from this same connection.
  */
-export function rackApiRequest(target: RackApiTarget, method: 'GET' | 'PUT', path: string, form: string | undefined, deadlineMs: number): Promise<{ status: number; body: string }> {
+export function rackApiRequest(
+  target: RackApiTarget,
+  method: 'GET' | 'PUT',
+  path: string,
+  form: string | undefined,
+  deadlineMs: number,
+): Promise<{ status: number; body: string }> {
   const { hostname, port } = split(target.host);
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), deadlineMs);
@@ -125,13 +145,18 @@ export function rackApiRequest(target: RackApiTarget, method: 'GET' | 'PUT', pat
         if (pin === undefined) {
           if (secure.authorized) return send();
           const reason = verificationReason(String(secure.authorizationError ?? 'unverified'));
-          return void request.destroy(new UntrustedCertificateError(target.host, certificateFacts(secure), false, reason));
+          return void request.destroy(
+            new UntrustedCertificateError(target.host, certificateFacts(secure), false, reason),
+          );
         }
         if (matchesPin(secure, pin)) return send();
-        request.destroy(new UntrustedCertificateError(target.host, certificateFacts(secure), true, 'another certificate'));
+        request.destroy(
+          new UntrustedCertificateError(target.host, certificateFacts(secure), true, 'another certificate'),
+        );
       };
       // The request is written only once the TLS handshake (and with a pin, the fingerprint check) has passed.
-      if (!secure.connecting && secure.getPeerCertificate && Object.keys(secure.getPeerCertificate()).length > 0) check();
+      if (!secure.connecting && secure.getPeerCertificate && Object.keys(secure.getPeerCertificate()).length > 0)
+        check();
       else secure.once('secureConnect', check);
     });
     request.once('response', (response) => {
@@ -143,14 +168,23 @@ export function rackApiRequest(target: RackApiTarget, method: 'GET' | 'PUT', pat
     .catch((error: unknown) => {
       if (error instanceof UntrustedCertificateError || error instanceof RackApiError) throw error;
       const code = (error as { code?: string }).code ?? '';
-      throw new RackApiUnreachableError(target.host, controller.signal.aborted ? `no answer within ${Math.round(deadlineMs / 1000)} s` : code || (error instanceof Error ? error.message : String(error)));
+      throw new RackApiUnreachableError(
+        target.host,
+        controller.signal.aborted
+          ? `no answer within ${Math.round(deadlineMs / 1000)} s`
+          : code || (error instanceof Error ? error.message : String(error)),
+      );
     })
     .finally(() => clearTimeout(timer));
 }
 
 /** Throws the rack's own error for a failed answer; a refused password says so. */
 function checked(answer: { status: number; body: string }): string {
-  if (answer.status === 401) throw new RackApiError(401, 'The rack API refused the password (HTTP 401): the rack\'s RackApiSecret may have changed; refresh the racks and try again.');
+  if (answer.status === 401)
+    throw new RackApiError(
+      401,
+      "The rack API refused the password (HTTP 401): the rack's RackApiSecret may have changed; refresh the racks and try again.",
+    );
   if (answer.status >= 400) throw new RackApiError(answer.status, errorText(answer.status, answer.body));
   return answer.body;
 }
@@ -166,14 +200,19 @@ export async function systemOf(target: RackApiTarget, deadlineMs: number): Promi
   }
   const record = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
   const field = (key: string): string => (typeof record[key] === 'string' ? (record[key] as string) : '');
-  const parameters = typeof record.parameters === 'object' && record.parameters !== null ? (record.parameters as Record<string, unknown>) : {};
+  const parameters =
+    typeof record.parameters === 'object' && record.parameters !== null
+      ? (record.parameters as Record<string, unknown>)
+      : {};
   return {
     name: field('name'),
     status: field('status'),
     version: field('version'),
     count: typeof record.count === 'number' ? record.count : 0,
     type: field('type'),
-    parameters: Object.fromEntries(Object.entries(parameters).filter((entry): entry is [string, string] => typeof entry[1] === 'string')),
+    parameters: Object.fromEntries(
+      Object.entries(parameters).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+    ),
   };
 }
 

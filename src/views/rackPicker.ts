@@ -12,10 +12,17 @@ interface RackPick extends vscode.QuickPickItem {
 }
 
 /** Racks to choose from: the store's, after a first discovery (with a progress notification) if none ran yet. */
-export async function knownRacks(store: RackStore, log: vscode.LogOutputChannel, reason: RefreshReason): Promise<Rack[] | undefined> {
+export async function knownRacks(
+  store: RackStore,
+  log: vscode.LogOutputChannel,
+  reason: RefreshReason,
+): Promise<Rack[] | undefined> {
   if (!store.hasRefreshed) {
     try {
-      await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Convox: finding racks…' }, () => store.refresh(reason));
+      await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: 'Convox: finding racks…' },
+        () => store.refresh(reason),
+      );
     } catch (error) {
       await reportFailure(log, 'Finding racks failed', error);
       return undefined;
@@ -33,7 +40,11 @@ export function showUnresolved(error: string): void {
  * it. Typed text resolves like `convox switch` (exact name, else the one rack containing it), and the list shows
  * just the racks containing it.
  */
-export function pickRack(racks: readonly Rack[], title: string, currentId: RackId | undefined): Promise<Rack | undefined> {
+export function pickRack(
+  racks: readonly Rack[],
+  title: string,
+  currentId: RackId | undefined,
+): Promise<Rack | undefined> {
   const itemsFor = (typed: string): RackPick[] => {
     const items: RackPick[] = [];
     let organization: string | undefined;
@@ -43,13 +54,19 @@ export function pickRack(racks: readonly Rack[], title: string, currentId: RackI
         items.push({ label: organization, kind: vscode.QuickPickItemKind.Separator });
       }
       const isCurrent = rack.stackId === currentId;
-      items.push({ label: `${isCurrent ? '$(check) ' : ''}${rack.displayName}`, description: `${rack.status} · ${rack.local?.context ?? rack.region}`, detail: isCurrent ? 'current rack' : undefined, rack });
+      items.push({
+        label: `${isCurrent ? '$(check) ' : ''}${rack.displayName}`,
+        description: `${rack.status} · ${rack.local?.context ?? rack.region}`,
+        detail: isCurrent ? 'current rack' : undefined,
+        rack,
+      });
     }
     return items;
   };
   const pick = vscode.window.createQuickPick<RackPick>();
   pick.title = title;
-  pick.placeholder = racks.length > 0 ? 'org/rack, or part of it' : 'No racks found: refresh the Racks view or choose regions';
+  pick.placeholder =
+    racks.length > 0 ? 'org/rack, or part of it' : 'No racks found: refresh the Racks view or choose regions';
   pick.items = itemsFor('');
   pick.activeItems = pick.items.filter((item) => item.rack?.stackId === currentId);
   return new Promise<Rack | undefined>((resolve) => {

@@ -79,7 +79,17 @@ export function logsBufferLines(): number {
 }
 
 /** Every reader above, for the extension's API (the host tests check what a workspace cannot change). */
-export const effectiveSettings = { scanSettings, refreshIntervalSeconds, requestTimeoutSeconds, architectureRefreshSeconds, releasesUrl, statusBarEnabled, exportRackToTerminals, cliSync, logsBufferLines };
+export const effectiveSettings = {
+  scanSettings,
+  refreshIntervalSeconds,
+  requestTimeoutSeconds,
+  architectureRefreshSeconds,
+  releasesUrl,
+  statusBarEnabled,
+  exportRackToTerminals,
+  cliSync,
+  logsBufferLines,
+};
 
 export async function setCliSync(value: CliSync): Promise<void> {
   await configuration().update('cli.syncCurrentRack', value, vscode.ConfigurationTarget.Global);
@@ -92,7 +102,10 @@ export async function setRegions(regions: readonly string[]): Promise<void> {
 /** Tells the person which setting is wrong and how, with a way straight to it. Nothing else changes. */
 export async function showSettingsError(error: SettingsError): Promise<void> {
   const open = 'Open Settings';
-  const choice = await vscode.window.showErrorMessage(`Setting ${error.setting} ${inertText(error.message)}. The racks shown are unchanged.`, open);
+  const choice = await vscode.window.showErrorMessage(
+    `Setting ${error.setting} ${inertText(error.message)}. The racks shown are unchanged.`,
+    open,
+  );
   if (choice === open) await vscode.commands.executeCommand('workbench.action.openSettings', error.setting);
 }
 
@@ -102,9 +115,15 @@ export async function showSettingsError(error: SettingsError): Promise<void> {
  */
 export function watchSettings(store: RackStore): vscode.Disposable {
   return vscode.workspace.onDidChangeConfiguration((event) => {
-    if (event.affectsConfiguration(`${settingsSection}.refreshInterval`)) store.setListInterval(refreshIntervalSeconds());
-    if (event.affectsConfiguration(`${settingsSection}.requestTimeout`)) store.setRequestTimeout(requestTimeoutSeconds());
-    if (!event.affectsConfiguration(`${settingsSection}.regions`) && !event.affectsConfiguration(`${settingsSection}.organizations`)) return;
+    if (event.affectsConfiguration(`${settingsSection}.refreshInterval`))
+      store.setListInterval(refreshIntervalSeconds());
+    if (event.affectsConfiguration(`${settingsSection}.requestTimeout`))
+      store.setRequestTimeout(requestTimeoutSeconds());
+    if (
+      !event.affectsConfiguration(`${settingsSection}.regions`) &&
+      !event.affectsConfiguration(`${settingsSection}.organizations`)
+    )
+      return;
     try {
       scanSettings();
     } catch (error) {

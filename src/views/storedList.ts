@@ -25,6 +25,9 @@ export class StoredList<T> {
   private isEntry(value: unknown): boolean {
     if (typeof value !== 'object' || value === null) return false;
     const entry = value as Record<string, unknown>;
-    return this.stringFields.every((field) => typeof entry[field] === 'string') && this.numberFields.every((field) => typeof entry[field] === 'number');
+    return (
+      this.stringFields.every((field) => typeof entry[field] === 'string') &&
+      this.numberFields.every((field) => typeof entry[field] === 'number')
+    );
   }
 }

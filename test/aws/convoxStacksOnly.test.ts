@@ -6,8 +6,14 @@ import { defaultScenario } from '../sim';
 import { simulatedAws, type SimulatedAws } from './helpers';
 
 const member = (body: string): string => `<member>${body}</member>`;
-const tags = (pairs: Record<string, string>): string => `<Tags>${Object.entries(pairs).map(([key, value]) => member(`<Key>${key}</Key><Value>${value}</Value>`)).join('')}</Tags>`;
-const stack = (name: string, extra = ''): string => member(`<StackName>${name}</StackName><Parameters>${member('<ParameterKey>A</ParameterKey><ParameterValue>1</ParameterValue>')}</Parameters>${extra}`);
+const tags = (pairs: Record<string, string>): string =>
+  `<Tags>${Object.entries(pairs)
+    .map(([key, value]) => member(`<Key>${key}</Key><Value>${value}</Value>`))
+    .join('')}</Tags>`;
+const stack = (name: string, extra = ''): string =>
+  member(
+    `<StackName>${name}</StackName><Parameters>${member('<ParameterKey>A</ParameterKey><ParameterValue>1</ParameterValue>')}</Parameters>${extra}`,
+  );
 const page = (stacks: string[], nextToken = 'abc'): string =>
   `<DescribeStacksResponse xmlns="x"><DescribeStacksResult><Stacks>${stacks.join('\n')}</Stacks><NextToken>${nextToken}</NextToken></DescribeStacksResult><ResponseMetadata><RequestId>r</RequestId></ResponseMetadata></DescribeStacksResponse>`;
 const names = (xml: string): string[] => [...xml.matchAll(/<StackName>([^<]*)<\/StackName>/g)].map((match) => match[1]);
@@ -15,7 +21,10 @@ const names = (xml: string): string[] => [...xml.matchAll(/<StackName>([^<]*)<\/
 describe('trimming DescribeStacks answers to Convox stacks', () => {
   const rack = stack('production', tags({ System: 'convox', Type: 'rack' }));
   const app = stack('production-web', tags({ System: 'convox', Type: 'app', Rack: 'production' }));
-  const legacy = stack('legacy', `<Outputs>${member('<OutputKey>Dashboard</OutputKey><OutputValue>x</OutputValue>')}</Outputs>`);
+  const legacy = stack(
+    'legacy',
+    `<Outputs>${member('<OutputKey>Dashboard</OutputKey><OutputValue>x</OutputValue>')}</Outputs>`,
+  );
   const foreign = stack('billing', tags({ Team: 'convox-fans' }));
   const untagged = stack('network');
 
@@ -53,15 +62,21 @@ describe('trimming DescribeStacks answers to Convox stacks', () => {
     async function stackNames(stackName?: string): Promise<string[]> {
       const ports = aws.ports();
       const [profile] = (await loadProfiles()).profiles.filter((candidate) => candidate.name === 'acme-prod');
-      const answer = await ports.clients.cloudFormation(profile, 'us-east-1').send(new DescribeStacksCommand({ StackName: stackName }));
+      const answer = await ports.clients
+        .cloudFormation(profile, 'us-east-1')
+        .send(new DescribeStacksCommand({ StackName: stackName }));
       ports.dispose();
       return (answer.Stacks ?? []).map((each) => each.StackName ?? '');
     }
 
     it('lists only Convox stacks when listing a whole region', async () => {
       const listed = await stackNames();
-      assert.ok(listed.includes('production') && listed.includes('legacy') && listed.includes('production-web'), listed.join());
-      for (const other of ['CDKToolkit', 'shared-network', 'billing-alarms']) assert.ok(!listed.includes(other), `${other} was listed`);
+      assert.ok(
+        listed.includes('production') && listed.includes('legacy') && listed.includes('production-web'),
+        listed.join(),
+      );
+      for (const other of ['CDKToolkit', 'shared-network', 'billing-alarms'])
+        assert.ok(!listed.includes(other), `${other} was listed`);
     });
 
     it('answers a stack asked for by name whatever it is', async () => {

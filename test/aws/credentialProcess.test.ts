@@ -117,9 +117,23 @@ describe('credential_process runner', () => {
 
   it('parses the credentials a good process prints, session token and expiration included', async () => {
     const expiration = new Date(Date.now() + 3_600_000);
-    const output = file('good.json', JSON.stringify({ Version: 1, AccessKeyId: 'AKIDGOOD', SecretAccessKey: 'good-secret', SessionToken: 'good-token', Expiration: expiration.toISOString() }));
+    const output = file(
+      'good.json',
+      JSON.stringify({
+        Version: 1,
+        AccessKeyId: 'AKIDGOOD',
+        SecretAccessKey: 'good-secret',
+        SessionToken: 'good-token',
+        Expiration: expiration.toISOString(),
+      }),
+    );
     const credentials = await fromCredentialProcess('good', nodeCommand(script('print'), output))();
-    assert.deepEqual(credentials, { accessKeyId: 'AKIDGOOD', secretAccessKey: 'good-secret', sessionToken: 'good-token', expiration });
+    assert.deepEqual(credentials, {
+      accessKeyId: 'AKIDGOOD',
+      secretAccessKey: 'good-secret',
+      sessionToken: 'good-token',
+      expiration,
+    });
   });
 
   it('kills a process that never ends once the timeout passes', async () => {
@@ -131,7 +145,10 @@ describe('credential_process runner', () => {
     const elapsed = Date.now() - began;
     assert.equal(error.reason, 'timeout');
     assert.equal(error.profile, 'stuck');
-    assert.equal(error.message, 'The credential_process of profile "stuck" did not finish within 0.3 s and was stopped. Run the command in a terminal to see its output, fix it, then refresh.');
+    assert.equal(
+      error.message,
+      'The credential_process of profile "stuck" did not finish within 0.3 s and was stopped. Run the command in a terminal to see its output, fix it, then refresh.',
+    );
     assert.ok(elapsed >= 300 && elapsed < 1300, `rejected after ${elapsed} ms`);
     assert.ok(await waitUntilEnded(pidFrom(pidFile), 1000), 'the process still runs');
   });
@@ -139,7 +156,9 @@ describe('credential_process runner', () => {
   it('answers promptly when a process exits but leaves a helper holding stdout, and kills the helper', async () => {
     const pidFile = path.join(dir, 'sleeper.pid');
     const began = Date.now();
-    const credentials = await fromCredentialProcess('leaky', nodeCommand(script('leak'), pidFile), { timeoutMs: 10_000 })();
+    const credentials = await fromCredentialProcess('leaky', nodeCommand(script('leak'), pidFile), {
+      timeoutMs: 10_000,
+    })();
     const elapsed = Date.now() - began;
     assert.deepEqual(credentials, { accessKeyId: 'AKIDLEAK', secretAccessKey: 'leak-secret' });
     assert.ok(elapsed < 3000, `resolved after ${elapsed} ms`);
@@ -151,8 +170,12 @@ describe('credential_process runner', () => {
     const error = await rejection(fromCredentialProcess('failing', command)());
     assert.equal(error.reason, 'exit');
     assert.equal(error.exitCode, 3);
-    assert.equal(error.message, 'The credential_process of profile "failing" exited with status 3. Run the command in a terminal to see its output, fix it, then refresh.');
-    for (const text of [error.message, String(error), error.stack ?? '', inspect(error)]) assert.doesNotMatch(text, /MARKER|7f3a/);
+    assert.equal(
+      error.message,
+      'The credential_process of profile "failing" exited with status 3. Run the command in a terminal to see its output, fix it, then refresh.',
+    );
+    for (const text of [error.message, String(error), error.stack ?? '', inspect(error)])
+      assert.doesNotMatch(text, /MARKER|7f3a/);
   });
 
   it('reports a process ended by a signal', async () => {
@@ -164,19 +187,52 @@ describe('credential_process runner', () => {
   });
 
   const badOutputs: [string, string, RegExp][] = [
-    ['not JSON', 'MARKER-OUTPUT-7f3a not json', /printed something other than the JSON the AWS CLI expects \(Version 1 with AccessKeyId and SecretAccessKey\)\./],
-    ['Version 2', JSON.stringify({ Version: 2, AccessKeyId: 'MARKER-OUTPUT-7f3a', SecretAccessKey: 'MARKER-OUTPUT-7f3a' }), /Version is not 1/],
-    ['no SecretAccessKey', JSON.stringify({ Version: 1, AccessKeyId: 'MARKER-OUTPUT-7f3a' }), /without a SecretAccessKey string/],
-    ['an Expiration that is not a date', JSON.stringify({ Version: 1, AccessKeyId: 'A', SecretAccessKey: 'MARKER-OUTPUT-7f3a', Expiration: 'MARKER-OUTPUT-7f3a' }), /Expiration that is not an ISO 8601 date/],
-    ['an Expiration in the past', JSON.stringify({ Version: 1, AccessKeyId: 'A', SecretAccessKey: 'MARKER-OUTPUT-7f3a', Expiration: '2020-01-01T00:00:00Z' }), /Expiration has already passed/],
+    [
+      'not JSON',
+      'MARKER-OUTPUT-7f3a not json',
+      /printed something other than the JSON the AWS CLI expects \(Version 1 with AccessKeyId and SecretAccessKey\)\./,
+    ],
+    [
+      'Version 2',
+      JSON.stringify({ Version: 2, AccessKeyId: 'MARKER-OUTPUT-7f3a', SecretAccessKey: 'MARKER-OUTPUT-7f3a' }),
+      /Version is not 1/,
+    ],
+    [
+      'no SecretAccessKey',
+      JSON.stringify({ Version: 1, AccessKeyId: 'MARKER-OUTPUT-7f3a' }),
+      /without a SecretAccessKey string/,
+    ],
+    [
+      'an Expiration that is not a date',
+      JSON.stringify({
+        Version: 1,
+        AccessKeyId: 'A',
+        SecretAccessKey: 'MARKER-OUTPUT-7f3a',
+        Expiration: 'MARKER-OUTPUT-7f3a',
+      }),
+      /Expiration that is not an ISO 8601 date/,
+    ],
+    [
+      'an Expiration in the past',
+      JSON.stringify({
+        Version: 1,
+        AccessKeyId: 'A',
+        SecretAccessKey: 'MARKER-OUTPUT-7f3a',
+        Expiration: '2020-01-01T00:00:00Z',
+      }),
+      /Expiration has already passed/,
+    ],
   ];
   for (const [label, output, expected] of badOutputs) {
     it(`rejects output with ${label}, without quoting it`, async () => {
-      const error = await rejection(fromCredentialProcess('odd', nodeCommand(script('print'), file('bad.out', output)))());
+      const error = await rejection(
+        fromCredentialProcess('odd', nodeCommand(script('print'), file('bad.out', output)))(),
+      );
       assert.equal(error.reason, 'output');
       assert.match(error.message, expected);
       assert.match(error.message, /^The credential_process of profile "odd" .*Run the command in a terminal/);
-      for (const text of [error.message, String(error), error.stack ?? '', inspect(error)]) assert.doesNotMatch(text, /MARKER|7f3a/);
+      for (const text of [error.message, String(error), error.stack ?? '', inspect(error)])
+        assert.doesNotMatch(text, /MARKER|7f3a/);
     });
   }
 
@@ -184,7 +240,9 @@ describe('credential_process runner', () => {
     const log = path.join(dir, 'overlap.log');
     const command = nodeCommand(script('overlap'), log, '200');
     const limiter = new ProcessLimiter(3);
-    const results = await Promise.all(Array.from({ length: 20 }, (_, index) => fromCredentialProcess(`busy-${index}`, command, { limiter })()));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, index) => fromCredentialProcess(`busy-${index}`, command, { limiter })()),
+    );
     assert.equal(results.length, 20);
     assert.ok(results.every((credentials) => credentials.accessKeyId === 'AKIDOVERLAP'));
     const events = fs
@@ -245,9 +303,15 @@ describe('credential_process runner', () => {
   it('starts the timeout when the process starts, not while it waits for its turn', async () => {
     const limiter = new ProcessLimiter(1);
     const busy = limiter.run(() => new Promise((resolve) => setTimeout(resolve, 1500)));
-    const output = file('good.json', JSON.stringify({ Version: 1, AccessKeyId: 'AKIDQUEUED', SecretAccessKey: 'secret' }));
+    const output = file(
+      'good.json',
+      JSON.stringify({ Version: 1, AccessKeyId: 'AKIDQUEUED', SecretAccessKey: 'secret' }),
+    );
     const began = Date.now();
-    const credentials = await fromCredentialProcess('queued', nodeCommand(script('print'), output), { timeoutMs: 1000, limiter })();
+    const credentials = await fromCredentialProcess('queued', nodeCommand(script('print'), output), {
+      timeoutMs: 1000,
+      limiter,
+    })();
     const elapsed = Date.now() - began;
     await busy;
     assert.equal(credentials.accessKeyId, 'AKIDQUEUED');

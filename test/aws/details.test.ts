@@ -9,7 +9,11 @@ describe('rack details and converging against the simulator', function () {
   let aws: SimulatedAws;
   let store: RackStore;
 
-  refreshedStoreHooks(() => defaultScenario(), {}, (world) => ({ aws, store } = world));
+  refreshedStoreHooks(
+    () => defaultScenario(),
+    {},
+    (world) => ({ aws, store } = world),
+  );
 
   it('shows a running rack whose Instances group has a Pending instance as converging', () => {
     assert.equal(rackNamed(store, 'acme/converge')?.status, 'converging');
@@ -26,8 +30,16 @@ describe('rack details and converging against the simulator', function () {
         .map((rack) => rack.region),
     );
     assert.ok(calls.length > 0, 'lifecycles were checked');
-    assert.deepEqual(new Set(calls.map((call) => call.region)), runningRegions, 'every region with running racks, and only those');
-    assert.equal(new Set(calls.map((call) => `${call.accessKeyId} ${call.region}`)).size, calls.length, 'never twice for one pair');
+    assert.deepEqual(
+      new Set(calls.map((call) => call.region)),
+      runningRegions,
+      'every region with running racks, and only those',
+    );
+    assert.equal(
+      new Set(calls.map((call) => `${call.accessKeyId} ${call.region}`)).size,
+      calls.length,
+      'never twice for one pair',
+    );
   });
 
   it('expands a rack into its instances (build servers left out) and its own tasks, with no app tasks', async () => {

@@ -6,13 +6,18 @@ import type { Rack } from '../../src/model/rack';
 import { diagnoseRacks, diagnoseScenario, vcpuLimitMessage } from '../sim';
 import { refreshedStoreHooks, type RefreshedStore } from './helpers';
 
-const problems = (diagnosis: Diagnosis): string[] => diagnosis.findings.filter((finding) => finding.severity === 'problem').map((finding) => finding.title);
+const problems = (diagnosis: Diagnosis): string[] =>
+  diagnosis.findings.filter((finding) => finding.severity === 'problem').map((finding) => finding.title);
 
 describe('Diagnose Rack against the simulator', function () {
   this.timeout(30_000);
   let world: RefreshedStore;
 
-  refreshedStoreHooks(() => diagnoseScenario(), {}, (built) => (world = built));
+  refreshedStoreHooks(
+    () => diagnoseScenario(),
+    {},
+    (built) => (world = built),
+  );
 
   function rackNamed(name: string): Rack {
     const rack = world.store.racks().find((candidate) => candidate.name === name);
@@ -38,7 +43,10 @@ describe('Diagnose Rack against the simulator', function () {
     const found = problems(diagnosis);
     assert.ok(found.includes('1 server is not in service'), found.join('; '));
     assert.ok(found.includes('1 server never joined the ECS cluster'), found.join('; '));
-    assert.ok(found.some((title) => /ServiceMonitorApi.* cannot place a task/.test(title)), found.join('; '));
+    assert.ok(
+      found.some((title) => /ServiceMonitorApi.* cannot place a task/.test(title)),
+      found.join('; '),
+    );
     assert.ok(found.includes('The rack’s monitor found unhealthy servers'), found.join('; '));
     const placing = diagnosis.findings.find((finding) => finding.title.endsWith('cannot place a task'));
     assert.match(placing?.meaning ?? '', /enough free memory/);
@@ -57,8 +65,14 @@ describe('Diagnose Rack against the simulator', function () {
     const rolledBack = diagnosis.findings[0];
     assert.equal(rolledBack.title, 'The last update failed and was rolled back');
     assert.match(rolledBack.meaning, /autoscaler/);
-    assert.match(rolledBack.meaning, /Instances \(AWS::AutoScaling::AutoScalingGroup\) failed: You have requested more vCPU capacity/);
-    assert.ok(rolledBack.evidence.some((line) => line.includes('HandlerErrorCode: ServiceLimitExceeded')), 'the raw AWS message');
+    assert.match(
+      rolledBack.meaning,
+      /Instances \(AWS::AutoScaling::AutoScalingGroup\) failed: You have requested more vCPU capacity/,
+    );
+    assert.ok(
+      rolledBack.evidence.some((line) => line.includes('HandlerErrorCode: ServiceLimitExceeded')),
+      'the raw AWS message',
+    );
     const launches = diagnosis.findings.find((finding) => finding.title.startsWith('Auto Scaling failed to launch'));
     assert.match(launches?.meaning ?? '', /vCPU limit/);
     assert.ok(launches?.evidence[0].includes(vcpuLimitMessage));

@@ -16,7 +16,9 @@ describe('discovery against the simulator (real SDK clients over HTTP)', functio
 
     it('finds exactly the scenario racks with organisation, status and region', async () => {
       const scan = await aws.scan();
-      const racks = scan.racks.map((rack) => `${rack.fullName} ${rack.status} ${rack.cloudformationStatus} ${rack.region}`);
+      const racks = scan.racks.map(
+        (rack) => `${rack.fullName} ${rack.status} ${rack.cloudformationStatus} ${rack.region}`,
+      );
       assert.deepEqual(racks, [
         'acme/converge running UPDATE_COMPLETE eu-west-1',
         'acme/europe updating UPDATE_IN_PROGRESS eu-west-1',
@@ -43,7 +45,10 @@ describe('discovery against the simulator (real SDK clients over HTTP)', functio
       assert.equal(production.instanceType, 't3.large');
       assert.equal(production.instanceCount, 3);
       assert.equal(production.private, true);
-      assert.deepEqual(production.apps.map((app) => `${app.name}:${app.status}:${app.generation}`), ['api:running:1', 'web:running:2', 'worker:running:2']);
+      assert.deepEqual(
+        production.apps.map((app) => `${app.name}:${app.status}:${app.generation}`),
+        ['api:running:1', 'web:running:2', 'worker:running:2'],
+      );
       assert.equal(production.parameters.Password, '****', 'NoEcho parameters arrive masked');
       assert.equal(byName.get('acme/sandbox')?.version, '20250301000000');
       assert.equal(byName.get('acme/sandbox')?.instanceCount, 1);
@@ -65,7 +70,10 @@ describe('discovery against the simulator (real SDK clients over HTTP)', functio
       ]);
       const expired = scan.errors.find((error) => error.kind === 'expired-credentials');
       assert.match(expired?.message ?? '', /aws sso login --profile initech/);
-      assert.ok(scan.racks.some((rack) => rack.profile === 'acme-staging'), 'the same profile still lists its other regions');
+      assert.ok(
+        scan.racks.some((rack) => rack.profile === 'acme-staging'),
+        'the same profile still lists its other regions',
+      );
     });
 
     it('reads the credentials files again after AWS said a profile expired, so signing in again is enough', async () => {
@@ -76,11 +84,24 @@ describe('discovery against the simulator (real SDK clients over HTTP)', functio
       const original = fs.readFileSync(aws.credentialsFile, 'utf8');
       const renewed = aws.sim.scenario.profiles.find((profile) => profile.name === 'globex');
       assert.ok(renewed);
-      fs.writeFileSync(aws.credentialsFile, `${original}\n[initech]\naws_access_key_id = ${renewed.accessKeyId}\naws_secret_access_key = ${renewed.secretAccessKey}\n`.replace(/\[initech\][^[]*/, ''));
+      fs.writeFileSync(
+        aws.credentialsFile,
+        `${original}\n[initech]\naws_access_key_id = ${renewed.accessKeyId}\naws_secret_access_key = ${renewed.secretAccessKey}\n`.replace(
+          /\[initech\][^[]*/,
+          '',
+        ),
+      );
       try {
         await store.refresh('retry');
-        assert.deepEqual(store.errors().filter((error) => error.profile === 'initech'), []);
-        assert.deepEqual(store.errors().map((error) => error.profile), ['acme-staging'], 'only the access-denied region is left');
+        assert.deepEqual(
+          store.errors().filter((error) => error.profile === 'initech'),
+          [],
+        );
+        assert.deepEqual(
+          store.errors().map((error) => error.profile),
+          ['acme-staging'],
+          'only the access-denied region is left',
+        );
       } finally {
         fs.writeFileSync(aws.credentialsFile, original);
         store.dispose();
@@ -92,7 +113,10 @@ describe('discovery against the simulator (real SDK clients over HTTP)', functio
       aws.sim.calls.reset();
       await aws.scan();
       const calls = aws.sim.calls.all();
-      assert.ok(calls.every((call) => call.operation === 'DescribeStacks'), 'only DescribeStacks');
+      assert.ok(
+        calls.every((call) => call.operation === 'DescribeStacks'),
+        'only DescribeStacks',
+      );
       // 5 profiles × 3 regions; every answered region here fits one page.
       assert.equal(calls.length, 15);
     });
@@ -118,14 +142,21 @@ describe('discovery against the simulator (real SDK clients over HTTP)', functio
       const scan = await aws.scan();
       assert.deepEqual(scan.errors, []);
       assert.equal(scan.racks.filter((rack) => rack.region === region).length, 5);
-      assert.equal(aws.sim.calls.count({ operation: 'DescribeStacks', region }), 5, '3 pages plus 2 throttled attempts');
+      assert.equal(
+        aws.sim.calls.count({ operation: 'DescribeStacks', region }),
+        5,
+        '3 pages plus 2 throttled attempts',
+      );
     });
 
     it('reports a region that stays throttled after the retries, keeping the other', async () => {
       const [first, second] = aws.settings['convox.regions'];
       aws.sim.faults.add({ region: second, kind: 'throttle' });
       const scan = await aws.scan();
-      assert.deepEqual(scan.errors.map((error) => `${error.region} ${error.kind}`), [`${second} throttled`]);
+      assert.deepEqual(
+        scan.errors.map((error) => `${error.region} ${error.kind}`),
+        [`${second} throttled`],
+      );
       assert.match(scan.errors[0].message, /after 3 attempts/);
       assert.equal(scan.racks.filter((rack) => rack.region === first).length, 5);
     });
@@ -136,9 +167,16 @@ describe('discovery against the simulator (real SDK clients over HTTP)', functio
       const started = Date.now();
       const scan = await aws.scan();
       console.log(`      repeating token settled in ${Date.now() - started} ms`);
-      assert.deepEqual(scan.errors.map((error) => `${error.region} ${error.kind}`), [`${second} other`]);
+      assert.deepEqual(
+        scan.errors.map((error) => `${error.region} ${error.kind}`),
+        [`${second} other`],
+      );
       assert.match(scan.errors[0].message, /pages that never end \(the same NextToken came back twice\).*endpoint_url/);
-      assert.equal(aws.sim.calls.count({ operation: 'DescribeStacks', region: second }), 2, 'the first page, then the one whose token repeats: no more');
+      assert.equal(
+        aws.sim.calls.count({ operation: 'DescribeStacks', region: second }),
+        2,
+        'the first page, then the one whose token repeats: no more',
+      );
       assert.equal(scan.racks.filter((rack) => rack.region === first).length, 5);
     });
 
@@ -148,7 +186,10 @@ describe('discovery against the simulator (real SDK clients over HTTP)', functio
       const started = Date.now();
       const scan = await aws.scan();
       console.log(`      endless tokens settled in ${Date.now() - started} ms`);
-      assert.deepEqual(scan.errors.map((error) => `${error.region} ${error.kind}`), [`${second} other`]);
+      assert.deepEqual(
+        scan.errors.map((error) => `${error.region} ${error.kind}`),
+        [`${second} other`],
+      );
       assert.match(scan.errors[0].message, new RegExp(`still more pages after ${maxPagesPerListing}`));
       assert.equal(aws.sim.calls.count({ operation: 'DescribeStacks', region: second }), maxPagesPerListing);
     });
@@ -160,7 +201,10 @@ describe('discovery against the simulator (real SDK clients over HTTP)', functio
       const scan = await aws.scan({ maxAttempts: 1, requestTimeoutMs: 500 });
       const settledMs = Date.now() - started;
       console.log(`      silent endpoint settled in ${settledMs} ms`);
-      assert.deepEqual(scan.errors.map((error) => `${error.region} ${error.kind}`), [`${second} network`]);
+      assert.deepEqual(
+        scan.errors.map((error) => `${error.region} ${error.kind}`),
+        [`${second} network`],
+      );
       assert.match(scan.errors[0].message, /ETIMEDOUT: .*exceeded the configured 500 ms requestTimeout/);
       assert.ok(settledMs < 5_000, `ended within its timeout, not never: ${settledMs} ms`);
       assert.equal(scan.racks.filter((rack) => rack.region === first).length, 5);
@@ -171,7 +215,10 @@ describe('discovery against the simulator (real SDK clients over HTTP)', functio
       aws.sim.faults.add({ region, kind: 'malformed' });
       const scan = await aws.scan();
       const errors = scan.errors;
-      assert.deepEqual(errors.map((error) => `${error.region} ${error.kind}`), [`${region} other`]);
+      assert.deepEqual(
+        errors.map((error) => `${error.region} ${error.kind}`),
+        [`${region} other`],
+      );
       assert.match(errors[0].message, /could not be read/);
       assert.equal(scan.racks.length, 5, 'the other region still lists its racks');
     });

@@ -9,7 +9,17 @@ import { Inventory } from '../../src/model/inventory';
 import { RackStore } from '../../src/model/store/rackStore';
 import { startSimulator, writeAwsConfig, type AwsConfigWritten, type Scenario, type Simulator } from '../sim';
 
-const awsVariables = ['AWS_PROFILE', 'AWS_REGION', 'AWS_DEFAULT_REGION', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_ENDPOINT_URL', 'AWS_CONFIG_FILE', 'AWS_SHARED_CREDENTIALS_FILE'];
+const awsVariables = [
+  'AWS_PROFILE',
+  'AWS_REGION',
+  'AWS_DEFAULT_REGION',
+  'AWS_ACCESS_KEY_ID',
+  'AWS_SECRET_ACCESS_KEY',
+  'AWS_SESSION_TOKEN',
+  'AWS_ENDPOINT_URL',
+  'AWS_CONFIG_FILE',
+  'AWS_SHARED_CREDENTIALS_FILE',
+];
 
 /** What one discovery found. */
 export interface ScanResult {
@@ -38,7 +48,10 @@ export interface SimulatedAws {
 /** Client options, plus each pair's deadline (default: twice the request timeout). */
 export type ScanOptions = ClientOptions & { deadlineMs?: number };
 
-export async function simulatedAws(scenario: Scenario, options: { latencyMs?: number; dashboard?: boolean } = {}): Promise<SimulatedAws> {
+export async function simulatedAws(
+  scenario: Scenario,
+  options: { latencyMs?: number; dashboard?: boolean } = {},
+): Promise<SimulatedAws> {
   const sim = await startSimulator({ scenario, latencyMs: options.latencyMs, dashboard: options.dashboard });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'convox-aws-test-'));
   const saved = Object.fromEntries(awsVariables.map((name) => [name, process.env[name]]));
@@ -47,7 +60,11 @@ export async function simulatedAws(scenario: Scenario, options: { latencyMs?: nu
   process.env.AWS_CONFIG_FILE = configFile;
   process.env.AWS_SHARED_CREDENTIALS_FILE = credentialsFile;
   const store = (ports: AwsPorts): RackStore =>
-    new RackStore(ports, () => ({ regions: settings['convox.regions'], organizations: settings['convox.organizations'] }), { intervalSeconds: 0 });
+    new RackStore(
+      ports,
+      () => ({ regions: settings['convox.regions'], organizations: settings['convox.organizations'] }),
+      { intervalSeconds: 0 },
+    );
   return {
     sim,
     settings,
@@ -59,9 +76,16 @@ export async function simulatedAws(scenario: Scenario, options: { latencyMs?: nu
     async scan(options = {}) {
       const ports = new AwsPorts({ maxAttempts: 3, ...options });
       const profiles = await ports.discovery.profiles();
-      const plan = planDiscovery(profiles, { regions: settings['convox.regions'], organizations: settings['convox.organizations'] });
+      const plan = planDiscovery(profiles, {
+        regions: settings['convox.regions'],
+        organizations: settings['convox.organizations'],
+      });
       const inventory = new Inventory(plan.pairs);
-      await ports.discovery.discover(plan.pairs, (result) => inventory.update(result), options.deadlineMs ?? (options.requestTimeoutMs ?? 30_000) * 2);
+      await ports.discovery.discover(
+        plan.pairs,
+        (result) => inventory.update(result),
+        options.deadlineMs ?? (options.requestTimeoutMs ?? 30_000) * 2,
+      );
       ports.dispose();
       return { racks: inventory.racks(), errors: inventory.errors(), hasProfiles: profiles.length > 0 };
     },
@@ -87,7 +111,11 @@ export interface RefreshedStore {
  * Registers the enclosing suite's before/after hooks: a simulator with `scenario`, fresh ports and a store
  * refreshed once, handed to `use` before the first test; all stopped after the last.
  */
-export function refreshedStoreHooks(scenario: () => Scenario, options: { dashboard?: boolean }, use: (world: RefreshedStore) => void): void {
+export function refreshedStoreHooks(
+  scenario: () => Scenario,
+  options: { dashboard?: boolean },
+  use: (world: RefreshedStore) => void,
+): void {
   let world: RefreshedStore | undefined;
   before(async () => {
     const aws = await simulatedAws(scenario(), options);

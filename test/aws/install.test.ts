@@ -22,9 +22,20 @@ describe('installing and uninstalling racks against the simulator', function () 
   let ports: AwsPorts;
   let store: RackStore;
 
-  refreshedStoreHooks(() => defaultScenario(), {}, (world) => ({ aws, ports, store } = world));
+  refreshedStoreHooks(
+    () => defaultScenario(),
+    {},
+    (world) => ({ aws, ports, store } = world),
+  );
   beforeEach(() => {
-    Object.assign(aws.sim.scenario.install ?? assert.fail(), { stepMs: 10, changeSetMs: 20, failure: undefined, changeSetFailure: undefined, deleteFailure: undefined, releaseList: 'ok' });
+    Object.assign(aws.sim.scenario.install ?? assert.fail(), {
+      stepMs: 10,
+      changeSetMs: 20,
+      failure: undefined,
+      changeSetFailure: undefined,
+      deleteFailure: undefined,
+      releaseList: 'ok',
+    });
     aws.sim.calls.reset();
   });
 
@@ -35,16 +46,24 @@ describe('installing and uninstalling racks against the simulator', function () 
     parameters: { Password: password, Version: releaseVersions[2], ...parameters },
     tags: { team: 'platform' },
   });
-  const creates = (): number => aws.sim.calls.count({ operation: 'CreateChangeSet' }) + aws.sim.calls.count({ operation: 'ExecuteChangeSet' });
+  const creates = (): number =>
+    aws.sim.calls.count({ operation: 'CreateChangeSet' }) + aws.sim.calls.count({ operation: 'ExecuteChangeSet' });
 
   it('reads the release list, and says what to do when it cannot be had', async () => {
     const releases = await ports.installer.releases(aws.sim.releasesUrl, 5_000);
     assert.equal(releases.length, 4);
     (aws.sim.scenario.install ?? assert.fail()).releaseList = 'unavailable';
-    await assert.rejects(ports.installer.releases(aws.sim.releasesUrl, 5_000), (error: unknown) => error instanceof ReleaseListError && /HTTP 503.*convox\.releasesUrl, or type a release/.test(error.message));
+    await assert.rejects(
+      ports.installer.releases(aws.sim.releasesUrl, 5_000),
+      (error: unknown) =>
+        error instanceof ReleaseListError && /HTTP 503.*convox\.releasesUrl, or type a release/.test(error.message),
+    );
     (aws.sim.scenario.install ?? assert.fail()).releaseList = 'malformed';
     await assert.rejects(ports.installer.releases(aws.sim.releasesUrl, 5_000), /not JSON/);
-    await assert.rejects(ports.installer.releases('http://127.0.0.1:9/versions.json', 5_000), /Could not fetch the release list/);
+    await assert.rejects(
+      ports.installer.releases('http://127.0.0.1:9/versions.json', 5_000),
+      /Could not fetch the release list/,
+    );
   });
 
   it('gives up on a release list that never comes or is far too big, saying what to do', async () => {
@@ -56,9 +75,16 @@ describe('installing and uninstalling racks against the simulator', function () 
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     try {
       const started = Date.now();
-      await assert.rejects(ports.installer.releases(`${base}/silent/versions.json`, 300), (error: unknown) => error instanceof ReleaseListError && /did not answer within 0\.3 s.*convox\.releasesUrl/.test(error.message));
+      await assert.rejects(
+        ports.installer.releases(`${base}/silent/versions.json`, 300),
+        (error: unknown) =>
+          error instanceof ReleaseListError && /did not answer within 0\.3 s.*convox\.releasesUrl/.test(error.message),
+      );
       assert.ok(Date.now() - started < 2_000, 'within its deadline');
-      await assert.rejects(ports.installer.releases(`${base}/huge/versions.json`, 5_000), /more than a release list or template can be/);
+      await assert.rejects(
+        ports.installer.releases(`${base}/huge/versions.json`, 5_000),
+        /more than a release list or template can be/,
+      );
     } finally {
       server.closeAllConnections();
       server.close();
@@ -66,7 +92,11 @@ describe('installing and uninstalling racks against the simulator', function () 
   });
 
   it('reads the parameters of a release with the rules GetTemplateSummary leaves out', async () => {
-    const parameters = await ports.installer.templateParameters(where, templateUrl(aws.sim.releasesUrl, releaseVersions[2]), 5_000);
+    const parameters = await ports.installer.templateParameters(
+      where,
+      templateUrl(aws.sim.releasesUrl, releaseVersions[2]),
+      5_000,
+    );
     const count = parameters.find((parameter) => parameter.key === 'InstanceCount');
     assert.equal(count?.type, 'Number');
     assert.equal(count?.minValue, 3);
@@ -90,7 +120,10 @@ describe('installing and uninstalling racks against the simulator', function () 
     });
     assert.equal(result.outcome, 'succeeded');
     assert.equal(result.progress.complete, started.total);
-    assert.ok(seen.length > 2 && seen.every((value, index) => index === 0 || value >= seen[index - 1]), 'progress only grows');
+    assert.ok(
+      seen.length > 2 && seen.every((value, index) => index === 0 || value >= seen[index - 1]),
+      'progress only grows',
+    );
     assert.ok(result.calls <= result.polls + 2, 'one DescribeStackEvents page per poll in steady state');
     const created = aws.sim.calls.all().find((call) => call.operation === 'CreateChangeSet');
     assert.ok(created);
@@ -99,24 +132,47 @@ describe('installing and uninstalling racks against the simulator', function () 
   });
 
   it('a failed install ends with the root cause, not the cascade', async () => {
-    (aws.sim.scenario.install ?? assert.fail()).failure = { logicalId: 'Instances', reason: 'Resource handler returned message: "You have requested more vCPU capacity than your current vCPU limit of 0 allows (Service: AutoScaling, Status Code: 400, Request ID: 7)" (RequestToken: 9a, HandlerErrorCode: ServiceLimitExceeded)' };
+    (aws.sim.scenario.install ?? assert.fail()).failure = {
+      logicalId: 'Instances',
+      reason:
+        'Resource handler returned message: "You have requested more vCPU capacity than your current vCPU limit of 0 allows (Service: AutoScaling, Status Code: 400, Request ID: 7)" (RequestToken: 9a, HandlerErrorCode: ServiceLimitExceeded)',
+    };
     const started = await ports.installer.create(request('doomed'), timing);
-    const result = await watchStack(ports.installer, { target: { ...where, name: 'doomed' }, stackId: started.stackId, operation: 'create', total: started.total, timing, maxMs: 20_000 });
+    const result = await watchStack(ports.installer, {
+      target: { ...where, name: 'doomed' },
+      stackId: started.stackId,
+      operation: 'create',
+      total: started.total,
+      timing,
+      maxMs: 20_000,
+    });
     assert.equal(result.outcome, 'failed');
     assert.equal(result.rootCause?.logicalId, 'Instances');
     assert.equal(result.rootCause?.resourceType, 'AWS::AutoScaling::AutoScalingGroup');
-    assert.equal(result.rootCause?.reason, 'You have requested more vCPU capacity than your current vCPU limit of 0 allows');
+    assert.equal(
+      result.rootCause?.reason,
+      'You have requested more vCPU capacity than your current vCPU limit of 0 allows',
+    );
   });
 
   it('a leftover ROLLBACK_COMPLETE stack is named as such, and deleting it frees the name', async () => {
     const leftover = await ports.installer.checkName({ ...where, name: 'doomed' }, 5_000);
     // The previous test stopped watching at ROLLBACK_IN_PROGRESS; the rollback finishes on its own.
-    const settled = leftover.kind === 'leftover' ? leftover : await waitFor(() => ports.installer.checkName({ ...where, name: 'doomed' }, 5_000), (value) => value.kind === 'leftover');
+    const settled =
+      leftover.kind === 'leftover'
+        ? leftover
+        : await waitFor(
+            () => ports.installer.checkName({ ...where, name: 'doomed' }, 5_000),
+            (value) => value.kind === 'leftover',
+          );
     assert.equal(settled.kind, 'leftover');
     if (settled.kind !== 'leftover') return;
     assert.equal(settled.status, 'ROLLBACK_COMPLETE');
     await ports.installer.deleteStack({ ...where, name: 'doomed' }, settled.stackId, 5_000);
-    await waitFor(() => ports.installer.stackStatus({ ...where, name: 'doomed' }, settled.stackId, 5_000), (status) => status === undefined);
+    await waitFor(
+      () => ports.installer.stackStatus({ ...where, name: 'doomed' }, settled.stackId, 5_000),
+      (status) => status === undefined,
+    );
     assert.deepEqual(await ports.installer.checkName({ ...where, name: 'doomed' }, 5_000), { kind: 'free' });
   });
 
@@ -136,39 +192,66 @@ describe('installing and uninstalling racks against the simulator', function () 
     });
     assert.equal((await watching).outcome, 'stopped');
     await ports.installer.deleteStack({ ...where, name: 'halfway' }, started.stackId, 5_000);
-    const deleted = await watchStack(ports.installer, { target: { ...where, name: 'halfway' }, stackId: started.stackId, operation: 'delete', total: 3, timing, maxMs: 20_000 });
+    const deleted = await watchStack(ports.installer, {
+      target: { ...where, name: 'halfway' },
+      stackId: started.stackId,
+      operation: 'delete',
+      total: 3,
+      timing,
+      maxMs: 20_000,
+    });
     assert.equal(deleted.outcome, 'succeeded');
     assert.equal(await ports.installer.stackStatus({ ...where, name: 'halfway' }, started.stackId, 5_000), undefined);
   });
 
   it('an existing name is refused with zero create calls', async () => {
-    assert.deepEqual(await ports.installer.checkName({ ...where, name: 'production' }, 5_000), { kind: 'taken', status: 'UPDATE_COMPLETE' });
+    assert.deepEqual(await ports.installer.checkName({ ...where, name: 'production' }, 5_000), {
+      kind: 'taken',
+      status: 'UPDATE_COMPLETE',
+    });
     assert.equal(creates(), 0);
-    await assert.rejects(ports.installer.create(request('production'), timing), (error: unknown) => error instanceof NameTakenError && /already exists/.test(error.message));
+    await assert.rejects(
+      ports.installer.create(request('production'), timing),
+      (error: unknown) => error instanceof NameTakenError && /already exists/.test(error.message),
+    );
     assert.equal(aws.sim.calls.count({ operation: 'ExecuteChangeSet' }), 0);
   });
 
   it('a failed change set is reported with its reason and its empty stack removed', async () => {
-    (aws.sim.scenario.install ?? assert.fail()).changeSetFailure = 'Template error: instance of Fn::GetAtt references undefined resource Nope';
+    (aws.sim.scenario.install ?? assert.fail()).changeSetFailure =
+      'Template error: instance of Fn::GetAtt references undefined resource Nope';
     await assert.rejects(
       ports.installer.create(request('cs-fails'), timing),
-      (error: unknown) => error instanceof ChangeSetFailedError && error.cleaned && /Fn::GetAtt references undefined resource/.test(error.message),
+      (error: unknown) =>
+        error instanceof ChangeSetFailedError &&
+        error.cleaned &&
+        /Fn::GetAtt references undefined resource/.test(error.message),
     );
     assert.equal(aws.sim.calls.count({ operation: 'DeleteChangeSet' }), 1);
     assert.equal(aws.sim.calls.count({ operation: 'ExecuteChangeSet' }), 0);
-    await waitFor(() => ports.installer.checkName({ ...where, name: 'cs-fails' }, 5_000), (value) => value.kind === 'free');
+    await waitFor(
+      () => ports.installer.checkName({ ...where, name: 'cs-fails' }, 5_000),
+      (value) => value.kind === 'free',
+    );
   });
 
   it('uninstalls in the CLI order: autoscaler rule, auto-scaling groups, stacks one at a time, rack last; names what stays', async () => {
     const rack = rackNamed(store, 'acme/fresh') ?? assert.fail('fresh');
     const { plan, resources } = await ports.installer.uninstallPlan(rack, 5_000);
     assert.equal(plan.refusal, undefined);
-    assert.deepEqual(plan.stacks.map((stack) => stack.name), ['fresh']);
+    assert.deepEqual(
+      plan.stacks.map((stack) => stack.name),
+      ['fresh'],
+    );
     assert.ok(plan.retained.some((line) => /^S3 bucket fresh-settings-/.test(line)));
     assert.ok(plan.retained.some((line) => /^KMS key /.test(line)));
     aws.sim.calls.reset();
     const steps: string[] = [];
-    const result = await runUninstall(ports.installer, rack, plan, resources, timing, { step: (text) => steps.push(text), events: () => undefined, progress: () => undefined });
+    const result = await runUninstall(ports.installer, rack, plan, resources, timing, {
+      step: (text) => steps.push(text),
+      events: () => undefined,
+      progress: () => undefined,
+    });
     assert.equal(result.outcome, 'succeeded');
     const order = aws.sim.calls
       .all()
@@ -186,15 +269,27 @@ describe('installing and uninstalling racks against the simulator', function () 
     assert.ok(plan.stacks.slice(0, -1).every((stack) => stack.tags.Rack === 'production'));
     const firstApp = plan.stacks[0];
     const lastResource = resources.get(firstApp.name)?.[0]?.logicalId ?? assert.fail('a resource');
-    (aws.sim.scenario.install ?? assert.fail()).deleteFailure = { stackName: firstApp.name, logicalId: lastResource, reason: 'The bucket you tried to delete is not empty (Service: S3, Status Code: 409, Request ID: 1)' };
+    (aws.sim.scenario.install ?? assert.fail()).deleteFailure = {
+      stackName: firstApp.name,
+      logicalId: lastResource,
+      reason: 'The bucket you tried to delete is not empty (Service: S3, Status Code: 409, Request ID: 1)',
+    };
     aws.sim.calls.reset();
-    const result = await runUninstall(ports.installer, rack, plan, resources, timing, { step: () => undefined, events: () => undefined, progress: () => undefined });
+    const result = await runUninstall(ports.installer, rack, plan, resources, timing, {
+      step: () => undefined,
+      events: () => undefined,
+      progress: () => undefined,
+    });
     assert.equal(result.outcome, 'failed');
     if (result.outcome !== 'failed') return;
     assert.equal(result.stack.name, firstApp.name);
     assert.equal(result.rootCause?.logicalId, lastResource);
     assert.equal(result.rootCause?.reason, 'The bucket you tried to delete is not empty');
-    assert.equal(aws.sim.calls.count({ operation: 'DeleteStack' }), 1, 'stops at the failed stack, no loop, rack untouched');
+    assert.equal(
+      aws.sim.calls.count({ operation: 'DeleteStack' }),
+      1,
+      'stops at the failed stack, no loop, rack untouched',
+    );
   });
 });
 

@@ -7,7 +7,12 @@ import { SteppedTimers } from '../steppedTimers';
 import { refreshedStoreHooks, type RefreshedStore } from './helpers';
 
 /** A follower on the rack's group through the real SDK and the simulator, polled one step at a time. */
-function follow(world: RefreshedStore, rack: Rack, timers: SteppedTimers, bufferLines = 10_000): { follower: LogFollower; poll(): Promise<void> } {
+function follow(
+  world: RefreshedStore,
+  rack: Rack,
+  timers: SteppedTimers,
+  bufferLines = 10_000,
+): { follower: LogFollower; poll(): Promise<void> } {
   let settle: (() => void) | undefined;
   const follower = new LogFollower((query, deadlineMs) => world.ports.logs.page(rack, query, deadlineMs), {
     logGroup: rack.outputs.LogGroup,
@@ -39,12 +44,16 @@ describe('rack logs against the simulator (FilterLogEvents)', function () {
   let world: RefreshedStore;
   let rack: Rack;
 
-  refreshedStoreHooks(() => logsScenario({ lines: 60 }), {}, (built) => {
-    world = built;
-    const found = built.store.racks().find((candidate) => candidate.name === logsRack);
-    assert.ok(found, 'the logs rack was discovered');
-    rack = found;
-  });
+  refreshedStoreHooks(
+    () => logsScenario({ lines: 60 }),
+    {},
+    (built) => {
+      world = built;
+      const found = built.store.racks().find((candidate) => candidate.name === logsRack);
+      assert.ok(found, 'the logs rack was discovered');
+      rack = found;
+    },
+  );
 
   beforeEach(() => {
     world.aws.sim.faults.clear();
@@ -57,11 +66,19 @@ describe('rack logs against the simulator (FilterLogEvents)', function () {
     const { follower, poll } = follow(world, rack, timers);
     await poll();
     assert.equal(follower.lines().length, 60, 'the 60 lines of the last 2 minutes');
-    assert.ok(world.aws.sim.calls.count({ operation: 'FilterLogEvents' }) >= Math.ceil(60 / logsPageSize), 'read in pages');
+    assert.ok(
+      world.aws.sim.calls.count({ operation: 'FilterLogEvents' }) >= Math.ceil(60 / logsPageSize),
+      'read in pages',
+    );
     assert.equal(timers.pendingDelay, busyPollMs, 'events came: next poll in 2 s');
 
     const now = Date.now();
-    group.events.push(...rackLogLines(new Date(now), 10, 100).map((event, index) => ({ ...event, message: `${event.message} new ${index}` })));
+    group.events.push(
+      ...rackLogLines(new Date(now), 10, 100).map((event, index) => ({
+        ...event,
+        message: `${event.message} new ${index}`,
+      })),
+    );
     // Written 10 s ago but searchable only now: inside the late window, so shown, in its place.
     const lateAt = new Date(now - 10_000);
     group.events.push({ stream: rackStreams.web, timestamp: lateAt, message: 'late event' });
@@ -72,8 +89,16 @@ describe('rack logs against the simulator (FilterLogEvents)', function () {
     assert.equal(new Set(lines).size, 71, 'no line twice');
     assert.equal(lines.filter((line) => line.endsWith('late event')).length, 1);
     const times = lines.map((line) => Date.parse(line.split(' ')[0]));
-    assert.deepEqual(times, [...times].sort((a, b) => a - b), 'in time order, the late event included');
-    assert.match(lines[lines.length - 1], /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ \S+ .* new 9$/, '`<RFC3339> <stream> <message>`, newest at the bottom');
+    assert.deepEqual(
+      times,
+      [...times].sort((a, b) => a - b),
+      'in time order, the late event included',
+    );
+    assert.match(
+      lines[lines.length - 1],
+      /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ \S+ .* new 9$/,
+      '`<RFC3339> <stream> <message>`, newest at the bottom',
+    );
 
     timers.advance(busyPollMs);
     await poll();
@@ -87,10 +112,16 @@ describe('rack logs against the simulator (FilterLogEvents)', function () {
     const timers = new SteppedTimers();
     const { follower, poll } = follow(world, rack, timers);
     await poll();
-    follower.change({ ...defaultLogOptions, streams: { kind: 'prefix', prefix: 'service/monitor', label: 'service/monitor' } });
+    follower.change({
+      ...defaultLogOptions,
+      streams: { kind: 'prefix', prefix: 'service/monitor', label: 'service/monitor' },
+    });
     await poll();
     assert.ok(follower.lines().length > 0);
-    assert.ok(follower.lines().every((line) => line.split(' ')[1].startsWith('service/monitor/')), 'only the monitor');
+    assert.ok(
+      follower.lines().every((line) => line.split(' ')[1].startsWith('service/monitor/')),
+      'only the monitor',
+    );
     follower.change({ ...defaultLogOptions, filterPattern: '"line 4"' });
     await poll();
     assert.ok(follower.lines().length > 0);
@@ -114,7 +145,12 @@ describe('rack logs against the simulator (FilterLogEvents)', function () {
       for (let sent = 0; sent < 100_000; sent += perPoll) {
         timers.advance(stepMs);
         const end = new Date(timers.now());
-        group.events.push(...rackLogLines(end, perPoll, stepMs / perPoll).map((event, index) => ({ ...event, message: `event ${sent + index}` })));
+        group.events.push(
+          ...rackLogLines(end, perPoll, stepMs / perPoll).map((event, index) => ({
+            ...event,
+            message: `event ${sent + index}`,
+          })),
+        );
         await poll();
         largestSeen = Math.max(largestSeen, follower.stats().seenIds);
         assert.ok(follower.stats().bufferedLines <= bufferLines);
@@ -122,7 +158,11 @@ describe('rack logs against the simulator (FilterLogEvents)', function () {
       const lines = follower.lines();
       assert.match(lines[0], /^… 90000 older lines dropped/);
       assert.equal(lines.length, bufferLines + 1);
-      assert.deepEqual(messages(lines.slice(1)), Array.from({ length: bufferLines }, (_, index) => `event ${90_000 + index}`), 'the newest 10,000, each once, in order');
+      assert.deepEqual(
+        messages(lines.slice(1)),
+        Array.from({ length: bufferLines }, (_, index) => `event ${90_000 + index}`),
+        'the newest 10,000, each once, in order',
+      );
       const perWindow = (perPoll * (lateWindowMs + stepMs)) / stepMs;
       assert.ok(largestSeen <= perWindow, `at most the window's ids kept (${largestSeen} ≤ ${perWindow})`);
     } finally {

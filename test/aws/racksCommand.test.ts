@@ -3,7 +3,15 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { benchScenario, rack, sameNameAccountsScenario, scenario, secretEnvironment, secretMarkers, secretsScenario } from '../sim';
+import {
+  benchScenario,
+  rack,
+  sameNameAccountsScenario,
+  scenario,
+  secretEnvironment,
+  secretMarkers,
+  secretsScenario,
+} from '../sim';
 import { tableCellLimit } from '../../src/model/terminalText';
 import { simulatedAws, type SimulatedAws } from './helpers';
 
@@ -57,7 +65,10 @@ describe('npm run racks (the command-line discovery, as a child process)', funct
         regions: ['us-east-1', 'eu-west-1'],
         data: {
           '111111111111': {
-            'us-east-1': (place) => [rack(place, { name: 'production' }), rack(place, { name: hostileName, version: hostileVersion })],
+            'us-east-1': (place) => [
+              rack(place, { name: 'production' }),
+              rack(place, { name: hostileName, version: hostileVersion }),
+            ],
             'eu-west-1': (place) => rack(place, { name: 'europe', version: '20250301000000' }),
           },
         },
@@ -74,8 +85,14 @@ describe('npm run racks (the command-line discovery, as a child process)', funct
     assert.doesNotMatch(run.stderr, /^ERROR /m);
     const lines = run.stdout.trimEnd().split('\n');
     assert.match(lines[0], /^NAME +STATUS +REGION +VERSION$/);
-    assert.ok(lines.some((line) => /^acme\/europe +running +eu-west-1 +20250301000000$/.test(line)), run.stdout);
-    assert.ok(lines.some((line) => /^acme\/production +running +us-east-1 +20250101120000$/.test(line)), run.stdout);
+    assert.ok(
+      lines.some((line) => /^acme\/europe +running +eu-west-1 +20250301000000$/.test(line)),
+      run.stdout,
+    );
+    assert.ok(
+      lines.some((line) => /^acme\/production +running +us-east-1 +20250101120000$/.test(line)),
+      run.stdout,
+    );
     assert.equal(lines.length, 4, 'a header and three racks');
   });
 
@@ -93,7 +110,10 @@ describe('npm run racks (the command-line discovery, as a child process)', funct
     const run = await racks(...regionArgs, '--json');
     assertExit(run, 1);
     const entries = JSON.parse(run.stdout) as Array<Record<string, unknown>>;
-    assert.deepEqual(entries.filter((entry) => 'error' in entry).map((entry) => `${entry.profile} ${entry.region} ${entry.kind}`), ['acme eu-west-1 access-denied']);
+    assert.deepEqual(
+      entries.filter((entry) => 'error' in entry).map((entry) => `${entry.profile} ${entry.region} ${entry.kind}`),
+      ['acme eu-west-1 access-denied'],
+    );
     assert.ok(entries.some((entry) => entry.name === 'acme/production'));
   });
 
@@ -122,7 +142,8 @@ describe('npm run racks (the command-line discovery, as a child process)', funct
       assertExit(run, 0);
       assert.equal(run.stderr, '');
       assert.match(run.stdout, /^Usage: npm run racks -- \[options\]/);
-      for (const option of ['--regions', '--organizations', '--json', '--help']) assert.ok(run.stdout.includes(option), option);
+      for (const option of ['--regions', '--organizations', '--json', '--help'])
+        assert.ok(run.stdout.includes(option), option);
       assert.match(run.stdout, /^ {2}0 {2}every \(profile, region\) pair was scanned$/m);
       assert.match(run.stdout, /^ {2}1 {2}at least one pair failed/m);
       assert.match(run.stdout, /^ {2}2 {2}bad usage/m);
@@ -183,7 +204,10 @@ describe('npm run racks with secrets planted in every credential source', functi
       const run = await racks('--regions', 'us-east-1,eu-west-1', ...mode);
       assertExit(run, 1);
       const output = `${run.stdout}\n${run.stderr}`;
-      assert.deepEqual(Object.values(secretMarkers).filter((marker) => output.includes(marker)), []);
+      assert.deepEqual(
+        Object.values(secretMarkers).filter((marker) => output.includes(marker)),
+        [],
+      );
       assert.match(output, /The credential_process of profile \\?"globex\\?" exited with status 1/);
       assert.match(output, /HTTP 500 from http:\/\/127\.0\.0\.1:\d+, not an AWS answer/);
       assert.match(output, /acme-prod\/production/);
@@ -204,7 +228,8 @@ describe('npm run racks short of file descriptors', function () {
     assertExit(result, 1);
     const errors = result.stderr.split('\n').filter((line) => line.startsWith('ERROR'));
     assert.ok(errors.length > 0 && errors.length < 100, `${errors.length} pairs failed`);
-    for (const line of errors) assert.match(line, /Too many files are open \(EMFILE\).*raise the limit of open files \(ulimit -n\)/);
+    for (const line of errors)
+      assert.match(line, /Too many files are open \(EMFILE\).*raise the limit of open files \(ulimit -n\)/);
     assert.ok(result.stdout.split('\n').length > 10, 'the pairs that connected are listed');
   });
 });
@@ -232,6 +257,10 @@ describe('npm run racks with racks sharing a name (two accounts of one organisat
       ['acme/production (us-east-1, acme-prod)', 'acme/production', 'acme-prod'],
     ]);
     assert.equal(new Set(entries.map((entry) => entry.stackId)).size, 2);
-    assert.ok(entries.every((entry) => typeof entry.stackId === 'string' && entry.stackId.startsWith('arn:aws:cloudformation:us-east-1:')));
+    assert.ok(
+      entries.every(
+        (entry) => typeof entry.stackId === 'string' && entry.stackId.startsWith('arn:aws:cloudformation:us-east-1:'),
+      ),
+    );
   });
 });

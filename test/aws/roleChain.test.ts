@@ -27,7 +27,9 @@ describe('credential helpers through one runner (real SDK clients and child proc
 
   const pidFile = (): string => path.join(aws.dir, 'pids');
   const pids = (): number[] => {
-    const found = fs.existsSync(pidFile()) ? fs.readFileSync(pidFile(), 'utf8').trim().split('\n').filter(Boolean).map(Number) : [];
+    const found = fs.existsSync(pidFile())
+      ? fs.readFileSync(pidFile(), 'utf8').trim().split('\n').filter(Boolean).map(Number)
+      : [];
     found.forEach((pid) => started.includes(pid) || started.push(pid));
     return found;
   };
@@ -51,10 +53,15 @@ describe('credential helpers through one runner (real SDK clients and child proc
   /** A script recording its pid, then printing the scenario's keys for bench-01. */
   const printsKeys = (): string => {
     const [profile] = aws.sim.scenario.profiles;
-    const credentials = JSON.stringify({ Version: 1, AccessKeyId: profile.accessKeyId, SecretAccessKey: profile.secretAccessKey });
+    const credentials = JSON.stringify({
+      Version: 1,
+      AccessKeyId: profile.accessKeyId,
+      SecretAccessKey: profile.secretAccessKey,
+    });
     return `require('fs').appendFileSync(${JSON.stringify(pidFile())}, process.pid + '\\n'); process.stdout.write(${JSON.stringify(credentials)});`;
   };
-  const hangs = (): string => `require('fs').appendFileSync(${JSON.stringify(pidFile())}, process.pid + '\\n'); setInterval(() => undefined, 1000);`;
+  const hangs = (): string =>
+    `require('fs').appendFileSync(${JSON.stringify(pidFile())}, process.pid + '\\n'); setInterval(() => undefined, 1000);`;
 
   it('a role whose source ends in a credential_process assumes the role with what the process printed', async () => {
     roleChain(printsKeys());
@@ -69,7 +76,10 @@ describe('credential helpers through one runner (real SDK clients and child proc
   it("a role chain's hanging credential_process is killed at the helper deadline, and not started again while it runs", async () => {
     roleChain(hangs());
     const first = await aws.scan({ deadlineMs: 600, helperTimeoutMs: () => 2_500 });
-    assert.ok(first.errors.some((error) => error.profile === 'bench-01' && error.kind === 'expired-credentials'), JSON.stringify(first.errors));
+    assert.ok(
+      first.errors.some((error) => error.profile === 'bench-01' && error.kind === 'expired-credentials'),
+      JSON.stringify(first.errors),
+    );
     await aws.scan({ deadlineMs: 600, helperTimeoutMs: () => 2_500 });
     // base and the role's source are one profile and command: one run for both refreshes and both profiles.
     assert.equal(pids().length, 1, `started ${pids().length} times`);

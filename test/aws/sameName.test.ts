@@ -9,7 +9,9 @@ import { refreshedStoreHooks, type SimulatedAws } from './helpers';
 
 function passwordOf(aws: SimulatedAws, account: string, region: string): string | undefined {
   const stacks = aws.sim.scenario.accounts.find((candidate) => candidate.id === account)?.regions[region]?.stacks ?? [];
-  return stacks.find((stack) => stack.name === 'production' && !stack.parentId)?.parameters.find((parameter) => parameter.key === 'Password')?.value;
+  return stacks
+    .find((stack) => stack.name === 'production' && !stack.parentId)
+    ?.parameters.find((parameter) => parameter.key === 'Password')?.value;
 }
 
 describe('racks sharing a name, against the simulator', function () {
@@ -19,7 +21,11 @@ describe('racks sharing a name, against the simulator', function () {
     let aws: SimulatedAws;
     let ports: AwsPorts;
     let store: RackStore;
-    refreshedStoreHooks((): Scenario => sameNameRegionsScenario(), {}, (world) => ({ aws, ports, store } = world));
+    refreshedStoreHooks(
+      (): Scenario => sameNameRegionsScenario(),
+      {},
+      (world) => ({ aws, ports, store } = world),
+    );
 
     it('lists both, each by a name qualified with its region, the unique one plain', () => {
       const shown = store.racks().map((rack) => [rack.displayName, rack.region, rack.version]);
@@ -37,7 +43,10 @@ describe('racks sharing a name, against the simulator', function () {
       const racks = store.racks();
       const resolution = resolveRack('acme/production', racks);
       assert.ok('error' in resolution);
-      assert.match(resolution.error, /^ambiguous rack name: acme\/production \(matches acme\/production \((eu-west-1|us-east-1)\), acme\/production \((eu-west-1|us-east-1)\)\)$/);
+      assert.match(
+        resolution.error,
+        /^ambiguous rack name: acme\/production \(matches acme\/production \((eu-west-1|us-east-1)\), acme\/production \((eu-west-1|us-east-1)\)\)$/,
+      );
       const west = resolveRack('acme/production (eu-west-1)', racks);
       assert.ok('rack' in west && west.rack.region === 'eu-west-1' && west.rack.stackId.includes(':eu-west-1:'));
     });
@@ -47,9 +56,15 @@ describe('racks sharing a name, against the simulator', function () {
         const rack = store.racks().find((candidate) => candidate.name === 'production' && candidate.region === region);
         assert.ok(rack);
         const password = await ports.secrets.apiPassword(rack, 10_000);
-        assert.ok(password !== undefined && password === passwordOf(aws, sameNameAccounts.acme, region), `the ${region} rack's own password`);
+        assert.ok(
+          password !== undefined && password === passwordOf(aws, sameNameAccounts.acme, region),
+          `the ${region} rack's own password`,
+        );
       }
-      assert.notEqual(passwordOf(aws, sameNameAccounts.acme, 'us-east-1'), passwordOf(aws, sameNameAccounts.acme, 'eu-west-1'));
+      assert.notEqual(
+        passwordOf(aws, sameNameAccounts.acme, 'us-east-1'),
+        passwordOf(aws, sameNameAccounts.acme, 'eu-west-1'),
+      );
     });
   });
 
@@ -57,7 +72,11 @@ describe('racks sharing a name, against the simulator', function () {
     let aws: SimulatedAws;
     let ports: AwsPorts;
     let store: RackStore;
-    refreshedStoreHooks((): Scenario => sameNameAccountsScenario(), {}, (world) => ({ aws, ports, store } = world));
+    refreshedStoreHooks(
+      (): Scenario => sameNameAccountsScenario(),
+      {},
+      (world) => ({ aws, ports, store } = world),
+    );
 
     it('lists both in the organisation, qualified by region and profile, as two identities', () => {
       const racks = store.racks();
@@ -70,11 +89,17 @@ describe('racks sharing a name, against the simulator', function () {
     });
 
     it("reads each rack's password with its own account's profile", async () => {
-      for (const [profile, account] of [['acme-prod', sameNameAccounts.acme], ['acme-dr', sameNameAccounts.acmeDr]]) {
+      for (const [profile, account] of [
+        ['acme-prod', sameNameAccounts.acme],
+        ['acme-dr', sameNameAccounts.acmeDr],
+      ]) {
         const rack = store.racks().find((candidate) => candidate.profile === profile);
         assert.ok(rack);
         const password = await ports.secrets.apiPassword(rack, 10_000);
-        assert.ok(password !== undefined && password === passwordOf(aws, account, 'us-east-1'), `${profile}'s own rack's password`);
+        assert.ok(
+          password !== undefined && password === passwordOf(aws, account, 'us-east-1'),
+          `${profile}'s own rack's password`,
+        );
       }
     });
   });

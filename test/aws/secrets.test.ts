@@ -12,13 +12,20 @@ describe('rack API password from SSM against the simulator', function () {
   let ports: AwsPorts;
   let store: RackStore;
 
-  refreshedStoreHooks(() => defaultScenario(), {}, (world) => ({ aws, ports, store } = world));
+  refreshedStoreHooks(
+    () => defaultScenario(),
+    {},
+    (world) => ({ aws, ports, store } = world),
+  );
   afterEach(() => aws.sim.faults.clear());
 
   const production = (): { password: string; rack: Rack } => {
     const rack = rackNamed(store, 'acme/production');
     assert.ok(rack);
-    const stack = aws.sim.scenario.accounts.flatMap((account) => Object.values(account.regions)).flatMap((region) => region.stacks).find((candidate) => candidate.id === rack.stackId);
+    const stack = aws.sim.scenario.accounts
+      .flatMap((account) => Object.values(account.regions))
+      .flatMap((region) => region.stacks)
+      .find((candidate) => candidate.id === rack.stackId);
     const password = stack?.parameters.find((parameter) => parameter.key === 'Password')?.value;
     assert.ok(password);
     return { password, rack };

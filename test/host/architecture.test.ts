@@ -22,14 +22,18 @@ async function waitFor<T>(find: () => T | undefined, what: string, timeoutMs = 2
 
 /** The first picture or failure the page was sent: either proves the page loaded and asked for it. */
 function firstAnswer(panel: ArchitecturePanel): Promise<ExtensionMessage> {
-  return waitFor(() => panel.lastSent.get('scene') ?? panel.lastSent.get('failed'), `the architecture of ${panel.rack.fullName}`);
+  return waitFor(
+    () => panel.lastSent.get('scene') ?? panel.lastSent.get('failed'),
+    `the architecture of ${panel.rack.fullName}`,
+  );
 }
 
 describe('Show Rack Architecture', function () {
   this.timeout(90_000);
   let api: ConvoxApi;
 
-  const panelOf = (fullName: string): ArchitecturePanel | undefined => api.architecture.panels().find((panel) => panel.rack.fullName === fullName);
+  const panelOf = (fullName: string): ArchitecturePanel | undefined =>
+    api.architecture.panels().find((panel) => panel.rack.fullName === fullName);
 
   before(async () => {
     api = await activateConvox();
@@ -61,12 +65,23 @@ describe('Show Rack Architecture', function () {
     const instances = (await api.store.details(rack)).instances.map((instance) => instance.id).sort();
     assert.ok(instances.length > 0, 'the rack has servers');
     const servers = components.filter((component) => component.kind === 'server');
-    for (const id of instances) assert.ok(servers.some((server) => server.awsId === id), `server ${id} is drawn`);
+    for (const id of instances)
+      assert.ok(
+        servers.some((server) => server.awsId === id),
+        `server ${id} is drawn`,
+      );
     // Beyond the instances the Racks view lists, the diagram draws only the build servers.
-    assert.deepEqual(servers.filter((server) => !instances.includes(server.awsId ?? '')).map((server) => server.variant ?? 'rack').filter((variant) => variant !== 'build'), []);
+    assert.deepEqual(
+      servers
+        .filter((server) => !instances.includes(server.awsId ?? ''))
+        .map((server) => server.variant ?? 'rack')
+        .filter((variant) => variant !== 'build'),
+      [],
+    );
     const balancers = components.filter((component) => component.kind === 'loadBalancer');
     assert.ok(balancers.length > 0, 'a load balancer is drawn');
-    for (const component of components) assert.ok(component.accessibleName.length > 0, `${component.id} has an accessible name`);
+    for (const component of components)
+      assert.ok(component.accessibleName.length > 0, `${component.id} has an accessible name`);
   });
 
   it('opens one panel per rack: asked again, by name or from its row, it brings the same one to the front', async () => {
@@ -91,8 +106,16 @@ describe('Show Rack Architecture', function () {
     const rack = rackNamed(api.store, 'globex/tidy');
     assert.ok(rack);
     const view = { zoom: 2, panX: 10, panY: -5, selected: 'vpc' };
-    const webviewPanel = vscode.window.createWebviewPanel('convox.architecture', 'restoring', vscode.ViewColumn.Active, {});
-    await api.architecture.serializer.deserializeWebviewPanel(webviewPanel, { rack: { stackId: rack.stackId, fullName: rack.fullName }, view });
+    const webviewPanel = vscode.window.createWebviewPanel(
+      'convox.architecture',
+      'restoring',
+      vscode.ViewColumn.Active,
+      {},
+    );
+    await api.architecture.serializer.deserializeWebviewPanel(webviewPanel, {
+      rack: { stackId: rack.stackId, fullName: rack.fullName },
+      view,
+    });
     const restored = await waitFor(() => panelOf('globex/tidy'), 'the restored panel');
     assert.equal(restored.panel, webviewPanel);
     assert.equal(restored.rack.stackId, rack.stackId);
@@ -100,7 +123,8 @@ describe('Show Rack Architecture', function () {
     assert.deepEqual(restored.viewState, view);
     const answer = await firstAnswer(restored);
     if (answer.type === 'scene') assert.equal(answer.rack.stackId, rack.stackId);
-    else if (answer.type === 'failed') assert.doesNotMatch(answer.message, /not among the racks found/, 'the rack was found');
+    else if (answer.type === 'failed')
+      assert.doesNotMatch(answer.message, /not among the racks found/, 'the rack was found');
     assert.deepEqual(restored.viewState, view, 'the page started from the saved view');
   });
 

@@ -10,6 +10,9 @@ describe('contributed commands', () => {
     assert.ok(contributed.length > 0, 'package.json contributes commands');
     await activateConvox();
     const registered = new Set(await vscode.commands.getCommands(true));
-    assert.deepEqual(contributed.filter((id) => !registered.has(id)), []);
+    assert.deepEqual(
+      contributed.filter((id) => !registered.has(id)),
+      [],
+    );
   });
 });

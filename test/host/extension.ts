@@ -30,5 +30,7 @@ export function contributedCommands(): string[] {
   const manifest: unknown = convoxExtension().packageJSON;
   const commands = (manifest as { contributes?: { commands?: unknown } }).contributes?.commands;
   if (!Array.isArray(commands)) return [];
-  return commands.map((entry: unknown) => (entry as { command?: unknown }).command).filter((id): id is string => typeof id === 'string');
+  return commands
+    .map((entry: unknown) => (entry as { command?: unknown }).command)
+    .filter((id): id is string => typeof id === 'string');
 }

@@ -13,10 +13,17 @@ describe('a region whose answers cannot be read', function () {
     const globex = await childrenOf(api, await treeRow(api, ['globex']));
     assert.deepEqual(
       globex.map((row) => `${row.label} | ${row.description} | ${row.contextValue}`),
-      ['edge | updating · us-east-1 · 20250215093000 | rack.updating', 'globex · eu-west-1 | discovery failed | discoveryError.other'],
+      [
+        'edge | updating · us-east-1 · 20250215093000 | rack.updating',
+        'globex · eu-west-1 | discovery failed | discoveryError.other',
+      ],
     );
     assert.match(globex[1].tooltip, /could not be read/);
     const acme = await childrenOf(api, await treeRow(api, ['acme']));
-    assert.equal(acme.filter((row) => row.contextValue.startsWith('rack')).length, 8, 'other organisations are unaffected');
+    assert.equal(
+      acme.filter((row) => row.contextValue.startsWith('rack')).length,
+      8,
+      'other organisations are unaffected',
+    );
   });
 });

@@ -17,11 +17,24 @@ describe('a region that never answers', function () {
     assert.equal(api.store.loading, false);
     const globex = await childrenOf(api, await treeRow(api, ['globex']));
     const failed = globex.filter((row) => row.contextValue.startsWith('discoveryError'));
-    assert.deepEqual(failed.map((row) => `${row.label} | ${row.description} | ${row.contextValue}`), ['globex · eu-west-1 | AWS unreachable | discoveryError.network']);
-    assert.match(failed[0].tooltip, /^http:\/\/127\.0\.0\.1:\d+ did not answer list CloudFormation stacks .* within 2 s, so the calls were stopped\..*convox\.requestTimeout/);
-    assert.deepEqual(globex.filter((row) => row.contextValue.startsWith('rack')).map((row) => row.label), ['edge']);
+    assert.deepEqual(
+      failed.map((row) => `${row.label} | ${row.description} | ${row.contextValue}`),
+      ['globex · eu-west-1 | AWS unreachable | discoveryError.network'],
+    );
+    assert.match(
+      failed[0].tooltip,
+      /^http:\/\/127\.0\.0\.1:\d+ did not answer list CloudFormation stacks .* within 2 s, so the calls were stopped\..*convox\.requestTimeout/,
+    );
+    assert.deepEqual(
+      globex.filter((row) => row.contextValue.startsWith('rack')).map((row) => row.label),
+      ['edge'],
+    );
     const acme = await childrenOf(api, await treeRow(api, ['acme']));
-    assert.equal(acme.filter((row) => row.contextValue.startsWith('rack')).length, 8, 'other organisations are unaffected');
+    assert.equal(
+      acme.filter((row) => row.contextValue.startsWith('rack')).length,
+      8,
+      'other organisations are unaffected',
+    );
 
     // The scenario's silence holds for the first call only: the region answers from now on.
     await vscode.commands.executeCommand('convox.retryDiscovery', failed[0].node);

@@ -64,7 +64,10 @@ describe('a workspace cannot set the user-only settings', function () {
     assert.equal(settings.requestTimeoutSeconds(), 30);
     assert.equal(settings.logsBufferLines(), 10_000);
     assert.equal(store.requestDeadlineMs, 30_000);
-    assert.deepEqual(settings.scanSettings(), { regions: userValue('convox.regions'), organizations: userValue('convox.organizations') });
+    assert.deepEqual(settings.scanSettings(), {
+      regions: userValue('convox.regions'),
+      organizations: userValue('convox.organizations'),
+    });
     assert.ok(!settings.scanSettings().regions.includes('ap-south-1'));
   });
 
@@ -72,7 +75,13 @@ describe('a workspace cannot set the user-only settings', function () {
     const { store } = await activateConvox();
     await store.refresh('manual');
     assert.ok(rackNamed(store, 'acme/production'), 'acme/production is listed');
-    assert.deepEqual(store.racks().filter((rack) => rack.fullName.startsWith('evil/')).map((rack) => rack.fullName), []);
+    assert.deepEqual(
+      store
+        .racks()
+        .filter((rack) => rack.fullName.startsWith('evil/'))
+        .map((rack) => rack.fullName),
+      [],
+    );
   });
 
   it("leaves the convox CLI's files alone on a switch", async () => {
@@ -80,7 +89,9 @@ describe('a workspace cannot set the user-only settings', function () {
     await vscode.commands.executeCommand('convox.switchRack', 'acme/production');
     assert.equal(api.currentRack(), 'acme/production');
     // "always" writes within a second of a switch (see the switch session): three seconds of nothing is "off".
-    const written = await until('a CLI file', 3_000, () => (fs.readdirSync(cliDirectory()).length > 0 ? fs.readdirSync(cliDirectory()) : undefined)).catch(() => []);
+    const written = await until('a CLI file', 3_000, () =>
+      fs.readdirSync(cliDirectory()).length > 0 ? fs.readdirSync(cliDirectory()) : undefined,
+    ).catch(() => []);
     assert.deepEqual(written, []);
   });
 
@@ -94,7 +105,9 @@ describe('a workspace cannot set the user-only settings', function () {
     const terminal = vscode.window.createTerminal({ name: 'probe', cwd: probeDirectory });
     try {
       terminal.sendText('printenv CONVOX_RACK > rack.txt; printenv RACK_URL > url.txt; touch done.txt');
-      await until('the terminal ran printenv', 20_000, () => (fs.existsSync(path.join(probeDirectory, 'done.txt')) ? true : undefined));
+      await until('the terminal ran printenv', 20_000, () =>
+        fs.existsSync(path.join(probeDirectory, 'done.txt')) ? true : undefined,
+      );
       const read = (file: string): string => fs.readFileSync(path.join(probeDirectory, file), 'utf8').trim();
       assert.equal(read('rack.txt'), '');
       assert.equal(read('url.txt'), '');

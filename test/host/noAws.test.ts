@@ -7,7 +7,9 @@ import { rowsOf } from './tree';
 
 describe('without any AWS configuration', () => {
   it('sees no AWS variables but the two files, and neither file exists', () => {
-    const awsVariables = Object.keys(process.env).filter((key) => key.startsWith('AWS_')).sort();
+    const awsVariables = Object.keys(process.env)
+      .filter((key) => key.startsWith('AWS_'))
+      .sort();
     assert.deepEqual(awsVariables, ['AWS_CONFIG_FILE', 'AWS_SHARED_CREDENTIALS_FILE']);
     assert.equal(fs.existsSync(process.env.AWS_CONFIG_FILE ?? ''), false);
     assert.equal(fs.existsSync(process.env.AWS_SHARED_CREDENTIALS_FILE ?? ''), false);

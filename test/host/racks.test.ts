@@ -16,7 +16,10 @@ describe('Racks view, Switch Rack and Inspect Rack', function () {
 
   it('shows every organisation with its racks and their statuses, failed pairs as error rows', async () => {
     const organizations = await rowsOf(api);
-    assert.deepEqual(organizations.map((row) => row.label), ['acme', 'globex', 'initech']);
+    assert.deepEqual(
+      organizations.map((row) => row.label),
+      ['acme', 'globex', 'initech'],
+    );
     const acme = await childrenOf(api, organizations[0]);
     const described = acme.map((row) => `${row.label} | ${row.description} | ${row.icon} | ${row.contextValue}`);
     assert.deepEqual(described, [
@@ -33,7 +36,9 @@ describe('Racks view, Switch Rack and Inspect Rack', function () {
     const initech = await childrenOf(api, organizations[2]);
     assert.deepEqual(
       initech.map((row) => `${row.label} | ${row.contextValue}`),
-      ['initech · ap-southeast-2', 'initech · eu-west-1', 'initech · us-east-1'].map((label) => `${label} | discoveryError.expired-credentials`),
+      ['initech · ap-southeast-2', 'initech · eu-west-1', 'initech · us-east-1'].map(
+        (label) => `${label} | discoveryError.expired-credentials`,
+      ),
     );
     assert.match(initech[0].tooltip, /aws sso login --profile initech/);
   });
@@ -41,14 +46,25 @@ describe('Racks view, Switch Rack and Inspect Rack', function () {
   it('expands a rack into Apps, Instances, Processes and Parameters, with the password masked', async () => {
     const production = await treeRow(api, ['acme', 'production']);
     const groups = await childrenOf(api, production);
-    assert.deepEqual(groups.map((row) => `${row.label} ${row.description}`), ['Apps 3', 'Instances 3', `Processes ${groups[2].description}`, `Parameters ${groups[3].description}`]);
+    assert.deepEqual(
+      groups.map((row) => `${row.label} ${row.description}`),
+      ['Apps 3', 'Instances 3', `Processes ${groups[2].description}`, `Parameters ${groups[3].description}`],
+    );
     assert.ok(Number(groups[2].description) > 0, 'the rack runs processes');
     const apps = await childrenOf(api, groups[0]);
-    assert.deepEqual(apps.map((row) => `${row.label} ${row.description}`), ['api running · gen 1', 'web running · gen 2', 'worker running · gen 2']);
+    assert.deepEqual(
+      apps.map((row) => `${row.label} ${row.description}`),
+      ['api running · gen 1', 'web running · gen 2', 'worker running · gen 2'],
+    );
     const instances = await childrenOf(api, groups[1]);
-    for (const row of instances) assert.match(`${row.label} ${row.description}`, /^i-[0-9a-f]+ active · \d+ ps · cpu \d+\.\d\d% · mem \d+\.\d\d% · /);
+    for (const row of instances)
+      assert.match(
+        `${row.label} ${row.description}`,
+        /^i-[0-9a-f]+ active · \d+ ps · cpu \d+\.\d\d% · mem \d+\.\d\d% · /,
+      );
     const processes = await childrenOf(api, groups[2]);
-    for (const row of processes) assert.match(`${row.label} ${row.description}`, /^[0-9a-f]{12} production · (web|monitor) · running/);
+    for (const row of processes)
+      assert.match(`${row.label} ${row.description}`, /^[0-9a-f]{12} production · (web|monitor) · running/);
     const parameters = new Map((await childrenOf(api, groups[3])).map((row) => [row.label, row.description]));
     assert.equal(parameters.get('Password'), '**********');
     assert.equal(parameters.get('Version'), '20250101120000');
@@ -95,7 +111,8 @@ describe('Racks view, Switch Rack and Inspect Rack', function () {
     assert.equal(editor.document.uri.scheme, 'convox-rack');
     const text = editor.document.getText();
     assert.ok(text.startsWith('acme/production\n'));
-    for (const section of ['Rack', 'Parameters', 'Instances', 'Processes', 'Apps', 'Stack events (last 20)']) assert.match(text, new RegExp(`\\n${section.replace(/[()]/g, '\\$&')}\\n-+\\n`), section);
+    for (const section of ['Rack', 'Parameters', 'Instances', 'Processes', 'Apps', 'Stack events (last 20)'])
+      assert.match(text, new RegExp(`\\n${section.replace(/[()]/g, '\\$&')}\\n-+\\n`), section);
     assert.match(text, /\nPassword\s+\*{10}\n/);
     assert.match(text, /\nHttpProxy\s+(\*{10})?\n/);
     assert.match(text, /ID\s+STATUS\s+STARTED\s+PS\s+CPU\s+MEM\s+PUBLIC\s+PRIVATE/);
@@ -141,4 +158,3 @@ async function waitFor(condition: () => boolean, what: string): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
-

@@ -28,12 +28,22 @@ describe('secrets planted in every credential source', function () {
     };
     await walk(await rowsOf(api));
     assert.ok(rows.length > 40, `the whole tree was walked: ${rows.length} rows`);
-    for (const row of rows) assert.deepEqual(leaked(`${row.label}\n${row.description}\n${row.tooltip}`), [], `${row.label}: ${row.tooltip}`);
+    for (const row of rows)
+      assert.deepEqual(leaked(`${row.label}\n${row.description}\n${row.tooltip}`), [], `${row.label}: ${row.tooltip}`);
 
     const errors = new Map(api.store.errors().map((error) => [`${error.profile} ${error.region}`, error.message]));
-    assert.match(errors.get('globex eu-west-1') ?? '', /^The credential_process of profile "globex" exited with status 1\./);
-    assert.match(errors.get('acme-readonly us-east-1') ?? '', /^HTTP 500 from http:\/\/127\.0\.0\.1:\d+, not an AWS answer/);
-    assert.ok([...errors.keys()].some((key) => key.startsWith('environment #AWS_*')), 'the environment credentials were tried');
+    assert.match(
+      errors.get('globex eu-west-1') ?? '',
+      /^The credential_process of profile "globex" exited with status 1\./,
+    );
+    assert.match(
+      errors.get('acme-readonly us-east-1') ?? '',
+      /^HTTP 500 from http:\/\/127\.0\.0\.1:\d+, not an AWS answer/,
+    );
+    assert.ok(
+      [...errors.keys()].some((key) => key.startsWith('environment #AWS_*')),
+      'the environment credentials were tried',
+    );
 
     await vscode.commands.executeCommand('convox.switchRack', 'acme/production');
     assert.deepEqual(leaked(`${api.statusBar.text}`), []);

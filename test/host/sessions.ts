@@ -3,13 +3,27 @@
 // builders, its test files, and optionally `env` for the extension host and `settings` for VS Code.
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { defaultAccounts, defaultScenario, rackPasswordMarker, secretEnvironment, secretMarkers, secretsScenario, switchScenario, updateRacks } from '../sim';
+import {
+  defaultAccounts,
+  defaultScenario,
+  rackPasswordMarker,
+  secretEnvironment,
+  secretMarkers,
+  secretsScenario,
+  switchScenario,
+  updateRacks,
+} from '../sim';
 import { hostInstallPassword } from '../sim/scenarios/install';
 import { hostileWorkspaceSettings, personalSettings, trustVariable } from './hostileSettings';
 import type { HostSession } from '../runner/hostSession';
 
 const globexEuWest = defaultScenario();
-globexEuWest.faults.push({ account: defaultAccounts.globex, region: 'eu-west-1', service: 'cloudformation', kind: 'malformed' });
+globexEuWest.faults.push({
+  account: defaultAccounts.globex,
+  region: 'eu-west-1',
+  service: 'cloudformation',
+  kind: 'malformed',
+});
 
 /** A repository's settings try every user-only setting; its CLI folder is outside VS Code's, as in `switch`. */
 const hostileWorkspace = (trust: 'trusted' | 'restricted'): HostSession => ({
@@ -24,7 +38,14 @@ const hostileWorkspace = (trust: 'trusted' | 'restricted'): HostSession => ({
 });
 
 const globexHangsOnce = defaultScenario();
-globexHangsOnce.faults.push({ account: defaultAccounts.globex, region: 'eu-west-1', service: 'cloudformation', operation: 'DescribeStacks', kind: 'silence', times: 1 });
+globexHangsOnce.faults.push({
+  account: defaultAccounts.globex,
+  region: 'eu-west-1',
+  service: 'cloudformation',
+  operation: 'DescribeStacks',
+  kind: 'silence',
+  times: 1,
+});
 
 export const hostSessions: HostSession[] = [
   { name: 'no-aws', aws: 'none', tests: ['noAws', 'commands'] },
@@ -50,7 +71,12 @@ export const hostSessions: HostSession[] = [
     forbidden: [rackPasswordMarker],
   },
   // acme/production's API is the simulator's HTTPS rack API, and its password the marker.
-  { name: 'update', aws: { ...switchScenario(), dashboardRacks: updateRacks }, tests: ['update'], forbidden: [rackPasswordMarker] },
+  {
+    name: 'update',
+    aws: { ...switchScenario(), dashboardRacks: updateRacks },
+    tests: ['update'],
+    forbidden: [rackPasswordMarker],
+  },
   hostileWorkspace('trusted'),
   hostileWorkspace('restricted'),
 ];

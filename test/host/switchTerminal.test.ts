@@ -65,11 +65,22 @@ describe('switch reaches terminals and the convox CLI, both ways', function () {
   }
 
   /** CLI files as a user might have them: `host` naming another rack, with its password, and an old `rack` file. */
-  const otherRackFiles = (otherHost: string): CliInputs['files'] => ({ host: otherHost, rack: 'tidy', auth: { [otherHost]: 'OTHER-RACK-PASSWORD' }, racks: { [otherHost]: 'tidy' } });
+  const otherRackFiles = (otherHost: string): CliInputs['files'] => ({
+    host: otherHost,
+    rack: 'tidy',
+    auth: { [otherHost]: 'OTHER-RACK-PASSWORD' },
+    racks: { [otherHost]: 'tidy' },
+  });
 
   const cliFiles = (): CliInputs['files'] => {
-    const json = (file: string): Record<string, string> | undefined => (fs.existsSync(path.join(cliDirectory(), file)) ? (JSON.parse(fs.readFileSync(path.join(cliDirectory(), file), 'utf8')) as Record<string, string>) : undefined);
-    const text = (file: string): string | undefined => (fs.existsSync(path.join(cliDirectory(), file)) ? fs.readFileSync(path.join(cliDirectory(), file), 'utf8').trim() : undefined);
+    const json = (file: string): Record<string, string> | undefined =>
+      fs.existsSync(path.join(cliDirectory(), file))
+        ? (JSON.parse(fs.readFileSync(path.join(cliDirectory(), file), 'utf8')) as Record<string, string>)
+        : undefined;
+    const text = (file: string): string | undefined =>
+      fs.existsSync(path.join(cliDirectory(), file))
+        ? fs.readFileSync(path.join(cliDirectory(), file), 'utf8').trim()
+        : undefined;
     return { host: text('host'), rack: text('rack'), auth: json('auth'), racks: json('racks') };
   };
 
@@ -83,7 +94,11 @@ describe('switch reaches terminals and the convox CLI, both ways', function () {
     const terminal = vscode.window.createTerminal({ name: 'probe', cwd: probeDirectory });
     try {
       const env = await environmentOf(terminal);
-      assert.deepEqual(Object.keys(env).sort(), ['CONVOX_HOST', 'CONVOX_PASSWORD'], 'no RACK_URL (it beats -r), no CONVOX_RACK (it beats the directory rack file)');
+      assert.deepEqual(
+        Object.keys(env).sort(),
+        ['CONVOX_HOST', 'CONVOX_PASSWORD'],
+        'no RACK_URL (it beats -r), no CONVOX_RACK (it beats the directory rack file)',
+      );
       assert.equal(env.CONVOX_HOST, production.apiHost);
       assert.ok(env.CONVOX_PASSWORD === rackPasswordMarker, 'the password, for the pinned host only');
       for (const files of [cliFiles(), otherRackFiles(tidy.apiHost), {}]) {
@@ -93,11 +108,17 @@ describe('switch reaches terminals and the convox CLI, both ways', function () {
         assert.ok(target.password === rackPasswordMarker);
       }
       const flagged = cliEndpoint({ env, files: otherRackFiles(tidy.apiHost), flag: 'local/convox' });
-      assert.ok(!('error' in flagged) && flagged.host === 'rack.convox' && flagged.rack === 'local/convox', '-r wins, as in any terminal');
+      assert.ok(
+        !('error' in flagged) && flagged.host === 'rack.convox' && flagged.rack === 'local/convox',
+        '-r wins, as in any terminal',
+      );
       const named = cliEndpoint({ env, files: cliFiles(), flag: 'acme/staging', directoryRack: 'globex/tidy' });
       assert.ok(!('error' in named) && named.rack === 'acme/staging', '-r names the rack');
       const directory = cliEndpoint({ env, files: cliFiles(), directoryRack: 'local/dev' });
-      assert.ok(!('error' in directory) && directory.host === 'rack.dev', 'the per-directory rack file wins over the current rack, as in any terminal');
+      assert.ok(
+        !('error' in directory) && directory.host === 'rack.dev',
+        'the per-directory rack file wins over the current rack, as in any terminal',
+      );
     } finally {
       terminal.dispose();
     }
@@ -113,9 +134,18 @@ describe('switch reaches terminals and the convox CLI, both ways', function () {
     try {
       assert.equal(terminal.name, 'acme/converge');
       const env = await environmentOf(terminal);
-      assert.deepEqual(Object.keys(env).sort(), ['CONVOX_RACK', 'RACK_URL'], "the current rack's CONVOX_HOST and CONVOX_PASSWORD are not in it");
+      assert.deepEqual(
+        Object.keys(env).sort(),
+        ['CONVOX_RACK', 'RACK_URL'],
+        "the current rack's CONVOX_HOST and CONVOX_PASSWORD are not in it",
+      );
       assert.equal(env.CONVOX_RACK, 'converge', 'the name the CLI knows a self-managed rack by');
-      for (const inputs of [{ files: cliFiles() }, { files: otherRackFiles(production.apiHost) }, { files: cliFiles(), flag: 'local/convox' }, { files: cliFiles(), directoryRack: 'acme/production' }]) {
+      for (const inputs of [
+        { files: cliFiles() },
+        { files: otherRackFiles(production.apiHost) },
+        { files: cliFiles(), flag: 'local/convox' },
+        { files: cliFiles(), directoryRack: 'acme/production' },
+      ]) {
         const target = cliEndpoint({ env, ...inputs });
         assert.ok(!('error' in target) && target.host === converge.apiHost, `pinned: ${JSON.stringify(inputs)}`);
         assert.ok(target.password !== undefined && target.password !== rackPasswordMarker, "converge's own password");
@@ -129,14 +159,17 @@ describe('switch reaches terminals and the convox CLI, both ways', function () {
     const api = await activateConvox();
     const host = rackNamed(api.store, 'acme/production')?.apiHost ?? '';
     const read = (file: string): string => fs.readFileSync(path.join(cliDirectory(), file), 'utf8');
-    await until('the CLI was switched', 5_000, () => (fs.existsSync(path.join(cliDirectory(), 'host')) ? true : undefined));
+    await until('the CLI was switched', 5_000, () =>
+      fs.existsSync(path.join(cliDirectory(), 'host')) ? true : undefined,
+    );
     assert.equal(read('host'), host);
     assert.deepEqual(JSON.parse(read('racks')), { [host]: 'production' });
     assert.deepEqual(JSON.parse(read('self-managed')), { production: host });
     const auth = JSON.parse(read('auth')) as Record<string, string>;
     assert.deepEqual(Object.keys(auth).sort(), ['console.convox.com', host].sort());
     assert.ok(auth[host] === rackPasswordMarker && auth['console.convox.com'] === 'UNRELATED-TOKEN');
-    for (const file of ['host', 'racks', 'self-managed', 'auth']) assert.equal(fs.statSync(path.join(cliDirectory(), file)).mode & 0o777, 0o600, file);
+    for (const file of ['host', 'racks', 'self-managed', 'auth'])
+      assert.equal(fs.statSync(path.join(cliDirectory(), file)).mode & 0o777, 0o600, file);
   });
 
   it('a switch written into the CLI files shows as the current rack within 2 s, without writing back', async () => {
@@ -148,17 +181,26 @@ describe('switch reaches terminals and the convox CLI, both ways', function () {
     const started = Date.now();
     fs.writeFileSync(path.join(cliDirectory(), 'host'), tidy.apiHost);
     fs.writeFileSync(path.join(cliDirectory(), 'racks'), JSON.stringify({ ...racks, [tidy.apiHost]: 'tidy' }, null, 2));
-    await until('globex/tidy became current, in the status bar too', 2_000, () => (api.currentRack() === 'globex/tidy' && api.statusBar.text.includes('globex/tidy') ? true : undefined));
+    await until('globex/tidy became current, in the status bar too', 2_000, () =>
+      api.currentRack() === 'globex/tidy' && api.statusBar.text.includes('globex/tidy') ? true : undefined,
+    );
     assert.ok(Date.now() - started <= 2_000);
     await new Promise((resolve) => setTimeout(resolve, 500));
-    assert.equal(fs.readFileSync(path.join(cliDirectory(), 'self-managed'), 'utf8'), before, 'nothing was written back');
+    assert.equal(
+      fs.readFileSync(path.join(cliDirectory(), 'self-managed'), 'utf8'),
+      before,
+      'nothing was written back',
+    );
   });
 
   it('a CLI switch to a rack the view does not list leaves the current rack alone', async () => {
     const api = await activateConvox();
     const racks = JSON.parse(fs.readFileSync(path.join(cliDirectory(), 'racks'), 'utf8')) as Record<string, string>;
     fs.writeFileSync(path.join(cliDirectory(), 'host'), 'elsewhere.example.org');
-    fs.writeFileSync(path.join(cliDirectory(), 'racks'), JSON.stringify({ ...racks, 'elsewhere.example.org': 'nowhere' }, null, 2));
+    fs.writeFileSync(
+      path.join(cliDirectory(), 'racks'),
+      JSON.stringify({ ...racks, 'elsewhere.example.org': 'nowhere' }, null, 2),
+    );
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     assert.equal(api.currentRack(), 'globex/tidy');
   });
@@ -174,12 +216,23 @@ describe('switch reaches terminals and the convox CLI, both ways', function () {
     const pinned = await vscode.commands.executeCommand<vscode.Terminal>('convox.openTerminal', staging.stackId);
     try {
       const env = await environmentOf(plain);
-      assert.deepEqual(env, { CONVOX_HOST: staging.apiHost }, 'acme-staging may not read SSM and the CLI has no password for it');
+      assert.deepEqual(
+        env,
+        { CONVOX_HOST: staging.apiHost },
+        'acme-staging may not read SSM and the CLI has no password for it',
+      );
       const pinnedEnv = await environmentOf(pinned);
       assert.deepEqual(pinnedEnv, { CONVOX_HOST: staging.apiHost, CONVOX_RACK: 'staging' });
       for (const variables of [env, pinnedEnv]) {
         // The CLI's files naming the production rack, with its password: still staging, without a password (refused).
-        const target = cliEndpoint({ env: variables, files: { host: production.apiHost, auth: { [production.apiHost]: rackPasswordMarker }, racks: { [production.apiHost]: 'production' } } });
+        const target = cliEndpoint({
+          env: variables,
+          files: {
+            host: production.apiHost,
+            auth: { [production.apiHost]: rackPasswordMarker },
+            racks: { [production.apiHost]: 'production' },
+          },
+        });
         assert.ok(!('error' in target));
         assert.equal(target.host, staging.apiHost);
         assert.equal(target.password, undefined, 'the rack refuses it (401): a clear failure on the right rack');
@@ -210,17 +263,29 @@ describe('switch reaches terminals and the convox CLI, both ways', function () {
         const racks = JSON.parse(fs.readFileSync(path.join(cliDirectory(), 'racks'), 'utf8')) as Record<string, string>;
         return racks[host] === 'local/convox' ? true : undefined;
       });
-      assert.equal(fs.readFileSync(path.join(cliDirectory(), 'host'), 'utf8'), host, 'the host stays: the CLI finds https://rack.convox by the name');
+      assert.equal(
+        fs.readFileSync(path.join(cliDirectory(), 'host'), 'utf8'),
+        host,
+        'the host stays: the CLI finds https://rack.convox by the name',
+      );
       const terminal = await vscode.commands.executeCommand<vscode.Terminal>('convox.openTerminal', 'local/convox');
       try {
-        assert.deepEqual(await environmentOf(terminal), { CONVOX_RACK: 'local/convox', RACK_URL: 'https://rack.convox' }, 'pinned, no password for a local rack');
+        assert.deepEqual(
+          await environmentOf(terminal),
+          { CONVOX_RACK: 'local/convox', RACK_URL: 'https://rack.convox' },
+          'pinned, no password for a local rack',
+        );
       } finally {
         terminal.dispose();
       }
 
       process.env.CONVOX_LOCAL = 'disable';
       await vscode.commands.executeCommand('convox.refresh');
-      assert.deepEqual((await rowsOf(api)).filter((organization) => organization.label === 'local'), [], 'CONVOX_LOCAL=disable lists none');
+      assert.deepEqual(
+        (await rowsOf(api)).filter((organization) => organization.label === 'local'),
+        [],
+        'CONVOX_LOCAL=disable lists none',
+      );
     } finally {
       delete process.env.KUBECONFIG;
       delete process.env.CONVOX_LOCAL;

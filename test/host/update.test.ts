@@ -43,7 +43,7 @@ describe('rack updates through the shipped bundles', function () {
     assert.equal(await simulatorCalls('CreateChangeSet'), 0, 'no preview was made for a refused rack');
   });
 
-  it('reads acme/production\'s password and stops at its API\'s untrusted certificate', async () => {
+  it("reads acme/production's password and stops at its API's untrusted certificate", async () => {
     const api = await activateConvox();
     const production = await treeRow(api, ['acme', 'production']);
     // Not awaited: the command now waits for the person to trust the certificate, or not.

@@ -53,7 +53,9 @@ function freePort(): Promise<number> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -88,7 +90,8 @@ async function waitHealthy(url: string, exited: Promise<number | null>, log: str
   void exited.then((code) => (exitCode = code));
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    if (exitCode !== undefined) throw new Error(`code-server exited (${exitCode}) while starting:\n${fs.readFileSync(log, 'utf8')}`);
+    if (exitCode !== undefined)
+      throw new Error(`code-server exited (${exitCode}) while starting:\n${fs.readFileSync(log, 'utf8')}`);
     try {
       if ((await fetch(`${url}/healthz`)).ok) return;
     } catch {
@@ -120,15 +123,21 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
     ? ['--vscode-option', 'enable-smoke-test-driver']
     : ['--enable-smoke-test-driver'];
   const args = [
-    ...(options.smokeTestDriver && !release.vscodeOptionFlag ? ['-r', path.join(__dirname, 'smokeTestDriverOption.js')] : []),
+    ...(options.smokeTestDriver && !release.vscodeOptionFlag
+      ? ['-r', path.join(__dirname, 'smokeTestDriverOption.js')]
+      : []),
     tools.entry,
-    '--auth', 'none',
-    '--bind-addr', `127.0.0.1:${port}`,
+    '--auth',
+    'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
     '--disable-telemetry',
     '--disable-update-check',
     ...(options.workspaceTrust ? [] : ['--disable-workspace-trust']),
-    '--user-data-dir', userData,
-    '--extensions-dir', extensions,
+    '--user-data-dir',
+    userData,
+    '--extensions-dir',
+    extensions,
     ...(options.smokeTestDriver ? smokeTestDriver : []),
   ];
   const log = path.join(stateDir, 'code-server.log');

@@ -21,7 +21,9 @@ interface Manifest {
 /** The palette titles of the commands package.json contributes (not those hidden from the palette), so the hints follow the extension as it grows. */
 function paletteCommands(): string[] {
   const { contributes } = JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as Manifest;
-  const hidden = new Set((contributes?.menus?.commandPalette ?? []).filter((entry) => entry.when === 'false').map((entry) => entry.command));
+  const hidden = new Set(
+    (contributes?.menus?.commandPalette ?? []).filter((entry) => entry.when === 'false').map((entry) => entry.command),
+  );
   return (contributes?.commands ?? [])
     .filter((command) => !hidden.has(command.command))
     .map((command) => [command.category, command.title].filter(Boolean).join(': '));
@@ -31,14 +33,18 @@ function paletteCommands(): string[] {
 function faultsByProfile(scenario: Scenario): string[] {
   return scenario.faults.map((fault) => {
     const keys = scenario.accounts.find((account) => account.id === fault.account)?.accessKeyIds ?? [];
-    const profiles = scenario.profiles.filter((profile) => keys.includes(profile.accessKeyId) || profile.accessKeyId === fault.accessKeyId);
+    const profiles = scenario.profiles.filter(
+      (profile) => keys.includes(profile.accessKeyId) || profile.accessKeyId === fault.accessKeyId,
+    );
     const who = profiles.map((profile) => profile.name).join(', ') || 'every profile';
     return `${fault.kind}: ${who}${fault.region ? ` in ${fault.region}` : ''}`;
   });
 }
 
 function onPath(program: string): boolean {
-  return (process.env.PATH ?? '').split(path.delimiter).some((dir) => dir !== '' && fs.existsSync(path.join(dir, program)));
+  return (process.env.PATH ?? '')
+    .split(path.delimiter)
+    .some((dir) => dir !== '' && fs.existsSync(path.join(dir, program)));
 }
 
 function quote(value: string): string {
@@ -69,7 +75,9 @@ main(async () => {
   });
   const url = server.workbenchUrl(workspace);
   const port = new URL(url).port;
-  const organizations = Object.entries(scenario.organizations).map(([name, profiles]) => `${name} (${profiles.join(', ')})`);
+  const organizations = Object.entries(scenario.organizations).map(
+    ([name, profiles]) => `${name} (${profiles.join(', ')})`,
+  );
   const mapped = new Set(Object.values(scenario.organizations).flat());
   const ownOrganizations = scenario.profiles.map((profile) => profile.name).filter((name) => !mapped.has(name));
   const lines = [
@@ -104,7 +112,11 @@ main(async () => {
       `--extensionDevelopmentPath=${quote(projectRoot)}`,
       quote(workspace),
     ];
-    lines.push('', 'Or in desktop VS Code, while this demo runs (same simulator and settings, a separate window):', `  ${command.join(' ')}`);
+    lines.push(
+      '',
+      'Or in desktop VS Code, while this demo runs (same simulator and settings, a separate window):',
+      `  ${command.join(' ')}`,
+    );
   }
   lines.push('', 'Ctrl+C stops the demo (code-server and the simulator).', '');
   console.log(lines.join('\n'));

@@ -15,7 +15,8 @@ import { writeUserSettings } from './userSettings';
 class Offline extends Error {}
 
 function isNetworkError(error: unknown): boolean {
-  const text = error instanceof Error ? `${error.message} ${String((error as NodeJS.ErrnoException).code ?? '')}` : String(error);
+  const text =
+    error instanceof Error ? `${error.message} ${String((error as NodeJS.ErrnoException).code ?? '')}` : String(error);
   return /ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|getaddrinfo/.test(text);
 }
 
@@ -32,8 +33,10 @@ async function runSession(session: HostSession): Promise<HostResult> {
       extensionTestsEnv: prepared.env,
       launchArgs: [
         prepared.workspace,
-        '--user-data-dir', userData,
-        '--extensions-dir', path.join(stateDir, 'extensions'),
+        '--user-data-dir',
+        userData,
+        '--extensions-dir',
+        path.join(stateDir, 'extensions'),
         '--disable-extensions',
         '--disable-workspace-trust',
       ],
@@ -46,7 +49,16 @@ async function runSession(session: HostSession): Promise<HostResult> {
   }
   const result = readResult(prepared.resultFile);
   await removeState();
-  return result ?? { passes: 0, failures: 1, tests: [{ title: `session ${session.name}`, passed: false, durationMs: 0, error: 'VS Code exited without a result' }], metrics: {} };
+  return (
+    result ?? {
+      passes: 0,
+      failures: 1,
+      tests: [
+        { title: `session ${session.name}`, passed: false, durationMs: 0, error: 'VS Code exited without a result' },
+      ],
+      metrics: {},
+    }
+  );
 }
 
 main(async () => {

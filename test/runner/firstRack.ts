@@ -10,7 +10,20 @@ import { currentRelease } from './install';
 import { cacheDir, projectRoot } from './paths';
 
 /** The default scenario's racks (test/sim/scenarios/default.ts). */
-const rackNames = ['production', 'sandbox', 'legacy', 'europe', 'converge', 'staging', 'review', 'old', 'globex-main', 'experiment', 'tidy', 'edge'];
+const rackNames = [
+  'production',
+  'sandbox',
+  'legacy',
+  'europe',
+  'converge',
+  'staging',
+  'review',
+  'old',
+  'globex-main',
+  'experiment',
+  'tidy',
+  'edge',
+];
 /**
  * The workbench goes on starting (built-in extensions activating in the extension host) for seconds after it
  * shows. A click in that time measures the contention, not the extension: on 2 cores, 3.6-6.7 s when clicking
@@ -32,7 +45,13 @@ interface TreeViewUnderTest {
   rows: string[];
 }
 
-const convox: TreeViewUnderTest = { name: 'first-rack', session: () => ({ scenario: defaultScenario() }), icon: 'Convox', view: 'Racks', rows: rackNames };
+const convox: TreeViewUnderTest = {
+  name: 'first-rack',
+  session: () => ({ scenario: defaultScenario() }),
+  icon: 'Convox',
+  view: 'Racks',
+  rows: rackNames,
+};
 /** test/fixtures/minimal-tree/package.json and extension.js; it needs no AWS. */
 const minimalTree: TreeViewUnderTest = {
   name: 'first-row-minimal',
@@ -47,21 +66,26 @@ const minimalTree: TreeViewUnderTest = {
  * as attributes of <body>: Playwright's own waiting polls every 500 ms at worst, too coarse to time with.
  */
 async function watchClickToFirstRow(page: Page, tree: TreeViewUnderTest): Promise<void> {
-  await page.evaluate(({ view, rows }: { view: string; rows: string[] }) => {
-    const body = document.body;
-    const pressed = (event: MouseEvent): void => {
-      body.dataset.pressedAt = String(event.timeStamp);
-    };
-    window.addEventListener('mousedown', pressed, { capture: true, once: true });
-    const rowShown = (): boolean =>
-      Array.from(document.querySelectorAll(`.monaco-list[aria-label="${view}"] .monaco-list-row .label-name`)).some((label) => rows.includes(label.textContent?.trim() ?? ''));
-    const observer = new MutationObserver(() => {
-      if (!rowShown()) return;
-      body.dataset.firstRowAt = String(performance.now());
-      observer.disconnect();
-    });
-    observer.observe(body, { childList: true, subtree: true, characterData: true });
-  }, { view: tree.view, rows: tree.rows });
+  await page.evaluate(
+    ({ view, rows }: { view: string; rows: string[] }) => {
+      const body = document.body;
+      const pressed = (event: MouseEvent): void => {
+        body.dataset.pressedAt = String(event.timeStamp);
+      };
+      window.addEventListener('mousedown', pressed, { capture: true, once: true });
+      const rowShown = (): boolean =>
+        Array.from(document.querySelectorAll(`.monaco-list[aria-label="${view}"] .monaco-list-row .label-name`)).some(
+          (label) => rows.includes(label.textContent?.trim() ?? ''),
+        );
+      const observer = new MutationObserver(() => {
+        if (!rowShown()) return;
+        body.dataset.firstRowAt = String(performance.now());
+        observer.disconnect();
+      });
+      observer.observe(body, { childList: true, subtree: true, characterData: true });
+    },
+    { view: tree.view, rows: tree.rows },
+  );
 }
 
 function newestModification(dir: string): number {
@@ -75,7 +99,9 @@ function newestModification(dir: string): number {
 function checkPrerequisites(): void {
   findChromium();
   if (!fs.existsSync(path.join(cacheDir, `code-server-${currentRelease.codeServer}`, '.installed.json'))) {
-    throw new Error(`code-server ${currentRelease.codeServer} is not in ${cacheDir}: run \`npm run test:ui\` once to install it (about 3 minutes), then the benchmark.`);
+    throw new Error(
+      `code-server ${currentRelease.codeServer} is not in ${cacheDir}: run \`npm run test:ui\` once to install it (about 3 minutes), then the benchmark.`,
+    );
   }
   const bundle = path.join(projectRoot, 'dist', 'extension.js');
   if (!fs.existsSync(bundle) || fs.statSync(bundle).mtimeMs < newestModification(path.join(projectRoot, 'src'))) {
@@ -114,7 +140,10 @@ async function clickToFirstRowMs(tree: TreeViewUnderTest, latencyMs: number): Pr
  * `runs` times each: click → first rack row of the Convox Racks view (AWS calls delayed `latencyMs`), and
  * click → first row of the minimal tree-view extension, alternately, so that the machine's noise hits both alike.
  */
-export async function firstRowMs(options: { latencyMs: number; runs: number }): Promise<{ convox: number[]; minimalTree: number[] }> {
+export async function firstRowMs(options: {
+  latencyMs: number;
+  runs: number;
+}): Promise<{ convox: number[]; minimalTree: number[] }> {
   checkPrerequisites();
   const times: { convox: number[]; minimalTree: number[] } = { convox: [], minimalTree: [] };
   for (let run = 0; run < options.runs; run += 1) {

@@ -26,7 +26,10 @@ function tail(lines: string[], count: number): string {
 
 /** Every file under `dir`, recursively. */
 function filesUnder(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true, recursive: true }).filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name));
+  return fs
+    .readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.join(entry.parentPath, entry.name));
 }
 
 /**
@@ -38,12 +41,20 @@ function secretsOnDisk(session: HostSession, codeServerDir: string): HostTestRes
   // code-server records the URL the runner opened, whose payload carries the extension host's environment.
   const runnerRecord = path.join(codeServerDir, 'user-data', 'coder.json');
   const files = filesUnder(codeServerDir).filter((file) => file !== runnerRecord);
-  const log = files.find((file) => file.endsWith('Convox.log') && fs.readFileSync(file, 'utf8').includes('Refreshing racks'));
+  const log = files.find(
+    (file) => file.endsWith('Convox.log') && fs.readFileSync(file, 'utf8').includes('Refreshing racks'),
+  );
   const found = files.flatMap((file) => {
     const content = fs.readFileSync(file, 'latin1');
-    return (session.forbidden ?? []).filter((marker) => content.includes(marker)).map((marker) => `${marker} in ${path.relative(codeServerDir, file)}`);
+    return (session.forbidden ?? [])
+      .filter((marker) => content.includes(marker))
+      .map((marker) => `${marker} in ${path.relative(codeServerDir, file)}`);
   });
-  const error = !log ? `no Convox log with a refresh among the ${files.length} files` : found.length > 0 ? found.join('\n') : undefined;
+  const error = !log
+    ? `no Convox log with a refresh among the ${files.length} files`
+    : found.length > 0
+      ? found.join('\n')
+      : undefined;
   return { title, passed: error === undefined, durationMs: 0, error };
 }
 
@@ -55,7 +66,12 @@ async function runSession(session: HostSession, release: CodeServerRelease): Pro
     const result = await runWorkbench(session, stateDir, release);
     if (!session.forbidden) return result;
     const check = secretsOnDisk(session, path.join(stateDir, 'code-server'));
-    return { ...result, passes: result.passes + (check.passed ? 1 : 0), failures: result.failures + (check.passed ? 0 : 1), tests: [...result.tests, check] };
+    return {
+      ...result,
+      passes: result.passes + (check.passed ? 1 : 0),
+      failures: result.failures + (check.passed ? 0 : 1),
+      tests: [...result.tests, check],
+    };
   } finally {
     await removeState();
   }
@@ -97,10 +113,18 @@ async function runWorkbench(session: HostSession, stateDir: string, release: Cod
     const code = await Promise.race([exitCode, timeout]);
     const result = readResult(prepared.resultFile);
     if (result) return result;
-    const why = code === 'timeout' ? `did not finish within ${sessionTimeoutMs / 1000} s` : `exited with code ${code} without a result`;
+    const why =
+      code === 'timeout'
+        ? `did not finish within ${sessionTimeoutMs / 1000} s`
+        : `exited with code ${code} without a result`;
     const serverLog = fs.existsSync(server.log) ? fs.readFileSync(server.log, 'utf8').split('\n') : [];
     const error = `the extension host ${why}.\nworkbench console errors:\n${tail(consoleErrors, 20)}\ncode-server:\n${tail(serverLog, 20)}`;
-    return { passes: 0, failures: 1, tests: [{ title: `session ${session.name}`, passed: false, durationMs: 0, error }], metrics: {} };
+    return {
+      passes: 0,
+      failures: 1,
+      tests: [{ title: `session ${session.name}`, passed: false, durationMs: 0, error }],
+      metrics: {},
+    };
   } finally {
     await browser.close();
     await server.stop();
@@ -112,7 +136,9 @@ async function runWorkbench(session: HostSession, stateDir: string, release: Cod
 function unlistedTests(): string[] {
   const listed = new Set(hostSessions.flatMap((session) => session.tests.map((name) => `${name}.test.ts`)));
   // Sources, not out/: a deleted test leaves its compiled file behind.
-  return fs.readdirSync(path.join(projectRoot, 'test', 'host')).filter((file) => file.endsWith('.test.ts') && !listed.has(file));
+  return fs
+    .readdirSync(path.join(projectRoot, 'test', 'host'))
+    .filter((file) => file.endsWith('.test.ts') && !listed.has(file));
 }
 
 main(async () => {
@@ -132,7 +158,8 @@ main(async () => {
   const wanted = named.length > 0 ? named : minimum ? minimumSessions : [];
   const unknown = wanted.filter((name) => !hostSessions.some((session) => session.name === name));
   if (unknown.length > 0) throw new Error(`no host session named ${unknown.join(', ')}`);
-  if (minimum) console.log(`host sessions on VS Code ${release.vscode} (code-server ${release.codeServer}, Node ${release.node})`);
+  if (minimum)
+    console.log(`host sessions on VS Code ${release.vscode} (code-server ${release.codeServer}, Node ${release.node})`);
   for (const session of hostSessions.filter((candidate) => wanted.length === 0 || wanted.includes(candidate.name))) {
     const result = await runSession(session, release);
     printResult(stage, session.name, result);

@@ -43,7 +43,10 @@ export async function prepareSession(session: HostSession, stateDir: string): Pr
   fs.mkdirSync(workspace, { recursive: true });
   if (session.workspaceSettings) {
     fs.mkdirSync(path.join(workspace, '.vscode'));
-    fs.writeFileSync(path.join(workspace, '.vscode', 'settings.json'), `${JSON.stringify(session.workspaceSettings, null, 2)}\n`);
+    fs.writeFileSync(
+      path.join(workspace, '.vscode', 'settings.json'),
+      `${JSON.stringify(session.workspaceSettings, null, 2)}\n`,
+    );
   }
   const env = {
     ...aws.env,
@@ -52,7 +55,10 @@ export async function prepareSession(session: HostSession, stateDir: string): Pr
     [resultVariable]: resultFile,
   };
   // In Restricted Mode nothing may wait for the person to answer the trust prompt.
-  const trustSettings = session.trust === 'restricted' ? { 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.emptyWindow': false } : {};
+  const trustSettings =
+    session.trust === 'restricted'
+      ? { 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.emptyWindow': false }
+      : {};
   return { aws, env, settings: { ...aws.settings, ...trustSettings, ...session.settings }, resultFile, workspace };
 }
 
@@ -71,7 +77,8 @@ export function printResult(label: string, session: string, result: HostResult):
   }
   const { activationMs, loadAndActivateMs } = result.metrics;
   if (activationMs !== undefined) {
-    const load = loadAndActivateMs === undefined ? '' : `; ${loadAndActivateMs.toFixed(1)} ms including loading the bundle`;
+    const load =
+      loadAndActivateMs === undefined ? '' : `; ${loadAndActivateMs.toFixed(1)} ms including loading the bundle`;
     console.log(`${label}: activation ${activationMs.toFixed(1)} ms (${session}${load})`);
   }
 }

@@ -23,7 +23,12 @@ export interface CodeServerRelease {
 }
 
 /** What the host tests and UI walks run on. code-server 4.139's install script refuses any Node but 24. */
-export const currentRelease: CodeServerRelease = { codeServer: '4.139.1', vscode: '1.139.1', node: '24.21.0', vscodeOptionFlag: true };
+export const currentRelease: CodeServerRelease = {
+  codeServer: '4.139.1',
+  vscode: '1.139.1',
+  node: '24.21.0',
+  vscodeOptionFlag: true,
+};
 /**
  * The oldest VS Code package.json's `engines.vscode` admits. @kubernetes/client-node pulls undici 8, which needs
  * Node >= 22.19: VS Code ships it from 1.105 (Electron 37.6). code-server 4.105 to 4.108 cannot be installed from
@@ -127,7 +132,9 @@ async function ensure(install: Install): Promise<string> {
   const code = await runToEnd('npm', args, { env: npmEnvironment(install.env), cwd: temp, output: log });
   if (code !== 0) {
     await removeTemp();
-    throw new Error(`npm install ${install.name}@${install.version} failed (exit ${code}); the end of ${log}:\n${tail(log, 30)}`);
+    throw new Error(
+      `npm install ${install.name}@${install.version} failed (exit ${code}); the end of ${log}:\n${tail(log, 30)}`,
+    );
   }
   fs.writeFileSync(path.join(temp, '.installed.json'), markerOf(install));
   // Another runner may have finished the same install meanwhile (and be using it): then ours is dropped.
@@ -158,7 +165,10 @@ function checkBuildPrerequisites(): void {
 
 /** The archive name `@vscode/ripgrep` looks for on this platform. */
 function ripgrepTarget(): string {
-  const targets: Record<string, string> = { 'linux-x64': 'x86_64-unknown-linux-musl', 'linux-arm64': 'aarch64-unknown-linux-musl' };
+  const targets: Record<string, string> = {
+    'linux-x64': 'x86_64-unknown-linux-musl',
+    'linux-arm64': 'aarch64-unknown-linux-musl',
+  };
   const target = targets[`${process.platform}-${process.arch}`];
   if (!target) throw new Error(`no ripgrep archive name known for ${process.platform}-${process.arch}`);
   return target;
@@ -173,24 +183,37 @@ async function ripgrepCache(ripgrep: NonNullable<CodeServerRelease['ripgrep']>):
     .split(path.delimiter)
     .map((dir) => path.join(dir, 'rg'))
     .find((file) => fs.existsSync(file));
-  if (!rg) throw new Error('this code-server needs ripgrep on PATH to install offline: install it first (Debian/Ubuntu: `apt-get install -y ripgrep`).');
+  if (!rg)
+    throw new Error(
+      'this code-server needs ripgrep on PATH to install offline: install it first (Debian/Ubuntu: `apt-get install -y ripgrep`).',
+    );
   const root = path.join(cacheDir, `.tmp-ripgrep-${process.pid}`);
   const folder = path.join(root, `vscode-ripgrep-cache-${ripgrep.package}`);
   fs.mkdirSync(folder, { recursive: true });
   const archive = path.join(folder, `ripgrep-${ripgrep.binary}-${ripgrepTarget()}.tar.gz`);
-  const code = await runToEnd('tar', ['-czhf', archive, '-C', path.dirname(rg), 'rg'], { env: process.env, cwd: root, output: path.join(root, 'tar.log') });
+  const code = await runToEnd('tar', ['-czhf', archive, '-C', path.dirname(rg), 'rg'], {
+    env: process.env,
+    cwd: root,
+    output: path.join(root, 'tar.log'),
+  });
   if (code !== 0) throw new Error(`could not pack ${rg} for @vscode/ripgrep (tar exit ${code})`);
   return root;
 }
 
 /** The Node binary `release`'s code-server runs on (the current one is recent enough for every bundle), installed when missing. */
 export async function ensureNode(release: CodeServerRelease = currentRelease): Promise<string> {
-  const nodePrefix = await ensure({ name: nodePackage, version: release.node, env: {}, note: `the Node code-server ${release.codeServer} requires` });
+  const nodePrefix = await ensure({
+    name: nodePackage,
+    version: release.node,
+    env: {},
+    note: `the Node code-server ${release.codeServer} requires`,
+  });
   return path.join(nodePrefix, 'node_modules', nodePackage, 'bin', 'node');
 }
 
 export async function ensureCodeServer(release: CodeServerRelease = currentRelease): Promise<CodeServerTools> {
-  if (process.platform === 'win32') throw new Error('code-server does not run on Windows; use `npm run test:electron` there.');
+  if (process.platform === 'win32')
+    throw new Error('code-server does not run on Windows; use `npm run test:electron` there.');
   const node = await ensureNode(release);
   const nodeDir = path.dirname(path.dirname(node));
   const codeServer: Install = {

@@ -8,7 +8,8 @@ export const projectRoot = path.resolve(__dirname, '..', '..', '..');
  * clone, so that a fresh clone of the project reuses them. CONVOX_RACKS_CACHE names another folder.
  */
 export const cacheDir =
-  process.env.CONVOX_RACKS_CACHE ?? path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'convox-racks');
+  process.env.CONVOX_RACKS_CACHE ??
+  path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'convox-racks');
 /** Ignored folder of screenshots and other artifacts for a reviewer. */
 export const resultsDir = path.join(projectRoot, 'test-results');
 /** The compiled host tests, loaded by the extension host. */

@@ -83,7 +83,12 @@ export interface StartOptions {
 export function startGroup(command: string, args: string[], options: StartOptions): Started {
   if (stopping) throw new Error(`not starting ${command}: the runner is stopping`);
   const log = fs.openSync(options.output, 'a');
-  const child = spawn(command, args, { env: options.env, cwd: options.cwd, detached: true, stdio: ['ignore', log, log] });
+  const child = spawn(command, args, {
+    env: options.env,
+    cwd: options.cwd,
+    detached: true,
+    stdio: ['ignore', log, log],
+  });
   fs.closeSync(log);
   // Without a listener a failed spawn (ENOENT) would be an uncaught error; the missing pid reports it.
   child.on('error', () => undefined);

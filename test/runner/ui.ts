@@ -15,10 +15,14 @@ import { resultsDir, uiWalksDir } from './paths';
 import { main } from './processes';
 
 function loadWalks(only: string[]): Walk[] {
-  const files = fs.readdirSync(uiWalksDir).filter((file) => file.endsWith('.walk.js')).sort();
+  const files = fs
+    .readdirSync(uiWalksDir)
+    .filter((file) => file.endsWith('.walk.js'))
+    .sort();
   files.forEach((file) => require(path.join(uiWalksDir, file)));
   const unknown = only.filter((name) => !walks.some((candidate) => candidate.name === name));
-  if (unknown.length > 0) throw new Error(`no walk named ${unknown.join(', ')}; walks: ${walks.map((w) => w.name).join(', ')}`);
+  if (unknown.length > 0)
+    throw new Error(`no walk named ${unknown.join(', ')}; walks: ${walks.map((w) => w.name).join(', ')}`);
   return only.length > 0 ? walks.filter((candidate) => only.includes(candidate.name)) : walks;
 }
 
@@ -48,10 +52,15 @@ async function runWalk(walk: Walk, run?: number): Promise<boolean> {
     await session.stop();
   }
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  console.log(`  ${failure ? 'FAIL' : 'ok  '} ${walk.name} (${seconds} s; screenshots in ${path.relative(process.cwd(), screenshotDir)})`);
+  console.log(
+    `  ${failure ? 'FAIL' : 'ok  '} ${walk.name} (${seconds} s; screenshots in ${path.relative(process.cwd(), screenshotDir)})`,
+  );
   if (failure) {
     console.log(failure.replace(/^/gm, '       '));
-    if (session.consoleErrors.length > 0) console.log(`       workbench console errors:\n${session.consoleErrors.slice(-15).join('\n').replace(/^/gm, '         ')}`);
+    if (session.consoleErrors.length > 0)
+      console.log(
+        `       workbench console errors:\n${session.consoleErrors.slice(-15).join('\n').replace(/^/gm, '         ')}`,
+      );
   }
   return failure === undefined;
 }
@@ -61,7 +70,8 @@ function parseArguments(args: string[]): { repeat: number; names: string[] } {
   const at = args.indexOf('--repeat');
   if (at === -1) return { repeat: 1, names: args };
   const repeat = Number(args[at + 1]);
-  if (!Number.isInteger(repeat) || repeat < 1) throw new Error(`--repeat wants a whole number of runs, not "${args[at + 1] ?? ''}"`);
+  if (!Number.isInteger(repeat) || repeat < 1)
+    throw new Error(`--repeat wants a whole number of runs, not "${args[at + 1] ?? ''}"`);
   return { repeat, names: [...args.slice(0, at), ...args.slice(at + 2)] };
 }
 
@@ -84,7 +94,8 @@ main(async () => {
       }
     }
   }
-  if (repeat > 1) for (const walk of selected) console.log(`  ${walk.name}: ${passed.get(walk.name) ?? 0}/${repeat} passed`);
+  if (repeat > 1)
+    for (const walk of selected) console.log(`  ${walk.name}: ${passed.get(walk.name) ?? 0}/${repeat} passed`);
   console.log(`ui: ${passes} passed, ${failures} failed`);
   return failures === 0 && passes > 0 ? 0 : 1;
 });

@@ -8,7 +8,13 @@ import {
   type Stack,
   type StackResourceSummary,
 } from '@aws-sdk/client-cloudformation';
-import { DescribeInstancesCommand, DescribeSubnetsCommand, DescribeVpcsCommand, EC2Client, type Instance } from '@aws-sdk/client-ec2';
+import {
+  DescribeInstancesCommand,
+  DescribeSubnetsCommand,
+  DescribeVpcsCommand,
+  EC2Client,
+  type Instance,
+} from '@aws-sdk/client-ec2';
 import {
   DescribeContainerInstancesCommand,
   DescribeServicesCommand,
@@ -22,12 +28,19 @@ import {
 } from '@aws-sdk/client-ecs';
 import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { clientConfig, failure } from './clients';
-import { architectureAccount, architectureProfile, architectureRegion, architectureScenario, hostileText } from './scenarios/architecture';
+import {
+  architectureAccount,
+  architectureProfile,
+  architectureRegion,
+  architectureScenario,
+  hostileText,
+} from './scenarios/architecture';
 import { rackPassword } from './scenarios/rack';
 import { installerAuth, rack2021Version } from './scenarios/rack2021';
 import { startSimulator, type Simulator } from './server';
 
-const tag = (tags: { Key?: string; Value?: string }[] | undefined, key: string): string | undefined => tags?.find((found) => found.Key === key)?.Value;
+const tag = (tags: { Key?: string; Value?: string }[] | undefined, key: string): string | undefined =>
+  tags?.find((found) => found.Key === key)?.Value;
 
 /** The reads the architecture view makes of one rack, through the real SDK clients. */
 class RackReader {
@@ -42,7 +55,9 @@ class RackReader {
   }
 
   async stack(name: string): Promise<Stack> {
-    return (await this.cloudFormation.send(new DescribeStacksCommand({ StackName: name }))).Stacks?.[0] ?? assert.fail(name);
+    return (
+      (await this.cloudFormation.send(new DescribeStacksCommand({ StackName: name }))).Stacks?.[0] ?? assert.fail(name)
+    );
   }
 
   /** Every resource, page by page as the SDK's paginator asks; the page sizes too. */
@@ -58,7 +73,12 @@ class RackReader {
 
   async instances(rack: string): Promise<Instance[]> {
     const { Reservations = [] } = await this.ec2.send(
-      new DescribeInstancesCommand({ Filters: [{ Name: 'tag:Rack', Values: [rack] }, { Name: 'instance-state-name', Values: ['pending', 'running'] }] }),
+      new DescribeInstancesCommand({
+        Filters: [
+          { Name: 'tag:Rack', Values: [rack] },
+          { Name: 'instance-state-name', Values: ['pending', 'running'] },
+        ],
+      }),
     );
     return Reservations.flatMap((reservation) => reservation.Instances ?? []);
   }
@@ -66,23 +86,35 @@ class RackReader {
   async containerInstances(cluster: string): Promise<ContainerInstance[]> {
     const { containerInstanceArns = [] } = await this.ecs.send(new ListContainerInstancesCommand({ cluster }));
     if (containerInstanceArns.length === 0) return [];
-    return (await this.ecs.send(new DescribeContainerInstancesCommand({ cluster, containerInstances: containerInstanceArns }))).containerInstances ?? [];
+    return (
+      (
+        await this.ecs.send(
+          new DescribeContainerInstancesCommand({ cluster, containerInstances: containerInstanceArns }),
+        )
+      ).containerInstances ?? []
+    );
   }
 
   /** The cluster's running tasks: ListTasks page by page, DescribeTasks 100 at a time. */
   async tasks(cluster: string): Promise<Task[]> {
     const arns: string[] = [];
-    for await (const page of paginateListTasks({ client: this.ecs, pageSize: 100 }, { cluster })) arns.push(...(page.taskArns ?? []));
+    for await (const page of paginateListTasks({ client: this.ecs, pageSize: 100 }, { cluster }))
+      arns.push(...(page.taskArns ?? []));
     const tasks: Task[] = [];
     for (let start = 0; start < arns.length; start += 100) {
-      tasks.push(...((await this.ecs.send(new DescribeTasksCommand({ cluster, tasks: arns.slice(start, start + 100) }))).tasks ?? []));
+      tasks.push(
+        ...((await this.ecs.send(new DescribeTasksCommand({ cluster, tasks: arns.slice(start, start + 100) }))).tasks ??
+          []),
+      );
     }
     return tasks;
   }
 }
 
-const output = (stack: Stack, key: string): string | undefined => stack.Outputs?.find((found) => found.OutputKey === key)?.OutputValue;
-const parameter = (stack: Stack, key: string): string | undefined => stack.Parameters?.find((found) => found.ParameterKey === key)?.ParameterValue;
+const output = (stack: Stack, key: string): string | undefined =>
+  stack.Outputs?.find((found) => found.OutputKey === key)?.OutputValue;
+const parameter = (stack: Stack, key: string): string | undefined =>
+  stack.Parameters?.find((found) => found.ParameterKey === key)?.ParameterValue;
 
 function byLogicalId(resources: StackResourceSummary[]): Map<string, StackResourceSummary> {
   return new Map(resources.map((resource) => [resource.LogicalResourceId ?? '', resource]));
@@ -100,7 +132,9 @@ describe('architecture scenario through the real SDK clients', () => {
 
   it('has every kind of rack in one account and region', async () => {
     const { Stacks = [] } = await read.cloudFormation.send(new DescribeStacksCommand({}));
-    const racks = Stacks.filter((found) => tag(found.Tags, 'Type') === 'rack').map((found) => `${found.StackName} ${found.StackStatus}`);
+    const racks = Stacks.filter((found) => tag(found.Tags, 'Type') === 'rack').map(
+      (found) => `${found.StackName} ${found.StackStatus}`,
+    );
     assert.deepEqual(racks, [
       'public CREATE_COMPLETE',
       'private CREATE_COMPLETE',
@@ -119,22 +153,77 @@ describe('architecture scenario through the real SDK clients', () => {
     const expected: Record<string, { pages: (count: number[]) => boolean; present: string[]; absent: string[] }> = {
       public: {
         pages: (pages) => pages.length === 1 && pages[0] > 80,
-        present: ['Vpc', 'Subnet0', 'Subnet1', 'VolumeTarget1', 'ApiBalancer', 'Router', 'RouterListener80', 'Cluster', 'Instances', 'BuildCluster', 'BuildInstances', 'InstancesAutoscaler', 'LogGroup', 'ServiceWebApi'],
-        absent: ['Subnet2', 'VolumeTarget2', 'SubnetPrivate0', 'Nat0', 'NatAddress0', 'RouterInternal', 'NLBRouter', 'SpotInstances'],
+        present: [
+          'Vpc',
+          'Subnet0',
+          'Subnet1',
+          'VolumeTarget1',
+          'ApiBalancer',
+          'Router',
+          'RouterListener80',
+          'Cluster',
+          'Instances',
+          'BuildCluster',
+          'BuildInstances',
+          'InstancesAutoscaler',
+          'LogGroup',
+          'ServiceWebApi',
+        ],
+        absent: [
+          'Subnet2',
+          'VolumeTarget2',
+          'SubnetPrivate0',
+          'Nat0',
+          'NatAddress0',
+          'RouterInternal',
+          'NLBRouter',
+          'SpotInstances',
+        ],
       },
       private: {
         pages: (pages) => pages.length === 2 && pages[0] === 100,
-        present: ['Subnet2', 'SubnetPrivate0', 'SubnetPrivate1', 'SubnetPrivate2', 'Nat0', 'Nat1', 'Nat2', 'NatAddress2', 'RouteTablePrivate2', 'SubnetPrivate2Routes', 'Router'],
+        present: [
+          'Subnet2',
+          'SubnetPrivate0',
+          'SubnetPrivate1',
+          'SubnetPrivate2',
+          'Nat0',
+          'Nat1',
+          'Nat2',
+          'NatAddress2',
+          'RouteTablePrivate2',
+          'SubnetPrivate2Routes',
+          'Router',
+        ],
         absent: ['RouterInternal', 'NLBRouter', 'NLBRouterInternal', 'SpotInstances'],
       },
       routers: {
         pages: (pages) => pages.length === 2 && pages[0] === 100,
-        present: ['Router', 'RouterInternal', 'RouterInternalListener443', 'NLBRouter', 'NLBAddress0', 'NLBAddress2', 'NLBSecurity', 'InstancesSecurityNLBIngress', 'NLBRouterInternal', 'NLBInternalSecurity'],
+        present: [
+          'Router',
+          'RouterInternal',
+          'RouterInternalListener443',
+          'NLBRouter',
+          'NLBAddress0',
+          'NLBAddress2',
+          'NLBSecurity',
+          'InstancesSecurityNLBIngress',
+          'NLBRouterInternal',
+          'NLBInternalSecurity',
+        ],
         absent: ['SpotInstances'],
       },
       spot: {
         pages: (pages) => pages.length === 1,
-        present: ['SpotInstances', 'SpotInstanceLaunchTemplate', 'SpotInstancesLifecycleLaunching', 'SpotInstancesLifecycleTerminating', 'BuildCluster', 'BuildInstances', 'Subnet2'],
+        present: [
+          'SpotInstances',
+          'SpotInstanceLaunchTemplate',
+          'SpotInstancesLifecycleLaunching',
+          'SpotInstancesLifecycleTerminating',
+          'BuildCluster',
+          'BuildInstances',
+          'Subnet2',
+        ],
         absent: ['SubnetPrivate0', 'Nat0', 'NLBRouter', 'SpotFleet'],
       },
       'three-zones': {
@@ -144,7 +233,17 @@ describe('architecture scenario through the real SDK clients', () => {
       },
       vintage: {
         pages: (pages) => pages.length === 1,
-        present: ['Balancer', 'BalancerSecurity', 'Router', 'ApiWebService', 'ApiMonitorService', 'ApiWebTasks', 'ApiMonitorTasks', 'CustomerManagedKey', 'EncryptionKey'],
+        present: [
+          'Balancer',
+          'BalancerSecurity',
+          'Router',
+          'ApiWebService',
+          'ApiMonitorService',
+          'ApiWebTasks',
+          'ApiMonitorTasks',
+          'CustomerManagedKey',
+          'EncryptionKey',
+        ],
         absent: ['ApiBalancer', 'ApiBalancerListener443', 'ServiceWebApi', 'ServiceMonitorApi', 'RackApiSecret'],
       },
       'vintage-alb': {
@@ -171,7 +270,9 @@ describe('architecture scenario through the real SDK clients', () => {
 
     it('a private rack has more resources than DescribeStackResources answers', async () => {
       const { resources } = await read.resources('private');
-      const { StackResources = [] } = await read.cloudFormation.send(new DescribeStackResourcesCommand({ StackName: 'private' }));
+      const { StackResources = [] } = await read.cloudFormation.send(
+        new DescribeStackResourcesCommand({ StackName: 'private' }),
+      );
       assert.ok(resources.length > 100, `${resources.length} resources`);
       assert.equal(StackResources.length, 100);
     });
@@ -182,7 +283,8 @@ describe('architecture scenario through the real SDK clients', () => {
       it(rack, async () => {
         const stack = await read.stack(rack);
         const resources = byLogicalId((await read.resources(rack)).resources);
-        const physical = (logicalId: string): string => resources.get(logicalId)?.PhysicalResourceId ?? assert.fail(`${rack} ${logicalId}`);
+        const physical = (logicalId: string): string =>
+          resources.get(logicalId)?.PhysicalResourceId ?? assert.fail(`${rack} ${logicalId}`);
         const outputsToResources: Record<string, string> = {
           Vpc: 'Vpc',
           Cluster: 'Cluster',
@@ -210,7 +312,9 @@ describe('architecture scenario through the real SDK clients', () => {
           assert.equal(output(stack, 'NatIPs'), zones.map((_, index) => physical(`NatAddress${index}`)).join(','));
         }
 
-        const { Subnets = [] } = await read.ec2.send(new DescribeSubnetsCommand({ SubnetIds: [...publicIds, ...privateIds] }));
+        const { Subnets = [] } = await read.ec2.send(
+          new DescribeSubnetsCommand({ SubnetIds: [...publicIds, ...privateIds] }),
+        );
         const subnets = new Map(Subnets.map((subnet) => [subnet.SubnetId ?? '', subnet]));
         [publicIds, privateIds].forEach((ids, kind) =>
           ids.forEach((id, index) => {
@@ -226,29 +330,47 @@ describe('architecture scenario through the real SDK clients', () => {
         const instances = await read.instances(rack);
         assert.ok(instances.length > 0);
         for (const instance of instances) {
-          const subnet = subnets.get(instance.SubnetId ?? '') ?? assert.fail(`${instance.InstanceId} in ${instance.SubnetId}`);
-          assert.ok((isPrivate ? privateIds : publicIds).includes(subnet.SubnetId ?? ''), 'servers are in the private subnets of a private rack');
+          const subnet =
+            subnets.get(instance.SubnetId ?? '') ?? assert.fail(`${instance.InstanceId} in ${instance.SubnetId}`);
+          assert.ok(
+            (isPrivate ? privateIds : publicIds).includes(subnet.SubnetId ?? ''),
+            'servers are in the private subnets of a private rack',
+          );
           assert.equal(instance.Placement?.AvailabilityZone, subnet.AvailabilityZone);
           assert.equal(instance.VpcId, output(stack, 'Vpc'));
-          assert.ok(instance.PrivateIpAddress?.startsWith(subnet.CidrBlock?.replace(/\.0\/24$/, '.') ?? '-'), `${instance.PrivateIpAddress} in ${subnet.CidrBlock}`);
+          assert.ok(
+            instance.PrivateIpAddress?.startsWith(subnet.CidrBlock?.replace(/\.0\/24$/, '.') ?? '-'),
+            `${instance.PrivateIpAddress} in ${subnet.CidrBlock}`,
+          );
           assert.equal(instance.PublicIpAddress === undefined, isPrivate);
         }
 
         const cluster = physical('Cluster');
         const hosts = await read.containerInstances(cluster);
         const servers = instances.filter((instance) => tag(instance.Tags, 'Purpose') !== 'Build');
-        assert.deepEqual(hosts.map((host) => host.ec2InstanceId).sort(), servers.map((instance) => instance.InstanceId).sort());
+        assert.deepEqual(
+          hosts.map((host) => host.ec2InstanceId).sort(),
+          servers.map((instance) => instance.InstanceId).sort(),
+        );
         const tasks = await read.tasks(cluster);
         assert.ok(tasks.length > 0);
         for (const task of tasks) {
-          assert.ok(hosts.some((host) => host.containerInstanceArn === task.containerInstanceArn), `${task.taskArn} on a host of the cluster`);
+          assert.ok(
+            hosts.some((host) => host.containerInstanceArn === task.containerInstanceArn),
+            `${task.taskArn} on a host of the cluster`,
+          );
           assert.match(task.group ?? '', /^service:/);
           assert.equal(task.lastStatus, 'RUNNING');
           assert.ok(task.startedAt instanceof Date);
           assert.match(task.taskDefinitionArn ?? '', /:task-definition\//);
         }
-        const rackWeb = physical(resources.has('ApiWebService') ? 'ApiWebService' : 'ServiceWebApi').split('/').pop();
-        assert.ok(tasks.some((task) => task.group === `service:${rackWeb}`), 'the rack API runs in its cluster');
+        const rackWeb = physical(resources.has('ApiWebService') ? 'ApiWebService' : 'ServiceWebApi')
+          .split('/')
+          .pop();
+        assert.ok(
+          tasks.some((task) => task.group === `service:${rackWeb}`),
+          'the rack API runs in its cluster',
+        );
       });
     }
   });
@@ -260,7 +382,13 @@ describe('architecture scenario through the real SDK clients', () => {
     const spot = instances.filter((instance) => instance.InstanceLifecycle === 'spot');
     assert.equal(spot.length, 3);
     assert.ok(spot.every((instance) => logical(instance) === 'SpotInstances'));
-    assert.deepEqual(instances.filter((instance) => instance.InstanceLifecycle === undefined).map(logical).sort(), ['BuildInstances', 'Instances', 'Instances', 'Instances']);
+    assert.deepEqual(
+      instances
+        .filter((instance) => instance.InstanceLifecycle === undefined)
+        .map(logical)
+        .sort(),
+      ['BuildInstances', 'Instances', 'Instances', 'Instances'],
+    );
     assert.equal(output(stack, 'SpotInstances'), 'Yes');
     assert.equal(parameter(stack, 'SpotInstanceBid'), '0.05');
 
@@ -268,13 +396,19 @@ describe('architecture scenario through the real SDK clients', () => {
     assert.equal(hosts.length, 6);
     const spotHosts = hosts.filter((host) => spot.some((instance) => instance.InstanceId === host.ec2InstanceId));
     const tasks = await read.tasks(output(stack, 'Cluster') ?? '');
-    assert.ok(tasks.some((task) => spotHosts.some((host) => host.containerInstanceArn === task.containerInstanceArn)), 'some tasks run on spot servers');
+    assert.ok(
+      tasks.some((task) => spotHosts.some((host) => host.containerInstanceArn === task.containerInstanceArn)),
+      'some tasks run on spot servers',
+    );
 
     const build = instances.filter((instance) => tag(instance.Tags, 'Purpose') === 'Build');
     assert.equal(build.length, 1);
     assert.equal(build[0].InstanceType, 't3.medium');
     const buildHosts = await read.containerInstances(output(stack, 'BuildCluster') ?? '');
-    assert.deepEqual(buildHosts.map((host) => host.ec2InstanceId), [build[0].InstanceId]);
+    assert.deepEqual(
+      buildHosts.map((host) => host.ec2InstanceId),
+      [build[0].InstanceId],
+    );
   });
 
   it('a private rack has an internal API load balancer and no public addresses', async () => {
@@ -292,7 +426,12 @@ describe('architecture scenario through the real SDK clients', () => {
     assert.match(output(stack, 'NLBHost') ?? '', /\.elb\.us-east-1\.amazonaws\.com$/);
     assert.match(output(stack, 'NLBInternalHost') ?? '', /^internal-/);
     const resources = byLogicalId((await read.resources('routers')).resources);
-    for (const zone of ['0', '1', '2']) assert.equal(output(stack, `NLBEIP${zone}`), resources.get(`NLBAddress${zone}`)?.PhysicalResourceId, `NLBEIP${zone}`);
+    for (const zone of ['0', '1', '2'])
+      assert.equal(
+        output(stack, `NLBEIP${zone}`),
+        resources.get(`NLBAddress${zone}`)?.PhysicalResourceId,
+        `NLBEIP${zone}`,
+      );
     assert.ok(output(stack, 'Domain'));
   });
 
@@ -303,16 +442,23 @@ describe('architecture scenario through the real SDK clients', () => {
     const { pages, resources } = await read.resources('creating');
     assert.equal(pages.length, 1);
     const found = byLogicalId(resources);
-    for (const id of ['Vpc', 'Subnet0', 'Subnet1', 'Cluster', 'Settings']) assert.equal(found.get(id)?.ResourceStatus, 'CREATE_COMPLETE', id);
+    for (const id of ['Vpc', 'Subnet0', 'Subnet1', 'Cluster', 'Settings'])
+      assert.equal(found.get(id)?.ResourceStatus, 'CREATE_COMPLETE', id);
     for (const id of ['ApiBalancer', 'Instances']) {
       assert.equal(found.get(id)?.ResourceStatus, 'CREATE_IN_PROGRESS', id);
       assert.equal(found.get(id)?.PhysicalResourceId, undefined, `${id} has no physical id yet`);
     }
-    for (const id of ['Subnet2', 'ServiceWebApi', 'InstancesLifecycleHandler', 'BuildInstances']) assert.ok(!found.has(id), `${id} not begun`);
+    for (const id of ['Subnet2', 'ServiceWebApi', 'InstancesLifecycleHandler', 'BuildInstances'])
+      assert.ok(!found.has(id), `${id} not begun`);
 
     const instances = await read.instances('creating');
-    assert.deepEqual(instances.map((instance) => instance.State?.Name), ['pending']);
-    const { Subnets = [] } = await read.ec2.send(new DescribeSubnetsCommand({ SubnetIds: [found.get('Subnet0')?.PhysicalResourceId ?? ''] }));
+    assert.deepEqual(
+      instances.map((instance) => instance.State?.Name),
+      ['pending'],
+    );
+    const { Subnets = [] } = await read.ec2.send(
+      new DescribeSubnetsCommand({ SubnetIds: [found.get('Subnet0')?.PhysicalResourceId ?? ''] }),
+    );
     assert.equal(instances[0].SubnetId, Subnets[0].SubnetId);
     const cluster = found.get('Cluster')?.PhysicalResourceId ?? assert.fail('Cluster');
     assert.deepEqual(await read.containerInstances(cluster), []);
@@ -332,21 +478,39 @@ describe('architecture scenario through the real SDK clients', () => {
   it('a 2021 rack: the classic Balancer known by its name and answering on Dashboard, no SSM secret; its installer holds the password', async () => {
     const place = { account: architectureAccount, region: architectureRegion };
     const ssm = new SSMClient(clientConfig(sim, architectureProfile));
-    for (const [rack, entry] of [['vintage', 'Balancer'], ['vintage-alb', 'Router']] as const) {
+    for (const [rack, entry] of [
+      ['vintage', 'Balancer'],
+      ['vintage-alb', 'Router'],
+    ] as const) {
       const stack = await read.stack(rack);
       const resources = byLogicalId((await read.resources(rack)).resources);
       assert.equal(parameter(stack, 'Version'), rack2021Version);
-      const auth = installerAuth(place, { name: rack, apiRouter: parameter(stack, 'ApiRouter') === 'ALB' ? 'ALB' : 'ELB' });
-      assert.equal(output(stack, 'Dashboard'), auth.host, `${rack}: the installer's auth file is keyed by the Dashboard host`);
+      const auth = installerAuth(place, {
+        name: rack,
+        apiRouter: parameter(stack, 'ApiRouter') === 'ALB' ? 'ALB' : 'ELB',
+      });
+      assert.equal(
+        output(stack, 'Dashboard'),
+        auth.host,
+        `${rack}: the installer's auth file is keyed by the Dashboard host`,
+      );
       assert.ok(resources.has(entry), `${rack} is reached through ${entry}`);
-      const missing = await failure(() => ssm.send(new GetParameterCommand({ Name: `${rack}RackApiSecret`, WithDecryption: true })));
+      const missing = await failure(() =>
+        ssm.send(new GetParameterCommand({ Name: `${rack}RackApiSecret`, WithDecryption: true })),
+      );
       assert.equal(missing.name, 'ParameterNotFound', rack);
     }
     const balancer = byLogicalId((await read.resources('vintage')).resources).get('Balancer');
     assert.equal(balancer?.ResourceType, 'AWS::ElasticLoadBalancing::LoadBalancer');
     assert.equal(balancer?.PhysicalResourceId, 'vintage');
-    assert.match(output(await read.stack('vintage'), 'Dashboard') ?? '', /^vintage-\d+\.us-east-1\.elb\.amazonaws\.com$/);
-    assert.match(output(await read.stack('vintage-alb'), 'Dashboard') ?? '', /^rack\.vintage-alb-router-\d+\.us-east-1\.convox\.site$/);
+    assert.match(
+      output(await read.stack('vintage'), 'Dashboard') ?? '',
+      /^vintage-\d+\.us-east-1\.elb\.amazonaws\.com$/,
+    );
+    assert.match(
+      output(await read.stack('vintage-alb'), 'Dashboard') ?? '',
+      /^rack\.vintage-alb-router-\d+\.us-east-1\.convox\.site$/,
+    );
     const current = await ssm.send(new GetParameterCommand({ Name: 'publicRackApiSecret', WithDecryption: true }));
     assert.equal(current.Parameter?.Value, rackPassword(place, 'public'), 'a current rack still has its secret');
   });
@@ -363,13 +527,18 @@ describe('architecture scenario through the real SDK clients', () => {
     const tasks = await read.tasks(output(stack, 'Cluster') ?? '');
     const definitions = await Promise.all(
       [...new Set(tasks.map((task) => task.taskDefinitionArn ?? ''))].map(
-        async (arn) => (await read.ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: arn }))).taskDefinition?.containerDefinitions?.[0],
+        async (arn) =>
+          (await read.ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: arn }))).taskDefinition
+            ?.containerDefinitions?.[0],
       ),
     );
     const labels = definitions.map((container) => container?.dockerLabels?.['convox.app']);
     assert.ok(labels.includes(hostileText.image) && labels.includes(hostileText.attribute), labels.join(' | '));
     const commands = definitions.map((container) => container?.command?.join(' '));
-    assert.ok(commands.includes(`sh -c echo '${hostileText.script}'`) && commands.includes(hostileText.link), commands.join(' | '));
+    assert.ok(
+      commands.includes(`sh -c echo '${hostileText.script}'`) && commands.includes(hostileText.link),
+      commands.join(' | '),
+    );
   });
 });
 
@@ -397,23 +566,34 @@ describe('world changes a test makes while the simulator runs', () => {
 
   it('stopTask: the task leaves ListTasks, DescribeTasks says STOPPED, and its server and service count one task less', async () => {
     const tasks = await read.tasks(cluster);
-    const task = tasks.find((candidate) => candidate.group?.startsWith('service:public-web-')) ?? assert.fail('an app task');
-    const host = (await read.containerInstances(cluster)).find((candidate) => candidate.containerInstanceArn === task.containerInstanceArn) ?? assert.fail('host');
-    const cpu = (found: ContainerInstance): number => found.remainingResources?.find((resource) => resource.name === 'CPU')?.integerValue ?? -1;
+    const task =
+      tasks.find((candidate) => candidate.group?.startsWith('service:public-web-')) ?? assert.fail('an app task');
+    const host =
+      (await read.containerInstances(cluster)).find(
+        (candidate) => candidate.containerInstanceArn === task.containerInstanceArn,
+      ) ?? assert.fail('host');
+    const cpu = (found: ContainerInstance): number =>
+      found.remainingResources?.find((resource) => resource.name === 'CPU')?.integerValue ?? -1;
 
     sim.world.stopTask(task.taskArn ?? '');
     const running = await read.tasks(cluster);
     assert.equal(running.length, tasks.length - 1);
     assert.ok(!running.some((candidate) => candidate.taskArn === task.taskArn));
-    const stopped = (await read.ecs.send(new DescribeTasksCommand({ cluster, tasks: [task.taskArn ?? ''] }))).tasks?.[0];
+    const stopped = (await read.ecs.send(new DescribeTasksCommand({ cluster, tasks: [task.taskArn ?? ''] })))
+      .tasks?.[0];
     assert.equal(stopped?.lastStatus, 'STOPPED');
     assert.equal(stopped?.desiredStatus, 'STOPPED');
     assert.equal(stopped?.stoppedReason, 'Task stopped by user');
     assert.ok(stopped?.stoppedAt instanceof Date);
-    const hostAfter = (await read.containerInstances(cluster)).find((candidate) => candidate.containerInstanceArn === host.containerInstanceArn) ?? assert.fail('host');
+    const hostAfter =
+      (await read.containerInstances(cluster)).find(
+        (candidate) => candidate.containerInstanceArn === host.containerInstanceArn,
+      ) ?? assert.fail('host');
     assert.equal(hostAfter.runningTasksCount, (host.runningTasksCount ?? 0) - 1);
     assert.ok(cpu(hostAfter) > cpu(host), 'its CPU is free again');
-    const { services = [] } = await read.ecs.send(new DescribeServicesCommand({ cluster, services: [task.group?.replace('service:', '') ?? ''] }));
+    const { services = [] } = await read.ecs.send(
+      new DescribeServicesCommand({ cluster, services: [task.group?.replace('service:', '') ?? ''] }),
+    );
     assert.deepEqual([services[0].desiredCount, services[0].runningCount], [2, 1]);
 
     sim.world.stopTask(task.taskArn ?? '');
@@ -427,10 +607,19 @@ describe('world changes a test makes while the simulator runs', () => {
     const stack = await read.stack('public');
     assert.equal(stack.StackStatus, 'UPDATE_IN_PROGRESS');
     assert.equal(stack.LastUpdatedTime?.toISOString(), at.toISOString());
-    const { StackEvents = [] } = await read.cloudFormation.send(new DescribeStackEventsCommand({ StackName: 'public' }));
-    assert.deepEqual([StackEvents[0].ResourceStatus, StackEvents[0].ResourceStatusReason, StackEvents[0].Timestamp?.toISOString()], ['UPDATE_IN_PROGRESS', 'User Initiated', at.toISOString()]);
+    const { StackEvents = [] } = await read.cloudFormation.send(
+      new DescribeStackEventsCommand({ StackName: 'public' }),
+    );
+    assert.deepEqual(
+      [StackEvents[0].ResourceStatus, StackEvents[0].ResourceStatusReason, StackEvents[0].Timestamp?.toISOString()],
+      ['UPDATE_IN_PROGRESS', 'User Initiated', at.toISOString()],
+    );
     const { Stacks = [] } = await read.cloudFormation.send(new DescribeStacksCommand({}));
-    assert.equal(Stacks.find((found) => found.StackName === 'public')?.StackStatus, 'UPDATE_IN_PROGRESS', 'the listing sees it too');
+    assert.equal(
+      Stacks.find((found) => found.StackName === 'public')?.StackStatus,
+      'UPDATE_IN_PROGRESS',
+      'the listing sees it too',
+    );
     assert.throws(() => sim.world.startUpdate('nope'), /0 live stacks named nope/);
   });
 });

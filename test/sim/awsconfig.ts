@@ -15,7 +15,8 @@ export interface AwsConfigFiles {
 export type ProfileSetup = Pick<Scenario, 'profiles' | 'regions' | 'organizations' | 'credentialsFileExtra'>;
 
 export function awsConfigFor(sim: { url: string }, scenario: ProfileSetup): AwsConfigFiles {
-  const endpoint = (userInfo: string | undefined): string => (userInfo ? sim.url.replace('://', `://${userInfo}@`) : sim.url);
+  const endpoint = (userInfo: string | undefined): string =>
+    userInfo ? sim.url.replace('://', `://${userInfo}@`) : sim.url;
   const config = scenario.profiles
     .map((profile) => {
       const process = profile.credentialProcess ? `credential_process = ${profile.credentialProcess}\n` : '';
@@ -34,7 +35,10 @@ export function awsConfigFor(sim: { url: string }, scenario: ProfileSetup): AwsC
   return {
     config,
     credentials,
-    settings: { 'convox.regions': [...scenario.regions], 'convox.organizations': structuredClone(scenario.organizations) },
+    settings: {
+      'convox.regions': [...scenario.regions],
+      'convox.organizations': structuredClone(scenario.organizations),
+    },
   };
 }
 

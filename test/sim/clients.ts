@@ -20,7 +20,9 @@ export function clientConfig(sim: Simulator, profileName: string, region?: strin
 }
 
 /** Runs `call`, expecting it to fail; returns the error for assertions. */
-export async function failure(call: () => Promise<unknown>): Promise<Error & { $metadata?: { httpStatusCode?: number; attempts?: number } }> {
+export async function failure(
+  call: () => Promise<unknown>,
+): Promise<Error & { $metadata?: { httpStatusCode?: number; attempts?: number } }> {
   try {
     await call();
   } catch (error) {

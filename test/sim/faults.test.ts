@@ -40,9 +40,13 @@ describe('simulator faults, latency and the call log', function () {
     const query = await failure(() => cloudFormation('acme-prod', undefined, 1).send(new DescribeStacksCommand({})));
     assert.equal(query.name, 'Throttling');
     assert.equal(query.$metadata?.httpStatusCode, 400);
-    const json = await failure(() => new ECSClient(clientConfig(sim, 'acme-prod', undefined, 1)).send(new DescribeClustersCommand({})));
+    const json = await failure(() =>
+      new ECSClient(clientConfig(sim, 'acme-prod', undefined, 1)).send(new DescribeClustersCommand({})),
+    );
     assert.equal(json.name, 'ThrottlingException');
-    const ec2 = await failure(() => new EC2Client(clientConfig(sim, 'acme-prod', undefined, 1)).send(new DescribeInstancesCommand({})));
+    const ec2 = await failure(() =>
+      new EC2Client(clientConfig(sim, 'acme-prod', undefined, 1)).send(new DescribeInstancesCommand({})),
+    );
     assert.equal(ec2.name, 'RequestLimitExceeded');
   });
 
@@ -54,16 +58,22 @@ describe('simulator faults, latency and the call log', function () {
     assert.equal(json.name, 'ExpiredTokenException');
     const ec2 = await failure(() => new EC2Client(clientConfig(sim, 'initech')).send(new DescribeInstancesCommand({})));
     assert.equal(ec2.name, 'RequestExpired');
-    const autoScaling = await failure(() => new AutoScalingClient(clientConfig(sim, 'initech')).send(new DescribeAutoScalingGroupsCommand({})));
+    const autoScaling = await failure(() =>
+      new AutoScalingClient(clientConfig(sim, 'initech')).send(new DescribeAutoScalingGroupsCommand({})),
+    );
     assert.equal(autoScaling.name, 'ExpiredToken');
     assert.equal(sim.calls.count({ account: '444444444444' }), 4, 'one attempt each');
   });
 
   it('answers acme-staging in ap-southeast-2 with AccessDenied, and its other regions normally', async () => {
-    const denied = await failure(() => cloudFormation('acme-staging', 'ap-southeast-2').send(new DescribeStacksCommand({})));
+    const denied = await failure(() =>
+      cloudFormation('acme-staging', 'ap-southeast-2').send(new DescribeStacksCommand({})),
+    );
     assert.equal(denied.name, 'AccessDenied');
     assert.equal(denied.$metadata?.httpStatusCode, 403);
-    const json = await failure(() => new ECSClient(clientConfig(sim, 'acme-staging', 'ap-southeast-2')).send(new ListTasksCommand({})));
+    const json = await failure(() =>
+      new ECSClient(clientConfig(sim, 'acme-staging', 'ap-southeast-2')).send(new ListTasksCommand({})),
+    );
     assert.equal(json.name, 'AccessDeniedException');
     assert.equal(sim.calls.count({ account: '222222222222', region: 'ap-southeast-2' }), 2, 'not retried');
     const fine = await cloudFormation('acme-staging').send(new DescribeStacksCommand({}));
@@ -111,9 +121,15 @@ describe('simulator faults, latency and the call log', function () {
 
   it('lets a runtime rule override the scenario’s, and clear() restores the scenario’s', async () => {
     sim.faults.add({ account: '444444444444', kind: 'denied' });
-    assert.equal((await failure(() => cloudFormation('initech').send(new DescribeStacksCommand({})))).name, 'AccessDenied');
+    assert.equal(
+      (await failure(() => cloudFormation('initech').send(new DescribeStacksCommand({})))).name,
+      'AccessDenied',
+    );
     sim.faults.clear();
-    assert.equal((await failure(() => cloudFormation('initech').send(new DescribeStacksCommand({})))).name, 'ExpiredToken');
+    assert.equal(
+      (await failure(() => cloudFormation('initech').send(new DescribeStacksCommand({})))).name,
+      'ExpiredToken',
+    );
   });
 
   it('rejects requests without SigV4 and keys it does not know', async () => {
@@ -126,17 +142,27 @@ describe('simulator faults, latency and the call log', function () {
     assert.match(await form.text(), /<Code>MissingAuthenticationToken<\/Code>/);
     const json = await fetch(sim.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'AmazonEC2ContainerServiceV20141113.ListTasks' },
+      headers: {
+        'content-type': 'application/x-amz-json-1.1',
+        'x-amz-target': 'AmazonEC2ContainerServiceV20141113.ListTasks',
+      },
       body: '{}',
     });
     assert.equal(json.status, 403);
     assert.equal(((await json.json()) as { __type: string }).__type, 'MissingAuthenticationTokenException');
-    const incomplete = await fetch(sim.url, { method: 'POST', headers: { authorization: 'AWS4-HMAC-SHA256 Signature=abc' }, body: '' });
+    const incomplete = await fetch(sim.url, {
+      method: 'POST',
+      headers: { authorization: 'AWS4-HMAC-SHA256 Signature=abc' },
+      body: '',
+    });
     assert.equal(incomplete.status, 403);
     assert.match(await incomplete.text(), /IncompleteSignature/);
     assert.equal(sim.calls.count(), 0, 'unauthenticated requests are not API calls');
 
-    const stranger = new CloudFormationClient({ ...clientConfig(sim, 'acme-prod'), credentials: { accessKeyId: 'AKIAUNKNOWN000000000', secretAccessKey: 'x' } });
+    const stranger = new CloudFormationClient({
+      ...clientConfig(sim, 'acme-prod'),
+      credentials: { accessKeyId: 'AKIAUNKNOWN000000000', secretAccessKey: 'x' },
+    });
     assert.equal((await failure(() => stranger.send(new DescribeStacksCommand({})))).name, 'InvalidClientTokenId');
   });
 
@@ -146,7 +172,14 @@ describe('simulator faults, latency and the call log', function () {
     const [first, second] = sim.calls.all();
     assert.deepEqual(
       { ...first, at: undefined },
-      { account: '111111111111', region: 'us-east-1', service: 'cloudformation', operation: 'DescribeStacks', accessKeyId: 'AKIAACMEREADONLY0001', at: undefined },
+      {
+        account: '111111111111',
+        region: 'us-east-1',
+        service: 'cloudformation',
+        operation: 'DescribeStacks',
+        accessKeyId: 'AKIAACMEREADONLY0001',
+        at: undefined,
+      },
     );
     assert.ok(first.at instanceof Date);
     assert.equal(second.service, 'ecs');
@@ -229,7 +262,9 @@ describe('simulator faults, latency and the call log', function () {
         const stopMs = Date.now() - stopStart;
         assert.ok(stopMs < 1000, `${stopMs} ms`);
         assert.equal(own.writes.stats().open, 0);
-        console.log(`      stalledBody: ${body.bytes()} of ${length} bytes, then nothing; ended ${stopMs} ms after stop(), ${Date.now() - start} ms in all`);
+        console.log(
+          `      stalledBody: ${body.bytes()} of ${length} bytes, then nothing; ended ${stopMs} ms after stop(), ${Date.now() - start} ms in all`,
+        );
       } finally {
         await own.stop();
       }
@@ -256,7 +291,9 @@ describe('simulator faults, latency and the call log', function () {
       await sleep(200);
       assert.equal(sim.writes.stats().bytes, written, 'no byte written after the client went away');
       const meanGap = Math.round(gaps.reduce((sum, gap) => sum + gap, 0) / gaps.length);
-      console.log(`      trickle: ${received} bytes in ${watchMs} ms (${meanGap} ms apart); writing stopped ${stopMs} ms after the abort, ${Date.now() - start} ms in all`);
+      console.log(
+        `      trickle: ${received} bytes in ${watchMs} ms (${meanGap} ms apart); writing stopped ${stopMs} ms after the abort, ${Date.now() - start} ms in all`,
+      );
     });
 
     it('trickle takes the pacing its rule sets', async () => {
@@ -269,7 +306,9 @@ describe('simulator faults, latency and the call log', function () {
       await writingStopped(sim, 1000);
       assert.equal(sim.writes.stats().largestWrite, 100);
       assert.ok(body.bytes() >= 600 && body.bytes() <= 2000, `${body.bytes()} bytes in 300 ms`);
-      console.log(`      trickle: ${body.bytes()} bytes in 300 ms at 100 bytes per 20 ms, ${Date.now() - start} ms in all`);
+      console.log(
+        `      trickle: ${body.bytes()} bytes in 300 ms at 100 bytes per 20 ms, ${Date.now() - start} ms in all`,
+      );
     });
 
     for (const chunked of [false, true]) {
@@ -298,14 +337,19 @@ describe('simulator faults, latency and the call log', function () {
         huge.resume();
         await body.ended;
         assert.equal(body.bytes(), sizeBytes);
-        assert.match(first.toString('utf8'), /^<DescribeStacksResponse xmlns="http:\/\/cloudformation.amazonaws.com\/doc\/2010-05-15\/"><DescribeStacksResult><Stacks><member>/);
+        assert.match(
+          first.toString('utf8'),
+          /^<DescribeStacksResponse xmlns="http:\/\/cloudformation.amazonaws.com\/doc\/2010-05-15\/"><DescribeStacksResult><Stacks><member>/,
+        );
         assert.match(last.toString('utf8'), /<\/ResponseMetadata><\/DescribeStacksResponse>$/);
         const stats = sim.writes.stats();
         assert.equal(stats.bytes, sizeBytes);
         assert.ok(stats.largestWrite <= streamChunkBytes, `largest write ${stats.largestWrite} bytes`);
         // Ignoring backpressure would queue megabytes here while the client paused.
         assert.ok(stats.mostQueued <= 2 * streamChunkBytes, `${stats.mostQueued} bytes queued`);
-        console.log(`      hugeAnswer: ${sizeBytes} bytes received, largest write ${stats.largestWrite}, at most ${stats.mostQueued} queued, ${Date.now() - start} ms`);
+        console.log(
+          `      hugeAnswer: ${sizeBytes} bytes received, largest write ${stats.largestWrite}, at most ${stats.mostQueued} queued, ${Date.now() - start} ms`,
+        );
       });
     }
 
@@ -322,7 +366,9 @@ describe('simulator faults, latency and the call log', function () {
       const stopMs = await writingStopped(sim, 1000);
       const written = sim.writes.stats().bytes;
       assert.ok(written < sizeBytes / 2, `${written} bytes written`);
-      console.log(`      hugeAnswer: client aborted after ${body.bytes()} bytes; server stopped ${stopMs} ms later, having written ${written}; ${Date.now() - start} ms in all`);
+      console.log(
+        `      hugeAnswer: client aborted after ${body.bytes()} bytes; server stopped ${stopMs} ms later, having written ${written}; ${Date.now() - start} ms in all`,
+      );
     });
 
     it('hugeAnswer is one Convox rack to the SDK, and padding after the document elsewhere', async () => {
@@ -335,19 +381,26 @@ describe('simulator faults, latency and the call log', function () {
       assert.ok(stack.Tags?.some((tag) => tag.Key === 'System' && tag.Value === 'convox'));
       const padding = stack.Outputs?.find((output) => output.OutputKey === 'Padding')?.OutputValue ?? '';
       assert.ok(padding.length > sizeBytes - 50_000 && /^x+$/.test(padding), `${padding.length} bytes of padding`);
-      const clusters = await new ECSClient(clientConfig(sim, 'acme-prod')).send(new DescribeClustersCommand({ clusters: ['default'] }));
+      const clusters = await new ECSClient(clientConfig(sim, 'acme-prod')).send(
+        new DescribeClustersCommand({ clusters: ['default'] }),
+      );
       assert.ok(Array.isArray(clusters.clusters));
       const instances = await new EC2Client(clientConfig(sim, 'acme-prod')).send(new DescribeInstancesCommand({}));
       assert.ok((instances.Reservations?.length ?? 0) > 0);
       assert.equal(sim.writes.stats().bytes, 3 * sizeBytes);
-      console.log(`      hugeAnswer: DescribeStacks, DescribeClusters and DescribeInstances of ${sizeBytes} bytes each through the SDK in ${Date.now() - start} ms`);
+      console.log(
+        `      hugeAnswer: DescribeStacks, DescribeClusters and DescribeInstances of ${sizeBytes} bytes each through the SDK in ${Date.now() - start} ms`,
+      );
     });
 
     it('html answers a proxy’s error page instead of an AWS error', async () => {
       sim.faults.add({ operation: 'DescribeStacks', kind: 'html', times: 1 });
       sim.faults.add({ operation: 'DescribeStacks', kind: 'html', status: 502 });
       const start = Date.now();
-      for (const [status, title] of [[500, '500 Internal Server Error'], [502, '502 Bad Gateway']] as const) {
+      for (const [status, title] of [
+        [500, '500 Internal Server Error'],
+        [502, '502 Bad Gateway'],
+      ] as const) {
         const page = await post(sim).answer;
         assert.equal(page.statusCode, status);
         assert.equal(page.headers['content-type'], 'text/html');

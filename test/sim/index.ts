@@ -8,18 +8,54 @@ export {
   hostileText,
   type ArchitectureScenarioOptions,
 } from './scenarios/architecture';
-export { benchRegions, benchScenario, bigRackScenario, type BenchOptions, type BigRackOptions } from './scenarios/bench';
+export {
+  benchRegions,
+  benchScenario,
+  bigRackScenario,
+  type BenchOptions,
+  type BigRackOptions,
+} from './scenarios/bench';
 export { defaultAccounts, defaultKeys, defaultScenario, type DefaultScenarioOptions } from './scenarios/default';
 export { addSeconds, type Place } from './scenarios/ids';
 export { defaultInstallWorld, defaultReleases, rackTemplate, releaseVersions } from './scenarios/install';
 export type { Failure, ResourceSpec } from './scenarios/lifecycle';
-export { rack, type AppOptions, type ProcessOptions, type RackOptions, type ResourceStackOptions } from './scenarios/rack';
+export {
+  rack,
+  type AppOptions,
+  type ProcessOptions,
+  type RackOptions,
+  type ResourceStackOptions,
+} from './scenarios/rack';
 export { installerAuth, rack2021, rack2021Version, type Rack2021Options } from './scenarios/rack2021';
 export { emptyRegion, merge } from './scenarios/region';
-export { diagnoseAccount, diagnoseProfile, diagnoseRacks, diagnoseRegion, diagnoseScenario, unplaceableMessage, vcpuLimitMessage } from './scenarios/diagnose';
-export { logGroupName, logsGroupOf, logsPageSize, logsProfile, logsRack, logsRegion, logsScenario, rackLogLines, rackStreams } from './scenarios/logs';
+export {
+  diagnoseAccount,
+  diagnoseProfile,
+  diagnoseRacks,
+  diagnoseRegion,
+  diagnoseScenario,
+  unplaceableMessage,
+  vcpuLimitMessage,
+} from './scenarios/diagnose';
+export {
+  logGroupName,
+  logsGroupOf,
+  logsPageSize,
+  logsProfile,
+  logsRack,
+  logsRegion,
+  logsScenario,
+  rackLogLines,
+  rackStreams,
+} from './scenarios/logs';
 export { secretEnvironment, secretMarkers, secretsScenario } from './scenarios/secrets';
-export { accessKeyIdFor, scenario, type ProfileSpec, type RegionBuilder, type ScenarioSpec } from './scenarios/scenario';
+export {
+  accessKeyIdFor,
+  scenario,
+  type ProfileSpec,
+  type RegionBuilder,
+  type ScenarioSpec,
+} from './scenarios/scenario';
 export { outputs, parameters, stack, type StackOptions } from './scenarios/stack';
 export { startSimulator, type Simulator, type SimulatorOptions } from './server';
 export { sameNameAccounts, sameNameAccountsScenario, sameNameRegionsScenario } from './scenarios/sameName';

@@ -99,13 +99,30 @@ describe('kubeconfig credential helpers, bounded (real child processes)', functi
     return { file, pidFile };
   }
 
-  const run = (kubeconfigFile: string, pidFile: string, options: { lookups: number; deadlineMs: number; helperMs: number; settleMs: number }): Promise<Run> =>
+  const run = (
+    kubeconfigFile: string,
+    pidFile: string,
+    options: { lookups: number; deadlineMs: number; helperMs: number; settleMs: number },
+  ): Promise<Run> =>
     new Promise((resolve, reject) => {
-      const args = ['-e', script, String(options.lookups), String(options.deadlineMs), String(options.helperMs), String(options.settleMs), pidFile];
-      execFile(node, args, { env: { PATH: process.env.PATH ?? '', HOME: dir, KUBECONFIG: kubeconfigFile } }, (error, stdout) => {
-        if (error) reject(error);
-        else resolve(JSON.parse(stdout) as Run);
-      });
+      const args = [
+        '-e',
+        script,
+        String(options.lookups),
+        String(options.deadlineMs),
+        String(options.helperMs),
+        String(options.settleMs),
+        pidFile,
+      ];
+      execFile(
+        node,
+        args,
+        { env: { PATH: process.env.PATH ?? '', HOME: dir, KUBECONFIG: kubeconfigFile } },
+        (error, stdout) => {
+          if (error) reject(error);
+          else resolve(JSON.parse(stdout) as Run);
+        },
+      );
     });
 
   it("runs an exec plugin once for several refreshes while its token lasts, and lists the context's racks", async () => {
@@ -137,7 +154,10 @@ describe('kubeconfig credential helpers, bounded (real child processes)', functi
     const { file, pidFile } = execKubeconfig('prompts', 'waitsForInput');
     const outcome = await run(file, pidFile, { lookups: 1, deadlineMs: 5_000, helperMs: 5_000, settleMs: 0 });
     const [result] = outcome.results;
-    assert.match(result.error ?? '', /The exec credential plugin of kubeconfig user "simulated-user" exited with status 4\./);
+    assert.match(
+      result.error ?? '',
+      /The exec credential plugin of kubeconfig user "simulated-user" exited with status 4\./,
+    );
     assert.ok(result.ms < 4_000, `${result.ms} ms`);
     assert.doesNotMatch(result.error ?? '', /MARKER|91c2|login\.example|prompts\.js/);
     assert.deepEqual(outcome.alive, []);
@@ -147,10 +167,24 @@ describe('kubeconfig credential helpers, bounded (real child processes)', functi
     const marker = path.join(dir, 'cmd-path-ran');
     const helper = path.join(dir, 'legacy-helper.sh');
     fs.writeFileSync(helper, `#!/bin/sh\ntouch ${JSON.stringify(marker)}\nsleep 30\n`, { mode: 0o755 });
-    const file = kubeconfig('legacy', ['    auth-provider:', '      name: gcp', '      config:', `        cmd-path: ${JSON.stringify(helper)}`, '        cmd-args: config config-helper --format=json']);
-    const outcome = await run(file, path.join(dir, 'legacy.pids'), { lookups: 1, deadlineMs: 5_000, helperMs: 5_000, settleMs: 0 });
+    const file = kubeconfig('legacy', [
+      '    auth-provider:',
+      '      name: gcp',
+      '      config:',
+      `        cmd-path: ${JSON.stringify(helper)}`,
+      '        cmd-args: config config-helper --format=json',
+    ]);
+    const outcome = await run(file, path.join(dir, 'legacy.pids'), {
+      lookups: 1,
+      deadlineMs: 5_000,
+      helperMs: 5_000,
+      settleMs: 0,
+    });
     const [result] = outcome.results;
-    assert.match(result.error ?? '', /^context "legacy" skipped: its user "simulated-user" uses the legacy "gcp" auth provider with cmd-path/);
+    assert.match(
+      result.error ?? '',
+      /^context "legacy" skipped: its user "simulated-user" uses the legacy "gcp" auth provider with cmd-path/,
+    );
     assert.ok(result.ms < 1_000, `${result.ms} ms`);
     assert.equal(fs.existsSync(marker), false, 'the helper never ran');
   });

@@ -46,7 +46,12 @@ function namespaceList(namespaces: readonly SimulatedNamespace[], selector: stri
     items: namespaces
       .filter((namespace) => matches(selector, namespace.labels))
       .map((namespace) => ({
-        metadata: { name: namespace.name, labels: namespace.labels, creationTimestamp: '2025-01-01T12:00:00Z', resourceVersion: '1' },
+        metadata: {
+          name: namespace.name,
+          labels: namespace.labels,
+          creationTimestamp: '2025-01-01T12:00:00Z',
+          resourceVersion: '1',
+        },
         spec: { finalizers: ['kubernetes'] },
         status: { phase: 'Active' },
       })),
@@ -91,11 +96,25 @@ export async function startKubernetesApi(namespaces: readonly SimulatedNamespace
       response.end(JSON.stringify(body));
     };
     if (request.headers.authorization !== `Bearer ${token}`) {
-      answer(401, { kind: 'Status', apiVersion: 'v1', status: 'Failure', message: 'Unauthorized', reason: 'Unauthorized', code: 401 });
+      answer(401, {
+        kind: 'Status',
+        apiVersion: 'v1',
+        status: 'Failure',
+        message: 'Unauthorized',
+        reason: 'Unauthorized',
+        code: 401,
+      });
       return;
     }
     if (request.method !== 'GET' || url.pathname !== '/api/v1/namespaces') {
-      answer(404, { kind: 'Status', apiVersion: 'v1', status: 'Failure', message: 'the server could not find the requested resource', reason: 'NotFound', code: 404 });
+      answer(404, {
+        kind: 'Status',
+        apiVersion: 'v1',
+        status: 'Failure',
+        message: 'the server could not find the requested resource',
+        reason: 'NotFound',
+        code: 404,
+      });
       return;
     }
     const selector = url.searchParams.get('labelSelector') ?? '';

@@ -29,13 +29,18 @@ describe('local racks from the Kubernetes API', function () {
 
   const lookUp = (env: Record<string, string>, deadlineMs = 5_000): Promise<{ outcome: Outcome; ms: number }> =>
     new Promise((resolve, reject) => {
-      execFile(node, ['-e', script, String(deadlineMs)], { env: { PATH: process.env.PATH ?? '', HOME: dir, ...env } }, (error, stdout) => {
-        if (error) reject(error);
-        else {
-          const outcome = JSON.parse(stdout) as Outcome;
-          resolve({ outcome, ms: outcome.ms });
-        }
-      });
+      execFile(
+        node,
+        ['-e', script, String(deadlineMs)],
+        { env: { PATH: process.env.PATH ?? '', HOME: dir, ...env } },
+        (error, stdout) => {
+          if (error) reject(error);
+          else {
+            const outcome = JSON.parse(stdout) as Outcome;
+            resolve({ outcome, ms: outcome.ms });
+          }
+        },
+      );
     });
 
   before(async () => {
@@ -56,8 +61,15 @@ describe('local racks from the Kubernetes API', function () {
     const { outcome } = await lookUp({ KUBECONFIG: api.writeKubeconfig(dir, 'docker-desktop') });
     assert.ok('found' in outcome, JSON.stringify(outcome));
     assert.equal(outcome.found.context, 'docker-desktop');
-    assert.deepEqual(outcome.found.namespaces.map((namespace) => namespace.name), ['convox', 'dev']);
-    assert.deepEqual(api.requests.at(-1), 'system=convox,type=rack', 'the selector goes to the API, as kubectl sends it');
+    assert.deepEqual(
+      outcome.found.namespaces.map((namespace) => namespace.name),
+      ['convox', 'dev'],
+    );
+    assert.deepEqual(
+      api.requests.at(-1),
+      'system=convox,type=rack',
+      'the selector goes to the API, as kubectl sends it',
+    );
     const racks = localRacks({ ...outcome.found, namespaces: outcome.found.namespaces.map(({ name }) => ({ name })) });
     assert.deepEqual(
       racks.map((rack) => [rack.fullName, rack.organization, rack.status, rack.local?.context]),
@@ -82,7 +94,10 @@ describe('local racks from the Kubernetes API', function () {
     await closed.stop();
     const { outcome, ms } = await lookUp({ KUBECONFIG: kubeconfig }, 3_000);
     assert.ok('error' in outcome);
-    assert.match(outcome.error, /the Kubernetes API of context "gone" \(https:\/\/127\.0\.0\.1:\d+\) could not list namespaces/);
+    assert.match(
+      outcome.error,
+      /the Kubernetes API of context "gone" \(https:\/\/127\.0\.0\.1:\d+\) could not list namespaces/,
+    );
     assert.ok(ms < 3_000, `${ms} ms`);
   });
 
@@ -92,7 +107,10 @@ describe('local racks from the Kubernetes API', function () {
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
     try {
       const kubeconfig = path.join(dir, 'silent');
-      fs.writeFileSync(kubeconfig, kubeconfigFor(`https://127.0.0.1:${(silent.address() as net.AddressInfo).port}`, 'silent', api.certificate));
+      fs.writeFileSync(
+        kubeconfig,
+        kubeconfigFor(`https://127.0.0.1:${(silent.address() as net.AddressInfo).port}`, 'silent', api.certificate),
+      );
       const { outcome, ms } = await lookUp({ KUBECONFIG: kubeconfig }, 1_000);
       assert.ok('error' in outcome);
       assert.match(outcome.error, /did not answer within 1 s/);
@@ -117,6 +135,9 @@ describe('local racks from the Kubernetes API', function () {
     });
     assert.deepEqual(racks, []);
     assert.equal(asked, false);
-    assert.equal((await findLocalRacks({}, () => Promise.resolve({ context: 'x', namespaces: [{ name: 'convox' }] }))).length, 1);
+    assert.equal(
+      (await findLocalRacks({}, () => Promise.resolve({ context: 'x', namespaces: [{ name: 'convox' }] }))).length,
+      1,
+    );
   });
 });

@@ -21,7 +21,11 @@ export function hugeStacks(place: Place, requestId: string): PaddedAnswer {
   const [rackStack] = rack(place, { name: 'huge' }).stacks;
   rackStack.outputs.push({ key: 'Padding', value: marker });
   const response = querySuccess(cloudFormation.xmlns, 'DescribeStacks', { Stacks: [stackXml(rackStack)] }, requestId);
-  return { response: { ...response, body: response.body.replace(marker, '') }, at: response.body.indexOf(marker), fill: 'x' };
+  return {
+    response: { ...response, body: response.body.replace(marker, '') },
+    at: response.body.indexOf(marker),
+    fill: 'x',
+  };
 }
 
 /** Any other answer, padded with spaces after it: XML and JSON both allow white space after the document. */

@@ -19,7 +19,13 @@ interface Found {
 function rackOf(scenario: Scenario, password: string): Found | undefined {
   for (const account of scenario.accounts) {
     for (const [region, data] of Object.entries(account.regions)) {
-      const stack = data.stacks.find((candidate) => !candidate.parentId && !candidate.deletedAt && candidate.tags.Type !== 'app' && candidate.parameters.some((parameter) => parameter.key === 'Password' && parameter.value === password));
+      const stack = data.stacks.find(
+        (candidate) =>
+          !candidate.parentId &&
+          !candidate.deletedAt &&
+          candidate.tags.Type !== 'app' &&
+          candidate.parameters.some((parameter) => parameter.key === 'Password' && parameter.value === password),
+      );
       if (stack) return { stack, data, account: account.id, region };
     }
   }
@@ -40,7 +46,11 @@ interface Answer {
   type: string;
 }
 
-const json = (status: number, value: unknown): Answer => ({ status, body: `${JSON.stringify(value)}\n`, type: 'application/json' });
+const json = (status: number, value: unknown): Answer => ({
+  status,
+  body: `${JSON.stringify(value)}\n`,
+  type: 'application/json',
+});
 /** stdapi's error answer: `{"error": "…"}`, which the CLI prints. */
 const failure = (status: number, message: string): Answer => json(status, { error: message });
 
@@ -78,9 +88,11 @@ function update(found: Found, form: URLSearchParams, install: InstallWorld): Ans
   if (type !== null) after.InstanceType = type;
   const version = form.get('version');
   if (version !== null) {
-    if (!install.releases.some((release) => release.version === version)) return failure(500, `could not fetch the template of release ${version}: 403 Forbidden`);
+    if (!install.releases.some((release) => release.version === version))
+      return failure(500, `could not fetch the template of release ${version}: 403 Forbidden`);
     // Already at that version, nothing else asked: nothing to do, as the rack says.
-    if (version === before.Version && parameters.size === 0 && count === null && type === null) return { status: 200, body: 'ok\n', type: 'text/plain' };
+    if (version === before.Version && parameters.size === 0 && count === null && type === null)
+      return { status: 200, body: 'ok\n', type: 'text/plain' };
     after.Version = version;
   }
   const busy = busyMessage(found.stack);
@@ -91,14 +103,31 @@ function update(found: Found, form: URLSearchParams, install: InstallWorld): Ans
   const failureRule = install.updateFailure;
   install.updateFailure = undefined;
   const now = new Date();
-  scheduleUpdate(found.data, found.stack, { account: found.account, region: found.region, stepMs: install.stepMs, changes, values: after, failure: failureRule }, now);
+  scheduleUpdate(
+    found.data,
+    found.stack,
+    {
+      account: found.account,
+      region: found.region,
+      stepMs: install.stepMs,
+      changes,
+      values: after,
+      failure: failureRule,
+    },
+    now,
+  );
   // The stack is UPDATE_IN_PROGRESS from now on: a second update is refused at once.
   advanceRegion(found.data, now);
   return { status: 200, body: 'ok\n', type: 'text/plain' };
 }
 
 /** Answers one request to the rack API; anything but /system with the right password is refused as the rack does. */
-export function rackApiAnswer(scenario: Scenario, install: InstallWorld, request: http.IncomingMessage, body: string): Answer {
+export function rackApiAnswer(
+  scenario: Scenario,
+  install: InstallWorld,
+  request: http.IncomingMessage,
+  body: string,
+): Answer {
   const password = passwordOf(request);
   const found = password === undefined ? undefined : rackOf(scenario, password);
   if (!found) return { status: 401, body: 'invalid authentication\n', type: 'text/plain' };

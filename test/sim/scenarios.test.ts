@@ -13,14 +13,21 @@ import { startSimulator } from './server';
 import type { RegionData, Scenario } from './types';
 
 function regionOf(scenario: Scenario, account: string, region: string): RegionData {
-  return scenario.accounts.find((candidate) => candidate.id === account)?.regions[region] ?? assert.fail(`${account} ${region}`);
+  return (
+    scenario.accounts.find((candidate) => candidate.id === account)?.regions[region] ??
+    assert.fail(`${account} ${region}`)
+  );
 }
 
 /** `name STATUS` of the top-level rack stacks (tagged or legacy) of one region. */
 function racks(data: RegionData): string[] {
   return data.stacks
     .filter((found) => !found.parentId)
-    .filter((found) => found.tags.Type === 'rack' || (Object.keys(found.tags).length === 0 && found.outputs.some((output) => output.key === 'Dashboard')))
+    .filter(
+      (found) =>
+        found.tags.Type === 'rack' ||
+        (Object.keys(found.tags).length === 0 && found.outputs.some((output) => output.key === 'Dashboard')),
+    )
     .map((found) => `${found.name} ${found.status}`);
 }
 
@@ -57,15 +64,34 @@ describe('simulator scenarios', () => {
     });
 
     it('puts racks in every status where the brief says', () => {
-      assert.deepEqual(racks(regionOf(scenario, '111111111111', 'us-east-1')), ['production UPDATE_COMPLETE', 'sandbox CREATE_IN_PROGRESS', 'legacy CREATE_COMPLETE']);
-      assert.deepEqual(racks(regionOf(scenario, '111111111111', 'eu-west-1')), ['europe UPDATE_IN_PROGRESS', 'converge UPDATE_COMPLETE']);
+      assert.deepEqual(racks(regionOf(scenario, '111111111111', 'us-east-1')), [
+        'production UPDATE_COMPLETE',
+        'sandbox CREATE_IN_PROGRESS',
+        'legacy CREATE_COMPLETE',
+      ]);
+      assert.deepEqual(racks(regionOf(scenario, '111111111111', 'eu-west-1')), [
+        'europe UPDATE_IN_PROGRESS',
+        'converge UPDATE_COMPLETE',
+      ]);
       assert.equal(regionOf(scenario, '111111111111', 'ap-southeast-2').stacks.length, 0);
-      assert.deepEqual(racks(regionOf(scenario, '222222222222', 'us-east-1')), ['staging UPDATE_ROLLBACK_FAILED', 'review ROLLBACK_IN_PROGRESS', 'old DELETE_IN_PROGRESS']);
-      assert.deepEqual(racks(regionOf(scenario, '333333333333', 'eu-west-1')), ['globex-main ROLLBACK_COMPLETE', 'experiment CREATE_FAILED', 'tidy DELETE_FAILED']);
-      assert.deepEqual(racks(regionOf(scenario, '333333333333', 'us-east-1')), ['edge UPDATE_COMPLETE_CLEANUP_IN_PROGRESS']);
+      assert.deepEqual(racks(regionOf(scenario, '222222222222', 'us-east-1')), [
+        'staging UPDATE_ROLLBACK_FAILED',
+        'review ROLLBACK_IN_PROGRESS',
+        'old DELETE_IN_PROGRESS',
+      ]);
+      assert.deepEqual(racks(regionOf(scenario, '333333333333', 'eu-west-1')), [
+        'globex-main ROLLBACK_COMPLETE',
+        'experiment CREATE_FAILED',
+        'tidy DELETE_FAILED',
+      ]);
+      assert.deepEqual(racks(regionOf(scenario, '333333333333', 'us-east-1')), [
+        'edge UPDATE_COMPLETE_CLEANUP_IN_PROGRESS',
+      ]);
       const production = regionOf(scenario, '111111111111', 'us-east-1');
       assert.deepEqual(
-        production.stacks.filter((found) => !found.parentId && found.tags.Type !== 'rack' && found.tags.System !== 'convox').map((found) => found.name),
+        production.stacks
+          .filter((found) => !found.parentId && found.tags.Type !== 'rack' && found.tags.System !== 'convox')
+          .map((found) => found.name),
         ['legacy', 'CDKToolkit', 'shared-network', 'billing-alarms'],
       );
       const staging = regionOf(scenario, '222222222222', 'us-east-1').stacks.find((found) => found.name === 'staging');
@@ -99,7 +125,10 @@ describe('simulator scenarios', () => {
       const sim = await startSimulator({ scenario });
       try {
         const ids = async (profile: string): Promise<string[]> =>
-          ((await new CloudFormationClient(clientConfig(sim, profile)).send(new DescribeStacksCommand({}))).Stacks ?? []).map((found) => found.StackId ?? '');
+          (
+            (await new CloudFormationClient(clientConfig(sim, profile)).send(new DescribeStacksCommand({}))).Stacks ??
+            []
+          ).map((found) => found.StackId ?? '');
         const prod = await ids('acme-prod');
         assert.equal(prod.length, 13);
         assert.deepEqual(await ids('acme-readonly'), prod);
@@ -112,7 +141,10 @@ describe('simulator scenarios', () => {
   describe('bench scenarios', () => {
     it('benchScenario: one account per profile, the first N regions, racks spread across pages', () => {
       const scenario = benchScenario({ profiles: 2, regions: 3, stacksPerRegion: 250, racksPerRegion: 5 });
-      assert.deepEqual(scenario.profiles.map((profile) => profile.name), ['bench-01', 'bench-02']);
+      assert.deepEqual(
+        scenario.profiles.map((profile) => profile.name),
+        ['bench-01', 'bench-02'],
+      );
       assert.deepEqual(scenario.regions, benchRegions.slice(0, 3));
       assert.equal(new Set(scenario.accounts.map((account) => account.id)).size, 2);
       for (const account of scenario.accounts) {
@@ -134,7 +166,10 @@ describe('simulator scenarios', () => {
       assert.equal(data.instances.length, 50);
       assert.equal(cluster.tasks.filter((task) => task.desiredStatus === 'RUNNING').length, 200);
       assert.equal(new Set(cluster.tasks.map((task) => task.taskDefinitionArn)).size, 10);
-      assert.equal(cluster.containerInstances.reduce((total, host) => total + host.runningTasksCount, 0), 200);
+      assert.equal(
+        cluster.containerInstances.reduce((total, host) => total + host.runningTasksCount, 0),
+        200,
+      );
     });
   });
 
@@ -146,8 +181,17 @@ describe('simulator scenarios', () => {
       try {
         fs.writeFileSync(path.join(dir, 'config'), files.config);
         fs.writeFileSync(path.join(dir, 'credentials'), files.credentials);
-        const loaded = await loadSharedConfigFiles({ configFilepath: path.join(dir, 'config'), filepath: path.join(dir, 'credentials') });
-        assert.deepEqual(Object.keys(loaded.configFile).sort(), ['acme-prod', 'acme-readonly', 'acme-staging', 'globex', 'initech']);
+        const loaded = await loadSharedConfigFiles({
+          configFilepath: path.join(dir, 'config'),
+          filepath: path.join(dir, 'credentials'),
+        });
+        assert.deepEqual(Object.keys(loaded.configFile).sort(), [
+          'acme-prod',
+          'acme-readonly',
+          'acme-staging',
+          'globex',
+          'initech',
+        ]);
         assert.equal(loaded.configFile.globex.region, 'eu-west-1');
         assert.equal(loaded.configFile.globex.endpoint_url, 'http://127.0.0.1:4566');
         assert.equal(loaded.credentialsFile['acme-readonly'].aws_access_key_id, 'AKIAACMEREADONLY0001');
@@ -163,7 +207,9 @@ describe('simulator scenarios', () => {
 
     it('main.js starts the default scenario, writes the files, prints the exports and stops on SIGTERM', async () => {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sim-main-'));
-      const child = spawn(process.execPath, [path.join(__dirname, 'main.js'), '--port', '0', '--dir', dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, [path.join(__dirname, 'main.js'), '--port', '0', '--dir', dir], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       try {
         let printed = '';
         await new Promise<void>((resolve, reject) => {
@@ -177,9 +223,13 @@ describe('simulator scenarios', () => {
         assert.match(printed, new RegExp(`export AWS_CONFIG_FILE=${path.join(dir, 'config')}`));
         assert.match(printed, /"convox\.organizations"/);
         assert.match(fs.readFileSync(path.join(dir, 'config'), 'utf8'), new RegExp(`endpoint_url = ${url}`));
-        const workspaceSettings = JSON.parse(fs.readFileSync(path.join(dir, 'workspace', '.vscode', 'settings.json'), 'utf8')) as Record<string, unknown>;
+        const workspaceSettings = JSON.parse(
+          fs.readFileSync(path.join(dir, 'workspace', '.vscode', 'settings.json'), 'utf8'),
+        ) as Record<string, unknown>;
         assert.equal(workspaceSettings['convox.releasesUrl'], `${url}/release/versions.json`);
-        assert.deepEqual(workspaceSettings['convox.organizations'], { acme: ['acme-prod', 'acme-readonly', 'acme-staging'] });
+        assert.deepEqual(workspaceSettings['convox.organizations'], {
+          acme: ['acme-prod', 'acme-readonly', 'acme-staging'],
+        });
         const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
         child.kill('SIGTERM');
         assert.equal(await exited, 0);

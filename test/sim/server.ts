@@ -54,7 +54,11 @@ export interface Simulator {
   /** `127.0.0.1:PORT` of the HTTPS listener when `dashboard` was asked for. */
   dashboardHost?: string;
   /** The HTTPS listener's certificate (SHA-256 fingerprint), and a way to replace it with a new one, as a rack's may be. */
-  dashboardCertificate?: { fingerprint(): string; replace(): Promise<string>; /** Connections made to the rack API so far. */ handshakes(): number };
+  dashboardCertificate?: {
+    fingerprint(): string;
+    replace(): Promise<string>;
+    /** Connections made to the rack API so far. */ handshakes(): number;
+  };
   scenario: Scenario;
   faults: { add(rule: FaultRule): void; clear(): void };
   calls: { all(): Call[]; count(filter?: Partial<Call>): number; reset(): void };
@@ -93,9 +97,19 @@ function deliveryOf(decision: FaultDecision, answer: PaddedAnswer): Delivery {
       return { kind: 'stalled' };
     case 'trickle':
       // At least a byte per write, or the answer would never end.
-      return { kind: 'trickle', bytesPerWrite: Math.max(1, rule?.bytesPerWrite ?? defaultTrickleBytes), gapMs: rule?.gapMs ?? defaultTrickleGapMs };
+      return {
+        kind: 'trickle',
+        bytesPerWrite: Math.max(1, rule?.bytesPerWrite ?? defaultTrickleBytes),
+        gapMs: rule?.gapMs ?? defaultTrickleGapMs,
+      };
     case 'hugeAnswer':
-      return { kind: 'padded', at: answer.at, fill: answer.fill, sizeBytes: rule?.sizeBytes ?? defaultHugeBytes, chunked: rule?.chunked ?? false };
+      return {
+        kind: 'padded',
+        at: answer.at,
+        fill: answer.fill,
+        sizeBytes: rule?.sizeBytes ?? defaultHugeBytes,
+        chunked: rule?.chunked ?? false,
+      };
     default:
       return { kind: 'whole' };
   }
@@ -123,7 +137,12 @@ function operationOf(service: Service, headers: http.IncomingHttpHeaders, body: 
 /** Runs the operation; any ApiError it throws becomes the protocol's error answer. */
 function invoke(service: Service, operation: string, context: Context, body: string, requestId: string): WireResponse {
   if (!Object.hasOwn(service.operations, operation)) {
-    return errorResponse(service.wire, xmlnsOf(service), commonError('unknownOperation', service.wire, operation), requestId);
+    return errorResponse(
+      service.wire,
+      xmlnsOf(service),
+      commonError('unknownOperation', service.wire, operation),
+      requestId,
+    );
   }
   try {
     if (service.wire === 'awsJson1_1') {
@@ -136,7 +155,9 @@ function invoke(service: Service, operation: string, context: Context, body: str
       : ec2Success(service.xmlns, operation, result, requestId);
   } catch (thrown) {
     const error =
-      thrown instanceof ApiError ? thrown : commonError('internal', service.wire, thrown instanceof Error ? thrown.message : String(thrown));
+      thrown instanceof ApiError
+        ? thrown
+        : commonError('internal', service.wire, thrown instanceof Error ? thrown.message : String(thrown));
     return errorResponse(service.wire, xmlnsOf(service), error, requestId);
   }
 }
@@ -164,20 +185,32 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
   setMaxListeners(0, stopping.signal);
 
   /** The answer, how long to hold it back and how to deliver it. */
-  function answer(headers: http.IncomingHttpHeaders, body: string, requestId: string): { response: WireResponse; delayMs: number; delivery: Delivery } {
+  function answer(
+    headers: http.IncomingHttpHeaders,
+    body: string,
+    requestId: string,
+  ): { response: WireResponse; delayMs: number; delivery: Delivery } {
     const baseDelay = options.latencyMs ?? 0;
     const whole: Delivery = { kind: 'whole' };
     const auth = readAuthorization(headers.authorization);
     const guessedWire: Wire = header(headers, 'x-amz-target') ? 'awsJson1_1' : 'awsQuery';
     if (auth.kind !== 'ok') {
       const kind = auth.kind === 'missing' ? 'missingAuth' : 'incompleteSignature';
-      return { response: errorResponse(guessedWire, faultNamespace, commonError(kind, guessedWire), requestId), delayMs: baseDelay, delivery: whole };
+      return {
+        response: errorResponse(guessedWire, faultNamespace, commonError(kind, guessedWire), requestId),
+        delayMs: baseDelay,
+        delivery: whole,
+      };
     }
     const { scope } = auth;
     const service = services.find((candidate) => candidate.signingName === scope.service);
     if (!service) {
       const error = commonError('unknownOperation', guessedWire, `service ${scope.service} is not simulated`);
-      return { response: errorResponse(guessedWire, faultNamespace, error, requestId), delayMs: baseDelay, delivery: whole };
+      return {
+        response: errorResponse(guessedWire, faultNamespace, error, requestId),
+        delayMs: baseDelay,
+        delivery: whole,
+      };
     }
     const operation = operationOf(service, headers, body);
     const account = scenario.accounts.find((candidate) => candidate.accessKeyIds.includes(scope.accessKeyId));
@@ -192,14 +225,19 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     const decision = faults.decide(facts);
     const delayMs = baseDelay + decision.latencyMs;
     const fault = decision.error;
-    const fail = (kind: CommonError, detail?: string): { response: WireResponse; delayMs: number; delivery: Delivery } => ({
+    const fail = (
+      kind: CommonError,
+      detail?: string,
+    ): { response: WireResponse; delayMs: number; delivery: Delivery } => ({
       response: errorResponse(service.wire, xmlnsOf(service), commonError(kind, service.wire, detail), requestId),
       delayMs,
       delivery: whole,
     });
-    if (fault === 'html') return { response: htmlPage(decision.rule?.status ?? defaultHtmlStatus), delayMs, delivery: whole };
+    if (fault === 'html')
+      return { response: htmlPage(decision.rule?.status ?? defaultHtmlStatus), delayMs, delivery: whole };
     if (fault === 'malformed') {
-      const response = service.wire === 'awsJson1_1' ? jsonMalformed(requestId) : xmlMalformed(service.xmlns, operation, requestId);
+      const response =
+        service.wire === 'awsJson1_1' ? jsonMalformed(requestId) : xmlMalformed(service.xmlns, operation, requestId);
       return { response, delayMs, delivery: whole };
     }
     if (fault === 'denied') return fail('denied', `${scope.service}:${operation} on account ${facts.account}`);
@@ -210,11 +248,20 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
       served = hugeStacks({ account: account.id, region: scope.region }, requestId);
     } else if (account) {
       // A paging fault answers, but with tokens that never end the listing.
-      const paging: PagingFault | undefined = fault === 'repeatingToken' || fault === 'endlessToken' ? fault : undefined;
+      const paging: PagingFault | undefined =
+        fault === 'repeatingToken' || fault === 'endlessToken' ? fault : undefined;
       // Kept, so that a stack created in a region the scenario left empty is there for the next call.
       const data = (account.regions[scope.region] ??= emptyRegion());
       advanceRegion(data, new Date());
-      const context: Context = { account: account.id, accessKeyId: scope.accessKeyId, region: scope.region, data, paging, install: install(), releasesBase };
+      const context: Context = {
+        account: account.id,
+        accessKeyId: scope.accessKeyId,
+        region: scope.region,
+        data,
+        paging,
+        install: install(),
+        releasesBase,
+      };
       served = padAtEnd(invoke(service, operation, context, body, requestId));
     } else {
       served = padAtEnd(fail('unrecognizedKey').response);
@@ -227,14 +274,23 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
       const body = await readBody(request);
       if (request.method === 'GET' && request.url?.startsWith('/release/')) {
         const release = releasesAnswer(install(), request.url);
-        calls.record({ account: '', accessKeyId: '', region: '', service: 'releases', operation: request.url, at: new Date() });
+        calls.record({
+          account: '',
+          accessKeyId: '',
+          region: '',
+          service: 'releases',
+          operation: request.url,
+          at: new Date(),
+        });
         response.writeHead(release.status, release.headers).end(release.body);
         return;
       }
       // For tests inside an extension host, which cannot reach this object: how many calls of an operation came.
       if (request.method === 'GET' && request.url?.startsWith('/calls?')) {
         const operation = new URL(request.url, 'http://simulator').searchParams.get('operation') ?? undefined;
-        response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ count: calls.count({ operation }) }));
+        response
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ count: calls.count({ operation }) }));
         return;
       }
       const { response: wire, delayMs, delivery } = answer(request.headers, body, randomUUID());
@@ -255,12 +311,22 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
   });
   const port = (server.address() as AddressInfo).port;
   releasesBase = `http://127.0.0.1:${port}`;
-  const dashboard = options.dashboard ? await startDashboard((request, body) => {
+  const dashboard = options.dashboard
+    ? await startDashboard((request, body) => {
         const answer = rackApiAnswer(scenario, install(), request, body);
         // Only requests that reached the API with a password it knows: a refused certificate never gets here.
-        if (answer.status !== 401) calls.record({ account: '', accessKeyId: '', region: '', service: 'rackapi', operation: `${request.method} ${request.url}`, at: new Date() });
+        if (answer.status !== 401)
+          calls.record({
+            account: '',
+            accessKeyId: '',
+            region: '',
+            service: 'rackapi',
+            operation: `${request.method} ${request.url}`,
+            at: new Date(),
+          });
         return answer;
-      }) : undefined;
+      })
+    : undefined;
   if (dashboard) {
     install().dashboardHost = dashboard.host;
     pointAtDashboard(scenario, dashboard.host);
@@ -291,9 +357,13 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
 /** The `Dashboard` (and `RackDomain`) output of the scenario's `dashboardRacks` becomes the HTTPS listener. */
 function pointAtDashboard(scenario: Scenario, host: string): void {
   const names = new Set(scenario.dashboardRacks ?? []);
-  for (const stack of scenario.accounts.flatMap((account) => Object.values(account.regions)).flatMap((region) => region.stacks)) {
+  for (const stack of scenario.accounts
+    .flatMap((account) => Object.values(account.regions))
+    .flatMap((region) => region.stacks)) {
     if (stack.parentId || !names.has(stack.name) || stack.tags.Type === 'app') continue;
-    stack.outputs = stack.outputs.map((output) => (output.key === 'Dashboard' || output.key === 'RackDomain' ? { ...output, value: host } : output));
+    stack.outputs = stack.outputs.map((output) =>
+      output.key === 'Dashboard' || output.key === 'RackDomain' ? { ...output, value: host } : output,
+    );
   }
 }
 
@@ -310,7 +380,9 @@ async function selfSigned(): Promise<{ key: string; cert: string; fingerprint: s
  * A rack API as a rack's load balancer answers it: HTTPS with a self-signed certificate (as older racks have) on
  * 127.0.0.1; without the right password, 401, as a new rack's API answers before it runs.
  */
-async function startDashboard(handle: RackApiHandler): Promise<{ server: https.Server; host: string; certificate: NonNullable<Simulator['dashboardCertificate']> }> {
+async function startDashboard(
+  handle: RackApiHandler,
+): Promise<{ server: https.Server; host: string; certificate: NonNullable<Simulator['dashboardCertificate']> }> {
   let current = await selfSigned();
   const server = https.createServer({ key: current.key, cert: current.cert }, (request, response) => {
     void readBody(request)

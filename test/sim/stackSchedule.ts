@@ -43,7 +43,14 @@ function updateResource(stack: Stack, event: StackEvent): void {
     existing.physicalId = event.physicalId ?? existing.physicalId;
     existing.updatedAt = event.timestamp;
   } else {
-    stack.resources.push({ logicalId: event.logicalId, physicalId: event.physicalId, type: event.type, status: event.status, reason: event.reason, updatedAt: event.timestamp });
+    stack.resources.push({
+      logicalId: event.logicalId,
+      physicalId: event.physicalId,
+      type: event.type,
+      status: event.status,
+      reason: event.reason,
+      updatedAt: event.timestamp,
+    });
   }
 }
 
@@ -64,16 +71,46 @@ class Steps {
     return this.last;
   }
 
-  resource(time: number, logicalId: string, type: string, status: string, physicalId: string | undefined, reason?: string, effect?: (data: RegionData) => void): void {
+  resource(
+    time: number,
+    logicalId: string,
+    type: string,
+    status: string,
+    physicalId: string | undefined,
+    reason?: string,
+    effect?: (data: RegionData) => void,
+  ): void {
     const at = new Date(this.at(time));
-    const event: StackEvent = { eventId: `${logicalId}-${status}-${at.toISOString()}`, logicalId, physicalId, type, status, reason, timestamp: at };
+    const event: StackEvent = {
+      eventId: `${logicalId}-${status}-${at.toISOString()}`,
+      logicalId,
+      physicalId,
+      type,
+      status,
+      reason,
+      timestamp: at,
+    };
     this.steps.push({ at, event, effect });
   }
 
   stackStatus(time: number, status: string, reason?: string, effect?: (data: RegionData) => void): void {
     const at = new Date(this.at(time));
-    const event: StackEvent = { eventId: uuid(this.stack.id, status, at.toISOString()), logicalId: this.stack.name, physicalId: this.stack.id, type: stackType, status, reason, timestamp: at };
-    this.steps.push({ at, event, stackStatus: status, stackReason: status.endsWith('_IN_PROGRESS') ? undefined : reason, effect });
+    const event: StackEvent = {
+      eventId: uuid(this.stack.id, status, at.toISOString()),
+      logicalId: this.stack.name,
+      physicalId: this.stack.id,
+      type: stackType,
+      status,
+      reason,
+      timestamp: at,
+    };
+    this.steps.push({
+      at,
+      event,
+      stackStatus: status,
+      stackReason: status.endsWith('_IN_PROGRESS') ? undefined : reason,
+      effect,
+    });
   }
 
   get lastTime(): number {
@@ -111,7 +148,13 @@ export function physicalIdOf(stack: Stack, logicalId: string, type: string, acco
 }
 
 /** What a resource adds to the world beside the stack when it is created, and takes away when deleted. */
-function created(stack: Stack, logicalId: string, type: string, physicalId: string, options: CreateOptions): ((data: RegionData) => void) | undefined {
+function created(
+  stack: Stack,
+  logicalId: string,
+  type: string,
+  physicalId: string,
+  options: CreateOptions,
+): ((data: RegionData) => void) | undefined {
   if (type === 'AWS::AutoScaling::AutoScalingGroup') {
     const group: AutoScalingGroup = {
       name: physicalId,
@@ -122,21 +165,33 @@ function created(stack: Stack, logicalId: string, type: string, physicalId: stri
       availabilityZones: [`${options.region}a`, `${options.region}b`],
       subnets: [],
       createdAt: new Date(),
-      tags: { Name: stack.name, Rack: stack.name, 'aws:cloudformation:stack-name': stack.name, 'aws:cloudformation:logical-id': logicalId },
+      tags: {
+        Name: stack.name,
+        Rack: stack.name,
+        'aws:cloudformation:stack-name': stack.name,
+        'aws:cloudformation:logical-id': logicalId,
+      },
       instances: [],
     };
     return (data) => data.autoScalingGroups.push(group);
   }
   if (type === 'AWS::Events::Rule') {
-    return (data) => (data.eventRules ??= []).push({ name: physicalId, arn: `arn:aws:events:${options.region}:${options.account}:rule/${physicalId}`, state: 'ENABLED' });
+    return (data) =>
+      (data.eventRules ??= []).push({
+        name: physicalId,
+        arn: `arn:aws:events:${options.region}:${options.account}:rule/${physicalId}`,
+        state: 'ENABLED',
+      });
   }
   return undefined;
 }
 
 function removed(type: string, physicalId: string | undefined): ((data: RegionData) => void) | undefined {
   if (!physicalId) return undefined;
-  if (type === 'AWS::AutoScaling::AutoScalingGroup') return (data) => (data.autoScalingGroups = data.autoScalingGroups.filter((group) => group.name !== physicalId));
-  if (type === 'AWS::Events::Rule') return (data) => (data.eventRules = (data.eventRules ?? []).filter((rule) => rule.name !== physicalId));
+  if (type === 'AWS::AutoScaling::AutoScalingGroup')
+    return (data) => (data.autoScalingGroups = data.autoScalingGroups.filter((group) => group.name !== physicalId));
+  if (type === 'AWS::Events::Rule')
+    return (data) => (data.eventRules = (data.eventRules ?? []).filter((rule) => rule.name !== physicalId));
   return undefined;
 }
 
@@ -153,23 +208,46 @@ export function scheduleCreate(data: RegionData, stack: Stack, options: CreateOp
     const waveStart = start + (wave + 1) * step;
     for (const member of members) {
       steps.resource(waveStart, member.logicalId, member.type, 'CREATE_IN_PROGRESS', undefined);
-      started.push({ ...member, physicalId: physicalIdOf(stack, member.logicalId, member.type, options.account, options.region) });
+      started.push({
+        ...member,
+        physicalId: physicalIdOf(stack, member.logicalId, member.type, options.account, options.region),
+      });
     }
     const failing = members.find((member) => member.logicalId === options.failure?.logicalId);
     if (failing && options.failure) {
       const failedAt = waveStart + step / 2;
       steps.resource(failedAt, failing.logicalId, failing.type, 'CREATE_FAILED', undefined, options.failure.reason);
       const cancelled = members.filter((member) => member !== failing);
-      for (const member of cancelled) steps.resource(failedAt, member.logicalId, member.type, 'CREATE_FAILED', undefined, 'Resource creation cancelled');
+      for (const member of cancelled)
+        steps.resource(
+          failedAt,
+          member.logicalId,
+          member.type,
+          'CREATE_FAILED',
+          undefined,
+          'Resource creation cancelled',
+        );
       const names = members.map((member) => member.logicalId).sort();
-      steps.stackStatus(failedAt, 'ROLLBACK_IN_PROGRESS', `The following resource(s) failed to create: [${names.join(', ')}]. Rollback requested by user.`);
+      steps.stackStatus(
+        failedAt,
+        'ROLLBACK_IN_PROGRESS',
+        `The following resource(s) failed to create: [${names.join(', ')}]. Rollback requested by user.`,
+      );
       rollback(steps, started, step);
       begin(data, stack, steps.steps);
       return;
     }
     for (const member of members) {
       const physicalId = physicalIdOf(stack, member.logicalId, member.type, options.account, options.region);
-      steps.resource(waveStart + step / 2, member.logicalId, member.type, 'CREATE_COMPLETE', physicalId, undefined, created(stack, member.logicalId, member.type, physicalId, options));
+      steps.resource(
+        waveStart + step / 2,
+        member.logicalId,
+        member.type,
+        'CREATE_COMPLETE',
+        physicalId,
+        undefined,
+        created(stack, member.logicalId, member.type, physicalId, options),
+      );
     }
   }
   steps.stackStatus(steps.lastTime + step / 2, 'CREATE_COMPLETE', undefined, () => {
@@ -178,12 +256,24 @@ export function scheduleCreate(data: RegionData, stack: Stack, options: CreateOp
   begin(data, stack, steps.steps);
 }
 
-function rollback(steps: Steps, started: { logicalId: string; type: string; physicalId: string }[], step: number): void {
+function rollback(
+  steps: Steps,
+  started: { logicalId: string; type: string; physicalId: string }[],
+  step: number,
+): void {
   let time = steps.lastTime + step / 2;
   for (const resource of [...started].reverse()) {
     const retained = retainedLogicalIds.includes(resource.logicalId) && resource.type === 'AWS::S3::Bucket';
     steps.resource(time, resource.logicalId, resource.type, 'DELETE_IN_PROGRESS', resource.physicalId);
-    steps.resource(time + step / 4, resource.logicalId, resource.type, retained ? 'DELETE_SKIPPED' : 'DELETE_COMPLETE', resource.physicalId, undefined, removed(resource.type, resource.physicalId));
+    steps.resource(
+      time + step / 4,
+      resource.logicalId,
+      resource.type,
+      retained ? 'DELETE_SKIPPED' : 'DELETE_COMPLETE',
+      resource.physicalId,
+      undefined,
+      removed(resource.type, resource.physicalId),
+    );
     time += step / 3;
   }
   steps.stackStatus(steps.lastTime + step / 2, 'ROLLBACK_COMPLETE');
@@ -203,13 +293,32 @@ export function scheduleDelete(data: RegionData, stack: Stack, options: DeleteOp
   for (const resource of [...stack.resources].reverse()) {
     steps.resource(time, resource.logicalId, resource.type, 'DELETE_IN_PROGRESS', resource.physicalId);
     if (resource.logicalId === options.failure?.logicalId) {
-      steps.resource(time + step / 2, resource.logicalId, resource.type, 'DELETE_FAILED', resource.physicalId, options.failure.reason);
-      steps.stackStatus(time + step / 2, 'DELETE_FAILED', `The following resource(s) failed to delete: [${resource.logicalId}]. `);
+      steps.resource(
+        time + step / 2,
+        resource.logicalId,
+        resource.type,
+        'DELETE_FAILED',
+        resource.physicalId,
+        options.failure.reason,
+      );
+      steps.stackStatus(
+        time + step / 2,
+        'DELETE_FAILED',
+        `The following resource(s) failed to delete: [${resource.logicalId}]. `,
+      );
       begin(data, stack, steps.steps);
       return;
     }
     const retained = retainedLogicalIds.includes(resource.logicalId) && resource.type === 'AWS::S3::Bucket';
-    steps.resource(time + step / 2, resource.logicalId, resource.type, retained ? 'DELETE_SKIPPED' : 'DELETE_COMPLETE', resource.physicalId, undefined, removed(resource.type, resource.physicalId));
+    steps.resource(
+      time + step / 2,
+      resource.logicalId,
+      resource.type,
+      retained ? 'DELETE_SKIPPED' : 'DELETE_COMPLETE',
+      resource.physicalId,
+      undefined,
+      removed(resource.type, resource.physicalId),
+    );
     time += step / 3;
   }
   steps.stackStatus(steps.lastTime + step / 2, 'DELETE_COMPLETE');
@@ -237,32 +346,68 @@ export function scheduleUpdate(data: RegionData, stack: Stack, options: UpdateOp
   const steps = new Steps(stack);
   const step = Math.max(10, options.stepMs);
   const previous = stack.parameters.map((parameter) => ({ ...parameter }));
-  const next = Object.entries(options.values).map(([key, value]) => ({ key, value, noEcho: previous.find((parameter) => parameter.key === key)?.noEcho }));
+  const next = Object.entries(options.values).map(([key, value]) => ({
+    key,
+    value,
+    noEcho: previous.find((parameter) => parameter.key === key)?.noEcho,
+  }));
   steps.stackStatus(now.getTime(), 'UPDATE_IN_PROGRESS', 'User Initiated', () => {
     stack.parameters = next;
     stack.updatedAt = now;
   });
   const working = options.changes.filter((change) => change.action !== 'Remove');
-  const failing = options.failure ? (working.find((change) => change.logicalId === options.failure?.logicalId) ?? working[0]) : undefined;
+  const failing = options.failure
+    ? (working.find((change) => change.logicalId === options.failure?.logicalId) ?? working[0])
+    : undefined;
   const done: PlannedChange[] = [];
   const physical = (change: PlannedChange): string | undefined =>
-    stack.resources.find((resource) => resource.logicalId === change.logicalId)?.physicalId ?? physicalIdOf(stack, change.logicalId, change.type, options.account, options.region);
+    stack.resources.find((resource) => resource.logicalId === change.logicalId)?.physicalId ??
+    physicalIdOf(stack, change.logicalId, change.type, options.account, options.region);
   for (let wave = 0; wave * waveSize < working.length; wave++) {
     const members = working.slice(wave * waveSize, (wave + 1) * waveSize);
     const waveStart = now.getTime() + (wave + 1) * step;
     for (const member of members) {
-      const replacing = member.replacement === 'True' ? 'Requested update requires the creation of a new physical resource; hence creating one.' : undefined;
-      steps.resource(waveStart, member.logicalId, member.type, member.action === 'Add' ? 'CREATE_IN_PROGRESS' : 'UPDATE_IN_PROGRESS', physical(member), replacing);
+      const replacing =
+        member.replacement === 'True'
+          ? 'Requested update requires the creation of a new physical resource; hence creating one.'
+          : undefined;
+      steps.resource(
+        waveStart,
+        member.logicalId,
+        member.type,
+        member.action === 'Add' ? 'CREATE_IN_PROGRESS' : 'UPDATE_IN_PROGRESS',
+        physical(member),
+        replacing,
+      );
     }
     if (failing && members.includes(failing) && options.failure) {
       const failedAt = waveStart + step / 2;
-      const failedStatus = (change: PlannedChange): string => (change.action === 'Add' ? 'CREATE_FAILED' : 'UPDATE_FAILED');
-      steps.resource(failedAt, failing.logicalId, failing.type, failedStatus(failing), physical(failing), options.failure.reason);
+      const failedStatus = (change: PlannedChange): string =>
+        change.action === 'Add' ? 'CREATE_FAILED' : 'UPDATE_FAILED';
+      steps.resource(
+        failedAt,
+        failing.logicalId,
+        failing.type,
+        failedStatus(failing),
+        physical(failing),
+        options.failure.reason,
+      );
       for (const member of members.filter((candidate) => candidate !== failing)) {
-        steps.resource(failedAt, member.logicalId, member.type, failedStatus(member), physical(member), member.action === 'Add' ? 'Resource creation cancelled' : 'Resource update cancelled');
+        steps.resource(
+          failedAt,
+          member.logicalId,
+          member.type,
+          failedStatus(member),
+          physical(member),
+          member.action === 'Add' ? 'Resource creation cancelled' : 'Resource update cancelled',
+        );
       }
       const names = members.map((member) => member.logicalId).sort();
-      steps.stackStatus(failedAt, 'UPDATE_ROLLBACK_IN_PROGRESS', `The following resource(s) failed to update: [${names.join(', ')}]. `);
+      steps.stackStatus(
+        failedAt,
+        'UPDATE_ROLLBACK_IN_PROGRESS',
+        `The following resource(s) failed to update: [${names.join(', ')}]. `,
+      );
       let time = steps.lastTime + step / 2;
       for (const change of [...done, ...members].reverse()) {
         if (change.action === 'Add') {
@@ -282,7 +427,13 @@ export function scheduleUpdate(data: RegionData, stack: Stack, options: UpdateOp
       return;
     }
     for (const member of members) {
-      steps.resource(waveStart + step / 2, member.logicalId, member.type, member.action === 'Add' ? 'CREATE_COMPLETE' : 'UPDATE_COMPLETE', physical(member));
+      steps.resource(
+        waveStart + step / 2,
+        member.logicalId,
+        member.type,
+        member.action === 'Add' ? 'CREATE_COMPLETE' : 'UPDATE_COMPLETE',
+        physical(member),
+      );
       done.push(member);
     }
   }
@@ -290,11 +441,21 @@ export function scheduleUpdate(data: RegionData, stack: Stack, options: UpdateOp
   let time = steps.lastTime + step / 2;
   for (const change of options.changes.filter((candidate) => candidate.action === 'Remove')) {
     steps.resource(time, change.logicalId, change.type, 'DELETE_IN_PROGRESS', physical(change));
-    steps.resource(time + step / 4, change.logicalId, change.type, 'DELETE_COMPLETE', physical(change), undefined, removed(change.type, physical(change)));
+    steps.resource(
+      time + step / 4,
+      change.logicalId,
+      change.type,
+      'DELETE_COMPLETE',
+      physical(change),
+      undefined,
+      removed(change.type, physical(change)),
+    );
     time += step / 3;
   }
   steps.stackStatus(steps.lastTime + step / 2, 'UPDATE_COMPLETE', undefined, () => {
-    stack.outputs = stack.outputs.map((output) => (output.key === 'Version' ? { ...output, value: options.values.Version ?? output.value } : output));
+    stack.outputs = stack.outputs.map((output) =>
+      output.key === 'Version' ? { ...output, value: options.values.Version ?? output.value } : output,
+    );
   });
   begin(data, stack, steps.steps);
 }

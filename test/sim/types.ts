@@ -77,7 +77,8 @@ export interface ChangeSet {
   /** When the computation ends: CREATE_COMPLETE, or FAILED with `failureReason`. */
   readyAt: Date;
   failureReason?: string;
-  executionStatus: 'UNAVAILABLE' | 'AVAILABLE' | 'EXECUTE_IN_PROGRESS' | 'EXECUTE_COMPLETE' | 'EXECUTE_FAILED' | 'OBSOLETE';
+  executionStatus:
+    'UNAVAILABLE' | 'AVAILABLE' | 'EXECUTE_IN_PROGRESS' | 'EXECUTE_COMPLETE' | 'EXECUTE_FAILED' | 'OBSOLETE';
   templateUrl: string;
   parameters: StackParameter[];
   tags: Record<string, string>;
@@ -92,7 +93,12 @@ export interface PlannedChange {
   /** Absent: Add. */
   action?: 'Add' | 'Modify' | 'Remove';
   replacement?: 'True' | 'Conditional' | 'False';
-  details?: { name: string; recreation: 'Never' | 'Conditionally' | 'Always'; source: 'ParameterReference' | 'ResourceReference' | 'DirectModification'; causingEntity?: string }[];
+  details?: {
+    name: string;
+    recreation: 'Never' | 'Conditionally' | 'Always';
+    source: 'ParameterReference' | 'ResourceReference' | 'DirectModification';
+    causingEntity?: string;
+  }[];
 }
 
 /** An EventBridge rule (the rack's autoscaler timer). */

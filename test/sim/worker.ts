@@ -1,7 +1,14 @@
 // Runs a simulator on a worker thread, so that serialising its answers does not share the event loop of the
 // code being measured: in the benchmark, "AWS" works on another core, as the real one does elsewhere.
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { benchScenario, bigRackScenario, manyProfilesScenario, type BenchOptions, type BigRackOptions, type ManyProfilesOptions } from './scenarios/bench';
+import {
+  benchScenario,
+  bigRackScenario,
+  manyProfilesScenario,
+  type BenchOptions,
+  type BigRackOptions,
+  type ManyProfilesOptions,
+} from './scenarios/bench';
 import { defaultScenario } from './scenarios/default';
 import type { ProfileSetup } from './awsconfig';
 import { startSimulator, type Simulator } from './server';
@@ -36,7 +43,11 @@ function scenarioFrom(recipe: ScenarioRecipe): Scenario {
   return { ...scenario, faults: [...scenario.faults, ...(recipe.faults ?? [])] };
 }
 
-type Request = { id: number; op: 'count'; filter?: Partial<Call> } | { id: number; op: 'byOperation' } | { id: number; op: 'reset' } | { id: number; op: 'stop' };
+type Request =
+  | { id: number; op: 'count'; filter?: Partial<Call> }
+  | { id: number; op: 'byOperation' }
+  | { id: number; op: 'reset' }
+  | { id: number; op: 'stop' };
 type Result = number | Record<string, number> | null;
 type Question = Request extends infer Each ? (Each extends Request ? Omit<Each, 'id'> : never) : never;
 type Reply = { id: number; result: Result } | { ready: string; setup: ProfileSetup };
@@ -96,12 +107,15 @@ async function serve(): Promise<void> {
       const counts: Record<string, number> = {};
       for (const call of sim.calls.all()) counts[call.operation] = (counts[call.operation] ?? 0) + 1;
       result = counts;
-    }
-    else if (request.op === 'reset') sim.calls.reset();
+    } else if (request.op === 'reset') sim.calls.reset();
     else await sim.stop();
     parentPort?.postMessage({ id: request.id, result } satisfies Reply);
   });
-  const setup: ProfileSetup = { profiles: scenario.profiles, regions: scenario.regions, organizations: scenario.organizations };
+  const setup: ProfileSetup = {
+    profiles: scenario.profiles,
+    regions: scenario.regions,
+    organizations: scenario.organizations,
+  };
   parentPort?.postMessage({ ready: sim.url, setup } satisfies Reply);
 }
 

@@ -30,7 +30,9 @@ interface Located {
 
 export function worldOf(scenario: Scenario): World {
   const regions = (): Located[] =>
-    scenario.accounts.flatMap((account) => Object.entries(account.regions).map(([region, data]) => ({ account: account.id, region, data })));
+    scenario.accounts.flatMap((account) =>
+      Object.entries(account.regions).map(([region, data]) => ({ account: account.id, region, data })),
+    );
   const clusters = (): EcsCluster[] => regions().flatMap(({ data }) => data.clusters);
 
   return {
@@ -44,7 +46,9 @@ export function worldOf(scenario: Scenario): World {
 
     stopTask(taskArn, reason = 'Task stopped by user') {
       const found = regions()
-        .flatMap(({ data }) => data.clusters.flatMap((cluster) => cluster.tasks.map((task) => ({ data, cluster, task }))))
+        .flatMap(({ data }) =>
+          data.clusters.flatMap((cluster) => cluster.tasks.map((task) => ({ data, cluster, task }))),
+        )
         .find((entry) => entry.task.arn === taskArn);
       if (!found) throw new Error(`no task ${taskArn}`);
       const { data, cluster, task } = found;
@@ -66,9 +70,14 @@ export function worldOf(scenario: Scenario): World {
 
     startUpdate(stackName, options = {}) {
       const matches = regions()
-        .filter(({ account, region }) => (options.account ?? account) === account && (options.region ?? region) === region)
-        .flatMap(({ data }) => data.stacks.filter((candidate) => candidate.name === stackName && candidate.status !== 'DELETE_COMPLETE'));
-      if (matches.length !== 1) throw new Error(`${matches.length} live stacks named ${stackName}; name the account and region`);
+        .filter(
+          ({ account, region }) => (options.account ?? account) === account && (options.region ?? region) === region,
+        )
+        .flatMap(({ data }) =>
+          data.stacks.filter((candidate) => candidate.name === stackName && candidate.status !== 'DELETE_COMPLETE'),
+        );
+      if (matches.length !== 1)
+        throw new Error(`${matches.length} live stacks named ${stackName}; name the account and region`);
       startUpdate(matches[0], options.at ?? new Date());
     },
   };

@@ -28,14 +28,26 @@ async function useTheme(ui: Ui, label: string): Promise<void> {
     await ui.page.locator('.tab.active').click();
     await ui.page.keyboard.press('Control+k');
     // The status bar says when the workbench has the chord's first key.
-    await ui.page.locator('.part.statusbar', { hasText: 'Waiting for second key of chord' }).waitFor({ timeout: 5_000 }).catch(() => undefined);
+    await ui.page
+      .locator('.part.statusbar', { hasText: 'Waiting for second key of chord' })
+      .waitFor({ timeout: 5_000 })
+      .catch(() => undefined);
     await ui.page.keyboard.press('Control+t');
-    if (await picker.waitFor({ timeout: 5_000 }).then(() => true, () => false)) break;
+    if (
+      await picker.waitFor({ timeout: 5_000 }).then(
+        () => true,
+        () => false,
+      )
+    )
+      break;
     if (attempt === 3) throw new Error('Ctrl+K Ctrl+T did not open the color theme picker');
     await ui.page.keyboard.press('Escape');
   }
   await ui.page.keyboard.type(label);
-  await ui.page.locator('.quick-input-list .monaco-list-row.focused').filter({ hasText: label }).waitFor({ timeout: 10_000 });
+  await ui.page
+    .locator('.quick-input-list .monaco-list-row.focused')
+    .filter({ hasText: label })
+    .waitFor({ timeout: 10_000 });
   await ui.page.keyboard.press('Enter');
   await ui.page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
 }
@@ -77,10 +89,21 @@ walk(
     for (const rack of ['public', 'private', 'creating']) {
       const page = await openArchitecture(ui, rack);
       const names = await labels(page);
-      assert.ok(names.every((name) => name.length > 0), 'every component has an accessible name');
-      if (rack === 'private') assert.ok(names.some((name) => /^NAT gateway /.test(name)), `a private rack draws its NAT gateways:\n${names.join('\n')}`);
+      assert.ok(
+        names.every((name) => name.length > 0),
+        'every component has an accessible name',
+      );
+      if (rack === 'private')
+        assert.ok(
+          names.some((name) => /^NAT gateway /.test(name)),
+          `a private rack draws its NAT gateways:\n${names.join('\n')}`,
+        );
       if (rack === 'public') assert.ok(!names.some((name) => /^NAT gateway /.test(name)), 'a public rack has none');
-      if (rack === 'creating') assert.ok(names.some((name) => / creating\b/.test(name)), 'a rack being created shows what is still being created');
+      if (rack === 'creating')
+        assert.ok(
+          names.some((name) => / creating\b/.test(name)),
+          'a rack being created shows what is still being created',
+        );
       for (const theme of themes) {
         await useTheme(ui, theme.label);
         await ui.screenshot(`${rack}-${theme.name}`);
@@ -94,7 +117,11 @@ walk(
     await ui.page.locator('.part.editor .view-lines', { hasText: 'Parameters' }).waitFor({ timeout: 30_000 });
     await ui.page.locator('.part.editor .editor-actions .action-label[aria-label="Show Rack Architecture"]').click();
     await ui.page.locator('.tab.active', { hasText: 'Architecture: architecture/public' }).waitFor({ timeout: 10_000 });
-    assert.equal(await ui.page.locator('.tab', { hasText: 'Architecture: architecture/public' }).count(), 1, 'one panel per rack');
+    assert.equal(
+      await ui.page.locator('.tab', { hasText: 'Architecture: architecture/public' }).count(),
+      1,
+      'one panel per rack',
+    );
     const page = webview(ui);
     await page.locator('.kind-server').first().waitFor({ timeout: 30_000 });
 
@@ -103,20 +130,34 @@ walk(
     const server = page.locator('.kind-server').first();
     const id = /server (i-[0-9a-f]+)/.exec((await server.getAttribute('aria-label')) ?? '')?.[1];
     assert.ok(id, 'a server with an instance id');
-    assert.equal(await server.locator('xpath=ancestor::*[contains(@class, "kind-zone")]').count(), 1, "a server is drawn inside its zone's element");
+    assert.equal(
+      await server.locator('xpath=ancestor::*[contains(@class, "kind-zone")]').count(),
+      1,
+      "a server is drawn inside its zone's element",
+    );
     assert.ok((await server.locator('.kind-container').count()) > 0, 'its containers are drawn inside it');
     await server.locator(':scope > .title').hover();
     await page.locator('#tooltip:not([hidden])').waitFor({ timeout: 5_000 });
-    assert.equal(await page.locator('#tooltip').innerText(), await server.getAttribute('aria-label'), 'hovering shows what it is');
+    assert.equal(
+      await page.locator('#tooltip').innerText(),
+      await server.getAttribute('aria-label'),
+      'hovering shows what it is',
+    );
     await server.locator(':scope > .title').click();
     await page.locator('#zoom-in').click();
     const zoom = await page.locator('#zoom-level').innerText();
     simulator.world.drainServer(id);
     const drained = Date.now();
-    await page.locator(`.kind-server[aria-label^="server ${id} draining"]`).waitFor({ timeout: (refreshSeconds + 5) * 1000 });
+    await page
+      .locator(`.kind-server[aria-label^="server ${id} draining"]`)
+      .waitFor({ timeout: (refreshSeconds + 5) * 1000 });
     console.log(`      draining shown ${Date.now() - drained} ms after the drain (refresh every ${refreshSeconds} s)`);
     assert.equal(await page.locator('#zoom-level').innerText(), zoom, 'the zoom is kept');
-    assert.equal(await page.locator(`.kind-server[aria-label^="server ${id} "]`).getAttribute('aria-selected'), 'true', 'the selection is kept');
+    assert.equal(
+      await page.locator(`.kind-server[aria-label^="server ${id} "]`).getAttribute('aria-selected'),
+      'true',
+      'the selection is kept',
+    );
     await ui.screenshot('public-server-draining');
 
     // Keyboard: Tab from the toolbar reaches a server; Enter opens its details.
@@ -124,11 +165,19 @@ walk(
     let focused = '';
     for (let presses = 0; presses < 15 && !focused.includes('kind-server'); presses += 1) {
       await ui.page.keyboard.press('Tab');
-      focused = await page.locator(':focus').getAttribute('class').catch(() => '') ?? '';
+      focused =
+        (await page
+          .locator(':focus')
+          .getAttribute('class')
+          .catch(() => '')) ?? '';
     }
     assert.match(focused, /kind-server/, 'Tab reached a server');
     const focusedName = (await page.locator(':focus').getAttribute('aria-label')) ?? '';
-    assert.equal(await page.locator('#focus-line').innerText(), `${focusedName}. Enter shows its details.`, 'focus shows what it is');
+    assert.equal(
+      await page.locator('#focus-line').innerText(),
+      `${focusedName}. Enter shows its details.`,
+      'focus shows what it is',
+    );
     await ui.page.keyboard.press('Enter');
     await page.locator('#details:not([hidden])').waitFor({ timeout: 5_000 });
     assert.match(await page.locator('#details-title').innerText(), /server i-/);
@@ -138,7 +187,9 @@ walk(
     await page.locator('#copy-id').click();
     await ui.page.locator('.part.statusbar', { hasText: 'Copied' }).waitFor({ timeout: 10_000 });
     await page.locator('#reveal-in-tree').click();
-    await ui.page.locator('.part.sidebar .monaco-list-row.selected', { hasText: 'public' }).waitFor({ timeout: 10_000 });
+    await ui.page
+      .locator('.part.sidebar .monaco-list-row.selected', { hasText: 'public' })
+      .waitFor({ timeout: 10_000 });
     // Offline, the console is answered here: what counts is the address VS Code opens.
     let consoleUrl = '';
     await ui.page.context().route(/console\.aws\.amazon\.com/, async (route) => {
@@ -154,7 +205,11 @@ walk(
     await consolePage.waitForLoadState();
     // The request carries no fragment; the page's address does.
     assert.match(consoleUrl, /^https:\/\/us-east-1\.console\.aws\.amazon\.com\/ec2\//);
-    assert.match(consolePage.url(), new RegExp(`^https://us-east-1\\.console\\.aws\\.amazon\\.com/ec2/.*#.*${id}`), consolePage.url());
+    assert.match(
+      consolePage.url(),
+      new RegExp(`^https://us-east-1\\.console\\.aws\\.amazon\\.com/ec2/.*#.*${id}`),
+      consolePage.url(),
+    );
     await consolePage.close();
 
     // Export as SVG: the save dialog offers a file in the workspace; accepting it writes the file.
@@ -162,10 +217,13 @@ walk(
     const saveInput = ui.page.locator('.quick-input-widget input');
     await saveInput.waitFor({ timeout: 10_000 });
     // The dialog fills in its path a moment after it shows.
-    for (let waited = 0; !(await saveInput.inputValue()).endsWith('.svg') && waited < 10_000; waited += 100) await ui.page.waitForTimeout(100);
+    for (let waited = 0; !(await saveInput.inputValue()).endsWith('.svg') && waited < 10_000; waited += 100)
+      await ui.page.waitForTimeout(100);
     assert.match(await saveInput.inputValue(), /\/workspace\/architecture-public-architecture\.svg$/);
     await saveInput.press('Enter');
-    await ui.page.locator('.part.statusbar', { hasText: 'Saved architecture-public-architecture.svg' }).waitFor({ timeout: 10_000 });
+    await ui.page
+      .locator('.part.statusbar', { hasText: 'Saved architecture-public-architecture.svg' })
+      .waitFor({ timeout: 10_000 });
 
     // AWS failing: the last picture stays, dimmed, with the reason and Retry; Retry brings it back once AWS answers.
     await page.locator('#close-details').click();
@@ -184,13 +242,22 @@ walk(
     const hostile = await openArchitecture(ui, 'hostile');
     const hostileNames = await labels(hostile);
     const text = await hostile.locator('#nodes').evaluate((nodes) => nodes.textContent ?? '');
-    assert.ok([...hostileNames, text].some((value) => value.includes(hostileText.image)), `the markup is shown as text:\n${hostileNames.join('\n')}`);
+    assert.ok(
+      [...hostileNames, text].some((value) => value.includes(hostileText.image)),
+      `the markup is shown as text:\n${hostileNames.join('\n')}`,
+    );
     // VS Code itself injects the script that defines acquireVsCodeApi.
-    const made = await hostile.locator('img, script:not([nonce]):not(#_vscodeApiScript), a[href^="javascript"]').evaluateAll((elements) => elements.map((element) => element.outerHTML.slice(0, 200)));
+    const made = await hostile
+      .locator('img, script:not([nonce]):not(#_vscodeApiScript), a[href^="javascript"]')
+      .evaluateAll((elements) => elements.map((element) => element.outerHTML.slice(0, 200)));
     assert.deepEqual(made, [], 'no element made from AWS text');
     await ui.screenshot('hostile-rack');
     assert.deepEqual(dialogs, [], 'no dialog opened');
-    assert.deepEqual(consoleErrors.filter((message) => /alert|Content Security Policy|Refused/i.test(message)), [], 'nothing was run or refused');
+    assert.deepEqual(
+      consoleErrors.filter((message) => /alert|Content Security Policy|Refused/i.test(message)),
+      [],
+      'nothing was run or refused',
+    );
   },
   { scenario: architectureScenario(), settings: { 'convox.architecture.refreshInterval': refreshSeconds } },
 );

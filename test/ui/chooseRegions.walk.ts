@@ -7,7 +7,11 @@ import { walk } from './walk';
 const farAway = scenario({
   profiles: [{ name: 'solo', account: '777777777777', region: 'us-east-1' }],
   regions: ['us-east-1'],
-  data: { '777777777777': { 'eu-central-1': (at) => [rack(at, { name: 'far-away', status: 'UPDATE_COMPLETE', version: '20250101120000' })] } },
+  data: {
+    '777777777777': {
+      'eu-central-1': (at) => [rack(at, { name: 'far-away', status: 'UPDATE_COMPLETE', version: '20250101120000' })],
+    },
+  },
 });
 
 walk(
@@ -18,7 +22,10 @@ walk(
     await welcome.waitFor({ timeout: 30_000 });
     await ui.screenshot('no-racks-welcome');
 
-    await ui.page.locator('.part.sidebar a, .part.sidebar .monaco-button', { hasText: 'Choose Regions…' }).first().click();
+    await ui.page
+      .locator('.part.sidebar a, .part.sidebar .monaco-button', { hasText: 'Choose Regions…' })
+      .first()
+      .click();
     const input = ui.page.locator('.quick-input-widget input');
     await input.waitFor({ state: 'visible', timeout: 10_000 });
     await input.fill('eu-central-1');
@@ -29,7 +36,10 @@ walk(
     await input.press('Enter');
 
     await ui.row('far-away').waitFor({ timeout: 30_000 });
-    assert.match((await ui.rows()).find((candidate) => candidate.label === 'far-away')?.description ?? '', /^running · eu-central-1 · 20250101120000$/);
+    assert.match(
+      (await ui.rows()).find((candidate) => candidate.label === 'far-away')?.description ?? '',
+      /^running · eu-central-1 · 20250101120000$/,
+    );
     await ui.screenshot('rack-in-chosen-region');
 
     await ui.page.locator('.part.sidebar .title-actions .action-label[aria-label^="Refresh Racks"]').click();

@@ -16,7 +16,9 @@ async function diagnoseFromPalette(ui: Ui, rack: string): Promise<string> {
   await ui.runCommand('Convox: Diagnose Rack');
   await ui.page.locator('.quick-input-widget input').fill(`diagnose/${rack}`);
   await ui.page.keyboard.press('Enter');
-  await ui.page.locator('.part.editor .view-lines', { hasText: `Why is diagnose/${rack}` }).waitFor({ timeout: 30_000 });
+  await ui.page
+    .locator('.part.editor .view-lines', { hasText: `Why is diagnose/${rack}` })
+    .waitFor({ timeout: 30_000 });
   // The editor wraps long Markdown lines at a space: joined again, each line is whole.
   return (await ui.editorText()).replace(/ \n/g, ' ');
 }
@@ -71,20 +73,31 @@ walk(
     const architecture = webview(ui);
     // The monitor writes again now (the scenario's line is older than the 2 minutes the logs start at).
     const region = simulator.scenario.accounts[0].regions[diagnoseRegion];
-    const group = region.logGroups?.find((candidate) => candidate.name.startsWith(`${diagnoseRacks.converging}-LogGroup-`));
+    const group = region.logGroups?.find((candidate) =>
+      candidate.name.startsWith(`${diagnoseRacks.converging}-LogGroup-`),
+    );
     assert.ok(group, 'the converging rack has a log group');
-    group.events.push({ stream: rackStreams.monitor, timestamp: new Date(), message: 'who="convox/monitor" what="instance i-0 missed it\'s first heartbeat" why="ECS reported agent disconnected"' });
+    group.events.push({
+      stream: rackStreams.monitor,
+      timestamp: new Date(),
+      message:
+        'who="convox/monitor" what="instance i-0 missed it\'s first heartbeat" why="ECS reported agent disconnected"',
+    });
     await architecture.locator('.kind-logGroup > .title').first().click();
     await architecture.locator('#details:not([hidden])').waitFor({ timeout: 10_000 });
     await architecture.locator('#show-logs:not([hidden])').click();
-    await ui.page.locator('.part.editor .view-lines', { hasText: /missed\sit's\sfirst\sheartbeat/ }).waitFor({ timeout: 30_000 });
+    await ui.page
+      .locator('.part.editor .view-lines', { hasText: /missed\sit's\sfirst\sheartbeat/ })
+      .waitFor({ timeout: 30_000 });
     await ui.restMouse();
     await ui.screenshot('logs-from-log-group');
 
     await ui.page.locator('.tab', { hasText: 'Architecture: diagnose/converging' }).click();
     const again = webview(ui);
     // A server running one of the rack's own containers (app containers log to their app's group).
-    const server = again.locator('.kind-server', { has: again.locator('.kind-container[aria-label*="app converging"]') }).first();
+    const server = again
+      .locator('.kind-server', { has: again.locator('.kind-container[aria-label*="app converging"]') })
+      .first();
     const id = /server (i-[0-9a-f]+)/.exec((await server.getAttribute('aria-label')) ?? '')?.[1];
     assert.ok(id, 'a server with an instance id');
     // By keyboard, as architecture.walk does: a click on a server's title can land on a task drawn over it.
@@ -93,7 +106,9 @@ walk(
     await again.locator('#details:not([hidden])').waitFor({ timeout: 10_000 });
     await again.locator('#show-logs:not([hidden])').click();
     await ui.page.locator('.tab.active', { hasText: id }).waitFor({ timeout: 30_000 });
-    await ui.page.locator('.part.statusbar .statusbar-item', { hasText: /Logs (Following|Paused)/ }).waitFor({ timeout: 20_000 });
+    await ui.page
+      .locator('.part.statusbar .statusbar-item', { hasText: /Logs (Following|Paused)/ })
+      .waitFor({ timeout: 20_000 });
     await ui.restMouse();
     await ui.screenshot('logs-from-server');
   },

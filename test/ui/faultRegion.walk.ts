@@ -22,13 +22,20 @@ walk('fault-region', async (ui) => {
   await ui.settled();
   await ui.widenSideBar();
   const failing = await ui.rows();
-  for (const rack of usRacks) assert.ok(failing.some((row) => row.label === rack), `us-east-1 rack ${rack} is missing`);
-  for (const rack of euRacks) assert.ok(!failing.some((row) => row.label === rack), `eu-west-1 rack ${rack} shows although its region failed`);
+  for (const rack of usRacks)
+    assert.ok(
+      failing.some((row) => row.label === rack),
+      `us-east-1 rack ${rack} is missing`,
+    );
+  for (const rack of euRacks)
+    assert.ok(!failing.some((row) => row.label === rack), `eu-west-1 rack ${rack} shows although its region failed`);
   const errors = euErrors(failing);
   // Every profile scans eu-west-1 (convox.regions); the injected fault wins over initech's expired key.
   assert.deepEqual(
     errors.map((row) => `${row.label}: ${row.description}`).sort(),
-    ['acme-prod', 'acme-readonly', 'acme-staging', 'globex', 'initech'].map((profile) => `${profile} · eu-west-1: discovery failed`),
+    ['acme-prod', 'acme-readonly', 'acme-staging', 'globex', 'initech'].map(
+      (profile) => `${profile} · eu-west-1: discovery failed`,
+    ),
   );
   await ui.screenshot('eu-west-1-failing');
   const tooltip = await ui.hover(ui.row('globex · eu-west-1').locator('.label-name'));
@@ -40,7 +47,11 @@ walk('fault-region', async (ui) => {
   await ui.row('globex-main').waitFor({ timeout: 30_000 });
   await ui.settled();
   const recovered = await ui.rows();
-  for (const rack of [...euRacks, ...usRacks]) assert.ok(recovered.some((row) => row.label === rack), `rack ${rack} is missing after Retry`);
+  for (const rack of [...euRacks, ...usRacks])
+    assert.ok(
+      recovered.some((row) => row.label === rack),
+      `rack ${rack} is missing after Retry`,
+    );
   // Only initech's expired key is left failing in eu-west-1, as before the fault.
   assert.deepEqual(
     euErrors(recovered).map((row) => row.label),

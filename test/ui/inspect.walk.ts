@@ -54,8 +54,12 @@ walk('inspect', async (ui) => {
   await refresh.click();
   // Refreshed means read from AWS again and redrawn with the new load time.
   const deadline = Date.now() + 10_000;
-  while (simulator.calls.count({ operation: 'DescribeStackEvents' }) === eventsBefore || (await loaded.innerText()) === loadedBefore) {
-    if (Date.now() > deadline) throw new Error(`Refresh Inspection did not reload the document (still "${loadedBefore}")`);
+  while (
+    simulator.calls.count({ operation: 'DescribeStackEvents' }) === eventsBefore ||
+    (await loaded.innerText()) === loadedBefore
+  ) {
+    if (Date.now() > deadline)
+      throw new Error(`Refresh Inspection did not reload the document (still "${loadedBefore}")`);
     await ui.page.waitForTimeout(100);
   }
   await ui.restMouse();

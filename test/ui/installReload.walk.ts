@@ -15,13 +15,17 @@ walk('install-reload', async (ui) => {
   await ui.widenSideBar();
 
   await installThroughWizard(ui, 'reload-rack', false);
-  await ui.page.locator('.notifications-toasts', { hasText: /installing reload-rack: [1-9]\d*% · / }).waitFor({ timeout: 60_000 });
+  await ui.page
+    .locator('.notifications-toasts', { hasText: /installing reload-rack: [1-9]\d*% · / })
+    .waitFor({ timeout: 60_000 });
   await shot(ui, 'installing-before-reload');
 
   // In code-server a page reload is a window reload: a new workbench and a new extension host.
   await ui.page.reload({ timeout: 60_000 });
   await ui.page.locator('.monaco-workbench .part.activitybar').waitFor({ state: 'visible', timeout: 60_000 });
-  await ui.page.locator('.notifications-toasts', { hasText: /still installing reload-rack: \d+% · \d+\/\d+ resources/ }).waitFor({ timeout: 60_000 });
+  await ui.page
+    .locator('.notifications-toasts', { hasText: /still installing reload-rack: \d+% · \d+\/\d+ resources/ })
+    .waitFor({ timeout: 60_000 });
   await ui.row('reload-rack').waitFor({ timeout: 60_000 });
   await shot(ui, 'progress-resumed-after-reload');
 
@@ -34,14 +38,19 @@ walk('install-reload', async (ui) => {
   await ui.page.keyboard.press('Enter');
   await waitForStep(ui, 3);
   await quickInput(ui).locator('input').fill('reload-rack');
-  await quickInput(ui).locator('.quick-input-message', { hasText: 'already being installed' }).waitFor({ timeout: 10_000 });
+  await quickInput(ui)
+    .locator('.quick-input-message', { hasText: 'already being installed' })
+    .waitFor({ timeout: 10_000 });
   await shot(ui, 'second-install-refused');
   await ui.page.keyboard.press('Escape');
 
   assert.equal(stackNamed(ui, 'reload-rack')?.status, 'CREATE_IN_PROGRESS', 'still being created when cancelled');
   // The deletion CloudFormation then runs goes at a brisker pace.
   install.stepMs = 200;
-  await ui.page.locator('.notifications-toasts .notification-toast', { hasText: 'still installing reload-rack' }).getByRole('button', { name: 'Cancel' }).click();
+  await ui.page
+    .locator('.notifications-toasts .notification-toast', { hasText: 'still installing reload-rack' })
+    .getByRole('button', { name: 'Cancel' })
+    .click();
   const dialog = ui.page.locator('.monaco-dialog-box');
   await dialog.waitFor({ timeout: 30_000 });
   assert.match(await dialog.innerText(), /reload-rack is partly created/);

@@ -16,7 +16,9 @@ function passwords(ui: Ui): string[] {
   return (ui.simulator?.scenario.accounts ?? [])
     .flatMap((account) => Object.values(account.regions))
     .flatMap((region) => region.stacks)
-    .flatMap((stack) => stack.parameters.filter((parameter) => parameter.key === 'Password').map((parameter) => parameter.value));
+    .flatMap((stack) =>
+      stack.parameters.filter((parameter) => parameter.key === 'Password').map((parameter) => parameter.value),
+    );
 }
 
 export async function shot(ui: Ui, step: string): Promise<void> {
@@ -54,13 +56,19 @@ export async function typeText(ui: Ui, text: string): Promise<void> {
   await input.fill(text);
   const rows = quickInput(ui).locator('.quick-input-list .monaco-list-row');
   if ((await rows.filter({ hasText: text }).count()) > 0) {
-    await quickInput(ui).locator('.quick-input-list .monaco-list-row.focused', { hasText: text }).waitFor({ timeout: 10_000 });
+    await quickInput(ui)
+      .locator('.quick-input-list .monaco-list-row.focused', { hasText: text })
+      .waitFor({ timeout: 10_000 });
   }
 }
 
 export async function clickNotificationButton(ui: Ui, message: RegExp, button: string): Promise<void> {
   await ui.notification(message, 60_000);
-  await ui.page.locator('.notifications-toasts .notification-toast', { hasText: message }).getByRole('button', { name: button }).first().click();
+  await ui.page
+    .locator('.notifications-toasts .notification-toast', { hasText: message })
+    .getByRole('button', { name: button })
+    .first()
+    .click();
 }
 
 export async function installThroughWizard(ui: Ui, name: string, takenFirst: boolean): Promise<void> {
@@ -99,7 +107,10 @@ export async function installThroughWizard(ui: Ui, name: string, takenFirst: boo
   const review = (await ui.quickPickRows()).map((row) => `${row.label} ${row.description}`).join('\n');
   assert.match(review, /API password.*generated: 30 random letters/);
   // The walks read the simulator's release list, not Convox's: the review names where the template comes from.
-  assert.match(review, /Release source 127\.0\.0\.1:\d+.*the rack itself always applies Convox's published template.* not Convox’s list \(convox\.releasesUrl\)/);
+  assert.match(
+    review,
+    /Release source 127\.0\.0\.1:\d+.*the rack itself always applies Convox's published template.* not Convox’s list \(convox\.releasesUrl\)/,
+  );
   assert.match(review, /Release \d+.* template from 127\.0\.0\.1:\d+/);
   if (takenFirst) await shot(ui, 'step-6-review');
   await ui.page.keyboard.press('Enter');

@@ -6,7 +6,9 @@ walk(
   'no-aws',
   async (ui) => {
     await ui.openView();
-    await ui.page.locator('.part.sidebar', { hasText: 'No AWS profiles or credentials were found' }).waitFor({ timeout: 30_000 });
+    await ui.page
+      .locator('.part.sidebar', { hasText: 'No AWS profiles or credentials were found' })
+      .waitFor({ timeout: 30_000 });
     await ui.screenshot('welcome');
     const errors = (await ui.notifications()).filter((notification) => notification.severity === 'error');
     assert.deepEqual(errors, [], 'no error notification without AWS configuration');

@@ -58,26 +58,51 @@ walk(
     const text = await ui.editorText();
     const lines = text.split('\n').filter((entry) => entry !== '');
     assert.equal(lines.length, 63, 'each line once');
-    assert.match(lines[lines.length - 1], /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ service\/web\/\S+ ns=api at=request arrived 3$/, 'newest at the bottom, as the CLI prints it');
+    assert.match(
+      lines[lines.length - 1],
+      /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ service\/web\/\S+ ns=api at=request arrived 3$/,
+      'newest at the bottom, as the CLI prints it',
+    );
 
     // Filter from the title bar: only matching lines, without reopening.
     await titleAction(ui, 'Filter Logs…');
     await ui.page.locator('.quick-input-widget input').fill('"line 4"');
     await ui.page.keyboard.press('Enter');
     await logsStatus(ui, /Logs Following · \d+ lines/).waitFor({ timeout: 10_000 });
-    await ui.page.waitForFunction(() => !document.querySelector('.part.editor .editor-group-container.active .view-lines')?.textContent?.includes('arrived'), undefined, { timeout: 20_000 });
+    await ui.page.waitForFunction(
+      () =>
+        !document
+          .querySelector('.part.editor .editor-group-container.active .view-lines')
+          ?.textContent?.includes('arrived'),
+      undefined,
+      { timeout: 20_000 },
+    );
     await line(ui, 'line 49').waitFor({ timeout: 20_000 });
     const filtered = (await ui.editorText()).split('\n').filter((entry) => entry !== '');
-    assert.ok(filtered.length > 0 && filtered.every((entry) => entry.includes('line 4')), `only "line 4" lines:\n${filtered.join('\n')}`);
+    assert.ok(
+      filtered.length > 0 && filtered.every((entry) => entry.includes('line 4')),
+      `only "line 4" lines:\n${filtered.join('\n')}`,
+    );
     await ui.screenshot('filtered');
 
     // Streams: the monitor's only.
     await titleAction(ui, 'Choose Log Streams…');
     await ui.page.locator('.quick-input-list .monaco-list-row', { hasText: 'service/monitor' }).click();
     await line(ui, 'service/monitor/').first().waitFor({ timeout: 20_000 });
-    await ui.page.waitForFunction(() => !document.querySelector('.part.editor .editor-group-container.active .view-lines')?.textContent?.includes('service/web/'), undefined, { timeout: 20_000 });
+    await ui.page.waitForFunction(
+      () =>
+        !document
+          .querySelector('.part.editor .editor-group-container.active .view-lines')
+          ?.textContent?.includes('service/web/'),
+      undefined,
+      { timeout: 20_000 },
+    );
     const monitorOnly = (await ui.editorText()).split('\n').filter((entry) => entry !== '');
-    assert.ok(monitorOnly.length > 0 && monitorOnly.every((entry) => entry.split(' ')[1].startsWith('service/monitor/') && entry.includes('line 4')), monitorOnly.join('\n'));
+    assert.ok(
+      monitorOnly.length > 0 &&
+        monitorOnly.every((entry) => entry.split(' ')[1].startsWith('service/monitor/') && entry.includes('line 4')),
+      monitorOnly.join('\n'),
+    );
     await ui.restMouse();
     await ui.screenshot('monitor-streams');
 
@@ -86,7 +111,9 @@ walk(
     const stopped = await ui.notification(/the logs of logs\/logs stopped/, 30_000);
     assert.equal(stopped.severity, 'error');
     await logsStatus(ui, 'Stopped: Retry').waitFor({ timeout: 10_000 });
-    await ui.page.locator('.part.editor .editor-actions .action-label[aria-label="Retry Logs"]').waitFor({ timeout: 10_000 });
+    await ui.page
+      .locator('.part.editor .editor-actions .action-label[aria-label="Retry Logs"]')
+      .waitFor({ timeout: 10_000 });
     await ui.screenshot('error-with-retry');
     simulator.faults.clear();
     write(simulator, 'who="convox/monitor" what="back" why="line 4 after retry"', rackStreams.monitor);

@@ -33,7 +33,11 @@ walk(
     await ui.openView();
     await ui.row('production').waitFor({ timeout: 30_000 });
     await ui.settled();
-    assert.deepEqual(await readTree(ui), { organizations, acmeRacks, production: 'running · us-east-1 · 20250101120000' });
+    assert.deepEqual(await readTree(ui), {
+      organizations,
+      acmeRacks,
+      production: 'running · us-east-1 · 20250101120000',
+    });
     await ui.screenshot('racks');
 
     const production = simulator.scenario.accounts
@@ -46,7 +50,11 @@ walk(
     await ui.runCommand('Convox: Refresh Racks');
     await ui.settled();
     await ui.row('production').filter({ hasText: 'updating ·' }).waitFor({ timeout: 30_000 });
-    assert.deepEqual(await readTree(ui), { organizations, acmeRacks, production: 'updating · us-east-1 · 20250101120000' });
+    assert.deepEqual(await readTree(ui), {
+      organizations,
+      acmeRacks,
+      production: 'updating · us-east-1 · 20250101120000',
+    });
     await ui.screenshot('refreshed');
     const errors = (await ui.notifications()).filter((notification) => notification.severity === 'error');
     assert.deepEqual(errors, []);

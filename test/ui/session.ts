@@ -33,7 +33,9 @@ export interface Session {
 export async function startSession(name: string, options: SessionOptions = {}): Promise<Session> {
   const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), `convox-ui-${name}-`));
   // Most recent first, so a browser closes before the server it talks to.
-  const stops: Array<() => Promise<void>> = [onCleanup(async () => fs.rmSync(stateDir, { recursive: true, force: true }))];
+  const stops: Array<() => Promise<void>> = [
+    onCleanup(async () => fs.rmSync(stateDir, { recursive: true, force: true })),
+  ];
   const stop = async (): Promise<void> => {
     while (stops.length > 0) await stops.pop()?.();
   };

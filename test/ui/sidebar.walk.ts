@@ -96,7 +96,10 @@ walk('sidebar', async (ui) => {
   const processCount = Number(await description(ui, 'Processes'));
   assert.ok(processCount > 0, 'the Processes group counts no process');
   // A process row reads its id, then its app (the rack itself for the rack's own processes).
-  await ui.treeRow(/^[0-9a-f]{12}production · /).first().waitFor({ timeout: 30_000 });
+  await ui
+    .treeRow(/^[0-9a-f]{12}production · /)
+    .first()
+    .waitFor({ timeout: 30_000 });
   const processes = childrenOf(await ui.rows(), 'Processes', /^[0-9a-f]{12}$/);
   assert.equal(processes.length, processCount, `process rows: ${JSON.stringify(processes)}`);
   for (const process of processes) assert.match(process.description, /^production · \w+ · running · /);

@@ -28,7 +28,9 @@ walk('switch-rack', async (ui) => {
   await ui.screenshot('quick-pick');
 
   await ui.page.locator('.quick-input-widget input').fill('production');
-  await ui.page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'acme/production' }).waitFor({ timeout: 10_000 });
+  await ui.page
+    .locator('.quick-input-list .monaco-list-row.focused', { hasText: 'acme/production' })
+    .waitFor({ timeout: 10_000 });
   assert.deepEqual(
     (await ui.quickPickRows()).map((row) => row.label),
     ['acme/production'],
@@ -38,7 +40,10 @@ walk('switch-rack', async (ui) => {
   await ui.page.locator('.part.statusbar', { hasText: 'acme/production' }).waitFor({ timeout: 10_000 });
   assert.equal(await ui.statusBarText(), 'acme/production (running)');
   await ui.row('production').filter({ hasText: '✓ current' }).waitFor({ timeout: 10_000 });
-  assert.equal((await ui.rows()).find((row) => row.label === 'production')?.description, '✓ current · running · us-east-1 · 20250101120000');
+  assert.equal(
+    (await ui.rows()).find((row) => row.label === 'production')?.description,
+    '✓ current · running · us-east-1 · 20250101120000',
+  );
   await ui.restMouse();
   await ui.screenshot('switched-status-bar-and-tree');
 
@@ -54,7 +59,9 @@ walk('switch-rack', async (ui) => {
   // "e" is in almost every rack's name: `convox switch e` refuses it as ambiguous.
   await ui.page.locator('.quick-input-widget input').fill('e');
   // What was typed has taken effect once the rows show it highlighted (Enter resolves the typed text itself).
-  await ui.page.locator('.quick-input-list .monaco-list-row.focused .label-name .highlight', { hasText: 'e' }).waitFor({ timeout: 10_000 });
+  await ui.page
+    .locator('.quick-input-list .monaco-list-row.focused .label-name .highlight', { hasText: 'e' })
+    .waitFor({ timeout: 10_000 });
   assert.ok((await ui.quickPickRows()).length > 1, 'several racks have an "e" in their name');
   await ui.screenshot('typed-ambiguous');
   await ui.page.keyboard.press('Enter');
@@ -63,7 +70,10 @@ walk('switch-rack', async (ui) => {
     assert.equal(error.severity, 'error');
   } catch (error) {
     const shown = await ui.statusBarText();
-    throw new Error(`Enter on the ambiguous "e" showed no "ambiguous rack name" error; the status bar now shows "${shown}"`, { cause: error });
+    throw new Error(
+      `Enter on the ambiguous "e" showed no "ambiguous rack name" error; the status bar now shows "${shown}"`,
+      { cause: error },
+    );
   }
   assert.equal(await ui.statusBarText(), 'acme/production (running)');
   await ui.screenshot('ambiguous-error');

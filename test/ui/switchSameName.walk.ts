@@ -32,9 +32,13 @@ walk(
 
     // The shared name alone names two racks: refused, the current rack unchanged.
     await ui.page.locator('.quick-input-widget input').fill('acme/production');
-    await ui.page.locator('.quick-input-list .monaco-list-row.focused .label-name .highlight', { hasText: 'acme/production' }).waitFor({ timeout: 10_000 });
+    await ui.page
+      .locator('.quick-input-list .monaco-list-row.focused .label-name .highlight', { hasText: 'acme/production' })
+      .waitFor({ timeout: 10_000 });
     await ui.page.keyboard.press('Enter');
-    const ambiguous = await ui.notification(/ambiguous rack name: acme\/production \(matches acme\/production \(.+\), acme\/production \(.+\)\)/);
+    const ambiguous = await ui.notification(
+      /ambiguous rack name: acme\/production \(matches acme\/production \(.+\), acme\/production \(.+\)\)/,
+    );
     assert.equal(ambiguous.severity, 'error');
     assert.equal(await ui.statusBarText(), 'No rack');
     await ui.screenshot('shared-name-ambiguous');
@@ -43,15 +47,22 @@ walk(
       await ui.runCommand('Convox: Switch Rack');
       await ui.page.locator('.quick-input-list .monaco-list-row').first().waitFor({ timeout: 30_000 });
       await ui.page.locator('.quick-input-widget input').fill(typed);
-      await ui.page.locator('.quick-input-list .monaco-list-row.focused', { hasText: shown }).waitFor({ timeout: 10_000 });
-      assert.deepEqual((await ui.quickPickRows()).map((row) => row.label), [shown]);
+      await ui.page
+        .locator('.quick-input-list .monaco-list-row.focused', { hasText: shown })
+        .waitFor({ timeout: 10_000 });
+      assert.deepEqual(
+        (await ui.quickPickRows()).map((row) => row.label),
+        [shown],
+      );
       await ui.page.keyboard.press('Enter');
       await ui.page.locator('.part.statusbar', { hasText: shown }).waitFor({ timeout: 10_000 });
       assert.equal(await ui.statusBarText(), `${shown} (running)`);
     };
     const inspect = async (region: string, version: string): Promise<void> => {
       await ui.runCommand('Convox: Inspect Rack');
-      await ui.page.locator('.part.editor .view-lines', { hasText: `acme/production (${region})` }).waitFor({ timeout: 30_000 });
+      await ui.page
+        .locator('.part.editor .view-lines', { hasText: `acme/production (${region})` })
+        .waitFor({ timeout: 30_000 });
       await ui.page.locator('.part.editor .view-lines', { hasText: 'Parameters' }).waitFor({ timeout: 30_000 });
       const text = await ui.editorText();
       assert.equal(text.split('\n')[0], `acme/production (${region})`);
@@ -65,8 +76,14 @@ walk(
     await switchTo('eu-west', 'acme/production (eu-west-1)');
     await ui.row('production (eu-west-1)').filter({ hasText: '✓ current' }).waitFor({ timeout: 10_000 });
     const rows = await ui.rows();
-    assert.equal(rows.find((row) => row.label === 'production (eu-west-1)')?.description, '✓ current · running · eu-west-1 · 20250301000000');
-    assert.equal(rows.find((row) => row.label === 'production (us-east-1)')?.description, 'running · us-east-1 · 20250101120000');
+    assert.equal(
+      rows.find((row) => row.label === 'production (eu-west-1)')?.description,
+      '✓ current · running · eu-west-1 · 20250301000000',
+    );
+    assert.equal(
+      rows.find((row) => row.label === 'production (us-east-1)')?.description,
+      'running · us-east-1 · 20250101120000',
+    );
     await ui.restMouse();
     await ui.screenshot('eu-west-1-current');
     await inspect('eu-west-1', '20250301000000');
@@ -74,7 +91,10 @@ walk(
 
     await switchTo('us-east-1', 'acme/production (us-east-1)');
     await ui.row('production (us-east-1)').filter({ hasText: '✓ current' }).waitFor({ timeout: 10_000 });
-    assert.equal((await ui.rows()).find((row) => row.label === 'production (eu-west-1)')?.description, 'running · eu-west-1 · 20250301000000');
+    assert.equal(
+      (await ui.rows()).find((row) => row.label === 'production (eu-west-1)')?.description,
+      'running · eu-west-1 · 20250301000000',
+    );
     await ui.restMouse();
     await ui.screenshot('us-east-1-current');
     await inspect('us-east-1', '20250101120000');

@@ -27,7 +27,9 @@ walk(
       await ui.runCommand('Convox: Switch Rack');
       await ui.page.locator('.quick-input-list .monaco-list-row').first().waitFor({ timeout: 30_000 });
       await ui.page.locator('.quick-input-widget input').fill('acme/production');
-      await ui.page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'acme/production' }).waitFor({ timeout: 10_000 });
+      await ui.page
+        .locator('.quick-input-list .monaco-list-row.focused', { hasText: 'acme/production' })
+        .waitFor({ timeout: 10_000 });
       await ui.page.keyboard.press('Enter');
       await ui.page.locator('.part.statusbar', { hasText: 'acme/production' }).waitFor({ timeout: 10_000 });
       const ask = ui.page.locator('.notification-toast', { hasText: 'switch the convox CLI to acme/production too?' });
@@ -36,13 +38,17 @@ walk(
       await ui.screenshot('switched-asks-about-the-cli');
       await ask.locator('.monaco-button', { hasText: 'Switch CLI' }).click();
       const dashboard = (name: string): string => {
-        const stack = ui.simulator?.scenario.accounts.flatMap((account) => Object.values(account.regions)).flatMap((region) => region.stacks).find((candidate) => candidate.name === name && !candidate.parentId);
+        const stack = ui.simulator?.scenario.accounts
+          .flatMap((account) => Object.values(account.regions))
+          .flatMap((region) => region.stacks)
+          .find((candidate) => candidate.name === name && !candidate.parentId);
         const host = stack?.outputs.find((output) => output.key === 'Dashboard')?.value;
         assert.ok(host, `${name} has a Dashboard output`);
         return host;
       };
       const cliHost = async (): Promise<string> => {
-        for (let waited = 0; waited < 10_000 && !fs.existsSync(path.join(cliDirectory, 'host')); waited += 100) await ui.page.waitForTimeout(100);
+        for (let waited = 0; waited < 10_000 && !fs.existsSync(path.join(cliDirectory, 'host')); waited += 100)
+          await ui.page.waitForTimeout(100);
         return fs.readFileSync(path.join(cliDirectory, 'host'), 'utf8');
       };
       assert.equal(await cliHost(), dashboard('production'), 'the convox CLI targets acme/production too');
@@ -50,11 +56,16 @@ walk(
       await ui.runCommand('Convox: Open Terminal on Rack');
       await ui.page.locator('.quick-input-list .monaco-list-row').first().waitFor({ timeout: 30_000 });
       await ui.page.locator('.quick-input-widget input').fill('acme/production');
-      await ui.page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'acme/production' }).waitFor({ timeout: 10_000 });
+      await ui.page
+        .locator('.quick-input-list .monaco-list-row.focused', { hasText: 'acme/production' })
+        .waitFor({ timeout: 10_000 });
       await ui.page.keyboard.press('Enter');
       const terminal = ui.page.locator('.terminal-wrapper.active .xterm');
       await terminal.waitFor({ timeout: 30_000 });
-      await ui.page.locator('.terminal-tabs-entry, .single-terminal-tab', { hasText: 'acme/production' }).first().waitFor({ timeout: 10_000 });
+      await ui.page
+        .locator('.terminal-tabs-entry, .single-terminal-tab', { hasText: 'acme/production' })
+        .first()
+        .waitFor({ timeout: 10_000 });
       const lines = terminal.locator('.xterm-rows > div');
       const typeLine = async (line: string): Promise<void> => {
         await terminal.click();
@@ -62,7 +73,9 @@ walk(
         await ui.page.keyboard.press('Enter');
       };
       // The shell's prompt comes a moment after the terminal; typed keys wait for it in the pty.
-      await typeLine('echo "rack: $CONVOX_RACK"; test -n "$RACK_URL" && echo "RACK_URL is set (not shown: it holds the password)"');
+      await typeLine(
+        'echo "rack: $CONVOX_RACK"; test -n "$RACK_URL" && echo "RACK_URL is set (not shown: it holds the password)"',
+      );
       await lines.filter({ hasText: /^rack: acme\/production\s*$/ }).waitFor({ timeout: 20_000 });
       await lines.filter({ hasText: /^RACK_URL is set/ }).waitFor({ timeout: 10_000 });
       await ui.restMouse();
@@ -70,7 +83,9 @@ walk(
 
       // What `convox switch tidy` writes for a rack it reaches at its own host (the host, and the rack under it).
       const tidy = dashboard('tidy');
-      await typeLine(`printf '%s' '${tidy}' > "$CONVOX_CONFIG/host" && printf '{\\n  "%s": "tidy"\\n}' '${tidy}' > "$CONVOX_CONFIG/racks" && echo switched`);
+      await typeLine(
+        `printf '%s' '${tidy}' > "$CONVOX_CONFIG/host" && printf '{\\n  "%s": "tidy"\\n}' '${tidy}' > "$CONVOX_CONFIG/racks" && echo switched`,
+      );
       await lines.filter({ hasText: /^switched\s*$/ }).waitFor({ timeout: 10_000 });
       const started = Date.now();
       await ui.page.locator('.part.statusbar', { hasText: 'globex/tidy' }).waitFor({ timeout: 2_000 });

@@ -12,7 +12,8 @@ import { clickNotificationButton, quickInput, shot, stackNamed, typeAndEnter, wa
 import { walk } from './walk';
 import type { Ui } from './workbench';
 
-const dialogButton = (ui: Ui, label: string): ReturnType<Ui['page']['locator']> => ui.page.locator('.monaco-dialog-box .monaco-button', { hasText: label });
+const dialogButton = (ui: Ui, label: string): ReturnType<Ui['page']['locator']> =>
+  ui.page.locator('.monaco-dialog-box .monaco-button', { hasText: label });
 
 /** The preview document opens and the modal asks to apply: both on screen; nothing has changed yet; then Apply. */
 async function previewThenApply(ui: Ui, step: string, unchanged: () => void): Promise<void> {
@@ -30,8 +31,8 @@ async function previewText(ui: Ui, expected: RegExp): Promise<void> {
   assert.match(text, expected);
 }
 
-const parameterOf = (ui: Ui, key: string): string | undefined => stackNamed(ui, 'production')?.parameters.find((parameter) => parameter.key === key)?.value;
-
+const parameterOf = (ui: Ui, key: string): string | undefined =>
+  stackNamed(ui, 'production')?.parameters.find((parameter) => parameter.key === key)?.value;
 
 walk(
   'update-rack',
@@ -47,7 +48,10 @@ walk(
     // Scale, from the rack's menu.
     await ui.chooseFromRowMenu('production', 'Scale Rack…', dialogButton(ui, 'Trust This Certificate'));
     const fingerprint = ui.simulator?.dashboardCertificate?.fingerprint() ?? '';
-    assert.ok(await ui.page.locator('.monaco-dialog-box', { hasText: fingerprint }).isVisible(), 'the fingerprint is shown');
+    assert.ok(
+      await ui.page.locator('.monaco-dialog-box', { hasText: fingerprint }).isVisible(),
+      'the fingerprint is shown',
+    );
     await shot(ui, 'untrusted-certificate');
     await dialogButton(ui, 'Trust This Certificate').click();
     await waitForInputStep(ui, '1/2');
@@ -55,8 +59,12 @@ walk(
     await typeAndEnter(ui, '4');
     await waitForInputStep(ui, '2/2');
     await ui.page.keyboard.press('Enter');
-    await previewThenApply(ui, 'scale', () => assert.equal(parameterOf(ui, 'InstanceCount'), '3', 'nothing changed before Apply'));
-    await ui.page.locator('.notifications-toasts', { hasText: /\d+% · \d+\/\d+ resources/ }).waitFor({ timeout: 60_000 });
+    await previewThenApply(ui, 'scale', () =>
+      assert.equal(parameterOf(ui, 'InstanceCount'), '3', 'nothing changed before Apply'),
+    );
+    await ui.page
+      .locator('.notifications-toasts', { hasText: /\d+% · \d+\/\d+ resources/ })
+      .waitFor({ timeout: 60_000 });
     await shot(ui, 'scale-progress');
     await ui.notification(/Scale to 4 instances done/, 60_000);
     await shot(ui, 'scale-done');
@@ -83,14 +91,19 @@ walk(
     await ui.runCommand('Convox: Update Rack…');
     await typeAndEnter(ui, 'production');
     await quickInput(ui).locator('.monaco-list-row', { hasText: releaseVersions[1] }).waitFor({ timeout: 30_000 });
-    await quickInput(ui).locator('.monaco-list-row.focused', { hasText: 'what convox rack update chooses' }).waitFor({ timeout: 10_000 });
+    await quickInput(ui)
+      .locator('.monaco-list-row.focused', { hasText: 'what convox rack update chooses' })
+      .waitFor({ timeout: 10_000 });
     await shot(ui, 'update-release');
     await ui.page.keyboard.press('Enter');
     await previewThenApply(ui, 'update', () => assert.equal(parameterOf(ui, 'Version'), releaseVersions[0]));
     await ui.page.locator('.notifications-toasts', { hasText: /\d+% · / }).waitFor({ timeout: 60_000 });
     await shot(ui, 'update-progress');
     await ui.notification(new RegExp(`Update to ${releaseVersions[1]} done`), 60_000);
-    assert.deepEqual(install.recordedReleases?.map((release) => release.version), [releaseVersions[1]]);
+    assert.deepEqual(
+      install.recordedReleases?.map((release) => release.version),
+      [releaseVersions[1]],
+    );
 
     // Refused: a rack that is updating.
     await ui.runCommand('Convox: Update Rack…');
@@ -119,7 +132,8 @@ walk(
     install.stepMs = 200;
     install.updateFailure = {
       logicalId: 'Instances',
-      reason: 'Resource handler returned message: "The instance type t3.huge does not exist (Service: AutoScaling, Status Code: 400, Request ID: 5)" (RequestToken: 6, HandlerErrorCode: InvalidRequest)',
+      reason:
+        'Resource handler returned message: "The instance type t3.huge does not exist (Service: AutoScaling, Status Code: 400, Request ID: 5)" (RequestToken: 6, HandlerErrorCode: InvalidRequest)',
     };
     await ui.runCommand('Convox: Scale Rack…');
     await typeAndEnter(ui, 'production');
@@ -130,7 +144,10 @@ walk(
     await dialogButton(ui, 'Apply').click({ timeout: 60_000 });
     const failed = await ui.notification(/failed and was rolled back/, 90_000);
     assert.equal(failed.severity, 'error');
-    assert.match(failed.message, /Instances \(AWS::AutoScaling::AutoScalingGroup\) failed: The instance type t3\.huge does not exist/);
+    assert.match(
+      failed.message,
+      /Instances \(AWS::AutoScaling::AutoScalingGroup\) failed: The instance type t3\.huge does not exist/,
+    );
     await shot(ui, 'rollback-root-cause');
     await clickNotificationButton(ui, /failed and was rolled back/, 'Show Events');
     await ui.page.locator('.part.editor .tab.active', { hasText: 'production' }).waitFor({ timeout: 30_000 });
@@ -143,10 +160,24 @@ walk(
     await ui.runCommand('Convox: Scale Rack…');
     await typeAndEnter(ui, 'production');
     await dialogButton(ui, 'Replace Pinned Certificate').waitFor({ timeout: 30_000 });
-    assert.ok(await ui.page.locator('.monaco-dialog-box', { hasText: 'Replace Pinned Certificate of acme/production?' }).isVisible(), 'the step says what it does');
-    assert.ok(await ui.page.locator('.monaco-dialog-box', { hasText: replaced }).isVisible(), 'the new fingerprint is shown');
-    assert.ok(await ui.page.locator('.monaco-dialog-box', { hasText: fingerprint }).isVisible(), 'the pinned fingerprint is shown');
-    assert.ok(await ui.page.locator('.monaco-dialog-box', { hasText: 'Subject: CN=127.0.0.1' }).first().isVisible(), 'subjects are shown');
+    assert.ok(
+      await ui.page
+        .locator('.monaco-dialog-box', { hasText: 'Replace Pinned Certificate of acme/production?' })
+        .isVisible(),
+      'the step says what it does',
+    );
+    assert.ok(
+      await ui.page.locator('.monaco-dialog-box', { hasText: replaced }).isVisible(),
+      'the new fingerprint is shown',
+    );
+    assert.ok(
+      await ui.page.locator('.monaco-dialog-box', { hasText: fingerprint }).isVisible(),
+      'the pinned fingerprint is shown',
+    );
+    assert.ok(
+      await ui.page.locator('.monaco-dialog-box', { hasText: 'Subject: CN=127.0.0.1' }).first().isVisible(),
+      'subjects are shown',
+    );
     await shot(ui, 'replace-pinned-certificate');
     await dialogButton(ui, 'Cancel').click();
     await ui.runCommand('Convox: Scale Rack…');

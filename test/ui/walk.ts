@@ -23,6 +23,7 @@ export interface Walk {
 export const walks: Walk[] = [];
 
 export function walk(name: string, body: (ui: Ui) => Promise<void>, options: WalkOptions = {}): void {
-  if (!/^[a-z0-9-]+$/.test(name)) throw new Error(`walk name "${name}" must be kebab-case (it names the screenshot folder)`);
+  if (!/^[a-z0-9-]+$/.test(name))
+    throw new Error(`walk name "${name}" must be kebab-case (it names the screenshot folder)`);
   walks.push({ name, options, body });
 }

@@ -5,7 +5,13 @@ import * as assert from 'node:assert/strict';
 import { walk } from './walk';
 
 const title = 'Get started with Convox Racks';
-const steps = ['Show the racks your AWS credentials see', 'Choose the regions to scan', 'Switch to a rack', "See a rack's architecture", 'Install a rack'];
+const steps = [
+  'Show the racks your AWS credentials see',
+  'Choose the regions to scan',
+  'Switch to a rack',
+  "See a rack's architecture",
+  'Install a rack',
+];
 
 walk('walkthrough', async (ui) => {
   await ui.openView();
@@ -29,20 +35,32 @@ walk('walkthrough', async (ui) => {
   await ui.page.keyboard.press('Enter');
   await ui.page.locator('.part.editor h2.category-title', { hasText: title }).waitFor({ timeout: 30_000 });
   const shown = await ui.page.locator('.part.editor button.getting-started-step .step-title').allInnerTexts();
-  assert.deepEqual(shown.map((text) => text.trim()), steps, 'the five steps, in order');
+  assert.deepEqual(
+    shown.map((text) => text.trim()),
+    steps,
+    'the five steps, in order',
+  );
   await ui.screenshot('walkthrough');
 
   const switchStep = ui.page.locator('.part.editor button.getting-started-step[data-step-id$="#switch"]');
   assert.equal(await switchStep.getAttribute('aria-checked'), 'false', 'no rack was switched to yet');
   await switchStep.click();
-  await ui.page.locator('.part.editor button.getting-started-step[data-step-id$="#switch"][aria-expanded="true"]').waitFor({ timeout: 10_000 });
-  await ui.page.locator('.part.editor .button-container .monaco-button', { hasText: 'Switch Rack' }).click({ timeout: 10_000 });
+  await ui.page
+    .locator('.part.editor button.getting-started-step[data-step-id$="#switch"][aria-expanded="true"]')
+    .waitFor({ timeout: 10_000 });
+  await ui.page
+    .locator('.part.editor .button-container .monaco-button', { hasText: 'Switch Rack' })
+    .click({ timeout: 10_000 });
   await ui.page.locator('.quick-input-list .monaco-list-row').first().waitFor({ timeout: 30_000 });
   await ui.page.locator('.quick-input-widget input').fill('production');
-  await ui.page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'acme/production' }).waitFor({ timeout: 10_000 });
+  await ui.page
+    .locator('.quick-input-list .monaco-list-row.focused', { hasText: 'acme/production' })
+    .waitFor({ timeout: 10_000 });
   await ui.page.keyboard.press('Enter');
   await ui.page.locator('.part.statusbar', { hasText: 'acme/production' }).waitFor({ timeout: 10_000 });
-  await ui.page.locator('.part.editor button.getting-started-step[data-step-id$="#switch"][aria-checked="true"]').waitFor({ timeout: 10_000 });
+  await ui.page
+    .locator('.part.editor button.getting-started-step[data-step-id$="#switch"][aria-checked="true"]')
+    .waitFor({ timeout: 10_000 });
   await ui.restMouse();
   await ui.screenshot('walkthrough-switch-done');
 });

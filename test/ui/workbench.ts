@@ -96,7 +96,9 @@ export class Workbench implements Ui {
 
   async openView(): Promise<void> {
     await this.convoxIcon().click({ timeout: 30_000 });
-    await this.page.locator('.part.sidebar .composite.title', { hasText: /Racks/i }).waitFor({ state: 'visible', timeout: 30_000 });
+    await this.page
+      .locator('.part.sidebar .composite.title', { hasText: /Racks/i })
+      .waitFor({ state: 'visible', timeout: 30_000 });
     // Away from the icon, so its hover label does not cover the view in screenshots.
     await this.restMouse();
   }
@@ -124,7 +126,8 @@ export class Workbench implements Ui {
     const input = widget.locator('input');
     // The palette closes when anything else takes focus (a view finishing a focus command late, say); then open it again.
     for (let attempt = 1; !(await this.offerInPalette(title)); attempt += 1) {
-      if (attempt === 3) throw new Error(`the command palette closed by itself ${attempt} times before "${title}" could be chosen`);
+      if (attempt === 3)
+        throw new Error(`the command palette closed by itself ${attempt} times before "${title}" could be chosen`);
     }
     await input.press('Enter');
     // Done when the palette closed or the command replaced it with a quick pick of its own.
@@ -146,14 +149,22 @@ export class Workbench implements Ui {
     try {
       await input.waitFor({ state: 'visible', timeout: 10_000 });
       await input.fill(`>${title}`, { timeout: 5_000 });
-      await this.page.locator('.quick-input-list .monaco-list-row.focused').filter({ hasText: title }).waitFor({ state: 'visible', timeout: 10_000 });
+      await this.page
+        .locator('.quick-input-list .monaco-list-row.focused')
+        .filter({ hasText: title })
+        .waitFor({ state: 'visible', timeout: 10_000 });
       return true;
     } catch (error) {
       // A palette losing focus fades out for 150 ms before it hides.
-      const closed = await widget.waitFor({ state: 'hidden', timeout: 1_000 }).then(() => true, () => false);
+      const closed = await widget.waitFor({ state: 'hidden', timeout: 1_000 }).then(
+        () => true,
+        () => false,
+      );
       if (closed) return false;
       const offered = await this.page.locator('.quick-input-list .monaco-list-row').allInnerTexts();
-      throw new Error(`the command palette does not offer "${title}" first; it offers: ${JSON.stringify(offered)}`, { cause: error });
+      throw new Error(`the command palette does not offer "${title}" first; it offers: ${JSON.stringify(offered)}`, {
+        cause: error,
+      });
     }
   }
 
@@ -201,7 +212,9 @@ export class Workbench implements Ui {
 
   async chooseFromRowMenu(label: string, item: string, effect: Locator): Promise<void> {
     const menu = this.page.locator('.context-view .monaco-menu');
-    const entry = menu.locator('.action-item:not(.disabled)', { has: this.page.locator(`.action-label:text-is(${JSON.stringify(item)})`) });
+    const entry = menu.locator('.action-item:not(.disabled)', {
+      has: this.page.locator(`.action-label:text-is(${JSON.stringify(item)})`),
+    });
     for (let opened = 1; ; opened += 1) {
       await this.row(label).first().click({ button: 'right' });
       await entry.waitFor({ state: 'visible', timeout: 10_000 });
@@ -212,16 +225,25 @@ export class Workbench implements Ui {
         await entry.click({ timeout: 5_000 }).catch(() => undefined);
         await menu.waitFor({ state: 'hidden', timeout: 1_000 }).catch(() => undefined);
       }
-      if (await effect.waitFor({ state: 'visible', timeout: 20_000 }).then(() => true, () => false)) return;
+      if (
+        await effect.waitFor({ state: 'visible', timeout: 20_000 }).then(
+          () => true,
+          () => false,
+        )
+      )
+        return;
       // The menu closed without running the item (it lost focus as the click arrived): open it again.
-      if (opened === 3) throw new Error(`"${item}" in the menu of ${label} had no visible effect after ${opened} tries`);
+      if (opened === 3)
+        throw new Error(`"${item}" in the menu of ${label} had no visible effect after ${opened} tries`);
       if (await menu.isVisible()) await this.page.keyboard.press('Escape');
     }
   }
 
   async statusBarText(): Promise<string> {
     // The item's id is the extension's id and the item's own, `convox.currentRack`.
-    return (await this.page.locator('.part.statusbar [id$=".convox.currentRack"]').innerText({ timeout: 10_000 })).trim();
+    return (
+      await this.page.locator('.part.statusbar [id$=".convox.currentRack"]').innerText({ timeout: 10_000 })
+    ).trim();
   }
 
   quickPickRows(): Promise<Row[]> {
@@ -234,7 +256,8 @@ export class Workbench implements Ui {
       const shown = await this.notifications();
       const found = shown.find((notification) => message.test(notification.message));
       if (found) return found;
-      if (Date.now() > deadline) throw new Error(`no notification matching ${message} within ${timeoutMs} ms; shown: ${JSON.stringify(shown)}`);
+      if (Date.now() > deadline)
+        throw new Error(`no notification matching ${message} within ${timeoutMs} ms; shown: ${JSON.stringify(shown)}`);
       await this.page.waitForTimeout(200);
     }
   }
@@ -246,7 +269,8 @@ export class Workbench implements Ui {
     // Keyed by each line's `top`, which stays put while the editor scrolls, so pages overlap harmlessly.
     const lines = new Map<number, string>();
     const rendered = editor.locator('.view-lines .view-line');
-    const drawn = (): Promise<string> => rendered.evaluateAll((elements) => elements.map((element) => (element as HTMLElement).style.top).join());
+    const drawn = (): Promise<string> =>
+      rendered.evaluateAll((elements) => elements.map((element) => (element as HTMLElement).style.top).join());
     for (let page = 0; page < 100; page += 1) {
       const before = lines.size;
       for (let index = 0; index < (await rendered.count()); index += 1) {
@@ -258,7 +282,8 @@ export class Workbench implements Ui {
       // Read the next page once Monaco has drawn other lines; at the end of the text nothing changes.
       const drawnBefore = await drawn();
       await this.page.keyboard.press('PageDown');
-      for (const deadline = Date.now() + 2_000; (await drawn()) === drawnBefore && Date.now() < deadline; ) await this.page.waitForTimeout(50);
+      for (const deadline = Date.now() + 2_000; (await drawn()) === drawnBefore && Date.now() < deadline;)
+        await this.page.waitForTimeout(50);
     }
     return [...lines.entries()]
       .sort(([a], [b]) => a - b)
@@ -267,12 +292,17 @@ export class Workbench implements Ui {
   }
 
   async editorTabTitle(): Promise<string> {
-    return (await this.page.locator('.part.editor .editor-group-container.active .tab.active').innerText({ timeout: 10_000 })).trim();
+    return (
+      await this.page.locator('.part.editor .editor-group-container.active .tab.active').innerText({ timeout: 10_000 })
+    ).trim();
   }
 
   async screenshot(step: string): Promise<string> {
     this.shots += 1;
-    const file = path.join(this.screenshotDir, `${String(this.shots).padStart(2, '0')}-${step.replace(/[^a-z0-9-]+/gi, '-')}.png`);
+    const file = path.join(
+      this.screenshotDir,
+      `${String(this.shots).padStart(2, '0')}-${step.replace(/[^a-z0-9-]+/gi, '-')}.png`,
+    );
     await this.page.screenshot({ path: file });
     return file;
   }
@@ -280,20 +310,28 @@ export class Workbench implements Ui {
   async notifications(): Promise<Notification[]> {
     // Read in one pass: read toast by toast, a toast arriving meanwhile shifts the others, and the icon of one
     // would be paired with the message of another.
-    const shown = await this.page.locator('.notifications-toasts .notification-toast .notification-list-item').evaluateAll((items) =>
-      items.map((item) => ({
-        iconClass: item.querySelector('.notification-list-item-icon')?.className ?? '',
-        message: (item.querySelector('.notification-list-item-message') as HTMLElement | null)?.innerText ?? '',
-      })),
-    );
-    return shown.map(({ iconClass, message }) => ({ severity: severities.find((name) => iconClass.includes(`codicon-${name}`)) ?? 'info', message }));
+    const shown = await this.page
+      .locator('.notifications-toasts .notification-toast .notification-list-item')
+      .evaluateAll((items) =>
+        items.map((item) => ({
+          iconClass: item.querySelector('.notification-list-item-icon')?.className ?? '',
+          message: (item.querySelector('.notification-list-item-message') as HTMLElement | null)?.innerText ?? '',
+        })),
+      );
+    return shown.map(({ iconClass, message }) => ({
+      severity: severities.find((name) => iconClass.includes(`codicon-${name}`)) ?? 'info',
+      message,
+    }));
   }
 
   private async toggleRow(label: string, expanded: 'true' | 'false'): Promise<void> {
     const row = this.row(label).first();
     await row.waitFor({ state: 'visible', timeout: 30_000 });
     if ((await row.getAttribute('aria-expanded')) !== expanded) await row.locator('.monaco-tl-twistie').click();
-    await this.page.locator(rowSelector(label, `[aria-expanded="${expanded}"]`)).first().waitFor({ state: 'visible', timeout: 30_000 });
+    await this.page
+      .locator(rowSelector(label, `[aria-expanded="${expanded}"]`))
+      .first()
+      .waitFor({ state: 'visible', timeout: 30_000 });
   }
 
   /** Into `target` and a little across it: VS Code starts a hover on a move within, not on one jump onto it. */
@@ -301,7 +339,8 @@ export class Workbench implements Ui {
     await target.waitFor({ state: 'visible', timeout: 30_000 });
     const box = await target.boundingBox();
     if (!box) throw new Error('the element to move onto is not on screen');
-    for (const fraction of [0.1, 0.3, 0.5]) await this.page.mouse.move(box.x + box.width * fraction, box.y + box.height / 2);
+    for (const fraction of [0.1, 0.3, 0.5])
+      await this.page.mouse.move(box.x + box.width * fraction, box.y + box.height / 2);
   }
 
   /** Rows of a list in the order shown (rows are reused, so the DOM order is not the list's order). */

@@ -3,12 +3,36 @@ import { validApiHost } from '../../src/model/apiHost';
 import { racksFromStacks } from '../../src/model/stacks';
 
 describe("a rack API address (the stack's Dashboard output) is host[:port] or nothing", () => {
-  const accepted = ['api.production.example', 'rack-abc-1234567890.us-east-1.elb.amazonaws.com', '127.0.0.1:8443', 'api.example:443', 'localhost'];
+  const accepted = [
+    'api.production.example',
+    'rack-abc-1234567890.us-east-1.elb.amazonaws.com',
+    '127.0.0.1:8443',
+    'api.example:443',
+    'localhost',
+  ];
   for (const host of accepted) {
     it(`accepts ${host}`, () => assert.equal(validApiHost(host), host));
   }
 
-  const refused = ['evil.com/path', 'a b', 'host:99999', 'host:0', 'host:', 'user@host', 'host\nrm -rf ~', 'host:443\n', '', 'https://host', '-bad.example', 'a..b', 'host:44a', '999.1.1.1', `${'a'.repeat(64)}.example`, 'host;id', '$(id).example'];
+  const refused = [
+    'evil.com/path',
+    'a b',
+    'host:99999',
+    'host:0',
+    'host:',
+    'user@host',
+    'host\nrm -rf ~',
+    'host:443\n',
+    '',
+    'https://host',
+    '-bad.example',
+    'a..b',
+    'host:44a',
+    '999.1.1.1',
+    `${'a'.repeat(64)}.example`,
+    'host;id',
+    '$(id).example',
+  ];
   for (const host of refused) {
     it(`refuses ${JSON.stringify(host)}`, () => assert.equal(validApiHost(host), undefined));
   }

@@ -7,7 +7,17 @@ const origin = { organization: 'acme', profile: 'acme-prod', region: 'us-east-1'
 
 function rack(name: string, overrides: Partial<Rack> = {}): Rack {
   const [built] = racksFromStacks(
-    [{ stackId: `stack/${name}`, name, status: 'UPDATE_COMPLETE', tags: { System: 'convox', Type: 'rack' }, parameters: { Version: '1' }, outputs: {}, createdAt: new Date(0) }],
+    [
+      {
+        stackId: `stack/${name}`,
+        name,
+        status: 'UPDATE_COMPLETE',
+        tags: { System: 'convox', Type: 'rack' },
+        parameters: { Version: '1' },
+        outputs: {},
+        createdAt: new Date(0),
+      },
+    ],
     origin,
   );
   return { ...built, ...overrides };
@@ -19,13 +29,23 @@ const app = { name: 'web', status: 'running' as const, cloudformationStatus: 'UP
 describe('what changed between two rack lists', () => {
   it('nothing, when nothing a row shows changed', () => {
     const racks = [rack('production', { apps: [app] }), rack('staging')];
-    assert.deepEqual(diffRacks({ racks, errors: [denied] }, { racks: racks.map((each) => ({ ...each })), errors: [{ ...denied }] }), { list: false, changed: [] });
+    assert.deepEqual(
+      diffRacks({ racks, errors: [denied] }, { racks: racks.map((each) => ({ ...each })), errors: [{ ...denied }] }),
+      { list: false, changed: [] },
+    );
   });
 
   it('the racks whose rows changed, and only those', () => {
     const before = [rack('production'), rack('staging'), rack('sandbox')];
-    const after = [rack('production', { cloudformationReason: 'Resource failed' }), rack('staging'), rack('sandbox', { version: '2' })];
-    assert.deepEqual(diffRacks({ racks: before, errors: [] }, { racks: after, errors: [] }), { list: false, changed: ['stack/production', 'stack/sandbox'] });
+    const after = [
+      rack('production', { cloudformationReason: 'Resource failed' }),
+      rack('staging'),
+      rack('sandbox', { version: '2' }),
+    ];
+    assert.deepEqual(diffRacks({ racks: before, errors: [] }, { racks: after, errors: [] }), {
+      list: false,
+      changed: ['stack/production', 'stack/sandbox'],
+    });
   });
 
   it('each thing a rack row or tooltip shows counts as a change', () => {
@@ -39,11 +59,20 @@ describe('what changed between two rack lists', () => {
       ['a new app', { apps: [app] }],
     ];
     for (const [what, change] of changes) {
-      const result = diffRacks({ racks: [rack('production')], errors: [] }, { racks: [rack('production', change)], errors: [] });
+      const result = diffRacks(
+        { racks: [rack('production')], errors: [] },
+        { racks: [rack('production', change)], errors: [] },
+      );
       assert.deepEqual(result, { list: false, changed: ['stack/production'] }, what);
     }
-    for (const [what, change] of [['app status', { cloudformationStatus: 'UPDATE_ROLLBACK_FAILED' }], ['app generation', { generation: '3' }]] as const) {
-      const result = diffRacks({ racks: [rack('production', { apps: [app] })], errors: [] }, { racks: [rack('production', { apps: [{ ...app, ...change }] })], errors: [] });
+    for (const [what, change] of [
+      ['app status', { cloudformationStatus: 'UPDATE_ROLLBACK_FAILED' }],
+      ['app generation', { generation: '3' }],
+    ] as const) {
+      const result = diffRacks(
+        { racks: [rack('production', { apps: [app] })], errors: [] },
+        { racks: [rack('production', { apps: [{ ...app, ...change }] })], errors: [] },
+      );
       assert.deepEqual(result, { list: false, changed: ['stack/production'] }, what);
     }
   });
@@ -57,7 +86,12 @@ describe('what changed between two rack lists', () => {
       ['swapped', [both[1], both[0]]],
       ['another organisation', [both[0], { ...both[1], organization: 'globex', fullName: 'globex/staging' }]],
     ];
-    for (const [what, after] of lists) assert.deepEqual(diffRacks({ racks: both, errors: [] }, { racks: after, errors: [] }), { list: true, changed: [] }, what);
+    for (const [what, after] of lists)
+      assert.deepEqual(
+        diffRacks({ racks: both, errors: [] }, { racks: after, errors: [] }),
+        { list: true, changed: [] },
+        what,
+      );
   });
 
   it('the whole list when error rows come, go or say something else', () => {
@@ -70,6 +104,11 @@ describe('what changed between two rack lists', () => {
       ['another organisation', [denied], [{ ...denied, organization: 'globex' }]],
       ['another pair', [denied], [{ ...denied, profile: 'acme-admin' }]],
     ];
-    for (const [what, before, after] of errorLists) assert.deepEqual(diffRacks({ racks, errors: before }, { racks, errors: after }), { list: true, changed: [] }, what);
+    for (const [what, before, after] of errorLists)
+      assert.deepEqual(
+        diffRacks({ racks, errors: before }, { racks, errors: after }),
+        { list: true, changed: [] },
+        what,
+      );
   });
 });

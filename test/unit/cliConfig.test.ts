@@ -3,7 +3,14 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { CliConfigFiles } from '../../src/cli/configFiles';
-import { CliConfigError, currentCliRack, formatKeyed, installChanges, rackNamedByCli, uninstallChanges } from '../../src/model/cli/cliSettings';
+import {
+  CliConfigError,
+  currentCliRack,
+  formatKeyed,
+  installChanges,
+  rackNamedByCli,
+  uninstallChanges,
+} from '../../src/model/cli/cliSettings';
 import { cliConfigDirectory } from '../../src/model/cli/configDirectory';
 import { projectRoot } from '../projectRoot';
 
@@ -18,7 +25,12 @@ function fixtureFolder(): { files: CliConfigFiles; read: (file: string) => strin
   roots.push(root);
   const copy = path.join(root, 'convox2');
   fs.cpSync(fixture, copy, { recursive: true });
-  const directory = cliConfigDirectory({ env: { CONVOX_CONFIG: copy }, home: root, platform: 'linux', exists: fs.existsSync });
+  const directory = cliConfigDirectory({
+    env: { CONVOX_CONFIG: copy },
+    home: root,
+    platform: 'linux',
+    exists: fs.existsSync,
+  });
   return {
     files: new CliConfigFiles(directory.path),
     read: (file) => fs.readFileSync(path.join(copy, file), 'utf8'),
@@ -32,25 +44,49 @@ describe('CLI configuration directory (the v2 CLI rules)', () => {
 
   it('CONVOX_CONFIG wins over everything', () => {
     const exists = (): boolean => true;
-    assert.deepEqual(cliConfigDirectory({ env: { CONVOX_CONFIG: '/tmp/c', XDG_CONFIG_HOME: '/x' }, home, platform: 'linux', exists }), { path: '/tmp/c', rule: 'CONVOX_CONFIG' });
+    assert.deepEqual(
+      cliConfigDirectory({ env: { CONVOX_CONFIG: '/tmp/c', XDG_CONFIG_HOME: '/x' }, home, platform: 'linux', exists }),
+      { path: '/tmp/c', rule: 'CONVOX_CONFIG' },
+    );
   });
   it('else the XDG directory + convox2, honouring XDG_CONFIG_HOME', () => {
-    assert.deepEqual(cliConfigDirectory({ env: {}, home, platform: 'linux', exists: none }), { path: '/home/ada/.config/convox2', rule: 'xdg' });
-    assert.deepEqual(cliConfigDirectory({ env: { XDG_CONFIG_HOME: '/cfg' }, home, platform: 'linux', exists: none }), { path: '/cfg/convox2', rule: 'xdg' });
-    assert.equal(cliConfigDirectory({ env: {}, home, platform: 'darwin', exists: none }).path, '/home/ada/Library/Preferences/convox2');
+    assert.deepEqual(cliConfigDirectory({ env: {}, home, platform: 'linux', exists: none }), {
+      path: '/home/ada/.config/convox2',
+      rule: 'xdg',
+    });
+    assert.deepEqual(cliConfigDirectory({ env: { XDG_CONFIG_HOME: '/cfg' }, home, platform: 'linux', exists: none }), {
+      path: '/cfg/convox2',
+      rule: 'xdg',
+    });
+    assert.equal(
+      cliConfigDirectory({ env: {}, home, platform: 'darwin', exists: none }).path,
+      '/home/ada/Library/Preferences/convox2',
+    );
   });
   it('else the legacy ~/.convox while it is the one in use', () => {
     const legacyOnly = (directory: string): boolean => directory === '/home/ada/.convox';
-    assert.deepEqual(cliConfigDirectory({ env: {}, home, platform: 'linux', exists: legacyOnly }), { path: '/home/ada/.convox', rule: 'legacy' });
+    assert.deepEqual(cliConfigDirectory({ env: {}, home, platform: 'linux', exists: legacyOnly }), {
+      path: '/home/ada/.convox',
+      rule: 'legacy',
+    });
     const both = (): boolean => true;
-    assert.equal(cliConfigDirectory({ env: {}, home, platform: 'linux', exists: both }).rule, 'xdg', 'once convox2 exists the CLI uses it');
+    assert.equal(
+      cliConfigDirectory({ env: {}, home, platform: 'linux', exists: both }).rule,
+      'xdg',
+      'once convox2 exists the CLI uses it',
+    );
   });
 });
 
 describe('CLI configuration files', () => {
   it('switching to an AWS rack writes self-managed, auth, host and racks as the CLI does, keeping every other entry', async () => {
     const { files, read } = fixtureFolder();
-    await files.switchTo({ kind: 'aws', name: 'production', host: 'api.production.example.com', password: 'MARKER-RACK-PASSWORD' });
+    await files.switchTo({
+      kind: 'aws',
+      name: 'production',
+      host: 'api.production.example.com',
+      password: 'MARKER-RACK-PASSWORD',
+    });
     assert.equal(read('host'), 'api.production.example.com');
     assert.equal(
       read('self-managed'),
@@ -61,7 +97,11 @@ describe('CLI configuration files', () => {
       'console.convox.com': 'FIXTURE-CONSOLE-TOKEN',
       'old.example.org': 'FIXTURE-OLD-PASSWORD',
     });
-    assert.deepEqual(JSON.parse(read('racks')), { 'api.production.example.com': 'production', 'console.convox.com': 'acme/staging', 'other.example.org': 'team/old' });
+    assert.deepEqual(JSON.parse(read('racks')), {
+      'api.production.example.com': 'production',
+      'console.convox.com': 'acme/staging',
+      'other.example.org': 'team/old',
+    });
     assert.equal(read('id'), 'abc123-client-id', 'files the switch does not concern stay as they were');
     const settings = await files.read();
     assert.equal(currentCliRack(settings), 'production', 'the CLI reads back the rack just switched to');
@@ -108,7 +148,11 @@ describe('CLI configuration files', () => {
     });
     await assert.rejects(failing.switchTo({ kind: 'aws', name: 'production', host: 'h', password: 'p' }), /disk full/);
     assert.deepEqual(names.map(read), before, 'no file of the set was replaced');
-    assert.deepEqual(fs.readdirSync(files.directory).sort(), ['auth', 'host', 'id', 'racks', 'self-managed'], 'no staged file is left behind');
+    assert.deepEqual(
+      fs.readdirSync(files.directory).sort(),
+      ['auth', 'host', 'id', 'racks', 'self-managed'],
+      'no staged file is left behind',
+    );
   });
 
   it('two quick switches are applied one after the other, never interleaved', async () => {
@@ -120,7 +164,10 @@ describe('CLI configuration files', () => {
       return temporary;
     });
     const other = new CliConfigFiles(files.directory);
-    await Promise.all([slow.switchTo({ kind: 'aws', name: 'first', host: 'first.example' }), other.switchTo({ kind: 'aws', name: 'second', host: 'second.example' })]);
+    await Promise.all([
+      slow.switchTo({ kind: 'aws', name: 'first', host: 'first.example' }),
+      other.switchTo({ kind: 'aws', name: 'second', host: 'second.example' }),
+    ]);
     assert.equal(read('host'), 'second.example', 'the later switch wins');
     const selfManaged = JSON.parse(read('self-managed')) as Record<string, string>;
     assert.equal(selfManaged.first, 'first.example', 'the second switch read what the first wrote');
@@ -157,7 +204,11 @@ describe('CLI configuration files', () => {
     fs.writeFileSync(files.pathOf('auth'), '{"a": 1}');
     await assert.rejects(files.read(), /auth is not a JSON object of strings/);
     fs.writeFileSync(files.pathOf('auth'), '{"host": "SECRET-IN-A-BROKEN-FILE"');
-    await assert.rejects(files.read(), (error: unknown) => !(error as Error).message.includes('SECRET'), 'the error never quotes the file');
+    await assert.rejects(
+      files.read(),
+      (error: unknown) => !(error as Error).message.includes('SECRET'),
+      'the error never quotes the file',
+    );
   });
 
   it('formats keyed files as Go does (sorted, HTML characters escaped)', () => {
@@ -174,8 +225,16 @@ describe('CLI configuration files', () => {
     ];
     assert.equal(rackNamedByCli('local/convox', '', racks)?.fullName, 'local/convox');
     assert.equal(rackNamedByCli('production', 'api.p', racks)?.fullName, 'acme/production');
-    assert.equal(rackNamedByCli('staging', 'api.g', racks)?.fullName, 'globex/staging', 'an ambiguous name is settled by the host');
-    assert.equal(rackNamedByCli('production', 'api.s', racks)?.fullName, 'acme/staging', 'the host the CLI talks to wins over an old name');
+    assert.equal(
+      rackNamedByCli('staging', 'api.g', racks)?.fullName,
+      'globex/staging',
+      'an ambiguous name is settled by the host',
+    );
+    assert.equal(
+      rackNamedByCli('production', 'api.s', racks)?.fullName,
+      'acme/staging',
+      'the host the CLI talks to wins over an old name',
+    );
     assert.equal(rackNamedByCli(undefined, 'api.p', racks)?.fullName, 'acme/production');
     assert.equal(rackNamedByCli('production', '', racks)?.fullName, 'acme/production');
     assert.equal(rackNamedByCli('nowhere', 'elsewhere', racks), undefined);
@@ -203,29 +262,68 @@ describe('CLI files before and after an uninstall, and after an install', () => 
 
   it('removes self-managed[rack] as `convox rack uninstall` does, and its auth, racks and host entries, keeping every other entry', async () => {
     const { files, read, mode } = await switchedToProduction();
-    assert.deepEqual(JSON.parse(read('self-managed')), { homegrown: 'homegrown.example.org', production: host }, 'before');
-    assert.deepEqual(JSON.parse(read('auth')), { 'console.convox.com': 'FIXTURE-CONSOLE-TOKEN', 'old.example.org': 'FIXTURE-OLD-PASSWORD', [host]: 'FIXTURE-PRODUCTION-PASSWORD' }, 'before');
-    assert.deepEqual(JSON.parse(read('racks')), { 'console.convox.com': 'acme/staging', 'other.example.org': 'team/old', [host]: 'production' }, 'before');
+    assert.deepEqual(
+      JSON.parse(read('self-managed')),
+      { homegrown: 'homegrown.example.org', production: host },
+      'before',
+    );
+    assert.deepEqual(
+      JSON.parse(read('auth')),
+      {
+        'console.convox.com': 'FIXTURE-CONSOLE-TOKEN',
+        'old.example.org': 'FIXTURE-OLD-PASSWORD',
+        [host]: 'FIXTURE-PRODUCTION-PASSWORD',
+      },
+      'before',
+    );
+    assert.deepEqual(
+      JSON.parse(read('racks')),
+      { 'console.convox.com': 'acme/staging', 'other.example.org': 'team/old', [host]: 'production' },
+      'before',
+    );
     assert.equal(read('host'), host, 'before');
 
     const changes = await files.update((settings) => uninstallChanges(settings, { name: 'production', host }));
 
-    assert.deepEqual(changes.summary, ['self-managed: production removed', `auth: ${host} removed`, `racks: ${host} removed`, `host: ${host} removed`]);
+    assert.deepEqual(changes.summary, [
+      'self-managed: production removed',
+      `auth: ${host} removed`,
+      `racks: ${host} removed`,
+      `host: ${host} removed`,
+    ]);
     assert.ok(!changes.summary.join(' ').includes('PASSWORD'), 'the summary (logged) names keys only');
     assert.deepEqual(JSON.parse(read('self-managed')), { homegrown: 'homegrown.example.org' });
-    assert.deepEqual(JSON.parse(read('auth')), { 'console.convox.com': 'FIXTURE-CONSOLE-TOKEN', 'old.example.org': 'FIXTURE-OLD-PASSWORD' });
-    assert.deepEqual(JSON.parse(read('racks')), { 'console.convox.com': 'acme/staging', 'other.example.org': 'team/old' });
-    assert.equal(fs.existsSync(files.pathOf('host')), false, 'a host naming the gone rack would send every command to a dead address');
+    assert.deepEqual(JSON.parse(read('auth')), {
+      'console.convox.com': 'FIXTURE-CONSOLE-TOKEN',
+      'old.example.org': 'FIXTURE-OLD-PASSWORD',
+    });
+    assert.deepEqual(JSON.parse(read('racks')), {
+      'console.convox.com': 'acme/staging',
+      'other.example.org': 'team/old',
+    });
+    assert.equal(
+      fs.existsSync(files.pathOf('host')),
+      false,
+      'a host naming the gone rack would send every command to a dead address',
+    );
     assert.equal(read('id'), 'abc123-client-id', 'untouched');
     for (const file of ['self-managed', 'auth', 'racks']) assert.equal(mode(file), 0o600, file);
   });
 
   it('leaves a host naming another rack, and a self-managed entry of the same name at another host (another region)', async () => {
     const { files, read } = fixtureFolder();
-    await files.switchTo({ kind: 'aws', name: 'production', host: 'production-eu.eu-west-1.elb.amazonaws.com', password: 'EU' });
+    await files.switchTo({
+      kind: 'aws',
+      name: 'production',
+      host: 'production-eu.eu-west-1.elb.amazonaws.com',
+      password: 'EU',
+    });
     const changes = await files.update((settings) => uninstallChanges(settings, { name: 'production', host }));
     assert.deepEqual(changes.summary, []);
-    assert.deepEqual(JSON.parse(read('self-managed')), { homegrown: 'homegrown.example.org', production: 'production-eu.eu-west-1.elb.amazonaws.com' });
+    assert.deepEqual(JSON.parse(read('self-managed')), {
+      homegrown: 'homegrown.example.org',
+      production: 'production-eu.eu-west-1.elb.amazonaws.com',
+    });
     assert.equal(read('host'), 'production-eu.eu-west-1.elb.amazonaws.com');
   });
 
@@ -233,7 +331,10 @@ describe('CLI files before and after an uninstall, and after an install', () => 
     const { files, read } = await switchedToProduction();
     fs.writeFileSync(files.pathOf('auth'), '{"broken": ');
     const before = read('self-managed');
-    await assert.rejects(files.update((settings) => uninstallChanges(settings, { name: 'production', host })), CliConfigError);
+    await assert.rejects(
+      files.update((settings) => uninstallChanges(settings, { name: 'production', host })),
+      CliConfigError,
+    );
     assert.equal(read('auth'), '{"broken": ');
     assert.equal(read('self-managed'), before, 'nothing was written');
     assert.equal(read('host'), host);
@@ -241,12 +342,16 @@ describe('CLI files before and after an uninstall, and after an install', () => 
 
   it('an install records the rack as `convox rack install` does: auth and self-managed, host only when empty', async () => {
     const { files, read } = fixtureFolder();
-    await files.update((settings) => installChanges(settings, { name: 'fresh', host: 'fresh.example.org', password: 'FRESH' }));
+    await files.update((settings) =>
+      installChanges(settings, { name: 'fresh', host: 'fresh.example.org', password: 'FRESH' }),
+    );
     assert.equal(JSON.parse(read('self-managed')).fresh, 'fresh.example.org');
     assert.equal(JSON.parse(read('auth'))['fresh.example.org'], 'FRESH');
     assert.equal(read('host'), 'console.convox.com', 'the CLI is not switched');
     fs.rmSync(files.pathOf('host'));
-    const changes = await files.update((settings) => installChanges(settings, { name: 'fresh', host: 'fresh.example.org' }));
+    const changes = await files.update((settings) =>
+      installChanges(settings, { name: 'fresh', host: 'fresh.example.org' }),
+    );
     assert.equal(read('host'), 'fresh.example.org', 'an empty host is set');
     assert.deepEqual(changes.summary, ['self-managed: fresh added', 'host: set to fresh.example.org']);
   });

@@ -17,7 +17,15 @@ function productionRack(): Rack {
         status: 'UPDATE_ROLLBACK_FAILED',
         statusReason: 'Resource Instances failed to stabilize',
         tags: { System: 'convox', Type: 'rack', Team: 'core' },
-        parameters: { Password: 'hunter2-not-masked-by-aws', HttpProxy: 'http://user:secret@proxy', Version: '20250101120000', InstanceType: 't3.large', InstanceCount: '3', Private: 'No', LogDriver: '' },
+        parameters: {
+          Password: 'hunter2-not-masked-by-aws',
+          HttpProxy: 'http://user:secret@proxy',
+          Version: '20250101120000',
+          InstanceType: 't3.large',
+          InstanceCount: '3',
+          Private: 'No',
+          LogDriver: '',
+        },
         outputs: { Domain: 'router.example', DomainInternal: 'internal.example', Dashboard: 'api.example' },
         createdAt: new Date('2025-01-01T00:00:00Z'),
       },
@@ -28,7 +36,16 @@ function productionRack(): Rack {
 
 describe('tables and what the CLI prints', () => {
   it('aligns columns with two spaces and no trailing blanks', () => {
-    assert.equal(formatTable(['NAME', 'STATUS'], [['acme/production', 'running'], ['a', '']]), 'NAME             STATUS\nacme/production  running\na');
+    assert.equal(
+      formatTable(
+        ['NAME', 'STATUS'],
+        [
+          ['acme/production', 'running'],
+          ['a', ''],
+        ],
+      ),
+      'NAME             STATUS\nacme/production  running\na',
+    );
   });
   it('says how long ago', () => {
     assert.equal(ago(new Date('2025-06-01T11:57:00Z'), now), '3 minutes ago');
@@ -56,14 +73,54 @@ describe('tables and what the CLI prints', () => {
   });
   it('instance and process rows follow the CLI columns', () => {
     assert.deepEqual(
-      instanceColumns({ id: 'i-1', status: 'active', started: new Date('2025-06-01T10:00:00Z'), processes: 4, cpu: 0.125, memory: 0.5, privateIp: '10.0.1.5' }, now),
+      instanceColumns(
+        {
+          id: 'i-1',
+          status: 'active',
+          started: new Date('2025-06-01T10:00:00Z'),
+          processes: 4,
+          cpu: 0.125,
+          memory: 0.5,
+          privateIp: '10.0.1.5',
+        },
+        now,
+      ),
       ['i-1', 'active', '2 hours ago', '4', '12.50%', '50.00%', '', '10.0.1.5'],
     );
-    assert.deepEqual(processColumns({ id: 'abc', app: 'production', service: 'web', status: 'running', release: '', command: 'api' }, now), ['abc', 'production', 'web', 'running', '', '', 'api']);
+    assert.deepEqual(
+      processColumns(
+        { id: 'abc', app: 'production', service: 'web', status: 'running', release: '', command: 'api' },
+        now,
+      ),
+      ['abc', 'production', 'web', 'running', '', '', 'api'],
+    );
   });
   it('the inspect document has every section and never the password', () => {
-    const text = inspectDocument(productionRack(), { instances: [], tasks: [], loadedAt: now }, [], [{ at: now, resource: 'Instances', resourceType: 'AWS::AutoScaling::AutoScalingGroup', status: 'UPDATE_FAILED', reason: 'timeout' }], now);
-    for (const heading of ['acme/production\n====', '\nRack\n----', '\nParameters\n', '\nInstances\n', '\nProcesses\n', '\nApps\n', '\nStack events (last 1)\n']) assert.ok(text.includes(heading), heading);
+    const text = inspectDocument(
+      productionRack(),
+      { instances: [], tasks: [], loadedAt: now },
+      [],
+      [
+        {
+          at: now,
+          resource: 'Instances',
+          resourceType: 'AWS::AutoScaling::AutoScalingGroup',
+          status: 'UPDATE_FAILED',
+          reason: 'timeout',
+        },
+      ],
+      now,
+    );
+    for (const heading of [
+      'acme/production\n====',
+      '\nRack\n----',
+      '\nParameters\n',
+      '\nInstances\n',
+      '\nProcesses\n',
+      '\nApps\n',
+      '\nStack events (last 1)\n',
+    ])
+      assert.ok(text.includes(heading), heading);
     assert.ok(!text.includes('hunter2'));
     assert.ok(!text.includes('secret@proxy'));
     assert.match(text, /UPDATE_FAILED\s+timeout/);
@@ -91,7 +148,17 @@ describe('tables and what the CLI prints', () => {
       ['Stack', 'UPDATE_ROLLBACK_FAILED: Resource Instances failed to stabilize'],
     ]);
     const [bare] = racksFromStacks(
-      [{ stackId: 'arn:stack/sandbox/1', name: 'sandbox', status: 'CREATE_COMPLETE', tags: { System: 'convox', Type: 'rack' }, parameters: {}, outputs: { Domain: 'router.sandbox' }, createdAt: now }],
+      [
+        {
+          stackId: 'arn:stack/sandbox/1',
+          name: 'sandbox',
+          status: 'CREATE_COMPLETE',
+          tags: { System: 'convox', Type: 'rack' },
+          parameters: {},
+          outputs: { Domain: 'router.sandbox' },
+          createdAt: now,
+        },
+      ],
       { organization: 'acme', profile: 'acme-dev', region: 'eu-west-1' },
     );
     assert.deepEqual(rackSummary(bare), [
@@ -103,20 +170,47 @@ describe('tables and what the CLI prints', () => {
       ['Profile', 'acme-dev'],
       ['Stack', 'CREATE_COMPLETE'],
     ]);
-    assert.equal(new Map(rackSummary({ ...bare, routerHost: undefined })).get('Router'), undefined, 'no router at all: no row');
-    assert.equal(new Map(rackSummary({ ...bare, routerHost: undefined, routerInternalHost: 'internal.sandbox' })).get('Router'), undefined, 'as the CLI: no Router row without a public router');
+    assert.equal(
+      new Map(rackSummary({ ...bare, routerHost: undefined })).get('Router'),
+      undefined,
+      'no router at all: no row',
+    );
+    assert.equal(
+      new Map(rackSummary({ ...bare, routerHost: undefined, routerInternalHost: 'internal.sandbox' })).get('Router'),
+      undefined,
+      'as the CLI: no Router row without a public router',
+    );
   });
   it('`convox rack` NLB rows: the host with the elastic IPs the stack names, and the internal host', () => {
     const rack = productionRack();
-    const withNlb = { ...rack, outputs: { ...rack.outputs, NLBHost: 'nlb.example', NLBEIP0: '3.0.0.1', NLBEIP2: '3.0.0.3', NLBInternalHost: 'nlbi.example' } };
+    const withNlb = {
+      ...rack,
+      outputs: {
+        ...rack.outputs,
+        NLBHost: 'nlb.example',
+        NLBEIP0: '3.0.0.1',
+        NLBEIP2: '3.0.0.3',
+        NLBInternalHost: 'nlbi.example',
+      },
+    };
     const rows = rackSummary(withNlb);
-    assert.deepEqual(
-      rows.map(([label]) => label).slice(0, 8),
-      ['Name', 'Provider', 'Region', 'Router', 'NLB', 'NLB Internal', 'Status', 'Version'],
-    );
+    assert.deepEqual(rows.map(([label]) => label).slice(0, 8), [
+      'Name',
+      'Provider',
+      'Region',
+      'Router',
+      'NLB',
+      'NLB Internal',
+      'Status',
+      'Version',
+    ]);
     assert.equal(new Map(rows).get('NLB'), 'nlb.example (3.0.0.1, 3.0.0.3)');
     assert.equal(new Map(rows).get('NLB Internal'), 'nlbi.example');
-    assert.equal(new Map(rackSummary({ ...rack, outputs: { NLBHost: 'nlb.example' } })).get('NLB'), 'nlb.example', 'no addresses: the host alone');
+    assert.equal(
+      new Map(rackSummary({ ...rack, outputs: { NLBHost: 'nlb.example' } })).get('NLB'),
+      'nlb.example',
+      'no addresses: the host alone',
+    );
     const document = inspectDocument(withNlb, { instances: [], tasks: [], loadedAt: now }, [], [], now);
     assert.ok(
       document.includes(
@@ -138,19 +232,63 @@ describe('tables and what the CLI prints', () => {
     assert.equal(params.get('HttpProxy'), mask);
   });
   it('an instance without addresses leaves PUBLIC and PRIVATE empty', () => {
-    assert.deepEqual(instanceColumns({ id: 'i-2', status: 'draining', processes: 0 }, now), ['i-2', 'draining', '', '0', '', '', '', '']);
+    assert.deepEqual(instanceColumns({ id: 'i-2', status: 'draining', processes: 0 }, now), [
+      'i-2',
+      'draining',
+      '',
+      '0',
+      '',
+      '',
+      '',
+      '',
+    ]);
   });
   it('the inspect document, as a whole', () => {
-    const rack = { ...productionRack(), apps: [{ name: 'web', status: 'running' as const, cloudformationStatus: 'UPDATE_COMPLETE', generation: '2' }] };
+    const rack = {
+      ...productionRack(),
+      apps: [{ name: 'web', status: 'running' as const, cloudformationStatus: 'UPDATE_COMPLETE', generation: '2' }],
+    };
     const details = {
-      instances: [{ id: 'i-0abc', status: 'active', started: new Date('2025-06-01T11:00:00Z'), processes: 3, cpu: 0.25, memory: 0.5, publicIp: '54.0.0.1', privateIp: '10.0.1.5' }],
+      instances: [
+        {
+          id: 'i-0abc',
+          status: 'active',
+          started: new Date('2025-06-01T11:00:00Z'),
+          processes: 3,
+          cpu: 0.25,
+          memory: 0.5,
+          publicIp: '54.0.0.1',
+          privateIp: '10.0.1.5',
+        },
+      ],
       tasks: [],
       loadedAt: now,
     };
-    const processes = [{ id: '456789abcdef', app: 'production', service: 'web', status: 'running', release: 'R1', started: new Date('2025-06-01T11:59:30Z'), command: 'api' }];
+    const processes = [
+      {
+        id: '456789abcdef',
+        app: 'production',
+        service: 'web',
+        status: 'running',
+        release: 'R1',
+        started: new Date('2025-06-01T11:59:30Z'),
+        command: 'api',
+      },
+    ];
     const events = [
-      { at: new Date('2025-06-01T11:00:00Z'), resource: 'Instances', resourceType: 'AWS::AutoScaling::AutoScalingGroup', status: 'UPDATE_FAILED', reason: 'timeout' },
-      { at: new Date('2025-06-01T10:00:00Z'), resource: 'production', resourceType: 'AWS::CloudFormation::Stack', status: 'UPDATE_IN_PROGRESS' },
+      {
+        at: new Date('2025-06-01T11:00:00Z'),
+        resource: 'Instances',
+        resourceType: 'AWS::AutoScaling::AutoScalingGroup',
+        status: 'UPDATE_FAILED',
+        reason: 'timeout',
+      },
+      {
+        at: new Date('2025-06-01T10:00:00Z'),
+        resource: 'production',
+        resourceType: 'AWS::CloudFormation::Stack',
+        status: 'UPDATE_IN_PROGRESS',
+      },
     ];
     assert.equal(
       inspectDocument(rack, details, processes, events, now),
@@ -221,13 +359,36 @@ describe('rack processes', () => {
     assert.equal(processId('arn:aws:ecs:us-east-1:1:task/cluster/0123456789abcdef'), '456789abcdef');
   });
   it('fills app, release and command from labels, then environment, then the rack name', () => {
-    const task = { taskArn: 'arn:aws:ecs:r:1:task/c/0123456789abcdef', container: 'web', status: 'running', overrideEnvironment: {} };
-    const labelled = [{ name: 'web', command: ['bin/web'], environment: { APP: 'ignored' }, labels: { 'convox.app': 'shop', 'convox.release': 'RABC' } }];
-    assert.deepEqual(processFromTask(task, labelled, 'production'), { id: '456789abcdef', app: 'shop', service: 'web', status: 'running', release: 'RABC', started: undefined, command: 'bin/web' });
+    const task = {
+      taskArn: 'arn:aws:ecs:r:1:task/c/0123456789abcdef',
+      container: 'web',
+      status: 'running',
+      overrideEnvironment: {},
+    };
+    const labelled = [
+      {
+        name: 'web',
+        command: ['bin/web'],
+        environment: { APP: 'ignored' },
+        labels: { 'convox.app': 'shop', 'convox.release': 'RABC' },
+      },
+    ];
+    assert.deepEqual(processFromTask(task, labelled, 'production'), {
+      id: '456789abcdef',
+      app: 'shop',
+      service: 'web',
+      status: 'running',
+      release: 'RABC',
+      started: undefined,
+      command: 'bin/web',
+    });
     const environment = [{ name: 'web', command: ['api'], environment: { APP: 'billing', RELEASE: 'R1' }, labels: {} }];
     assert.equal(processFromTask(task, environment, 'production').app, 'billing');
     assert.equal(processFromTask(task, environment, 'production').release, 'R1');
     assert.equal(processFromTask(task, [], 'production').app, 'production');
-    assert.equal(processFromTask({ ...task, overrideCommand: ['sh', '-c', 'echo hi'] }, environment, 'production').command, 'echo hi');
+    assert.equal(
+      processFromTask({ ...task, overrideCommand: ['sh', '-c', 'echo hi'] }, environment, 'production').command,
+      'echo hi',
+    );
   });
 });

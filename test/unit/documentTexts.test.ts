@@ -9,7 +9,8 @@ describe('texts of read-only documents', () => {
       listeners.push(listener);
       return { dispose: () => listeners.splice(listeners.indexOf(listener), 1) };
     });
-    for (let index = 0; index < 50; index++) texts.set(`convox-rack-preview:/acme${index}%20preview?${index}`, `preview ${index}`);
+    for (let index = 0; index < 50; index++)
+      texts.set(`convox-rack-preview:/acme${index}%20preview?${index}`, `preview ${index}`);
     texts.set('convox-rack-preview:/kept', 'kept');
     for (let index = 0; index < 50; index++) close(`convox-rack-preview:/acme${index}%20preview?${index}`);
     close('file:///kept');

@@ -123,7 +123,17 @@ describe('ignored config: __proto__ sections', () => {
 describe('ignored config: lines', () => {
   for (const file of ['config', 'credentials'] as const) {
     it(`reports lines of the ${file} file without = or starting with =, naming their section`, () => {
-      const text = lines('[default]', 'region = a', 'region', '= a', '  =a', '[profile x]', 'aws region eu-west-1', '[broken', 'k = v');
+      const text = lines(
+        '[default]',
+        'region = a',
+        'region',
+        '= a',
+        '  =a',
+        '[profile x]',
+        'aws region eu-west-1',
+        '[broken',
+        'k = v',
+      );
       assert.deepEqual(ignoredConfig(text, file), [
         { file, line: 3, reason: 'not-key-value', section: 'default' },
         { file, line: 4, reason: 'not-key-value', section: 'default' },
@@ -133,7 +143,16 @@ describe('ignored config: lines', () => {
       ]);
     });
     it(`reports lines of the ${file} file above the first section, with their key`, () => {
-      const text = lines('', 'region = a', 'output=json', 's3 =', '  max_concurrent_requests = 10', 'stray', '[default]', 'region = b');
+      const text = lines(
+        '',
+        'region = a',
+        'output=json',
+        's3 =',
+        '  max_concurrent_requests = 10',
+        'stray',
+        '[default]',
+        'region = b',
+      );
       assert.deepEqual(ignoredConfig(text, file), [
         { file, line: 2, reason: 'before-section', key: 'region' },
         { file, line: 3, reason: 'before-section', key: 'output' },
@@ -179,7 +198,9 @@ describe('ignored config: lines', () => {
     ]);
   });
   it('counts CRLF lines as the loader does', () => {
-    const text = ['[default]', 'region = a', '', 'stray', '[foo]', 'k = v', 'x = y', '[profile b]', '=v', ''].join('\r\n');
+    const text = ['[default]', 'region = a', '', 'stray', '[foo]', 'k = v', 'x = y', '[profile b]', '=v', ''].join(
+      '\r\n',
+    );
     assert.deepEqual(ignoredConfig(text, 'config'), [
       { file: 'config', line: 4, reason: 'not-key-value', section: 'default' },
       { file: 'config', line: 5, reason: 'not-a-profile', section: 'foo' },
@@ -191,18 +212,54 @@ describe('ignored config: lines', () => {
 describe('ignored config: log messages', () => {
   it('name the file by its kind and the line, and say what the loader wants instead', () => {
     const expected: Array<[IgnoredEntry, string]> = [
-      [{ file: 'config', line: 12, reason: 'not-a-profile', section: 'foo' }, '~/.aws/config line 12: section [foo] is ignored; profiles in the config file are written [profile foo].'],
-      [{ file: 'config', line: 2, reason: 'not-a-profile', section: 'foo bar baz' }, '~/.aws/config line 2: section [foo bar baz] is ignored; the config file reads only [default], [profile name], [sso-session name] and [services name].'],
-      [{ file: 'config', line: 3, reason: 'bad-name', section: 'sso-session my session' }, "~/.aws/config line 3: section [sso-session my session] is ignored; the name after 'sso-session' must be one word of letters, digits and _-@+.%:/ (quotes allowed)."],
-      [{ file: 'credentials', line: 4, reason: 'unknown-type', section: 'my profile' }, "~/.aws/credentials line 4: section [my profile] is ignored; a name with a space is read as '<type> <name>', and 'my' is not profile, sso-session or services."],
-      [{ file: 'credentials', line: 5, reason: 'whole-file', section: '__proto__' }, '~/.aws/credentials line 5: section [__proto__] makes the AWS SDK reject the whole file; none of its profiles are read.'],
-      [{ file: 'config', line: 6, reason: 'empty-name', section: '' }, '~/.aws/config line 6: section [] is ignored, with its lines; it has no name.'],
-      [{ file: 'credentials', line: 7, reason: 'reserved-name', section: 'constructor' }, '~/.aws/credentials line 7: section [constructor] is ignored; the AWS SDK cannot keep a profile by that name.'],
-      [{ file: 'config', line: 8, reason: 'shadowed-default', section: 'default' }, '~/.aws/config line 8: section [default] is ignored; [profile default] in the same file takes its place.'],
-      [{ file: 'config', line: 9, reason: 'not-key-value', section: 'profile x' }, "~/.aws/config line 9 in [profile x] is not 'key = value' and is ignored."],
-      [{ file: 'credentials', line: 1, reason: 'not-key-value' }, "~/.aws/credentials line 1 is not 'key = value' and is ignored."],
-      [{ file: 'config', line: 2, reason: 'before-section', key: 'region' }, '~/.aws/config line 2: key region comes before any [section] and is ignored.'],
-      [{ file: 'config', line: 3, reason: 'before-section' }, '~/.aws/config line 3: a setting comes before any [section] and is ignored.'],
+      [
+        { file: 'config', line: 12, reason: 'not-a-profile', section: 'foo' },
+        '~/.aws/config line 12: section [foo] is ignored; profiles in the config file are written [profile foo].',
+      ],
+      [
+        { file: 'config', line: 2, reason: 'not-a-profile', section: 'foo bar baz' },
+        '~/.aws/config line 2: section [foo bar baz] is ignored; the config file reads only [default], [profile name], [sso-session name] and [services name].',
+      ],
+      [
+        { file: 'config', line: 3, reason: 'bad-name', section: 'sso-session my session' },
+        "~/.aws/config line 3: section [sso-session my session] is ignored; the name after 'sso-session' must be one word of letters, digits and _-@+.%:/ (quotes allowed).",
+      ],
+      [
+        { file: 'credentials', line: 4, reason: 'unknown-type', section: 'my profile' },
+        "~/.aws/credentials line 4: section [my profile] is ignored; a name with a space is read as '<type> <name>', and 'my' is not profile, sso-session or services.",
+      ],
+      [
+        { file: 'credentials', line: 5, reason: 'whole-file', section: '__proto__' },
+        '~/.aws/credentials line 5: section [__proto__] makes the AWS SDK reject the whole file; none of its profiles are read.',
+      ],
+      [
+        { file: 'config', line: 6, reason: 'empty-name', section: '' },
+        '~/.aws/config line 6: section [] is ignored, with its lines; it has no name.',
+      ],
+      [
+        { file: 'credentials', line: 7, reason: 'reserved-name', section: 'constructor' },
+        '~/.aws/credentials line 7: section [constructor] is ignored; the AWS SDK cannot keep a profile by that name.',
+      ],
+      [
+        { file: 'config', line: 8, reason: 'shadowed-default', section: 'default' },
+        '~/.aws/config line 8: section [default] is ignored; [profile default] in the same file takes its place.',
+      ],
+      [
+        { file: 'config', line: 9, reason: 'not-key-value', section: 'profile x' },
+        "~/.aws/config line 9 in [profile x] is not 'key = value' and is ignored.",
+      ],
+      [
+        { file: 'credentials', line: 1, reason: 'not-key-value' },
+        "~/.aws/credentials line 1 is not 'key = value' and is ignored.",
+      ],
+      [
+        { file: 'config', line: 2, reason: 'before-section', key: 'region' },
+        '~/.aws/config line 2: key region comes before any [section] and is ignored.',
+      ],
+      [
+        { file: 'config', line: 3, reason: 'before-section' },
+        '~/.aws/config line 3: a setting comes before any [section] and is ignored.',
+      ],
     ];
     for (const [entry, message] of expected) assert.equal(describeIgnored(entry), message);
   });
@@ -261,13 +318,22 @@ describe('ignored config: agrees with the SDK loader', () => {
     files += 1;
     const path = `/nonexistent/ignored-config-test-${files}`;
     externalDataInterceptor.interceptFile(path, text);
-    const loaded = await loadSharedConfigFiles(file === 'config' ? { configFilepath: path, filepath: `${path}-none` } : { configFilepath: `${path}-none`, filepath: path });
+    const loaded = await loadSharedConfigFiles(
+      file === 'config'
+        ? { configFilepath: path, filepath: `${path}-none` }
+        : { configFilepath: `${path}-none`, filepath: path },
+    );
     const sections = Object.values(file === 'config' ? loaded.configFile : loaded.credentialsFile);
     return sections.map((section) => Number(section.marker)).sort((a, b) => a - b);
   }
   /** A file with one section per header, each holding `marker = <header line>` and a sub-section. */
   function fixture(headers: string[]): { text: string; headerLines: number[] } {
-    const text = headers.flatMap((header, index) => [`[${header}]`, `marker = ${index * 4 + 1}`, 's3 =', '  max_concurrent_requests = 10']);
+    const text = headers.flatMap((header, index) => [
+      `[${header}]`,
+      `marker = ${index * 4 + 1}`,
+      's3 =',
+      '  max_concurrent_requests = 10',
+    ]);
     return { text: text.join('\n'), headerLines: headers.map((_, index) => index * 4 + 1) };
   }
   async function agree(headers: string[], file: IniFile): Promise<void> {
@@ -314,6 +380,9 @@ describe('ignored config: agrees with the SDK loader', () => {
     const { text } = fixture(['a', 'profile b', '__proto__']);
     assert.deepEqual(await keptByLoader(text, 'config'), []);
     assert.deepEqual(await keptByLoader(text, 'credentials'), []);
-    assert.deepEqual(ignoredConfig(text, 'config').map((entry) => entry.reason), ['whole-file']);
+    assert.deepEqual(
+      ignoredConfig(text, 'config').map((entry) => entry.reason),
+      ['whole-file'],
+    );
   });
 });

@@ -39,7 +39,8 @@ describe('local racks (as `convox racks` lists them)', () => {
       assert.equal(offered(command, 'rack.current.running.local'), false, command);
       assert.equal(offered(command, 'rack.running'), true, command);
     }
-    for (const command of ['convox.switchRack', 'convox.inspectRack', 'convox.openTerminal']) assert.equal(offered(command, 'rack.running.local'), true, command);
+    for (const command of ['convox.switchRack', 'convox.inspectRack', 'convox.openTerminal'])
+      assert.equal(offered(command, 'rack.running.local'), true, command);
   });
 
   it('are inspected as what is known: namespace and context', () => {

@@ -12,7 +12,15 @@ import { rackNamed } from '../rackNamed';
 
 /** One profile, one region, one rack, reported at once. */
 function ports(): RackPorts {
-  const production = { stackId: 'stack/production', name: 'production', status: 'UPDATE_COMPLETE', tags: { System: 'convox', Type: 'rack' }, parameters: {}, outputs: {}, createdAt: new Date(0) };
+  const production = {
+    stackId: 'stack/production',
+    name: 'production',
+    status: 'UPDATE_COMPLETE',
+    tags: { System: 'convox', Type: 'rack' },
+    parameters: {},
+    outputs: {},
+    createdAt: new Date(0),
+  };
   return {
     discovery: {
       profiles: async (): Promise<ProfileRegion[]> => [{ name: 'acme-prod', region: 'us-east-1' }],
@@ -37,13 +45,24 @@ const settings = () => ({ regions: [], organizations: {} });
 describe('local racks in the store', () => {
   it('come after the AWS racks, which never wait for them', async () => {
     let answer: (racks: Rack[]) => void = () => undefined;
-    const store = new RackStore(ports(), settings, { intervalSeconds: 0, localRacks: () => new Promise((resolve) => (answer = resolve)) });
+    const store = new RackStore(ports(), settings, {
+      intervalSeconds: 0,
+      localRacks: () => new Promise((resolve) => (answer = resolve)),
+    });
     const refreshed = store.refresh('manual');
-    for (let waited = 0; store.racks().length === 0 && waited < 2_000; waited += 10) await new Promise((resolve) => setTimeout(resolve, 10));
-    assert.deepEqual(store.racks().map((rack) => rack.fullName), ['acme-prod/production'], 'the AWS racks are listed while the cluster has not answered');
+    for (let waited = 0; store.racks().length === 0 && waited < 2_000; waited += 10)
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    assert.deepEqual(
+      store.racks().map((rack) => rack.fullName),
+      ['acme-prod/production'],
+      'the AWS racks are listed while the cluster has not answered',
+    );
     answer(localRacks({ context: 'kind', namespaces: [{ name: 'convox' }] }));
     await refreshed;
-    assert.deepEqual(store.racks().map((rack) => rack.fullName), ['acme-prod/production', 'local/convox']);
+    assert.deepEqual(
+      store.racks().map((rack) => rack.fullName),
+      ['acme-prod/production', 'local/convox'],
+    );
     assert.equal(rackNamed(store, 'local/convox')?.local?.context, 'kind');
     store.dispose();
   });
@@ -51,13 +70,23 @@ describe('local racks in the store', () => {
   it('a failed lookup means none, its reason logged once while it stays the same', async () => {
     const logged: string[] = [];
     let reason = 'no kubeconfig';
-    const store = new RackStore(ports(), settings, { intervalSeconds: 0, log: (message) => logged.push(message), localRacks: () => Promise.reject(new Error(reason)) });
+    const store = new RackStore(ports(), settings, {
+      intervalSeconds: 0,
+      log: (message) => logged.push(message),
+      localRacks: () => Promise.reject(new Error(reason)),
+    });
     await store.refresh('manual');
     await store.refresh('manual');
     reason = 'the cluster did not answer';
     await store.refresh('manual');
-    assert.deepEqual(logged.filter((line) => line.startsWith('No local racks')), ['No local racks: no kubeconfig', 'No local racks: the cluster did not answer']);
-    assert.deepEqual(store.racks().map((rack) => rack.fullName), ['acme-prod/production']);
+    assert.deepEqual(
+      logged.filter((line) => line.startsWith('No local racks')),
+      ['No local racks: no kubeconfig', 'No local racks: the cluster did not answer'],
+    );
+    assert.deepEqual(
+      store.racks().map((rack) => rack.fullName),
+      ['acme-prod/production'],
+    );
     store.dispose();
   });
 });

@@ -3,28 +3,42 @@ import { processFromTask, shellJoin } from '../../src/model/processes';
 import type { ContainerDefinition, RackTask } from '../../src/model/rack';
 
 describe('process COMMAND (like `convox rack ps`)', () => {
-  const task: RackTask = { taskArn: 'arn:aws:ecs:r:1:task/c/0123456789abcdef', container: 'web', status: 'running', overrideEnvironment: {} };
-  const definition = (command: string[], environment: Record<string, string> = {}, labels: Record<string, string> = {}): ContainerDefinition[] => [
-    { name: 'web', command, environment, labels },
-  ];
-  const command = (overrides: Partial<RackTask>, definitions: ContainerDefinition[]): string => processFromTask({ ...task, ...overrides }, definitions, 'production').command;
+  const task: RackTask = {
+    taskArn: 'arn:aws:ecs:r:1:task/c/0123456789abcdef',
+    container: 'web',
+    status: 'running',
+    overrideEnvironment: {},
+  };
+  const definition = (
+    command: string[],
+    environment: Record<string, string> = {},
+    labels: Record<string, string> = {},
+  ): ContainerDefinition[] => [{ name: 'web', command, environment, labels }];
+  const command = (overrides: Partial<RackTask>, definitions: ContainerDefinition[]): string =>
+    processFromTask({ ...task, ...overrides }, definitions, 'production').command;
 
   describe('the definition command, joined like go-shellquote', () => {
     it('leaves plain words, and characters the shell does not expand, as they are', () => {
-      assert.equal(shellJoin(['bin/web', '--port', '3000', 'key=value', '%3', 'a~b', 'x]}#']), 'bin/web --port 3000 key=value %3 a~b x]}#');
+      assert.equal(
+        shellJoin(['bin/web', '--port', '3000', 'key=value', '%3', 'a~b', 'x]}#']),
+        'bin/web --port 3000 key=value %3 a~b x]}#',
+      );
       assert.equal(command({}, definition(['bin/web', '--port', '3000'])), 'bin/web --port 3000');
     });
     it('single-quotes a word with a space, tab or newline', () => {
       assert.equal(command({}, definition(['/bin/x', '--banner', 'a b'])), "/bin/x --banner 'a b'");
       assert.equal(shellJoin(['a\tb', 'c\nd']), "'a\tb' 'c\nd'");
     });
-    it('writes a single quote as \\\' outside the quotes', () => {
+    it("writes a single quote as \\' outside the quotes", () => {
       assert.equal(shellJoin(["it's"]), "it\\'s");
       assert.equal(shellJoin(["it's a"]), "'it'\\''s a'");
       assert.equal(shellJoin(["' x '"]), "\\'' x '\\'");
     });
     it('backslash-escapes shell characters in a word without spaces, and only quotes them in one with spaces', () => {
-      assert.equal(shellJoin(['echo', '$HOME', '${A:-b}', 'a;b', 'a\\b', '"x"', '`id`', '(a|b)&', '<in>', '*?!', '[x']), 'echo \\$HOME \\$\\{A:-b} a\\;b a\\\\b \\"x\\" \\`id\\` \\(a\\|b\\)\\& \\<in\\> \\*\\?\\! \\[x');
+      assert.equal(
+        shellJoin(['echo', '$HOME', '${A:-b}', 'a;b', 'a\\b', '"x"', '`id`', '(a|b)&', '<in>', '*?!', '[x']),
+        'echo \\$HOME \\$\\{A:-b} a\\;b a\\\\b \\"x\\" \\`id\\` \\(a\\|b\\)\\& \\<in\\> \\*\\?\\! \\[x',
+      );
       assert.equal(shellJoin(['echo $HOME; ls']), "'echo $HOME; ls'");
     });
     it('escapes ~ only at the start of a word', () => {
@@ -47,26 +61,62 @@ describe('process COMMAND (like `convox rack ps`)', () => {
       assert.equal(command({ startedBy: 'ecs-svc/123' }, billing), 'bin/web');
     });
     it('compares startedBy with the APP environment variable, not the convox.app label', () => {
-      assert.equal(command({ startedBy: 'convox.shop' }, definition(['bin/web'], {}, { 'convox.app': 'shop' })), 'bin/web');
-      assert.equal(command({ startedBy: 'convox.shop', overrideEnvironment: { APP: 'shop' } }, definition(['bin/web'], {}, { 'convox.app': 'shop' })), '');
+      assert.equal(
+        command({ startedBy: 'convox.shop' }, definition(['bin/web'], {}, { 'convox.app': 'shop' })),
+        'bin/web',
+      );
+      assert.equal(
+        command(
+          { startedBy: 'convox.shop', overrideEnvironment: { APP: 'shop' } },
+          definition(['bin/web'], {}, { 'convox.app': 'shop' }),
+        ),
+        '',
+      );
     });
     it('shows only the script of a three-word override (sh -c "…"), unquoted', () => {
-      assert.equal(command({ overrideCommand: ['sh', '-c', 'echo "hi" && sleep 1'] }, definition(['bin/web'])), 'echo "hi" && sleep 1');
-      assert.equal(command({ startedBy: 'convox.billing', overrideCommand: ['sh', '-c', 'bin/migrate'] }, definition(['bin/web'], { APP: 'billing' })), 'bin/migrate');
+      assert.equal(
+        command({ overrideCommand: ['sh', '-c', 'echo "hi" && sleep 1'] }, definition(['bin/web'])),
+        'echo "hi" && sleep 1',
+      );
+      assert.equal(
+        command(
+          { startedBy: 'convox.billing', overrideCommand: ['sh', '-c', 'bin/migrate'] },
+          definition(['bin/web'], { APP: 'billing' }),
+        ),
+        'bin/migrate',
+      );
     });
     it('ignores an override of any other length, as rack does', () => {
-      assert.equal(command({ overrideCommand: ['bin/migrate', '--all'] }, definition(['bin/web', 'a b'])), "bin/web 'a b'");
+      assert.equal(
+        command({ overrideCommand: ['bin/migrate', '--all'] }, definition(['bin/web', 'a b'])),
+        "bin/web 'a b'",
+      );
       assert.equal(command({ overrideCommand: ['sh', '-c', 'x', 'y'] }, definition(['bin/web'])), 'bin/web');
-      assert.equal(command({ overrideCommand: ['bin/migrate'], startedBy: 'convox.billing' }, definition(['bin/web'], { APP: 'billing' })), '');
+      assert.equal(
+        command(
+          { overrideCommand: ['bin/migrate'], startedBy: 'convox.billing' },
+          definition(['bin/web'], { APP: 'billing' }),
+        ),
+        '',
+      );
     });
     it('shows a COMMAND environment variable from the definition over everything else', () => {
       const withCommand = definition(['bin/web'], { APP: 'billing', COMMAND: 'bin/worker --queue a' });
       assert.equal(command({}, withCommand), 'bin/worker --queue a');
-      assert.equal(command({ startedBy: 'convox.billing', overrideCommand: ['sh', '-c', 'bin/migrate'] }, withCommand), 'bin/worker --queue a');
+      assert.equal(
+        command({ startedBy: 'convox.billing', overrideCommand: ['sh', '-c', 'bin/migrate'] }, withCommand),
+        'bin/worker --queue a',
+      );
     });
     it("shows a task override's COMMAND over the definition's, unless it is empty", () => {
       const withCommand = definition(['bin/web'], { COMMAND: 'bin/worker' });
-      assert.equal(command({ overrideEnvironment: { COMMAND: 'bin/once' }, overrideCommand: ['sh', '-c', 'bin/migrate'] }, withCommand), 'bin/once');
+      assert.equal(
+        command(
+          { overrideEnvironment: { COMMAND: 'bin/once' }, overrideCommand: ['sh', '-c', 'bin/migrate'] },
+          withCommand,
+        ),
+        'bin/once',
+      );
       assert.equal(command({ overrideEnvironment: { COMMAND: 'bin/once' } }, definition(['bin/web'])), 'bin/once');
       assert.equal(command({ overrideEnvironment: { COMMAND: '' } }, withCommand), 'bin/web');
     });

@@ -15,7 +15,15 @@ import { debounceMs } from '../../src/model/store/refreshPolicy';
 import { VirtualClock } from '../virtualClock';
 
 function stack(name: string, status: string): StackDescription {
-  return { stackId: `stack/${name}`, name, status, tags: { System: 'convox', Type: 'rack' }, parameters: {}, outputs: { AutoscalingGroup: `${name}-Instances` }, createdAt: new Date(0) };
+  return {
+    stackId: `stack/${name}`,
+    name,
+    status,
+    tags: { System: 'convox', Type: 'rack' },
+    parameters: {},
+    outputs: { AutoscalingGroup: `${name}-Instances` },
+    createdAt: new Date(0),
+  };
 }
 
 /** A promise settled from outside. */
@@ -72,14 +80,20 @@ class Ports implements RackPorts {
     architecture: async (rack: Rack): Promise<ArchitectureData> => {
       this.architectureReads.push(rack.name);
       if (this.architectureFailure) throw this.architectureFailure;
-      return { rack, resources: { stackUpdatedAt: '', resources: [], subnets: [] }, runtime: { servers: [], containers: [], readAt: new Date(0) } };
+      return {
+        rack,
+        resources: { stackUpdatedAt: '', resources: [], subnets: [] },
+        runtime: { servers: [], containers: [], readAt: new Date(0) },
+      };
     },
   };
 
   stacks = {
     events: async (rack: Rack, limit: number): Promise<StackEvent[]> => {
       this.eventReads.push(`${rack.name} ${limit}`);
-      return [{ at: new Date(0), resource: rack.name, resourceType: 'AWS::CloudFormation::Stack', status: 'UPDATE_COMPLETE' }];
+      return [
+        { at: new Date(0), resource: rack.name, resourceType: 'AWS::CloudFormation::Stack', status: 'UPDATE_COMPLETE' },
+      ];
     },
   };
 
@@ -99,7 +113,12 @@ class Ports implements RackPorts {
 
   private report(done: boolean, error?: Omit<DiscoveryError, keyof Pair>): void {
     for (const pair of this.running?.pairs ?? []) {
-      this.running?.report({ ...pair, racks: error ? [] : racksFromStacks(this.world, pair), done, error: error && { ...pair, ...error } });
+      this.running?.report({
+        ...pair,
+        racks: error ? [] : racksFromStacks(this.world, pair),
+        done,
+        error: error && { ...pair, ...error },
+      });
     }
   }
 }
@@ -134,12 +153,16 @@ function setup(options: { settings?: () => ScanSettings; intervalSeconds?: numbe
   return { ports, clock, store, logged, changes, refreshed, rack };
 }
 
-const described = (change: StoreChange): string => `list=${change.list} ${[...change.racks].map(([stackId, aspects]) => `${stackId}:${[...aspects].join('+')}`).join(' ')}`.trim();
+const described = (change: StoreChange): string =>
+  `list=${change.list} ${[...change.racks].map(([stackId, aspects]) => `${stackId}:${[...aspects].join('+')}`).join(' ')}`.trim();
 
 describe('rack store: what it shows', () => {
   it('shows nothing, and knows nothing of profiles, before the first refresh', () => {
     const { store } = setup();
-    assert.deepEqual([store.racks(), store.errors(), store.loading, store.hasRefreshed, store.hasProfiles], [[], [], false, false, undefined]);
+    assert.deepEqual(
+      [store.racks(), store.errors(), store.loading, store.hasRefreshed, store.hasProfiles],
+      [[], [], false, false, undefined],
+    );
     store.dispose();
   });
 
@@ -196,7 +219,11 @@ describe('rack store: what it shows', () => {
     await tick();
     ports.page();
     await batch();
-    assert.deepEqual(store.racks().map((rack) => rack.name), ['production', 'staging'], 'before discovery ends');
+    assert.deepEqual(
+      store.racks().map((rack) => rack.name),
+      ['production', 'staging'],
+      'before discovery ends',
+    );
     assert.deepEqual(changes.map(described), ['list=true', 'list=true']);
     ports.page();
     ports.page();
@@ -282,7 +309,10 @@ describe('rack store: refreshes asked for while one runs', () => {
     const { store, logged, refreshed } = setup();
     await refreshed();
     store.setListVisible(true);
-    assert.deepEqual(logged.filter((line) => line.startsWith('Refreshing')), ['Refreshing racks (manual).']);
+    assert.deepEqual(
+      logged.filter((line) => line.startsWith('Refreshing')),
+      ['Refreshing racks (manual).'],
+    );
     store.dispose();
   });
 });
@@ -311,7 +341,10 @@ describe('rack store: instance lifecycles', () => {
     ports.finish({ kind: 'throttled', message: 'slow down' });
     await refresh;
     assert.deepEqual(ports.lifecycleCalls, []);
-    assert.deepEqual(store.errors().map((error) => error.kind), ['throttled']);
+    assert.deepEqual(
+      store.errors().map((error) => error.kind),
+      ['throttled'],
+    );
     store.dispose();
   });
 
@@ -327,8 +360,14 @@ describe('rack store: instance lifecycles', () => {
     const { ports, store, refreshed, logged } = setup();
     ports.lifecycleFailure = new Error('ASG said no');
     await refreshed();
-    assert.deepEqual(store.racks().map((rack) => rack.status), ['running', 'updating']);
-    assert.ok(logged.includes('Could not read instance lifecycles in acme-prod/us-east-1: ASG said no'), logged.join('\n'));
+    assert.deepEqual(
+      store.racks().map((rack) => rack.status),
+      ['running', 'updating'],
+    );
+    assert.ok(
+      logged.includes('Could not read instance lifecycles in acme-prod/us-east-1: ASG said no'),
+      logged.join('\n'),
+    );
     store.dispose();
   });
 });
@@ -367,7 +406,10 @@ describe('rack store: details', () => {
   it('reads the stack events of a rack', async () => {
     const { ports, store, refreshed, rack } = setup();
     await refreshed();
-    assert.deepEqual((await store.events(rack('staging'), 5)).map((event) => event.resource), ['staging']);
+    assert.deepEqual(
+      (await store.events(rack('staging'), 5)).map((event) => event.resource),
+      ['staging'],
+    );
     assert.deepEqual(ports.eventReads, ['staging 5']);
     store.dispose();
   });
@@ -492,7 +534,11 @@ describe('rack store: architecture', () => {
     }
     assert.deepEqual(ports.architectureReads, ['production', 'production', 'production']);
     await refreshed();
-    assert.deepEqual(ports.architectureReads, ['production', 'production', 'production', 'production'], 'and with the list');
+    assert.deepEqual(
+      ports.architectureReads,
+      ['production', 'production', 'production', 'production'],
+      'and with the list',
+    );
     watch.setVisible(false);
     clock.advance(60_000);
     await refreshed();
@@ -509,9 +555,15 @@ describe('rack store: architecture', () => {
     changes.length = 0;
     const first = await store.loadArchitecture(rack('production'), 'first use');
     await batch();
-    assert.deepEqual(changes.map((change) => [...(change.racks.get('stack/production') ?? [])]), [['architecture']]);
+    assert.deepEqual(
+      changes.map((change) => [...(change.racks.get('stack/production') ?? [])]),
+      [['architecture']],
+    );
     ports.architectureFailure = new Error('ECS said no');
-    const joined = [store.loadArchitecture(rack('production'), 'retry'), store.loadArchitecture(rack('production'), 'retry')];
+    const joined = [
+      store.loadArchitecture(rack('production'), 'retry'),
+      store.loadArchitecture(rack('production'), 'retry'),
+    ];
     assert.equal(store.architectureState(rack('production')).reading, true);
     await Promise.all(joined.map((read) => assert.rejects(read, /ECS said no/)));
     assert.equal(ports.architectureReads.length, 2, 'the second call joined the first');
@@ -524,7 +576,11 @@ describe('rack store: architecture', () => {
     assert.equal(store.architectureState(rack('production')).error, undefined);
     ports.world = [stack('staging', 'UPDATE_COMPLETE')];
     await refreshed();
-    assert.equal(store.architectureState({ ...rack('staging'), stackId: 'stack/production' }).data, undefined, 'forgotten once the rack left the list');
+    assert.equal(
+      store.architectureState({ ...rack('staging'), stackId: 'stack/production' }).data,
+      undefined,
+      'forgotten once the rack left the list',
+    );
     store.dispose();
   });
 });

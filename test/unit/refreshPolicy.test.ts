@@ -1,5 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { debounceMs, realTimers, RefreshPolicy, type RefreshActions, type RefreshReason } from '../../src/model/store/refreshPolicy';
+import {
+  debounceMs,
+  realTimers,
+  RefreshPolicy,
+  type RefreshActions,
+  type RefreshReason,
+} from '../../src/model/store/refreshPolicy';
 import { VirtualClock } from '../virtualClock';
 
 /** What the policy asked for, as `list <reason>` or `<stackId> <reason>`; data ages are set by the test. */
@@ -193,12 +199,23 @@ describe('refresh policy: watched racks', () => {
     slow.setVisible(true);
     policy.watch('a').setVisible(true);
     policy.watch('b', 5).setVisible(true);
-    assert.deepEqual(during(60_000).filter((call) => call.startsWith('a')), times(2, 'a interval'), 'the fast watcher is hidden');
+    assert.deepEqual(
+      during(60_000).filter((call) => call.startsWith('a')),
+      times(2, 'a interval'),
+      'the fast watcher is hidden',
+    );
     fast.setVisible(true);
-    assert.deepEqual(during(60_000).filter((call) => call.startsWith('a')), times(6, 'a interval'));
+    assert.deepEqual(
+      during(60_000).filter((call) => call.startsWith('a')),
+      times(6, 'a interval'),
+    );
     assert.equal(clock.intervals.size, 2, 'one timer per rack');
     fast.dispose();
-    assert.deepEqual(during(60_000).filter((call) => call.startsWith('a')), times(2, 'a interval'), 'back to the slow one');
+    assert.deepEqual(
+      during(60_000).filter((call) => call.startsWith('a')),
+      times(2, 'a interval'),
+      'back to the slow one',
+    );
     assert.equal(clock.intervals.size, 2);
     policy.dispose();
   });
@@ -260,7 +277,10 @@ describe('real timers', () => {
     const count = fired.length;
     await new Promise((resolve) => setTimeout(resolve, 20));
     assert.equal(fired.length, count, 'nothing after clearing');
-    assert.deepEqual(fired.filter((entry) => entry !== 'interval'), ['timeout']);
+    assert.deepEqual(
+      fired.filter((entry) => entry !== 'interval'),
+      ['timeout'],
+    );
     const before = Date.now();
     const now = realTimers.now();
     assert.ok(now >= before && now <= Date.now());

@@ -6,7 +6,8 @@ describe('the Choose Regions picker', () => {
   it('offers only codes the convox.regions setting accepts, each once', () => {
     const codes = awsRegions.map((region) => region.code);
     assert.deepEqual(parseRegions(codes), codes);
-    for (const code of ['us-east-1', 'us-west-2', 'eu-west-1', 'ap-southeast-2', 'sa-east-1']) assert.ok(codes.includes(code), code);
+    for (const code of ['us-east-1', 'us-west-2', 'eu-west-1', 'ap-southeast-2', 'sa-east-1'])
+      assert.ok(codes.includes(code), code);
   });
   it('describes every region by a name of its own', () => {
     const names = awsRegions.map((region) => region.name);

@@ -1,17 +1,48 @@
 import * as assert from 'node:assert/strict';
 import { escapeMarkdown, markdownRows } from '../../src/model/markdown';
 import type { DiscoveryErrorKind, Rack, RackStatus } from '../../src/model/rack';
-import { appRow, errorRow, errorSummary, groupRow, instanceRow, organizationRow, parameterRows, problemRow, processRow, rackRow } from '../../src/model/racks/rows';
+import {
+  appRow,
+  errorRow,
+  errorSummary,
+  groupRow,
+  instanceRow,
+  organizationRow,
+  parameterRows,
+  problemRow,
+  processRow,
+  rackRow,
+} from '../../src/model/racks/rows';
 import { racksFromStacks } from '../../src/model/stacks';
 import { statusStyle, worstStatus } from '../../src/model/statusStyle';
 
-const allStatuses: RackStatus[] = ['new', 'creating', 'running', 'converging', 'updating', 'rollback', 'deleting', 'failed', 'unknown'];
+const allStatuses: RackStatus[] = [
+  'new',
+  'creating',
+  'running',
+  'converging',
+  'updating',
+  'rollback',
+  'deleting',
+  'failed',
+  'unknown',
+];
 const allKinds: DiscoveryErrorKind[] = ['expired-credentials', 'access-denied', 'throttled', 'network', 'other'];
 const now = new Date('2025-06-01T12:00:00Z');
 
 function rackWith(status: RackStatus, overrides: Partial<Rack> = {}): Rack {
   const [rack] = racksFromStacks(
-    [{ stackId: 'arn:stack/production/1', name: 'production', status: 'UPDATE_COMPLETE', tags: { System: 'convox', Type: 'rack' }, parameters: { Version: '20250101120000', Password: 'pw' }, outputs: { Domain: 'router.example' }, createdAt: new Date(0) }],
+    [
+      {
+        stackId: 'arn:stack/production/1',
+        name: 'production',
+        status: 'UPDATE_COMPLETE',
+        tags: { System: 'convox', Type: 'rack' },
+        parameters: { Version: '20250101120000', Password: 'pw' },
+        outputs: { Domain: 'router.example' },
+        createdAt: new Date(0),
+      },
+    ],
     { organization: 'acme', profile: 'acme-prod', region: 'us-east-1' },
   );
   return { ...rack, status, ...overrides };
@@ -33,7 +64,9 @@ describe('status styles', () => {
     it(`draws ${status} with its icon and theme colour, and names it`, () => {
       const style = statusStyle(status);
       assert.deepEqual([style.icon, style.color], expected[status]);
-      assert.ok(style.label.startsWith(status === 'rollback' ? 'rolling back' : status === 'unknown' ? 'unknown' : status));
+      assert.ok(
+        style.label.startsWith(status === 'rollback' ? 'rolling back' : status === 'unknown' ? 'unknown' : status),
+      );
     });
   }
   it('orders by how much a status needs looking at', () => {
@@ -86,12 +119,21 @@ describe('Racks view rows', () => {
   });
   for (const kind of allKinds) {
     it(`a ${kind} error row: summary, tooltip, icon and contextValue`, () => {
-      const row = errorRow({ organization: 'acme', profile: 'acme-prod', region: 'eu-west-1', kind, message: 'Full message. Do this.' });
+      const row = errorRow({
+        organization: 'acme',
+        profile: 'acme-prod',
+        region: 'eu-west-1',
+        kind,
+        message: 'Full message. Do this.',
+      });
       assert.equal(row.label, 'acme-prod · eu-west-1');
       assert.equal(row.description, errorSummary(kind));
       assert.deepEqual(row.tooltip, { text: 'Full message. Do this.' });
       assert.equal(row.contextValue, `discoveryError.${kind}`);
-      assert.deepEqual(row.icon, { id: kind === 'throttled' || kind === 'network' ? 'warning' : 'error', color: 'errorForeground' });
+      assert.deepEqual(row.icon, {
+        id: kind === 'throttled' || kind === 'network' ? 'warning' : 'error',
+        color: 'errorForeground',
+      });
       assert.equal(row.id, 'error/acme-prod/eu-west-1');
     });
   }
@@ -107,45 +149,95 @@ describe('Racks view rows', () => {
   });
   it('an organisation row counts racks and errors, and takes the colour of a failing rack', () => {
     const healthy = organizationRow('acme', [rackWith('running'), rackWith('updating')], 0);
-    assert.deepEqual([healthy.label, healthy.description, healthy.icon, healthy.collapsible, healthy.contextValue], ['acme', '2 racks', { id: 'organization' }, 'expanded', 'organization']);
+    assert.deepEqual(
+      [healthy.label, healthy.description, healthy.icon, healthy.collapsible, healthy.contextValue],
+      ['acme', '2 racks', { id: 'organization' }, 'expanded', 'organization'],
+    );
     const troubled = organizationRow('acme', [rackWith('running'), rackWith('failed')], 1);
     assert.equal(troubled.description, '2 racks, 1 error');
     assert.deepEqual(troubled.icon, { id: 'organization', color: 'errorForeground' });
     assert.equal(organizationRow('acme', [rackWith('rollback')], 2).description, '1 rack, 2 errors');
-    assert.deepEqual(organizationRow('acme', [rackWith('rollback')], 0).icon, { id: 'organization', color: 'charts.orange' });
+    assert.deepEqual(organizationRow('acme', [rackWith('rollback')], 0).icon, {
+      id: 'organization',
+      color: 'charts.orange',
+    });
     assert.equal(organizationRow('acme', [], 1).description, '0 racks, 1 error');
   });
   it('group rows: title, count, and expandable only with children', () => {
     const rack = rackWith('running');
-    assert.deepEqual(groupRow(rack, 'instances', 3), { id: 'arn:stack/production/1/instances', label: 'Instances', description: '3', icon: { id: 'server' }, contextValue: 'group.instances', collapsible: 'collapsed' });
+    assert.deepEqual(groupRow(rack, 'instances', 3), {
+      id: 'arn:stack/production/1/instances',
+      label: 'Instances',
+      description: '3',
+      icon: { id: 'server' },
+      contextValue: 'group.instances',
+      collapsible: 'collapsed',
+    });
     assert.equal(groupRow(rack, 'apps', 0).collapsible, 'none');
-    assert.deepEqual([groupRow(rack, 'processes', 1).label, groupRow(rack, 'parameters', 1).label, groupRow(rack, 'apps', 1).icon.id], ['Processes', 'Parameters', 'package']);
+    assert.deepEqual(
+      [groupRow(rack, 'processes', 1).label, groupRow(rack, 'parameters', 1).label, groupRow(rack, 'apps', 1).icon.id],
+      ['Processes', 'Parameters', 'package'],
+    );
   });
   it('instance, process, app, parameter and problem rows', () => {
     const rack = rackWith('running');
-    const instance = instanceRow(rack, { id: 'i-1', status: 'active', processes: 2, cpu: 0.5, memory: undefined, privateIp: '10.0.0.1', started: new Date('2025-06-01T11:00:00Z') }, now);
+    const instance = instanceRow(
+      rack,
+      {
+        id: 'i-1',
+        status: 'active',
+        processes: 2,
+        cpu: 0.5,
+        memory: undefined,
+        privateIp: '10.0.0.1',
+        started: new Date('2025-06-01T11:00:00Z'),
+      },
+      now,
+    );
     assert.equal(instance.description, 'active · 2 ps · cpu 50.00% · mem - · 10.0.0.1 · 1 hour ago');
-    assert.ok(instance.tooltip && 'markdown' in instance.tooltip && instance.tooltip.markdown.includes('CPU: 50\\.00%'));
-    const process = processRow(rack, { id: 'abc', app: 'production', service: 'web', status: 'running', release: 'R1', command: 'web' }, now);
+    assert.ok(
+      instance.tooltip && 'markdown' in instance.tooltip && instance.tooltip.markdown.includes('CPU: 50\\.00%'),
+    );
+    const process = processRow(
+      rack,
+      { id: 'abc', app: 'production', service: 'web', status: 'running', release: 'R1', command: 'web' },
+      now,
+    );
     assert.equal(process.description, 'production · web · running · R1');
     assert.ok(process.tooltip && 'markdown' in process.tooltip && process.tooltip.markdown.includes('COMMAND: web'));
-    assert.equal(appRow(rack, { name: 'api', status: 'running', cloudformationStatus: 'UPDATE_COMPLETE', generation: '2' }).description, 'running · gen 2');
+    assert.equal(
+      appRow(rack, { name: 'api', status: 'running', cloudformationStatus: 'UPDATE_COMPLETE', generation: '2' })
+        .description,
+      'running · gen 2',
+    );
     assert.deepEqual(
       parameterRows(rack).map((row) => `${row.label}=${row.description}`),
       ['Password=**********', 'Tags=System=convox,Type=rack', 'Version=20250101120000'],
     );
-    assert.match(problemRow(rack, 'EC2 timed out.').label, /^Could not load instances and processes: EC2 timed out\. Collapse and expand the rack to retry\.$/);
+    assert.match(
+      problemRow(rack, 'EC2 timed out.').label,
+      /^Could not load instances and processes: EC2 timed out\. Collapse and expand the rack to retry\.$/,
+    );
   });
 });
 
 describe('Markdown from AWS strings', () => {
   it('escapes every character Markdown gives a meaning', () => {
-    assert.equal(escapeMarkdown('*a* _b_ `c` [d](e) <f> #g +h -i .j !k |l ~m {n} \\o'), '\\*a\\* \\_b\\_ \\`c\\` \\[d\\]\\(e\\) \\<f\\> \\#g \\+h \\-i \\.j \\!k \\|l \\~m \\{n\\} \\\\o');
+    assert.equal(
+      escapeMarkdown('*a* _b_ `c` [d](e) <f> #g +h -i .j !k |l ~m {n} \\o'),
+      '\\*a\\* \\_b\\_ \\`c\\` \\[d\\]\\(e\\) \\<f\\> \\#g \\+h \\-i \\.j \\!k \\|l \\~m \\{n\\} \\\\o',
+    );
   });
   it('keeps one value on one line', () => {
     assert.equal(escapeMarkdown('one\n  two \n three'), 'one, two, three');
   });
   it('builds a bold title and label: value lines', () => {
-    assert.equal(markdownRows('a_b', [['K', 'v'], ['L', 'w']]), '**a\\_b**\n\nK: v  \nL: w');
+    assert.equal(
+      markdownRows('a_b', [
+        ['K', 'v'],
+        ['L', 'w'],
+      ]),
+      '**a\\_b**\n\nK: v  \nL: w',
+    );
   });
 });

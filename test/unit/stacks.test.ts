@@ -28,7 +28,11 @@ describe('which stacks are racks', () => {
     assert.ok(!isRackStack(stack('k8s', { tags: { System: 'eks', Type: 'rack' } })));
   });
   it('a legacy untagged stack with a Dashboard output and a Version parameter', () => {
-    assert.ok(isRackStack(stack('legacy', { outputs: { Dashboard: 'legacy.example' }, parameters: { Version: '20171201000000' } })));
+    assert.ok(
+      isRackStack(
+        stack('legacy', { outputs: { Dashboard: 'legacy.example' }, parameters: { Version: '20171201000000' } }),
+      ),
+    );
   });
   it('not an untagged stack missing the Dashboard output or the Version parameter', () => {
     assert.ok(!isRackStack(stack('a', { outputs: { Dashboard: 'x' } })));
@@ -36,8 +40,14 @@ describe('which stacks are racks', () => {
   });
   it('not apps, resources, other stacks or nested stacks', () => {
     assert.ok(!isRackStack(stack('production-web', { tags: { System: 'convox', Type: 'app', Rack: 'production' } })));
-    assert.ok(!isRackStack(stack('production-db', { tags: { System: 'convox', Type: 'resource', Rack: 'production' } })));
-    assert.ok(!isRackStack(stack('CDKToolkit', { tags: { System: 'cdk' }, outputs: { Dashboard: 'x' }, parameters: { Version: '1' } })));
+    assert.ok(
+      !isRackStack(stack('production-db', { tags: { System: 'convox', Type: 'resource', Rack: 'production' } })),
+    );
+    assert.ok(
+      !isRackStack(
+        stack('CDKToolkit', { tags: { System: 'cdk' }, outputs: { Dashboard: 'x' }, parameters: { Version: '1' } }),
+      ),
+    );
     assert.ok(!isRackStack(stack('nested', { tags: rackTags, parentId: 'arn:parent' })));
   });
 });
@@ -48,19 +58,46 @@ describe('rack model from stacks', () => {
   const stacks = (): StackDescription[] => [
     stack('production', {
       tags: rackTags,
-      parameters: { Version: '20250101120000', InstanceType: 't3.large', InstanceCount: '3', NoHaInstanceCount: '1', HighAvailability: 'true', Private: 'Yes', Password: '****' },
-      outputs: { Domain: 'router.production.example', DomainInternal: 'internal.production.example', Dashboard: 'api.production.example' },
+      parameters: {
+        Version: '20250101120000',
+        InstanceType: 't3.large',
+        InstanceCount: '3',
+        NoHaInstanceCount: '1',
+        HighAvailability: 'true',
+        Private: 'Yes',
+        Password: '****',
+      },
+      outputs: {
+        Domain: 'router.production.example',
+        DomainInternal: 'internal.production.example',
+        Dashboard: 'api.production.example',
+      },
       updatedAt: new Date('2025-02-01T00:00:00Z'),
     }),
-    stack('sandbox', { status: 'CREATE_IN_PROGRESS', tags: rackTags, parameters: { InstanceCount: '3', NoHaInstanceCount: '1', HighAvailability: 'false', Private: 'No' } }),
-    stack('production-web', { tags: { System: 'convox', Type: 'app', Rack: 'production', Name: 'web', Generation: '2' } }),
-    stack('production-api', { status: 'UPDATE_ROLLBACK_FAILED', tags: { System: 'convox', Type: 'app', Rack: 'production', Name: 'api', Generation: '1' } }),
-    stack('production-web-ServiceWeb-X', { parentId: 'arn:production-web', tags: { System: 'convox', Type: 'app', Rack: 'production', Name: 'web' } }),
+    stack('sandbox', {
+      status: 'CREATE_IN_PROGRESS',
+      tags: rackTags,
+      parameters: { InstanceCount: '3', NoHaInstanceCount: '1', HighAvailability: 'false', Private: 'No' },
+    }),
+    stack('production-web', {
+      tags: { System: 'convox', Type: 'app', Rack: 'production', Name: 'web', Generation: '2' },
+    }),
+    stack('production-api', {
+      status: 'UPDATE_ROLLBACK_FAILED',
+      tags: { System: 'convox', Type: 'app', Rack: 'production', Name: 'api', Generation: '1' },
+    }),
+    stack('production-web-ServiceWeb-X', {
+      parentId: 'arn:production-web',
+      tags: { System: 'convox', Type: 'app', Rack: 'production', Name: 'web' },
+    }),
     stack('other', { tags: { Team: 'infra' } }),
   ];
 
   it('finds exactly the racks', () => {
-    assert.deepEqual(modelRacks().map((rack) => rack.fullName), ['acme/production', 'acme/sandbox']);
+    assert.deepEqual(
+      modelRacks().map((rack) => rack.fullName),
+      ['acme/production', 'acme/sandbox'],
+    );
   });
   it('carries what `convox rack` shows', () => {
     const [production] = modelRacks();
@@ -85,7 +122,10 @@ describe('rack model from stacks', () => {
     const racks = modelRacks();
     assert.deepEqual(
       racks[0].apps.map((app) => [app.name, app.status, app.generation]),
-      [['api', 'failed', '1'], ['web', 'running', '2']],
+      [
+        ['api', 'failed', '1'],
+        ['web', 'running', '2'],
+      ],
     );
     assert.deepEqual(racks[1].apps, []);
   });
@@ -99,24 +139,48 @@ describe('rack model from stacks', () => {
       ],
       origin,
     );
-    assert.deepEqual(production.apps.map((app) => app.name), ['web']);
+    assert.deepEqual(
+      production.apps.map((app) => app.name),
+      ['web'],
+    );
   });
   it('names an app without a Name tag after its stack, less the rack prefix, generation 1', () => {
     const appTags = { System: 'convox', Type: 'app', Rack: 'production' };
-    const [production] = racksFromStacks([stack('production', { tags: rackTags }), stack('production-billing', { tags: appTags }), stack('shop', { tags: appTags })], origin);
+    const [production] = racksFromStacks(
+      [
+        stack('production', { tags: rackTags }),
+        stack('production-billing', { tags: appTags }),
+        stack('shop', { tags: appTags }),
+      ],
+      origin,
+    );
     assert.deepEqual(
       production.apps.map((app) => [app.name, app.generation]),
-      [['billing', '1'], ['shop', '1']],
+      [
+        ['billing', '1'],
+        ['shop', '1'],
+      ],
     );
   });
   it('has no instance count for an empty, blank or unreadable parameter', () => {
     for (const count of ['', '  ', 'three']) {
-      const [rack] = racksFromStacks([stack('production', { tags: rackTags, parameters: { InstanceCount: count } })], origin);
+      const [rack] = racksFromStacks(
+        [stack('production', { tags: rackTags, parameters: { InstanceCount: count } })],
+        origin,
+      );
       assert.equal(rack.instanceCount, undefined, JSON.stringify(count));
     }
   });
   it('is private when the parameter, or a legacy output, says Yes', () => {
-    const [legacy] = racksFromStacks([stack('legacy', { outputs: { Dashboard: 'legacy.example', Private: 'Yes' }, parameters: { Version: '20171201000000' } })], origin);
+    const [legacy] = racksFromStacks(
+      [
+        stack('legacy', {
+          outputs: { Dashboard: 'legacy.example', Private: 'Yes' },
+          parameters: { Version: '20171201000000' },
+        }),
+      ],
+      origin,
+    );
     assert.equal(legacy.private, true);
     assert.equal(legacy.legacy, true);
   });
@@ -128,8 +192,14 @@ describe('de-duplication', () => {
   it('lists one stack seen through two profiles once, whichever arrived first', () => {
     const first = base();
     const sameThroughOtherProfile = { ...first, profile: 'acme-admin' };
-    assert.deepEqual(mergeRacks([first, sameThroughOtherProfile]).map((rack) => rack.profile), ['acme-admin']);
-    assert.deepEqual(mergeRacks([sameThroughOtherProfile, first]).map((rack) => rack.profile), ['acme-admin']);
+    assert.deepEqual(
+      mergeRacks([first, sameThroughOtherProfile]).map((rack) => rack.profile),
+      ['acme-admin'],
+    );
+    assert.deepEqual(
+      mergeRacks([sameThroughOtherProfile, first]).map((rack) => rack.profile),
+      ['acme-admin'],
+    );
   });
   it('keeps two different stacks of the same name', () => {
     const first = base();
@@ -150,9 +220,18 @@ describe('de-duplication', () => {
       region: 'us-east-1',
       racks: [sameThroughOtherProfile],
       done: true,
-      error: { organization: 'acme', profile: 'acme-admin', region: 'us-east-1', kind: 'throttled', message: 'slow down' },
+      error: {
+        organization: 'acme',
+        profile: 'acme-admin',
+        region: 'us-east-1',
+        kind: 'throttled',
+        message: 'slow down',
+      },
     });
     assert.equal(inventory.racks().length, 1);
-    assert.deepEqual(inventory.errors().map((error) => error.kind), ['throttled']);
+    assert.deepEqual(
+      inventory.errors().map((error) => error.kind),
+      ['throttled'],
+    );
   });
 });

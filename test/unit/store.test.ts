@@ -17,7 +17,16 @@ import { VirtualClock } from '../virtualClock';
 const pair: Pair = { organization: 'acme-prod', profile: 'acme-prod', region: 'us-east-1' };
 
 function stack(name: string, status: string, updatedAt?: Date): StackDescription {
-  return { stackId: `stack/${name}`, name, status, tags: { System: 'convox', Type: 'rack' }, parameters: {}, outputs: { AutoscalingGroup: `${name}-Instances` }, createdAt: new Date(0), updatedAt };
+  return {
+    stackId: `stack/${name}`,
+    name,
+    status,
+    tags: { System: 'convox', Type: 'rack' },
+    parameters: {},
+    outputs: { AutoscalingGroup: `${name}-Instances` },
+    createdAt: new Date(0),
+    updatedAt,
+  };
 }
 
 /** Ports that answer from memory, count what they were asked, and end each discovery when told. */
@@ -82,7 +91,11 @@ function setup(options: { intervalSeconds?: number; settings?: () => ScanSetting
   const ports = new FakePorts();
   const clock = new VirtualClock();
   const logged: string[] = [];
-  const store = new RackStore(ports, options.settings ?? settings, { intervalSeconds: options.intervalSeconds ?? 60, timers: clock, log: (message) => logged.push(message) });
+  const store = new RackStore(ports, options.settings ?? settings, {
+    intervalSeconds: options.intervalSeconds ?? 60,
+    timers: clock,
+    log: (message) => logged.push(message),
+  });
   const changes: StoreChange[] = [];
   store.onDidChange((change) => changes.push(change));
   /** Starts a refresh, lets discovery finish, and waits for the refresh. */
@@ -138,9 +151,16 @@ describe('rack store', () => {
     const { ports, store, refreshed } = setup();
     await refreshed();
     assert.deepEqual(ports.lifecycleCalls, [['production-Instances']], 'only running racks are checked, in one call');
-    assert.deepEqual(store.racks().map((rack) => `${rack.name}:${rack.status}`), ['production:converging', 'staging:updating']);
+    assert.deepEqual(
+      store.racks().map((rack) => `${rack.name}:${rack.status}`),
+      ['production:converging', 'staging:updating'],
+    );
     const [production, staging] = store.racks();
-    assert.deepEqual(store.serversNotInService(production), ['i-0b (Pending)'], 'the servers a converging rack is waiting for, by id and state');
+    assert.deepEqual(
+      store.serversNotInService(production),
+      ['i-0b (Pending)'],
+      'the servers a converging rack is waiting for, by id and state',
+    );
     assert.deepEqual(store.serversNotInService(staging), [], 'a rack not looked at has none');
     store.dispose();
   });
@@ -177,7 +197,11 @@ describe('rack store', () => {
     await refreshed();
     assert.deepEqual(ports.detailReads, ['production'], 'an unwatched rack is not read with the list');
     await store.details(rack);
-    assert.deepEqual(ports.detailReads, ['production', 'production'], 'stale details are read again when next asked for');
+    assert.deepEqual(
+      ports.detailReads,
+      ['production', 'production'],
+      'stale details are read again when next asked for',
+    );
     store.dispose();
   });
 
@@ -243,13 +267,17 @@ describe('rack store', () => {
     await batch();
     const rackChanges = changes.filter((change) => change.racks.size > 0);
     assert.ok(rackChanges.length > 0);
-    for (const change of rackChanges) assert.deepEqual([...change.racks.keys()], ['stack/staging'], 'production did not change');
+    for (const change of rackChanges)
+      assert.deepEqual([...change.racks.keys()], ['stack/staging'], 'production did not change');
     assert.ok(rackChanges.some((change) => change.racks.get('stack/staging')?.has('summary')));
     changes.length = 0;
     ports.world = [stack('production', 'UPDATE_COMPLETE')];
     await refreshed();
     await batch();
-    assert.ok(changes.some((change) => change.list), 'a rack that went away changes the list');
+    assert.ok(
+      changes.some((change) => change.list),
+      'a rack that went away changes the list',
+    );
     store.dispose();
   });
 
@@ -375,7 +403,10 @@ describe('lazy ports', () => {
     await tick();
     fake.release?.();
     await discovering;
-    assert.deepEqual([fake.detailReads, fake.processReads, fake.lifecycleCalls, fake.discoveries], [['production'], 1, [['x']], 1]);
+    assert.deepEqual(
+      [fake.detailReads, fake.processReads, fake.lifecycleCalls, fake.discoveries],
+      [['production'], 1, [['x']], 1],
+    );
     assert.equal(loads, 1);
     ports.dispose();
     assert.equal(disposed, 1);

@@ -1,10 +1,19 @@
 import * as assert from 'node:assert/strict';
 import { resolveRack } from '../../src/model/switch';
 
-const named = (fullName: string, displayName = fullName, stackId = `arn:aws:cloudformation:us-east-1:1:stack/${fullName}`) => ({ fullName, displayName, stackId });
+const named = (
+  fullName: string,
+  displayName = fullName,
+  stackId = `arn:aws:cloudformation:us-east-1:1:stack/${fullName}`,
+) => ({ fullName, displayName, stackId });
 
 describe('switch resolution (like `convox switch`)', () => {
-  const racks = [named('acme/production'), named('acme/production-eu'), named('acme/staging'), named('globex/staging-2')];
+  const racks = [
+    named('acme/production'),
+    named('acme/production-eu'),
+    named('acme/staging'),
+    named('globex/staging-2'),
+  ];
 
   it('an exact name wins even when it is also part of another', () => {
     assert.deepEqual(resolveRack('acme/production', racks), { rack: racks[0] });
@@ -24,13 +33,19 @@ describe('switch resolution (like `convox switch`)', () => {
     const many = Array.from({ length: 7 }, (_, index) => named(`acme/rack-${index}`));
     const resolution = resolveRack('rack', many);
     assert.ok('error' in resolution);
-    assert.equal(resolution.error, 'ambiguous rack name: rack (matches acme/rack-0, acme/rack-1, acme/rack-2, acme/rack-3 and 3 more)');
+    assert.equal(
+      resolution.error,
+      'ambiguous rack name: rack (matches acme/rack-0, acme/rack-1, acme/rack-2, acme/rack-3 and 3 more)',
+    );
   });
   it('names all of four matches, with nothing more to count', () => {
     const four = Array.from({ length: 4 }, (_, index) => named(`acme/rack-${index}`));
     const resolution = resolveRack('rack', four);
     assert.ok('error' in resolution);
-    assert.equal(resolution.error, 'ambiguous rack name: rack (matches acme/rack-0, acme/rack-1, acme/rack-2, acme/rack-3)');
+    assert.equal(
+      resolution.error,
+      'ambiguous rack name: rack (matches acme/rack-0, acme/rack-1, acme/rack-2, acme/rack-3)',
+    );
   });
   it('no match is not found', () => {
     assert.deepEqual(resolveRack('nope', racks), { error: 'could not find rack: nope', candidates: [] });
@@ -38,21 +53,36 @@ describe('switch resolution (like `convox switch`)', () => {
   });
 
   describe('racks sharing a name (two regions, two accounts)', () => {
-    const east = named('acme/production', 'acme/production (us-east-1)', 'arn:aws:cloudformation:us-east-1:111111111111:stack/production/a');
-    const west = named('acme/production', 'acme/production (eu-west-1)', 'arn:aws:cloudformation:eu-west-1:111111111111:stack/production/b');
+    const east = named(
+      'acme/production',
+      'acme/production (us-east-1)',
+      'arn:aws:cloudformation:us-east-1:111111111111:stack/production/a',
+    );
+    const west = named(
+      'acme/production',
+      'acme/production (eu-west-1)',
+      'arn:aws:cloudformation:eu-west-1:111111111111:stack/production/b',
+    );
     const shared = [east, west, named('acme/staging')];
 
     it('the shared `org/rack` is ambiguous and lists the qualified names: asked, never guessed', () => {
       const resolution = resolveRack('acme/production', shared);
       assert.ok('error' in resolution);
-      assert.equal(resolution.error, 'ambiguous rack name: acme/production (matches acme/production (us-east-1), acme/production (eu-west-1))');
+      assert.equal(
+        resolution.error,
+        'ambiguous rack name: acme/production (matches acme/production (us-east-1), acme/production (eu-west-1))',
+      );
       assert.deepEqual(resolution.candidates, [east, west]);
       assert.ok('error' in resolveRack('production', shared), 'part of the name matches both too');
     });
     it('a qualified name, or a stack id, names exactly one', () => {
       assert.deepEqual(resolveRack('acme/production (eu-west-1)', shared), { rack: west });
       assert.deepEqual(resolveRack(east.stackId, shared), { rack: east });
-      assert.deepEqual(resolveRack('eu-west', shared), { rack: west }, 'the qualifier is part of the name a person sees');
+      assert.deepEqual(
+        resolveRack('eu-west', shared),
+        { rack: west },
+        'the qualifier is part of the name a person sees',
+      );
     });
   });
 });

@@ -10,7 +10,9 @@ describe('terminal and CLI settings', () => {
   };
 
   it('package.json offers exactly the sync values the code knows', () => {
-    assert.deepEqual(manifest.contributes.configuration.properties['convox.cli.syncCurrentRack'].enum, [...cliSyncValues]);
+    assert.deepEqual(manifest.contributes.configuration.properties['convox.cli.syncCurrentRack'].enum, [
+      ...cliSyncValues,
+    ]);
   });
   it('falls back to the defaults for values the schema would refuse', () => {
     assert.equal(parseCliSync('always'), 'always');

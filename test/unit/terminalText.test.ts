@@ -1,5 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { ellipsis, errorLineLimit, escapeControlCharacters, tableCellLimit, terminalField } from '../../src/model/terminalText';
+import {
+  ellipsis,
+  errorLineLimit,
+  escapeControlCharacters,
+  tableCellLimit,
+  terminalField,
+} from '../../src/model/terminalText';
 
 describe('terminal text', () => {
   describe('escaping control characters', () => {
@@ -9,7 +15,10 @@ describe('terminal text', () => {
 
     it('writes the other C0 controls, DEL and the C1 controls as \\xHH, ends of each range included', () => {
       assert.equal(escapeControlCharacters('\u001b[31mred\u001b[0m'), '\\x1b[31mred\\x1b[0m');
-      assert.equal(escapeControlCharacters('\u0000 \u0007 \b \u000b \u000c \u001f'), '\\x00 \\x07 \\x08 \\x0b \\x0c \\x1f');
+      assert.equal(
+        escapeControlCharacters('\u0000 \u0007 \b \u000b \u000c \u001f'),
+        '\\x00 \\x07 \\x08 \\x0b \\x0c \\x1f',
+      );
       assert.equal(escapeControlCharacters('\u007f \u0080 \u009b \u009f'), '\\x7f \\x80 \\x9b \\x9f');
     });
 
@@ -50,7 +59,8 @@ describe('terminal text', () => {
       const text = `${'z'.repeat(8)}\u202e${'z'.repeat(10)}`;
       // The escape sequence spans units 9 to 14: it is kept whole when it fits and left out when it does not.
       assert.equal(terminalField(text, 15), `${'z'.repeat(8)}\\u202e${ellipsis}`);
-      for (const limit of [10, 11, 12, 13, 14]) assert.equal(terminalField(text, limit), `${'z'.repeat(8)}${ellipsis}`, `limit ${limit}`);
+      for (const limit of [10, 11, 12, 13, 14])
+        assert.equal(terminalField(text, limit), `${'z'.repeat(8)}${ellipsis}`, `limit ${limit}`);
       assert.equal(terminalField('ab🚀cd', 4), `ab${ellipsis}`, 'the two halves of a surrogate pair stay together');
       assert.equal(terminalField('ab🚀cd', 5), `ab🚀${ellipsis}`);
     });
@@ -63,8 +73,12 @@ describe('terminal text', () => {
     });
 
     it('refuses a limit with no room for the ellipsis', () => {
-      assert.throws(() => terminalField('abc', 0), { name: 'RangeError', message: 'limit must be a whole number of at least 1, not 0' });
-      for (const limit of [-1, 2.5, Number.NaN]) assert.throws(() => terminalField('abc', limit), RangeError, `limit ${limit}`);
+      assert.throws(() => terminalField('abc', 0), {
+        name: 'RangeError',
+        message: 'limit must be a whole number of at least 1, not 0',
+      });
+      for (const limit of [-1, 2.5, Number.NaN])
+        assert.throws(() => terminalField('abc', limit), RangeError, `limit ${limit}`);
     });
   });
 });

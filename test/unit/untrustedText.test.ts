@@ -12,17 +12,38 @@ describe('untrusted text', () => {
     assert.doesNotMatch(shown, linkSyntax);
   });
   it('breaks links of every target and with a title', () => {
-    for (const link of ['[a](https://example.com)', '[a](file:///etc/passwd)', '[a](command:x "title")', "[a](command:x?%5B%22y%22%5D 'title')", '[](command:x)']) {
+    for (const link of [
+      '[a](https://example.com)',
+      '[a](file:///etc/passwd)',
+      '[a](command:x "title")',
+      "[a](command:x?%5B%22y%22%5D 'title')",
+      '[](command:x)',
+    ]) {
       assert.doesNotMatch(inertText(link), linkSyntax, link);
     }
   });
   it('breaks nested and backslash-escaped brackets (VS Code does not honour escapes)', () => {
-    for (const hostile of ['[[x](command:a)](command:b)', '\\[x\\](command:a)', '[x\\](command:a)', '[x]](command:a)', '[[[x]]](command:a)', '[x](command:a)(command:b)', '[x]((command:a))']) {
+    for (const hostile of [
+      '[[x](command:a)](command:b)',
+      '\\[x\\](command:a)',
+      '[x\\](command:a)',
+      '[x]](command:a)',
+      '[[[x]]](command:a)',
+      '[x](command:a)(command:b)',
+      '[x]((command:a))',
+    ]) {
       assert.doesNotMatch(inertText(hostile), linkSyntax, hostile);
     }
   });
   it('breaks a link hidden behind removed characters or line breaks', () => {
-    for (const hostile of ['[x]\u0000(command:a)', '[x]\n(command:a)', '[x]\u200b(command:a)', '[x]\u202e(command:a)', '[x]\r\n\t(command:a)', '[x]\ufeff(command:a)']) {
+    for (const hostile of [
+      '[x]\u0000(command:a)',
+      '[x]\n(command:a)',
+      '[x]\u200b(command:a)',
+      '[x]\u202e(command:a)',
+      '[x]\r\n\t(command:a)',
+      '[x]\ufeff(command:a)',
+    ]) {
       const shown = inertText(hostile);
       assert.doesNotMatch(shown, linkSyntax, JSON.stringify(hostile));
       assert.equal(shown, '[x] (command:a)', JSON.stringify(hostile));
@@ -38,7 +59,10 @@ describe('untrusted text', () => {
     assert.equal(inertText('[x] (y)'), '[x] (y)');
   });
   it('makes one line, without control characters', () => {
-    assert.equal(inertText('first line\nsecond\r\nthird\ttab\u0007bell\u001b[31mred\u0085next\u2028sep'), 'first line second third tab bell [31mred next sep');
+    assert.equal(
+      inertText('first line\nsecond\r\nthird\ttab\u0007bell\u001b[31mred\u0085next\u2028sep'),
+      'first line second third tab bell [31mred next sep',
+    );
     assert.equal(inertText('  padded  \n'), 'padded');
   });
   it('removes bidi controls that could make a name read backwards', () => {

@@ -67,14 +67,17 @@ describe('the Get started walkthrough', () => {
     for (const step of walkthrough.steps) {
       const buttons = [...step.description.matchAll(/\]\(command:([\w.]+)\)/g)].map((match) => match[1]);
       assert.ok(buttons.length > 0, `${step.id} has a button`);
-      for (const command of buttons) assert.ok(commands.has(command) || viewCommands.has(command), `${step.id}: command ${command}`);
+      for (const command of buttons)
+        assert.ok(commands.has(command) || viewCommands.has(command), `${step.id}: command ${command}`);
       assert.ok((step.completionEvents ?? []).length > 0, `${step.id} can be completed`);
       for (const event of step.completionEvents ?? []) {
         const [kind, target] = event.split(/:(.*)/s);
         if (kind === 'onCommand') assert.ok(commands.has(target), `${step.id}: ${event}`);
         else if (kind === 'onView') assert.ok(views.has(target), `${step.id}: ${event}`);
-        else if (kind === 'onContext') assert.match(target, /^convox\.state == ready$/, `${step.id}: the Racks view's state once AWS answered`);
-        else if (kind === 'onSettingChanged') assert.ok(target in contributes.configuration.properties, `${step.id}: ${event}`);
+        else if (kind === 'onContext')
+          assert.match(target, /^convox\.state == ready$/, `${step.id}: the Racks view's state once AWS answered`);
+        else if (kind === 'onSettingChanged')
+          assert.ok(target in contributes.configuration.properties, `${step.id}: ${event}`);
         else assert.fail(`${step.id}: unexpected completion event ${event}`);
       }
     }

@@ -42,7 +42,13 @@ export class RuntimeReader {
       this.taskArns(profile, rack, abort),
     ]);
     const byEc2Id = new Map(containerInstances.map((entry) => [entry.ec2InstanceId, entry]));
-    const serverOf = new Map(containerInstances.flatMap((entry) => (entry.containerInstanceArn && entry.ec2InstanceId ? [[entry.containerInstanceArn, entry.ec2InstanceId] as const] : [])));
+    const serverOf = new Map(
+      containerInstances.flatMap((entry) =>
+        entry.containerInstanceArn && entry.ec2InstanceId
+          ? [[entry.containerInstanceArn, entry.ec2InstanceId] as const]
+          : [],
+      ),
+    );
     const servers = instances.map((instance): Server => {
       const registered = byEc2Id.get(instance.InstanceId);
       return {
@@ -66,24 +72,40 @@ export class RuntimeReader {
     if (subnetIds.length === 0) return [];
     const ec2 = this.clients.client('ec2', profile, region, (config) => new EC2Client(config));
     const answer = await ec2.send(new DescribeSubnetsCommand({ SubnetIds: [...subnetIds] }), abort);
-    return (answer.Subnets ?? []).flatMap((subnet) => (subnet.SubnetId && subnet.AvailabilityZone ? [{ id: subnet.SubnetId, availabilityZone: subnet.AvailabilityZone, cidr: subnet.CidrBlock }] : []));
+    return (answer.Subnets ?? []).flatMap((subnet) =>
+      subnet.SubnetId && subnet.AvailabilityZone
+        ? [{ id: subnet.SubnetId, availabilityZone: subnet.AvailabilityZone, cidr: subnet.CidrBlock }]
+        : [],
+    );
   }
 
   private async taskArns(profile: AwsProfile, rack: Rack, abort: Abort): Promise<string[]> {
     const cluster = rack.outputs.Cluster;
     if (!cluster) return [];
     const arns: string[] = [];
-    const pages = paginateListTasks({ client: this.details.ecs(profile, rack.region), pageSize: taskBatch, stopOnSameToken: true }, { cluster, desiredStatus: 'RUNNING' }, abort);
+    const pages = paginateListTasks(
+      { client: this.details.ecs(profile, rack.region), pageSize: taskBatch, stopOnSameToken: true },
+      { cluster, desiredStatus: 'RUNNING' },
+      abort,
+    );
     for await (const page of pages) arns.push(...(page.taskArns ?? []));
     return arns;
   }
 
-  private async containers(profile: AwsProfile, rack: Rack, arns: readonly string[], serverOf: ReadonlyMap<string, string>, abort: Abort): Promise<Container[]> {
+  private async containers(
+    profile: AwsProfile,
+    rack: Rack,
+    arns: readonly string[],
+    serverOf: ReadonlyMap<string, string>,
+    abort: Abort,
+  ): Promise<Container[]> {
     const known = this.seen.get(rack.stackId) ?? new Map<string, Container>();
     const unsettled = arns.filter((arn) => known.get(arn)?.status !== 'running');
     const cluster = rack.outputs.Cluster;
     const ecs = this.details.ecs(profile, rack.region);
-    const answers = await Promise.all(chunks(unsettled, taskBatch).map((tasks) => ecs.send(new DescribeTasksCommand({ cluster, tasks }), abort)));
+    const answers = await Promise.all(
+      chunks(unsettled, taskBatch).map((tasks) => ecs.send(new DescribeTasksCommand({ cluster, tasks }), abort)),
+    );
     for (const task of answers.flatMap((answer) => answer.tasks ?? [])) {
       if (task.taskArn) known.set(task.taskArn, container(task, serverOf, rack.name));
     }

@@ -11,11 +11,20 @@ const maxResourcePages = 50;
  * Every resource of the rack's stack by logical id. ListStackResources, paged: DescribeStackResources stops at
  * 100 resources and a rack has more.
  */
-export async function listStackResources(clients: AwsClients, profile: AwsProfile, rack: Rack, abortSignal: AbortSignal): Promise<StackResource[]> {
+export async function listStackResources(
+  clients: AwsClients,
+  profile: AwsProfile,
+  rack: Rack,
+  abortSignal: AbortSignal,
+): Promise<StackResource[]> {
   const client = clients.cloudFormation(profile, rack.region);
   const resources: StackResource[] = [];
   let pages = 0;
-  for await (const page of paginateListStackResources({ client, stopOnSameToken: true }, { StackName: rack.stackId }, { abortSignal })) {
+  for await (const page of paginateListStackResources(
+    { client, stopOnSameToken: true },
+    { StackName: rack.stackId },
+    { abortSignal },
+  )) {
     for (const summary of page.StackResourceSummaries ?? []) {
       if (!summary.LogicalResourceId || !summary.ResourceType) continue;
       resources.push({

@@ -14,7 +14,14 @@ export interface DetailsReaders {
   details: RackDetailsLoader;
   runtime: RuntimeReader;
   logPage(profile: AwsProfile, region: string, query: LogQuery, signal: AbortSignal): Promise<LogPage>;
-  clusterEvidence(profile: AwsProfile, rack: Rack, instanceIds: readonly string[], now: number, counter: CallCounter, signal: AbortSignal): Promise<ClusterEvidence>;
+  clusterEvidence(
+    profile: AwsProfile,
+    rack: Rack,
+    instanceIds: readonly string[],
+    now: number,
+    counter: CallCounter,
+    signal: AbortSignal,
+  ): Promise<ClusterEvidence>;
 }
 
 /**
@@ -29,6 +36,7 @@ export function createDetailsReaders(clients: AwsClients): DetailsReaders {
     details,
     runtime: new RuntimeReader(clients, details),
     logPage: (profile, region, query, signal) => logEventsPage(clients, profile, region, query, signal),
-    clusterEvidence: (profile, rack, instanceIds, now, counter, signal) => readClusterEvidence(clients, ecs(profile, rack.region), profile, rack, instanceIds, now, counter, signal),
+    clusterEvidence: (profile, rack, instanceIds, now, counter, signal) =>
+      readClusterEvidence(clients, ecs(profile, rack.region), profile, rack, instanceIds, now, counter, signal),
   };
 }

@@ -70,23 +70,40 @@ export class RackDetailsLoader {
   /** `signal` aborts every request still in flight (the store's deadline for one read). */
   async load(profile: AwsProfile, rack: Rack, signal: AbortSignal): Promise<RackDetails> {
     const abort = { abortSignal: signal };
-    const [instances, tasks] = await Promise.all([this.instances(profile, rack, abort), this.tasks(profile, rack, abort)]);
+    const [instances, tasks] = await Promise.all([
+      this.instances(profile, rack, abort),
+      this.tasks(profile, rack, abort),
+    ]);
     return { instances, tasks, loadedAt: new Date() };
   }
 
   /** `convox rack ps` rows: the tasks with what their task definitions add (app, release, command). */
-  async processes(profile: AwsProfile, rack: Rack, tasks: readonly RackTask[], signal: AbortSignal): Promise<Process[]> {
+  async processes(
+    profile: AwsProfile,
+    rack: Rack,
+    tasks: readonly RackTask[],
+    signal: AbortSignal,
+  ): Promise<Process[]> {
     const ecs = this.ecs(profile, rack.region);
     const abort = { abortSignal: signal };
     const processes = await Promise.all(
-      tasks.map(async (task) => processFromTask(task, task.taskDefinitionArn ? await this.taskDefinition(ecs, task.taskDefinitionArn, abort) : [], rack.name)),
+      tasks.map(async (task) =>
+        processFromTask(
+          task,
+          task.taskDefinitionArn ? await this.taskDefinition(ecs, task.taskDefinitionArn, abort) : [],
+          rack.name,
+        ),
+      ),
     );
     return processes.sort((a, b) => a.service.localeCompare(b.service) || a.id.localeCompare(b.id));
   }
 
   /** `convox instances`: the rack's EC2 instances (not build servers) joined with their ECS container instances. */
   private async instances(profile: AwsProfile, rack: Rack, abort: Abort): Promise<Instance[]> {
-    const [ec2Instances, containerInstances] = await Promise.all([this.ec2Instances(profile, rack, abort), this.containerInstances(profile, rack, abort)]);
+    const [ec2Instances, containerInstances] = await Promise.all([
+      this.ec2Instances(profile, rack, abort),
+      this.containerInstances(profile, rack, abort),
+    ]);
     const byEc2Id = new Map(containerInstances.map((entry) => [entry.ec2InstanceId, entry]));
     return ec2Instances
       .filter((instance) => tag(instance, 'Purpose') !== 'Build')
@@ -128,8 +145,17 @@ export class RackDetailsLoader {
     if (!cluster) return [];
     const ecs = this.ecs(profile, rack.region);
     const arns: string[] = [];
-    for await (const page of paginateListContainerInstances({ client: ecs, pageSize: listPage, stopOnSameToken: true }, { cluster }, abort)) arns.push(...(page.containerInstanceArns ?? []));
-    const answers = await Promise.all(chunks(arns, describeBatch).map((batch) => ecs.send(new DescribeContainerInstancesCommand({ cluster, containerInstances: batch }), abort)));
+    for await (const page of paginateListContainerInstances(
+      { client: ecs, pageSize: listPage, stopOnSameToken: true },
+      { cluster },
+      abort,
+    ))
+      arns.push(...(page.containerInstanceArns ?? []));
+    const answers = await Promise.all(
+      chunks(arns, describeBatch).map((batch) =>
+        ecs.send(new DescribeContainerInstancesCommand({ cluster, containerInstances: batch }), abort),
+      ),
+    );
     return answers.flatMap((answer) => answer.containerInstances ?? []);
   }
 
@@ -139,7 +165,11 @@ export class RackDetailsLoader {
     if (!cluster) return [];
     const ecs = this.ecs(profile, rack.region);
     const services: string[] = [];
-    for await (const page of paginateListServices({ client: ecs, pageSize: listPage, stopOnSameToken: true }, { cluster }, abort)) {
+    for await (const page of paginateListServices(
+      { client: ecs, pageSize: listPage, stopOnSameToken: true },
+      { cluster },
+      abort,
+    )) {
       for (const arn of page.serviceArns ?? []) {
         const name = arn.slice(arn.lastIndexOf('/') + 1);
         if (isRackService(name, rack.name)) services.push(name);
@@ -148,11 +178,20 @@ export class RackDetailsLoader {
     const perService = await Promise.all(
       services.map(async (serviceName) => {
         const arns: string[] = [];
-        for await (const page of paginateListTasks({ client: ecs, pageSize: listPage, stopOnSameToken: true }, { cluster, serviceName, desiredStatus: 'RUNNING' }, abort)) arns.push(...(page.taskArns ?? []));
+        for await (const page of paginateListTasks(
+          { client: ecs, pageSize: listPage, stopOnSameToken: true },
+          { cluster, serviceName, desiredStatus: 'RUNNING' },
+          abort,
+        ))
+          arns.push(...(page.taskArns ?? []));
         return arns;
       }),
     );
-    const answers = await Promise.all(chunks(perService.flat(), describeBatch).map((batch) => ecs.send(new DescribeTasksCommand({ cluster, tasks: batch }), abort)));
+    const answers = await Promise.all(
+      chunks(perService.flat(), describeBatch).map((batch) =>
+        ecs.send(new DescribeTasksCommand({ cluster, tasks: batch }), abort),
+      ),
+    );
     return answers.flatMap((answer) => answer.tasks ?? []).map(rackTask);
   }
 

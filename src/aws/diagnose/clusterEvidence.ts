@@ -1,5 +1,11 @@
 import { DescribeInstancesCommand, EC2Client } from '@aws-sdk/client-ec2';
-import { DescribeContainerInstancesCommand, DescribeServicesCommand, ListContainerInstancesCommand, ListServicesCommand, type ECSClient } from '@aws-sdk/client-ecs';
+import {
+  DescribeContainerInstancesCommand,
+  DescribeServicesCommand,
+  ListContainerInstancesCommand,
+  ListServicesCommand,
+  type ECSClient,
+} from '@aws-sdk/client-ecs';
 import type { ClusterServer, MonitorLine, RackService } from '../../model/diagnose/evidence';
 import { chunks, isRackService } from '../../model/processes';
 import type { Rack } from '../../model/rack';
@@ -17,7 +23,14 @@ const monitorWindowMs = 60 * 60_000;
 const monitorLineLimit = 50;
 
 /** When each server was launched, from EC2: one call for up to 1000 ids. */
-export async function launchTimes(clients: AwsClients, profile: AwsProfile, region: string, instanceIds: readonly string[], counter: CallCounter, abortSignal: AbortSignal): Promise<Map<string, Date>> {
+export async function launchTimes(
+  clients: AwsClients,
+  profile: AwsProfile,
+  region: string,
+  instanceIds: readonly string[],
+  counter: CallCounter,
+  abortSignal: AbortSignal,
+): Promise<Map<string, Date>> {
   const times = new Map<string, Date>();
   if (instanceIds.length === 0) return times;
   const client = clients.client('ec2', profile, region, (config) => new EC2Client(config));
@@ -32,12 +45,20 @@ export async function launchTimes(clients: AwsClients, profile: AwsProfile, regi
 }
 
 /** The cluster's servers: one ListContainerInstances and one DescribeContainerInstances per 100. */
-export async function clusterServers(ecs: ECSClient, cluster: string, counter: CallCounter, abortSignal: AbortSignal, maxServers: number): Promise<ClusterServer[]> {
+export async function clusterServers(
+  ecs: ECSClient,
+  cluster: string,
+  counter: CallCounter,
+  abortSignal: AbortSignal,
+  maxServers: number,
+): Promise<ClusterServer[]> {
   const arns: string[] = [];
   let nextToken: string | undefined;
   do {
     counter.calls++;
-    const page = await ecs.send(new ListContainerInstancesCommand({ cluster, maxResults: ecsBatch, nextToken }), { abortSignal });
+    const page = await ecs.send(new ListContainerInstancesCommand({ cluster, maxResults: ecsBatch, nextToken }), {
+      abortSignal,
+    });
     arns.push(...(page.containerInstanceArns ?? []));
     nextToken = page.nextToken;
   } while (nextToken && arns.length < maxServers);
@@ -58,7 +79,13 @@ export async function clusterServers(ecs: ECSClient, cluster: string, counter: C
 }
 
 /** The rack's own services (`<rack>-ServiceWebApi-…`, `<rack>-ServiceMonitorApi-…`) with their latest events. */
-export async function rackServices(ecs: ECSClient, cluster: string, rack: Rack, counter: CallCounter, abortSignal: AbortSignal): Promise<RackService[]> {
+export async function rackServices(
+  ecs: ECSClient,
+  cluster: string,
+  rack: Rack,
+  counter: CallCounter,
+  abortSignal: AbortSignal,
+): Promise<RackService[]> {
   const names: string[] = [];
   let nextToken: string | undefined;
   let pages = 0;
@@ -66,23 +93,40 @@ export async function rackServices(ecs: ECSClient, cluster: string, rack: Rack, 
     counter.calls++;
     pages++;
     const page = await ecs.send(new ListServicesCommand({ cluster, maxResults: ecsBatch, nextToken }), { abortSignal });
-    names.push(...(page.serviceArns ?? []).map((arn) => arn.split('/').pop() ?? arn).filter((name) => isRackService(name, rack.name)));
+    names.push(
+      ...(page.serviceArns ?? [])
+        .map((arn) => arn.split('/').pop() ?? arn)
+        .filter((name) => isRackService(name, rack.name)),
+    );
     nextToken = page.nextToken;
   } while (nextToken && names.length < 2 && pages < maxServicePages);
   if (names.length === 0) return [];
   counter.calls++;
-  const answer = await ecs.send(new DescribeServicesCommand({ cluster, services: names.slice(0, 10) }), { abortSignal });
+  const answer = await ecs.send(new DescribeServicesCommand({ cluster, services: names.slice(0, 10) }), {
+    abortSignal,
+  });
   return (answer.services ?? []).map((service) => ({
     name: service.serviceName ?? '',
     desired: service.desiredCount ?? 0,
     running: service.runningCount ?? 0,
     pending: service.pendingCount ?? 0,
-    events: (service.events ?? []).map((event) => ({ at: event.createdAt ?? new Date(0), message: event.message ?? '' })),
+    events: (service.events ?? []).map((event) => ({
+      at: event.createdAt ?? new Date(0),
+      message: event.message ?? '',
+    })),
   }));
 }
 
 /** The monitor's lines of the last hour: one page of `service/monitor` streams. */
-export async function monitorLines(clients: AwsClients, profile: AwsProfile, region: string, logGroup: string, now: number, counter: CallCounter, abortSignal: AbortSignal): Promise<MonitorLine[]> {
+export async function monitorLines(
+  clients: AwsClients,
+  profile: AwsProfile,
+  region: string,
+  logGroup: string,
+  now: number,
+  counter: CallCounter,
+  abortSignal: AbortSignal,
+): Promise<MonitorLine[]> {
   counter.calls++;
   const page = await logEventsPage(
     clients,
@@ -128,10 +172,18 @@ export async function readClusterEvidence(
   const cluster = rack.outputs.Cluster;
   const logGroup = rack.outputs.LogGroup;
   const [launchedAt, servers, services, lines] = await Promise.all([
-    part('EC2 launch times (ec2:DescribeInstances)', new Map<string, Date>(), () => launchTimes(clients, profile, rack.region, instanceIds, counter, abortSignal)),
-    part('the ECS cluster’s servers (ecs:ListContainerInstances)', [], async () => (cluster ? clusterServers(ecs, cluster, counter, abortSignal, Math.max(instanceIds.length, ecsBatch)) : [])),
-    part('the rack’s ECS services (ecs:DescribeServices)', [], async () => (cluster ? rackServices(ecs, cluster, rack, counter, abortSignal) : [])),
-    part('the monitor’s lines (logs:FilterLogEvents)', [], async () => (logGroup ? monitorLines(clients, profile, rack.region, logGroup, now, counter, abortSignal) : [])),
+    part('EC2 launch times (ec2:DescribeInstances)', new Map<string, Date>(), () =>
+      launchTimes(clients, profile, rack.region, instanceIds, counter, abortSignal),
+    ),
+    part('the ECS cluster’s servers (ecs:ListContainerInstances)', [], async () =>
+      cluster ? clusterServers(ecs, cluster, counter, abortSignal, Math.max(instanceIds.length, ecsBatch)) : [],
+    ),
+    part('the rack’s ECS services (ecs:DescribeServices)', [], async () =>
+      cluster ? rackServices(ecs, cluster, rack, counter, abortSignal) : [],
+    ),
+    part('the monitor’s lines (logs:FilterLogEvents)', [], async () =>
+      logGroup ? monitorLines(clients, profile, rack.region, logGroup, now, counter, abortSignal) : [],
+    ),
   ]);
   return { launchedAt, servers, services, monitorLines: lines, failures };
 }

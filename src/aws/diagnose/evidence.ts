@@ -22,7 +22,10 @@ export async function readEvidence(
   const now = new Date();
   const unread: Unread[] = [];
   const failed = (what: string, error: unknown, action: string): void => {
-    unread.push({ what, message: classifyError(error, { profile: rack.profile, region: rack.region, action }).message });
+    unread.push({
+      what,
+      message: classifyError(error, { profile: rack.profile, region: rack.region, action }).message,
+    });
   };
   const groupName = rack.outputs.AutoscalingGroup;
   const emptyGroup: GroupEvidence = { instances: [], activities: [] };
@@ -31,13 +34,19 @@ export async function readEvidence(
     groupName
       ? readGroupEvidence(clients, profile, rack.region, groupName, counter, abortSignal).catch((error: unknown) => {
           if (abortSignal.aborted) throw error;
-          failed('the Auto Scaling group', error, 'read the Instances group (autoscaling:DescribeAutoScalingGroups, DescribeScalingActivities)');
+          failed(
+            'the Auto Scaling group',
+            error,
+            'read the Instances group (autoscaling:DescribeAutoScalingGroups, DescribeScalingActivities)',
+          );
           return emptyGroup;
         })
       : emptyGroup,
   ]);
   const instanceIds = group.instances.map((instance) => instance.id);
-  const cluster = await (await readers()).clusterEvidence(profile, rack, instanceIds, now.getTime(), counter, abortSignal);
+  const cluster = await (
+    await readers()
+  ).clusterEvidence(profile, rack, instanceIds, now.getTime(), counter, abortSignal);
   for (const failure of cluster.failures) failed(failure.what, failure.error, `read ${failure.what}`);
   return {
     stackName: rack.name,

@@ -1,4 +1,8 @@
-import { AutoScalingClient, DescribeAutoScalingGroupsCommand, DescribeScalingActivitiesCommand } from '@aws-sdk/client-auto-scaling';
+import {
+  AutoScalingClient,
+  DescribeAutoScalingGroupsCommand,
+  DescribeScalingActivitiesCommand,
+} from '@aws-sdk/client-auto-scaling';
 import { DescribeStackEventsCommand, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import type { GroupInstance, ScalingActivity } from '../../model/diagnose/evidence';
 import type { InstallEvent } from '../../model/install/events';
@@ -19,7 +23,13 @@ export interface StackEvidence {
 }
 
 /** The stack's status and its latest page of events: two calls. */
-export async function readStackEvidence(clients: AwsClients, profile: AwsProfile, rack: Rack, counter: CallCounter, abortSignal: AbortSignal): Promise<StackEvidence> {
+export async function readStackEvidence(
+  clients: AwsClients,
+  profile: AwsProfile,
+  rack: Rack,
+  counter: CallCounter,
+  abortSignal: AbortSignal,
+): Promise<StackEvidence> {
   const client = clients.cloudFormation(profile, rack.region);
   counter.calls += 2;
   const [stacks, events] = await Promise.all([
@@ -52,12 +62,21 @@ export interface GroupEvidence {
 const activityPage = 20;
 
 /** The `Instances` group's servers and its latest scaling activities: two calls. */
-export async function readGroupEvidence(clients: AwsClients, profile: AwsProfile, region: string, groupName: string, counter: CallCounter, abortSignal: AbortSignal): Promise<GroupEvidence> {
+export async function readGroupEvidence(
+  clients: AwsClients,
+  profile: AwsProfile,
+  region: string,
+  groupName: string,
+  counter: CallCounter,
+  abortSignal: AbortSignal,
+): Promise<GroupEvidence> {
   const client = clients.client('auto_scaling', profile, region, (config) => new AutoScalingClient(config));
   counter.calls += 2;
   const [groups, activities] = await Promise.all([
     client.send(new DescribeAutoScalingGroupsCommand({ AutoScalingGroupNames: [groupName] }), { abortSignal }),
-    client.send(new DescribeScalingActivitiesCommand({ AutoScalingGroupName: groupName, MaxRecords: activityPage }), { abortSignal }),
+    client.send(new DescribeScalingActivitiesCommand({ AutoScalingGroupName: groupName, MaxRecords: activityPage }), {
+      abortSignal,
+    }),
   ]);
   const group = groups.AutoScalingGroups?.[0];
   return {

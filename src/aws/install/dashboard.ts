@@ -7,10 +7,14 @@ import * as https from 'node:https';
  */
 export function httpsAnswers(host: string, signal: AbortSignal): Promise<boolean> {
   return new Promise((resolve) => {
-    const request = https.request(`https://${host}/`, { method: 'HEAD', rejectUnauthorized: false, signal }, (response) => {
-      response.resume();
-      resolve(true);
-    });
+    const request = https.request(
+      `https://${host}/`,
+      { method: 'HEAD', rejectUnauthorized: false, signal },
+      (response) => {
+        response.resume();
+        resolve(true);
+      },
+    );
     request.on('error', () => resolve(false));
     request.end();
   });

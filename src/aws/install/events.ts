@@ -21,12 +21,20 @@ export function installEvent(event: StackEvent): InstallEvent {
  * The stack's events newer than `lastSeenId`, newest first. AWS lists newest first, so paging stops at the page
  * holding the last seen event: one page per poll while a stack changes at its usual pace.
  */
-export async function newStackEvents(client: CloudFormationClient, stackId: string, lastSeenId: string | undefined, abortSignal: AbortSignal, maxPages = maxEventPages): Promise<NewEvents> {
+export async function newStackEvents(
+  client: CloudFormationClient,
+  stackId: string,
+  lastSeenId: string | undefined,
+  abortSignal: AbortSignal,
+  maxPages = maxEventPages,
+): Promise<NewEvents> {
   const events: InstallEvent[] = [];
   let token: string | undefined;
   let calls = 0;
   do {
-    const page = await client.send(new DescribeStackEventsCommand({ StackName: stackId, NextToken: token }), { abortSignal });
+    const page = await client.send(new DescribeStackEventsCommand({ StackName: stackId, NextToken: token }), {
+      abortSignal,
+    });
     calls++;
     for (const event of (page.StackEvents ?? []).map(installEvent)) {
       if (event.id === lastSeenId) return { events, calls };

@@ -16,9 +16,22 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { ChangeSetFailedError, NameTakenError } from '../../model/install/errors';
 import { templateConstraints, type TemplateParameter } from '../../model/install/parameters';
 import { ReleaseListError, type Release } from '../../model/install/releases';
-import { uninstallPlan, type PlanResource, type PlanStack, type UninstallPlan } from '../../model/install/uninstallPlan';
+import {
+  uninstallPlan,
+  type PlanResource,
+  type PlanStack,
+  type UninstallPlan,
+} from '../../model/install/uninstallPlan';
 import type { Rack } from '../../model/rack';
-import type { InstallRequest, InstallTarget, NameAvailability, NewEvents, RackInstaller, StartedStack, Timing } from '../../model/store/ports';
+import type {
+  InstallRequest,
+  InstallTarget,
+  NameAvailability,
+  NewEvents,
+  RackInstaller,
+  StartedStack,
+  Timing,
+} from '../../model/store/ports';
 import type { AwsClients } from '../clients';
 import { DeadlineError, withDeadline } from '../deadline';
 import { AwsReadError, classifyError } from '../errors';
@@ -32,7 +45,8 @@ const changeSetName = 'init';
 /** Pages of a listing (stacks of a region, resources of a stack, changes of a change set) before it is cut off. */
 const maxPages = 100;
 
-const missingStack = (error: unknown): boolean => error instanceof Error && error.name === 'ValidationError' && /does not exist/.test(error.message);
+const missingStack = (error: unknown): boolean =>
+  error instanceof Error && error.name === 'ValidationError' && /does not exist/.test(error.message);
 
 type Where = Pick<InstallTarget, 'profile' | 'region'>;
 
@@ -41,38 +55,58 @@ export class AwsInstaller implements RackInstaller {
   constructor(private readonly clients: AwsClients) {}
 
   async checkName(target: InstallTarget, deadlineMs: number): Promise<NameAvailability> {
-    return this.call(target, 'cloudformation', 'look for a stack of that name (cloudformation:DescribeStacks)', deadlineMs, async (profile, abortSignal) => {
-      try {
-        const answer = await this.cloudFormation(profile, target).send(new DescribeStacksCommand({ StackName: target.name }), { abortSignal });
-        const stack = answer.Stacks?.[0];
-        if (!stack) return { kind: 'free' };
-        const status = stack.StackStatus ?? 'UNKNOWN';
-        if (status === 'ROLLBACK_COMPLETE' || status === 'REVIEW_IN_PROGRESS') return { kind: 'leftover', status, stackId: stack.StackId ?? target.name };
-        return { kind: 'taken', status };
-      } catch (error) {
-        if (missingStack(error)) return { kind: 'free' };
-        throw error;
-      }
-    });
+    return this.call(
+      target,
+      'cloudformation',
+      'look for a stack of that name (cloudformation:DescribeStacks)',
+      deadlineMs,
+      async (profile, abortSignal) => {
+        try {
+          const answer = await this.cloudFormation(profile, target).send(
+            new DescribeStacksCommand({ StackName: target.name }),
+            { abortSignal },
+          );
+          const stack = answer.Stacks?.[0];
+          if (!stack) return { kind: 'free' };
+          const status = stack.StackStatus ?? 'UNKNOWN';
+          if (status === 'ROLLBACK_COMPLETE' || status === 'REVIEW_IN_PROGRESS')
+            return { kind: 'leftover', status, stackId: stack.StackId ?? target.name };
+          return { kind: 'taken', status };
+        } catch (error) {
+          if (missingStack(error)) return { kind: 'free' };
+          throw error;
+        }
+      },
+    );
   }
 
   async releases(url: string, deadlineMs: number): Promise<Release[]> {
     try {
       return await withDeadline(deadlineMs, safeUrl(url), (signal) => fetchReleases(url, signal));
     } catch (error) {
-      if (error instanceof DeadlineError) throw new ReleaseListError(`${error.message}. Check your network and the setting convox.releasesUrl, or type a release name.`);
+      if (error instanceof DeadlineError)
+        throw new ReleaseListError(
+          `${error.message}. Check your network and the setting convox.releasesUrl, or type a release name.`,
+        );
       throw error;
     }
   }
 
   async templateParameters(target: Where, templateUrl: string, deadlineMs: number): Promise<TemplateParameter[]> {
-    const summary = await this.call(target, 'cloudformation', "read the release's template (cloudformation:GetTemplateSummary)", deadlineMs, (profile, abortSignal) =>
-      this.cloudFormation(profile, target).send(new GetTemplateSummaryCommand({ TemplateURL: templateUrl }), { abortSignal }),
+    const summary = await this.call(
+      target,
+      'cloudformation',
+      "read the release's template (cloudformation:GetTemplateSummary)",
+      deadlineMs,
+      (profile, abortSignal) =>
+        this.cloudFormation(profile, target).send(new GetTemplateSummaryCommand({ TemplateURL: templateUrl }), {
+          abortSignal,
+        }),
     );
     // GetTemplateSummary gives allowed values only; patterns, lengths and ranges are in the template itself.
-    const constraints = await withDeadline(deadlineMs, templateUrl, async (signal) => templateConstraints(JSON.parse(await fetchText(templateUrl, templateMaxBytes, signal)))).catch(
-      () => new Map<string, Partial<TemplateParameter>>(),
-    );
+    const constraints = await withDeadline(deadlineMs, templateUrl, async (signal) =>
+      templateConstraints(JSON.parse(await fetchText(templateUrl, templateMaxBytes, signal))),
+    ).catch(() => new Map<string, Partial<TemplateParameter>>());
     return (summary.Parameters ?? []).map((declared) => ({
       key: declared.ParameterKey ?? '',
       type: declared.ParameterType ?? 'String',
@@ -87,27 +121,42 @@ export class AwsInstaller implements RackInstaller {
   async create(request: InstallRequest, timing: Timing): Promise<StartedStack> {
     const ends = Date.now() + timing.deadlineMs;
     const left = (): number => Math.max(1, ends - Date.now());
-    const created = await this.call(request, 'cloudformation', 'create the change set (cloudformation:CreateChangeSet)', left(), async (profile, abortSignal) => {
-      try {
-        return await this.cloudFormation(profile, request).send(
-          new CreateChangeSetCommand({
-            StackName: request.name,
-            ChangeSetName: changeSetName,
-            ChangeSetType: 'CREATE',
-            TemplateURL: request.templateUrl,
-            Capabilities: ['CAPABILITY_IAM'],
-            Parameters: Object.entries(request.parameters).map(([ParameterKey, ParameterValue]) => ({ ParameterKey, ParameterValue })),
-            Tags: [...Object.entries(request.tags).map(([Key, Value]) => ({ Key, Value })), { Key: 'System', Value: 'convox' }, { Key: 'Type', Value: 'rack' }],
-          }),
-          { abortSignal },
-        );
-      } catch (error) {
-        if (error instanceof Error && error.name === 'AlreadyExistsException') {
-          throw new NameTakenError(`A stack named ${request.name} already exists in ${request.region} for profile "${request.profile}". Choose another name, or delete that stack first.`);
+    const created = await this.call(
+      request,
+      'cloudformation',
+      'create the change set (cloudformation:CreateChangeSet)',
+      left(),
+      async (profile, abortSignal) => {
+        try {
+          return await this.cloudFormation(profile, request).send(
+            new CreateChangeSetCommand({
+              StackName: request.name,
+              ChangeSetName: changeSetName,
+              ChangeSetType: 'CREATE',
+              TemplateURL: request.templateUrl,
+              Capabilities: ['CAPABILITY_IAM'],
+              Parameters: Object.entries(request.parameters).map(([ParameterKey, ParameterValue]) => ({
+                ParameterKey,
+                ParameterValue,
+              })),
+              Tags: [
+                ...Object.entries(request.tags).map(([Key, Value]) => ({ Key, Value })),
+                { Key: 'System', Value: 'convox' },
+                { Key: 'Type', Value: 'rack' },
+              ],
+            }),
+            { abortSignal },
+          );
+        } catch (error) {
+          if (error instanceof Error && error.name === 'AlreadyExistsException') {
+            throw new NameTakenError(
+              `A stack named ${request.name} already exists in ${request.region} for profile "${request.profile}". Choose another name, or delete that stack first.`,
+            );
+          }
+          throw error;
         }
-        throw error;
-      }
-    });
+      },
+    );
     const changeSetId = created.Id ?? '';
     const stackId = created.StackId ?? request.name;
     const ready = await this.changeSetReady(request, changeSetId, timing.pollMs, left);
@@ -115,114 +164,215 @@ export class AwsInstaller implements RackInstaller {
       const cleaned = await this.removeFailedChangeSet(request, changeSetId, stackId, timing.deadlineMs);
       throw new ChangeSetFailedError(ready.failure, request.name, cleaned);
     }
-    await this.call(request, 'cloudformation', 'start the creation (cloudformation:ExecuteChangeSet)', left(), (profile, abortSignal) =>
-      this.cloudFormation(profile, request).send(new ExecuteChangeSetCommand({ ChangeSetName: changeSetId }), { abortSignal }),
+    await this.call(
+      request,
+      'cloudformation',
+      'start the creation (cloudformation:ExecuteChangeSet)',
+      left(),
+      (profile, abortSignal) =>
+        this.cloudFormation(profile, request).send(new ExecuteChangeSetCommand({ ChangeSetName: changeSetId }), {
+          abortSignal,
+        }),
     );
     return { stackId, total: ready.changes };
   }
 
   /** Polls the change set until CloudFormation has computed it; the number of changes, or why it failed. */
-  private async changeSetReady(target: Where, changeSetId: string, pollMs: number, left: () => number): Promise<{ changes: number; failure?: string }> {
+  private async changeSetReady(
+    target: Where,
+    changeSetId: string,
+    pollMs: number,
+    left: () => number,
+  ): Promise<{ changes: number; failure?: string }> {
     for (;;) {
-      const outcome = await this.call(target, 'cloudformation', 'read the change set (cloudformation:DescribeChangeSet)', left(), async (profile, abortSignal) => {
-        const client = this.cloudFormation(profile, target);
-        let changes = 0;
-        let token: string | undefined;
-        for (let page = 0; page < maxPages; page++) {
-          const answer = await client.send(new DescribeChangeSetCommand({ ChangeSetName: changeSetId, NextToken: token }), { abortSignal });
-          if (answer.Status === 'FAILED') return { changes: 0, failure: answer.StatusReason ?? 'no reason given' };
-          if (answer.Status !== 'CREATE_COMPLETE') return undefined;
-          changes += answer.Changes?.length ?? 0;
-          token = answer.NextToken === token ? undefined : answer.NextToken;
-          if (!token) break;
-        }
-        return { changes };
-      });
+      const outcome = await this.call(
+        target,
+        'cloudformation',
+        'read the change set (cloudformation:DescribeChangeSet)',
+        left(),
+        async (profile, abortSignal) => {
+          const client = this.cloudFormation(profile, target);
+          let changes = 0;
+          let token: string | undefined;
+          for (let page = 0; page < maxPages; page++) {
+            const answer = await client.send(
+              new DescribeChangeSetCommand({ ChangeSetName: changeSetId, NextToken: token }),
+              { abortSignal },
+            );
+            if (answer.Status === 'FAILED') return { changes: 0, failure: answer.StatusReason ?? 'no reason given' };
+            if (answer.Status !== 'CREATE_COMPLETE') return undefined;
+            changes += answer.Changes?.length ?? 0;
+            token = answer.NextToken === token ? undefined : answer.NextToken;
+            if (!token) break;
+          }
+          return { changes };
+        },
+      );
       if (outcome) return outcome;
       await sleep(Math.min(pollMs, left()));
     }
   }
 
   /** Deletes a failed change set and the empty stack it made; whether the stack is gone. */
-  private async removeFailedChangeSet(target: InstallTarget, changeSetId: string, stackId: string, deadlineMs: number): Promise<boolean> {
+  private async removeFailedChangeSet(
+    target: InstallTarget,
+    changeSetId: string,
+    stackId: string,
+    deadlineMs: number,
+  ): Promise<boolean> {
     try {
-      await this.call(target, 'cloudformation', 'delete the failed change set and its empty stack (cloudformation:DeleteChangeSet, DeleteStack)', deadlineMs, async (profile, abortSignal) => {
-        const client = this.cloudFormation(profile, target);
-        await client.send(new DeleteChangeSetCommand({ ChangeSetName: changeSetId }), { abortSignal });
-        await client.send(new DeleteStackCommand({ StackName: stackId }), { abortSignal });
-      });
+      await this.call(
+        target,
+        'cloudformation',
+        'delete the failed change set and its empty stack (cloudformation:DeleteChangeSet, DeleteStack)',
+        deadlineMs,
+        async (profile, abortSignal) => {
+          const client = this.cloudFormation(profile, target);
+          await client.send(new DeleteChangeSetCommand({ ChangeSetName: changeSetId }), { abortSignal });
+          await client.send(new DeleteStackCommand({ StackName: stackId }), { abortSignal });
+        },
+      );
       return true;
     } catch {
       return false;
     }
   }
 
-  newEvents(target: InstallTarget, stackId: string, lastSeenId: string | undefined, deadlineMs: number, maxPages?: number): Promise<NewEvents> {
-    return this.call(target, 'cloudformation', 'read stack events (cloudformation:DescribeStackEvents)', deadlineMs, (profile, abortSignal) =>
-      newStackEvents(this.cloudFormation(profile, target), stackId, lastSeenId, abortSignal, maxPages),
+  newEvents(
+    target: InstallTarget,
+    stackId: string,
+    lastSeenId: string | undefined,
+    deadlineMs: number,
+    maxPages?: number,
+  ): Promise<NewEvents> {
+    return this.call(
+      target,
+      'cloudformation',
+      'read stack events (cloudformation:DescribeStackEvents)',
+      deadlineMs,
+      (profile, abortSignal) =>
+        newStackEvents(this.cloudFormation(profile, target), stackId, lastSeenId, abortSignal, maxPages),
     );
   }
 
   stackStatus(target: InstallTarget, stackId: string, deadlineMs: number): Promise<string | undefined> {
-    return this.call(target, 'cloudformation', 'read the stack (cloudformation:DescribeStacks)', deadlineMs, async (profile, abortSignal) => {
-      try {
-        const answer = await this.cloudFormation(profile, target).send(new DescribeStacksCommand({ StackName: stackId }), { abortSignal });
-        const status = answer.Stacks?.[0]?.StackStatus;
-        return status === 'DELETE_COMPLETE' ? undefined : status;
-      } catch (error) {
-        if (missingStack(error)) return undefined;
-        throw error;
-      }
-    });
+    return this.call(
+      target,
+      'cloudformation',
+      'read the stack (cloudformation:DescribeStacks)',
+      deadlineMs,
+      async (profile, abortSignal) => {
+        try {
+          const answer = await this.cloudFormation(profile, target).send(
+            new DescribeStacksCommand({ StackName: stackId }),
+            { abortSignal },
+          );
+          const status = answer.Stacks?.[0]?.StackStatus;
+          return status === 'DELETE_COMPLETE' ? undefined : status;
+        } catch (error) {
+          if (missingStack(error)) return undefined;
+          throw error;
+        }
+      },
+    );
   }
 
   deleteStack(target: InstallTarget, stackId: string, deadlineMs: number): Promise<void> {
-    return this.call(target, 'cloudformation', 'delete the stack (cloudformation:DeleteStack)', deadlineMs, async (profile, abortSignal) => {
-      await this.cloudFormation(profile, target).send(new DeleteStackCommand({ StackName: stackId }), { abortSignal });
-    });
+    return this.call(
+      target,
+      'cloudformation',
+      'delete the stack (cloudformation:DeleteStack)',
+      deadlineMs,
+      async (profile, abortSignal) => {
+        await this.cloudFormation(profile, target).send(new DeleteStackCommand({ StackName: stackId }), {
+          abortSignal,
+        });
+      },
+    );
   }
 
-  uninstallPlan(rack: Rack, deadlineMs: number): Promise<{ plan: UninstallPlan; resources: Map<string, PlanResource[]> }> {
-    return this.call(rack, 'cloudformation', "list the rack's stacks and resources (cloudformation:DescribeStacks, ListStackResources)", deadlineMs, async (profile, abortSignal) => {
-      const client = this.cloudFormation(profile, rack);
-      const stacks: PlanStack[] = [];
-      // Paged by hand, so that every loop here has the same bound and ends on a repeated token.
-      let token: string | undefined;
-      for (let page = 0; page < maxPages; page++) {
-        const answer = await client.send(new DescribeStacksCommand({ NextToken: token }), { abortSignal });
-        stacks.push(...(answer.Stacks ?? []).filter((stack) => !stack.ParentId).map(planStack));
-        token = answer.NextToken === token ? undefined : answer.NextToken;
-        if (!token) break;
-      }
-      const rackStack = stacks.find((stack) => stack.stackId === rack.stackId) ?? { name: rack.name, stackId: rack.stackId, status: rack.cloudformationStatus, tags: rack.tags, parameters: rack.parameters };
-      const dependents = stacks.filter((stack) => stack.tags.Rack === rack.name);
-      const resources = new Map<string, PlanResource[]>();
-      for (const stack of [rackStack, ...dependents]) resources.set(stack.name, await resourcesOf(client, stack.stackId, abortSignal));
-      return { plan: uninstallPlan(rackStack, dependents, resources), resources };
-    });
+  uninstallPlan(
+    rack: Rack,
+    deadlineMs: number,
+  ): Promise<{ plan: UninstallPlan; resources: Map<string, PlanResource[]> }> {
+    return this.call(
+      rack,
+      'cloudformation',
+      "list the rack's stacks and resources (cloudformation:DescribeStacks, ListStackResources)",
+      deadlineMs,
+      async (profile, abortSignal) => {
+        const client = this.cloudFormation(profile, rack);
+        const stacks: PlanStack[] = [];
+        // Paged by hand, so that every loop here has the same bound and ends on a repeated token.
+        let token: string | undefined;
+        for (let page = 0; page < maxPages; page++) {
+          const answer = await client.send(new DescribeStacksCommand({ NextToken: token }), { abortSignal });
+          stacks.push(...(answer.Stacks ?? []).filter((stack) => !stack.ParentId).map(planStack));
+          token = answer.NextToken === token ? undefined : answer.NextToken;
+          if (!token) break;
+        }
+        const rackStack = stacks.find((stack) => stack.stackId === rack.stackId) ?? {
+          name: rack.name,
+          stackId: rack.stackId,
+          status: rack.cloudformationStatus,
+          tags: rack.tags,
+          parameters: rack.parameters,
+        };
+        const dependents = stacks.filter((stack) => stack.tags.Rack === rack.name);
+        const resources = new Map<string, PlanResource[]>();
+        for (const stack of [rackStack, ...dependents])
+          resources.set(stack.name, await resourcesOf(client, stack.stackId, abortSignal));
+        return { plan: uninstallPlan(rackStack, dependents, resources), resources };
+      },
+    );
   }
 
   disableRule(target: InstallTarget, ruleName: string, deadlineMs: number): Promise<void> {
-    return this.call(target, 'eventbridge', "disable the rack's autoscaler (events:DisableRule)", deadlineMs, async (profile, abortSignal) => {
-      const client = this.clients.client('eventbridge', profile, target.region, (config) => new EventBridgeClient(config));
-      try {
-        await client.send(new DisableRuleCommand({ Name: ruleName }), { abortSignal });
-      } catch (error) {
-        // Already gone: nothing left to stop.
-        if (!(error instanceof Error && error.name === 'ResourceNotFoundException')) throw error;
-      }
-    });
+    return this.call(
+      target,
+      'eventbridge',
+      "disable the rack's autoscaler (events:DisableRule)",
+      deadlineMs,
+      async (profile, abortSignal) => {
+        const client = this.clients.client(
+          'eventbridge',
+          profile,
+          target.region,
+          (config) => new EventBridgeClient(config),
+        );
+        try {
+          await client.send(new DisableRuleCommand({ Name: ruleName }), { abortSignal });
+        } catch (error) {
+          // Already gone: nothing left to stop.
+          if (!(error instanceof Error && error.name === 'ResourceNotFoundException')) throw error;
+        }
+      },
+    );
   }
 
   forceDeleteAutoScalingGroup(target: InstallTarget, groupName: string, deadlineMs: number): Promise<void> {
-    return this.call(target, 'auto_scaling', 'delete the auto-scaling group and its instances (autoscaling:DeleteAutoScalingGroup)', deadlineMs, async (profile, abortSignal) => {
-      const client = this.clients.client('auto_scaling', profile, target.region, (config) => new AutoScalingClient(config));
-      try {
-        await client.send(new DeleteAutoScalingGroupCommand({ AutoScalingGroupName: groupName, ForceDelete: true }), { abortSignal });
-      } catch (error) {
-        if (!(error instanceof Error && error.name === 'ValidationError' && /not found/.test(error.message))) throw error;
-      }
-    });
+    return this.call(
+      target,
+      'auto_scaling',
+      'delete the auto-scaling group and its instances (autoscaling:DeleteAutoScalingGroup)',
+      deadlineMs,
+      async (profile, abortSignal) => {
+        const client = this.clients.client(
+          'auto_scaling',
+          profile,
+          target.region,
+          (config) => new AutoScalingClient(config),
+        );
+        try {
+          await client.send(new DeleteAutoScalingGroupCommand({ AutoScalingGroupName: groupName, ForceDelete: true }), {
+            abortSignal,
+          });
+        } catch (error) {
+          if (!(error instanceof Error && error.name === 'ValidationError' && /not found/.test(error.message)))
+            throw error;
+        }
+      },
+    );
   }
 
   apiAnswers(host: string, deadlineMs: number): Promise<boolean> {
@@ -234,7 +384,13 @@ export class AwsInstaller implements RackInstaller {
   }
 
   /** One step within its deadline; an AWS failure becomes an AwsReadError whose message says what to do next. */
-  private async call<T>(target: Where, service: ServiceKey, action: string, deadlineMs: number, work: (profile: AwsProfile, signal: AbortSignal) => Promise<T>): Promise<T> {
+  private async call<T>(
+    target: Where,
+    service: ServiceKey,
+    action: string,
+    deadlineMs: number,
+    work: (profile: AwsProfile, signal: AbortSignal) => Promise<T>,
+  ): Promise<T> {
     const profile = this.clients.profile(target.profile);
     const endpoint = endpointLabel(profile, service, target.region);
     try {
@@ -242,7 +398,15 @@ export class AwsInstaller implements RackInstaller {
     } catch (error) {
       if (error instanceof NameTakenError || error instanceof ChangeSetFailedError) throw error;
       const waitingForCredentials = this.clients.isResolvingCredentials(target.profile);
-      throw new AwsReadError(classifyError(error, { profile: target.profile, region: target.region, endpoint, action, waitingForCredentials }));
+      throw new AwsReadError(
+        classifyError(error, {
+          profile: target.profile,
+          region: target.region,
+          endpoint,
+          action,
+          waitingForCredentials,
+        }),
+      );
     }
   }
 }
@@ -253,17 +417,29 @@ function planStack(stack: Stack): PlanStack {
     stackId: stack.StackId ?? '',
     status: stack.StackStatus ?? '',
     tags: Object.fromEntries((stack.Tags ?? []).map((tag) => [tag.Key ?? '', tag.Value ?? ''])),
-    parameters: Object.fromEntries((stack.Parameters ?? []).map((parameter) => [parameter.ParameterKey ?? '', parameter.ParameterValue ?? ''])),
+    parameters: Object.fromEntries(
+      (stack.Parameters ?? []).map((parameter) => [parameter.ParameterKey ?? '', parameter.ParameterValue ?? '']),
+    ),
   };
 }
 
-async function resourcesOf(client: CloudFormationClient, stackId: string, abortSignal: AbortSignal): Promise<PlanResource[]> {
+async function resourcesOf(
+  client: CloudFormationClient,
+  stackId: string,
+  abortSignal: AbortSignal,
+): Promise<PlanResource[]> {
   const resources: PlanResource[] = [];
   let token: string | undefined;
   for (let page = 0; page < maxPages; page++) {
-    const answer = await client.send(new ListStackResourcesCommand({ StackName: stackId, NextToken: token }), { abortSignal });
+    const answer = await client.send(new ListStackResourcesCommand({ StackName: stackId, NextToken: token }), {
+      abortSignal,
+    });
     for (const summary of answer.StackResourceSummaries ?? []) {
-      resources.push({ logicalId: summary.LogicalResourceId ?? '', physicalId: summary.PhysicalResourceId, type: summary.ResourceType ?? '' });
+      resources.push({
+        logicalId: summary.LogicalResourceId ?? '',
+        physicalId: summary.PhysicalResourceId,
+        type: summary.ResourceType ?? '',
+      });
     }
     token = answer.NextToken === token ? undefined : answer.NextToken;
     if (!token) break;

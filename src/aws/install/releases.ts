@@ -11,11 +11,14 @@ export async function fetchText(url: string, maxBytes: number, signal: AbortSign
   // A redirect must not leave https: the template is deployed with CAPABILITY_IAM.
   if (url.startsWith('https://') && !response.url.startsWith('https://')) {
     await response.body?.cancel();
-    throw new ReleaseListError(`${safeUrl(url)} redirected to plain http (${safeUrl(response.url)}); only https is followed.`);
+    throw new ReleaseListError(
+      `${safeUrl(url)} redirected to plain http (${safeUrl(response.url)}); only https is followed.`,
+    );
   }
   if (!response.ok) throw new ReleaseListError(`${safeUrl(url)} answered HTTP ${response.status}.`);
   const declared = Number(response.headers.get('content-length') ?? '0');
-  if (declared > maxBytes) throw new ReleaseListError(`${safeUrl(url)} is ${declared} bytes, more than a release list or template can be.`);
+  if (declared > maxBytes)
+    throw new ReleaseListError(`${safeUrl(url)} is ${declared} bytes, more than a release list or template can be.`);
   const chunks: Uint8Array[] = [];
   let size = 0;
   const reader = response.body?.getReader();
@@ -23,7 +26,9 @@ export async function fetchText(url: string, maxBytes: number, signal: AbortSign
     size += chunk.value.byteLength;
     if (size > maxBytes) {
       await reader?.cancel();
-      throw new ReleaseListError(`${safeUrl(url)} sent more than ${maxBytes} bytes, more than a release list or template can be.`);
+      throw new ReleaseListError(
+        `${safeUrl(url)} sent more than ${maxBytes} bytes, more than a release list or template can be.`,
+      );
     }
     chunks.push(chunk.value);
   }
@@ -46,9 +51,11 @@ export async function fetchReleases(url: string, signal: AbortSignal): Promise<R
     return parseReleases(await fetchText(url, releaseListMaxBytes, signal));
   } catch (error) {
     const next = 'Check your network and the setting convox.releasesUrl, or type a release name.';
-    if (error instanceof ReleaseListError) throw new ReleaseListError(`Could not read the release list: ${error.message} ${next}`);
+    if (error instanceof ReleaseListError)
+      throw new ReleaseListError(`Could not read the release list: ${error.message} ${next}`);
     if (signal.aborted && signal.reason instanceof DeadlineError) throw signal.reason;
-    const cause = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
+    const cause =
+      error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
     throw new ReleaseListError(`Could not fetch the release list from ${safeUrl(url)} (${cause}). ${next}`);
   }
 }

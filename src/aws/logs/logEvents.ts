@@ -11,7 +11,14 @@ export function logsClient(clients: AwsClients, profile: AwsProfile, region: str
 }
 
 /** One page of FilterLogEvents over the rack's group; the caller pages (and guards the pages). */
-export async function logEventsPage(clients: AwsClients, profile: AwsProfile, region: string, query: LogQuery, abortSignal: AbortSignal, limit = pageLimit): Promise<LogPage> {
+export async function logEventsPage(
+  clients: AwsClients,
+  profile: AwsProfile,
+  region: string,
+  query: LogQuery,
+  abortSignal: AbortSignal,
+  limit = pageLimit,
+): Promise<LogPage> {
   const answer = await logsClient(clients, profile, region).send(
     new FilterLogEventsCommand({
       logGroupName: query.logGroup,
@@ -26,7 +33,16 @@ export async function logEventsPage(clients: AwsClients, profile: AwsProfile, re
   );
   return {
     events: (answer.events ?? []).flatMap((event) =>
-      event.eventId && event.timestamp !== undefined ? [{ id: event.eventId, timestamp: event.timestamp, stream: event.logStreamName ?? '', message: event.message ?? '' }] : [],
+      event.eventId && event.timestamp !== undefined
+        ? [
+            {
+              id: event.eventId,
+              timestamp: event.timestamp,
+              stream: event.logStreamName ?? '',
+              message: event.message ?? '',
+            },
+          ]
+        : [],
     ),
     nextToken: answer.nextToken || undefined,
   };

@@ -1,9 +1,21 @@
-import { CreateChangeSetCommand, DeleteChangeSetCommand, DescribeChangeSetCommand, type Change, type CloudFormationClient, type Parameter } from '@aws-sdk/client-cloudformation';
+import {
+  CreateChangeSetCommand,
+  DeleteChangeSetCommand,
+  DescribeChangeSetCommand,
+  type Change,
+  type CloudFormationClient,
+  type Parameter,
+} from '@aws-sdk/client-cloudformation';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Rack } from '../../model/rack';
 import type { Timing } from '../../model/store/ports';
 import type { ResourceChange } from '../../model/update/preview';
-import { PreviewFailedError, type ChangePreviewer, type ChangeSetPreview, type PreviewRequest } from '../../model/update/ports';
+import {
+  PreviewFailedError,
+  type ChangePreviewer,
+  type ChangeSetPreview,
+  type PreviewRequest,
+} from '../../model/update/ports';
 import type { AwsClients } from '../clients';
 import { DeadlineError, withDeadline } from '../deadline';
 import { AwsReadError, classifyError } from '../errors';
@@ -38,7 +50,8 @@ export function resourceChange(change: Change): ResourceChange | undefined {
 }
 
 /** A change set name of its own per preview, within CloudFormation's pattern `[a-zA-Z][-a-zA-Z0-9]*`. */
-const changeSetName = (): string => `convox-preview-${Date.now().toString(36)}-${Math.floor(Math.random() * 36 ** 4).toString(36)}`;
+const changeSetName = (): string =>
+  `convox-preview-${Date.now().toString(36)}-${Math.floor(Math.random() * 36 ** 4).toString(36)}`;
 
 /** Previews through the SDK. */
 export class AwsChangePreviewer implements ChangePreviewer {
@@ -50,42 +63,62 @@ export class AwsChangePreviewer implements ChangePreviewer {
     const ends = Date.now() + timing.deadlineMs;
     const left = (): number => Math.max(1, ends - Date.now());
     let calls = 0;
-    const created = await this.call(rack, profile, 'create the preview change set (cloudformation:CreateChangeSet)', left(), async (abortSignal) => {
-      calls++;
-      return client.send(
-        new CreateChangeSetCommand({
-          StackName: rack.stackId,
-          ChangeSetName: changeSetName(),
-          ChangeSetType: 'UPDATE',
-          Description: 'Preview made by Convox Racks for VS Code; deleted once read, never executed.',
-          ...(request.templateUrl ? { TemplateURL: request.templateUrl } : { UsePreviousTemplate: true }),
-          Capabilities: ['CAPABILITY_IAM'],
-          // A parameter the stack does not have yet (a new release's) takes the template's default.
-          Parameters: request.templateParameterKeys.flatMap((key): Parameter[] =>
-            Object.hasOwn(request.changed, key)
-              ? [{ ParameterKey: key, ParameterValue: request.changed[key] }]
-              : Object.hasOwn(rack.parameters, key)
-                ? [{ ParameterKey: key, UsePreviousValue: true }]
-                : [],
-          ),
-        }),
-        { abortSignal },
-      ).catch((error: unknown) => {
-        // CloudFormation checks the values (and that the stack may be updated now) before it makes the change set.
-        if (error instanceof Error && error.name === 'ValidationError') throw new PreviewFailedError(error.message);
-        throw error;
-      });
-    });
+    const created = await this.call(
+      rack,
+      profile,
+      'create the preview change set (cloudformation:CreateChangeSet)',
+      left(),
+      async (abortSignal) => {
+        calls++;
+        return client
+          .send(
+            new CreateChangeSetCommand({
+              StackName: rack.stackId,
+              ChangeSetName: changeSetName(),
+              ChangeSetType: 'UPDATE',
+              Description: 'Preview made by Convox Racks for VS Code; deleted once read, never executed.',
+              ...(request.templateUrl ? { TemplateURL: request.templateUrl } : { UsePreviousTemplate: true }),
+              Capabilities: ['CAPABILITY_IAM'],
+              // A parameter the stack does not have yet (a new release's) takes the template's default.
+              Parameters: request.templateParameterKeys.flatMap((key): Parameter[] =>
+                Object.hasOwn(request.changed, key)
+                  ? [{ ParameterKey: key, ParameterValue: request.changed[key] }]
+                  : Object.hasOwn(rack.parameters, key)
+                    ? [{ ParameterKey: key, UsePreviousValue: true }]
+                    : [],
+              ),
+            }),
+            { abortSignal },
+          )
+          .catch((error: unknown) => {
+            // CloudFormation checks the values (and that the stack may be updated now) before it makes the change set.
+            if (error instanceof Error && error.name === 'ValidationError') throw new PreviewFailedError(error.message);
+            throw error;
+          });
+      },
+    );
     const changeSetId = created.Id ?? '';
     try {
       for (;;) {
-        const outcome = await this.call(rack, profile, 'read the preview change set (cloudformation:DescribeChangeSet)', left(), (abortSignal) =>
-          readChangeSet(client, changeSetId, abortSignal, () => calls++),
+        const outcome = await this.call(
+          rack,
+          profile,
+          'read the preview change set (cloudformation:DescribeChangeSet)',
+          left(),
+          (abortSignal) => readChangeSet(client, changeSetId, abortSignal, () => calls++),
         );
-        if (outcome) return { ...outcome, deleted: await this.remove(rack, profile, client, changeSetId, () => calls++), calls };
+        if (outcome)
+          return { ...outcome, deleted: await this.remove(rack, profile, client, changeSetId, () => calls++), calls };
         if (left() <= 1) {
           const endpoint = endpointLabel(profile, 'cloudformation', rack.region);
-          throw new AwsReadError(classifyError(new DeadlineError(endpoint, timing.deadlineMs), { profile: rack.profile, region: rack.region, endpoint, action: 'compute the preview (cloudformation:DescribeChangeSet)' }));
+          throw new AwsReadError(
+            classifyError(new DeadlineError(endpoint, timing.deadlineMs), {
+              profile: rack.profile,
+              region: rack.region,
+              endpoint,
+              action: 'compute the preview (cloudformation:DescribeChangeSet)',
+            }),
+          );
         }
         await sleep(Math.min(timing.pollMs, left()));
       }
@@ -96,37 +129,64 @@ export class AwsChangePreviewer implements ChangePreviewer {
   }
 
   /** Deletes the change set, whatever happened before; whether it is gone. */
-  private async remove(rack: Rack, profile: AwsProfile, client: CloudFormationClient, changeSetId: string, count: () => void): Promise<boolean> {
+  private async remove(
+    rack: Rack,
+    profile: AwsProfile,
+    client: CloudFormationClient,
+    changeSetId: string,
+    count: () => void,
+  ): Promise<boolean> {
     try {
-      await this.call(rack, profile, 'delete the preview change set (cloudformation:DeleteChangeSet)', cleanupMs, (abortSignal) => {
-        count();
-        return client.send(new DeleteChangeSetCommand({ ChangeSetName: changeSetId }), { abortSignal });
-      });
+      await this.call(
+        rack,
+        profile,
+        'delete the preview change set (cloudformation:DeleteChangeSet)',
+        cleanupMs,
+        (abortSignal) => {
+          count();
+          return client.send(new DeleteChangeSetCommand({ ChangeSetName: changeSetId }), { abortSignal });
+        },
+      );
       return true;
     } catch {
       return false;
     }
   }
 
-  private async call<T>(rack: Rack, profile: AwsProfile, action: string, deadlineMs: number, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  private async call<T>(
+    rack: Rack,
+    profile: AwsProfile,
+    action: string,
+    deadlineMs: number,
+    work: (signal: AbortSignal) => Promise<T>,
+  ): Promise<T> {
     const endpoint = endpointLabel(profile, 'cloudformation', rack.region);
     try {
       return await withDeadline(deadlineMs, endpoint, work);
     } catch (error) {
       if (error instanceof PreviewFailedError) throw error;
       const waitingForCredentials = this.clients.isResolvingCredentials(rack.profile);
-      throw new AwsReadError(classifyError(error, { profile: rack.profile, region: rack.region, endpoint, action, waitingForCredentials }));
+      throw new AwsReadError(
+        classifyError(error, { profile: rack.profile, region: rack.region, endpoint, action, waitingForCredentials }),
+      );
     }
   }
 }
 
 /** Every page of a computed change set; undefined while CloudFormation is still computing it. */
-async function readChangeSet(client: CloudFormationClient, changeSetId: string, abortSignal: AbortSignal, count: () => void): Promise<Omit<ChangeSetPreview, 'deleted' | 'calls'> | undefined> {
+async function readChangeSet(
+  client: CloudFormationClient,
+  changeSetId: string,
+  abortSignal: AbortSignal,
+  count: () => void,
+): Promise<Omit<ChangeSetPreview, 'deleted' | 'calls'> | undefined> {
   const changes: ResourceChange[] = [];
   let token: string | undefined;
   for (let page = 0; page < maxPages; page++) {
     count();
-    const answer = await client.send(new DescribeChangeSetCommand({ ChangeSetName: changeSetId, NextToken: token }), { abortSignal });
+    const answer = await client.send(new DescribeChangeSetCommand({ ChangeSetName: changeSetId, NextToken: token }), {
+      abortSignal,
+    });
     if (answer.Status === 'FAILED') {
       const reason = answer.StatusReason ?? 'no reason given';
       if (noChanges.test(reason)) return { changes: [], noChanges: true };

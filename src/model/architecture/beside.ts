@@ -20,13 +20,49 @@ interface SideResource {
 
 /** In the order they are drawn, below the stack and the clusters. */
 const sideResources: readonly SideResource[] = [
-  { logicalId: 'LogGroup', kind: 'logGroup', noun: 'log group', purpose: 'rack logs', page: (name) => ({ kind: 'logGroup', name }) },
-  { logicalId: 'Settings', kind: 'bucket', noun: 'S3 bucket', purpose: 'settings', page: (name) => ({ kind: 'bucket', name }) },
+  {
+    logicalId: 'LogGroup',
+    kind: 'logGroup',
+    noun: 'log group',
+    purpose: 'rack logs',
+    page: (name) => ({ kind: 'logGroup', name }),
+  },
+  {
+    logicalId: 'Settings',
+    kind: 'bucket',
+    noun: 'S3 bucket',
+    purpose: 'settings',
+    page: (name) => ({ kind: 'bucket', name }),
+  },
   { logicalId: 'Logs', kind: 'bucket', noun: 'S3 bucket', purpose: 'logs', page: (name) => ({ kind: 'bucket', name }) },
-  { logicalId: 'ELBLogs', kind: 'bucket', noun: 'S3 bucket', purpose: 'load balancer logs', page: (name) => ({ kind: 'bucket', name }) },
-  { logicalId: 'DynamoBuilds', kind: 'table', noun: 'DynamoDB table', purpose: 'builds', page: (name) => ({ kind: 'table', name }) },
-  { logicalId: 'DynamoReleases', kind: 'table', noun: 'DynamoDB table', purpose: 'releases', page: (name) => ({ kind: 'table', name }) },
-  { logicalId: 'VolumeFilesystem', kind: 'fileSystem', noun: 'EFS volume', purpose: 'shared volumes', page: (id) => ({ kind: 'fileSystem', id }) },
+  {
+    logicalId: 'ELBLogs',
+    kind: 'bucket',
+    noun: 'S3 bucket',
+    purpose: 'load balancer logs',
+    page: (name) => ({ kind: 'bucket', name }),
+  },
+  {
+    logicalId: 'DynamoBuilds',
+    kind: 'table',
+    noun: 'DynamoDB table',
+    purpose: 'builds',
+    page: (name) => ({ kind: 'table', name }),
+  },
+  {
+    logicalId: 'DynamoReleases',
+    kind: 'table',
+    noun: 'DynamoDB table',
+    purpose: 'releases',
+    page: (name) => ({ kind: 'table', name }),
+  },
+  {
+    logicalId: 'VolumeFilesystem',
+    kind: 'fileSystem',
+    noun: 'EFS volume',
+    purpose: 'shared volumes',
+    page: (id) => ({ kind: 'fileSystem', id }),
+  },
   {
     logicalId: 'InstancesLifecycleHandler',
     kind: 'function',
@@ -34,8 +70,20 @@ const sideResources: readonly SideResource[] = [
     purpose: 'drains servers before they stop',
     page: (name) => ({ kind: 'function', name }),
   },
-  { logicalId: 'InstancesAutoscaler', kind: 'function', noun: 'Lambda function', purpose: 'scales servers', page: (name) => ({ kind: 'function', name }) },
-  { logicalId: 'CustomTopic', kind: 'function', noun: 'Lambda function', purpose: 'custom resources', page: (name) => ({ kind: 'function', name }) },
+  {
+    logicalId: 'InstancesAutoscaler',
+    kind: 'function',
+    noun: 'Lambda function',
+    purpose: 'scales servers',
+    page: (name) => ({ kind: 'function', name }),
+  },
+  {
+    logicalId: 'CustomTopic',
+    kind: 'function',
+    noun: 'Lambda function',
+    purpose: 'custom resources',
+    page: (name) => ({ kind: 'function', name }),
+  },
 ];
 
 /** The rack's own ECS services, by the name its containers carry; racks before release 20221202 have the older ids. */
@@ -51,7 +99,9 @@ const stackComponentId = 'stack';
 function stackComponent(context: SceneContext): SceneComponent {
   const { rack } = context;
   const label = statusStyle(rack.status).label;
-  const facts = [rack.cloudformationStatus, rack.version !== undefined ? `version ${rack.version}` : ''].filter((fact) => fact !== '');
+  const facts = [rack.cloudformationStatus, rack.version !== undefined ? `version ${rack.version}` : ''].filter(
+    (fact) => fact !== '',
+  );
   const details: DetailRow[] = [
     { label: 'Stack ID', value: rack.stackId },
     { label: 'Status', value: label },
@@ -59,7 +109,10 @@ function stackComponent(context: SceneContext): SceneComponent {
   ];
   if (rack.cloudformationReason) details.push({ label: 'Reason', value: rack.cloudformationReason });
   if (rack.version !== undefined) details.push({ label: 'Version', value: rack.version });
-  details.push({ label: 'Resources', value: String(context.resources.size) }, { label: 'Updated', value: context.data.resources.stackUpdatedAt });
+  details.push(
+    { label: 'Resources', value: String(context.resources.size) },
+    { label: 'Updated', value: context.data.resources.stackUpdatedAt },
+  );
   return sceneComponent({
     id: stackComponentId,
     kind: 'stack',
@@ -79,7 +132,10 @@ function clusterComponents(context: SceneContext, placement: Placement): SceneCo
   const cluster = resources.get('Cluster');
   if (!cluster) return [];
   const appServers = data.runtime.servers.filter((server) => server.role !== 'build');
-  const tasks = appServers.reduce((sum, server) => sum + (placement.byServer.get(server.id)?.length ?? 0), placement.unplaced.length);
+  const tasks = appServers.reduce(
+    (sum, server) => sum + (placement.byServer.get(server.id)?.length ?? 0),
+    placement.unplaced.length,
+  );
   const parts = resourceParts(cluster);
   const name = resourceName(context, 'Cluster', 'Cluster');
   const components: SceneComponent[] = [
@@ -89,14 +145,20 @@ function clusterComponents(context: SceneContext, placement: Placement): SceneCo
       noun: 'ECS cluster',
       label: name ?? cluster.logicalId,
       facts: [counted(appServers.length, 'server'), counted(tasks, 'task')],
-      details: [...resourceDetails(cluster), { label: 'Servers', value: String(appServers.length) }, { label: 'Tasks', value: String(tasks) }],
+      details: [
+        ...resourceDetails(cluster),
+        { label: 'Servers', value: String(appServers.length) },
+        { label: 'Tasks', value: String(tasks) },
+      ],
       consoleUrl: name !== undefined ? consoleUrl({ kind: 'cluster', name }, rack.region) : undefined,
     }),
   ];
   for (const service of rackServices) {
     const resource = resources.get(service.logicalId);
     if (!resource) continue;
-    const running = data.runtime.containers.filter((container) => container.app === rack.name && container.service === service.name).length;
+    const running = data.runtime.containers.filter(
+      (container) => container.app === rack.name && container.service === service.name,
+    ).length;
     components.push(
       sceneComponent({
         ...resourceParts(resource),
@@ -113,7 +175,8 @@ function clusterComponents(context: SceneContext, placement: Placement): SceneCo
       }),
     );
   }
-  for (const child of containerGroups(parts.id, placement.unplaced, { cluster: name, region: rack.region })) components.push(child);
+  for (const child of containerGroups(parts.id, placement.unplaced, { cluster: name, region: rack.region }))
+    components.push(child);
   return components;
 }
 
@@ -130,7 +193,10 @@ function buildClusterComponent(context: SceneContext): SceneComponent[] {
       variant: 'build',
       facts: [counted(servers, 'server')],
       details: [...resourceDetails(cluster), { label: 'Servers', value: String(servers) }],
-      consoleUrl: cluster.physicalId !== undefined ? consoleUrl({ kind: 'cluster', name: cluster.physicalId }, context.rack.region) : undefined,
+      consoleUrl:
+        cluster.physicalId !== undefined
+          ? consoleUrl({ kind: 'cluster', name: cluster.physicalId }, context.rack.region)
+          : undefined,
     }),
   ];
 }
@@ -146,7 +212,8 @@ function sideResourceComponent(context: SceneContext, side: SideResource): Scene
       label: resource.physicalId ?? resource.logicalId,
       facts: [side.purpose],
       details: [...resourceDetails(resource), { label: 'Used for', value: side.purpose }],
-      consoleUrl: resource.physicalId !== undefined ? consoleUrl(side.page(resource.physicalId), context.rack.region) : undefined,
+      consoleUrl:
+        resource.physicalId !== undefined ? consoleUrl(side.page(resource.physicalId), context.rack.region) : undefined,
     }),
   ];
 }

@@ -54,7 +54,10 @@ function containerComponent(container: Container, parent: string, address: Clust
     status,
     facts: [`app ${container.app}`, `service ${container.service}`],
     details,
-    consoleUrl: address.cluster !== undefined ? consoleUrl({ kind: 'task', cluster: address.cluster, taskId }, address.region) : undefined,
+    consoleUrl:
+      address.cluster !== undefined
+        ? consoleUrl({ kind: 'task', cluster: address.cluster, taskId }, address.region)
+        : undefined,
   });
 }
 
@@ -62,7 +65,11 @@ function containerComponent(container: Container, parent: string, address: Clust
  * The containers inside `parent`, one group per app and service (in name order) holding its containers (in ARN
  * order): each group, then its containers, so parents come before children.
  */
-export function containerGroups(parent: string, containers: readonly Container[], address: ClusterAddress): SceneComponent[] {
+export function containerGroups(
+  parent: string,
+  containers: readonly Container[],
+  address: ClusterAddress,
+): SceneComponent[] {
   const groups = new Map<string, Container[]>();
   for (const container of containers) {
     const key = `${container.app}\u0000${container.service}`;

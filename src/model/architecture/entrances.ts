@@ -23,11 +23,23 @@ const privateApi = (rack: Rack): boolean => rack.parameters.PrivateApi === 'Yes'
 const balancers: readonly Balancer[] = [
   { logicalId: 'ApiBalancer', noun: 'API load balancer', hostOutput: 'Dashboard', internal: privateApi, api: true },
   // Racks before release 20221202 reach their API through a classic ELB, or through Router with ApiRouter=ALB.
-  { logicalId: 'Balancer', noun: 'API load balancer (classic)', hostOutput: 'Dashboard', internal: privateApi, api: true, classic: true },
+  {
+    logicalId: 'Balancer',
+    noun: 'API load balancer (classic)',
+    hostOutput: 'Dashboard',
+    internal: privateApi,
+    api: true,
+    classic: true,
+  },
   { logicalId: 'Router', noun: 'router load balancer', hostOutput: 'Domain', internal: () => false },
   { logicalId: 'RouterInternal', noun: 'router load balancer', hostOutput: 'DomainInternal', internal: () => true },
   { logicalId: 'NLBRouter', noun: 'network load balancer', hostOutput: 'NLBHost', internal: () => false },
-  { logicalId: 'NLBRouterInternal', noun: 'network load balancer', hostOutput: 'NLBInternalHost', internal: () => true },
+  {
+    logicalId: 'NLBRouterInternal',
+    noun: 'network load balancer',
+    hostOutput: 'NLBInternalHost',
+    internal: () => true,
+  },
 ];
 
 const internetId = 'internet';
@@ -56,13 +68,23 @@ export function entrancesOf(context: SceneContext, vpcId: string | undefined): E
   });
   // With no API balancer of its own, an older rack with ApiRouter=ALB answers on its app router.
   const apiThroughRouter = !present.some(({ balancer }) => balancer.api) && rack.parameters.ApiRouter === 'ALB';
-  const servesApi = (balancer: Balancer): boolean => balancer.api === true || (apiThroughRouter && balancer.logicalId === 'Router');
+  const servesApi = (balancer: Balancer): boolean =>
+    balancer.api === true || (apiThroughRouter && balancer.logicalId === 'Router');
 
   components.push(
-    sceneComponent({ id: clientId, kind: 'client', noun: 'you', label: 'convox CLI and VS Code', facts: [], details: [{ label: 'Rack', value: rack.displayName }] }),
+    sceneComponent({
+      id: clientId,
+      kind: 'client',
+      noun: 'you',
+      label: 'convox CLI and VS Code',
+      facts: [],
+      details: [{ label: 'Rack', value: rack.displayName }],
+    }),
   );
   if (present.some(({ internal }) => !internal)) {
-    components.push(sceneComponent({ id: internetId, kind: 'internet', noun: 'internet', label: '', facts: [], details: [] }));
+    components.push(
+      sceneComponent({ id: internetId, kind: 'internet', noun: 'internet', label: '', facts: [], details: [] }),
+    );
   }
 
   for (const { balancer, resource, internal } of present) {
@@ -73,7 +95,9 @@ export function entrancesOf(context: SceneContext, vpcId: string | undefined): E
     details.push({ label: 'Scheme', value: internal ? 'internal' : 'internet-facing' });
     const apiHost = !balancer.api && servesApi(balancer) ? rack.outputs.Dashboard : undefined;
     if (apiHost !== undefined) details.push({ label: 'Rack API', value: apiHost });
-    const facts = [host !== undefined ? `host ${host}` : '', apiHost !== undefined ? 'also the rack API' : ''].filter((fact) => fact !== '');
+    const facts = [host !== undefined ? `host ${host}` : '', apiHost !== undefined ? 'also the rack API' : ''].filter(
+      (fact) => fact !== '',
+    );
     components.push(
       sceneComponent({
         ...parts,
@@ -83,7 +107,15 @@ export function entrancesOf(context: SceneContext, vpcId: string | undefined): E
         variant: internal ? 'internal' : 'public',
         facts,
         details,
-        consoleUrl: resource.physicalId !== undefined ? consoleUrl(balancer.classic ? { kind: 'classicLoadBalancer', name: resource.physicalId } : { kind: 'loadBalancer', arn: resource.physicalId }, rack.region) : undefined,
+        consoleUrl:
+          resource.physicalId !== undefined
+            ? consoleUrl(
+                balancer.classic
+                  ? { kind: 'classicLoadBalancer', name: resource.physicalId }
+                  : { kind: 'loadBalancer', arn: resource.physicalId },
+                rack.region,
+              )
+            : undefined,
       }),
     );
     if (!internal) edges.push(edge(internetId, parts.id));

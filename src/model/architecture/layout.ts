@@ -86,7 +86,12 @@ class Placer {
   place(component: SceneComponent, x: number, y: number, width: number): number {
     const frame = frames[component.kind];
     const kids = this.children.get(component.id) ?? [];
-    const height = kids.length === 0 ? frame.header : frame.header + this.inside(component.kind, kids, x + frame.pad, y + frame.header, width - 2 * frame.pad) + frame.pad;
+    const height =
+      kids.length === 0
+        ? frame.header
+        : frame.header +
+          this.inside(component.kind, kids, x + frame.pad, y + frame.header, width - 2 * frame.pad) +
+          frame.pad;
     this.boxes.set(component.id, { x, y, width, height });
     return height;
   }
@@ -119,7 +124,12 @@ class Placer {
     const step = tile + tileGap;
     const perRow = Math.max(1, Math.floor((width + tileGap) / step));
     kids.forEach((kid, index) => {
-      this.boxes.set(kid.id, { x: x + (index % perRow) * step, y: y + Math.floor(index / perRow) * step, width: tile, height: tile });
+      this.boxes.set(kid.id, {
+        x: x + (index % perRow) * step,
+        y: y + Math.floor(index / perRow) * step,
+        width: tile,
+        height: tile,
+      });
     });
     return Math.ceil(kids.length / perRow) * step - tileGap;
   }

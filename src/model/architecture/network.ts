@@ -32,7 +32,8 @@ function serverOrder(a: Server, b: Server): number {
 function stackZones(context: SceneContext): ZonePlan[] {
   const { resources, data, rack } = context;
   const zoneOfSubnet = new Map(data.resources.subnets.map((subnet) => [subnet.id, subnet.availabilityZone]));
-  const zoneOf = (subnet: StackResource | undefined): string | undefined => (subnet?.physicalId === undefined ? undefined : zoneOfSubnet.get(subnet.physicalId));
+  const zoneOf = (subnet: StackResource | undefined): string | undefined =>
+    subnet?.physicalId === undefined ? undefined : zoneOfSubnet.get(subnet.physicalId);
   const zonesOutput = rack.outputs.AvailabilityZones?.split(',').map((zone) => zone.trim());
   const zones: ZonePlan[] = [];
   for (const index of zoneIndexes) {
@@ -65,7 +66,8 @@ function zonesWithServers(context: SceneContext): ZonePlan[] {
   const bySubnet = new Map<string, ZonePlan>();
   const byName = new Map<string, ZonePlan>();
   for (const zone of zones) {
-    for (const subnet of [zone.publicSubnet, zone.privateSubnet]) if (subnet?.physicalId) bySubnet.set(subnet.physicalId, zone);
+    for (const subnet of [zone.publicSubnet, zone.privateSubnet])
+      if (subnet?.physicalId) bySubnet.set(subnet.physicalId, zone);
     if (zone.availabilityZone !== undefined) byName.set(zone.availabilityZone, zone);
   }
   const extra = new Map<string, ZonePlan>();
@@ -93,7 +95,12 @@ function tasksOn(server: Server, placement: Placement): number {
   return placement.byServer.get(server.id)?.length ?? 0;
 }
 
-function subnetComponent(context: SceneContext, subnet: StackResource, parent: string, visibility: 'public' | 'private'): SceneComponent {
+function subnetComponent(
+  context: SceneContext,
+  subnet: StackResource,
+  parent: string,
+  visibility: 'public' | 'private',
+): SceneComponent {
   const known = context.data.resources.subnets.find((candidate) => candidate.id === subnet.physicalId);
   const details: DetailRow[] = resourceDetails(subnet);
   if (known) details.push({ label: 'Zone', value: known.availabilityZone });
@@ -107,11 +114,19 @@ function subnetComponent(context: SceneContext, subnet: StackResource, parent: s
     variant: visibility,
     facts: known?.cidr ? [known.cidr] : [],
     details,
-    consoleUrl: subnet.physicalId !== undefined ? consoleUrl({ kind: 'subnet', id: subnet.physicalId }, context.rack.region) : undefined,
+    consoleUrl:
+      subnet.physicalId !== undefined
+        ? consoleUrl({ kind: 'subnet', id: subnet.physicalId }, context.rack.region)
+        : undefined,
   });
 }
 
-function natComponent(context: SceneContext, nat: StackResource, address: StackResource | undefined, parent: string): SceneComponent {
+function natComponent(
+  context: SceneContext,
+  nat: StackResource,
+  address: StackResource | undefined,
+  parent: string,
+): SceneComponent {
   // An elastic IP's physical id is its address.
   const ip = address?.physicalId;
   const details = resourceDetails(nat);
@@ -124,7 +139,10 @@ function natComponent(context: SceneContext, nat: StackResource, address: StackR
     label: nat.physicalId ?? nat.logicalId,
     facts: ip !== undefined ? [`IP ${ip}`] : [],
     details,
-    consoleUrl: nat.physicalId !== undefined ? consoleUrl({ kind: 'natGateway', id: nat.physicalId }, context.rack.region) : undefined,
+    consoleUrl:
+      nat.physicalId !== undefined
+        ? consoleUrl({ kind: 'natGateway', id: nat.physicalId }, context.rack.region)
+        : undefined,
   });
 }
 
@@ -175,13 +193,26 @@ function serverComponent(context: SceneContext, server: Server, parent: string, 
 function zoneComponent(zone: ZonePlan, parent: string, placement: Placement): SceneComponent {
   const tasks = zone.servers.reduce((sum, server) => sum + tasksOn(server, placement), 0);
   const statuses = zone.servers.map((server) => serverStatus(server.status).text);
-  const servers = zone.servers.length > 0 ? `${counted(zone.servers.length, 'server')}: ${tally(statuses)}` : counted(0, 'server');
+  const servers =
+    zone.servers.length > 0 ? `${counted(zone.servers.length, 'server')}: ${tally(statuses)}` : counted(0, 'server');
   const details: DetailRow[] = [{ label: 'Zone', value: zone.availabilityZone ?? 'not known yet' }];
-  for (const [label, resource] of [['Public subnet', zone.publicSubnet], ['Private subnet', zone.privateSubnet], ['NAT gateway', zone.nat]] as const) {
+  for (const [label, resource] of [
+    ['Public subnet', zone.publicSubnet],
+    ['Private subnet', zone.privateSubnet],
+    ['NAT gateway', zone.nat],
+  ] as const) {
     if (resource?.physicalId !== undefined) details.push({ label, value: resource.physicalId });
   }
   details.push({ label: 'Servers', value: servers }, { label: 'Tasks', value: String(tasks) });
-  return sceneComponent({ id: zone.id, kind: 'zone', parent, noun: 'zone', label: zone.label, facts: [servers, counted(tasks, 'task')], details });
+  return sceneComponent({
+    id: zone.id,
+    kind: 'zone',
+    parent,
+    noun: 'zone',
+    label: zone.label,
+    facts: [servers, counted(tasks, 'task')],
+    details,
+  });
 }
 
 export const vpcComponentId = 'vpc';
@@ -195,11 +226,14 @@ export function networkOf(context: SceneContext, placement: Placement): SceneCom
   const { rack, resources, data } = context;
   const zones = zonesWithServers(context);
   const vpcResource = resources.get('Vpc');
-  const vpcAwsId = resourceName(context, 'Vpc', 'Vpc') ?? data.resources.vpc?.id ?? (rack.parameters.ExistingVpc || undefined);
+  const vpcAwsId =
+    resourceName(context, 'Vpc', 'Vpc') ?? data.resources.vpc?.id ?? (rack.parameters.ExistingVpc || undefined);
   if (!vpcResource && vpcAwsId === undefined && zones.length === 0) return [];
 
   const cidr = data.resources.vpc?.cidr ?? rack.outputs.Vpccidr;
-  const details: DetailRow[] = vpcResource ? resourceDetails(vpcResource) : [{ label: 'Made by', value: 'not this rack: installed into an existing VPC' }];
+  const details: DetailRow[] = vpcResource
+    ? resourceDetails(vpcResource)
+    : [{ label: 'Made by', value: 'not this rack: installed into an existing VPC' }];
   if (vpcAwsId !== undefined) details.unshift({ label: 'VPC ID', value: vpcAwsId });
   if (cidr !== undefined) details.push({ label: 'CIDR', value: cidr });
   const components: SceneComponent[] = [
@@ -217,7 +251,10 @@ export function networkOf(context: SceneContext, placement: Placement): SceneCom
     }),
   ];
 
-  const clusters = { rack: resourceName(context, 'Cluster', 'Cluster'), build: resourceName(context, 'BuildCluster', 'BuildCluster') };
+  const clusters = {
+    rack: resourceName(context, 'Cluster', 'Cluster'),
+    build: resourceName(context, 'BuildCluster', 'BuildCluster'),
+  };
   for (const zone of zones) {
     components.push(zoneComponent(zone, vpcComponentId, placement));
     if (zone.publicSubnet) {
@@ -231,7 +268,8 @@ export function networkOf(context: SceneContext, placement: Placement): SceneCom
       const component = serverComponent(context, server, zone.id, containers.length);
       components.push(component);
       const cluster = server.role === 'build' ? clusters.build : clusters.rack;
-      for (const child of containerGroups(component.id, containers, { cluster, region: rack.region })) components.push(child);
+      for (const child of containerGroups(component.id, containers, { cluster, region: rack.region }))
+        components.push(child);
     }
   }
   return components;

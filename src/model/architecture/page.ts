@@ -60,7 +60,12 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
 
 /** Text safe inside an element or a quoted attribute. */
 export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
 }
 
 function iconButton(id: string, icon: string, label: string, key?: string): string {

@@ -25,7 +25,8 @@ function rackIdentity(raw: unknown): RackIdentity | undefined {
   if (!isPlainObject(raw)) return undefined;
   const { stackId, fullName } = raw;
   if (typeof stackId !== 'string' || !stackId.startsWith('arn:') || stackId.length > maxIdLength) return undefined;
-  if (typeof fullName !== 'string' || fullName.length > maxFullNameLength || !fullNamePattern.test(fullName)) return undefined;
+  if (typeof fullName !== 'string' || fullName.length > maxFullNameLength || !fullNamePattern.test(fullName))
+    return undefined;
   return { stackId, fullName };
 }
 

@@ -77,7 +77,9 @@ function shaped(raw: unknown, required: readonly string[], optional: readonly st
   const prototype: unknown = Object.getPrototypeOf(raw);
   if (prototype !== Object.prototype && prototype !== null) return false;
   const keys = Object.keys(raw);
-  return required.every((key) => keys.includes(key)) && keys.every((key) => required.includes(key) || optional.includes(key));
+  return (
+    required.every((key) => keys.includes(key)) && keys.every((key) => required.includes(key) || optional.includes(key))
+  );
 }
 
 function text(value: unknown, maxLength: number): value is string {
@@ -88,14 +90,18 @@ function within(value: unknown, low: number, high: number): value is number {
   return typeof value === 'number' && Number.isFinite(value) && value >= low && value <= high;
 }
 
-function idMessage(raw: Fields, type: 'select' | 'openConsole' | 'revealInTree' | 'showLogs'): WebviewMessage | undefined {
+function idMessage(
+  raw: Fields,
+  type: 'select' | 'openConsole' | 'revealInTree' | 'showLogs',
+): WebviewMessage | undefined {
   return shaped(raw, ['type', 'id']) && text(raw.id, maxIdLength) ? { type, id: raw.id } : undefined;
 }
 
 function viewState(raw: Fields): WebviewMessage | undefined {
   if (!shaped(raw, ['type', 'zoom', 'panX', 'panY'], ['selected'])) return undefined;
   const { zoom, panX, panY, selected } = raw;
-  if (!within(zoom, zoomRange.min, zoomRange.max) || !within(panX, -maxPan, maxPan) || !within(panY, -maxPan, maxPan)) return undefined;
+  if (!within(zoom, zoomRange.min, zoomRange.max) || !within(panX, -maxPan, maxPan) || !within(panY, -maxPan, maxPan))
+    return undefined;
   if (selected === undefined) return { type: 'viewState', zoom, panX, panY };
   return text(selected, maxIdLength) ? { type: 'viewState', zoom, panX, panY, selected } : undefined;
 }
@@ -117,9 +123,13 @@ export function parseWebviewMessage(raw: unknown): WebviewMessage | undefined {
     case 'showLogs':
       return idMessage(raw, raw.type);
     case 'copy':
-      return shaped(raw, ['type', 'text']) && text(raw.text, maxCopyLength) ? { type: 'copy', text: raw.text } : undefined;
+      return shaped(raw, ['type', 'text']) && text(raw.text, maxCopyLength)
+        ? { type: 'copy', text: raw.text }
+        : undefined;
     case 'exportSvg':
-      return shaped(raw, ['type', 'svg']) && text(raw.svg, maxSvgLength) ? { type: 'exportSvg', svg: raw.svg } : undefined;
+      return shaped(raw, ['type', 'svg']) && text(raw.svg, maxSvgLength)
+        ? { type: 'exportSvg', svg: raw.svg }
+        : undefined;
     case 'viewState':
       return viewState(raw);
     default:

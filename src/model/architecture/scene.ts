@@ -10,7 +10,13 @@ import { sceneContext } from './sceneContext';
 import type { Banner, Scene } from './sceneTypes';
 
 /** The rack states in which the picture may be out of date or wrong, and says so above it. */
-const unsettled: ReadonlySet<RackStatus> = new Set<RackStatus>(['updating', 'converging', 'rollback', 'failed', 'deleting']);
+const unsettled: ReadonlySet<RackStatus> = new Set<RackStatus>([
+  'updating',
+  'converging',
+  'rollback',
+  'failed',
+  'deleting',
+]);
 
 function bannerOf(data: ArchitectureData): Banner | undefined {
   const { rack } = data;
@@ -29,7 +35,10 @@ export function sceneOf(data: ArchitectureData): Scene {
   const placement = placeContainers(data.runtime);
   const network = networkOf(context, placement);
   const entrances = entrancesOf(context, network.length > 0 ? vpcComponentId : undefined);
-  const scene: Scene = { components: [...entrances.components, ...network, ...besideOf(context, placement)], edges: entrances.edges };
+  const scene: Scene = {
+    components: [...entrances.components, ...network, ...besideOf(context, placement)],
+    edges: entrances.edges,
+  };
   const banner = bannerOf(data);
   if (banner) scene.banner = banner;
   return scene;

@@ -6,7 +6,8 @@ import type { DetailRow } from './sceneTypes';
 /** The stack's resources by logical id, without those already deleted: the rack lacks them. */
 export function presentResources(resources: readonly StackResource[]): Map<string, StackResource> {
   const present = new Map<string, StackResource>();
-  for (const resource of resources) if (resource.status !== 'DELETE_COMPLETE') present.set(resource.logicalId, resource);
+  for (const resource of resources)
+    if (resource.status !== 'DELETE_COMPLETE') present.set(resource.logicalId, resource);
   return present;
 }
 

@@ -77,7 +77,8 @@ function edgeChanges(before: Layout, after: Layout): LayoutUpdate['edges'] {
 
 export function diffLayouts(before: Layout, after: Layout): LayoutUpdate {
   const update: LayoutUpdate = { ...nodeChanges(before, after), edges: edgeChanges(before, after) };
-  if (before.width !== after.width || before.height !== after.height) update.size = { width: after.width, height: after.height };
+  if (before.width !== after.width || before.height !== after.height)
+    update.size = { width: after.width, height: after.height };
   if (!sameData(before.banner, after.banner)) update.banner = after.banner ?? null;
   return update;
 }

@@ -40,8 +40,15 @@ export function parseKeyed(file: string, text: string): KeyedValues {
     // The parser's own message quotes the text around the fault, which in `auth` is a password.
     throw new CliConfigError(`${file} is not valid JSON; it was left as it is`);
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed) || Object.values(parsed).some((value) => typeof value !== 'string')) {
-    throw new CliConfigError(`${file} is not a JSON object of strings, as the convox CLI writes it; it was left as it is`);
+  if (
+    typeof parsed !== 'object' ||
+    parsed === null ||
+    Array.isArray(parsed) ||
+    Object.values(parsed).some((value) => typeof value !== 'string')
+  ) {
+    throw new CliConfigError(
+      `${file} is not a JSON object of strings, as the convox CLI writes it; it was left as it is`,
+    );
   }
   // Without a prototype, a host named `constructor` or `__proto__` is a key like any other, never a function.
   return Object.assign(Object.create(null) as KeyedValues, parsed);
@@ -53,7 +60,13 @@ export function keyedValue(values: KeyedValues, key: string): string | undefined
 }
 
 /** Go's encoder escapes these so JSON can sit in HTML; the CLI's files have them escaped too. */
-const goEscapes: Record<string, string> = { '<': '\\u003c', '>': '\\u003e', '&': '\\u0026', '\u2028': '\\u2028', '\u2029': '\\u2029' };
+const goEscapes: Record<string, string> = {
+  '<': '\\u003c',
+  '>': '\\u003e',
+  '&': '\\u0026',
+  '\u2028': '\\u2028',
+  '\u2029': '\\u2029',
+};
 
 export function formatKeyed(values: KeyedValues): string {
   const keys = Object.keys(values).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
@@ -75,7 +88,10 @@ export type CliTarget =
   /** `local/<namespace>`: the CLI stores the name and finds the rack at `https://rack.<namespace>` itself. */
   | { kind: 'local'; fullName: string };
 
-export type SwitchChanges = { plain: Partial<Record<PlainFile, string>>; keyed: Partial<Record<KeyedFile, KeyedValues>> };
+export type SwitchChanges = {
+  plain: Partial<Record<PlainFile, string>>;
+  keyed: Partial<Record<KeyedFile, KeyedValues>>;
+};
 
 /**
  * What switching the CLI to `target` changes, every other entry kept. For a rack on AWS, what `convox rack
@@ -84,7 +100,8 @@ export type SwitchChanges = { plain: Partial<Record<PlainFile, string>>; keyed: 
  * current host, as `convox switch local/…` does.
  */
 export function switchChanges(settings: CliSettings, target: CliTarget): SwitchChanges {
-  if (target.kind === 'local') return { plain: {}, keyed: { racks: { ...settings.racks, [settings.host]: target.fullName } } };
+  if (target.kind === 'local')
+    return { plain: {}, keyed: { racks: { ...settings.racks, [settings.host]: target.fullName } } };
   const keyed: SwitchChanges['keyed'] = {
     'self-managed': { ...settings.selfManaged, [target.name]: target.host },
     racks: { ...settings.racks, [target.host]: target.name },
@@ -112,8 +129,16 @@ function without(values: KeyedValues, key: string): KeyedValues | undefined {
  * `self-managed` under its name, and that host in the `host` file only when the file is empty. Nothing else
  * changes: the install does not switch the CLI.
  */
-export function installChanges(settings: CliSettings, rack: { name: string; host: string; password?: string }): CliFileChanges {
-  const changes: CliFileChanges = { plain: {}, keyed: { 'self-managed': { ...settings.selfManaged, [rack.name]: rack.host } }, removed: [], summary: [`self-managed: ${rack.name} added`] };
+export function installChanges(
+  settings: CliSettings,
+  rack: { name: string; host: string; password?: string },
+): CliFileChanges {
+  const changes: CliFileChanges = {
+    plain: {},
+    keyed: { 'self-managed': { ...settings.selfManaged, [rack.name]: rack.host } },
+    removed: [],
+    summary: [`self-managed: ${rack.name} added`],
+  };
   if (rack.password !== undefined) {
     changes.keyed.auth = { ...settings.auth, [rack.host]: rack.password };
     changes.summary.push(`auth: ${rack.host} added`);
@@ -171,7 +196,11 @@ export interface KnownRack {
  * self-managed rack may leave an old name in `racks`); else the only rack of that stack name. A name several racks
  * share (regions, accounts) names none of them unless the host tells which.
  */
-export function rackNamedByCli<T extends KnownRack>(cliName: string | undefined, host: string, racks: readonly T[]): T | undefined {
+export function rackNamedByCli<T extends KnownRack>(
+  cliName: string | undefined,
+  host: string,
+  racks: readonly T[],
+): T | undefined {
   const only = (matches: T[]): T | undefined => (matches.length === 1 ? matches[0] : undefined);
   const exact = cliName ? only(racks.filter((rack) => rack.fullName === cliName)) : undefined;
   if (exact) return exact;

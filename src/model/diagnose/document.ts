@@ -20,7 +20,11 @@ export function diagnosisDocument(diagnosis: Diagnosis, readAt: Date, calls: num
   if (problems.length === 0) parts.push('## Nothing wrong found');
   diagnosis.findings.forEach((finding, index) => {
     const mark = finding.severity === 'problem' ? 'Problem' : 'Note';
-    parts.push(`## ${index + 1}. ${mark}: ${inline(finding.title)}`, `**What it means:** ${inline(finding.meaning)}`, `**What to do next:** ${inline(finding.next)}`);
+    parts.push(
+      `## ${index + 1}. ${mark}: ${inline(finding.title)}`,
+      `**What it means:** ${inline(finding.meaning)}`,
+      `**What to do next:** ${inline(finding.next)}`,
+    );
     if (finding.evidence.length > 0) parts.push('**What AWS says:**', fenced(finding.evidence));
   });
   parts.push('## What was checked', diagnosis.checked.map((line) => `- ${inline(line)}`).join('\n'));

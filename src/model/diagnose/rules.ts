@@ -39,7 +39,8 @@ export function eventsSinceLastUpdate(newestFirst: readonly InstallEvent[], stac
   const events = chronological(newestFirst);
   let start = 0;
   events.forEach((event, index) => {
-    if (isStackEvent(event, stackName) && event.status.endsWith('_IN_PROGRESS') && event.reason === 'User Initiated') start = index;
+    if (isStackEvent(event, stackName) && event.status.endsWith('_IN_PROGRESS') && event.reason === 'User Initiated')
+      start = index;
   });
   return events.slice(start).reverse();
 }
@@ -59,7 +60,11 @@ function stackFindings(evidence: DiagnoseEvidence): Finding[] {
       next: 'Fix the cause, then update again: `Convox: Update Rack` (or `convox rack update`), or `convox rack params set` with a corrected value.',
       evidence: [stackLine, ...causeEvidence],
     });
-  } else if (stackStatus === 'ROLLBACK_COMPLETE' || stackStatus === 'ROLLBACK_FAILED' || stackStatus === 'CREATE_FAILED') {
+  } else if (
+    stackStatus === 'ROLLBACK_COMPLETE' ||
+    stackStatus === 'ROLLBACK_FAILED' ||
+    stackStatus === 'CREATE_FAILED'
+  ) {
     findings.push({
       severity: 'problem',
       title: 'The install failed',
@@ -86,7 +91,9 @@ function stackFindings(evidence: DiagnoseEvidence): Finding[] {
   } else if (stackStatus.endsWith('_IN_PROGRESS')) {
     findings.push({
       severity: cause ? 'problem' : 'note',
-      title: cause ? `CloudFormation is rolling back: ${cause.logicalId} failed` : `CloudFormation is working on the stack (${stackStatus})`,
+      title: cause
+        ? `CloudFormation is rolling back: ${cause.logicalId} failed`
+        : `CloudFormation is working on the stack (${stackStatus})`,
       meaning: cause ? rootCauseSentence(cause) : 'The rack changes until the stack settles; its status follows.',
       next: 'Watch the stack events (`Convox: Inspect Rack`); run Diagnose again once the stack has settled.',
       evidence: [stackLine, ...causeEvidence],
@@ -96,9 +103,12 @@ function stackFindings(evidence: DiagnoseEvidence): Finding[] {
 }
 
 function capacityReason(message: string): string {
-  if (/vcpu/i.test(message)) return 'the account’s vCPU limit for this instance family is reached: ask AWS for a higher limit (Service Quotas) or use a smaller instance type';
-  if (/InsufficientInstanceCapacity|insufficient capacity/i.test(message)) return 'AWS has no capacity of this instance type in the zone just now: try again later, or choose another instance type';
-  if (/not supported in your requested Availability Zone|Unsupported/i.test(message)) return 'the instance type is not offered in one of the rack’s zones: choose another instance type';
+  if (/vcpu/i.test(message))
+    return 'the account’s vCPU limit for this instance family is reached: ask AWS for a higher limit (Service Quotas) or use a smaller instance type';
+  if (/InsufficientInstanceCapacity|insufficient capacity/i.test(message))
+    return 'AWS has no capacity of this instance type in the zone just now: try again later, or choose another instance type';
+  if (/not supported in your requested Availability Zone|Unsupported/i.test(message))
+    return 'the instance type is not offered in one of the rack’s zones: choose another instance type';
   return 'Auto Scaling could not launch a server';
 }
 
@@ -110,12 +120,18 @@ function autoScalingFindings(evidence: DiagnoseEvidence): Finding[] {
     findings.push({
       severity: 'problem',
       title: `${waiting.length} server${waiting.length === 1 ? ' is' : 's are'} not in service`,
-      meaning: 'The rack is converging while servers start, stop or wait in a lifecycle hook; a server that stays so for long has a problem of its own (below).',
+      meaning:
+        'The rack is converging while servers start, stop or wait in a lifecycle hook; a server that stays so for long has a problem of its own (below).',
       next: 'Watch them in the Racks view or `convox instances`; one stuck for more than 15 minutes can be terminated (`convox instances terminate ID`) for Auto Scaling to replace.',
-      evidence: waiting.map((instance) => `${instance.id} ${instance.lifecycleState}${instance.launchedAt ? ` for ${minutes(now - instance.launchedAt.getTime())}` : ''} (health ${instance.healthStatus})`),
+      evidence: waiting.map(
+        (instance) =>
+          `${instance.id} ${instance.lifecycleState}${instance.launchedAt ? ` for ${minutes(now - instance.launchedAt.getTime())}` : ''} (health ${instance.healthStatus})`,
+      ),
     });
   }
-  const failed = evidence.activities.filter((activity) => activity.statusCode === 'Failed' || activity.statusCode === 'Cancelled');
+  const failed = evidence.activities.filter(
+    (activity) => activity.statusCode === 'Failed' || activity.statusCode === 'Cancelled',
+  );
   if (failed.length > 0) {
     const newest = failed[0];
     findings.push({
@@ -123,7 +139,12 @@ function autoScalingFindings(evidence: DiagnoseEvidence): Finding[] {
       title: `Auto Scaling failed to launch servers (${failed.length} failed activit${failed.length === 1 ? 'y' : 'ies'})`,
       meaning: `The latest failure says ${capacityReason(`${newest.statusMessage ?? ''} ${newest.description}`)}.`,
       next: 'Change the instance type with `Convox: Set Rack Parameters` (`InstanceType`), or raise the limit in Service Quotas.',
-      evidence: failed.slice(0, 5).map((activity) => `${activity.startedAt.toISOString()} ${activity.description}: ${activity.statusMessage ?? activity.statusCode}`),
+      evidence: failed
+        .slice(0, 5)
+        .map(
+          (activity) =>
+            `${activity.startedAt.toISOString()} ${activity.description}: ${activity.statusMessage ?? activity.statusCode}`,
+        ),
     });
   }
   return findings;
@@ -133,18 +154,25 @@ function clusterFindings(evidence: DiagnoseEvidence): Finding[] {
   const findings: Finding[] = [];
   const now = evidence.readAt.getTime();
   const joined = new Set(evidence.servers.map((server) => server.ec2InstanceId));
-  const launchedLongAgo = (launchedAt: Date | undefined): boolean => launchedAt !== undefined && now - launchedAt.getTime() > joinGraceMs;
+  const launchedLongAgo = (launchedAt: Date | undefined): boolean =>
+    launchedAt !== undefined && now - launchedAt.getTime() > joinGraceMs;
   const neverJoined = evidence.instances.filter(
     (instance) =>
-      !joined.has(instance.id) && !instance.lifecycleState.startsWith('Terminat') && (instance.lifecycleState === 'InService' || launchedLongAgo(instance.launchedAt)),
+      !joined.has(instance.id) &&
+      !instance.lifecycleState.startsWith('Terminat') &&
+      (instance.lifecycleState === 'InService' || launchedLongAgo(instance.launchedAt)),
   );
   if (neverJoined.length > 0) {
     findings.push({
       severity: 'problem',
       title: `${neverJoined.length} server${neverJoined.length === 1 ? '' : 's'} never joined the ECS cluster`,
-      meaning: 'The server runs but its ECS agent never registered, so nothing can be placed on it: a bad AMI or boot command, no route to the ECS endpoint (private subnets without NAT), or an instance role without ECS rights.',
+      meaning:
+        'The server runs but its ECS agent never registered, so nothing can be placed on it: a bad AMI or boot command, no route to the ECS endpoint (private subnets without NAT), or an instance role without ECS rights.',
       next: 'Look at the server’s system log in the EC2 console; terminate it (`convox instances terminate ID`) once the cause is fixed.',
-      evidence: neverJoined.map((instance) => `${instance.id} ${instance.lifecycleState}, not a container instance of ${evidence.clusterName ?? 'the cluster'}${instance.launchedAt ? `, launched ${minutes(now - instance.launchedAt.getTime())} ago` : ''}`),
+      evidence: neverJoined.map(
+        (instance) =>
+          `${instance.id} ${instance.lifecycleState}, not a container instance of ${evidence.clusterName ?? 'the cluster'}${instance.launchedAt ? `, launched ${minutes(now - instance.launchedAt.getTime())} ago` : ''}`,
+      ),
     });
   }
   const disconnected = evidence.servers.filter((server) => !server.agentConnected && server.status === 'ACTIVE');
@@ -152,7 +180,8 @@ function clusterFindings(evidence: DiagnoseEvidence): Finding[] {
     findings.push({
       severity: 'problem',
       title: `${disconnected.length} server${disconnected.length === 1 ? '’s' : 's’'} ECS agent disconnected`,
-      meaning: 'ECS cannot place or stop tasks there; the rack’s monitor marks such a server unhealthy after 5 minutes so Auto Scaling replaces it.',
+      meaning:
+        'ECS cannot place or stop tasks there; the rack’s monitor marks such a server unhealthy after 5 minutes so Auto Scaling replaces it.',
       next: 'Wait for the replacement, or terminate the server (`convox instances terminate ID`).',
       evidence: disconnected.map((server) => `${server.ec2InstanceId} ACTIVE, agentConnected false`),
     });
@@ -162,16 +191,21 @@ function clusterFindings(evidence: DiagnoseEvidence): Finding[] {
     findings.push({
       severity: 'problem',
       title: `${draining.length} draining server${draining.length === 1 ? ' still runs' : 's still run'} tasks`,
-      meaning: 'ECS moves tasks off a draining server only when their service can start them elsewhere; until then the server cannot be terminated.',
+      meaning:
+        'ECS moves tasks off a draining server only when their service can start them elsewhere; until then the server cannot be terminated.',
       next: 'Check the services below for "unable to place a task": the other servers may lack room.',
-      evidence: draining.map((server) => `${server.ec2InstanceId} DRAINING with ${server.runningTasks} running task${server.runningTasks === 1 ? '' : 's'}`),
+      evidence: draining.map(
+        (server) =>
+          `${server.ec2InstanceId} DRAINING with ${server.runningTasks} running task${server.runningTasks === 1 ? '' : 's'}`,
+      ),
     });
   }
   return findings;
 }
 
 function placementReason(message: string): string {
-  if (/memberOf/i.test(message)) return 'no server matches the service’s placement constraint (memberOf): a spot-only rack with no spot servers';
+  if (/memberOf/i.test(message))
+    return 'no server matches the service’s placement constraint (memberOf): a spot-only rack with no spot servers';
   if (/insufficient memory/i.test(message)) return 'no server has enough free memory';
   if (/insufficient CPU/i.test(message)) return 'no server has enough free CPU';
   if (/\bports?\b/i.test(message)) return 'the ports it needs are taken on every server';
@@ -184,7 +218,9 @@ function serviceFindings(evidence: DiagnoseEvidence, service: RackService): Find
   const newest = service.events[0];
   const steady = newest !== undefined && /has reached a steady state/.test(newest.message);
   const unplaceable = recent.filter((event) => /was unable to place a task/.test(event.message));
-  const unhealthy = recent.filter((event) => /is unhealthy in target-group|failed (ELB|container) health checks/.test(event.message));
+  const unhealthy = recent.filter((event) =>
+    /is unhealthy in target-group|failed (ELB|container) health checks/.test(event.message),
+  );
   const findings: Finding[] = [];
   if (unplaceable.length > 0 && !steady) {
     findings.push({
@@ -253,13 +289,22 @@ export function diagnose(evidence: DiagnoseEvidence): Diagnosis {
     ...monitorFindings(evidence),
     ...unreadFindings(evidence),
   ];
-  const findings = [...problems.filter((finding) => finding.severity === 'problem'), ...problems.filter((finding) => finding.severity === 'note')];
+  const findings = [
+    ...problems.filter((finding) => finding.severity === 'problem'),
+    ...problems.filter((finding) => finding.severity === 'note'),
+  ];
   const checked = [
     `CloudFormation stack ${evidence.stackName}: ${evidence.stackStatus}, ${evidence.stackEvents.length} recent events`,
-    evidence.groupName ? `Auto Scaling group ${evidence.groupName}: ${evidence.instances.length} servers, ${evidence.activities.length} recent activities` : 'Auto Scaling: no Instances group found',
-    evidence.clusterName ? `ECS cluster ${evidence.clusterName}: ${evidence.servers.length} registered servers` : 'ECS: no cluster found',
+    evidence.groupName
+      ? `Auto Scaling group ${evidence.groupName}: ${evidence.instances.length} servers, ${evidence.activities.length} recent activities`
+      : 'Auto Scaling: no Instances group found',
+    evidence.clusterName
+      ? `ECS cluster ${evidence.clusterName}: ${evidence.servers.length} registered servers`
+      : 'ECS: no cluster found',
     `the rack's ECS services: ${evidence.services.map((service) => `${service.name} ${service.running}/${service.desired}`).join(', ') || 'none found'}`,
-    evidence.logGroup ? `the monitor's lines in ${evidence.logGroup}: ${evidence.monitorLines.length}` : 'the monitor: the rack has no CloudWatch log group',
+    evidence.logGroup
+      ? `the monitor's lines in ${evidence.logGroup}: ${evidence.monitorLines.length}`
+      : 'the monitor: the rack has no CloudWatch log group',
   ];
   return { title: `Why is ${evidence.displayName} ${evidence.rackStatus}?`, findings, checked };
 }

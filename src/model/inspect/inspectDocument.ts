@@ -1,11 +1,20 @@
-import { instanceColumns, instanceHeaders, processColumns, processHeaders, rackParameters, rackSummary } from '../cliRows';
+import {
+  instanceColumns,
+  instanceHeaders,
+  processColumns,
+  processHeaders,
+  rackParameters,
+  rackSummary,
+} from '../cliRows';
 import type { Process, Rack, RackDetails, StackEvent } from '../rack';
 import { localRackSummary } from '../local/localRacks';
 import { formatTable } from '../table';
 
 /** Label/value rows as the CLI prints them: a value's further lines under it, with no label. */
 function labelled(rows: ReadonlyArray<readonly [string, string]>): string {
-  const lines = rows.flatMap(([label, value]) => value.split('\n').map((line, index): [string, string] => [index === 0 ? label : '', line]));
+  const lines = rows.flatMap(([label, value]) =>
+    value.split('\n').map((line, index): [string, string] => [index === 0 ? label : '', line]),
+  );
   return formatTable(['', ''], lines).split('\n').slice(1).join('\n');
 }
 
@@ -14,17 +23,50 @@ function section(title: string, body: string): string {
 }
 
 /** The Inspect Rack document: what `convox rack`, `rack params`, `instances`, `rack ps`, `apps` and the last stack events show. */
-export function inspectDocument(rack: Rack, details: RackDetails, processes: readonly Process[], events: readonly StackEvent[], now: Date): string {
+export function inspectDocument(
+  rack: Rack,
+  details: RackDetails,
+  processes: readonly Process[],
+  events: readonly StackEvent[],
+  now: Date,
+): string {
   return [
     `${rack.displayName}\n${'='.repeat(rack.displayName.length)}\n`,
     section('Rack', labelled(rackSummary(rack))),
     section('Parameters', labelled(rackParameters(rack))),
-    section('Instances', formatTable(instanceHeaders, details.instances.map((instance) => instanceColumns(instance, now)))),
-    section('Processes', formatTable(processHeaders, processes.map((process) => processColumns(process, now)))),
-    section('Apps', formatTable(['NAME', 'STATUS', 'GEN'], rack.apps.map((app) => [app.name, app.status, app.generation]))),
+    section(
+      'Instances',
+      formatTable(
+        instanceHeaders,
+        details.instances.map((instance) => instanceColumns(instance, now)),
+      ),
+    ),
+    section(
+      'Processes',
+      formatTable(
+        processHeaders,
+        processes.map((process) => processColumns(process, now)),
+      ),
+    ),
+    section(
+      'Apps',
+      formatTable(
+        ['NAME', 'STATUS', 'GEN'],
+        rack.apps.map((app) => [app.name, app.status, app.generation]),
+      ),
+    ),
     section(
       `Stack events (last ${events.length})`,
-      formatTable(['TIME', 'RESOURCE', 'TYPE', 'STATUS', 'REASON'], events.map((event) => [event.at.toISOString(), event.resource, event.resourceType, event.status, event.reason ?? ''])),
+      formatTable(
+        ['TIME', 'RESOURCE', 'TYPE', 'STATUS', 'REASON'],
+        events.map((event) => [
+          event.at.toISOString(),
+          event.resource,
+          event.resourceType,
+          event.status,
+          event.reason ?? '',
+        ]),
+      ),
     ),
     `Loaded ${details.loadedAt.toISOString()}\n`,
   ].join('\n');

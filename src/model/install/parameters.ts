@@ -22,7 +22,13 @@ export interface TemplateParameter {
 }
 
 /** Parameters the extension sets itself or that the template references nowhere: never offered. */
-export const unofferedParameters: ReadonlySet<string> = new Set(['Password', 'Version', 'ClientId', 'ApiRouter', 'Encryption']);
+export const unofferedParameters: ReadonlySet<string> = new Set([
+  'Password',
+  'Version',
+  'ClientId',
+  'ApiRouter',
+  'Encryption',
+]);
 
 /** The options most installs change, in the order they are offered. */
 export const commonParameters: readonly string[] = [
@@ -41,7 +47,10 @@ export const commonParameters: readonly string[] = [
 ];
 
 /** The template's parameters a user may set, common ones first, the rest in template order. */
-export function offeredParameters(parameters: readonly TemplateParameter[]): { common: TemplateParameter[]; other: TemplateParameter[] } {
+export function offeredParameters(parameters: readonly TemplateParameter[]): {
+  common: TemplateParameter[];
+  other: TemplateParameter[];
+} {
   const offered = parameters.filter((parameter) => !unofferedParameters.has(parameter.key));
   const common = commonParameters.flatMap((key) => offered.filter((parameter) => parameter.key === key));
   return { common, other: offered.filter((parameter) => !commonParameters.includes(parameter.key)) };
@@ -59,17 +68,22 @@ export function parameterProblem(parameter: TemplateParameter, value: string): s
   }
   if (parameter.allowedValues && parameter.allowedValues.length > 0) {
     const outside = values.find((item) => !parameter.allowedValues?.includes(item));
-    if (outside !== undefined) return `${parameter.key} must be one of: ${parameter.allowedValues.map((allowed) => (allowed === '' ? '(empty)' : allowed)).join(', ')}.`;
+    if (outside !== undefined)
+      return `${parameter.key} must be one of: ${parameter.allowedValues.map((allowed) => (allowed === '' ? '(empty)' : allowed)).join(', ')}.`;
   }
   if (isNumberType(parameter.type)) {
     const number = Number(value);
     if (value.trim() === '' || !Number.isFinite(number)) return `${parameter.key} must be a number.`;
-    if (parameter.minValue !== undefined && number < parameter.minValue) return `${parameter.key} must be at least ${parameter.minValue}${because}.`;
-    if (parameter.maxValue !== undefined && number > parameter.maxValue) return `${parameter.key} must be at most ${parameter.maxValue}${because}.`;
+    if (parameter.minValue !== undefined && number < parameter.minValue)
+      return `${parameter.key} must be at least ${parameter.minValue}${because}.`;
+    if (parameter.maxValue !== undefined && number > parameter.maxValue)
+      return `${parameter.key} must be at most ${parameter.maxValue}${because}.`;
     return undefined;
   }
-  if (parameter.minLength !== undefined && value.length < parameter.minLength) return `${parameter.key} needs at least ${parameter.minLength} characters${because}.`;
-  if (parameter.maxLength !== undefined && value.length > parameter.maxLength) return `${parameter.key} takes at most ${parameter.maxLength} characters${because}.`;
+  if (parameter.minLength !== undefined && value.length < parameter.minLength)
+    return `${parameter.key} needs at least ${parameter.minLength} characters${because}.`;
+  if (parameter.maxLength !== undefined && value.length > parameter.maxLength)
+    return `${parameter.key} takes at most ${parameter.maxLength} characters${because}.`;
   // A pattern JavaScript cannot read, or one too slow to tell within its budget, is left to CloudFormation.
   if (parameter.allowedPattern !== undefined && matchesPattern(parameter.allowedPattern, value) === false) {
     return `${parameter.key} does not match the template's rule ${parameter.allowedPattern}${because}.`;
@@ -83,12 +97,16 @@ export function crossCheckProblems(values: Readonly<Record<string, string>>): st
   const down = (values.ScheduleRackScaleDown ?? '') !== '';
   const up = (values.ScheduleRackScaleUp ?? '') !== '';
   if (down !== up) problems.push('ScheduleRackScaleDown and ScheduleRackScaleUp must be set together.');
-  if (values.LogDriver === 'Syslog' && (values.SyslogDestination ?? '') === '') problems.push('LogDriver=Syslog needs SyslogDestination (e.g. tcp+tls://logs.example.com:12345).');
+  if (values.LogDriver === 'Syslog' && (values.SyslogDestination ?? '') === '')
+    problems.push('LogDriver=Syslog needs SyslogDestination (e.g. tcp+tls://logs.example.com:12345).');
   return problems;
 }
 
 /** Every problem with the values the user changed, by parameter, plus the cross-checks. */
-export function valuesProblems(parameters: readonly TemplateParameter[], changed: Readonly<Record<string, string>>): string[] {
+export function valuesProblems(
+  parameters: readonly TemplateParameter[],
+  changed: Readonly<Record<string, string>>,
+): string[] {
   const byKey = new Map(parameters.map((parameter) => [parameter.key, parameter]));
   const problems: string[] = [];
   for (const [key, value] of Object.entries(changed)) {
@@ -106,8 +124,12 @@ export function valuesProblems(parameters: readonly TemplateParameter[], changed
 }
 
 /** The name rules depend on these two options; `Yes` as the template spells it. */
-export function nameOptions(parameters: readonly TemplateParameter[], changed: Readonly<Record<string, string>>): { internal: boolean; privateApi: boolean } {
-  const value = (key: string): string => changed[key] ?? parameters.find((parameter) => parameter.key === key)?.defaultValue ?? '';
+export function nameOptions(
+  parameters: readonly TemplateParameter[],
+  changed: Readonly<Record<string, string>>,
+): { internal: boolean; privateApi: boolean } {
+  const value = (key: string): string =>
+    changed[key] ?? parameters.find((parameter) => parameter.key === key)?.defaultValue ?? '';
   return { internal: value('Internal') === 'Yes', privateApi: value('PrivateApi') === 'Yes' };
 }
 
@@ -120,14 +142,16 @@ export function templateConstraints(template: unknown): Map<string, Partial<Temp
   for (const [key, raw] of Object.entries(section)) {
     if (typeof raw !== 'object' || raw === null) continue;
     const declared = raw as Record<string, unknown>;
-    const number = (name: string): number | undefined => (declared[name] === undefined ? undefined : Number(declared[name]));
+    const number = (name: string): number | undefined =>
+      declared[name] === undefined ? undefined : Number(declared[name]);
     result.set(key, {
       allowedPattern: typeof declared.AllowedPattern === 'string' ? declared.AllowedPattern : undefined,
       minLength: number('MinLength'),
       maxLength: number('MaxLength'),
       minValue: number('MinValue'),
       maxValue: number('MaxValue'),
-      constraintDescription: typeof declared.ConstraintDescription === 'string' ? declared.ConstraintDescription : undefined,
+      constraintDescription:
+        typeof declared.ConstraintDescription === 'string' ? declared.ConstraintDescription : undefined,
     });
   }
   return result;
@@ -141,7 +165,8 @@ export function parseTags(text: string): { tags: Record<string, string>; problem
     const at = pair.indexOf('=');
     const key = (at < 0 ? pair : pair.slice(0, at)).trim();
     if (at < 0 || key === '') return { tags, problem: `"${pair.trim()}" is not Key=Value.` };
-    if (key === 'System' || key === 'Type') return { tags, problem: `The tag ${key} is set by the installer (System=convox, Type=rack).` };
+    if (key === 'System' || key === 'Type')
+      return { tags, problem: `The tag ${key} is set by the installer (System=convox, Type=rack).` };
     tags[key] = pair.slice(at + 1).trim();
   }
   return { tags };

@@ -24,7 +24,12 @@ const doneStatuses: Record<StackOperation, readonly string[]> = {
  * of resources expected (a change set's changes, or the stack's resources before a delete); it grows when events
  * name more resources than that.
  */
-export function stackProgress(newestFirst: readonly InstallEvent[], stackName: string, operation: StackOperation, total: number): StackProgress {
+export function stackProgress(
+  newestFirst: readonly InstallEvent[],
+  stackName: string,
+  operation: StackOperation,
+  total: number,
+): StackProgress {
   const latestByResource = new Map<string, InstallEvent>();
   let stackStatus: string | undefined;
   let latest: InstallEvent | undefined;
@@ -36,7 +41,9 @@ export function stackProgress(newestFirst: readonly InstallEvent[], stackName: s
     latestByResource.set(event.logicalId, event);
     latest = event;
   }
-  const complete = [...latestByResource.values()].filter((event) => doneStatuses[operation].includes(event.status)).length;
+  const complete = [...latestByResource.values()].filter((event) =>
+    doneStatuses[operation].includes(event.status),
+  ).length;
   return { complete, total: Math.max(total, latestByResource.size, complete), latest, stackStatus };
 }
 

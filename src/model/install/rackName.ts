@@ -29,8 +29,10 @@ const internalDnsPrefix = 'internal-';
 
 /** The load balancer whose certificate name is longest for these options, as `<rack><suffix>` with its DNS prefix. */
 function longestBalancer(context: NameContext): { suffix: string; dnsPrefix: string; why: string } {
-  if (context.internal) return { suffix: '-rti', dnsPrefix: internalDnsPrefix, why: 'the internal router (Internal=Yes)' };
-  if (context.privateApi) return { suffix: '-i', dnsPrefix: internalDnsPrefix, why: 'the internal API load balancer (PrivateApi=Yes)' };
+  if (context.internal)
+    return { suffix: '-rti', dnsPrefix: internalDnsPrefix, why: 'the internal router (Internal=Yes)' };
+  if (context.privateApi)
+    return { suffix: '-i', dnsPrefix: internalDnsPrefix, why: 'the internal API load balancer (PrivateApi=Yes)' };
   return { suffix: '', dnsPrefix: '', why: 'the API load balancer' };
 }
 
@@ -41,7 +43,15 @@ function longestBalancer(context: NameContext): { suffix: string; dnsPrefix: str
  */
 export function certificateNameLimit(context: NameContext): number {
   const { suffix, dnsPrefix } = longestBalancer(context);
-  const fixed = '*.'.length + dnsPrefix.length + suffix.length + '-'.length + dnsNumberLength + '.'.length + context.region.length + certificateSuffix.length;
+  const fixed =
+    '*.'.length +
+    dnsPrefix.length +
+    suffix.length +
+    '-'.length +
+    dnsNumberLength +
+    '.'.length +
+    context.region.length +
+    certificateSuffix.length;
   return certificateDomainMax - fixed;
 }
 
@@ -54,12 +64,24 @@ function loadBalancerNameLimit(context: NameContext): { limit: number; balancer:
 /** The first problem with `name` as a rack name in this context, or undefined when it can be installed. */
 export function rackNameProblem(name: string, context: NameContext): NameProblem | undefined {
   if (name === '') return { message: 'Type a name for the rack: it becomes the CloudFormation stack name.' };
-  if (!/^[A-Za-z]/.test(name)) return { message: 'A rack name must start with a letter (it is a CloudFormation stack name).' };
+  if (!/^[A-Za-z]/.test(name))
+    return { message: 'A rack name must start with a letter (it is a CloudFormation stack name).' };
   const bad = [...name].find((character) => !/[A-Za-z0-9-]/.test(character));
-  if (bad !== undefined) return { message: `"${bad}" is not allowed: use letters, digits and hyphens only (CloudFormation stack name rules).` };
-  if (name.length > stackNameMax) return { message: `A CloudFormation stack name is at most ${stackNameMax} characters.`, longestFitting: name.slice(0, stackNameMax) };
-  if (name.endsWith('-')) return { message: 'A rack name cannot end with a hyphen: its load balancer names would end with one, which ELB refuses.' };
-  if (name.includes('--')) return { message: 'A rack name cannot contain two hyphens in a row: ELB refuses such load balancer names.' };
+  if (bad !== undefined)
+    return {
+      message: `"${bad}" is not allowed: use letters, digits and hyphens only (CloudFormation stack name rules).`,
+    };
+  if (name.length > stackNameMax)
+    return {
+      message: `A CloudFormation stack name is at most ${stackNameMax} characters.`,
+      longestFitting: name.slice(0, stackNameMax),
+    };
+  if (name.endsWith('-'))
+    return {
+      message: 'A rack name cannot end with a hyphen: its load balancer names would end with one, which ELB refuses.',
+    };
+  if (name.includes('--'))
+    return { message: 'A rack name cannot contain two hyphens in a row: ELB refuses such load balancer names.' };
   const { limit: balancerLimit, balancer } = loadBalancerNameLimit(context);
   const certificateLimit = certificateNameLimit(context);
   const limit = Math.min(balancerLimit, certificateLimit);

@@ -32,7 +32,8 @@ export function templateUrl(releasesUrl: string, version: string): string {
 /** A release name as the CLI publishes them: 14 digits (yyyymmddhhmmss), or a typed one of letters, digits, `.`, `-`, `_`. */
 export function versionProblem(version: string): string | undefined {
   if (version === '') return 'Type a release, e.g. 20250101120000.';
-  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(version)) return 'A release name has letters, digits, ".", "-" and "_" only, e.g. 20250101120000.';
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(version))
+    return 'A release name has letters, digits, ".", "-" and "_" only, e.g. 20250101120000.';
   return undefined;
 }
 
@@ -49,7 +50,8 @@ export function parseReleases(text: string): Release[] {
   }
   if (!Array.isArray(raw)) throw new ReleaseListError('The release list is not a JSON array of releases.');
   return raw.map((entry: unknown, index) => {
-    if (typeof entry !== 'object' || entry === null) throw new ReleaseListError(`Release ${index + 1} of the list is not an object.`);
+    if (typeof entry !== 'object' || entry === null)
+      throw new ReleaseListError(`Release ${index + 1} of the list is not an object.`);
     const record = entry as Record<string, unknown>;
     if (typeof record.version !== 'string' || versionProblem(record.version) !== undefined) {
       throw new ReleaseListError(`Release ${index + 1} of the list has no valid "version".`);

@@ -32,11 +32,22 @@ const stackFailure = /_FAILED$|^(UPDATE_)?ROLLBACK_IN_PROGRESS$/;
 export function rootCause(newestFirst: readonly InstallEvent[], stackName: string): RootCause | undefined {
   const events = chronological(newestFirst);
   const chosen =
-    events.find((event) => !isStackEvent(event, stackName) && event.status.endsWith('_FAILED') && telling(event.reason ?? '')) ??
-    events.find((event) => isStackEvent(event, stackName) && stackFailure.test(event.status) && telling(event.reason ?? ''));
+    events.find(
+      (event) => !isStackEvent(event, stackName) && event.status.endsWith('_FAILED') && telling(event.reason ?? ''),
+    ) ??
+    events.find(
+      (event) => isStackEvent(event, stackName) && stackFailure.test(event.status) && telling(event.reason ?? ''),
+    );
   if (!chosen?.reason) return undefined;
   const rawReason = chosen.reason;
-  return { logicalId: chosen.logicalId, resourceType: chosen.resourceType, status: chosen.status, reason: plainReason(rawReason), rawReason, at: chosen.at };
+  return {
+    logicalId: chosen.logicalId,
+    resourceType: chosen.resourceType,
+    status: chosen.status,
+    reason: plainReason(rawReason),
+    rawReason,
+    at: chosen.at,
+  };
 }
 
 /**
@@ -48,7 +59,9 @@ export function plainReason(reason: string): string {
   let text = reason.trim();
   const handler = /^Resource handler returned message:\s*"([\s\S]*)"\s*(\(RequestToken:[^)]*\))?\s*$/.exec(text);
   if (handler) text = handler[1];
-  const custom = /^Received response status \[FAILED\] from custom resource\.\s*Message returned:\s*([\s\S]*)$/.exec(text);
+  const custom = /^Received response status \[FAILED\] from custom resource\.\s*Message returned:\s*([\s\S]*)$/.exec(
+    text,
+  );
   if (custom) text = custom[1];
   return text
     .replace(/\s*\(RequestToken:[^)]*\)/g, '')

@@ -3,7 +3,13 @@ import type { RackInstaller, Timing } from '../store/ports';
 import type { InstallEvent } from './events';
 import type { StackProgress } from './progress';
 import type { RootCause } from './rootCause';
-import { autoScalingGroups, autoscalerRule, type PlanResource, type PlanStack, type UninstallPlan } from './uninstallPlan';
+import {
+  autoScalingGroups,
+  autoscalerRule,
+  type PlanResource,
+  type PlanStack,
+  type UninstallPlan,
+} from './uninstallPlan';
 import { watchStack } from './watch';
 
 export interface UninstallReport {
@@ -36,14 +42,27 @@ export async function runUninstall(
   signal?: AbortSignal,
 ): Promise<UninstallResult> {
   if (plan.refusal) throw new Error(plan.refusal);
-  const target = (stack: PlanStack): { profile: string; region: string; name: string } => ({ profile: rack.profile, region: rack.region, name: stack.name });
+  const target = (stack: PlanStack): { profile: string; region: string; name: string } => ({
+    profile: rack.profile,
+    region: rack.region,
+    name: stack.name,
+  });
   const count = plan.stacks.length + 2;
   const rule = autoscalerRule(resources.get(rack.name) ?? []);
   report.step(rule ? `Disabling the autoscaler (${rule})` : 'No autoscaler to disable', 1, count);
   if (rule) await installer.disableRule(target(plan.stacks[plan.stacks.length - 1]), rule, timing.deadlineMs);
-  const groups = plan.stacks.flatMap((stack) => autoScalingGroups(resources.get(stack.name) ?? []).map((group) => ({ stack, group })));
-  report.step(groups.length > 0 ? `Deleting ${groups.length} auto-scaling group(s) and their instances` : 'No auto-scaling groups to delete', 2, count);
-  for (const { stack, group } of groups) await installer.forceDeleteAutoScalingGroup(target(stack), group, timing.deadlineMs);
+  const groups = plan.stacks.flatMap((stack) =>
+    autoScalingGroups(resources.get(stack.name) ?? []).map((group) => ({ stack, group })),
+  );
+  report.step(
+    groups.length > 0
+      ? `Deleting ${groups.length} auto-scaling group(s) and their instances`
+      : 'No auto-scaling groups to delete',
+    2,
+    count,
+  );
+  for (const { stack, group } of groups)
+    await installer.forceDeleteAutoScalingGroup(target(stack), group, timing.deadlineMs);
   const deleted: string[] = [];
   for (const [index, stack] of plan.stacks.entries()) {
     report.step(`Deleting ${stack.name} (${index + 1} of ${plan.stacks.length})`, index + 3, count);
@@ -61,7 +80,8 @@ export async function runUninstall(
       onEvents: (events) => report.events(stack, events),
       onProgress: (progress) => report.progress(stack, progress),
     });
-    if (result.outcome === 'failed') return { outcome: 'failed', deleted, stack, rootCause: result.rootCause, events: result.events };
+    if (result.outcome === 'failed')
+      return { outcome: 'failed', deleted, stack, rootCause: result.rootCause, events: result.events };
     if (result.outcome !== 'succeeded') return { outcome: result.outcome, deleted, stack };
     deleted.push(stack.name);
   }

@@ -90,7 +90,9 @@ export async function watchStack(installer: RackInstaller, options: WatchOptions
 
 /** The events since the operation's own start (a stack's history may hold an earlier create, update or delete). */
 function operationEvents(newestFirst: InstallEvent[], stackName: string, operation: StackOperation): InstallEvent[] {
-  const startStatus = { create: 'CREATE_IN_PROGRESS', update: 'UPDATE_IN_PROGRESS', delete: 'DELETE_IN_PROGRESS' }[operation];
+  const startStatus = { create: 'CREATE_IN_PROGRESS', update: 'UPDATE_IN_PROGRESS', delete: 'DELETE_IN_PROGRESS' }[
+    operation
+  ];
   const start = newestFirst.findIndex((event) => isStackEvent(event, stackName) && event.status === startStatus);
   return start < 0 ? newestFirst : newestFirst.slice(0, start + 1);
 }

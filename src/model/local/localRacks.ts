@@ -22,7 +22,10 @@ export function localRacksDisabled(env: Readonly<Record<string, string | undefin
 }
 
 /** The local racks, unless `CONVOX_LOCAL=disable` says not to look them up at all. */
-export async function findLocalRacks(env: Readonly<Record<string, string | undefined>>, lookUp: () => Promise<LocalLookup>): Promise<Rack[]> {
+export async function findLocalRacks(
+  env: Readonly<Record<string, string | undefined>>,
+  lookUp: () => Promise<LocalLookup>,
+): Promise<Rack[]> {
   return localRacksDisabled(env) ? [] : localRacks(await lookUp());
 }
 

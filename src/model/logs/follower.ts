@@ -97,7 +97,10 @@ export class LogFollower {
   lines(): string[] {
     const lines = this.buffer.lines();
     if (this.buffer.dropped === 0) return lines;
-    return [`… ${this.buffer.dropped} older lines dropped (the buffer keeps ${this.settings.bufferLines}: setting convox.logs.bufferLines)`, ...lines];
+    return [
+      `… ${this.buffer.dropped} older lines dropped (the buffer keeps ${this.settings.bufferLines}: setting convox.logs.bufferLines)`,
+      ...lines,
+    ];
   }
 
   start(): void {

@@ -1,7 +1,8 @@
 import { settingDefaults } from '../settings';
 
 /** Which of the rack log group's streams to read: by name prefix, or a server's or task's own streams. */
-export type StreamChoice = { kind: 'prefix'; prefix: string; label: string } | { kind: 'names'; names: string[]; label: string };
+export type StreamChoice =
+  { kind: 'prefix'; prefix: string; label: string } | { kind: 'names'; names: string[]; label: string };
 
 /** The stream choices the logs offer, as the rack writes them (`convox rack logs` reads them all). */
 export const streamChoices: readonly StreamChoice[] = [
@@ -70,7 +71,9 @@ export interface RackContainer {
 
 /** The streams of a server's or a task's rack containers (at most 100, as FilterLogEvents takes). */
 export function streamsOf(label: string, containers: readonly RackContainer[]): StreamChoice {
-  const names = containers.map(({ container, taskId }) => `${container === 'build' ? 'build' : 'service'}/${container}/${taskId}`);
+  const names = containers.map(
+    ({ container, taskId }) => `${container === 'build' ? 'build' : 'service'}/${container}/${taskId}`,
+  );
   return { kind: 'names', names: [...new Set(names)].slice(0, maxStreamNames), label };
 }
 

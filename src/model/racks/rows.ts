@@ -1,5 +1,14 @@
 import { localRackSummary } from '../local/localRacks';
-import { ago, instanceColumns, instanceHeaders, percent, processColumns, processHeaders, rackParameters, rackSummary } from '../cliRows';
+import {
+  ago,
+  instanceColumns,
+  instanceHeaders,
+  percent,
+  processColumns,
+  processHeaders,
+  rackParameters,
+  rackSummary,
+} from '../cliRows';
 import { markdownRows } from '../markdown';
 import type { App, DiscoveryError, DiscoveryErrorKind, Instance, Process, Rack } from '../rack';
 import { statusStyle, worstStatus } from '../statusStyle';
@@ -80,7 +89,14 @@ export function rackRow(rack: Rack, current: boolean, progress?: string): Row {
   return {
     id: `rack/${rack.stackId}`,
     label: shortName(rack),
-    description: [current ? '✓ current' : '', progress ? `${rack.status} ${progress}` : rack.status, rack.region, rack.version ?? ''].filter(Boolean).join(' · '),
+    description: [
+      current ? '✓ current' : '',
+      progress ? `${rack.status} ${progress}` : rack.status,
+      rack.region,
+      rack.version ?? '',
+    ]
+      .filter(Boolean)
+      .join(' · '),
     icon: { id: style.icon, color: style.color },
     tooltip: { markdown: markdownRows(rack.displayName, rackSummary(rack)) },
     contextValue: `rack${current ? '.current' : ''}.${rack.status}`,
@@ -169,7 +185,12 @@ export function parameterRows(rack: Rack): Row[] {
 }
 
 function columnsTooltip(title: string, headers: readonly string[], columns: readonly string[]): Row['tooltip'] {
-  return { markdown: markdownRows(title, headers.map((header, column) => [header, columns[column]] as const)) };
+  return {
+    markdown: markdownRows(
+      title,
+      headers.map((header, column) => [header, columns[column]] as const),
+    ),
+  };
 }
 
 /** A server as `convox instances` prints it. */
@@ -177,7 +198,15 @@ export function instanceRow(rack: Rack, instance: Instance, now: Date): Row {
   return {
     id: `${rack.stackId}/instance/${instance.id}`,
     label: instance.id,
-    description: [instance.status, `${instance.processes} ps`, `cpu ${percent(instance.cpu) || '-'}`, `mem ${percent(instance.memory) || '-'}`, instance.privateIp, instance.publicIp, ago(instance.started, now)]
+    description: [
+      instance.status,
+      `${instance.processes} ps`,
+      `cpu ${percent(instance.cpu) || '-'}`,
+      `mem ${percent(instance.memory) || '-'}`,
+      instance.privateIp,
+      instance.publicIp,
+      ago(instance.started, now),
+    ]
       .filter(Boolean)
       .join(' · '),
     icon: { id: 'vm' },
@@ -191,7 +220,9 @@ export function processRow(rack: Rack, process: Process, now: Date): Row {
   return {
     id: `${rack.stackId}/process/${process.id}`,
     label: process.id,
-    description: [process.app, process.service, process.status, process.release, ago(process.started, now)].filter(Boolean).join(' · '),
+    description: [process.app, process.service, process.status, process.release, ago(process.started, now)]
+      .filter(Boolean)
+      .join(' · '),
     icon: { id: 'symbol-event' },
     tooltip: columnsTooltip(process.id, processHeaders, processColumns(process, now)),
     collapsible: 'none',

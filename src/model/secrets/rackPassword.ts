@@ -19,7 +19,12 @@ export function apiSecretName(rack: Pick<Rack, 'name'>): string {
  * 20230322) or SSM cannot be read, the convox CLI's own `auth` entry for the rack's API host, as the CLI itself
  * would use it.
  */
-export async function readRackPassword(rack: Rack & { apiHost: string }, secrets: RackSecrets, cliPassword: (host: string) => Promise<string | undefined>, deadlineMs: number): Promise<PasswordRead> {
+export async function readRackPassword(
+  rack: Rack & { apiHost: string },
+  secrets: RackSecrets,
+  cliPassword: (host: string) => Promise<string | undefined>,
+  deadlineMs: number,
+): Promise<PasswordRead> {
   let failure: 'missing' | 'denied' | 'failed' = 'missing';
   let ssmError: string | undefined;
   try {
@@ -31,7 +36,10 @@ export async function readRackPassword(rack: Rack & { apiHost: string }, secrets
   }
   const fromCli = await cliPassword(rack.apiHost);
   if (fromCli !== undefined) {
-    const why = failure === 'missing' ? `the rack has no SSM parameter ${apiSecretName(rack)}: it predates release ${secretRelease}` : 'SSM could not be read';
+    const why =
+      failure === 'missing'
+        ? `the rack has no SSM parameter ${apiSecretName(rack)}: it predates release ${secretRelease}`
+        : 'SSM could not be read';
     return { password: fromCli, source: 'cli', why };
   }
   return { password: undefined, failure, ssmError };

@@ -35,13 +35,21 @@ function errorSignature(error: DiscoveryError): string {
  * How the merged lists moved from `before` to `after`: a different set or order of racks or errors is a list
  * change; otherwise the racks whose rows differ.
  */
-export function diffRacks(before: { racks: readonly Rack[]; errors: readonly DiscoveryError[] }, after: { racks: readonly Rack[]; errors: readonly DiscoveryError[] }): { list: boolean; changed: string[] } {
+export function diffRacks(
+  before: { racks: readonly Rack[]; errors: readonly DiscoveryError[] },
+  after: { racks: readonly Rack[]; errors: readonly DiscoveryError[] },
+): { list: boolean; changed: string[] } {
   const sameShape =
     before.racks.length === after.racks.length &&
-    before.racks.every((rack, index) => rack.stackId === after.racks[index].stackId && rack.organization === after.racks[index].organization) &&
+    before.racks.every(
+      (rack, index) =>
+        rack.stackId === after.racks[index].stackId && rack.organization === after.racks[index].organization,
+    ) &&
     before.errors.length === after.errors.length &&
     before.errors.every((error, index) => errorSignature(error) === errorSignature(after.errors[index]));
   if (!sameShape) return { list: true, changed: [] };
-  const changed = after.racks.filter((rack, index) => rackSignature(rack) !== rackSignature(before.racks[index])).map((rack) => rack.stackId);
+  const changed = after.racks
+    .filter((rack, index) => rackSignature(rack) !== rackSignature(before.racks[index]))
+    .map((rack) => rack.stackId);
   return { list: false, changed };
 }

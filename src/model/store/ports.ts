@@ -27,7 +27,11 @@ export interface RackDiscovery {
  */
 export interface RackReader {
   /** The instances of each named auto-scaling group with their lifecycle states, in one call per pair. */
-  lifecycleStates(pair: Pair, groupNames: readonly string[], deadlineMs: number): Promise<Map<string, ServerLifecycle[]>>;
+  lifecycleStates(
+    pair: Pair,
+    groupNames: readonly string[],
+    deadlineMs: number,
+  ): Promise<Map<string, ServerLifecycle[]>>;
   /** Instances and the rack's own tasks: what expanding a rack shows. */
   details(rack: Rack, deadlineMs: number): Promise<RackDetails>;
   /** Process rows for tasks from `details`, which needs their task definitions. */
@@ -52,7 +56,8 @@ export interface InstallTarget {
  * Whether a rack name is free in an account and region. A `leftover` is a stack a failed install left behind
  * (ROLLBACK_COMPLETE, or REVIEW_IN_PROGRESS after a failed change set): it blocks the name until deleted.
  */
-export type NameAvailability = { kind: 'free' } | { kind: 'taken'; status: string } | { kind: 'leftover'; status: string; stackId: string };
+export type NameAvailability =
+  { kind: 'free' } | { kind: 'taken'; status: string } | { kind: 'leftover'; status: string; stackId: string };
 
 /** Everything a rack's creation needs; `parameters` holds the password, which must go nowhere else. */
 export interface InstallRequest extends InstallTarget {
@@ -88,7 +93,11 @@ export interface RackInstaller {
   checkName(target: InstallTarget, deadlineMs: number): Promise<NameAvailability>;
   /** The release list at `url`, parsed; a ReleaseListError says why it could not be had. */
   releases(url: string, deadlineMs: number): Promise<Release[]>;
-  templateParameters(target: Omit<InstallTarget, 'name'>, templateUrl: string, deadlineMs: number): Promise<TemplateParameter[]>;
+  templateParameters(
+    target: Omit<InstallTarget, 'name'>,
+    templateUrl: string,
+    deadlineMs: number,
+  ): Promise<TemplateParameter[]>;
   /**
    * Creates the `init` change set, waits until it is ready (within `timing.deadlineMs` all told) and executes it.
    * A failed change set is deleted with its empty stack before a ChangeSetFailedError says why.
@@ -98,13 +107,22 @@ export interface RackInstaller {
    * Events of the stack newer than `lastSeenId` (all of them, to a bound, when absent), reading at most
    * `maxPages` pages when given (1: just the newest events).
    */
-  newEvents(target: InstallTarget, stackId: string, lastSeenId: string | undefined, deadlineMs: number, maxPages?: number): Promise<NewEvents>;
+  newEvents(
+    target: InstallTarget,
+    stackId: string,
+    lastSeenId: string | undefined,
+    deadlineMs: number,
+    maxPages?: number,
+  ): Promise<NewEvents>;
   /** The stack's status now, undefined once it is gone. */
   stackStatus(target: InstallTarget, stackId: string, deadlineMs: number): Promise<string | undefined>;
   /** Starts deleting the stack; the events tell how it goes. */
   deleteStack(target: InstallTarget, stackId: string, deadlineMs: number): Promise<void>;
   /** What uninstalling the rack would delete and keep, and each stack's resources. */
-  uninstallPlan(rack: Rack, deadlineMs: number): Promise<{ plan: UninstallPlan; resources: Map<string, PlanResource[]> }>;
+  uninstallPlan(
+    rack: Rack,
+    deadlineMs: number,
+  ): Promise<{ plan: UninstallPlan; resources: Map<string, PlanResource[]> }>;
   disableRule(target: InstallTarget, ruleName: string, deadlineMs: number): Promise<void>;
   forceDeleteAutoScalingGroup(target: InstallTarget, groupName: string, deadlineMs: number): Promise<void>;
   /** Whether anything answers HTTPS at the rack API host (any status; the certificate is not checked). */

@@ -9,7 +9,14 @@ import { notInServiceServers, withInstanceLifecycle, type ServerLifecycle } from
 import { ArchitectureReads, type ArchitectureState } from './architectureReads';
 import { diffRacks, type RackAspect, type StoreChange } from './changes';
 import type { RackInstaller, RackPorts } from './ports';
-import { realTimers, RefreshPolicy, type RackWatch, type RefreshReason, type Timers, type WatchedData } from './refreshPolicy';
+import {
+  realTimers,
+  RefreshPolicy,
+  type RackWatch,
+  type RefreshReason,
+  type Timers,
+  type WatchedData,
+} from './refreshPolicy';
 
 export type Listener = (change: StoreChange) => void;
 
@@ -97,10 +104,14 @@ export class RackStore {
     );
     this.policy = new RefreshPolicy(
       {
-        refreshList: (reason) => void this.refresh(reason).catch((error: unknown) => this.log(`Refresh (${reason}) failed: ${messageOf(error)}`)),
+        refreshList: (reason) =>
+          void this.refresh(reason).catch((error: unknown) =>
+            this.log(`Refresh (${reason}) failed: ${messageOf(error)}`),
+          ),
         reloadRack: (stackId, reason, data) => this.reloadById(stackId, reason, data),
         listRefreshedAt: () => this.refreshedAt,
-        rackReadAt: (stackId, data) => (data === 'details' ? this.rackData.get(stackId)?.readAt : this.architectures.state(stackId).readAt),
+        rackReadAt: (stackId, data) =>
+          data === 'details' ? this.rackData.get(stackId)?.readAt : this.architectures.state(stackId).readAt,
       },
       options.intervalSeconds,
       this.timers,
@@ -135,7 +146,15 @@ export class RackStore {
     this.merged ??= withDisplayNames([
       ...(this.inventory?.racks() ?? []).map((rack) => {
         const servers = this.lifecycles.get(rack.stackId);
-        return servers ? { ...rack, status: withInstanceLifecycle(rack.status, servers.map((server) => server.state)) } : rack;
+        return servers
+          ? {
+              ...rack,
+              status: withInstanceLifecycle(
+                rack.status,
+                servers.map((server) => server.state),
+              ),
+            }
+          : rack;
       }),
       ...this.local,
     ]);
@@ -254,7 +273,8 @@ export class RackStore {
   async processes(rack: Rack): Promise<Process[]> {
     const details = await this.details(rack);
     const data = this.dataOf(rack.stackId);
-    if (data.processes?.of !== details) data.processes = { of: details, rows: this.ports.reader.processes(rack, details.tasks, this.deadlineMs) };
+    if (data.processes?.of !== details)
+      data.processes = { of: details, rows: this.ports.reader.processes(rack, details.tasks, this.deadlineMs) };
     const { rows } = data.processes;
     rows.catch(() => {
       if (data.processes?.rows === rows) data.processes = undefined;
@@ -329,7 +349,8 @@ export class RackStore {
   private reloadById(stackId: string, reason: RefreshReason, data: ReadonlySet<WatchedData>): void {
     const rack = this.racks().find((candidate) => candidate.stackId === stackId);
     if (!rack) return;
-    const failed = (error: unknown): void => this.log(`Reading ${rack.displayName} failed (${reason}): ${messageOf(error)}`);
+    const failed = (error: unknown): void =>
+      this.log(`Reading ${rack.displayName} failed (${reason}): ${messageOf(error)}`);
     if (data.has('details')) this.reloadDetails(rack, reason).catch(failed);
     if (data.has('architecture')) this.loadArchitecture(rack, reason).catch(failed);
   }
@@ -350,19 +371,25 @@ export class RackStore {
     this.sortedErrors = undefined;
     this.scheduleChange();
     const lifecycleChecks: Array<Promise<void>> = [];
-    await this.ports.discovery.discover(plan.pairs, (result) => {
-      void startLocal();
-      inventory.update(result);
-      this.merged = undefined;
-      this.sortedErrors = undefined;
-      this.scheduleChange();
-      if (result.done && !result.error) lifecycleChecks.push(this.checkLifecycles(result, result.racks));
-    }, this.deadlineMs);
+    await this.ports.discovery.discover(
+      plan.pairs,
+      (result) => {
+        void startLocal();
+        inventory.update(result);
+        this.merged = undefined;
+        this.sortedErrors = undefined;
+        this.scheduleChange();
+        if (result.done && !result.error) lifecycleChecks.push(this.checkLifecycles(result, result.racks));
+      },
+      this.deadlineMs,
+    );
     this.timers.clearTimeout(localTimer);
     await Promise.all([...lifecycleChecks, startLocal()]);
     this.refreshedAt = this.timers.now();
     this.afterListRefresh();
-    this.log(`Refresh (${reason}) finished in ${this.timers.now() - started} ms: ${this.racks().length} racks, ${this.errors().length} errors.`);
+    this.log(
+      `Refresh (${reason}) finished in ${this.timers.now() - started} ms: ${this.racks().length} racks, ${this.errors().length} errors.`,
+    );
   }
 
   /** Local racks, in the list as soon as they are known, whatever AWS is doing. */
@@ -397,7 +424,11 @@ export class RackStore {
     const running = racks.filter((rack) => rack.status === 'running' && rack.outputs.AutoscalingGroup);
     if (running.length === 0) return;
     try {
-      const states = await this.ports.reader.lifecycleStates(pair, running.map((rack) => rack.outputs.AutoscalingGroup), this.deadlineMs);
+      const states = await this.ports.reader.lifecycleStates(
+        pair,
+        running.map((rack) => rack.outputs.AutoscalingGroup),
+        this.deadlineMs,
+      );
       for (const rack of running) this.lifecycles.set(rack.stackId, states.get(rack.outputs.AutoscalingGroup) ?? []);
       this.merged = undefined;
       this.scheduleChange();

@@ -16,7 +16,16 @@ export const realTimers: Timers = {
 };
 
 /** Why a refresh ran; the log names it. */
-export type RefreshReason = 'first use' | 'interval' | 'view shown' | 'manual' | 'retry' | 'settings changed' | 'switch' | 'list refreshed' | 'inspect';
+export type RefreshReason =
+  | 'first use'
+  | 'interval'
+  | 'view shown'
+  | 'manual'
+  | 'retry'
+  | 'settings changed'
+  | 'switch'
+  | 'list refreshed'
+  | 'inspect';
 
 /** What a view watches of a rack: its details (servers, the rack's own containers) or its whole architecture. */
 export type WatchedData = 'details' | 'architecture';
@@ -73,7 +82,8 @@ export class RefreshPolicy {
   setListVisible(visible: boolean): void {
     if (visible === this.listVisible) return;
     this.listVisible = visible;
-    if (visible && this.isStale(this.actions.listRefreshedAt(), this.intervalMs)) this.actions.refreshList('view shown');
+    if (visible && this.isStale(this.actions.listRefreshedAt(), this.intervalMs))
+      this.actions.refreshList('view shown');
     this.scheduleList();
   }
 
@@ -91,13 +101,19 @@ export class RefreshPolicy {
   }
 
   watch(stackId: string, intervalSeconds?: number, data: WatchedData = 'details'): RackWatch {
-    const watcher: Watcher = { stackId, data, intervalMs: intervalSeconds ? intervalSeconds * 1000 : undefined, visible: false };
+    const watcher: Watcher = {
+      stackId,
+      data,
+      intervalMs: intervalSeconds ? intervalSeconds * 1000 : undefined,
+      visible: false,
+    };
     this.watchers.add(watcher);
     return {
       setVisible: (visible) => {
         if (watcher.visible === visible) return;
         watcher.visible = visible;
-        if (visible && watcher.intervalMs && this.isStale(this.actions.rackReadAt(stackId, data), watcher.intervalMs)) this.actions.reloadRack(stackId, 'view shown', new Set([data]));
+        if (visible && watcher.intervalMs && this.isStale(this.actions.rackReadAt(stackId, data), watcher.intervalMs))
+          this.actions.reloadRack(stackId, 'view shown', new Set([data]));
         this.scheduleRack(stackId);
       },
       dispose: () => {
@@ -110,7 +126,8 @@ export class RefreshPolicy {
   /** Racks that a visible watcher shows, with what it shows: they are read again whenever the list refreshes. */
   visiblyWatched(): Map<string, Set<WatchedData>> {
     const watched = new Map<string, Set<WatchedData>>();
-    for (const watcher of this.watchers) if (watcher.visible) watched.set(watcher.stackId, (watched.get(watcher.stackId) ?? new Set()).add(watcher.data));
+    for (const watcher of this.watchers)
+      if (watcher.visible) watched.set(watcher.stackId, (watched.get(watcher.stackId) ?? new Set()).add(watcher.data));
     return watched;
   }
 
@@ -130,11 +147,14 @@ export class RefreshPolicy {
   private scheduleList(): void {
     this.timers.clearInterval(this.listTimer);
     this.listTimer = undefined;
-    if (this.listVisible && this.intervalMs > 0) this.listTimer = this.timers.setInterval(() => this.actions.refreshList('interval'), this.intervalMs);
+    if (this.listVisible && this.intervalMs > 0)
+      this.listTimer = this.timers.setInterval(() => this.actions.refreshList('interval'), this.intervalMs);
   }
 
   private scheduleRack(stackId: string): void {
-    const intervals = [...this.watchers].filter((watcher) => watcher.stackId === stackId && watcher.visible && watcher.intervalMs).map((watcher) => watcher.intervalMs as number);
+    const intervals = [...this.watchers]
+      .filter((watcher) => watcher.stackId === stackId && watcher.visible && watcher.intervalMs)
+      .map((watcher) => watcher.intervalMs as number);
     const every = intervals.length > 0 ? Math.min(...intervals) : undefined;
     const existing = this.rackTimers.get(stackId);
     if (existing?.every === every) return;

@@ -36,7 +36,11 @@ export function noApiHost(rack: Pick<Rack, 'name'>): string {
  *   take it elsewhere: then `CONVOX_RACK` names the rack;
  * - a local rack: `CONVOX_RACK=local/<namespace>`, which is how the CLI finds it (`-r` still wins).
  */
-export function currentRackVariables(rack: TerminalRack, password: string | undefined, cliNameForHost: string | undefined): TerminalVariables {
+export function currentRackVariables(
+  rack: TerminalRack,
+  password: string | undefined,
+  cliNameForHost: string | undefined,
+): TerminalVariables {
   if (rack.local) return { CONVOX_RACK: rack.fullName };
   const host = rack.apiHost ?? noApiHost(rack);
   const variables: TerminalVariables = { CONVOX_HOST: host };
@@ -52,6 +56,7 @@ export function currentRackVariables(rack: TerminalRack, password: string | unde
  */
 export function pinnedRackVariables(rack: TerminalRack, password: string | undefined): TerminalVariables {
   if (rack.local) return { CONVOX_RACK: rack.fullName, RACK_URL: localRackEndpoint(rack.local.namespace) };
-  if (password !== undefined && rack.apiHost) return { CONVOX_RACK: rack.name, RACK_URL: rackApiUrl(rack.apiHost, password) };
+  if (password !== undefined && rack.apiHost)
+    return { CONVOX_RACK: rack.name, RACK_URL: rackApiUrl(rack.apiHost, password) };
   return { CONVOX_HOST: rack.apiHost ?? noApiHost(rack), CONVOX_RACK: rack.name };
 }

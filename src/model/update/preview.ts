@@ -53,13 +53,19 @@ function actionOf(change: ResourceChange): PreviewAction {
   return 'Other';
 }
 
-const recreation: Record<string, string> = { Always: 'recreated always', Conditionally: 'recreated conditionally', Never: 'in place' };
+const recreation: Record<string, string> = {
+  Always: 'recreated always',
+  Conditionally: 'recreated conditionally',
+  Never: 'in place',
+};
 
 /** `CidrBlock (recreated always, by parameter VPCCIDR)`; a detail with nothing to say is left out. */
 function reasonOf(detail: ChangeDetail): string | undefined {
   const what = detail.name ?? detail.attribute;
   if (!what) return undefined;
-  const how = detail.requiresRecreation ? recreation[detail.requiresRecreation] ?? detail.requiresRecreation.toLowerCase() : undefined;
+  const how = detail.requiresRecreation
+    ? (recreation[detail.requiresRecreation] ?? detail.requiresRecreation.toLowerCase())
+    : undefined;
   const by =
     detail.changeSource === 'ParameterReference' && detail.causingEntity
       ? `by parameter ${detail.causingEntity}`
@@ -77,12 +83,23 @@ export function previewRows(changes: readonly ResourceChange[]): PreviewRow[] {
   return changes
     .map((change): PreviewRow => {
       const action = actionOf(change);
-      const reasons = [...new Set(change.details.map(reasonOf).filter((reason): reason is string => reason !== undefined))];
+      const reasons = [
+        ...new Set(change.details.map(reasonOf).filter((reason): reason is string => reason !== undefined)),
+      ];
       // Without details, the scope still says what part of the resource changes.
-      if (reasons.length === 0 && change.scope.length > 0 && action !== 'Add' && action !== 'Remove') reasons.push(change.scope.join(', '));
-      return { action, logicalId: change.logicalId, resourceType: change.resourceType, highlighted: action === 'Replace' || action === 'Maybe replace', reasons };
+      if (reasons.length === 0 && change.scope.length > 0 && action !== 'Add' && action !== 'Remove')
+        reasons.push(change.scope.join(', '));
+      return {
+        action,
+        logicalId: change.logicalId,
+        resourceType: change.resourceType,
+        highlighted: action === 'Replace' || action === 'Maybe replace',
+        reasons,
+      };
     })
-    .sort((a, b) => actionOrder.indexOf(a.action) - actionOrder.indexOf(b.action) || a.logicalId.localeCompare(b.logicalId));
+    .sort(
+      (a, b) => actionOrder.indexOf(a.action) - actionOrder.indexOf(b.action) || a.logicalId.localeCompare(b.logicalId),
+    );
 }
 
 /** Counts for the summary line and the confirmation: `2 to add, 1 to replace, 1 that may be replaced, 3 to modify, 0 to remove`. */
@@ -114,20 +131,33 @@ const highlightMark = '!!';
 /** The read-only preview document: what changes, then the table of resources CloudFormation would touch. */
 export function previewDocument(heading: PreviewHeading, rows: readonly PreviewRow[]): string {
   const title = `${heading.rackName}: ${heading.title}`;
-  const values = formatTable(['PARAMETER', 'NOW', 'AFTER'], heading.values.map(([key, from, to]) => [key, from, to]));
+  const values = formatTable(
+    ['PARAMETER', 'NOW', 'AFTER'],
+    heading.values.map(([key, from, to]) => [key, from, to]),
+  );
   const table =
     rows.length === 0
       ? 'CloudFormation reports no resource change (the values may already be in place).'
       : formatTable(
           ['', 'ACTION', 'RESOURCE', 'TYPE', 'WHY'],
-          rows.map((row) => [row.highlighted ? highlightMark : '', row.action, row.logicalId, row.resourceType, row.reasons.join('; ')]),
+          rows.map((row) => [
+            row.highlighted ? highlightMark : '',
+            row.action,
+            row.logicalId,
+            row.resourceType,
+            row.reasons.join('; '),
+          ]),
         );
   const replaced = rows.filter((row) => row.highlighted);
   return [
     `${title}\n${'='.repeat(title.length)}\n`,
     'Preview only: nothing has changed yet.',
     `${previewSummary(rows)}.`,
-    ...(replaced.length > 0 ? [`${highlightMark} ${replaced.length} resource(s) may be replaced (deleted and created anew): ${replaced.map((row) => row.logicalId).join(', ')}.`] : []),
+    ...(replaced.length > 0
+      ? [
+          `${highlightMark} ${replaced.length} resource(s) may be replaced (deleted and created anew): ${replaced.map((row) => row.logicalId).join(', ')}.`,
+        ]
+      : []),
     ...heading.notes,
     '',
     'Values\n------',

@@ -33,23 +33,40 @@ export function mirrorNote(host: string): string {
  * The preview of one rack change: the change set of type UPDATE (the new release's template when the version
  * changes, its parameters read with GetTemplateSummary), read into the table the person confirms.
  */
-export async function previewChange(dependencies: PreviewDependencies, rack: Rack, change: RackChange, template: readonly TemplateParameter[]): Promise<ChangePreview> {
+export async function previewChange(
+  dependencies: PreviewDependencies,
+  rack: Rack,
+  change: RackChange,
+  template: readonly TemplateParameter[],
+): Promise<ChangePreview> {
   const changed = changedParameters(rack, change);
   const newTemplateUrl = change.kind === 'version' ? templateUrl(dependencies.releasesUrl, change.version) : undefined;
   const keys = newTemplateUrl
-    ? (await dependencies.installer.templateParameters(rack, newTemplateUrl, dependencies.timing.deadlineMs)).map((parameter) => parameter.key)
+    ? (await dependencies.installer.templateParameters(rack, newTemplateUrl, dependencies.timing.deadlineMs)).map(
+        (parameter) => parameter.key,
+      )
     : template.map((parameter) => parameter.key);
-  const preview = await dependencies.previewer.preview(rack, { templateParameterKeys: keys, changed, templateUrl: newTemplateUrl }, dependencies.timing);
+  const preview = await dependencies.previewer.preview(
+    rack,
+    { templateParameterKeys: keys, changed, templateUrl: newTemplateUrl },
+    dependencies.timing,
+  );
   const rows = previewRows(preview.changes);
   const title = changeTitle(change, template);
   const mirror = mirrorHost(dependencies.releasesUrl);
   const notes = [
     ...(mirror ? [mirrorNote(mirror)] : []),
     ...(change.kind === 'scale' && autoscaleWarning(rack) ? [autoscaleWarning(rack) ?? ''] : []),
-    ...(preview.deleted ? [] : ['The preview change set could not be deleted; it is never executed, and you may delete it in the CloudFormation console.']),
+    ...(preview.deleted
+      ? []
+      : [
+          'The preview change set could not be deleted; it is never executed, and you may delete it in the CloudFormation console.',
+        ]),
     'Applying sends this change to the rack API (PUT /system), as the convox CLI does; the rack updates its own stack.',
   ];
-  const values = Object.entries(changed).map(([key, value]) => [key, shownValue(key, rack.parameters[key], template), shownValue(key, value, template)] as const);
+  const values = Object.entries(changed).map(
+    ([key, value]) => [key, shownValue(key, rack.parameters[key], template), shownValue(key, value, template)] as const,
+  );
   const document = previewDocument({ rackName: rack.displayName, title, values, notes }, rows);
   return { preview, rows, document, title };
 }

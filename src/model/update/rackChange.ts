@@ -12,7 +12,14 @@ export type RackChange =
   | { kind: 'scale'; count?: number; type?: string };
 
 /** Parameters the rack sets itself or that cannot change after install: never offered by Set Parameters. */
-export const fixedParameters: ReadonlySet<string> = new Set(['Password', 'Version', 'ClientId', 'ApiRouter', 'Encryption', 'HighAvailability']);
+export const fixedParameters: ReadonlySet<string> = new Set([
+  'Password',
+  'Version',
+  'ClientId',
+  'ApiRouter',
+  'Encryption',
+  'HighAvailability',
+]);
 
 /** The CLI's own refusal (`convox rack params set HighAvailability=…`), word for word. */
 export const highAvailabilityRefusal = 'the HighAvailability parameter is only supported during rack installation';
@@ -22,7 +29,9 @@ export const masked = '**********';
 
 /** Parameters whose values are never shown: the template's NoEcho ones and those the CLI masks. */
 export function isSecretParameter(key: string, template: readonly TemplateParameter[]): boolean {
-  return key === 'Password' || key === 'HttpProxy' || template.some((parameter) => parameter.key === key && parameter.noEcho);
+  return (
+    key === 'Password' || key === 'HttpProxy' || template.some((parameter) => parameter.key === key && parameter.noEcho)
+  );
 }
 
 /** A value as the preview and the pickers show it. */
@@ -33,7 +42,11 @@ export function shownValue(key: string, value: string | undefined, template: rea
 }
 
 /** Why `key=value` cannot be set on this rack (typed in Set Parameters), or undefined. */
-export function parameterChangeProblem(template: readonly TemplateParameter[], key: string, value: string): string | undefined {
+export function parameterChangeProblem(
+  template: readonly TemplateParameter[],
+  key: string,
+  value: string,
+): string | undefined {
   if (key === 'HighAvailability') return highAvailabilityRefusal;
   const parameter = template.find((candidate) => candidate.key === key);
   if (!parameter) return `The rack's template has no parameter ${key}.`;
@@ -42,7 +55,11 @@ export function parameterChangeProblem(template: readonly TemplateParameter[], k
 }
 
 /** Every problem with a Set Parameters change, the CLI's cross-checks included (on the values after the change). */
-export function parametersProblems(template: readonly TemplateParameter[], current: Readonly<Record<string, string>>, changed: Readonly<Record<string, string>>): string[] {
+export function parametersProblems(
+  template: readonly TemplateParameter[],
+  current: Readonly<Record<string, string>>,
+  changed: Readonly<Record<string, string>>,
+): string[] {
   const own = Object.entries(changed).flatMap(([key, value]) => parameterChangeProblem(template, key, value) ?? []);
   return [...own, ...crossCheckProblems({ ...current, ...changed })];
 }
@@ -53,7 +70,11 @@ export function countParameter(rack: Pick<Rack, 'parameters'>): 'InstanceCount' 
 }
 
 /** Why a count cannot be used, from the template's rule for the parameter that applies. */
-export function countProblem(template: readonly TemplateParameter[], rack: Pick<Rack, 'parameters'>, text: string): string | undefined {
+export function countProblem(
+  template: readonly TemplateParameter[],
+  rack: Pick<Rack, 'parameters'>,
+  text: string,
+): string | undefined {
   if (!/^\d+$/.test(text.trim())) return 'The instance count is a whole number.';
   const parameter = template.find((candidate) => candidate.key === countParameter(rack));
   return parameter ? parameterProblem(parameter, text.trim()) : undefined;
@@ -62,7 +83,7 @@ export function countProblem(template: readonly TemplateParameter[], rack: Pick<
 /** Said before scaling a rack whose autoscaler is on: it will set the count again. */
 export function autoscaleWarning(rack: Pick<Rack, 'parameters'>): string | undefined {
   return rack.parameters.Autoscale === 'Yes'
-    ? 'Autoscale is Yes: the rack\'s autoscaler sets the instance count itself about every minute, so a count set here may soon change again. Set Autoscale=No (Set Rack Parameters) to keep it.'
+    ? "Autoscale is Yes: the rack's autoscaler sets the instance count itself about every minute, so a count set here may soon change again. Set Autoscale=No (Set Rack Parameters) to keep it."
     : undefined;
 }
 
@@ -102,8 +123,10 @@ export function systemUpdateForm(rack: Pick<Rack, 'parameters'>, change: RackCha
       form.set('parameters', new URLSearchParams(Object.entries(change.parameters)).toString());
       break;
     case 'scale':
-      if (change.count !== undefined && countParameter(rack) === 'InstanceCount') form.set('count', String(change.count));
-      if (change.count !== undefined && countParameter(rack) === 'NoHaInstanceCount') form.set('parameters', new URLSearchParams({ NoHaInstanceCount: String(change.count) }).toString());
+      if (change.count !== undefined && countParameter(rack) === 'InstanceCount')
+        form.set('count', String(change.count));
+      if (change.count !== undefined && countParameter(rack) === 'NoHaInstanceCount')
+        form.set('parameters', new URLSearchParams({ NoHaInstanceCount: String(change.count) }).toString());
       if (change.type !== undefined) form.set('type', change.type);
       break;
   }
@@ -116,7 +139,9 @@ export function changeTitle(change: RackChange, template: readonly TemplateParam
     case 'version':
       return `Update to ${change.version}`;
     case 'parameters':
-      return `Set ${Object.entries(change.parameters).map(([key, value]) => `${key}=${shownValue(key, value, template)}`).join(', ')}`;
+      return `Set ${Object.entries(change.parameters)
+        .map(([key, value]) => `${key}=${shownValue(key, value, template)}`)
+        .join(', ')}`;
     case 'scale':
       return `Scale to ${[change.count === undefined ? undefined : `${change.count} instances`, change.type].filter((part) => part !== undefined).join(' of ')}`;
   }
@@ -131,11 +156,13 @@ export function acceptsChanges(status: string): boolean {
  * Why the rack cannot be changed now, or undefined when CloudFormation would accept the change: `running`, or
  * `converging` (its stack is complete while its servers roll; see `convergingWarning`).
  */
-export function changeRefusal(rack: Pick<Rack, 'displayName' | 'status' | 'cloudformationStatus' | 'local'>): string | undefined {
+export function changeRefusal(
+  rack: Pick<Rack, 'displayName' | 'status' | 'cloudformationStatus' | 'local'>,
+): string | undefined {
   if (rack.local) return `${rack.displayName} is a local rack: it is changed with kubectl, not through CloudFormation.`;
   if (acceptsChanges(rack.status)) return undefined;
   const why: Partial<Record<string, string>> = {
-    updating: 'an update is under way (the rack\'s autoscaler updates it about every minute when Autoscale is Yes)',
+    updating: "an update is under way (the rack's autoscaler updates it about every minute when Autoscale is Yes)",
     rollback: 'CloudFormation is rolling back a change',
     creating: 'it is still being created',
     deleting: 'it is being deleted',
@@ -151,9 +178,15 @@ const namedServers = 5;
  * Said before a converging rack is changed, naming the servers not in service (`i-… (Pending)`); undefined for a
  * rack that is not converging.
  */
-export function convergingWarning(rack: Pick<Rack, 'displayName' | 'status'>, servers: readonly string[]): string | undefined {
+export function convergingWarning(
+  rack: Pick<Rack, 'displayName' | 'status'>,
+  servers: readonly string[],
+): string | undefined {
   if (rack.status !== 'converging') return undefined;
   const more = servers.length > namedServers ? ` and ${servers.length - namedServers} more` : '';
-  const which = servers.length > 0 ? `not in service: ${servers.slice(0, namedServers).join(', ')}${more}` : 'some servers are not in service';
+  const which =
+    servers.length > 0
+      ? `not in service: ${servers.slice(0, namedServers).join(', ')}${more}`
+      : 'some servers are not in service';
   return `${rack.displayName} is converging (${which}). CloudFormation accepts the change now, while those servers are still being replaced; a change of count, type or release rolls the servers again.`;
 }

@@ -13,7 +13,13 @@ import type { ArchitecturePanels } from './architecturePanels';
  * Convox: Show Rack Architecture, for a rack row, an Inspect document (its editor title), a rack name given as
  * argument (resolved like `convox switch`), else the current rack, else a quick pick.
  */
-export function registerArchitectureCommands(store: RackStore, tree: RacksTree, current: CurrentRack, panels: ArchitecturePanels, log: vscode.LogOutputChannel): vscode.Disposable[] {
+export function registerArchitectureCommands(
+  store: RackStore,
+  tree: RacksTree,
+  current: CurrentRack,
+  panels: ArchitecturePanels,
+  log: vscode.LogOutputChannel,
+): vscode.Disposable[] {
   const named = async (name: string): Promise<Rack | undefined> => {
     const racks = await knownRacks(store, log, 'first use');
     if (!racks) return undefined;
@@ -29,13 +35,17 @@ export function registerArchitectureCommands(store: RackStore, tree: RacksTree, 
   };
   const rackFor = (target: unknown): Promise<Rack | undefined> => {
     if (typeof target === 'string') return named(target);
-    if (target instanceof vscode.Uri) return target.scheme === inspectScheme ? named(rackIdOf(target)) : currentOrPicked();
+    if (target instanceof vscode.Uri)
+      return target.scheme === inspectScheme ? named(rackIdOf(target)) : currentOrPicked();
     if (isNode(target)) return Promise.resolve(tree.rackOf(target));
     return currentOrPicked();
   };
   const showArchitecture = async (target?: unknown): Promise<void> => {
     const rack = await rackFor(target);
-    if (rack?.local) void vscode.window.showInformationMessage(`Convox: ${rack.displayName} is a local rack (Kubernetes namespace ${rack.local.namespace}): it has no AWS architecture to show.`);
+    if (rack?.local)
+      void vscode.window.showInformationMessage(
+        `Convox: ${rack.displayName} is a local rack (Kubernetes namespace ${rack.local.namespace}): it has no AWS architecture to show.`,
+      );
     else if (rack) await panels.show(rack);
   };
   return [vscode.commands.registerCommand('convox.showArchitecture', showArchitecture)];

@@ -5,7 +5,13 @@ import type { Layout } from '../../model/architecture/layout';
 import { architecturePage } from '../../model/architecture/page';
 import { componentLogs } from '../../model/logs/componentStreams';
 import { inertText } from '../../model/untrustedText';
-import { parseWebviewMessage, type ExtensionMessage, type RackIdentity, type ViewState, type WebviewMessage } from '../../model/architecture/protocol';
+import {
+  parseWebviewMessage,
+  type ExtensionMessage,
+  type RackIdentity,
+  type ViewState,
+  type WebviewMessage,
+} from '../../model/architecture/protocol';
 import type { Rack } from '../../model/rack';
 import type { StoreChange } from '../../model/store/changes';
 import type { RackWatch } from '../../model/store/refreshPolicy';
@@ -85,7 +91,12 @@ export class ArchitecturePanel implements vscode.Disposable {
     // The name it is shown by becomes qualified once another rack shares its `org/rack`.
     if (rack) this.panel.title = `Architecture: ${rack.displayName}`;
     if (!rack) {
-      if (!store.hasRefreshed && !store.loading) store.refresh('first use').catch((error: unknown) => this.context.log.warn(`Finding racks for ${this.rack.fullName}'s architecture failed: ${messageOf(error)}`));
+      if (!store.hasRefreshed && !store.loading)
+        store
+          .refresh('first use')
+          .catch((error: unknown) =>
+            this.context.log.warn(`Finding racks for ${this.rack.fullName}'s architecture failed: ${messageOf(error)}`),
+          );
       return;
     }
     if (this.watch) return;
@@ -115,7 +126,8 @@ export class ArchitecturePanel implements vscode.Disposable {
   private push(): void {
     const rack = this.listed();
     if (!this.ready || !rack) return;
-    for (const message of this.feed.messages(this.context.store.architectureState(rack), Date.now())) this.post(message);
+    for (const message of this.feed.messages(this.context.store.architectureState(rack), Date.now()))
+      this.post(message);
   }
 
   private post(message: ExtensionMessage): void {
@@ -126,7 +138,9 @@ export class ArchitecturePanel implements vscode.Disposable {
   private received(raw: unknown): void {
     const message = parseWebviewMessage(raw);
     if (!message) {
-      this.context.log.warn(`Architecture of ${this.rack.fullName}: ignored a message from the page that is not one of its messages.`);
+      this.context.log.warn(
+        `Architecture of ${this.rack.fullName}: ignored a message from the page that is not one of its messages.`,
+      );
       return;
     }
     this.handle(message).catch((error: unknown) => {
@@ -162,8 +176,14 @@ export class ArchitecturePanel implements vscode.Disposable {
         return;
       case 'showLogs': {
         const component = this.feed.component(message.id);
-        const logs = component && componentLogs(component, rack ? this.context.store.architectureState(rack).data : undefined);
-        if (logs?.kind === 'streams') await vscode.commands.executeCommand('convox.showRackLogs', this.rack.stackId, logs.streams.kind === 'names' ? logs.streams : undefined);
+        const logs =
+          component && componentLogs(component, rack ? this.context.store.architectureState(rack).data : undefined);
+        if (logs?.kind === 'streams')
+          await vscode.commands.executeCommand(
+            'convox.showRackLogs',
+            this.rack.stackId,
+            logs.streams.kind === 'names' ? logs.streams : undefined,
+          );
         else if (logs) void vscode.window.showInformationMessage(`Convox: ${inertText(logs.message)}`);
         return;
       }
@@ -187,7 +207,8 @@ export class ArchitecturePanel implements vscode.Disposable {
 
   private page(): string {
     const { webview } = this.panel;
-    const asset = (...segments: string[]): string => webview.asWebviewUri(vscode.Uri.joinPath(this.context.extensionUri, ...segments)).toString();
+    const asset = (...segments: string[]): string =>
+      webview.asWebviewUri(vscode.Uri.joinPath(this.context.extensionUri, ...segments)).toString();
     return architecturePage({
       cspSource: webview.cspSource,
       nonce: randomBytes(16).toString('base64'),

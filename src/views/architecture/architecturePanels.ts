@@ -22,7 +22,8 @@ export class ArchitecturePanels implements vscode.WebviewPanelSerializer, vscode
 
   constructor(private readonly context: PanelContext) {
     this.settingsWatch = vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration(`${settingsSection}.architecture.refreshInterval`)) this.entries.forEach((entry) => entry.panel?.rewatch());
+      if (event.affectsConfiguration(`${settingsSection}.architecture.refreshInterval`))
+        this.entries.forEach((entry) => entry.panel?.rewatch());
     });
   }
 
@@ -30,7 +31,12 @@ export class ArchitecturePanels implements vscode.WebviewPanelSerializer, vscode
   async show(rack: Rack): Promise<void> {
     const open = this.entries.get(rack.stackId);
     if (open) return open.webviewPanel.reveal();
-    const webviewPanel = vscode.window.createWebviewPanel(architectureViewType, `Architecture: ${rack.displayName}`, vscode.ViewColumn.Active, webviewOptions(this.context.extensionUri));
+    const webviewPanel = vscode.window.createWebviewPanel(
+      architectureViewType,
+      `Architecture: ${rack.displayName}`,
+      vscode.ViewColumn.Active,
+      webviewOptions(this.context.extensionUri),
+    );
     await this.adopt(webviewPanel, { stackId: rack.stackId, fullName: rack.displayName });
   }
 

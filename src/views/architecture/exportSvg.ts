@@ -11,7 +11,11 @@ function defaultTarget(rack: RackIdentity): vscode.Uri {
 
 /** Saves the diagram the page drew where the person chooses; nothing is written if they cancel. */
 export async function exportSvg(rack: RackIdentity, svg: string): Promise<void> {
-  const target = await vscode.window.showSaveDialog({ title: `Export the architecture of ${rack.fullName}`, defaultUri: defaultTarget(rack), filters: { 'SVG image': ['svg'] } });
+  const target = await vscode.window.showSaveDialog({
+    title: `Export the architecture of ${rack.fullName}`,
+    defaultUri: defaultTarget(rack),
+    filters: { 'SVG image': ['svg'] },
+  });
   if (!target) return;
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(svg));
   vscode.window.setStatusBarMessage(`$(check) Saved ${vscode.workspace.asRelativePath(target)}`, 4_000);

@@ -29,7 +29,9 @@ export class CliLookups {
     try {
       return await within(files.read(), readDeadlineMs, `reading ${files.directory}`);
     } catch (error) {
-      this.log.warn(`The convox CLI's configuration could not be read: ${error instanceof Error ? error.message : String(error)}`);
+      this.log.warn(
+        `The convox CLI's configuration could not be read: ${error instanceof Error ? error.message : String(error)}`,
+      );
       return undefined;
     }
   }

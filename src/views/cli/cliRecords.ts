@@ -27,20 +27,25 @@ export class CliRecords {
     const mode = cliSync();
     if (!host || rack.local || mode === 'off' || (mode === 'ask' && !this.files().inUse())) return;
     const password = await this.passwords.password(rack);
-    await this.change(rack, `recorded for ${rack.displayName}`, (settings) => installChanges(settings, { name: rack.name, host, password }));
+    await this.change(rack, `recorded for ${rack.displayName}`, (settings) =>
+      installChanges(settings, { name: rack.name, host, password }),
+    );
   }
 
   /** After an uninstall; a CLI that has no directory here has nothing to clean. */
   async forget(rack: Rack): Promise<void> {
     if (rack.local || !this.files().inUse()) return;
-    await this.change(rack, `cleaned of ${rack.displayName}`, (settings) => uninstallChanges(settings, { name: rack.name, host: rack.apiHost }));
+    await this.change(rack, `cleaned of ${rack.displayName}`, (settings) =>
+      uninstallChanges(settings, { name: rack.name, host: rack.apiHost }),
+    );
   }
 
   private async change(rack: Rack, what: string, change: (settings: CliSettings) => CliFileChanges): Promise<void> {
     const files = this.files();
     try {
       const changes = await within(files.update(change), writeDeadlineMs, `writing ${files.directory}`);
-      if (changes.summary.length === 0) this.log.info(`The convox CLI's files (${files.directory}) name nothing of ${rack.displayName}: unchanged.`);
+      if (changes.summary.length === 0)
+        this.log.info(`The convox CLI's files (${files.directory}) name nothing of ${rack.displayName}: unchanged.`);
       else this.log.info(`The convox CLI's files (${files.directory}) ${what}: ${changes.summary.join('; ')}.`);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);

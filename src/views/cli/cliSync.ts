@@ -28,7 +28,9 @@ export class CliSync implements vscode.Disposable {
     private readonly files: () => CliConfigFiles,
     private readonly log: vscode.LogOutputChannel,
   ) {
-    this.subscription = current.onDidChange((change) => !change.fromCli && change.id !== undefined && void this.offer(change.id));
+    this.subscription = current.onDidChange(
+      (change) => !change.fromCli && change.id !== undefined && void this.offer(change.id),
+    );
   }
 
   private async offer(id: RackId): Promise<void> {
@@ -39,7 +41,12 @@ export class CliSync implements vscode.Disposable {
       // Nobody to ask for: without its directory the convox CLI is not used here.
       if (!this.files().inUse()) return;
       const [yes, always] = ['Switch CLI', 'Always'];
-      const choice = await vscode.window.showInformationMessage(`Convox: switch the convox CLI to ${rack.displayName} too?`, yes, always, 'Not Now');
+      const choice = await vscode.window.showInformationMessage(
+        `Convox: switch the convox CLI to ${rack.displayName} too?`,
+        yes,
+        always,
+        'Not Now',
+      );
       if (choice === always) await setCliSync('always');
       if (choice !== yes && choice !== always) return;
     }
@@ -50,7 +57,9 @@ export class CliSync implements vscode.Disposable {
   async switchCli(rack: Rack): Promise<void> {
     const target = await this.targetOf(rack);
     if (!target) {
-      this.log.warn(`The convox CLI was not switched to ${rack.displayName}: the rack has no API address (Dashboard output) yet.`);
+      this.log.warn(
+        `The convox CLI was not switched to ${rack.displayName}: the rack has no API address (Dashboard output) yet.`,
+      );
       return;
     }
     const files = this.files();
@@ -60,7 +69,9 @@ export class CliSync implements vscode.Disposable {
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       this.log.error(`The convox CLI was not switched to ${rack.displayName}: ${message}`);
-      void vscode.window.showErrorMessage(`Convox: the convox CLI was not switched to ${rack.displayName}: ${inertText(message)}`);
+      void vscode.window.showErrorMessage(
+        `Convox: the convox CLI was not switched to ${rack.displayName}: ${inertText(message)}`,
+      );
     }
   }
 

@@ -46,7 +46,9 @@ export class CliWatcher implements vscode.Disposable {
       host = process.env.CONVOX_HOST || settings.host;
       cliName = currentCliRack(settings, process.env.CONVOX_HOST);
     } catch (error) {
-      this.log.warn(`The convox CLI's configuration could not be read: ${error instanceof Error ? error.message : String(error)}`);
+      this.log.warn(
+        `The convox CLI's configuration could not be read: ${error instanceof Error ? error.message : String(error)}`,
+      );
       return;
     }
     const seen = `${cliName ?? ''}\u0000${host}`;
@@ -56,7 +58,9 @@ export class CliWatcher implements vscode.Disposable {
     const rack = rackNamedByCli(cliName, host, this.store.racks());
     const named = cliName ?? host;
     if (!rack) {
-      this.log.warn(`The convox CLI switched to ${named}, which is not a rack the Racks view lists; the current rack stays ${this.current.name ?? 'unset'}.`);
+      this.log.warn(
+        `The convox CLI switched to ${named}, which is not a rack the Racks view lists; the current rack stays ${this.current.name ?? 'unset'}.`,
+      );
       return;
     }
     if (rack.stackId === this.current.id) return;
@@ -74,8 +78,13 @@ export class CliWatcher implements vscode.Disposable {
   private watch(): void {
     const directory = this.files.directory;
     try {
-      this.watcher = fs.watch(directory, (_event, file) => (file === null || watchedFiles.has(String(file))) && this.changed());
-      this.watcher.on('error', (error) => this.log.warn(`Stopped watching the convox CLI's configuration: ${error.message}`));
+      this.watcher = fs.watch(
+        directory,
+        (_event, file) => (file === null || watchedFiles.has(String(file))) && this.changed(),
+      );
+      this.watcher.on('error', (error) =>
+        this.log.warn(`Stopped watching the convox CLI's configuration: ${error.message}`),
+      );
     } catch {
       try {
         this.watcher = fs.watch(path.dirname(directory), (_event, file) => {
@@ -85,7 +94,9 @@ export class CliWatcher implements vscode.Disposable {
           this.changed();
         });
       } catch (error) {
-        this.log.info(`Not watching the convox CLI's configuration (${directory}): ${error instanceof Error ? error.message : String(error)}`);
+        this.log.info(
+          `Not watching the convox CLI's configuration (${directory}): ${error instanceof Error ? error.message : String(error)}`,
+        );
       }
     }
   }

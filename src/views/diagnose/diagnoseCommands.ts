@@ -21,14 +21,19 @@ export class DiagnosisDocuments implements vscode.TextDocumentContentProvider, v
   constructor(private readonly diagnostics: RackDiagnostics) {}
 
   static uriOf(rack: Rack): vscode.Uri {
-    return vscode.Uri.from({ scheme: diagnosisScheme, path: `/${rack.organization}\u2215${rack.name} diagnosis`, query: new URLSearchParams({ stack: rack.stackId }).toString() });
+    return vscode.Uri.from({
+      scheme: diagnosisScheme,
+      path: `/${rack.organization}\u2215${rack.name} diagnosis`,
+      query: new URLSearchParams({ stack: rack.stackId }).toString(),
+    });
   }
 
   /** Reads the rack's evidence from AWS (with a progress notification) and writes its document. */
   async diagnose(rack: Rack): Promise<vscode.Uri> {
     const uri = DiagnosisDocuments.uriOf(rack);
-    const evidence = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Convox: diagnosing ${rack.displayName}…` }, () =>
-      this.diagnostics.evidence(rack, requestTimeoutSeconds() * 1000),
+    const evidence = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `Convox: diagnosing ${rack.displayName}…` },
+      () => this.diagnostics.evidence(rack, requestTimeoutSeconds() * 1000),
     );
     this.texts.set(uri.toString(), diagnosisDocument(diagnose(evidence), evidence.readAt, evidence.calls));
     this.changed.fire(uri);
@@ -45,10 +50,19 @@ export class DiagnosisDocuments implements vscode.TextDocumentContentProvider, v
 }
 
 /** Convox: Diagnose Rack (a row, a stack id from the architecture view or a notification, the current rack, a pick) and Diagnose Again. */
-export function registerDiagnoseCommands(store: RackStore, tree: RacksTree, current: CurrentRack, documents: DiagnosisDocuments, log: vscode.LogOutputChannel): vscode.Disposable[] {
+export function registerDiagnoseCommands(
+  store: RackStore,
+  tree: RacksTree,
+  current: CurrentRack,
+  documents: DiagnosisDocuments,
+  log: vscode.LogOutputChannel,
+): vscode.Disposable[] {
   const show = async (rack: Rack): Promise<void> => {
     const uri = await documents.diagnose(rack);
-    const document = await vscode.languages.setTextDocumentLanguage(await vscode.workspace.openTextDocument(uri), 'markdown');
+    const document = await vscode.languages.setTextDocumentLanguage(
+      await vscode.workspace.openTextDocument(uri),
+      'markdown',
+    );
     await vscode.window.showTextDocument(document, { preview: false });
   };
   const diagnoseRack = async (target?: Node | string): Promise<void> => {
@@ -64,5 +78,8 @@ export function registerDiagnoseCommands(store: RackStore, tree: RacksTree, curr
     const stackId = target?.scheme === diagnosisScheme ? new URLSearchParams(target.query).get('stack') : undefined;
     if (stackId) await diagnoseRack(stackId);
   };
-  return [vscode.commands.registerCommand('convox.diagnoseRack', diagnoseRack), vscode.commands.registerCommand('convox.diagnoseAgain', diagnoseAgain)];
+  return [
+    vscode.commands.registerCommand('convox.diagnoseRack', diagnoseRack),
+    vscode.commands.registerCommand('convox.diagnoseAgain', diagnoseAgain),
+  ];
 }

@@ -6,7 +6,13 @@ import type { CurrentRack } from '../switch/currentRack';
 import { inspectUri, type InspectDocuments } from './inspectDocuments';
 
 /** Convox: Inspect Rack (a rack row, else the current rack, else a quick pick) and Refresh Inspection. */
-export function registerInspectCommands(store: RackStore, tree: RacksTree, current: CurrentRack, documents: InspectDocuments, log: vscode.LogOutputChannel): vscode.Disposable[] {
+export function registerInspectCommands(
+  store: RackStore,
+  tree: RacksTree,
+  current: CurrentRack,
+  documents: InspectDocuments,
+  log: vscode.LogOutputChannel,
+): vscode.Disposable[] {
   const inspectRack = async (target?: Node): Promise<void> => {
     let rack = target ? tree.rackOf(target) : undefined;
     if (!rack) {
@@ -16,8 +22,9 @@ export function registerInspectCommands(store: RackStore, tree: RacksTree, curre
     }
     if (!rack) return;
     const uri = inspectUri(rack);
-    const document = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Convox: inspecting ${rack.displayName}…` }, () =>
-      vscode.workspace.openTextDocument(uri),
+    const document = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `Convox: inspecting ${rack.displayName}…` },
+      () => vscode.workspace.openTextDocument(uri),
     );
     await vscode.window.showTextDocument(document, { preview: false });
   };
@@ -25,5 +32,8 @@ export function registerInspectCommands(store: RackStore, tree: RacksTree, curre
     const target = uri ?? vscode.window.activeTextEditor?.document.uri;
     if (target) documents.refresh(target);
   };
-  return [vscode.commands.registerCommand('convox.inspectRack', inspectRack), vscode.commands.registerCommand('convox.refreshInspection', refreshInspection)];
+  return [
+    vscode.commands.registerCommand('convox.inspectRack', inspectRack),
+    vscode.commands.registerCommand('convox.refreshInspection', refreshInspection),
+  ];
 }

@@ -15,7 +15,11 @@ const eventCount = 20;
 const titleSlash = '\u2215';
 
 export function inspectUri(rack: Rack): vscode.Uri {
-  return vscode.Uri.from({ scheme: inspectScheme, path: `/${rack.displayName.replace('/', titleSlash)}`, query: rack.stackId });
+  return vscode.Uri.from({
+    scheme: inspectScheme,
+    path: `/${rack.displayName.replace('/', titleSlash)}`,
+    query: rack.stackId,
+  });
 }
 
 /** The identity of the rack an inspect document shows. */
@@ -37,9 +41,14 @@ export class InspectDocuments implements vscode.TextDocumentContentProvider, vsc
 
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
     const rack = this.store.byId(rackIdOf(uri));
-    if (!rack) return `${shownNameOf(uri)}\n\nThis rack is not in the last discovery. Refresh the Racks view, then use Refresh on this document.\n`;
+    if (!rack)
+      return `${shownNameOf(uri)}\n\nThis rack is not in the last discovery. Refresh the Racks view, then use Refresh on this document.\n`;
     if (rack.local) return localInspectDocument(rack);
-    const [details, processes, events] = await Promise.all([this.store.details(rack), this.store.processes(rack), this.store.events(rack, eventCount)]);
+    const [details, processes, events] = await Promise.all([
+      this.store.details(rack),
+      this.store.processes(rack),
+      this.store.events(rack, eventCount),
+    ]);
     return inspectDocument(rack, details, processes, events, new Date());
   }
 

@@ -14,12 +14,28 @@ export class EventsDocuments implements vscode.TextDocumentContentProvider, vsco
     this.texts = new DocumentTexts(scheme, (listener) => vscode.workspace.onDidCloseTextDocument(listener));
   }
 
-  async show(stackName: string, operation: string, events: readonly InstallEvent[], cause: RootCause | undefined): Promise<void> {
-    const uri = vscode.Uri.from({ scheme: this.scheme, path: `/${stackName} ${operation} events.log`, query: String(Date.now()) });
+  async show(
+    stackName: string,
+    operation: string,
+    events: readonly InstallEvent[],
+    cause: RootCause | undefined,
+  ): Promise<void> {
+    const uri = vscode.Uri.from({
+      scheme: this.scheme,
+      path: `/${stackName} ${operation} events.log`,
+      query: String(Date.now()),
+    });
     const header = cause
-      ? [`Root cause: ${rootCauseSentence(cause)}`, `  at ${cause.at.toISOString()}, ${cause.status}`, `  as CloudFormation said it: ${cause.rawReason}`]
+      ? [
+          `Root cause: ${rootCauseSentence(cause)}`,
+          `  at ${cause.at.toISOString()}, ${cause.status}`,
+          `  as CloudFormation said it: ${cause.rawReason}`,
+        ]
       : ['No failed resource was found in these events.'];
-    this.texts.set(uri, [...header, '', `Events of ${stackName} (${operation}), newest first:`, ...events.map(eventLine), ''].join('\n'));
+    this.texts.set(
+      uri,
+      [...header, '', `Events of ${stackName} (${operation}), newest first:`, ...events.map(eventLine), ''].join('\n'),
+    );
     const document = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(document, { preview: false });
   }

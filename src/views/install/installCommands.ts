@@ -13,12 +13,23 @@ import { InstallRecords } from './installRecords';
  * on first use; after a window reload it loads at once only if an install this extension started is recorded,
  * to resume its progress from AWS.
  */
-export function registerInstallCommands(context: vscode.ExtensionContext, store: RackStore, tree: RacksTree, current: CurrentRack, cli: CliRecords, log: vscode.LogOutputChannel): vscode.Disposable[] {
+export function registerInstallCommands(
+  context: vscode.ExtensionContext,
+  store: RackStore,
+  tree: RacksTree,
+  current: CurrentRack,
+  cli: CliRecords,
+  log: vscode.LogOutputChannel,
+): vscode.Disposable[] {
   const ui = lazy(async () => (await import('./installUi')).createInstallUi({ context, store, current, cli, log }));
   const install = async (): Promise<void> => (await ui()).install();
   const uninstall = async (target?: Node): Promise<void> => {
     const fromRow = target ? tree.rackOf(target) : undefined;
-    const rack = fromRow ?? (await knownRacks(store, log, 'manual').then((racks) => (racks ? pickRack(racks, 'Uninstall which rack?', current.id) : undefined)));
+    const rack =
+      fromRow ??
+      (await knownRacks(store, log, 'manual').then((racks) =>
+        racks ? pickRack(racks, 'Uninstall which rack?', current.id) : undefined,
+      ));
     if (rack) await (await ui()).uninstall(rack);
   };
   // After activation, not during it: resuming reads AWS.
@@ -28,5 +39,9 @@ export function registerInstallCommands(context: vscode.ExtensionContext, store:
       .then((loaded) => loaded.resume())
       .catch((error: unknown) => reportFailure(log, 'Could not resume following an install', error));
   }, 1_000);
-  return [vscode.commands.registerCommand('convox.installRack', install), vscode.commands.registerCommand('convox.uninstallRack', uninstall), { dispose: () => clearTimeout(resume) }];
+  return [
+    vscode.commands.registerCommand('convox.installRack', install),
+    vscode.commands.registerCommand('convox.uninstallRack', uninstall),
+    { dispose: () => clearTimeout(resume) },
+  ];
 }

@@ -18,7 +18,12 @@ export class InstallRecords {
   private readonly list: StoredList<InstallRecord>;
 
   constructor(state: vscode.Memento) {
-    this.list = new StoredList<InstallRecord>(state, key, ['profile', 'region', 'name', 'stackId'], ['total', 'startedAt']);
+    this.list = new StoredList<InstallRecord>(
+      state,
+      key,
+      ['profile', 'region', 'name', 'stackId'],
+      ['total', 'startedAt'],
+    );
   }
 
   all(): InstallRecord[] {

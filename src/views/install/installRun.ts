@@ -41,8 +41,12 @@ export class Installs {
   constructor(private readonly dependencies: InstallDependencies) {}
 
   busy(profile: string, region: string, name: string): string | undefined {
-    const started = this.running.get(keyOf({ profile, region, name })) ?? this.dependencies.records.all().find((record) => keyOf(record) === keyOf({ profile, region, name }))?.startedAt;
-    return started === undefined ? undefined : `${name} is already being installed in ${region} (started ${new Date(started).toLocaleTimeString()}).`;
+    const started =
+      this.running.get(keyOf({ profile, region, name })) ??
+      this.dependencies.records.all().find((record) => keyOf(record) === keyOf({ profile, region, name }))?.startedAt;
+    return started === undefined
+      ? undefined
+      : `${name} is already being installed in ${region} (started ${new Date(started).toLocaleTimeString()}).`;
   }
 
   private timing(): Timing {
@@ -61,17 +65,36 @@ export class Installs {
     this.running.set(keyOf(target), Date.now());
     try {
       const started = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: `Convox: installing ${target.name}`, cancellable: false },
+        {
+          location: vscode.ProgressLocation.Notification,
+          title: `Convox: installing ${target.name}`,
+          cancellable: false,
+        },
         async (progress) => {
           progress.report({ message: 'preparing the change set…' });
-          const shown = Object.fromEntries(Object.entries(choices.parameters).map(([key, value]) => [key, choices.secret.includes(key) ? '(hidden)' : value]));
-          log.info(`Installing ${target.name} in ${target.region} (${target.profile}), release ${choices.version}, options ${JSON.stringify(shown)}, tags ${JSON.stringify(choices.tags)}.`);
+          const shown = Object.fromEntries(
+            Object.entries(choices.parameters).map(([key, value]) => [
+              key,
+              choices.secret.includes(key) ? '(hidden)' : value,
+            ]),
+          );
+          log.info(
+            `Installing ${target.name} in ${target.region} (${target.profile}), release ${choices.version}, options ${JSON.stringify(shown)}, tags ${JSON.stringify(choices.tags)}.`,
+          );
           // The password exists only here and in the request; it is not logged, stored or shown.
           const parameters = { ...choices.parameters, Password: generatePassword(), Version: choices.version };
-          return store.installer.create({ ...target, templateUrl: choices.templateUrl, parameters, tags: choices.tags }, { ...this.timing(), deadlineMs: 10 * 60_000 });
+          return store.installer.create(
+            { ...target, templateUrl: choices.templateUrl, parameters, tags: choices.tags },
+            { ...this.timing(), deadlineMs: 10 * 60_000 },
+          );
         },
       );
-      const record: InstallRecord = { ...target, stackId: started.stackId, total: started.total, startedAt: Date.now() };
+      const record: InstallRecord = {
+        ...target,
+        stackId: started.stackId,
+        total: started.total,
+        startedAt: Date.now(),
+      };
       await records.add(record);
       log.info(`${target.name}: change set executed; ${started.total} resources to create.`);
       store.requestRefresh('manual');
@@ -106,18 +129,27 @@ export class Installs {
     }
     if (error instanceof ChangeSetFailedError) {
       const remove = 'Delete Failed Rack';
-      if ((await vscode.window.showErrorMessage(`Convox: ${message}`, remove)) === remove) await this.deleteFailed(target, undefined);
+      if ((await vscode.window.showErrorMessage(`Convox: ${message}`, remove)) === remove)
+        await this.deleteFailed(target, undefined);
       return;
     }
     // Whatever got made is named, with a way to remove it.
-    const left = await this.dependencies.store.installer.checkName(target, this.dependencies.store.requestDeadlineMs).catch(() => undefined);
+    const left = await this.dependencies.store.installer
+      .checkName(target, this.dependencies.store.requestDeadlineMs)
+      .catch(() => undefined);
     if (left?.kind === 'leftover') {
       const remove = 'Delete Failed Rack';
-      const choice = await vscode.window.showErrorMessage(`Convox: could not start installing ${target.name}: ${message} Its stack is left (${left.status}) and blocks the name.`, remove);
+      const choice = await vscode.window.showErrorMessage(
+        `Convox: could not start installing ${target.name}: ${message} Its stack is left (${left.status}) and blocks the name.`,
+        remove,
+      );
       if (choice === remove) await this.deleteFailed(target, left.stackId);
       return;
     }
-    const exists = left?.kind === 'taken' ? ` A stack ${target.name} exists (${left.status}): the Racks view shows it, and Uninstall Rack removes it.` : ' Nothing was created.';
+    const exists =
+      left?.kind === 'taken'
+        ? ` A stack ${target.name} exists (${left.status}): the Racks view shows it, and Uninstall Rack removes it.`
+        : ' Nothing was created.';
     void vscode.window.showErrorMessage(`Convox: could not start installing ${target.name}: ${message}${exists}`);
   }
 
@@ -127,7 +159,11 @@ export class Installs {
     const stop = new AbortController();
     let cancelled = false;
     const result = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Convox: ${resumed ? 'still installing' : 'installing'} ${record.name}`, cancellable: true },
+      {
+        location: vscode.ProgressLocation.Notification,
+        title: `Convox: ${resumed ? 'still installing' : 'installing'} ${record.name}`,
+        cancellable: true,
+      },
       async (progress, token) => {
         token.onCancellationRequested(() => {
           cancelled = true;
@@ -138,7 +174,10 @@ export class Installs {
         const report = (state: StackProgress): void => {
           creation.onProgress?.(state);
           const now = percent(state);
-          progress.report({ increment: now - shown, message: `${now}% · ${progressLine(state, Date.now() - record.startedAt)}` });
+          progress.report({
+            increment: now - shown,
+            message: `${now}% · ${progressLine(state, Date.now() - record.startedAt)}`,
+          });
           shown = now;
         };
         progress.report({ message: 'waiting for CloudFormation…' });
@@ -184,7 +223,8 @@ export class Installs {
       total: record.total,
       timing: this.timing(),
       maxMs: installWatchMs,
-      onEvents: (events) => events.forEach((event) => this.dependencies.log.info(`${record.name}: ${eventLine(event)}`)),
+      onEvents: (events) =>
+        events.forEach((event) => this.dependencies.log.info(`${record.name}: ${eventLine(event)}`)),
       onProgress: (state) => store.setProgress(record.stackId, `${percent(state)}%`),
     };
   }
@@ -194,7 +234,9 @@ export class Installs {
     const { store, log, records, documents } = this.dependencies;
     store.requestRefresh('manual');
     if (result.outcome === 'timedOut' || result.outcome === 'stopped') {
-      void vscode.window.showWarningMessage(`Convox: stopped following ${record.name} after ${Math.round(installWatchMs / 60_000)} minutes; CloudFormation goes on and the Racks view shows its state.`);
+      void vscode.window.showWarningMessage(
+        `Convox: stopped following ${record.name} after ${Math.round(installWatchMs / 60_000)} minutes; CloudFormation goes on and the Racks view shows its state.`,
+      );
       return;
     }
     await records.remove(record.stackId);
@@ -205,7 +247,12 @@ export class Installs {
       const show = 'Show Events';
       const remove = 'Delete Failed Rack';
       const diagnoseRack = 'Diagnose';
-      const choice = await vscode.window.showErrorMessage(installFailedNotice(record.name, why, result.progress.stackStatus), show, diagnoseRack, remove);
+      const choice = await vscode.window.showErrorMessage(
+        installFailedNotice(record.name, why, result.progress.stackStatus),
+        show,
+        diagnoseRack,
+        remove,
+      );
       if (choice === show) await documents.show(record.name, 'install', result.events, cause);
       if (choice === diagnoseRack) await vscode.commands.executeCommand('convox.diagnoseRack', record.stackId);
       if (choice === remove) await this.deleteFailed(record, record.stackId);
@@ -222,15 +269,22 @@ export class Installs {
     const { store, switchTo } = this.dependencies;
     const host = rack?.apiHost;
     const answered = host
-      ? await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Convox: ${record.name} is starting`, cancellable: true }, async (progress, token) => {
-          const started = Date.now();
-          while (!token.isCancellationRequested && Date.now() - started < apiWaitMs) {
-            progress.report({ message: `waiting for its API at ${inertText(host)} to answer…` });
-            if (await store.installer.apiAnswers(host, Math.min(apiPollMs, store.requestDeadlineMs))) return true;
-            await new Promise((resolve) => setTimeout(resolve, apiPollMs));
-          }
-          return false;
-        })
+      ? await vscode.window.withProgress(
+          {
+            location: vscode.ProgressLocation.Notification,
+            title: `Convox: ${record.name} is starting`,
+            cancellable: true,
+          },
+          async (progress, token) => {
+            const started = Date.now();
+            while (!token.isCancellationRequested && Date.now() - started < apiWaitMs) {
+              progress.report({ message: `waiting for its API at ${inertText(host)} to answer…` });
+              if (await store.installer.apiAnswers(host, Math.min(apiPollMs, store.requestDeadlineMs))) return true;
+              await new Promise((resolve) => setTimeout(resolve, apiPollMs));
+            }
+            return false;
+          },
+        )
       : false;
     const switchAction = 'Switch to It';
     const message = answered
@@ -244,45 +298,64 @@ export class Installs {
   /** Deletes what a failed or cancelled install left, with progress; says what is left if that fails too. */
   async deleteFailed(target: InstallTarget, stackId: string | undefined): Promise<void> {
     const { store, log, documents, records } = this.dependencies;
-    const id = stackId ?? (await store.installer.checkName(target, store.requestDeadlineMs).then((found) => (found.kind === 'leftover' ? found.stackId : undefined)));
+    const id =
+      stackId ??
+      (await store.installer
+        .checkName(target, store.requestDeadlineMs)
+        .then((found) => (found.kind === 'leftover' ? found.stackId : undefined)));
     if (!id) {
       void vscode.window.showInformationMessage(`Convox: no stack named ${target.name} is left in ${target.region}.`);
       return;
     }
-    const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Convox: deleting ${target.name}` }, async (progress) => {
-      const started = Date.now();
-      // A failed install may still be rolling back; its stack can be deleted once that ends.
-      while ((await store.installer.stackStatus(target, id, store.requestDeadlineMs)) === 'ROLLBACK_IN_PROGRESS' && Date.now() - started < installWatchMs) {
-        progress.report({ message: 'waiting for the rollback to end…' });
-        await new Promise((resolve) => setTimeout(resolve, installPollMs));
-      }
-      const newest = await store.installer.newEvents(target, id, undefined, store.requestDeadlineMs, 1);
-      await store.installer.deleteStack(target, id, store.requestDeadlineMs);
-      return watchStack(store.installer, {
-        target,
-        stackId: id,
-        operation: 'delete',
-        total: 0,
-        timing: this.timing(),
-        lastSeenId: newest.events[0]?.id,
-        maxMs: installWatchMs,
-        onEvents: (events) => events.forEach((event) => log.info(`${target.name}: ${eventLine(event)}`)),
-        // How many resources are left is not known here, so no percentage: what went, the latest event, the time.
-        onProgress: (state) => {
-          const latest = state.latest ? ` · ${state.latest.logicalId} ${state.latest.status}` : '';
-          progress.report({ message: `${state.complete} resources deleted${latest} · ${elapsed(Date.now() - started)}` });
-        },
-      });
-    });
+    const result = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `Convox: deleting ${target.name}` },
+      async (progress) => {
+        const started = Date.now();
+        // A failed install may still be rolling back; its stack can be deleted once that ends.
+        while (
+          (await store.installer.stackStatus(target, id, store.requestDeadlineMs)) === 'ROLLBACK_IN_PROGRESS' &&
+          Date.now() - started < installWatchMs
+        ) {
+          progress.report({ message: 'waiting for the rollback to end…' });
+          await new Promise((resolve) => setTimeout(resolve, installPollMs));
+        }
+        const newest = await store.installer.newEvents(target, id, undefined, store.requestDeadlineMs, 1);
+        await store.installer.deleteStack(target, id, store.requestDeadlineMs);
+        return watchStack(store.installer, {
+          target,
+          stackId: id,
+          operation: 'delete',
+          total: 0,
+          timing: this.timing(),
+          lastSeenId: newest.events[0]?.id,
+          maxMs: installWatchMs,
+          onEvents: (events) => events.forEach((event) => log.info(`${target.name}: ${eventLine(event)}`)),
+          // How many resources are left is not known here, so no percentage: what went, the latest event, the time.
+          onProgress: (state) => {
+            const latest = state.latest ? ` · ${state.latest.logicalId} ${state.latest.status}` : '';
+            progress.report({
+              message: `${state.complete} resources deleted${latest} · ${elapsed(Date.now() - started)}`,
+            });
+          },
+        });
+      },
+    );
     await records.remove(id);
     await store.refresh('manual').catch(() => undefined);
     if (result.outcome === 'succeeded') {
-      void vscode.window.showInformationMessage(`Convox: ${target.name} was deleted; the name is free. Its retained buckets (Settings, Logs, ELBLogs) stay, if they were created.`);
+      void vscode.window.showInformationMessage(
+        `Convox: ${target.name} was deleted; the name is free. Its retained buckets (Settings, Logs, ELBLogs) stay, if they were created.`,
+      );
       return;
     }
     const why = result.rootCause ? rootCauseSentence(result.rootCause) : 'CloudFormation gave no reason';
     const show = 'Show Events';
-    if ((await vscode.window.showErrorMessage(`Convox: deleting ${target.name} failed: ${inertText(why)}. The stack is left (DELETE_FAILED).`, show)) === show) {
+    if (
+      (await vscode.window.showErrorMessage(
+        `Convox: deleting ${target.name} failed: ${inertText(why)}. The stack is left (DELETE_FAILED).`,
+        show,
+      )) === show
+    ) {
       await documents.show(target.name, 'delete', result.events, result.rootCause);
     }
   }

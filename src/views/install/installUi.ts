@@ -43,7 +43,13 @@ export function createInstallUi({ context, store, current, cli, log }: InstallUi
   return {
     install: async () => {
       try {
-        const choices = await installWizard({ store, organizations: scanSettings().organizations, releasesUrl: releasesUrl(), busy: (...args) => installs.busy(...args), log });
+        const choices = await installWizard({
+          store,
+          organizations: scanSettings().organizations,
+          releasesUrl: releasesUrl(),
+          busy: (...args) => installs.busy(...args),
+          log,
+        });
         if (choices) await installs.install(choices);
       } catch (error) {
         await reportFailure(log, 'Install Rack stopped', error);

@@ -1,6 +1,13 @@
 import * as vscode from 'vscode';
 import { organizationOf } from '../../model/discoveryPlan';
-import { offeredParameters, nameOptions, parameterProblem, parseTags, valuesProblems, type TemplateParameter } from '../../model/install/parameters';
+import {
+  offeredParameters,
+  nameOptions,
+  parameterProblem,
+  parseTags,
+  valuesProblems,
+  type TemplateParameter,
+} from '../../model/install/parameters';
 import { rackNameProblem } from '../../model/install/rackName';
 import { installableReleases, mirrorHost, templateUrl, versionProblem } from '../../model/install/releases';
 import { optionPrompt } from '../../model/notices';
@@ -36,7 +43,11 @@ export interface WizardContext {
 const title = 'Convox: Install Rack';
 const totalSteps = 6;
 
-type Draft = Partial<InstallChoices> & { parameters: Record<string, string>; tags: Record<string, string>; template?: TemplateParameter[] };
+type Draft = Partial<InstallChoices> & {
+  parameters: Record<string, string>;
+  tags: Record<string, string>;
+  template?: TemplateParameter[];
+};
 
 /**
  * The install wizard: profile → region → name → version → options → review, each step with Back. Nothing is
@@ -54,8 +65,19 @@ export async function installWizard(context: WizardContext): Promise<InstallChoi
   }
   const { profile, region, name, version } = draft;
   if (!profile || !region || !name || !version) return undefined;
-  const secret = (draft.template ?? []).filter((parameter) => parameter.noEcho && parameter.key in draft.parameters).map((parameter) => parameter.key);
-  return { profile, region, name, version, templateUrl: templateUrl(context.releasesUrl, version), parameters: draft.parameters, secret, tags: draft.tags };
+  const secret = (draft.template ?? [])
+    .filter((parameter) => parameter.noEcho && parameter.key in draft.parameters)
+    .map((parameter) => parameter.key);
+  return {
+    profile,
+    region,
+    name,
+    version,
+    templateUrl: templateUrl(context.releasesUrl, version),
+    parameters: draft.parameters,
+    secret,
+    tags: draft.tags,
+  };
 }
 
 type Step = (context: WizardContext, draft: Draft) => Promise<StepResult<unknown>>;
@@ -69,12 +91,23 @@ const chooseProfile: Step = async (context, draft) => {
       group.push({ label: profile.name, description: profile.region ?? 'no default region', value: profile });
       byOrganization.set(organization, group);
     }
-    if (byOrganization.size === 0) throw new Error('No AWS profiles were found. Run aws configure (or aws configure sso), then try again.');
+    if (byOrganization.size === 0)
+      throw new Error('No AWS profiles were found. Run aws configure (or aws configure sso), then try again.');
     return [...byOrganization.entries()]
       .sort(([a], [b]) => a.localeCompare(b))
-      .flatMap(([organization, group]): PickItem<{ name: string; region?: string }>[] => [{ label: organization, kind: vscode.QuickPickItemKind.Separator }, ...group]);
+      .flatMap(([organization, group]): PickItem<{ name: string; region?: string }>[] => [
+        { label: organization, kind: vscode.QuickPickItemKind.Separator },
+        ...group,
+      ]);
   });
-  const result = await pick({ title, step: 1, totalSteps, placeholder: 'Which AWS profile (account) gets the rack?', items, active: (item) => item.value?.name === draft.profile });
+  const result = await pick({
+    title,
+    step: 1,
+    totalSteps,
+    placeholder: 'Which AWS profile (account) gets the rack?',
+    items,
+    active: (item) => item.value?.name === draft.profile,
+  });
   if (result.kind === 'value') {
     if (draft.profile !== result.value.name) draft.region = result.value.region;
     draft.profile = result.value.name;
@@ -83,7 +116,11 @@ const chooseProfile: Step = async (context, draft) => {
 };
 
 const chooseRegion: Step = async (_context, draft) => {
-  const items: PickItem<string>[] = awsRegions.map((region) => ({ label: region.code, description: region.name + (region.code === draft.region ? ' — the profile’s region' : ''), value: region.code }));
+  const items: PickItem<string>[] = awsRegions.map((region) => ({
+    label: region.code,
+    description: region.name + (region.code === draft.region ? ' — the profile’s region' : ''),
+    value: region.code,
+  }));
   const result = await pick({
     title,
     step: 2,
@@ -91,7 +128,10 @@ const chooseRegion: Step = async (_context, draft) => {
     placeholder: 'Which region? (type a code to use one not listed)',
     items,
     active: (item) => item.value === draft.region,
-    typed: (text) => (isRegionCode(text) ? { value: text } : { problem: `"${text}" is not a region code such as us-east-1: choose one from the list or type another` }),
+    typed: (text) =>
+      isRegionCode(text)
+        ? { value: text }
+        : { problem: `"${text}" is not a region code such as us-east-1: choose one from the list or type another` },
   });
   if (result.kind === 'value') draft.region = result.value;
   return result;
@@ -100,7 +140,10 @@ const chooseRegion: Step = async (_context, draft) => {
 const chooseName: Step = async (context, draft) => {
   const region = draft.region ?? '';
   const profile = draft.profile ?? '';
-  const options = (): { region: string; internal: boolean; privateApi: boolean } => ({ region, ...nameOptions(draft.template ?? [], draft.parameters) });
+  const options = (): { region: string; internal: boolean; privateApi: boolean } => ({
+    region,
+    ...nameOptions(draft.template ?? [], draft.parameters),
+  });
   /** A leftover stack offered for deletion, so that pressing Enter again deletes it. */
   let offered: { name: string; stackId: string } | undefined;
   const result = await input({
@@ -120,15 +163,23 @@ const chooseName: Step = async (context, draft) => {
         offered = undefined;
         return undefined;
       }
-      const availability = await context.store.installer.checkName(target, context.store.requestDeadlineMs).catch((error: unknown) => {
-        const message = error instanceof Error ? error.message : String(error);
-        const known = awsRegions.some((candidate) => candidate.code === region);
-        throw new Error(known ? message : `${message} If ${region} is not a region of this account, go Back and choose another.`);
-      });
-      if (availability.kind === 'taken') return `A stack named ${text} already exists in ${region} (${availability.status}). Choose another name.`;
+      const availability = await context.store.installer
+        .checkName(target, context.store.requestDeadlineMs)
+        .catch((error: unknown) => {
+          const message = error instanceof Error ? error.message : String(error);
+          const known = awsRegions.some((candidate) => candidate.code === region);
+          throw new Error(
+            known ? message : `${message} If ${region} is not a region of this account, go Back and choose another.`,
+          );
+        });
+      if (availability.kind === 'taken')
+        return `A stack named ${text} already exists in ${region} (${availability.status}). Choose another name.`;
       if (availability.kind === 'leftover') {
         offered = { name: text, stackId: availability.stackId };
-        const why = availability.status === 'REVIEW_IN_PROGRESS' ? 'an empty stack left by a change set that failed' : 'left by an install that failed';
+        const why =
+          availability.status === 'REVIEW_IN_PROGRESS'
+            ? 'an empty stack left by a change set that failed'
+            : 'left by an install that failed';
         return `The stack ${text} (${availability.status}) is ${why} and blocks the name. Press Enter again to delete it first, or type another name.`;
       }
       return undefined;
@@ -139,7 +190,11 @@ const chooseName: Step = async (context, draft) => {
 };
 
 /** Deletes a leftover stack and waits (bounded) until it is gone, so the name is free. */
-async function deleteLeftover(context: WizardContext, target: { profile: string; region: string; name: string }, stackId: string): Promise<void> {
+async function deleteLeftover(
+  context: WizardContext,
+  target: { profile: string; region: string; name: string },
+  stackId: string,
+): Promise<void> {
   const installer = context.store.installer;
   const deadlineMs = context.store.requestDeadlineMs;
   await installer.deleteStack(target, stackId, deadlineMs);
@@ -151,21 +206,28 @@ async function deleteLeftover(context: WizardContext, target: { profile: string;
       context.store.requestRefresh('manual');
       return;
     }
-    if (status === 'DELETE_FAILED') throw new Error(`The leftover stack ${target.name} could not be deleted (DELETE_FAILED). Delete it in the CloudFormation console, then try again.`);
+    if (status === 'DELETE_FAILED')
+      throw new Error(
+        `The leftover stack ${target.name} could not be deleted (DELETE_FAILED). Delete it in the CloudFormation console, then try again.`,
+      );
     await new Promise((resolve) => setTimeout(resolve, 2_000));
   }
   throw new Error(`The leftover stack ${target.name} is still being deleted after 10 minutes. Try again later.`);
 }
 
 const chooseVersion: Step = async (context, draft) => {
-  const items = context.store.installer.releases(context.releasesUrl, context.store.requestDeadlineMs).then((releases) =>
-    installableReleases(releases).map((release, index): PickItem<string> => ({
-      label: release.version,
-      description: [index === 0 ? 'latest' : undefined, release.required ? 'required' : undefined].filter(Boolean).join(' · '),
-      detail: release.description || undefined,
-      value: release.version,
-    })),
-  );
+  const items = context.store.installer
+    .releases(context.releasesUrl, context.store.requestDeadlineMs)
+    .then((releases) =>
+      installableReleases(releases).map((release, index): PickItem<string> => ({
+        label: release.version,
+        description: [index === 0 ? 'latest' : undefined, release.required ? 'required' : undefined]
+          .filter(Boolean)
+          .join(' · '),
+        detail: release.description || undefined,
+        value: release.version,
+      })),
+    );
   const result = await pick({
     title,
     step: 4,
@@ -185,10 +247,11 @@ const chooseVersion: Step = async (context, draft) => {
   return result;
 };
 
-type OptionChoice = { kind: 'continue' } | { kind: 'edit'; parameter: TemplateParameter } | { kind: 'all' } | { kind: 'tags' };
+type OptionChoice =
+  { kind: 'continue' } | { kind: 'edit'; parameter: TemplateParameter } | { kind: 'all' } | { kind: 'tags' };
 
 const chooseOptions: Step = async (context, draft) => {
-  for (let showAll = false; ; ) {
+  for (let showAll = false; ;) {
     let template: TemplateParameter[];
     try {
       template = await loadTemplate(context, draft);
@@ -198,7 +261,10 @@ const chooseOptions: Step = async (context, draft) => {
         step: 5,
         totalSteps,
         placeholder: `The options of release ${draft.version} could not be read`,
-        items: [{ label: `$(error) ${inertText(error instanceof Error ? error.message : String(error))}` }, { label: '$(arrow-left) Choose another release', value: true }],
+        items: [
+          { label: `$(error) ${inertText(error instanceof Error ? error.message : String(error))}` },
+          { label: '$(arrow-left) Choose another release', value: true },
+        ],
       });
       return back.kind === 'cancel' ? back : { kind: 'back' };
     }
@@ -207,18 +273,49 @@ const chooseOptions: Step = async (context, draft) => {
     const shown = showAll ? [...common, ...other] : common;
     const items: PickItem<OptionChoice>[] = [
       ...problems.map((problem): PickItem<OptionChoice> => ({ label: `$(error) ${inertText(problem)}` })),
-      { label: '$(arrow-right) Continue to review', description: problems.length > 0 ? 'fix the problems above first' : undefined, value: problems.length > 0 ? undefined : { kind: 'continue' } },
+      {
+        label: '$(arrow-right) Continue to review',
+        description: problems.length > 0 ? 'fix the problems above first' : undefined,
+        value: problems.length > 0 ? undefined : { kind: 'continue' },
+      },
       { label: showAll ? 'All parameters' : 'Common options', kind: vscode.QuickPickItemKind.Separator },
       ...shown.map((parameter): PickItem<OptionChoice> => {
         const changed = draft.parameters[parameter.key];
-        const value = parameter.noEcho && changed !== undefined ? '(hidden)' : (changed ?? parameter.defaultValue ?? '');
-        return { label: parameter.key, description: `${value === '' ? '(empty)' : value}${changed === undefined ? '' : ' · changed'}`, detail: parameter.description, value: { kind: 'edit', parameter } };
+        const value =
+          parameter.noEcho && changed !== undefined ? '(hidden)' : (changed ?? parameter.defaultValue ?? '');
+        return {
+          label: parameter.key,
+          description: `${value === '' ? '(empty)' : value}${changed === undefined ? '' : ' · changed'}`,
+          detail: parameter.description,
+          value: { kind: 'edit', parameter },
+        };
       }),
       { label: '', kind: vscode.QuickPickItemKind.Separator },
-      ...(showAll ? [] : [{ label: '$(list-unordered) All parameters…', description: `${other.length} more`, value: { kind: 'all' } as OptionChoice }]),
-      { label: '$(tag) Tags…', description: Object.entries(draft.tags).map(([key, value]) => `${key}=${value}`).join(', ') || 'none besides System=convox, Type=rack', value: { kind: 'tags' } },
+      ...(showAll
+        ? []
+        : [
+            {
+              label: '$(list-unordered) All parameters…',
+              description: `${other.length} more`,
+              value: { kind: 'all' } as OptionChoice,
+            },
+          ]),
+      {
+        label: '$(tag) Tags…',
+        description:
+          Object.entries(draft.tags)
+            .map(([key, value]) => `${key}=${value}`)
+            .join(', ') || 'none besides System=convox, Type=rack',
+        value: { kind: 'tags' },
+      },
     ];
-    const result = await pick<OptionChoice>({ title, step: 5, totalSteps, placeholder: 'Options (the template’s defaults unless changed)', items });
+    const result = await pick<OptionChoice>({
+      title,
+      step: 5,
+      totalSteps,
+      placeholder: 'Options (the template’s defaults unless changed)',
+      items,
+    });
     if (result.kind !== 'value') return result;
     const choice = result.value;
     if (choice.kind === 'continue') return result;
@@ -230,15 +327,27 @@ const chooseOptions: Step = async (context, draft) => {
 
 /** The name may no longer fit once Internal or PrivateApi change. */
 function nameProblems(draft: Draft): string[] {
-  const problem = rackNameProblem(draft.name ?? '', { region: draft.region ?? '', ...nameOptions(draft.template ?? [], draft.parameters) });
+  const problem = rackNameProblem(draft.name ?? '', {
+    region: draft.region ?? '',
+    ...nameOptions(draft.template ?? [], draft.parameters),
+  });
   return problem ? [`Name ${draft.name}: ${problem.message}`] : [];
 }
 
 async function loadTemplate(context: WizardContext, draft: Draft): Promise<TemplateParameter[]> {
   if (draft.template) return draft.template;
   const url = templateUrl(context.releasesUrl, draft.version ?? '');
-  draft.template = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Convox: reading the options of release ${draft.version}…` }, () =>
-    context.store.installer.templateParameters({ profile: draft.profile ?? '', region: draft.region ?? '' }, url, context.store.requestDeadlineMs),
+  draft.template = await vscode.window.withProgress(
+    {
+      location: vscode.ProgressLocation.Notification,
+      title: `Convox: reading the options of release ${draft.version}…`,
+    },
+    () =>
+      context.store.installer.templateParameters(
+        { profile: draft.profile ?? '', region: draft.region ?? '' },
+        url,
+        context.store.requestDeadlineMs,
+      ),
   );
   return draft.template;
 }
@@ -255,7 +364,11 @@ async function editParameter(draft: Draft, parameter: TemplateParameter): Promis
       step: 5,
       totalSteps,
       placeholder: parameter.description ?? parameter.key,
-      items: parameter.allowedValues.map((value) => ({ label: value === '' ? '(empty)' : inertText(value), description: value === parameter.defaultValue ? 'default' : undefined, value })),
+      items: parameter.allowedValues.map((value) => ({
+        label: value === '' ? '(empty)' : inertText(value),
+        description: value === parameter.defaultValue ? 'default' : undefined,
+        value,
+      })),
       active: (item) => item.value === current,
     });
     if (result.kind === 'value') set(result.value);
@@ -280,7 +393,9 @@ async function editTags(draft: Draft): Promise<void> {
     totalSteps,
     prompt: 'Stack tags as Key=Value pairs separated by commas (System=convox and Type=rack are always added)',
     placeholder: 'team=platform,cost-center=42',
-    value: Object.entries(draft.tags).map(([key, value]) => `${key}=${value}`).join(','),
+    value: Object.entries(draft.tags)
+      .map(([key, value]) => `${key}=${value}`)
+      .join(','),
     validate: (text) => parseTags(text).problem,
   });
   if (result.kind === 'value') draft.tags = parseTags(result.value).tags;
@@ -298,17 +413,43 @@ function releaseSourceWarning(host: string): PickItem<boolean> {
 
 const review: Step = async (context, draft) => {
   const mirror = mirrorHost(context.releasesUrl);
-  const hidden = new Set((draft.template ?? []).filter((parameter) => parameter.noEcho).map((parameter) => parameter.key));
-  const changed = Object.entries(draft.parameters).map(([key, value]): [string, string] => [key, hidden.has(key) ? '(hidden)' : value]);
+  const hidden = new Set(
+    (draft.template ?? []).filter((parameter) => parameter.noEcho).map((parameter) => parameter.key),
+  );
+  const changed = Object.entries(draft.parameters).map(([key, value]): [string, string] => [
+    key,
+    hidden.has(key) ? '(hidden)' : value,
+  ]);
   const items: PickItem<boolean>[] = [
-    { label: `$(rocket) Install ${draft.name}`, description: `in ${draft.region} with profile ${draft.profile}`, value: true },
+    {
+      label: `$(rocket) Install ${draft.name}`,
+      description: `in ${draft.region} with profile ${draft.profile}`,
+      value: true,
+    },
     { label: 'What will be created', kind: vscode.QuickPickItemKind.Separator },
     { label: `Rack ${draft.name}`, description: `CloudFormation stack in ${draft.region}, profile ${draft.profile}` },
-    { label: `Release ${draft.version}`, description: mirror ? `template from ${mirror}` : 'template published by Convox' },
+    {
+      label: `Release ${draft.version}`,
+      description: mirror ? `template from ${mirror}` : 'template published by Convox',
+    },
     ...(mirror ? [releaseSourceWarning(mirror)] : []),
-    { label: 'Options', description: changed.length === 0 ? 'the template’s defaults' : changed.map(([key, value]) => `${key}=${value}`).join(', ') },
-    { label: 'Tags', description: ['System=convox', 'Type=rack', ...Object.entries(draft.tags).map(([key, value]) => `${key}=${value}`)].join(', ') },
-    { label: 'API password', description: 'generated: 30 random letters, stored only in the stack (NoEcho), never shown or logged' },
+    {
+      label: 'Options',
+      description:
+        changed.length === 0 ? 'the template’s defaults' : changed.map(([key, value]) => `${key}=${value}`).join(', '),
+    },
+    {
+      label: 'Tags',
+      description: [
+        'System=convox',
+        'Type=rack',
+        ...Object.entries(draft.tags).map(([key, value]) => `${key}=${value}`),
+      ].join(', '),
+    },
+    {
+      label: 'API password',
+      description: 'generated: 30 random letters, stored only in the stack (NoEcho), never shown or logged',
+    },
     { label: 'Takes', description: 'usually 10–20 minutes; progress is shown as it goes' },
   ];
   return pick({ title, step: 6, totalSteps, placeholder: 'Review, then choose Install', items });

@@ -28,7 +28,11 @@ export interface PickStep<T> extends StepPlace {
  * Labels are the extension's own (with its icons) and stay as they are.
  */
 function inertItem<T>(item: PickItem<T>): PickItem<T> {
-  return { ...item, description: item.description === undefined ? undefined : inertText(item.description), detail: item.detail === undefined ? undefined : inertText(item.detail) };
+  return {
+    ...item,
+    description: item.description === undefined ? undefined : inertText(item.description),
+    detail: item.detail === undefined ? undefined : inertText(item.detail),
+  };
 }
 
 /** A prompt or validation message: the extension's words around template and AWS text, made inert as a whole. */
@@ -60,7 +64,11 @@ export function pick<T>(options: PickStep<T>): Promise<StepResult<T>> {
     const refresh = (): void => {
       const typed = input.value === '' ? undefined : options.typed?.(input.value);
       const typedItem: PickItem<T>[] =
-        typed === undefined ? [] : 'value' in typed ? [{ label: `$(edit) Use "${input.value}"`, alwaysShow: true, value: typed.value }] : [{ label: `$(error) ${inertText(typed.problem)}`, alwaysShow: true }];
+        typed === undefined
+          ? []
+          : 'value' in typed
+            ? [{ label: `$(edit) Use "${input.value}"`, alwaysShow: true, value: typed.value }]
+            : [{ label: `$(error) ${inertText(typed.problem)}`, alwaysShow: true }];
       input.items = [...loaded, ...typedItem];
     };
     const show = (items: PickItem<T>[]): void => {
@@ -71,7 +79,13 @@ export function pick<T>(options: PickStep<T>): Promise<StepResult<T>> {
       if (active) input.activeItems = [active];
     };
     void Promise.resolve(options.items).then(show, (error: unknown) => {
-      show([{ label: '$(warning) Could not load the choices', detail: error instanceof Error ? error.message : String(error), alwaysShow: true }]);
+      show([
+        {
+          label: '$(warning) Could not load the choices',
+          detail: error instanceof Error ? error.message : String(error),
+          alwaysShow: true,
+        },
+      ]);
     });
     input.onDidTriggerButton((button) => button === vscode.QuickInputButtons.Back && finish({ kind: 'back' }));
     if (options.typed) input.onDidChangeValue(refresh);
@@ -128,7 +142,9 @@ export function input(options: InputStep): Promise<StepResult<string>> {
       if (options.accept) {
         box.busy = true;
         box.enabled = false;
-        const refusal = await options.accept(text, box).catch((error: unknown) => (error instanceof Error ? error.message : String(error)));
+        const refusal = await options
+          .accept(text, box)
+          .catch((error: unknown) => (error instanceof Error ? error.message : String(error)));
         box.busy = false;
         box.enabled = true;
         if (refusal) {

@@ -34,15 +34,21 @@ export async function uninstallRack(dependencies: UninstallDependencies, rack: R
   const { store, log } = dependencies;
   let planned: { plan: UninstallPlan; resources: Map<string, PlanResource[]> };
   try {
-    planned = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Convox: listing what uninstalling ${rack.name} deletes…` }, () =>
-      store.installer.uninstallPlan(rack, store.requestDeadlineMs),
+    planned = await vscode.window.withProgress(
+      {
+        location: vscode.ProgressLocation.Notification,
+        title: `Convox: listing what uninstalling ${rack.name} deletes…`,
+      },
+      () => store.installer.uninstallPlan(rack, store.requestDeadlineMs),
     );
   } catch (error) {
     return reportFailure(log, `Could not plan the uninstall of ${rack.displayName}`, error);
   }
   const { plan, resources } = planned;
   if (plan.refusal) {
-    void vscode.window.showErrorMessage(`Convox: ${rack.displayName} cannot be uninstalled: ${inertText(plan.refusal)}`);
+    void vscode.window.showErrorMessage(
+      `Convox: ${rack.displayName} cannot be uninstalled: ${inertText(plan.refusal)}`,
+    );
     return;
   }
   if (!(await confirm(rack, plan))) return;
@@ -52,14 +58,29 @@ export async function uninstallRack(dependencies: UninstallDependencies, rack: R
 async function confirm(rack: Rack, plan: UninstallPlan): Promise<boolean> {
   const title = `Convox: Uninstall ${rack.displayName}`;
   const items: PickItem<boolean>[] = [
-    { label: `Deleted, one at a time (${plan.stacks.length} stack${plan.stacks.length === 1 ? '' : 's'})`, kind: vscode.QuickPickItemKind.Separator },
-    ...plan.stacks.map((stack) => ({ label: `$(trash) ${stack.name}`, description: stack.name === rack.name ? 'the rack itself, last' : `${stack.tags.Type ?? 'stack'} ${stack.tags.Name ?? ''}`.trim() })),
+    {
+      label: `Deleted, one at a time (${plan.stacks.length} stack${plan.stacks.length === 1 ? '' : 's'})`,
+      kind: vscode.QuickPickItemKind.Separator,
+    },
+    ...plan.stacks.map((stack) => ({
+      label: `$(trash) ${stack.name}`,
+      description:
+        stack.name === rack.name
+          ? 'the rack itself, last'
+          : `${stack.tags.Type ?? 'stack'} ${stack.tags.Name ?? ''}`.trim(),
+    })),
     { label: 'Kept', kind: vscode.QuickPickItemKind.Separator },
     ...plan.retained.map((line) => ({ label: `$(archive) ${line}` })),
     { label: '', kind: vscode.QuickPickItemKind.Separator },
     { label: `$(warning) Uninstall ${rack.name}…`, description: 'you will type its name to confirm', value: true },
   ];
-  const seen = await pick({ title, step: 1, totalSteps: 2, placeholder: `Uninstalling ${rack.name} in ${rack.region} (${rack.profile}) deletes its apps and resources too`, items });
+  const seen = await pick({
+    title,
+    step: 1,
+    totalSteps: 2,
+    placeholder: `Uninstalling ${rack.name} in ${rack.region} (${rack.profile}) deletes its apps and resources too`,
+    items,
+  });
   if (seen.kind !== 'value') return false;
   const typed = await vscode.window.showInputBox({
     title,
@@ -71,32 +92,52 @@ async function confirm(rack: Rack, plan: UninstallPlan): Promise<boolean> {
   return typed === rack.name;
 }
 
-async function run(dependencies: UninstallDependencies, rack: Rack, plan: UninstallPlan, resources: Map<string, PlanResource[]>): Promise<void> {
+async function run(
+  dependencies: UninstallDependencies,
+  rack: Rack,
+  plan: UninstallPlan,
+  resources: Map<string, PlanResource[]>,
+): Promise<void> {
   const { store, log, documents } = dependencies;
-  log.info(`Uninstalling ${rack.displayName}: ${plan.stacks.map((stack) => stack.name).join(', ')}. Kept: ${plan.retained.join('; ')}.`);
-  const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Convox: uninstalling ${rack.name}` }, async (progress) => {
-    let shown = 0;
-    let step = '';
-    const started = Date.now();
-    try {
-      return await runUninstall(store.installer, rack, plan, resources, { deadlineMs: store.requestDeadlineMs, pollMs: installPollMs }, {
-        step: (text, index, count) => {
-          step = text;
-          const now = Math.floor(((index - 1) * 100) / count);
-          progress.report({ increment: now - shown, message: text });
-          store.setProgress(rack.stackId, `uninstalling ${index}/${count}`);
-          shown = now;
-          log.info(`Uninstall ${rack.name}: ${text}`);
-        },
-        events: (stack, events) => events.forEach((event) => log.info(`${stack.name}: ${eventLine(event)}`)),
-        progress: (_stack, state) => progress.report({ message: `${step} · ${percent(state)}% · ${progressLine(state, Date.now() - started)}` }),
-      });
-    } catch (error) {
-      return { outcome: 'error' as const, error };
-    } finally {
-      store.setProgress(rack.stackId, undefined);
-    }
-  });
+  log.info(
+    `Uninstalling ${rack.displayName}: ${plan.stacks.map((stack) => stack.name).join(', ')}. Kept: ${plan.retained.join('; ')}.`,
+  );
+  const result = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: `Convox: uninstalling ${rack.name}` },
+    async (progress) => {
+      let shown = 0;
+      let step = '';
+      const started = Date.now();
+      try {
+        return await runUninstall(
+          store.installer,
+          rack,
+          plan,
+          resources,
+          { deadlineMs: store.requestDeadlineMs, pollMs: installPollMs },
+          {
+            step: (text, index, count) => {
+              step = text;
+              const now = Math.floor(((index - 1) * 100) / count);
+              progress.report({ increment: now - shown, message: text });
+              store.setProgress(rack.stackId, `uninstalling ${index}/${count}`);
+              shown = now;
+              log.info(`Uninstall ${rack.name}: ${text}`);
+            },
+            events: (stack, events) => events.forEach((event) => log.info(`${stack.name}: ${eventLine(event)}`)),
+            progress: (_stack, state) =>
+              progress.report({
+                message: `${step} · ${percent(state)}% · ${progressLine(state, Date.now() - started)}`,
+              }),
+          },
+        );
+      } catch (error) {
+        return { outcome: 'error' as const, error };
+      } finally {
+        store.setProgress(rack.stackId, undefined);
+      }
+    },
+  );
   await store.refresh('manual').catch(() => undefined);
   if (result.outcome === 'succeeded') {
     log.info(`Uninstalled ${rack.displayName}.`);
@@ -104,20 +145,30 @@ async function run(dependencies: UninstallDependencies, rack: Rack, plan: Uninst
     await dependencies.forgetInCli(rack);
     const wasCurrent = dependencies.currentRack() === rack.stackId;
     if (wasCurrent) await dependencies.clearCurrent();
-    void vscode.window.showInformationMessage(`Convox: ${rack.displayName} was uninstalled. Kept: ${plan.retained.join('; ')}.${wasCurrent ? ' It was the current rack: no rack is current now.' : ''}`);
+    void vscode.window.showInformationMessage(
+      `Convox: ${rack.displayName} was uninstalled. Kept: ${plan.retained.join('; ')}.${wasCurrent ? ' It was the current rack: no rack is current now.' : ''}`,
+    );
     return;
   }
   const retry = 'Retry';
   if (result.outcome === 'error') {
     const message = result.error instanceof Error ? result.error.message : String(result.error);
     log.error(`Uninstall of ${rack.displayName} stopped: ${message}`);
-    if ((await vscode.window.showErrorMessage(`Convox: uninstalling ${rack.displayName} stopped: ${inertText(message)}`, retry)) === retry) await uninstallRack(dependencies, rack);
+    if (
+      (await vscode.window.showErrorMessage(
+        `Convox: uninstalling ${rack.displayName} stopped: ${inertText(message)}`,
+        retry,
+      )) === retry
+    )
+      await uninstallRack(dependencies, rack);
     return;
   }
   if (result.outcome === 'failed') {
     const why = result.rootCause ? rootCauseSentence(result.rootCause) : 'CloudFormation gave no reason';
     const done = result.deleted.length > 0 ? ` Deleted before it: ${result.deleted.join(', ')}.` : '';
-    log.error(`Uninstall of ${rack.displayName} stopped: ${result.stack.name} could not be deleted. Root cause: ${why}`);
+    log.error(
+      `Uninstall of ${rack.displayName} stopped: ${result.stack.name} could not be deleted. Root cause: ${why}`,
+    );
     const show = 'Show Events';
     const choice = await vscode.window.showErrorMessage(
       `Convox: uninstalling ${rack.displayName} stopped: ${result.stack.name} could not be deleted (DELETE_FAILED). ${inertText(why)}.${inertText(done)} Fix that, then Retry.`,
@@ -128,5 +179,7 @@ async function run(dependencies: UninstallDependencies, rack: Rack, plan: Uninst
     if (choice === retry) await uninstallRack(dependencies, rack);
     return;
   }
-  void vscode.window.showWarningMessage(`Convox: stopped following the uninstall of ${rack.displayName} at ${result.stack.name}; CloudFormation goes on, and the Racks view shows what is left.`);
+  void vscode.window.showWarningMessage(
+    `Convox: stopped following the uninstall of ${rack.displayName} at ${result.stack.name}; CloudFormation goes on, and the Racks view shows what is left.`,
+  );
 }

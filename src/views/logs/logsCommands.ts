@@ -1,5 +1,11 @@
 import * as vscode from 'vscode';
-import { defaultSinceMs, formatDuration, parseDuration, streamChoices, type StreamChoice } from '../../model/logs/options';
+import {
+  defaultSinceMs,
+  formatDuration,
+  parseDuration,
+  streamChoices,
+  type StreamChoice,
+} from '../../model/logs/options';
 import type { RackStore } from '../../model/store/rackStore';
 import { reportFailure } from '../failures';
 import type { Node, RacksTree } from '../racks/racksTree';
@@ -23,7 +29,10 @@ async function chooseSince(session: LogsSession): Promise<void> {
   const current = session.follower.logOptions.sinceMs;
   const picked = await vscode.window.showQuickPick(
     sinceChoices.map((choice) => ({ ...choice, picked: choice.value === current })),
-    { title: `Logs of ${session.rack.displayName}: start how far back?`, placeHolder: `now ${formatDuration(current)}` },
+    {
+      title: `Logs of ${session.rack.displayName}: start how far back?`,
+      placeHolder: `now ${formatDuration(current)}`,
+    },
   );
   if (!picked) return;
   let sinceMs = picked.value;
@@ -32,7 +41,8 @@ async function chooseSince(session: LogsSession): Promise<void> {
       title: 'Logs since',
       prompt: 'A duration back from now: 90s, 30m, 6h, 1h30m, 2d',
       value: formatDuration(current),
-      validateInput: (text) => (parseDuration(text) === undefined ? 'A duration such as 30m, 6h or 2d (s, m, h, d)' : undefined),
+      validateInput: (text) =>
+        parseDuration(text) === undefined ? 'A duration such as 30m, 6h or 2d (s, m, h, d)' : undefined,
     });
     sinceMs = typed === undefined ? undefined : parseDuration(typed);
   }
@@ -52,14 +62,24 @@ async function chooseStreams(session: LogsSession): Promise<void> {
   const current = session.follower.logOptions.streams;
   const choices: StreamChoice[] = current.kind === 'names' ? [current, ...streamChoices] : [...streamChoices];
   const picked = await vscode.window.showQuickPick(
-    choices.map((choice): Choice<StreamChoice> => ({ label: choice.label, description: choice === current ? 'shown now' : undefined, value: choice })),
+    choices.map((choice): Choice<StreamChoice> => ({
+      label: choice.label,
+      description: choice === current ? 'shown now' : undefined,
+      value: choice,
+    })),
     { title: `Logs of ${session.rack.displayName}: which streams?` },
   );
   if (picked) session.follower.change({ ...session.follower.logOptions, streams: picked.value });
 }
 
 /** Convox: Show Rack Logs, and what a logs editor's title and status bar offer. */
-export function registerLogsCommands(store: RackStore, tree: RacksTree, current: CurrentRack, documents: LogsDocuments, log: vscode.LogOutputChannel): vscode.Disposable[] {
+export function registerLogsCommands(
+  store: RackStore,
+  tree: RacksTree,
+  current: CurrentRack,
+  documents: LogsDocuments,
+  log: vscode.LogOutputChannel,
+): vscode.Disposable[] {
   const context = { store, tree, current, log };
   const showRackLogs = async (target?: Node | string, streams?: StreamChoice): Promise<void> => {
     try {
@@ -81,7 +101,9 @@ export function registerLogsCommands(store: RackStore, tree: RacksTree, current:
       { label: '$(history) Since…', value: chooseSince },
       { label: '$(filter) Filter…', value: chooseFilter },
       { label: '$(list-filter) Streams…', value: chooseStreams },
-      following ? { label: '$(debug-pause) Pause', value: (chosen) => documents.hold(chosen, true) } : { label: '$(play) Resume', value: (chosen) => documents.hold(chosen, false) },
+      following
+        ? { label: '$(debug-pause) Pause', value: (chosen) => documents.hold(chosen, true) }
+        : { label: '$(play) Resume', value: (chosen) => documents.hold(chosen, false) },
     ];
     const picked = await vscode.window.showQuickPick(actions, { title: `Logs of ${session.rack.displayName}` });
     await picked?.value(session);
@@ -91,9 +113,18 @@ export function registerLogsCommands(store: RackStore, tree: RacksTree, current:
     vscode.commands.registerCommand('convox.logs.since', withSession(chooseSince)),
     vscode.commands.registerCommand('convox.logs.filter', withSession(chooseFilter)),
     vscode.commands.registerCommand('convox.logs.streams', withSession(chooseStreams)),
-    vscode.commands.registerCommand('convox.logs.retry', withSession((session) => session.follower.retry())),
-    vscode.commands.registerCommand('convox.logs.pause', withSession((session) => documents.hold(session, true))),
-    vscode.commands.registerCommand('convox.logs.resume', withSession((session) => documents.hold(session, false))),
+    vscode.commands.registerCommand(
+      'convox.logs.retry',
+      withSession((session) => session.follower.retry()),
+    ),
+    vscode.commands.registerCommand(
+      'convox.logs.pause',
+      withSession((session) => documents.hold(session, true)),
+    ),
+    vscode.commands.registerCommand(
+      'convox.logs.resume',
+      withSession((session) => documents.hold(session, false)),
+    ),
     vscode.commands.registerCommand('convox.logs.options', options),
   ];
 }

@@ -60,7 +60,8 @@ export class LogsDocuments implements vscode.TextDocumentContentProvider, vscode
       vscode.workspace.onDidChangeTextDocument((event) => this.documentChanged(event.document)),
       vscode.workspace.onDidCloseTextDocument((document) => this.close(document.uri)),
       vscode.workspace.onDidChangeConfiguration((event) => {
-        if (event.affectsConfiguration('convox.logs.bufferLines')) for (const session of this.sessions.values()) session.follower.setBufferLines(logsBufferLines());
+        if (event.affectsConfiguration('convox.logs.bufferLines'))
+          for (const session of this.sessions.values()) session.follower.setBufferLines(logsBufferLines());
       }),
     );
   }
@@ -68,7 +69,10 @@ export class LogsDocuments implements vscode.TextDocumentContentProvider, vscode
   /** Opens a new logs editor on the rack's group and starts following it. */
   async open(rack: Rack, streams?: StreamChoice): Promise<LogsSession> {
     const logGroup = rack.outputs.LogGroup;
-    if (!logGroup) throw new Error(`${rack.displayName} has no CloudWatch log group (its LogDriver is ${rack.parameters.LogDriver || 'not CloudWatch'}): its logs go elsewhere`);
+    if (!logGroup)
+      throw new Error(
+        `${rack.displayName} has no CloudWatch log group (its LogDriver is ${rack.parameters.LogDriver || 'not CloudWatch'}): its logs go elsewhere`,
+      );
     this.opened++;
     const label = streams ? ` (${streams.label})` : '';
     const uri = vscode.Uri.from({
@@ -92,7 +96,10 @@ export class LogsDocuments implements vscode.TextDocumentContentProvider, vscode
       }),
     };
     this.sessions.set(uri.toString(), session);
-    const document = await vscode.languages.setTextDocumentLanguage(await vscode.workspace.openTextDocument(uri), logsLanguage);
+    const document = await vscode.languages.setTextDocumentLanguage(
+      await vscode.workspace.openTextDocument(uri),
+      logsLanguage,
+    );
     await vscode.window.showTextDocument(document, { preview: false });
     session.follower.start();
     this.updateContext();
@@ -142,9 +149,11 @@ export class LogsDocuments implements vscode.TextDocumentContentProvider, vscode
       session.notified = state;
       this.log.error(`Logs of ${session.rack.displayName}: ${state.message}`);
       const retry = 'Retry';
-      void vscode.window.showErrorMessage(`Convox: the logs of ${session.rack.displayName} stopped: ${inertText(state.message)}`, retry).then((choice) => {
-        if (choice === retry) session.follower.retry();
-      });
+      void vscode.window
+        .showErrorMessage(`Convox: the logs of ${session.rack.displayName} stopped: ${inertText(state.message)}`, retry)
+        .then((choice) => {
+          if (choice === retry) session.follower.retry();
+        });
     }
   }
 

@@ -23,7 +23,10 @@ export class LogsStatusBar implements vscode.Disposable {
 
   constructor(private readonly documents: LogsDocuments) {
     this.item.name = 'Convox Rack Logs';
-    this.subscriptions = [vscode.window.onDidChangeActiveTextEditor(() => this.update()), documents.onDidChangeSession(() => this.update())];
+    this.subscriptions = [
+      vscode.window.onDidChangeActiveTextEditor(() => this.update()),
+      documents.onDidChangeSession(() => this.update()),
+    ];
   }
 
   private update(): void {
@@ -38,7 +41,8 @@ export class LogsStatusBar implements vscode.Disposable {
     this.item.text = `${icon} Logs ${text} · ${lines.toLocaleString('en-US')} lines`;
     this.item.tooltip = `${rack.displayName}: ${describeOptions(follower.logOptions)}${follower.state.kind === 'error' ? `\n${follower.state.message}` : ''}`;
     this.item.command = follower.state.kind === 'error' ? 'convox.logs.retry' : 'convox.logs.options';
-    this.item.backgroundColor = follower.state.kind === 'error' ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
+    this.item.backgroundColor =
+      follower.state.kind === 'error' ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
     this.item.show();
   }
 

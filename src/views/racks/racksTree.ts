@@ -1,7 +1,19 @@
 import * as vscode from 'vscode';
 import type { RackId } from '../../model/identity';
 import type { DiscoveryError, Rack, RackDetails } from '../../model/rack';
-import { appRow, errorRow, groupRow, instanceRow, organizationRow, parameterRows, problemRow, processRow, rackRow, type Group, type Row } from '../../model/racks/rows';
+import {
+  appRow,
+  errorRow,
+  groupRow,
+  instanceRow,
+  organizationRow,
+  parameterRows,
+  problemRow,
+  processRow,
+  rackRow,
+  type Group,
+  type Row,
+} from '../../model/racks/rows';
 import type { StoreChange } from '../../model/store/changes';
 import type { RackStore } from '../../model/store/rackStore';
 import { treeItem } from './treeItem';
@@ -43,7 +55,9 @@ export class RacksTree implements vscode.TreeDataProvider<Node>, vscode.Disposab
   currentChanged(): void {
     const ids = new Set([this.drawnCurrent, this.currentRack()]);
     this.drawnCurrent = this.currentRack();
-    const nodes = this.store.racks().flatMap((rack) => (ids.has(rack.stackId) ? (this.rackNodes.get(rack.stackId) ?? []) : []));
+    const nodes = this.store
+      .racks()
+      .flatMap((rack) => (ids.has(rack.stackId) ? (this.rackNodes.get(rack.stackId) ?? []) : []));
     if (nodes.length > 0) this.changed.fire(nodes);
   }
 
@@ -61,7 +75,9 @@ export class RacksTree implements vscode.TreeDataProvider<Node>, vscode.Disposab
 
   /** The rack a node stands for, if it is still listed. */
   rackOf(node: Node): Rack | undefined {
-    return node.kind === 'rack' || node.kind === 'group' ? this.store.racks().find((rack) => rack.stackId === node.stackId) : undefined;
+    return node.kind === 'rack' || node.kind === 'group'
+      ? this.store.racks().find((rack) => rack.stackId === node.stackId)
+      : undefined;
   }
 
   dispose(): void {
@@ -79,7 +95,9 @@ export class RacksTree implements vscode.TreeDataProvider<Node>, vscode.Disposab
       }
       case 'rack': {
         const rack = this.rackOf(node);
-        return rack ? treeItem(rackRow(rack, this.currentRack() === rack.stackId, this.store.progressOf(rack.stackId))) : new vscode.TreeItem('');
+        return rack
+          ? treeItem(rackRow(rack, this.currentRack() === rack.stackId, this.store.progressOf(rack.stackId)))
+          : new vscode.TreeItem('');
       }
       case 'error':
         return treeItem(errorRow(node.error));
@@ -107,7 +125,10 @@ export class RacksTree implements vscode.TreeDataProvider<Node>, vscode.Disposab
     if (!node) return this.organizations();
     switch (node.kind) {
       case 'organization':
-        return [...this.racksOf(node.name).map((rack) => this.rackNode(rack.stackId)), ...this.errorsOf(node.name).map((error): Node => ({ kind: 'error', error }))];
+        return [
+          ...this.racksOf(node.name).map((rack) => this.rackNode(rack.stackId)),
+          ...this.errorsOf(node.name).map((error): Node => ({ kind: 'error', error })),
+        ];
       case 'rack': {
         const rack = this.rackOf(node);
         if (!rack) return [];
@@ -128,7 +149,9 @@ export class RacksTree implements vscode.TreeDataProvider<Node>, vscode.Disposab
     const racks = this.store.racks().filter((rack) => change.racks.has(rack.stackId));
     const nodes: Node[] = racks.flatMap((rack) => this.rackNodes.get(rack.stackId) ?? []);
     for (const organization of new Set(racks.map((rack) => rack.organization))) {
-      const row = JSON.stringify(organizationRow(organization, this.racksOf(organization), this.errorsOf(organization).length));
+      const row = JSON.stringify(
+        organizationRow(organization, this.racksOf(organization), this.errorsOf(organization).length),
+      );
       const node = this.organizationNodes.get(organization);
       if (node && row !== this.drawnOrganizations.get(organization)) nodes.push(node);
     }
@@ -160,7 +183,10 @@ export class RacksTree implements vscode.TreeDataProvider<Node>, vscode.Disposab
   }
 
   private organizations(): Node[] {
-    const names = new Set([...this.store.racks().map((rack) => rack.organization), ...this.store.errors().map((error) => error.organization)]);
+    const names = new Set([
+      ...this.store.racks().map((rack) => rack.organization),
+      ...this.store.errors().map((error) => error.organization),
+    ]);
     return [...names].sort((a, b) => a.localeCompare(b)).map((name) => this.organizationNode(name));
   }
 
@@ -187,7 +213,10 @@ export class RacksTree implements vscode.TreeDataProvider<Node>, vscode.Disposab
     try {
       return groups(await this.store.details(rack));
     } catch (error) {
-      return [{ kind: 'row', row: problemRow(rack, error instanceof Error ? error.message : String(error)) }, ...groups(undefined)];
+      return [
+        { kind: 'row', row: problemRow(rack, error instanceof Error ? error.message : String(error)) },
+        ...groups(undefined),
+      ];
     }
   }
 

@@ -16,7 +16,10 @@ export class RacksView implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private endProgress: (() => void) | undefined;
 
-  constructor(private readonly store: RackStore, currentRack: () => RackId | undefined) {
+  constructor(
+    private readonly store: RackStore,
+    currentRack: () => RackId | undefined,
+  ) {
     this.tree = new RacksTree(store, currentRack);
     this.view = vscode.window.createTreeView(racksViewId, { treeDataProvider: this.tree, showCollapseAll: true });
     const unsubscribe = store.onDidChange(() => this.showProgress());
@@ -47,7 +50,10 @@ export class RacksView implements vscode.Disposable {
 
   private showProgress(): void {
     if (this.store.loading && !this.endProgress) {
-      void vscode.window.withProgress({ location: { viewId: racksViewId } }, () => new Promise<void>((resolve) => (this.endProgress = resolve)));
+      void vscode.window.withProgress(
+        { location: { viewId: racksViewId } },
+        () => new Promise<void>((resolve) => (this.endProgress = resolve)),
+      );
     } else if (!this.store.loading && this.endProgress) {
       this.endProgress();
       this.endProgress = undefined;

@@ -27,7 +27,8 @@ export class ViewState implements vscode.Disposable {
   private compute(): State {
     if (this.store.settingsProblem && this.store.racks().length === 0) return 'badSettings';
     if (this.store.hasProfiles === false) return 'noCredentials';
-    if (this.store.hasProfiles === undefined || (this.store.loading && this.store.racks().length === 0)) return 'loading';
+    if (this.store.hasProfiles === undefined || (this.store.loading && this.store.racks().length === 0))
+      return 'loading';
     return this.store.racks().length === 0 && this.store.errors().length === 0 ? 'noRacks' : 'ready';
   }
 }

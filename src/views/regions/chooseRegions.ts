@@ -14,8 +14,16 @@ export function registerRegionCommands(): vscode.Disposable[] {
     } catch {
       chosen = [];
     }
-    const items = awsRegions.map((region) => ({ label: region.code, description: region.name, picked: chosen.includes(region.code) }));
-    const picked = await vscode.window.showQuickPick(items, { canPickMany: true, title: 'Convox: regions to scan for racks', placeHolder: "Each profile's own region is always scanned" });
+    const items = awsRegions.map((region) => ({
+      label: region.code,
+      description: region.name,
+      picked: chosen.includes(region.code),
+    }));
+    const picked = await vscode.window.showQuickPick(items, {
+      canPickMany: true,
+      title: 'Convox: regions to scan for racks',
+      placeHolder: "Each profile's own region is always scanned",
+    });
     if (picked) await setRegions(picked.map((item) => item.label));
   };
   return [vscode.commands.registerCommand('convox.chooseRegions', chooseRegions)];

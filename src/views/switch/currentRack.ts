@@ -20,7 +20,12 @@ export interface CurrentRackChange {
 }
 
 function isSaved(value: unknown): value is Saved {
-  return typeof value === 'object' && value !== null && typeof (value as Saved).id === 'string' && typeof (value as Saved).name === 'string';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as Saved).id === 'string' &&
+    typeof (value as Saved).name === 'string'
+  );
 }
 
 /** The rack made current with Switch Rack (or `convox switch`), by its identity: kept across restarts. */
@@ -88,12 +93,19 @@ export class CurrentRack implements vscode.Disposable {
     if (typeof legacy !== 'string' || this.saved()) return;
     const named = this.store.racks().filter((rack) => rack.fullName === legacy);
     if (named.length === 1) {
-      this.log.info(`The current rack saved by an earlier version as ${legacy} is now kept by its stack id (${named[0].stackId}).`);
+      this.log.info(
+        `The current rack saved by an earlier version as ${legacy} is now kept by its stack id (${named[0].stackId}).`,
+      );
       await this.set(named[0]);
       return;
     }
-    const why = named.length === 0 ? 'no rack of that name was found' : `${named.length} racks have that name (${named.map((rack) => rack.displayName).join(', ')})`;
-    this.log.warn(`The current rack saved by an earlier version as ${legacy} was dropped: ${why}. Choose one with Convox: Switch Rack.`);
+    const why =
+      named.length === 0
+        ? 'no rack of that name was found'
+        : `${named.length} racks have that name (${named.map((rack) => rack.displayName).join(', ')})`;
+    this.log.warn(
+      `The current rack saved by an earlier version as ${legacy} was dropped: ${why}. Choose one with Convox: Switch Rack.`,
+    );
     this.changed.fire({ id: undefined, fromCli: false });
   }
 }

@@ -18,7 +18,9 @@ export class RackStatusBar implements vscode.Disposable {
     this.unsubscribe = store.onDidChange(() => this.update());
     this.subscriptions.push(
       current.onDidChange(() => this.update()),
-      vscode.workspace.onDidChangeConfiguration((event) => event.affectsConfiguration('convox.statusBar') && this.update()),
+      vscode.workspace.onDidChangeConfiguration(
+        (event) => event.affectsConfiguration('convox.statusBar') && this.update(),
+      ),
     );
     this.update();
   }
@@ -37,7 +39,9 @@ export class RackStatusBar implements vscode.Disposable {
     const rack = this.current.rack();
     this.item.text = `$(server-environment) ${name ?? 'No rack'}${rack ? ` (${rack.status})` : ''}`;
     const where = rack?.local ? `Kubernetes context ${rack.local.context}` : rack?.region;
-    this.item.tooltip = name ? `Convox rack ${name}${rack ? `: ${rack.status} in ${where}` : ''}. Click to switch.` : 'No current Convox rack. Click to choose one.';
+    this.item.tooltip = name
+      ? `Convox rack ${name}${rack ? `: ${rack.status} in ${where}` : ''}. Click to switch.`
+      : 'No current Convox rack. Click to choose one.';
     this.item.accessibilityInformation = { label: name ? `Current Convox rack ${name}` : 'No current Convox rack' };
     this.item.show();
   }

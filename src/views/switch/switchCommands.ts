@@ -7,7 +7,12 @@ import type { RacksTree, Node } from '../racks/racksTree';
 import type { CurrentRack } from './currentRack';
 
 /** Convox: Switch Rack, from the palette (quick pick), a rack row, or a keybinding with a rack name. */
-export function registerSwitchCommands(store: RackStore, tree: RacksTree, current: CurrentRack, log: vscode.LogOutputChannel): vscode.Disposable[] {
+export function registerSwitchCommands(
+  store: RackStore,
+  tree: RacksTree,
+  current: CurrentRack,
+  log: vscode.LogOutputChannel,
+): vscode.Disposable[] {
   const makeCurrent = async (rack: Rack): Promise<void> => {
     await current.set(rack);
     log.info(`Current rack is now ${rack.displayName} (${rack.profile}, ${rack.region}, ${rack.stackId}).`);

@@ -48,10 +48,14 @@ export class RackPasswords {
   private async read(rack: Rack & { apiHost: string }): Promise<string | undefined> {
     const read = await readRackPassword(rack, this.secrets, this.cliPassword, requestTimeoutSeconds() * 1000);
     if (read.password !== undefined) {
-      if (read.source === 'cli') this.log.info(`The API password of ${rack.displayName} is the convox CLI's auth entry for ${rack.apiHost} (${read.why ?? ''}).`);
+      if (read.source === 'cli')
+        this.log.info(
+          `The API password of ${rack.displayName} is the convox CLI's auth entry for ${rack.apiHost} (${read.why ?? ''}).`,
+        );
       return read.password;
     }
-    if (read.ssmError !== undefined) this.log.warn(`The API password of ${rack.displayName} could not be read from SSM: ${read.ssmError}`);
+    if (read.ssmError !== undefined)
+      this.log.warn(`The API password of ${rack.displayName} could not be read from SSM: ${read.ssmError}`);
     // Read again next time unless SSM refused: a network failure may pass, a `convox login` adds the CLI's entry.
     if (read.failure !== 'denied') this.known.delete(rack.stackId);
     if (read.failure === 'denied') this.tellDenied();

@@ -3,14 +3,24 @@ import type { Rack } from '../../model/rack';
 import type { RackStore } from '../../model/store/rackStore';
 import { resolveRack } from '../../model/switch';
 import { localRackEndpoint } from '../../model/local/localRacks';
-import { pinnedRackVariables, terminalVariableNames, type TerminalVariables } from '../../model/terminal/rackEnvironment';
+import {
+  pinnedRackVariables,
+  terminalVariableNames,
+  type TerminalVariables,
+} from '../../model/terminal/rackEnvironment';
 import { knownRacks, pickRack, showUnresolved } from '../rackPicker';
 import type { Node, RacksTree } from '../racks/racksTree';
 import type { CurrentRack } from '../switch/currentRack';
 import type { RackPasswords } from './rackPasswords';
 
 /** Convox: Open Terminal on Rack and Convox: Copy Rack URL, from a rack row, the palette, or a rack name. */
-export function registerTerminalCommands(store: RackStore, tree: RacksTree, current: CurrentRack, passwords: RackPasswords, log: vscode.LogOutputChannel): vscode.Disposable[] {
+export function registerTerminalCommands(
+  store: RackStore,
+  tree: RacksTree,
+  current: CurrentRack,
+  passwords: RackPasswords,
+  log: vscode.LogOutputChannel,
+): vscode.Disposable[] {
   const rackFor = async (target: string | Node | undefined, title: string): Promise<Rack | undefined> => {
     const fromRow = typeof target === 'object' ? tree.rackOf(target) : undefined;
     if (fromRow) return fromRow;
@@ -29,9 +39,15 @@ export function registerTerminalCommands(store: RackStore, tree: RacksTree, curr
     const rack = await rackFor(target, 'Open a terminal on rack');
     if (!rack) return undefined;
     const pinned = pinnedRackVariables(rack, rack.local ? undefined : await passwords.password(rack));
-    const terminal = vscode.window.createTerminal({ name: rack.displayName, iconPath: new vscode.ThemeIcon('server-environment'), ...pinnedShell(pinned) });
+    const terminal = vscode.window.createTerminal({
+      name: rack.displayName,
+      iconPath: new vscode.ThemeIcon('server-environment'),
+      ...pinnedShell(pinned),
+    });
     terminal.show();
-    log.info(`Opened a terminal on ${rack.displayName} (${Object.keys(pinned).sort().join(', ')} set${pinned.RACK_URL || rack.local ? '' : '; no API password'}).`);
+    log.info(
+      `Opened a terminal on ${rack.displayName} (${Object.keys(pinned).sort().join(', ')} set${pinned.RACK_URL || rack.local ? '' : '; no API password'}).`,
+    );
     return terminal;
   };
 
@@ -39,12 +55,16 @@ export function registerTerminalCommands(store: RackStore, tree: RacksTree, curr
     const rack = await rackFor(target, 'Copy the URL of rack');
     if (!rack) return;
     if (rack.local) {
-      void vscode.window.showInformationMessage(`Convox: ${rack.displayName} is a local rack: it has no password, and the convox CLI reaches it at ${localRackEndpoint(rack.local.namespace)} by its name alone.`);
+      void vscode.window.showInformationMessage(
+        `Convox: ${rack.displayName} is a local rack: it has no password, and the convox CLI reaches it at ${localRackEndpoint(rack.local.namespace)} by its name alone.`,
+      );
       return;
     }
     const url = await passwords.url(rack);
     if (!url) {
-      void vscode.window.showErrorMessage(`Convox: the API password of ${rack.displayName} could not be read, so there is no rack URL to copy. See the log for why.`);
+      void vscode.window.showErrorMessage(
+        `Convox: the API password of ${rack.displayName} could not be read, so there is no rack URL to copy. See the log for why.`,
+      );
       return;
     }
     const copy = 'Copy';
@@ -58,7 +78,10 @@ export function registerTerminalCommands(store: RackStore, tree: RacksTree, curr
     log.info(`Copied the rack URL of ${rack.displayName} to the clipboard.`);
   };
 
-  return [vscode.commands.registerCommand('convox.openTerminal', openTerminal), vscode.commands.registerCommand('convox.copyRackUrl', copyRackUrl)];
+  return [
+    vscode.commands.registerCommand('convox.openTerminal', openTerminal),
+    vscode.commands.registerCommand('convox.copyRackUrl', copyRackUrl),
+  ];
 }
 
 /** What the extension host itself runs with, not a shell: left out of a terminal built from its environment. */
@@ -71,15 +94,24 @@ const hostOnlyVariable = /^(VSCODE_|ELECTRON_)/;
  * are not secret in its arguments, `RACK_URL` (the password) only in the environment, which no collection entry
  * touches. On Windows (local terminals honour it) the whole environment is given with `strictEnv`.
  */
-function pinnedShell(pinned: TerminalVariables): Pick<vscode.TerminalOptions, 'env' | 'strictEnv' | 'shellPath' | 'shellArgs'> {
+function pinnedShell(
+  pinned: TerminalVariables,
+): Pick<vscode.TerminalOptions, 'env' | 'strictEnv' | 'shellPath' | 'shellArgs'> {
   if (process.platform === 'win32') {
     const env: Record<string, string> = {};
     const rackVariables = new Set<string>(terminalVariableNames);
-    for (const [name, value] of Object.entries(process.env)) if (value !== undefined && !rackVariables.has(name) && !hostOnlyVariable.test(name)) env[name] = value;
+    for (const [name, value] of Object.entries(process.env))
+      if (value !== undefined && !rackVariables.has(name) && !hostOnlyVariable.test(name)) env[name] = value;
     return { env: { ...env, ...pinned }, strictEnv: true };
   }
   // `env` takes its options before the first NAME=VALUE.
   const unset = terminalVariableNames.filter((name) => pinned[name] === undefined).flatMap((name) => ['-u', name]);
-  const set = terminalVariableNames.flatMap((name) => (pinned[name] === undefined || name === 'RACK_URL' ? [] : [`${name}=${pinned[name]}`]));
-  return { shellPath: '/usr/bin/env', shellArgs: [...unset, ...set, vscode.env.shell || '/bin/sh'], env: pinned.RACK_URL ? { RACK_URL: pinned.RACK_URL } : undefined };
+  const set = terminalVariableNames.flatMap((name) =>
+    pinned[name] === undefined || name === 'RACK_URL' ? [] : [`${name}=${pinned[name]}`],
+  );
+  return {
+    shellPath: '/usr/bin/env',
+    shellArgs: [...unset, ...set, vscode.env.shell || '/bin/sh'],
+    env: pinned.RACK_URL ? { RACK_URL: pinned.RACK_URL } : undefined,
+  };
 }

@@ -1,5 +1,9 @@
 import * as vscode from 'vscode';
-import { currentRackVariables, terminalVariableNames, type TerminalVariables } from '../../model/terminal/rackEnvironment';
+import {
+  currentRackVariables,
+  terminalVariableNames,
+  type TerminalVariables,
+} from '../../model/terminal/rackEnvironment';
 import type { RackStore } from '../../model/store/rackStore';
 import { exportRackToTerminals } from '../settings';
 import type { CurrentRack } from '../switch/currentRack';
@@ -27,11 +31,14 @@ export class TerminalEnvironment implements vscode.Disposable {
     private readonly cliNameForHost: (host: string) => Promise<string | undefined>,
   ) {
     variables.persistent = false;
-    variables.description = 'The current Convox rack (Convox: Switch Rack): CONVOX_HOST and CONVOX_PASSWORD, or CONVOX_RACK for a local rack.';
+    variables.description =
+      'The current Convox rack (Convox: Switch Rack): CONVOX_HOST and CONVOX_PASSWORD, or CONVOX_RACK for a local rack.';
     this.unsubscribe = store.onDidChange(() => this.settledFor !== current.id && void this.update());
     this.subscriptions.push(
       current.onDidChange(() => void this.update()),
-      vscode.workspace.onDidChangeConfiguration((event) => event.affectsConfiguration('convox.terminal.exportRack') && void this.update()),
+      vscode.workspace.onDidChangeConfiguration(
+        (event) => event.affectsConfiguration('convox.terminal.exportRack') && void this.update(),
+      ),
     );
     void this.update();
   }
@@ -51,7 +58,10 @@ export class TerminalEnvironment implements vscode.Disposable {
       this.apply({});
       return;
     }
-    const [password, cliName] = await Promise.all([this.passwords.password(rack), rack.apiHost ? this.cliNameForHost(rack.apiHost) : Promise.resolve(undefined)]);
+    const [password, cliName] = await Promise.all([
+      this.passwords.password(rack),
+      rack.apiHost ? this.cliNameForHost(rack.apiHost) : Promise.resolve(undefined),
+    ]);
     if (generation !== this.generation) return;
     this.settledFor = id;
     this.apply(currentRackVariables(rack, password, cliName));

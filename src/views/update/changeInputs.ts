@@ -23,10 +23,21 @@ export async function chooseRelease(rack: Rack, releases: Promise<Release[]>): P
   const items = releases.then(async (list): Promise<PickItem<string>[]> => {
     const choices = updateChoices(list, rack.version);
     const proposed = await target;
-    if (choices.length === 0) return [{ label: `$(check) ${rack.displayName} is at the newest published release (${rack.version ?? 'unknown'})`, alwaysShow: true }];
+    if (choices.length === 0)
+      return [
+        {
+          label: `$(check) ${rack.displayName} is at the newest published release (${rack.version ?? 'unknown'})`,
+          alwaysShow: true,
+        },
+      ];
     return choices.map((release) => ({
       label: release.version,
-      description: [release.version === proposed ? 'what convox rack update chooses' : undefined, release.required ? 'required' : undefined].filter(Boolean).join(' · '),
+      description: [
+        release.version === proposed ? 'what convox rack update chooses' : undefined,
+        release.required ? 'required' : undefined,
+      ]
+        .filter(Boolean)
+        .join(' · '),
       detail: release.description || undefined,
       value: release.version,
     }));
@@ -48,7 +59,10 @@ export async function chooseRelease(rack: Rack, releases: Promise<Release[]>): P
 }
 
 /** Set Rack Parameters: one parameter of the rack's template, with its value now, default, rules and description. */
-export async function chooseParameter(rack: Rack, template: readonly TemplateParameter[]): Promise<RackChange | undefined> {
+export async function chooseParameter(
+  rack: Rack,
+  template: readonly TemplateParameter[],
+): Promise<RackChange | undefined> {
   const title = `Convox: Set Parameters of ${rack.displayName}`;
   for (;;) {
     const items: PickItem<TemplateParameter>[] = template
@@ -56,7 +70,14 @@ export async function chooseParameter(rack: Rack, template: readonly TemplatePar
       .map((parameter) => ({
         label: parameter.key,
         description: `${shownValue(parameter.key, rack.parameters[parameter.key], template)}${parameter.defaultValue !== undefined ? ` (default ${shownValue(parameter.key, parameter.defaultValue, template)})` : ''}${parameter.key === 'HighAvailability' ? ' · install time only' : ''}`,
-        detail: [parameter.description, parameter.allowedValues ? `one of: ${parameter.allowedValues.map((value) => value || '(empty)').join(', ')}` : undefined].filter(Boolean).join(' · '),
+        detail: [
+          parameter.description,
+          parameter.allowedValues
+            ? `one of: ${parameter.allowedValues.map((value) => value || '(empty)').join(', ')}`
+            : undefined,
+        ]
+          .filter(Boolean)
+          .join(' · '),
         value: parameter,
       }));
     const chosen = await pick({ title, step: 1, totalSteps: 2, placeholder: 'Which parameter?', items });
@@ -77,7 +98,8 @@ export async function chooseParameter(rack: Rack, template: readonly TemplatePar
       password: secret,
       validate: (text) => parameterChangeProblem(template, parameter.key, text),
       accept: async (text) => {
-        if (!secret && text === current) return `${parameter.key} is already ${shownValue(parameter.key, current, template)}.`;
+        if (!secret && text === current)
+          return `${parameter.key} is already ${shownValue(parameter.key, current, template)}.`;
         return parametersProblems(template, rack.parameters, { [parameter.key]: text })[0];
       },
     });
@@ -112,11 +134,16 @@ export async function chooseScale(rack: Rack, template: readonly TemplateParamet
       prompt: `Instance type (InstanceType, now ${currentType || 'unset'})`,
       value: currentType,
       validate: (text) => parameterChangeProblem(template, 'InstanceType', text.trim()),
-      accept: async (text) => (count === currentCount && text.trim() === currentType ? 'Neither the count nor the type changes.' : undefined),
+      accept: async (text) =>
+        count === currentCount && text.trim() === currentType ? 'Neither the count nor the type changes.' : undefined,
     });
     if (typeStep.kind === 'cancel') return undefined;
     if (typeStep.kind === 'back') continue;
     const type = typeStep.value.trim();
-    return { kind: 'scale', count: count === currentCount ? undefined : Number(count), type: type === currentType ? undefined : type };
+    return {
+      kind: 'scale',
+      count: count === currentCount ? undefined : Number(count),
+      type: type === currentType ? undefined : type,
+    };
   }
 }

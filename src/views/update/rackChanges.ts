@@ -11,7 +11,13 @@ import type { RackStore } from '../../model/store/rackStore';
 import { inertText } from '../../model/untrustedText';
 import type { ChangePreviewer } from '../../model/update/ports';
 import { previewChange, previewTiming, type ChangePreview } from '../../model/update/previewChange';
-import { acceptsChanges, changeRefusal, convergingWarning, systemUpdateForm, type RackChange } from '../../model/update/rackChange';
+import {
+  acceptsChanges,
+  changeRefusal,
+  convergingWarning,
+  systemUpdateForm,
+  type RackChange,
+} from '../../model/update/rackChange';
 import { systemOf, updateSystem, type RackApiTarget, type RackSystem } from '../../rackApi/client';
 import { RackApiError, UntrustedCertificateError, type CertificateFacts } from '../../rackApi/errors';
 import { reportFailure } from '../failures';
@@ -67,7 +73,11 @@ function fingerprintCommand(host: string): string {
   return `openssl s_client -connect ${host} | openssl x509 -noout -fingerprint -sha256`;
 }
 
-const commandTitles: Record<ChangeCommand, string> = { update: 'Update Rack', parameters: 'Set Rack Parameters', scale: 'Scale Rack' };
+const commandTitles: Record<ChangeCommand, string> = {
+  update: 'Update Rack',
+  parameters: 'Set Rack Parameters',
+  scale: 'Scale Rack',
+};
 
 /**
  * Update Rack, Set Rack Parameters and Scale Rack: checks the rack can change now, asks what to change, previews it
@@ -95,7 +105,11 @@ export class RackChanges {
     if (!reached) return;
     const { target: api, system } = reached;
     if (!acceptsChanges(system.status)) {
-      this.refuse(command, rack, `${rack.displayName} says it is ${inertText(system.status, 40)}. A rack is changed only while it is running (or converging).`);
+      this.refuse(
+        command,
+        rack,
+        `${rack.displayName} says it is ${inertText(system.status, 40)}. A rack is changed only while it is running (or converging).`,
+      );
       return;
     }
     const currentTemplateUrl = templateUrl(this.dependencies.releasesUrl(), rack.version ?? system.version);
@@ -106,18 +120,38 @@ export class RackChanges {
     void template.catch(() => undefined);
     const change =
       command === 'update'
-        ? await this.dependencies.inputs.release(rack, store.installer.releases(this.dependencies.releasesUrl(), deadlineMs))
+        ? await this.dependencies.inputs.release(
+            rack,
+            store.installer.releases(this.dependencies.releasesUrl(), deadlineMs),
+          )
         : command === 'parameters'
           ? await this.dependencies.inputs.parameter(rack, await template)
           : await this.dependencies.inputs.scale(rack, await template);
     if (!change) return;
-    const preview = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Convox: previewing the change of ${rack.displayName} (a CloudFormation change set, deleted afterwards)…` }, async () =>
-      previewChange({ installer: store.installer, previewer: this.dependencies.previewer, releasesUrl: this.dependencies.releasesUrl(), timing: previewTiming }, rack, change, await template),
+    const preview = await vscode.window.withProgress(
+      {
+        location: vscode.ProgressLocation.Notification,
+        title: `Convox: previewing the change of ${rack.displayName} (a CloudFormation change set, deleted afterwards)…`,
+      },
+      async () =>
+        previewChange(
+          {
+            installer: store.installer,
+            previewer: this.dependencies.previewer,
+            releasesUrl: this.dependencies.releasesUrl(),
+            timing: previewTiming,
+          },
+          rack,
+          change,
+          await template,
+        ),
     );
     log.info(`${rack.displayName}: preview of "${preview.title}": ${preview.rows.length} resource change(s).`);
     await this.dependencies.previews.show(rack.displayName, preview.document);
     if (preview.preview.noChanges) {
-      void vscode.window.showInformationMessage(`Convox: CloudFormation would change nothing on ${rack.displayName} ("${inertText(preview.title)}"): the values are already in place. Nothing was sent.`);
+      void vscode.window.showInformationMessage(
+        `Convox: CloudFormation would change nothing on ${rack.displayName} ("${inertText(preview.title)}"): the values are already in place. Nothing was sent.`,
+      );
       return;
     }
     if (!(await this.confirmed(rack, preview))) {
@@ -142,7 +176,10 @@ export class RackChanges {
     const go = 'Continue';
     const choice = await vscode.window.showWarningMessage(
       `Convox: ${inertText(warning)}`,
-      { modal: true, detail: `${commandTitles[command]} goes on through the rack API as the convox CLI would; the Racks view shows the servers settle.` },
+      {
+        modal: true,
+        detail: `${commandTitles[command]} goes on through the rack API as the convox CLI would; the Racks view shows the servers settle.`,
+      },
       go,
     );
     return choice === go;
@@ -159,7 +196,11 @@ export class RackChanges {
   private async whenRunning(command: ChangeCommand, rack: Rack): Promise<void> {
     const { store } = this.dependencies;
     const running = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Convox: waiting for ${rack.displayName} to be running…`, cancellable: true },
+      {
+        location: vscode.ProgressLocation.Notification,
+        title: `Convox: waiting for ${rack.displayName} to be running…`,
+        cancellable: true,
+      },
       async (_progress, token) => {
         const started = Date.now();
         while (!token.isCancellationRequested && Date.now() - started < waitForRunningMs) {
@@ -177,7 +218,9 @@ export class RackChanges {
   /** The rack API's address and password, with the person's pin if any; undefined (and said why) when there is none. */
   private async apiTarget(rack: Rack): Promise<{ target: RackApiTarget; system: RackSystem } | undefined> {
     if (!rack.apiHost) {
-      void vscode.window.showErrorMessage(`Convox: ${rack.displayName} has no usable Dashboard output (a host or host:port), so its API cannot be reached.`);
+      void vscode.window.showErrorMessage(
+        `Convox: ${rack.displayName} has no usable Dashboard output (a host or host:port), so its API cannot be reached.`,
+      );
       return undefined;
     }
     const password = await this.dependencies.passwords.password(rack);
@@ -187,7 +230,11 @@ export class RackChanges {
       );
       return undefined;
     }
-    const target: RackApiTarget = { host: rack.apiHost, password, pinnedFingerprint: this.dependencies.pins.fingerprint(rack) };
+    const target: RackApiTarget = {
+      host: rack.apiHost,
+      password,
+      pinnedFingerprint: this.dependencies.pins.fingerprint(rack),
+    };
     try {
       return { target, system: await systemOf(target, this.dependencies.store.requestDeadlineMs) };
     } catch (error) {
@@ -204,13 +251,21 @@ export class RackChanges {
    * The rack refused the password it was last read as: the secret may have been rotated, so it is read again,
    * once, and tried again if it changed.
    */
-  private async withPasswordReadAgain(rack: Rack, refused: RackApiTarget): Promise<{ target: RackApiTarget; system: RackSystem }> {
+  private async withPasswordReadAgain(
+    rack: Rack,
+    refused: RackApiTarget,
+  ): Promise<{ target: RackApiTarget; system: RackSystem }> {
     const { passwords, log, store } = this.dependencies;
     passwords.forget(rack);
     const password = await passwords.password(rack);
-    const refusal = new RackApiError(401, `The rack API of ${rack.displayName} refused its password (HTTP 401), also after reading it again. Check ${rack.name}RackApiSecret in SSM, or the convox CLI's auth entry for ${refused.host}.`);
+    const refusal = new RackApiError(
+      401,
+      `The rack API of ${rack.displayName} refused its password (HTTP 401), also after reading it again. Check ${rack.name}RackApiSecret in SSM, or the convox CLI's auth entry for ${refused.host}.`,
+    );
     if (password === undefined || password === refused.password) throw refusal;
-    log.info(`${rack.displayName}: the rack API refused the password it was read as; it was read again and differs, trying once more.`);
+    log.info(
+      `${rack.displayName}: the rack API refused the password it was read as; it was read again and differs, trying once more.`,
+    );
     const target = { ...refused, password };
     return { target, system: await systemOf(target, store.requestDeadlineMs) };
   }
@@ -243,8 +298,15 @@ export class RackChanges {
   private async replacedPin(rack: Rack, error: UntrustedCertificateError): Promise<boolean> {
     const replace = 'Replace Pinned Certificate';
     const pinned = this.dependencies.pins.pinned(rack);
-    const pinnedFacts = { fingerprint: pinned?.fingerprint ?? '(unknown)', subject: pinned?.subject ?? '', validFrom: pinned?.validFrom ?? '', validTo: pinned?.validTo ?? '' };
-    this.dependencies.log.warn(`${rack.displayName}: the rack API at ${error.host} presented another certificate than the pinned one; nothing was sent. Pinned: ${certificateLine(pinnedFacts)}. Presented: ${certificateLine(error.certificate)}.`);
+    const pinnedFacts = {
+      fingerprint: pinned?.fingerprint ?? '(unknown)',
+      subject: pinned?.subject ?? '',
+      validFrom: pinned?.validFrom ?? '',
+      validTo: pinned?.validTo ?? '',
+    };
+    this.dependencies.log.warn(
+      `${rack.displayName}: the rack API at ${error.host} presented another certificate than the pinned one; nothing was sent. Pinned: ${certificateLine(pinnedFacts)}. Presented: ${certificateLine(error.certificate)}.`,
+    );
     const choice = await vscode.window.showWarningMessage(
       `Convox: Replace Pinned Certificate of ${rack.displayName}? Its API at ${error.host} presented a different certificate from the one you trusted. Nothing was sent.`,
       {
@@ -264,7 +326,9 @@ export class RackChanges {
       return false;
     }
     await this.dependencies.pins.trust(rack, error.certificate);
-    this.dependencies.log.info(`${rack.displayName}: the pinned certificate of ${error.host} was replaced: ${pinnedFacts.fingerprint} → ${error.fingerprint}.`);
+    this.dependencies.log.info(
+      `${rack.displayName}: the pinned certificate of ${error.host} was replaced: ${pinnedFacts.fingerprint} → ${error.fingerprint}.`,
+    );
     return true;
   }
 
@@ -283,7 +347,13 @@ export class RackChanges {
     return choice === apply;
   }
 
-  private async apply(command: ChangeCommand, rack: Rack, api: RackApiTarget, change: RackChange, preview: ChangePreview): Promise<void> {
+  private async apply(
+    command: ChangeCommand,
+    rack: Rack,
+    api: RackApiTarget,
+    change: RackChange,
+    preview: ChangePreview,
+  ): Promise<void> {
     const { store, log, events } = this.dependencies;
     const where = { profile: rack.profile, region: rack.region, name: rack.name };
     const before = await store.installer.newEvents(where, rack.stackId, undefined, store.requestDeadlineMs, 1);
@@ -292,50 +362,72 @@ export class RackChanges {
     } catch (error) {
       // The rack began changing since it was read (its autoscaler, another person): refused as a busy rack is.
       if (!(error instanceof RackApiError && busyStack.test(error.message))) throw error;
-      this.refuse(command, rack, `${rack.displayName} began changing meanwhile, so the rack refused the change: ${error.message}`);
+      this.refuse(
+        command,
+        rack,
+        `${rack.displayName} began changing meanwhile, so the rack refused the change: ${error.message}`,
+      );
       return;
     }
     log.info(`${rack.displayName}: "${preview.title}" sent to the rack API.`);
     store.requestRefresh('manual');
     const started = Date.now();
-    const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Convox: ${rack.displayName}: ${inertText(preview.title)}`, cancellable: true }, async (progress, token) => {
-      const stop = new AbortController();
-      token.onCancellationRequested(() => stop.abort());
-      let shown = 0;
-      progress.report({ message: 'waiting for CloudFormation…' });
-      return watchStack(store.installer, {
-        target: where,
-        stackId: rack.stackId,
-        operation: 'update',
-        total: Math.max(1, preview.rows.length),
-        timing: { deadlineMs: store.requestDeadlineMs, pollMs: installPollMs },
-        lastSeenId: before.events[0]?.id,
-        maxMs: updateWatchMs,
-        signal: stop.signal,
-        onEvents: (newEvents) => newEvents.forEach((event) => log.info(`${rack.name}: ${eventLine(event)}`)),
-        onProgress: (state) => {
-          const now = percent(state);
-          store.setProgress(rack.stackId, `${now}%`);
-          progress.report({ increment: now - shown, message: `${now}% · ${progressLine(state, Date.now() - started)}` });
-          shown = now;
-        },
-      });
-    });
+    const result = await vscode.window.withProgress(
+      {
+        location: vscode.ProgressLocation.Notification,
+        title: `Convox: ${rack.displayName}: ${inertText(preview.title)}`,
+        cancellable: true,
+      },
+      async (progress, token) => {
+        const stop = new AbortController();
+        token.onCancellationRequested(() => stop.abort());
+        let shown = 0;
+        progress.report({ message: 'waiting for CloudFormation…' });
+        return watchStack(store.installer, {
+          target: where,
+          stackId: rack.stackId,
+          operation: 'update',
+          total: Math.max(1, preview.rows.length),
+          timing: { deadlineMs: store.requestDeadlineMs, pollMs: installPollMs },
+          lastSeenId: before.events[0]?.id,
+          maxMs: updateWatchMs,
+          signal: stop.signal,
+          onEvents: (newEvents) => newEvents.forEach((event) => log.info(`${rack.name}: ${eventLine(event)}`)),
+          onProgress: (state) => {
+            const now = percent(state);
+            store.setProgress(rack.stackId, `${now}%`);
+            progress.report({
+              increment: now - shown,
+              message: `${now}% · ${progressLine(state, Date.now() - started)}`,
+            });
+            shown = now;
+          },
+        });
+      },
+    );
     store.setProgress(rack.stackId, undefined);
     await store.refresh('manual').catch(() => undefined);
     if (result.outcome === 'succeeded') {
-      void vscode.window.showInformationMessage(`Convox: ${rack.displayName}: ${inertText(preview.title)} done (UPDATE_COMPLETE).`);
+      void vscode.window.showInformationMessage(
+        `Convox: ${rack.displayName}: ${inertText(preview.title)} done (UPDATE_COMPLETE).`,
+      );
       return;
     }
     if (result.outcome !== 'failed') {
-      void vscode.window.showWarningMessage(`Convox: stopped following ${rack.displayName}; CloudFormation goes on and the Racks view shows its state.`);
+      void vscode.window.showWarningMessage(
+        `Convox: stopped following ${rack.displayName}; CloudFormation goes on and the Racks view shows its state.`,
+      );
       return;
     }
     const why = result.rootCause ? rootCauseSentence(result.rootCause) : 'CloudFormation gave no reason';
     log.error(`${rack.displayName}: "${preview.title}" failed and was rolled back. Root cause: ${why}`);
     const show = 'Show Events';
     const diagnoseRack = 'Diagnose';
-    const choice = await vscode.window.showErrorMessage(`Convox: ${inertText(preview.title)} of ${rack.displayName} failed and was rolled back (${result.progress.stackStatus ?? 'rolling back'}). ${inertText(why)}.`, show, diagnoseRack);
+    const choice = await vscode.window.showErrorMessage(
+      `Convox: ${inertText(preview.title)} of ${rack.displayName} failed and was rolled back (${result.progress.stackStatus ?? 'rolling back'}). ${inertText(why)}.`,
+      show,
+      diagnoseRack,
+    );
     if (choice === show) await events.show(rack.name, 'update', result.events, result.rootCause);
     if (choice === diagnoseRack) await vscode.commands.executeCommand('convox.diagnoseRack', rack.stackId);
   }

@@ -23,7 +23,12 @@ export class TrustedCertificates {
   private readonly list: StoredList<TrustedCertificate>;
 
   constructor(state: vscode.Memento) {
-    this.list = new StoredList<TrustedCertificate>(state, storageKey, ['rack', 'stackId', 'host', 'fingerprint'], ['trustedAt']);
+    this.list = new StoredList<TrustedCertificate>(
+      state,
+      storageKey,
+      ['rack', 'stackId', 'host', 'fingerprint'],
+      ['trustedAt'],
+    );
   }
 
   all(): TrustedCertificate[] {
@@ -44,13 +49,27 @@ export class TrustedCertificates {
     if (!rack.apiHost) return;
     const host = rack.apiHost;
     const { fingerprint, subject, validFrom, validTo } = certificate;
-    await this.list.replace((pin) => !(pin.stackId === rack.stackId && pin.host === host), [
-      { rack: rack.displayName, stackId: rack.stackId, host, fingerprint, trustedAt: Date.now(), subject, validFrom, validTo },
-    ]);
+    await this.list.replace(
+      (pin) => !(pin.stackId === rack.stackId && pin.host === host),
+      [
+        {
+          rack: rack.displayName,
+          stackId: rack.stackId,
+          host,
+          fingerprint,
+          trustedAt: Date.now(),
+          subject,
+          validFrom,
+          validTo,
+        },
+      ],
+    );
   }
 
   async remove(pins: readonly TrustedCertificate[]): Promise<void> {
-    await this.list.replace((pin) => !pins.some((removed) => removed.stackId === pin.stackId && removed.host === pin.host));
+    await this.list.replace(
+      (pin) => !pins.some((removed) => removed.stackId === pin.stackId && removed.host === pin.host),
+    );
   }
 
   /** Drops every pin of a rack that is gone (uninstalled): a new rack of that name is another stack. */

@@ -22,15 +22,29 @@ export function registerUpdateCommands(
   previewer: ChangePreviewer,
   log: vscode.LogOutputChannel,
 ): vscode.Disposable[] {
-  const ui = lazy(async () => (await import('./updateUi')).createUpdateUi({ context, store, passwords, previewer, log }));
-  const questions: Record<ChangeCommand, string> = { update: 'Update which rack?', parameters: 'Set the parameters of which rack?', scale: 'Scale which rack?' };
+  const ui = lazy(async () =>
+    (await import('./updateUi')).createUpdateUi({ context, store, passwords, previewer, log }),
+  );
+  const questions: Record<ChangeCommand, string> = {
+    update: 'Update which rack?',
+    parameters: 'Set the parameters of which rack?',
+    scale: 'Scale which rack?',
+  };
   const command =
     (kind: ChangeCommand) =>
     async (target?: Node): Promise<void> => {
       const fromRow = target ? tree.rackOf(target) : undefined;
       const rack: Rack | undefined =
         fromRow ??
-        (await knownRacks(store, log, 'manual').then((racks) => (racks ? pickRack(racks.filter((candidate) => !candidate.local), questions[kind], current.id) : undefined)));
+        (await knownRacks(store, log, 'manual').then((racks) =>
+          racks
+            ? pickRack(
+                racks.filter((candidate) => !candidate.local),
+                questions[kind],
+                current.id,
+              )
+            : undefined,
+        ));
       if (rack) await (await ui()).change(kind, rack);
     };
   return [

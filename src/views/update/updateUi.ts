@@ -56,15 +56,29 @@ export function createUpdateUi({ context, store, passwords, previewer, log }: Up
 async function manageCertificates(pins: TrustedCertificates, log: vscode.LogOutputChannel): Promise<void> {
   const all = pins.all();
   if (all.length === 0) {
-    void vscode.window.showInformationMessage('Convox: no rack API certificate is trusted here. One is offered when a rack API presents a certificate your system does not trust.');
+    void vscode.window.showInformationMessage(
+      'Convox: no rack API certificate is trusted here. One is offered when a rack API presents a certificate your system does not trust.',
+    );
     return;
   }
   const chosen = await vscode.window.showQuickPick(
-    all.map((pin) => ({ label: pin.rack, description: inertText(pin.host), detail: `SHA-256 ${pin.fingerprint} · trusted ${new Date(pin.trustedAt).toLocaleString()}`, pin })),
-    { title: 'Convox: Trusted Rack Certificates', placeHolder: 'Choose the certificates to stop trusting, then press Enter', canPickMany: true, ignoreFocusOut: true },
+    all.map((pin) => ({
+      label: pin.rack,
+      description: inertText(pin.host),
+      detail: `SHA-256 ${pin.fingerprint} · trusted ${new Date(pin.trustedAt).toLocaleString()}`,
+      pin,
+    })),
+    {
+      title: 'Convox: Trusted Rack Certificates',
+      placeHolder: 'Choose the certificates to stop trusting, then press Enter',
+      canPickMany: true,
+      ignoreFocusOut: true,
+    },
   );
   if (!chosen || chosen.length === 0) return;
   await pins.remove(chosen.map((item) => item.pin));
-  log.info(`Stopped trusting the certificates of ${chosen.map((item) => `${item.pin.rack} (${item.pin.host})`).join(', ')}.`);
+  log.info(
+    `Stopped trusting the certificates of ${chosen.map((item) => `${item.pin.rack} (${item.pin.host})`).join(', ')}.`,
+  );
   void vscode.window.showInformationMessage(`Convox: ${chosen.length} certificate(s) no longer trusted.`);
 }

@@ -26,10 +26,22 @@ export class DetailsPane {
     const withShown = (act: (component: SceneComponent) => void) => (): void => {
       if (this.shown) act(this.shown);
     };
-    this.openConsole.addEventListener('click', withShown((component) => post({ type: 'openConsole', id: component.id })));
-    this.showLogs.addEventListener('click', withShown((component) => post({ type: 'showLogs', id: component.id })));
-    byId(pageIds.revealInTree, HTMLButtonElement).addEventListener('click', withShown((component) => post({ type: 'revealInTree', id: component.id })));
-    this.copyId.addEventListener('click', withShown((component) => component.awsId && post({ type: 'copy', text: component.awsId })));
+    this.openConsole.addEventListener(
+      'click',
+      withShown((component) => post({ type: 'openConsole', id: component.id })),
+    );
+    this.showLogs.addEventListener(
+      'click',
+      withShown((component) => post({ type: 'showLogs', id: component.id })),
+    );
+    byId(pageIds.revealInTree, HTMLButtonElement).addEventListener(
+      'click',
+      withShown((component) => post({ type: 'revealInTree', id: component.id })),
+    );
+    this.copyId.addEventListener(
+      'click',
+      withShown((component) => component.awsId && post({ type: 'copy', text: component.awsId })),
+    );
     byId(pageIds.closeDetails, HTMLButtonElement).addEventListener('click', () => this.closed());
   }
 
@@ -48,7 +60,8 @@ export class DetailsPane {
       dot.style.setProperty('--status', themeColor(component.status.color));
       this.status.append(dot, component.status.text);
     }
-    if (component.facts.length > 0) this.status.append(`${component.status ? ' · ' : ''}${component.facts.join(' · ')}`);
+    if (component.facts.length > 0)
+      this.status.append(`${component.status ? ' · ' : ''}${component.facts.join(' · ')}`);
     this.rows.replaceChildren(
       ...component.details.flatMap((row) => {
         const term = document.createElement('dt');

@@ -1,7 +1,10 @@
 const svgNamespace = 'http://www.w3.org/2000/svg';
 
 /** An SVG element with its attributes; every value goes through setAttribute, never through markup. */
-export function svgElement<K extends keyof SVGElementTagNameMap>(tag: K, attributes: Record<string, string | number> = {}): SVGElementTagNameMap[K] {
+export function svgElement<K extends keyof SVGElementTagNameMap>(
+  tag: K,
+  attributes: Record<string, string | number> = {},
+): SVGElementTagNameMap[K] {
   const created = document.createElementNS(svgNamespace, tag);
   for (const [name, value] of Object.entries(attributes)) created.setAttribute(name, String(value));
   return created;
@@ -16,5 +19,7 @@ export function byId<T extends Element>(id: string, type: { new (): T; prototype
 
 /** The theme colour a status colour id names, e.g. `charts.yellow` → `var(--vscode-charts-yellow)`. */
 export function themeColor(id: string | undefined): string {
-  return id !== undefined && /^[A-Za-z0-9.]+$/.test(id) ? `var(--vscode-${id.replace(/\./g, '-')})` : 'var(--vscode-foreground)';
+  return id !== undefined && /^[A-Za-z0-9.]+$/.test(id)
+    ? `var(--vscode-${id.replace(/\./g, '-')})`
+    : 'var(--vscode-foreground)';
 }

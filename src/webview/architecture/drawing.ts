@@ -133,14 +133,20 @@ export class Drawing {
     const drawn = this.drawn.get(id);
     if (!drawn) return;
     // Its subtree goes with its element; forget the components inside it too.
-    for (const inner of drawn.group.querySelectorAll('.component')) this.drawn.delete(inner.getAttribute('data-id') ?? '');
+    for (const inner of drawn.group.querySelectorAll('.component'))
+      this.drawn.delete(inner.getAttribute('data-id') ?? '');
     drawn.group.remove();
     this.drawn.delete(id);
   }
 
   private add(node: LayoutNode): void {
     const { component } = node;
-    const group = svgElement('g', { 'data-id': component.id, role: 'treeitem', tabindex: -1, 'aria-selected': 'false' });
+    const group = svgElement('g', {
+      'data-id': component.id,
+      role: 'treeitem',
+      tabindex: -1,
+      'aria-selected': 'false',
+    });
     const frame = svgElement('rect', { class: 'frame', rx: component.kind === 'container' ? 2 : 4 });
     group.append(frame);
     const drawn: Drawn = { node, group, frame };
@@ -186,7 +192,9 @@ export class Drawing {
     texts.title.textContent = fitted(component.label || component.noun, room);
     texts.title.setAttribute('x', String(box.x + left));
     texts.title.setAttribute('y', String(box.y + (small ? 14 : 18)));
-    const subtitle = [component.label ? component.noun : '', component.status?.text ?? '', ...component.facts].filter((part) => part !== '').join(' · ');
+    const subtitle = [component.label ? component.noun : '', component.status?.text ?? '', ...component.facts]
+      .filter((part) => part !== '')
+      .join(' · ');
     texts.subtitle.textContent = small ? '' : fitted(subtitle, room);
     texts.subtitle.setAttribute('x', String(box.x + left));
     texts.subtitle.setAttribute('y', String(box.y + 33));
@@ -196,7 +204,13 @@ export class Drawing {
   }
 
   private addEdge(edge: LayoutEdge): void {
-    const line = svgElement('polyline', { class: 'edge', points: points(edge), 'marker-end': 'url(#arrow)', 'data-from': edge.from, 'data-to': edge.to });
+    const line = svgElement('polyline', {
+      class: 'edge',
+      points: points(edge),
+      'marker-end': 'url(#arrow)',
+      'data-from': edge.from,
+      'data-to': edge.to,
+    });
     this.edgesRoot.append(line);
     this.edges.set(edge.id, line);
   }

@@ -1,9 +1,28 @@
 import { pageIds } from '../../model/architecture/page';
 
 /** The computed properties that give the drawing its look; the copy carries them as attributes. */
-const drawnProperties = ['fill', 'fill-opacity', 'stroke', 'stroke-width', 'stroke-dasharray', 'opacity', 'font-family', 'font-size', 'font-weight'];
+const drawnProperties = [
+  'fill',
+  'fill-opacity',
+  'stroke',
+  'stroke-width',
+  'stroke-dasharray',
+  'opacity',
+  'font-family',
+  'font-size',
+  'font-weight',
+];
 /** The page's own markup: styling hooks, focus and selection state. */
-const pageAttributes = ['class', 'style', 'tabindex', 'aria-selected', 'aria-expanded', 'data-id', 'data-from', 'data-to'];
+const pageAttributes = [
+  'class',
+  'style',
+  'tabindex',
+  'aria-selected',
+  'aria-expanded',
+  'data-id',
+  'data-from',
+  'data-to',
+];
 
 /**
  * The diagram as a standalone SVG file: the whole of it at 100%, every theme colour resolved to the value it
@@ -26,7 +45,8 @@ export function standaloneSvg(diagram: SVGSVGElement, width: number, height: num
   glyphs.forEach((glyph) => glyph.remove());
   copy.querySelector(`#${pageIds.viewport}`)?.removeAttribute('transform');
   const background = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
-  for (const [name, value] of Object.entries({ width, height, fill: getComputedStyle(document.body).backgroundColor })) background.setAttribute(name, String(value));
+  for (const [name, value] of Object.entries({ width, height, fill: getComputedStyle(document.body).backgroundColor }))
+    background.setAttribute(name, String(value));
   copy.prepend(background);
   copy.removeAttribute('class');
   copy.setAttribute('width', String(width));

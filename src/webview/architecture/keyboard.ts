@@ -4,7 +4,12 @@ export type KeyAction =
   | { kind: 'move'; to: 'next' | 'previous' | 'parent' | 'child' | 'first' | 'last' }
   | { kind: 'zoomIn' | 'zoomOut' | 'fit' | 'actualSize' | 'select' | 'close' };
 
-const arrows: Record<string, 'left' | 'right' | 'up' | 'down'> = { ArrowLeft: 'left', ArrowRight: 'right', ArrowUp: 'up', ArrowDown: 'down' };
+const arrows: Record<string, 'left' | 'right' | 'up' | 'down'> = {
+  ArrowLeft: 'left',
+  ArrowRight: 'right',
+  ArrowUp: 'up',
+  ArrowDown: 'down',
+};
 /** On a component, the arrows walk the tree as in any tree view. */
 const moves: Record<string, 'next' | 'previous' | 'parent' | 'child' | 'first' | 'last'> = {
   ArrowDown: 'next',
@@ -22,7 +27,8 @@ const moves: Record<string, 'next' | 'previous' | 'parent' | 'child' | 'first' |
 export function keyAction(event: KeyboardEvent, onComponent: boolean): KeyAction | undefined {
   if (event.altKey || event.ctrlKey || event.metaKey) return undefined;
   const direction = arrows[event.key];
-  if (direction && (!onComponent || event.shiftKey)) return { kind: 'pan', direction, far: event.shiftKey && !onComponent };
+  if (direction && (!onComponent || event.shiftKey))
+    return { kind: 'pan', direction, far: event.shiftKey && !onComponent };
   const move = moves[event.key];
   if (move && onComponent) return { kind: 'move', to: move };
   switch (event.key) {

@@ -16,7 +16,10 @@ import { vscodeApi } from './vscodeApi';
 /** View changes within this many milliseconds are saved once. */
 const saveDelayMs = 300;
 
-const rack: RackIdentity = { stackId: document.body.dataset.stackId ?? '', fullName: document.body.dataset.fullName ?? '' };
+const rack: RackIdentity = {
+  stackId: document.body.dataset.stackId ?? '',
+  fullName: document.body.dataset.fullName ?? '',
+};
 /** The body's view (a restored panel's), if it is JSON at all; parsePanelState checks the rest. */
 function bodyView(): unknown {
   try {
@@ -56,7 +59,12 @@ function saveView(): void {
   }, saveDelayMs);
 }
 
-const viewport = new Viewport(canvas, byId(pageIds.viewport, SVGGElement), byId(pageIds.zoomLevel, HTMLSpanElement), saveView);
+const viewport = new Viewport(
+  canvas,
+  byId(pageIds.viewport, SVGGElement),
+  byId(pageIds.zoomLevel, HTMLSpanElement),
+  saveView,
+);
 if (saved?.view) viewport.set(saved.view);
 
 /** One component in the Tab order at a time; the arrows move it (the roving tabindex of a tree view). */
@@ -210,7 +218,9 @@ canvas.addEventListener('click', (event) => {
   select(id);
   if (id !== undefined) focusComponent(id);
 });
-canvas.addEventListener('pointermove', (event) => hints.hover(drawing.component(drawing.idAt(event.target) ?? ''), event.clientX, event.clientY));
+canvas.addEventListener('pointermove', (event) =>
+  hints.hover(drawing.component(drawing.idAt(event.target) ?? ''), event.clientX, event.clientY),
+);
 canvas.addEventListener('pointerleave', () => hints.hover(undefined, 0, 0));
 canvas.addEventListener('focusin', (event) => {
   const id = drawing.idAt(event.target);

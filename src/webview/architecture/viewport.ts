@@ -82,9 +82,20 @@ export class Viewport {
 
   /** The whole diagram in view, centred, no larger than life. */
   fit(width: number, height: number): void {
-    const room = { width: Math.max(1, this.canvas.clientWidth - 2 * fitMargin), height: Math.max(1, this.canvas.clientHeight - 2 * fitMargin) };
-    const zoom = clamp(Math.min(room.width / Math.max(width, 1), room.height / Math.max(height, 1), 1), zoomRange.min, zoomRange.max);
-    this.set({ zoom, panX: (this.canvas.clientWidth - width * zoom) / 2, panY: (this.canvas.clientHeight - height * zoom) / 2 });
+    const room = {
+      width: Math.max(1, this.canvas.clientWidth - 2 * fitMargin),
+      height: Math.max(1, this.canvas.clientHeight - 2 * fitMargin),
+    };
+    const zoom = clamp(
+      Math.min(room.width / Math.max(width, 1), room.height / Math.max(height, 1), 1),
+      zoomRange.min,
+      zoomRange.max,
+    );
+    this.set({
+      zoom,
+      panX: (this.canvas.clientWidth - width * zoom) / 2,
+      panY: (this.canvas.clientHeight - height * zoom) / 2,
+    });
   }
 
   /** Pans just enough for a component to be in view (its top left corner, if it is larger than the view). */
@@ -93,8 +104,18 @@ export class Viewport {
     const top = box.y * this.zoom + this.panY;
     const right = left + Math.min(box.width * this.zoom, this.canvas.clientWidth - 2 * fitMargin);
     const bottom = top + Math.min(box.height * this.zoom, this.canvas.clientHeight - 2 * fitMargin);
-    const dx = left < fitMargin ? fitMargin - left : right > this.canvas.clientWidth - fitMargin ? this.canvas.clientWidth - fitMargin - right : 0;
-    const dy = top < fitMargin ? fitMargin - top : bottom > this.canvas.clientHeight - fitMargin ? this.canvas.clientHeight - fitMargin - bottom : 0;
+    const dx =
+      left < fitMargin
+        ? fitMargin - left
+        : right > this.canvas.clientWidth - fitMargin
+          ? this.canvas.clientWidth - fitMargin - right
+          : 0;
+    const dy =
+      top < fitMargin
+        ? fitMargin - top
+        : bottom > this.canvas.clientHeight - fitMargin
+          ? this.canvas.clientHeight - fitMargin - bottom
+          : 0;
     if (dx !== 0 || dy !== 0) this.panBy(dx, dy);
   }
 
@@ -111,7 +132,8 @@ export class Viewport {
   private wheel(event: WheelEvent): void {
     event.preventDefault();
     const bounds = this.canvas.getBoundingClientRect();
-    if (event.ctrlKey || event.metaKey) this.zoomBy(Math.exp(-event.deltaY * 0.002), event.clientX - bounds.left, event.clientY - bounds.top);
+    if (event.ctrlKey || event.metaKey)
+      this.zoomBy(Math.exp(-event.deltaY * 0.002), event.clientX - bounds.left, event.clientY - bounds.top);
     else this.panBy(-event.deltaX, -event.deltaY);
   }
 

@@ -51,7 +51,8 @@ export class JsonInput {
   strings(name: string): string[] | undefined {
     const value = this.members[name];
     if (value === undefined || value === null) return undefined;
-    if (!Array.isArray(value) || value.some((item) => typeof item !== 'string')) throw wrongType(name, 'list of strings');
+    if (!Array.isArray(value) || value.some((item) => typeof item !== 'string'))
+      throw wrongType(name, 'list of strings');
     return value as string[];
   }
 }

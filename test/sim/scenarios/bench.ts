@@ -43,20 +43,33 @@ export function benchScenario(options: BenchOptions): Scenario {
   if (regions < 1 || regions > benchRegions.length) throw new Error(`regions must be 1..${benchRegions.length}`);
   if (racksPerRegion > stacksPerRegion) throw new Error('racksPerRegion cannot exceed stacksPerRegion');
   const used = benchRegions.slice(0, regions);
-  const rackSlots = new Set(Array.from({ length: racksPerRegion }, (_, index) => Math.floor((index * stacksPerRegion) / racksPerRegion)));
+  const rackSlots = new Set(
+    Array.from({ length: racksPerRegion }, (_, index) => Math.floor((index * stacksPerRegion) / racksPerRegion)),
+  );
   const region =
     (regionIndex: number): RegionBuilder =>
     (at) => {
       let rackNumber = 0;
       return Array.from({ length: stacksPerRegion }, (_, index) =>
         rackSlots.has(index)
-          ? rack(at, { name: `rack-${pad(regionIndex + 1, 2)}-${pad(++rackNumber, 3)}`, highAvailability: false, buildInstance: '', stoppedTasks: 0 })
+          ? rack(at, {
+              name: `rack-${pad(regionIndex + 1, 2)}-${pad(++rackNumber, 3)}`,
+              highAvailability: false,
+              buildInstance: '',
+              stoppedTasks: 0,
+            })
           : {
               stacks: [
                 stack(at, {
                   name: `service-${pad(index + 1, 4)}`,
                   tags: { Team: 'bench' },
-                  resources: [{ logicalId: 'Queue', type: 'AWS::SQS::Queue', physicalId: `https://sqs.${at.region}.amazonaws.com/${at.account}/service-${pad(index + 1, 4)}` }],
+                  resources: [
+                    {
+                      logicalId: 'Queue',
+                      type: 'AWS::SQS::Queue',
+                      physicalId: `https://sqs.${at.region}.amazonaws.com/${at.account}/service-${pad(index + 1, 4)}`,
+                    },
+                  ],
                 }),
               ],
             },
@@ -67,7 +80,10 @@ export function benchScenario(options: BenchOptions): Scenario {
     profiles: names.map((name, index) => ({ name, account: String(100000000001 + index), region: used[0] })),
     regions: used,
     data: Object.fromEntries(
-      names.map((_, index) => [String(100000000001 + index), Object.fromEntries(used.map((code, regionIndex) => [code, region(regionIndex)]))]),
+      names.map((_, index) => [
+        String(100000000001 + index),
+        Object.fromEntries(used.map((code, regionIndex) => [code, region(regionIndex)])),
+      ]),
     ),
   });
 }
@@ -94,7 +110,9 @@ export function manyProfilesScenario(options: ManyProfilesOptions): Scenario {
     (withRack: boolean): RegionBuilder =>
     (at) => [
       ...(withRack ? [rack(at, { name: 'rack', highAvailability: false, buildInstance: '', stoppedTasks: 0 })] : []),
-      ...Array.from({ length: stacksPerProfile }, (_, index) => ({ stacks: [stack(at, { name: `service-${pad(index + 1, 4)}`, tags: { Team: 'bench' } })] })),
+      ...Array.from({ length: stacksPerProfile }, (_, index) => ({
+        stacks: [stack(at, { name: `service-${pad(index + 1, 4)}`, tags: { Team: 'bench' } })],
+      })),
     ];
   return scenario({
     profiles: names.map((name, index) => ({ name, account: account(index), region })),
@@ -132,7 +150,14 @@ export function bigRackScenario(options: BigRackOptions = {}): Scenario {
             stoppedTasks: 0,
             apps: Array.from({ length: bigApps }, (_, index) => ({
               name: `app${index + 1}`,
-              processes: [{ name: 'web', count: Math.floor(appTasks / bigApps) + (index < appTasks % bigApps ? 1 : 0), cpu: 64, memory: 128 }],
+              processes: [
+                {
+                  name: 'web',
+                  count: Math.floor(appTasks / bigApps) + (index < appTasks % bigApps ? 1 : 0),
+                  cpu: 64,
+                  memory: 128,
+                },
+              ],
             })),
           }),
       },

@@ -22,7 +22,9 @@ const capacities: Record<string, CpuMemory> = {
   'c5.large': { cpu: 2048, memory: 3704 },
 };
 
-const capacityOf = (instanceType: string): CpuMemory => ({ ...(capacities[instanceType] ?? { cpu: 2048, memory: 3904 }) });
+const capacityOf = (instanceType: string): CpuMemory => ({
+  ...(capacities[instanceType] ?? { cpu: 2048, memory: 3904 }),
+});
 
 export interface ServicePlan {
   serviceName: string;
@@ -82,7 +84,10 @@ function ec2State(lifecycleState: string): InstanceStateName {
 }
 
 /** Instances, their auto-scaling groups, the ECS cluster with its services and tasks, and task definitions. */
-export function cluster(place: Place, plan: ClusterPlan): Pick<RegionData, 'instances' | 'autoScalingGroups' | 'clusters' | 'taskDefinitions'> {
+export function cluster(
+  place: Place,
+  plan: ClusterPlan,
+): Pick<RegionData, 'instances' | 'autoScalingGroups' | 'clusters' | 'taskDefinitions'> {
   const clusterArn = ecsArn(place, 'cluster', plan.clusterName);
   const image = `ami-0${hex(16, 'ecs-optimized', place.region)}`;
 
@@ -116,7 +121,9 @@ export function cluster(place: Place, plan: ClusterPlan): Pick<RegionData, 'inst
 
   const [firstGroup] = plan.groups;
   const terminated = firstGroup
-    ? Array.from({ length: plan.terminatedInstances }, (_, index) => instance(firstGroup, 1000 + index, 'terminated', addSeconds(plan.launchedAt, -7 * 24 * 3600)))
+    ? Array.from({ length: plan.terminatedInstances }, (_, index) =>
+        instance(firstGroup, 1000 + index, 'terminated', addSeconds(plan.launchedAt, -7 * 24 * 3600)),
+      )
     : [];
   const groupMembers = plan.groups.map((group) =>
     group.instanceStates.map((lifecycleState, index) => ({
@@ -164,7 +171,8 @@ export function cluster(place: Place, plan: ClusterPlan): Pick<RegionData, 'inst
     }
     host.runningTasksCount++;
   };
-  const taskArn = (...parts: string[]): string => ecsArn(place, 'task', `${plan.clusterName}/${hex(32, plan.clusterName, ...parts)}`);
+  const taskArn = (...parts: string[]): string =>
+    ecsArn(place, 'task', `${plan.clusterName}/${hex(32, plan.clusterName, ...parts)}`);
 
   plan.services.forEach((service, serviceIndex) => {
     const definition = taskDefinitions[serviceIndex];
@@ -239,7 +247,9 @@ export function cluster(place: Place, plan: ClusterPlan): Pick<RegionData, 'inst
         containerInstances,
         tasks,
         services: plan.services.map((service, index) => {
-          const running = tasks.filter((task) => task.group === `service:${service.serviceName}` && task.lastStatus === 'RUNNING').length;
+          const running = tasks.filter(
+            (task) => task.group === `service:${service.serviceName}` && task.lastStatus === 'RUNNING',
+          ).length;
           return {
             name: service.serviceName,
             arn: ecsArn(place, 'service', `${plan.clusterName}/${service.serviceName}`),

@@ -15,19 +15,32 @@ import { scenario } from './scenario';
 export const diagnoseAccount = '999999999999';
 export const diagnoseProfile = 'diagnose';
 export const diagnoseRegion = 'us-east-1';
-export const diagnoseRacks = { converging: 'converging', rolledBack: 'rolledback', healthy: 'healthy', big: 'big' } as const;
+export const diagnoseRacks = {
+  converging: 'converging',
+  rolledBack: 'rolledback',
+  healthy: 'healthy',
+  big: 'big',
+} as const;
 
 export const vcpuLimitMessage =
   'You have requested more vCPU capacity than your current vCPU limit of 32 allows for the instance bucket that the specified instance type belongs to. Please visit http://aws.amazon.com/contact-us/ec2-request to request an adjustment to this limit. Launching EC2 instance failed.';
 export const unplaceableMessage = (service: string): string =>
   `(service ${service}) was unable to place a task because no container instance met all of its requirements. The closest matching (container-instance 5d9f1c2e) has insufficient memory available. For more information, see the Troubleshooting section of the Amazon ECS Developer Guide.`;
 
-const steady = (service: string, at: Date): { id: string; at: Date; message: string } => ({ id: hex(8, service, 'steady'), at, message: `(service ${service}) has reached a steady state.` });
+const steady = (service: string, at: Date): { id: string; at: Date; message: string } => ({
+  id: hex(8, service, 'steady'),
+  at,
+  message: `(service ${service}) has reached a steady state.`,
+});
 
 function converging(place: Place, now: Date): Partial<RegionData>[] {
   const name = diagnoseRacks.converging;
   const names = rackNames(place, name, false);
-  const data = rack(place, { name, createdAt: addSeconds(now, -90 * 86_400), instanceStates: ['InService', 'InService', 'InService', 'Pending'] });
+  const data = rack(place, {
+    name,
+    createdAt: addSeconds(now, -90 * 86_400),
+    instanceStates: ['InService', 'InService', 'InService', 'Pending'],
+  });
   const group = data.autoScalingGroups.find((candidate) => candidate.name === names.asg);
   const [cluster] = data.clusters;
   if (!group || !cluster) throw new Error('the converging rack has no group or cluster');
@@ -51,10 +64,25 @@ function converging(place: Place, now: Date): Partial<RegionData>[] {
   const web = cluster.services.find((service) => service.name === names.webService);
   if (web) web.events = [steady(web.name, addSeconds(now, -6 * 3600))];
   group.activities = [
-    { id: hex(8, name, 'launch'), description: `Launching a new EC2 instance: ${group.instances[3].id}`, cause: 'An instance was started in response to a difference between desired and actual capacity.', statusCode: 'InProgress', startTime: addSeconds(now, -3 * 60) },
+    {
+      id: hex(8, name, 'launch'),
+      description: `Launching a new EC2 instance: ${group.instances[3].id}`,
+      cause: 'An instance was started in response to a difference between desired and actual capacity.',
+      statusCode: 'InProgress',
+      startTime: addSeconds(now, -3 * 60),
+    },
   ];
   const heartbeat = `who="convox/monitor" what="instance ${lost} missed it's first heartbeat" why="ECS reported agent disconnected"`;
-  return [data, { logGroups: [rackLogGroup(place, name, [{ stream: rackStreams.monitor, timestamp: addSeconds(now, -10 * 60), message: heartbeat }])] }];
+  return [
+    data,
+    {
+      logGroups: [
+        rackLogGroup(place, name, [
+          { stream: rackStreams.monitor, timestamp: addSeconds(now, -10 * 60), message: heartbeat },
+        ]),
+      ],
+    },
+  ];
 }
 
 function rolledBack(place: Place, now: Date): Partial<RegionData>[] {
@@ -71,18 +99,36 @@ function rolledBack(place: Place, now: Date): Partial<RegionData>[] {
   const group = data.autoScalingGroups.find((candidate) => candidate.name === names.asg);
   if (group) {
     group.activities = [
-      { id: hex(8, name, 'failed'), description: 'Launching a new EC2 instance.  Status Reason: vCPU limit', cause: 'An instance was started in response to a difference between desired and actual capacity.', statusCode: 'Failed', statusMessage: vcpuLimitMessage, startTime: addSeconds(now, -45 * 60) },
+      {
+        id: hex(8, name, 'failed'),
+        description: 'Launching a new EC2 instance.  Status Reason: vCPU limit',
+        cause: 'An instance was started in response to a difference between desired and actual capacity.',
+        statusCode: 'Failed',
+        statusMessage: vcpuLimitMessage,
+        startTime: addSeconds(now, -45 * 60),
+      },
     ];
   }
-  for (const service of data.clusters[0]?.services ?? []) service.events = [steady(service.name, addSeconds(now, -40 * 60))];
+  for (const service of data.clusters[0]?.services ?? [])
+    service.events = [steady(service.name, addSeconds(now, -40 * 60))];
   return [data, { logGroups: [rackLogGroup(place, name, [])] }];
 }
 
 function healthy(place: Place, now: Date, name: string, servers: number): Partial<RegionData>[] {
   const data = rack(place, { name, createdAt: addSeconds(now, -300 * 86_400), instanceCount: servers });
-  for (const service of data.clusters[0]?.services ?? []) service.events = [steady(service.name, addSeconds(now, -3 * 3600))];
+  for (const service of data.clusters[0]?.services ?? [])
+    service.events = [steady(service.name, addSeconds(now, -3 * 3600))];
   const activity = `who="EC2/ASG" what="Launching a new EC2 instance: i-0${hex(16, name, 'old')}" why="An instance was started in response to a difference between desired and actual capacity."`;
-  return [data, { logGroups: [rackLogGroup(place, name, [{ stream: rackStreams.monitor, timestamp: addSeconds(now, -20 * 60), message: activity }])] }];
+  return [
+    data,
+    {
+      logGroups: [
+        rackLogGroup(place, name, [
+          { stream: rackStreams.monitor, timestamp: addSeconds(now, -20 * 60), message: activity },
+        ]),
+      ],
+    },
+  ];
 }
 
 export interface DiagnoseScenarioOptions {

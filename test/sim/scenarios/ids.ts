@@ -19,7 +19,10 @@ export function hex(length: number, ...parts: string[]): string {
 /** Upper-case letters and digits, like the suffix CloudFormation appends to physical names. */
 export function physicalSuffix(length: number, ...parts: string[]): string {
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
-  return [...digest(parts)].slice(0, length).map((byte) => alphabet[byte % alphabet.length]).join('');
+  return [...digest(parts)]
+    .slice(0, length)
+    .map((byte) => alphabet[byte % alphabet.length])
+    .join('');
 }
 
 export function uuid(...parts: string[]): string {
@@ -28,13 +31,17 @@ export function uuid(...parts: string[]): string {
 }
 
 export function digits(length: number, ...parts: string[]): string {
-  return [...digest(parts)].slice(0, length).map((byte) => String(byte % 10)).join('');
+  return [...digest(parts)]
+    .slice(0, length)
+    .map((byte) => String(byte % 10))
+    .join('');
 }
 
 export const stackArn = (place: Place, name: string): string =>
   `arn:aws:cloudformation:${place.region}:${place.account}:stack/${name}/${uuid(place.account, place.region, 'stack', name)}`;
 
-export const ecsArn = (place: Place, kind: string, path: string): string => `arn:aws:ecs:${place.region}:${place.account}:${kind}/${path}`;
+export const ecsArn = (place: Place, kind: string, path: string): string =>
+  `arn:aws:ecs:${place.region}:${place.account}:${kind}/${path}`;
 
 /** An address inside `cidr` (IPv4), clear of the first four and the last, which AWS reserves. */
 export function addressIn(cidr: string, ...parts: string[]): string {

@@ -10,7 +10,12 @@ export function defaultReleases(): ReleaseEntry[] {
     { version: releaseVersions[0], description: 'Older release', published: true, required: false },
     { version: releaseVersions[1], description: 'ECS agent update', published: true, required: true },
     { version: '20260301000000', description: 'Withdrawn', published: false, required: false },
-    { version: releaseVersions[2], description: 'Newer instance types and Node.js 22 functions', published: true, required: false },
+    {
+      version: releaseVersions[2],
+      description: 'Newer instance types and Node.js 22 functions',
+      published: true,
+      required: false,
+    },
   ];
 }
 
@@ -37,7 +42,12 @@ export interface ParameterDeclaration {
   ConstraintDescription?: string;
 }
 
-const yesNo = (description: string, value = 'No'): ParameterDeclaration => ({ Type: 'String', Default: value, Description: description, AllowedValues: ['Yes', 'No'] });
+const yesNo = (description: string, value = 'No'): ParameterDeclaration => ({
+  Type: 'String',
+  Default: value,
+  Description: description,
+  AllowedValues: ['Yes', 'No'],
+});
 const cidr = (value: string, description: string): ParameterDeclaration => ({
   Type: 'String',
   Default: value,
@@ -48,15 +58,44 @@ const cidr = (value: string, description: string): ParameterDeclaration => ({
 
 function parameters(version: string): Record<string, ParameterDeclaration> {
   return {
-    Password: { Type: 'String', Description: '(REQUIRED) API HTTP password', NoEcho: true, MinLength: 1, MaxLength: 50 },
+    Password: {
+      Type: 'String',
+      Description: '(REQUIRED) API HTTP password',
+      NoEcho: true,
+      MinLength: 1,
+      MaxLength: 50,
+    },
     Version: { Type: 'String', Default: version, Description: '(REQUIRED) Convox release version', MinLength: 1 },
     ClientId: { Type: 'String', Default: 'dev@convox.com', Description: 'Anonymous identifier' },
     ApiRouter: { Type: 'String', Default: 'ALB', Description: 'Unused', AllowedValues: ['ALB', 'ELB'] },
     Encryption: yesNo('Unused', 'Yes'),
-    InstanceType: { Type: 'String', Default: 't3.small', Description: 'Instance type for the rack servers', AllowedPattern: '[a-z0-9-]+\\.[a-z0-9]+', ConstraintDescription: 'an EC2 instance type such as t3.small' },
-    HighAvailability: { Type: 'String', Default: 'true', Description: 'Whether the rack runs across several zones with at least 3 servers; cannot be changed after install', AllowedValues: ['true', 'false'] },
-    InstanceCount: { Type: 'Number', Default: '3', Description: 'Servers when HighAvailability is true', MinValue: 3, ConstraintDescription: 'at least 3' },
-    NoHaInstanceCount: { Type: 'Number', Default: '1', Description: 'Servers when HighAvailability is false', MinValue: 1 },
+    InstanceType: {
+      Type: 'String',
+      Default: 't3.small',
+      Description: 'Instance type for the rack servers',
+      AllowedPattern: '[a-z0-9-]+\\.[a-z0-9]+',
+      ConstraintDescription: 'an EC2 instance type such as t3.small',
+    },
+    HighAvailability: {
+      Type: 'String',
+      Default: 'true',
+      Description:
+        'Whether the rack runs across several zones with at least 3 servers; cannot be changed after install',
+      AllowedValues: ['true', 'false'],
+    },
+    InstanceCount: {
+      Type: 'Number',
+      Default: '3',
+      Description: 'Servers when HighAvailability is true',
+      MinValue: 3,
+      ConstraintDescription: 'at least 3',
+    },
+    NoHaInstanceCount: {
+      Type: 'Number',
+      Default: '1',
+      Description: 'Servers when HighAvailability is false',
+      MinValue: 1,
+    },
     Private: yesNo('Put the servers in private subnets behind NAT gateways'),
     PrivateApi: yesNo('Put the rack API behind an internal load balancer'),
     Internal: yesNo('Add an internal router for apps'),
@@ -69,17 +108,53 @@ function parameters(version: string): Record<string, ParameterDeclaration> {
     SubnetPrivate0CIDR: cidr('10.0.4.0/24', 'Private subnet 0'),
     SubnetPrivate1CIDR: cidr('10.0.5.0/24', 'Private subnet 1'),
     SubnetPrivate2CIDR: cidr('10.0.6.0/24', 'Private subnet 2'),
-    ExistingVpc: { Type: 'String', Default: '', Description: 'An existing VPC id to install into (empty: a new VPC)', AllowedPattern: '(vpc-[0-9a-f]+)?' },
-    MaxAvailabilityZones: { Type: 'Number', Default: '3', Description: 'Availability zones to use', AllowedValues: ['2', '3'] },
-    BuildInstance: { Type: 'String', Default: 't3.small', Description: 'Instance type of the build servers (empty: no build cluster)' },
+    ExistingVpc: {
+      Type: 'String',
+      Default: '',
+      Description: 'An existing VPC id to install into (empty: a new VPC)',
+      AllowedPattern: '(vpc-[0-9a-f]+)?',
+    },
+    MaxAvailabilityZones: {
+      Type: 'Number',
+      Default: '3',
+      Description: 'Availability zones to use',
+      AllowedValues: ['2', '3'],
+    },
+    BuildInstance: {
+      Type: 'String',
+      Default: 't3.small',
+      Description: 'Instance type of the build servers (empty: no build cluster)',
+    },
     BuildMethod: { Type: 'String', Default: 'ec2', Description: 'Where builds run', AllowedValues: ['ec2', 'fargate'] },
-    LogDriver: { Type: 'String', Default: 'CloudWatch', Description: 'Where app logs go', AllowedValues: ['CloudWatch', 'Syslog', ''] },
-    SyslogDestination: { Type: 'String', Default: '', Description: 'Syslog address when LogDriver is Syslog, e.g. tcp+tls://logs.example.com:12345' },
+    LogDriver: {
+      Type: 'String',
+      Default: 'CloudWatch',
+      Description: 'Where app logs go',
+      AllowedValues: ['CloudWatch', 'Syslog', ''],
+    },
+    SyslogDestination: {
+      Type: 'String',
+      Default: '',
+      Description: 'Syslog address when LogDriver is Syslog, e.g. tcp+tls://logs.example.com:12345',
+    },
     LogRetention: { Type: 'Number', Default: '7', Description: 'Days to keep logs', MinValue: 1 },
-    Tenancy: { Type: 'String', Default: 'default', Description: 'Server tenancy', AllowedValues: ['default', 'dedicated'] },
+    Tenancy: {
+      Type: 'String',
+      Default: 'default',
+      Description: 'Server tenancy',
+      AllowedValues: ['default', 'dedicated'],
+    },
     VolumeSize: { Type: 'Number', Default: '50', Description: 'Server disk size in GB', MinValue: 20, MaxValue: 16384 },
-    ScheduleRackScaleDown: { Type: 'String', Default: '', Description: 'Cron expression to scale the rack down (with ScheduleRackScaleUp)' },
-    ScheduleRackScaleUp: { Type: 'String', Default: '', Description: 'Cron expression to scale the rack up (with ScheduleRackScaleDown)' },
+    ScheduleRackScaleDown: {
+      Type: 'String',
+      Default: '',
+      Description: 'Cron expression to scale the rack down (with ScheduleRackScaleUp)',
+    },
+    ScheduleRackScaleUp: {
+      Type: 'String',
+      Default: '',
+      Description: 'Cron expression to scale the rack up (with ScheduleRackScaleDown)',
+    },
     NLB: yesNo('A public network load balancer'),
     NLBInternal: yesNo('An internal network load balancer'),
     NLBDeletionProtection: yesNo('Protect the public network load balancer from deletion'),
@@ -138,7 +213,9 @@ export const retainedLogicalIds = ['Settings', 'Logs', 'ELBLogs'];
 
 /** `rack.json` of `version`, as the release server has it. */
 export function rackTemplate(version: string): Record<string, unknown> {
-  const conditions = Object.fromEntries(['Private', 'Internal', 'Autoscale'].map((name) => [name, { 'Fn::Equals': [{ Ref: name }, 'Yes'] }]));
+  const conditions = Object.fromEntries(
+    ['Private', 'Internal', 'Autoscale'].map((name) => [name, { 'Fn::Equals': [{ Ref: name }, 'Yes'] }]),
+  );
   return {
     AWSTemplateFormatVersion: '2010-09-09',
     Description: `Convox rack ${version}`,
@@ -147,7 +224,12 @@ export function rackTemplate(version: string): Record<string, unknown> {
     Resources: Object.fromEntries(
       resources.map(([logicalId, type, condition]) => [
         logicalId,
-        { Type: type, ...(condition ? { Condition: condition } : {}), ...(retainedLogicalIds.includes(logicalId) ? { DeletionPolicy: 'Retain' } : {}), Properties: {} },
+        {
+          Type: type,
+          ...(condition ? { Condition: condition } : {}),
+          ...(retainedLogicalIds.includes(logicalId) ? { DeletionPolicy: 'Retain' } : {}),
+          Properties: {},
+        },
       ]),
     ),
     Outputs: {
@@ -158,7 +240,10 @@ export function rackTemplate(version: string): Record<string, unknown> {
 }
 
 /** The template's resources that a stack with these parameter values gets, in creation order. */
-export function templateResources(template: Record<string, unknown>, values: Readonly<Record<string, string>>): { logicalId: string; type: string }[] {
+export function templateResources(
+  template: Record<string, unknown>,
+  values: Readonly<Record<string, string>>,
+): { logicalId: string; type: string }[] {
   const declared = template.Resources as Record<string, { Type: string; Condition?: string }>;
   return Object.entries(declared)
     .filter(([, resource]) => resource.Condition === undefined || values[resource.Condition] === 'Yes')

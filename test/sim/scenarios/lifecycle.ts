@@ -57,8 +57,12 @@ function defaultFailure(specs: ResourceSpec[], phase: Phase): Failure {
     return { logicalId: bucket.logicalId, reason: 'The bucket you tried to delete is not empty' };
   }
   const group = specs.find((spec) => spec.logicalId === 'Instances') ?? last;
-  const signals = phase === 'create' ? 'Received 0 SUCCESS signal(s) out of 1.' : 'Received 1 FAILURE signal(s) out of 3.';
-  return { logicalId: group.logicalId, reason: `${signals} Unable to satisfy 100% MinSuccessfulInstancesPercent requirement` };
+  const signals =
+    phase === 'create' ? 'Received 0 SUCCESS signal(s) out of 1.' : 'Received 1 FAILURE signal(s) out of 3.';
+  return {
+    logicalId: group.logicalId,
+    reason: `${signals} Unable to satisfy 100% MinSuccessfulInstancesPercent requirement`,
+  };
 }
 
 function defaultFailureSpec(specs: ResourceSpec[], phase: Phase): ResourceSpec {
@@ -125,12 +129,21 @@ export function lifecycle(input: LifecycleInput): LifecycleResult {
   // Creation: every resource, or part of them when the creation is still running or failed.
   history.stack('CREATE_IN_PROGRESS', clock, 'User Initiated');
   const creating = phase === 'create' && status !== 'CREATE_COMPLETE';
-  const named = status === 'CREATE_IN_PROGRESS' && input.inProgress ? specs.filter((spec) => input.inProgress?.includes(spec.logicalId)) : [];
+  const named =
+    status === 'CREATE_IN_PROGRESS' && input.inProgress
+      ? specs.filter((spec) => input.inProgress?.includes(spec.logicalId))
+      : [];
   const lastNamed = named.at(-1);
-  const createdCount = !creating ? specs.length : lastNamed ? specs.indexOf(lastNamed) + 1 : Math.ceil(specs.length * 0.6);
+  const createdCount = !creating
+    ? specs.length
+    : lastNamed
+      ? specs.indexOf(lastNamed) + 1
+      : Math.ceil(specs.length * 0.6);
   const inProgress = lastNamed ? named : specs.slice(createdCount, createdCount + 2);
   const failedCreate = status === 'CREATE_FAILED' || status.startsWith('ROLLBACK_');
-  const completed = specs.slice(0, createdCount).filter((spec) => !(failedCreate && spec === failing) && !named.includes(spec));
+  const completed = specs
+    .slice(0, createdCount)
+    .filter((spec) => !(failedCreate && spec === failing) && !named.includes(spec));
   const step = (spec: ResourceSpec, next: string, seconds: number): void => {
     if (evented.includes(spec)) history.resource(spec, next, tick(seconds));
     else history.settle(spec, next, clock);
@@ -157,7 +170,9 @@ export function lifecycle(input: LifecycleInput): LifecycleResult {
         const removed = status === 'ROLLBACK_IN_PROGRESS' ? created.slice(0, Math.floor(created.length / 2)) : created;
         removed.forEach((spec) => step(spec, 'DELETE_COMPLETE', 2));
         if (status === 'ROLLBACK_IN_PROGRESS') {
-          created.slice(removed.length, removed.length + 1).forEach((spec) => history.resource(spec, 'DELETE_IN_PROGRESS', tick(2)));
+          created
+            .slice(removed.length, removed.length + 1)
+            .forEach((spec) => history.resource(spec, 'DELETE_IN_PROGRESS', tick(2)));
         } else if (status === 'ROLLBACK_FAILED') {
           history.resource(failing, 'DELETE_FAILED', tick(2), 'Resource could not be deleted');
           reason = `The following resource(s) failed to delete: [${failing.logicalId}]. `;
@@ -208,7 +223,10 @@ export function lifecycle(input: LifecycleInput): LifecycleResult {
       reversed.slice(4, 5).forEach((spec) => history.resource(spec, 'DELETE_IN_PROGRESS', tick(2)));
     } else {
       const failed = failing;
-      specs.filter((spec) => spec !== failed).reverse().forEach((spec) => step(spec, 'DELETE_COMPLETE', 2));
+      specs
+        .filter((spec) => spec !== failed)
+        .reverse()
+        .forEach((spec) => step(spec, 'DELETE_COMPLETE', 2));
       if (status === 'DELETE_FAILED') {
         history.resource(failed, 'DELETE_FAILED', tick(3), failure.reason);
         reason = `The following resource(s) failed to delete: [${failed.logicalId}]. `;

@@ -100,17 +100,25 @@ export interface RackOptions {
   stoppedTasks?: number;
 }
 
-const env = (values: Record<string, string>): KeyValue[] => Object.entries(values).map(([name, value]) => ({ name, value }));
+const env = (values: Record<string, string>): KeyValue[] =>
+  Object.entries(values).map(([name, value]) => ({ name, value }));
 
 /** The rack's `Password` parameter, as its installer chose it. */
-export const rackPassword = (place: Place, name: string): string => physicalSuffix(30, place.account, place.region, name, 'password');
+export const rackPassword = (place: Place, name: string): string =>
+  physicalSuffix(30, place.account, place.region, name, 'password');
 
 const capitalized = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
 const failureStatuses = (status: string): boolean => /FAILED|ROLLBACK/.test(status);
 
 /** An app stack with one nested service stack per process, and the ECS services those stacks run. */
-function app(place: Place, rackName: string, version: string, names: RackNames, options: AppOptions): { stacks: Stack[]; services: ServicePlan[] } {
+function app(
+  place: Place,
+  rackName: string,
+  version: string,
+  names: RackNames,
+  options: AppOptions,
+): { stacks: Stack[]; services: ServicePlan[] } {
   const name = `${rackName}-${options.name}`;
   const status = options.status ?? 'CREATE_COMPLETE';
   const generation = options.generation ?? '2';
@@ -120,8 +128,17 @@ function app(place: Place, rackName: string, version: string, names: RackNames, 
   const processes = options.processes ?? [{ name: 'web', count: 2 }];
   const labels = options.labels ?? 'both';
   const shownName = options.tagName ?? options.name;
-  const tags = { System: 'convox', Type: 'app', Rack: rackName, Name: shownName, Generation: generation, Version: version };
-  const nestedNames = processes.map((process) => `${name}-Service${capitalized(process.name)}-${physicalSuffix(6, ...key, process.name)}`);
+  const tags = {
+    System: 'convox',
+    Type: 'app',
+    Rack: rackName,
+    Name: shownName,
+    Generation: generation,
+    Version: version,
+  };
+  const nestedNames = processes.map(
+    (process) => `${name}-Service${capitalized(process.name)}-${physicalSuffix(6, ...key, process.name)}`,
+  );
   const appStack = stack(place, {
     name,
     status,
@@ -129,13 +146,31 @@ function app(place: Place, rackName: string, version: string, names: RackNames, 
     createdAt: options.createdAt,
     updatedAt: options.updatedAt,
     capabilities: ['CAPABILITY_IAM'],
-    parameters: parameters({ LogBucket: names.logBucket, LogRetention: '', Private: 'No', Rack: rackName, Release: release }),
-    outputs: outputs({ LogGroup: `${name}-LogGroup-${physicalSuffix(12, ...key, 'LogGroup')}`, Registry: registry, Release: release }),
+    parameters: parameters({
+      LogBucket: names.logBucket,
+      LogRetention: '',
+      Private: 'No',
+      Rack: rackName,
+      Release: release,
+    }),
+    outputs: outputs({
+      LogGroup: `${name}-LogGroup-${physicalSuffix(12, ...key, 'LogGroup')}`,
+      Registry: registry,
+      Release: release,
+    }),
     resources: [
       { logicalId: 'Registry', type: 'AWS::ECR::Repository', physicalId: registry.split('/')[1] },
       { logicalId: 'Settings', type: 'AWS::S3::Bucket', physicalId: `${name}-settings-${hex(12, ...key, 'settings')}` },
-      { logicalId: 'LogGroup', type: 'AWS::Logs::LogGroup', physicalId: `${name}-LogGroup-${physicalSuffix(12, ...key, 'LogGroup')}` },
-      { logicalId: 'ExecutionRole', type: 'AWS::IAM::Role', physicalId: `${name}-ExecutionRole-${physicalSuffix(12, ...key, 'role')}` },
+      {
+        logicalId: 'LogGroup',
+        type: 'AWS::Logs::LogGroup',
+        physicalId: `${name}-LogGroup-${physicalSuffix(12, ...key, 'LogGroup')}`,
+      },
+      {
+        logicalId: 'ExecutionRole',
+        type: 'AWS::IAM::Role',
+        physicalId: `${name}-ExecutionRole-${physicalSuffix(12, ...key, 'role')}`,
+      },
       ...processes.map((process, index) => ({
         logicalId: `Service${capitalized(process.name)}`,
         type: 'AWS::CloudFormation::Stack',
@@ -170,7 +205,8 @@ function app(place: Place, rackName: string, version: string, names: RackNames, 
       memory: process.memory ?? 512,
       essential: true,
       command: process.command,
-      environment: labels === 'docker' ? [] : env({ APP: shownName, RACK: rackName, RELEASE: release, SERVICE: process.name }),
+      environment:
+        labels === 'docker' ? [] : env({ APP: shownName, RACK: rackName, RELEASE: release, SERVICE: process.name }),
       dockerLabels: labels === 'environment' ? {} : dockerLabels(process.name),
     },
   }));
@@ -185,12 +221,27 @@ function app(place: Place, rackName: string, version: string, names: RackNames, 
       parameters: parameters({ Count: String(process.count ?? 1), Rack: rackName, Release: release }),
       outputs: outputs({ Service: ecsArn(place, 'service', `${names.cluster}/${services[index].serviceName}`) }),
       resources: [
-        { logicalId: 'BalancerTargetGroup', type: 'AWS::ElasticLoadBalancingV2::TargetGroup', physicalId: `arn:aws:elasticloadbalancing:${place.region}:${place.account}:targetgroup/${hex(20, nestedNames[index])}/${hex(16, nestedNames[index], 'tg')}` },
-        { logicalId: 'BalancerListenerRule', type: 'AWS::ElasticLoadBalancingV2::ListenerRule', physicalId: `arn:aws:elasticloadbalancing:${place.region}:${place.account}:listener-rule/app/${rackName}-router/${hex(16, nestedNames[index], 'rule')}` },
-        { logicalId: 'Service', type: 'AWS::ECS::Service', physicalId: ecsArn(place, 'service', `${names.cluster}/${services[index].serviceName}`) },
+        {
+          logicalId: 'BalancerTargetGroup',
+          type: 'AWS::ElasticLoadBalancingV2::TargetGroup',
+          physicalId: `arn:aws:elasticloadbalancing:${place.region}:${place.account}:targetgroup/${hex(20, nestedNames[index])}/${hex(16, nestedNames[index], 'tg')}`,
+        },
+        {
+          logicalId: 'BalancerListenerRule',
+          type: 'AWS::ElasticLoadBalancingV2::ListenerRule',
+          physicalId: `arn:aws:elasticloadbalancing:${place.region}:${place.account}:listener-rule/app/${rackName}-router/${hex(16, nestedNames[index], 'rule')}`,
+        },
+        {
+          logicalId: 'Service',
+          type: 'AWS::ECS::Service',
+          physicalId: ecsArn(place, 'service', `${names.cluster}/${services[index].serviceName}`),
+        },
       ],
       failure: failureStatuses(status)
-        ? { logicalId: 'Service', reason: `Resource handler returned message: "Service ${services[index].serviceName} did not stabilize."` }
+        ? {
+            logicalId: 'Service',
+            reason: `Resource handler returned message: "Service ${services[index].serviceName} did not stabilize."`,
+          }
         : undefined,
     }),
   );
@@ -205,11 +256,24 @@ function resourceStack(place: Place, rackName: string, options: ResourceStackOpt
     name,
     status: options.status,
     tags: { System: 'convox', Type: 'resource', Rack: rackName, Name: options.name, Resource: options.kind },
-    parameters: parameters({ Class: 'db.t3.micro', Encrypted: 'false', Password: physicalSuffix(20, ...key, 'password'), Storage: '20', Version: '13' }, ['Password']),
+    parameters: parameters(
+      {
+        Class: 'db.t3.micro',
+        Encrypted: 'false',
+        Password: physicalSuffix(20, ...key, 'password'),
+        Storage: '20',
+        Version: '13',
+      },
+      ['Password'],
+    ),
     outputs: outputs({ Port: '5432', EnvPostgresHost: host }),
     resources: [
       { logicalId: 'SecurityGroup', type: 'AWS::EC2::SecurityGroup', physicalId: `sg-0${hex(16, ...key, 'sg')}` },
-      { logicalId: 'SubnetGroup', type: 'AWS::RDS::DBSubnetGroup', physicalId: `${name}-subnetgroup-${hex(12, ...key, 'sng')}` },
+      {
+        logicalId: 'SubnetGroup',
+        type: 'AWS::RDS::DBSubnetGroup',
+        physicalId: `${name}-subnetgroup-${hex(12, ...key, 'sng')}`,
+      },
       { logicalId: 'Instance', type: 'AWS::RDS::DBInstance', physicalId: name },
     ],
   });
@@ -382,12 +446,18 @@ export function rack(place: Place, options: RackOptions): RegionData {
 
   const apps = (options.apps ?? []).map((appOptions) => app(place, name, version, names, appOptions));
   const resourceStacks = (options.resources ?? []).map((resource) => resourceStack(place, name, resource));
-  const parts: Partial<RegionData>[] = [{ stacks: [rackStack, ...apps.flatMap((entry) => entry.stacks), ...resourceStacks] }];
+  const parts: Partial<RegionData>[] = [
+    { stacks: [rackStack, ...apps.flatMap((entry) => entry.stacks), ...resourceStacks] },
+  ];
 
   // What EC2 and ECS hold is what the stack's resources say exists: begun, and not deleted.
-  const begun = (logicalId: string): boolean => rackStack.resources.some((resource) => resource.logicalId === logicalId && resource.status !== 'DELETE_COMPLETE');
+  const begun = (logicalId: string): boolean =>
+    rackStack.resources.some((resource) => resource.logicalId === logicalId && resource.status !== 'DELETE_COMPLETE');
   const created = (logicalId: string): boolean =>
-    rackStack.resources.some((resource) => resource.logicalId === logicalId && resource.physicalId !== undefined && resource.status !== 'DELETE_COMPLETE');
+    rackStack.resources.some(
+      (resource) =>
+        resource.logicalId === logicalId && resource.physicalId !== undefined && resource.status !== 'DELETE_COMPLETE',
+    );
   const cloudFormationTags = (logicalId: string): Record<string, string> => ({
     ...rackStack.tags,
     'aws:cloudformation:stack-name': name,
@@ -408,8 +478,12 @@ export function rack(place: Place, options: RackOptions): RegionData {
   const publicNetwork = subnets.map((_, index) => subnet('public', index));
   const privateNetwork = privateSubnets.map((_, index) => subnet('private', index));
   parts.push({
-    vpcs: created('Vpc') ? [{ id: names.vpc, cidr: values.VPCCIDR, tags: { ...cloudFormationTags('Vpc'), Name: name } }] : [],
-    subnets: [...publicNetwork, ...privateNetwork].filter((found) => created(found.tags['aws:cloudformation:logical-id'])),
+    vpcs: created('Vpc')
+      ? [{ id: names.vpc, cidr: values.VPCCIDR, tags: { ...cloudFormationTags('Vpc'), Name: name } }]
+      : [],
+    subnets: [...publicNetwork, ...privateNetwork].filter((found) =>
+      created(found.tags['aws:cloudformation:logical-id']),
+    ),
   });
 
   const launchedAt = rackStack.updatedAt ?? addSeconds(createdAt, 600);
@@ -418,8 +492,21 @@ export function rack(place: Place, options: RackOptions): RegionData {
     availabilityZone: found.availabilityZone,
     cidr: found.cidr,
   }));
-  const shared = { stackName: name, stackId: rackStack.id, stackTags: rackStack.tags, vpcId: names.vpc, private: isPrivate, launchedAt, placements };
-  const instancesGroup = (instanceStates: string[]): ServerGroup => ({ asgName: names.asg, logicalId: 'Instances', instanceType, instanceStates });
+  const shared = {
+    stackName: name,
+    stackId: rackStack.id,
+    stackTags: rackStack.tags,
+    vpcId: names.vpc,
+    private: isPrivate,
+    launchedAt,
+    placements,
+  };
+  const instancesGroup = (instanceStates: string[]): ServerGroup => ({
+    asgName: names.asg,
+    logicalId: 'Instances',
+    instanceType,
+    instanceStates,
+  });
 
   // A rack being created has its cluster once that resource is done, and its group's servers as they launch.
   if (status === 'CREATE_IN_PROGRESS' && created('Cluster')) {
@@ -449,10 +536,26 @@ export function rack(place: Place, options: RackOptions): RegionData {
       dockerLabels: {},
     });
     const rackServices: ServicePlan[] = [
-      { serviceName: names.webService, family: `${name}-api-web`, count: highAvailability ? 2 : 1, createdAt, container: rackContainer('web', 128, 256) },
-      { serviceName: names.monitorService, family: `${name}-api-monitor`, count: 1, createdAt, container: rackContainer('monitor', 64, 64) },
+      {
+        serviceName: names.webService,
+        family: `${name}-api-web`,
+        count: highAvailability ? 2 : 1,
+        createdAt,
+        container: rackContainer('web', 128, 256),
+      },
+      {
+        serviceName: names.monitorService,
+        family: `${name}-api-monitor`,
+        count: 1,
+        createdAt,
+        container: rackContainer('monitor', 64, 64),
+      },
     ];
-    const groups = [instancesGroup(options.instanceStates ?? Array<string>(highAvailability ? instanceCount : noHaInstanceCount).fill('InService'))];
+    const groups = [
+      instancesGroup(
+        options.instanceStates ?? Array<string>(highAvailability ? instanceCount : noHaInstanceCount).fill('InService'),
+      ),
+    ];
     if (spotInstanceBid) {
       groups.push({
         asgName: names.spotAsg,
@@ -477,7 +580,15 @@ export function rack(place: Place, options: RackOptions): RegionData {
         cluster(place, {
           ...shared,
           clusterName: names.buildCluster,
-          groups: [{ asgName: names.buildAsg, logicalId: 'BuildInstances', instanceType: buildInstance, instanceStates: ['InService'], tags: { Name: `${name}-build`, Purpose: 'Build' } }],
+          groups: [
+            {
+              asgName: names.buildAsg,
+              logicalId: 'BuildInstances',
+              instanceType: buildInstance,
+              instanceStates: ['InService'],
+              tags: { Name: `${name}-build`, Purpose: 'Build' },
+            },
+          ],
           services: [],
           stoppedTasks: 0,
           terminatedInstances: 0,

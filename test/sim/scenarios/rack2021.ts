@@ -20,7 +20,14 @@ export function rack2021(place: Place, options: Rack2021Options): RegionData {
 }
 
 /** The entry the installer's CLI `auth` file holds for such a rack: its `Dashboard` host and password. */
-export function installerAuth(place: Place, options: Pick<Rack2021Options, 'name' | 'privateApi' | 'apiRouter'>): { host: string; password: string } {
-  const names = rackNames(place, options.name, options.privateApi ?? false, { classic: true, apiRouter: options.apiRouter ?? 'ELB', secret: false });
+export function installerAuth(
+  place: Place,
+  options: Pick<Rack2021Options, 'name' | 'privateApi' | 'apiRouter'>,
+): { host: string; password: string } {
+  const names = rackNames(place, options.name, options.privateApi ?? false, {
+    classic: true,
+    apiRouter: options.apiRouter ?? 'ELB',
+    secret: false,
+  });
   return { host: names.dashboard, password: rackPassword(place, options.name) };
 }

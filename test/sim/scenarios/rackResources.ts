@@ -41,7 +41,9 @@ export const currentApi: ApiShape = { classic: false, apiRouter: 'ELB', secret: 
 
 /** The logical ids of the rack's own ECS services in a release. */
 export function rackServiceIds(api: ApiShape): { web: string; monitor: string } {
-  return api.classic ? { web: 'ApiWebService', monitor: 'ApiMonitorService' } : { web: 'ServiceWebApi', monitor: 'ServiceMonitorApi' };
+  return api.classic
+    ? { web: 'ApiWebService', monitor: 'ApiMonitorService' }
+    : { web: 'ServiceWebApi', monitor: 'ServiceMonitorApi' };
 }
 
 export interface RackNames {
@@ -80,15 +82,20 @@ export function rackNames(place: Place, name: string, privateApi: boolean, api: 
   const suffix = (what: string): string => physicalSuffix(12, ...key, what);
   const lower = (what: string): string => hex(12, ...key, what);
   const each = (make: (index: string) => string): string[] => ['0', '1', '2'].map(make);
-  const elb = (host: string, what: string): string => `${host}-${digits(10, ...key, what)}.${place.region}.elb.amazonaws.com`;
-  const nlbHost = (balancer: string): string => `${balancer}-${hex(16, ...key, balancer)}.elb.${place.region}.amazonaws.com`;
+  const elb = (host: string, what: string): string =>
+    `${host}-${digits(10, ...key, what)}.${place.region}.elb.amazonaws.com`;
+  const nlbHost = (balancer: string): string =>
+    `${balancer}-${hex(16, ...key, balancer)}.elb.${place.region}.amazonaws.com`;
   const apiBalancer = privateApi ? `${name}-i` : name;
   const nlb = `${name}-NLBRo-${suffix('NLBRouter')}`.slice(0, 32);
   const nlbInternal = `${name}-NLBRo-${suffix('NLBRouterInternal')}`.slice(0, 32);
   const router = elb(`${name}-router`, 'router');
   const services = rackServiceIds(api);
   // Behind the app router, the API answers on a name of the router's own certificate.
-  const dashboard = api.classic && api.apiRouter === 'ALB' ? `rack.${router.replace(/\.elb\.amazonaws\.com$/, '')}.convox.site` : elb(privateApi ? `internal-${apiBalancer}` : apiBalancer, 'api');
+  const dashboard =
+    api.classic && api.apiRouter === 'ALB'
+      ? `rack.${router.replace(/\.elb\.amazonaws\.com$/, '')}.convox.site`
+      : elb(privateApi ? `internal-${apiBalancer}` : apiBalancer, 'api');
   return {
     cluster: `${name}-Cluster-${suffix('Cluster')}`,
     buildCluster: `${name}-BuildCluster-${suffix('BuildCluster')}`,
@@ -133,52 +140,78 @@ export function rackResources(place: Place, name: string, names: RackNames, shap
   // CloudFormation names what a template leaves unnamed after the stack and the logical id.
   const generated = (logicalId: string): string => `${name}-${logicalId}-${physicalSuffix(12, ...key, logicalId)}`;
   const ec2Id = (prefix: string, logicalId: string): string => `${prefix}-0${hex(16, ...key, logicalId)}`;
-  const arn = (service: string, resource: string): string => `arn:aws:${service}:${place.region}:${place.account}:${resource}`;
-  const balancerArn = (kind: 'app' | 'net', balancer: string): string => arn('elasticloadbalancing', `loadbalancer/${kind}/${balancer}/${hex(16, ...key, balancer)}`);
+  const arn = (service: string, resource: string): string =>
+    `arn:aws:${service}:${place.region}:${place.account}:${resource}`;
+  const balancerArn = (kind: 'app' | 'net', balancer: string): string =>
+    arn('elasticloadbalancing', `loadbalancer/${kind}/${balancer}/${hex(16, ...key, balancer)}`);
   const listenerArn = (balancer: string, logicalId: string): string =>
     arn('elasticloadbalancing', `listener/app/${balancer}/${hex(16, ...key, balancer)}/${hex(16, ...key, logicalId)}`);
   const certificate = (logicalId: string): string => arn('acm', `certificate/${uuid(...key, logicalId)}`);
   const role = (logicalId: string): void => add(logicalId, 'AWS::IAM::Role', generated(logicalId));
   const securityGroup = (logicalId: string): void => add(logicalId, 'AWS::EC2::SecurityGroup', ec2Id('sg', logicalId));
-  const ingress = (logicalId: string): void => add(logicalId, 'AWS::EC2::SecurityGroupIngress', ec2Id('sgr', logicalId));
+  const ingress = (logicalId: string): void =>
+    add(logicalId, 'AWS::EC2::SecurityGroupIngress', ec2Id('sgr', logicalId));
   const topic = (logicalId: string): void => add(logicalId, 'AWS::SNS::Topic', arn('sns', generated(logicalId)));
   const lambda = (logicalId: string): void => add(logicalId, 'AWS::Lambda::Function', generated(logicalId));
   const custom = (logicalId: string, type: string): void => add(logicalId, type, uuid(...key, logicalId));
   const routeTable = (logicalId: string): void => add(logicalId, 'AWS::EC2::RouteTable', ec2Id('rtb', logicalId));
   const route = (logicalId: string): void => add(logicalId, 'AWS::EC2::Route', generated(logicalId));
-  const association = (logicalId: string): void => add(logicalId, 'AWS::EC2::SubnetRouteTableAssociation', ec2Id('rtbassoc', logicalId));
+  const association = (logicalId: string): void =>
+    add(logicalId, 'AWS::EC2::SubnetRouteTableAssociation', ec2Id('rtbassoc', logicalId));
   const bucket = (logicalId: string, bucketName: string): void => {
     add(logicalId, 'AWS::S3::Bucket', bucketName);
     add(`${logicalId}Policy`, 'AWS::S3::BucketPolicy', bucketName);
   };
   const queue = (logicalId: string): void => {
-    add(logicalId, 'AWS::SQS::Queue', `https://sqs.${place.region}.amazonaws.com/${place.account}/${generated(logicalId)}`);
+    add(
+      logicalId,
+      'AWS::SQS::Queue',
+      `https://sqs.${place.region}.amazonaws.com/${place.account}/${generated(logicalId)}`,
+    );
     add(`${logicalId}Policy`, 'AWS::SQS::QueuePolicy', generated(`${logicalId}Policy`));
   };
-  const launchTemplate = (logicalId: string): void => add(logicalId, 'AWS::EC2::LaunchTemplate', ec2Id('lt', logicalId));
-  const group = (logicalId: string, groupName: string): void => add(logicalId, 'AWS::AutoScaling::AutoScalingGroup', groupName);
+  const launchTemplate = (logicalId: string): void =>
+    add(logicalId, 'AWS::EC2::LaunchTemplate', ec2Id('lt', logicalId));
+  const group = (logicalId: string, groupName: string): void =>
+    add(logicalId, 'AWS::AutoScaling::AutoScalingGroup', groupName);
   const hook = (logicalId: string): void => add(logicalId, 'AWS::AutoScaling::LifecycleHook', generated(logicalId));
-  const taskDefinition = (logicalId: string, family: string): void => add(logicalId, 'AWS::ECS::TaskDefinition', ecsArn(place, 'task-definition', `${family}:1`));
+  const taskDefinition = (logicalId: string, family: string): void =>
+    add(logicalId, 'AWS::ECS::TaskDefinition', ecsArn(place, 'task-definition', `${family}:1`));
   const router = (logicalId: string, balancer: string, certificateId: string): void => {
     securityGroup(`${logicalId}Security`);
     add(certificateId, 'AWS::CertificateManager::Certificate', certificate(logicalId));
     add(logicalId, 'AWS::ElasticLoadBalancingV2::LoadBalancer', balancerArn('app', balancer));
-    for (const port of ['80', '443']) add(`${logicalId}Listener${port}`, 'AWS::ElasticLoadBalancingV2::Listener', listenerArn(balancer, `${logicalId}Listener${port}`));
+    for (const port of ['80', '443'])
+      add(
+        `${logicalId}Listener${port}`,
+        'AWS::ElasticLoadBalancingV2::Listener',
+        listenerArn(balancer, `${logicalId}Listener${port}`),
+      );
   };
   // One allowed CIDR (slot 0): the public NLB's default 0.0.0.0/0, or the VPC's for the internal one.
   const networkRouter = (prefix: 'NLB' | 'NLBInternal', balancer: string): void => {
     securityGroup(`${prefix}Security`);
     ingress(`${prefix}AllowCIDRSlot0Ingress`);
     ingress(`InstancesSecurity${prefix}Ingress`);
-    add(prefix === 'NLB' ? 'NLBRouter' : 'NLBRouterInternal', 'AWS::ElasticLoadBalancingV2::LoadBalancer', balancerArn('net', balancer));
+    add(
+      prefix === 'NLB' ? 'NLBRouter' : 'NLBRouterInternal',
+      'AWS::ElasticLoadBalancingV2::LoadBalancer',
+      balancerArn('net', balancer),
+    );
   };
 
   // Network: the VPC and its public subnets, then the private ones behind one NAT gateway per zone.
   add('Vpc', 'AWS::EC2::VPC', names.vpc);
   add('Gateway', 'AWS::EC2::InternetGateway', `igw-0${hex(16, ...key, 'igw')}`);
-  add('GatewayAttachment', 'AWS::EC2::VPCGatewayAttachment', `${name}-Gatew-${physicalSuffix(12, ...key, 'GatewayAttachment')}`);
+  add(
+    'GatewayAttachment',
+    'AWS::EC2::VPCGatewayAttachment',
+    `${name}-Gatew-${physicalSuffix(12, ...key, 'GatewayAttachment')}`,
+  );
   zones.forEach((index) => add(`Subnet${index}`, 'AWS::EC2::Subnet', names.subnets[zoneIndex(index)]));
-  when(shape.private, () => zones.forEach((index) => add(`SubnetPrivate${index}`, 'AWS::EC2::Subnet', names.privateSubnets[zoneIndex(index)])));
+  when(shape.private, () =>
+    zones.forEach((index) => add(`SubnetPrivate${index}`, 'AWS::EC2::Subnet', names.privateSubnets[zoneIndex(index)])),
+  );
   routeTable('Routes');
   route('RouteDefault');
   zones.forEach((index) => association(`Subnet${index}Routes`));
@@ -227,8 +260,16 @@ export function rackResources(place: Place, name: string, names: RackNames, shap
   add('InstancesProfile', 'AWS::IAM::InstanceProfile', generated('InstancesProfile'));
   role('ServiceRole');
   role('ApiRole');
-  add('ApiPolicyV2', 'AWS::IAM::ManagedPolicy', `arn:aws:iam::${place.account}:policy/convox/${generated('ApiPolicyV2')}`);
-  add('SecurityGroupPolicy', 'AWS::IAM::ManagedPolicy', `arn:aws:iam::${place.account}:policy/convox/${generated('SecurityGroupPolicy')}`);
+  add(
+    'ApiPolicyV2',
+    'AWS::IAM::ManagedPolicy',
+    `arn:aws:iam::${place.account}:policy/convox/${generated('ApiPolicyV2')}`,
+  );
+  add(
+    'SecurityGroupPolicy',
+    'AWS::IAM::ManagedPolicy',
+    `arn:aws:iam::${place.account}:policy/convox/${generated('SecurityGroupPolicy')}`,
+  );
   when(shape.api.secret, () => add('RackApiSecret', 'AWS::SSM::Parameter', `${name}RackApiSecret`));
   role('SpotFleetRole');
 
@@ -238,10 +279,22 @@ export function rackResources(place: Place, name: string, names: RackNames, shap
     custom('WhiteListSGIngresses', 'Custom::SGIngresses');
     add('ApiBalancer', 'AWS::ElasticLoadBalancingV2::LoadBalancer', balancerArn('app', names.apiBalancer));
     add('ApiBalancerCertificate', 'AWS::CertificateManager::Certificate', certificate('ApiBalancer'));
-    add('ApiBalancerTargetGroup', 'AWS::ElasticLoadBalancingV2::TargetGroup', arn('elasticloadbalancing', `targetgroup/${name}-api/${hex(16, ...key, 'tg')}`));
-    add('ApiBalancerListener443', 'AWS::ElasticLoadBalancingV2::Listener', listenerArn(names.apiBalancer, 'ApiBalancerListener443'));
+    add(
+      'ApiBalancerTargetGroup',
+      'AWS::ElasticLoadBalancingV2::TargetGroup',
+      arn('elasticloadbalancing', `targetgroup/${name}-api/${hex(16, ...key, 'tg')}`),
+    );
+    add(
+      'ApiBalancerListener443',
+      'AWS::ElasticLoadBalancingV2::Listener',
+      listenerArn(names.apiBalancer, 'ApiBalancerListener443'),
+    );
     for (const rule of ['ApiBalancerListenerRule', 'ApiBalancerListenerRuleInternal']) {
-      add(rule, 'AWS::ElasticLoadBalancingV2::ListenerRule', `${listenerArn(names.apiBalancer, 'ApiBalancerListener443').replace(':listener/', ':listener-rule/')}/${hex(16, ...key, rule)}`);
+      add(
+        rule,
+        'AWS::ElasticLoadBalancingV2::ListenerRule',
+        `${listenerArn(names.apiBalancer, 'ApiBalancerListener443').replace(':listener/', ':listener-rule/')}/${hex(16, ...key, rule)}`,
+      );
     }
   });
   // A classic ELB is known by its name: TCP 443 passed through to the rack API, which ends TLS itself.
@@ -269,7 +322,11 @@ export function rackResources(place: Place, name: string, names: RackNames, shap
   role('InstancesLifecycleRole');
   role('InstancesLifecycleHandlerRole');
   lambda('InstancesLifecycleHandler');
-  add('InstancesLifecycleHandlerPermission', 'AWS::Lambda::Permission', generated('InstancesLifecycleHandlerPermission'));
+  add(
+    'InstancesLifecycleHandlerPermission',
+    'AWS::Lambda::Permission',
+    generated('InstancesLifecycleHandlerPermission'),
+  );
   hook('InstancesLifecycleLaunching');
   hook('InstancesLifecycleTerminating');
   when(shape.spot, () => {

@@ -14,7 +14,10 @@ export function sameNameRegionsScenario(): Scenario {
     organizations: { acme: ['acme-prod'] },
     data: {
       [sameNameAccounts.acme]: {
-        'us-east-1': (at) => [rack(at, { name: 'production', version: '20250101120000' }), rack(at, { name: 'staging', version: '20250101120000' })],
+        'us-east-1': (at) => [
+          rack(at, { name: 'production', version: '20250101120000' }),
+          rack(at, { name: 'staging', version: '20250101120000' }),
+        ],
         'eu-west-1': (at) => rack(at, { name: 'production', version: '20250301000000' }),
       },
     },

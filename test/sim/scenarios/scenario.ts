@@ -35,10 +35,14 @@ export function scenario(spec: ScenarioSpec): Scenario {
     secretAccessKey: secretFor(profile.name),
     region: profile.region,
   }));
-  const accountIds = [...new Set([...spec.profiles.map((profile) => profile.account), ...Object.keys(spec.data ?? {})])];
+  const accountIds = [
+    ...new Set([...spec.profiles.map((profile) => profile.account), ...Object.keys(spec.data ?? {})]),
+  ];
   const accounts = accountIds.map((id) => ({
     id,
-    accessKeyIds: spec.profiles.flatMap((profile, index) => (profile.account === id ? [profiles[index].accessKeyId] : [])),
+    accessKeyIds: spec.profiles.flatMap((profile, index) =>
+      profile.account === id ? [profiles[index].accessKeyId] : [],
+    ),
     regions: Object.fromEntries(
       Object.entries(spec.data?.[id] ?? {}).map(([region, build]): [string, RegionData] => {
         const parts = build({ account: id, region });

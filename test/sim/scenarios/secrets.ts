@@ -38,7 +38,10 @@ export function secretsScenario(): Scenario {
       case 'acme-readonly':
         return { ...profile, endpointUserInfo: `proxy:${secretMarkers.endpointPassword}` };
       case 'globex':
-        return { ...profile, credentialProcess: `${node} -e ${JSON.stringify(failing)} -- --token=${secretMarkers.commandLine}` };
+        return {
+          ...profile,
+          credentialProcess: `${node} -e ${JSON.stringify(failing)} -- --token=${secretMarkers.commandLine}`,
+        };
       default:
         return profile;
     }

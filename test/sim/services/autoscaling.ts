@@ -61,15 +61,23 @@ function describeAutoScalingGroups({ account, data }: Context, input: QueryInput
   const names = input.strings('AutoScalingGroupNames');
   const maxRecords = input.integer('MaxRecords') ?? 50;
   if (maxRecords < 1 || maxRecords > 100) {
-    throw validation(`1 validation error detected: Value '${maxRecords}' at 'maxRecords' failed to satisfy constraint: Member must have value less than or equal to 100`);
+    throw validation(
+      `1 validation error detected: Value '${maxRecords}' at 'maxRecords' failed to satisfy constraint: Member must have value less than or equal to 100`,
+    );
   }
-  const matchers = input.structs('Filters').map((filter) => tagMatcher(filter.string('Name') ?? '', filter.strings('Values')));
+  const matchers = input
+    .structs('Filters')
+    .map((filter) => tagMatcher(filter.string('Name') ?? '', filter.strings('Values')));
   // Unknown names are left out of the answer, not reported.
   const groups = data.autoScalingGroups.filter(
     (group) => (names.length === 0 || names.includes(group.name)) && matchers.every((match) => match(group)),
   );
-  const page = paginate(groups, maxRecords, input.string('NextToken'), 'DescribeAutoScalingGroups', () =>
-    new ApiError('InvalidNextToken', 'The token is invalid.'),
+  const page = paginate(
+    groups,
+    maxRecords,
+    input.string('NextToken'),
+    'DescribeAutoScalingGroups',
+    () => new ApiError('InvalidNextToken', 'The token is invalid.'),
   );
   return { AutoScalingGroups: page.items.map((group) => groupXml(group, account)), NextToken: page.nextToken };
 }
@@ -79,7 +87,10 @@ function deleteAutoScalingGroup({ data }: Context, input: QueryInput): XmlObject
   const group = data.autoScalingGroups.find((candidate) => candidate.name === name);
   if (!group) throw validation(`AutoScalingGroup name not found - AutoScalingGroup '${name}' not found`);
   if (group.instances.length > 0 && input.string('ForceDelete') !== 'true') {
-    throw new ApiError('ResourceInUse', 'You cannot delete an AutoScalingGroup while there are instances or pending Spot instance request(s) still in the group.');
+    throw new ApiError(
+      'ResourceInUse',
+      'You cannot delete an AutoScalingGroup while there are instances or pending Spot instance request(s) still in the group.',
+    );
   }
   data.autoScalingGroups = data.autoScalingGroups.filter((candidate) => candidate !== group);
   return {};
@@ -88,10 +99,19 @@ function deleteAutoScalingGroup({ data }: Context, input: QueryInput): XmlObject
 function describeScalingActivities({ data }: Context, input: QueryInput): XmlObject {
   const name = input.string('AutoScalingGroupName');
   const maxRecords = input.integer('MaxRecords') ?? 100;
-  if (maxRecords < 1 || maxRecords > 100) throw validation(`1 validation error detected: Value '${maxRecords}' at 'maxRecords' failed to satisfy constraint: Member must have value less than or equal to 100`);
+  if (maxRecords < 1 || maxRecords > 100)
+    throw validation(
+      `1 validation error detected: Value '${maxRecords}' at 'maxRecords' failed to satisfy constraint: Member must have value less than or equal to 100`,
+    );
   const groups = data.autoScalingGroups.filter((group) => name === undefined || group.name === name);
   const activities = groups.flatMap((group) => (group.activities ?? []).map((activity) => ({ group, activity })));
-  const page = paginate(activities, maxRecords, input.string('NextToken'), 'DescribeScalingActivities', () => new ApiError('InvalidNextToken', 'The token is invalid.'));
+  const page = paginate(
+    activities,
+    maxRecords,
+    input.string('NextToken'),
+    'DescribeScalingActivities',
+    () => new ApiError('InvalidNextToken', 'The token is invalid.'),
+  );
   return {
     Activities: page.items.map(({ group, activity }) => ({
       ActivityId: activity.id,
@@ -111,5 +131,9 @@ export const autoScaling: QueryService = {
   wire: 'awsQuery',
   signingName: 'autoscaling',
   xmlns: 'http://autoscaling.amazonaws.com/doc/2011-01-01/',
-  operations: { DescribeAutoScalingGroups: describeAutoScalingGroups, DescribeScalingActivities: describeScalingActivities, DeleteAutoScalingGroup: deleteAutoScalingGroup },
+  operations: {
+    DescribeAutoScalingGroups: describeAutoScalingGroups,
+    DescribeScalingActivities: describeScalingActivities,
+    DeleteAutoScalingGroup: deleteAutoScalingGroup,
+  },
 };

@@ -26,7 +26,10 @@ function findStack(data: RegionData, nameOrId: string): Stack {
 
 function requiredStackName(input: QueryInput): string {
   const name = input.string('StackName');
-  if (name === undefined) throw validation('1 validation error detected: Value null at \'stackName\' failed to satisfy constraint: Member must not be null');
+  if (name === undefined)
+    throw validation(
+      "1 validation error detected: Value null at 'stackName' failed to satisfy constraint: Member must not be null",
+    );
   return name;
 }
 
@@ -104,7 +107,13 @@ function describeStacks({ data, paging }: Context, input: QueryInput): XmlObject
 function describeStackEvents({ data }: Context, input: QueryInput): XmlObject {
   const stack = findStack(data, requiredStackName(input));
   const newestFirst = [...stack.events].sort((a, b) => b.timestamp.getTime() - a.timestamp.getTime());
-  const page = paginate(newestFirst, pageSize, input.string('NextToken'), `DescribeStackEvents ${stack.id}`, invalidToken);
+  const page = paginate(
+    newestFirst,
+    pageSize,
+    input.string('NextToken'),
+    `DescribeStackEvents ${stack.id}`,
+    invalidToken,
+  );
   return {
     StackEvents: page.items.map((event) => ({
       StackId: stack.id,
@@ -123,7 +132,13 @@ function describeStackEvents({ data }: Context, input: QueryInput): XmlObject {
 
 function listStackResources({ data }: Context, input: QueryInput): XmlObject {
   const stack = findStack(data, requiredStackName(input));
-  const page = paginate(stack.resources, pageSize, input.string('NextToken'), `ListStackResources ${stack.id}`, invalidToken);
+  const page = paginate(
+    stack.resources,
+    pageSize,
+    input.string('NextToken'),
+    `ListStackResources ${stack.id}`,
+    invalidToken,
+  );
   return {
     StackResourceSummaries: page.items.map((resource) => ({
       ...resourceXml(resource),
@@ -140,7 +155,9 @@ function describeStackResources({ data }: Context, input: QueryInput): XmlObject
   if (name !== undefined) {
     stack = findStack(data, name);
   } else if (physicalId !== undefined) {
-    const owner = data.stacks.find((candidate) => candidate.resources.some((resource) => resource.physicalId === physicalId));
+    const owner = data.stacks.find((candidate) =>
+      candidate.resources.some((resource) => resource.physicalId === physicalId),
+    );
     if (!owner) throw validation(`Stack for ${physicalId} does not exist`);
     stack = owner;
   } else {

@@ -28,16 +28,21 @@ export function templateAt(context: Context, url: string | undefined): Record<st
   if (!url.startsWith(`${base}/`) || !match) throw validation('TemplateURL must be a supported URL.');
   const version = decodeURIComponent(match[1]);
   if (!installOf(context).releases.some((release) => release.version === version)) {
-    throw validation(`S3 error: Unable to get object metadata from S3. Check object key, region and/or access permissions for ${url}.`);
+    throw validation(
+      `S3 error: Unable to get object metadata from S3. Check object key, region and/or access permissions for ${url}.`,
+    );
   }
   return rackTemplate(version);
 }
 
-const declaredParameters = (template: Record<string, unknown>): Record<string, ParameterDeclaration> => template.Parameters as Record<string, ParameterDeclaration>;
+const declaredParameters = (template: Record<string, unknown>): Record<string, ParameterDeclaration> =>
+  template.Parameters as Record<string, ParameterDeclaration>;
 
 function getTemplateSummary(context: Context, input: QueryInput): XmlObject {
   const template = templateAt(context, input.string('TemplateURL'));
-  const resources = Object.values(template.Resources as Record<string, { Type: string }>).map((resource) => resource.Type);
+  const resources = Object.values(template.Resources as Record<string, { Type: string }>).map(
+    (resource) => resource.Type,
+  );
   return {
     Parameters: Object.entries(declaredParameters(template)).map(([key, declared]) => ({
       ParameterKey: key,
@@ -56,23 +61,34 @@ function getTemplateSummary(context: Context, input: QueryInput): XmlObject {
 }
 
 /** Checks the values as CloudFormation does when the change set is created; answers every parameter's value. */
-export function parameterValues(template: Record<string, unknown>, given: ReadonlyMap<string, string>): StackParameter[] {
+export function parameterValues(
+  template: Record<string, unknown>,
+  given: ReadonlyMap<string, string>,
+): StackParameter[] {
   const declared = declaredParameters(template);
   const unknown = [...given.keys()].filter((key) => !Object.hasOwn(declared, key));
   if (unknown.length > 0) throw validation(`Parameters: [${unknown.join(', ')}] do not exist in the template`);
-  const missing = Object.entries(declared).filter(([key, parameter]) => parameter.Default === undefined && !given.has(key)).map(([key]) => key);
+  const missing = Object.entries(declared)
+    .filter(([key, parameter]) => parameter.Default === undefined && !given.has(key))
+    .map(([key]) => key);
   if (missing.length > 0) throw validation(`Parameters: [${missing.join(', ')}] must have values`);
   return Object.entries(declared).map(([key, parameter]) => {
     const value = given.get(key) ?? parameter.Default ?? '';
-    if (parameter.AllowedValues && !parameter.AllowedValues.includes(value)) throw validation(`Parameter '${key}' must be one of AllowedValues`);
-    if (parameter.AllowedPattern && !new RegExp(`^(?:${parameter.AllowedPattern})$`).test(value)) throw validation(`Parameter '${key}' must match pattern ${parameter.AllowedPattern}`);
-    if (parameter.MinLength !== undefined && value.length < parameter.MinLength) throw validation(`Parameter '${key}' must contain at least ${parameter.MinLength} characters`);
-    if (parameter.MaxLength !== undefined && value.length > parameter.MaxLength) throw validation(`Parameter '${key}' must contain at most ${parameter.MaxLength} characters`);
+    if (parameter.AllowedValues && !parameter.AllowedValues.includes(value))
+      throw validation(`Parameter '${key}' must be one of AllowedValues`);
+    if (parameter.AllowedPattern && !new RegExp(`^(?:${parameter.AllowedPattern})$`).test(value))
+      throw validation(`Parameter '${key}' must match pattern ${parameter.AllowedPattern}`);
+    if (parameter.MinLength !== undefined && value.length < parameter.MinLength)
+      throw validation(`Parameter '${key}' must contain at least ${parameter.MinLength} characters`);
+    if (parameter.MaxLength !== undefined && value.length > parameter.MaxLength)
+      throw validation(`Parameter '${key}' must contain at most ${parameter.MaxLength} characters`);
     if (parameter.Type === 'Number') {
       const number = Number(value);
       if (value === '' || !Number.isFinite(number)) throw validation(`Parameter '${key}' must be a number`);
-      if (parameter.MinValue !== undefined && number < parameter.MinValue) throw validation(`Parameter '${key}' must be a number not less than ${parameter.MinValue}`);
-      if (parameter.MaxValue !== undefined && number > parameter.MaxValue) throw validation(`Parameter '${key}' must be a number not greater than ${parameter.MaxValue}`);
+      if (parameter.MinValue !== undefined && number < parameter.MinValue)
+        throw validation(`Parameter '${key}' must be a number not less than ${parameter.MinValue}`);
+      if (parameter.MaxValue !== undefined && number > parameter.MaxValue)
+        throw validation(`Parameter '${key}' must be a number not greater than ${parameter.MaxValue}`);
     }
     return { key, value, noEcho: parameter.NoEcho };
   });
@@ -86,11 +102,17 @@ function createChangeSet(context: Context, input: QueryInput): XmlObject {
   const stackName = input.string('StackName') ?? '';
   const name = input.string('ChangeSetName') ?? '';
   if (!stackNamePattern.test(stackName) || stackName.length > 128) {
-    throw validation(`1 validation error detected: Value '${stackName}' at 'stackName' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z][-a-zA-Z0-9]*|arn:[-a-zA-Z0-9:/._+]*`);
+    throw validation(
+      `1 validation error detected: Value '${stackName}' at 'stackName' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z][-a-zA-Z0-9]*|arn:[-a-zA-Z0-9:/._+]*`,
+    );
   }
-  if (input.string('ChangeSetType') !== 'CREATE') throw validation('The simulator creates change sets of type CREATE and UPDATE only');
+  if (input.string('ChangeSetType') !== 'CREATE')
+    throw validation('The simulator creates change sets of type CREATE and UPDATE only');
   if (context.data.stacks.some((stack) => stack.name === stackName && stack.status !== 'DELETE_COMPLETE')) {
-    throw new ApiError('AlreadyExistsException', `Stack [${stackName}] already exists and cannot be created again with the changeSet [${name}].`);
+    throw new ApiError(
+      'AlreadyExistsException',
+      `Stack [${stackName}] already exists and cannot be created again with the changeSet [${name}].`,
+    );
   }
   const templateUrl = input.string('TemplateURL');
   const template = templateAt(context, templateUrl);
@@ -98,13 +120,25 @@ function createChangeSet(context: Context, input: QueryInput): XmlObject {
   if (!capabilities.includes('CAPABILITY_IAM') && !capabilities.includes('CAPABILITY_NAMED_IAM')) {
     throw new ApiError('InsufficientCapabilitiesException', 'Requires capabilities : [CAPABILITY_IAM]');
   }
-  const parameters = parameterValues(template, new Map(input.structs('Parameters').map((parameter) => [parameter.string('ParameterKey') ?? '', parameter.string('ParameterValue') ?? ''])));
+  const parameters = parameterValues(
+    template,
+    new Map(
+      input
+        .structs('Parameters')
+        .map((parameter) => [parameter.string('ParameterKey') ?? '', parameter.string('ParameterValue') ?? '']),
+    ),
+  );
   const values = Object.fromEntries(parameters.map((parameter) => [parameter.key, parameter.value]));
   const now = new Date();
   const place = { account: context.account, region: context.region };
   // A name used before gets a new stack id, as CloudFormation gives each stack its own.
-  const stackId = stackArn(place, stackName).replace(/[^/]+$/, uuid(context.account, context.region, stackName, now.toISOString()));
-  const tags = Object.fromEntries(input.structs('Tags').map((tag) => [tag.string('Key') ?? '', tag.string('Value') ?? '']));
+  const stackId = stackArn(place, stackName).replace(
+    /[^/]+$/,
+    uuid(context.account, context.region, stackName, now.toISOString()),
+  );
+  const tags = Object.fromEntries(
+    input.structs('Tags').map((tag) => [tag.string('Key') ?? '', tag.string('Value') ?? '']),
+  );
   const stack: Stack = {
     name: stackName,
     id: stackId,
@@ -117,7 +151,15 @@ function createChangeSet(context: Context, input: QueryInput): XmlObject {
     createdAt: now,
     resources: [],
     events: [
-      { eventId: uuid(stackId, 'REVIEW_IN_PROGRESS'), logicalId: stackName, physicalId: stackId, type: 'AWS::CloudFormation::Stack', status: 'REVIEW_IN_PROGRESS', reason: 'User Initiated', timestamp: now },
+      {
+        eventId: uuid(stackId, 'REVIEW_IN_PROGRESS'),
+        logicalId: stackName,
+        physicalId: stackId,
+        type: 'AWS::CloudFormation::Stack',
+        status: 'REVIEW_IN_PROGRESS',
+        reason: 'User Initiated',
+        timestamp: now,
+      },
     ],
   };
   context.data.stacks.push(stack);
@@ -146,7 +188,9 @@ function findChangeSet(data: RegionData, input: QueryInput): ChangeSet {
   const name = input.string('ChangeSetName') ?? '';
   const stackName = input.string('StackName');
   const found = (data.changeSets ?? []).find((changeSet) =>
-    name.startsWith('arn:') ? changeSet.id === name : changeSet.name === name && (changeSet.stackName === stackName || changeSet.stackId === stackName),
+    name.startsWith('arn:')
+      ? changeSet.id === name
+      : changeSet.name === name && (changeSet.stackName === stackName || changeSet.stackId === stackName),
   );
   if (!found) throw new ApiError('ChangeSetNotFound', `ChangeSet [${name}] does not exist`, 404);
   return found;
@@ -168,13 +212,18 @@ function describeChangeSet({ data }: Context, input: QueryInput): XmlObject {
   const now = new Date();
   const { status, reason } = changeSetStatus(changeSet, now);
   const changes = status === 'CREATE_COMPLETE' ? changeSet.changes : [];
-  const page = paginate(changes, changesPageSize, input.string('NextToken'), `DescribeChangeSet ${changeSet.id}`, () => validation('Invalid NextToken'));
+  const page = paginate(changes, changesPageSize, input.string('NextToken'), `DescribeChangeSet ${changeSet.id}`, () =>
+    validation('Invalid NextToken'),
+  );
   return {
     ChangeSetName: changeSet.name,
     ChangeSetId: changeSet.id,
     StackId: changeSet.stackId,
     StackName: changeSet.stackName,
-    Parameters: changeSet.parameters.map((parameter) => ({ ParameterKey: parameter.key, ParameterValue: parameter.noEcho ? '****' : parameter.value })),
+    Parameters: changeSet.parameters.map((parameter) => ({
+      ParameterKey: parameter.key,
+      ParameterValue: parameter.noEcho ? '****' : parameter.value,
+    })),
     CreationTime: changeSet.createdAt,
     ExecutionStatus: executionStatus(changeSet, now),
     Status: status,
@@ -203,7 +252,8 @@ function describeChangeSet({ data }: Context, input: QueryInput): XmlObject {
 
 /** The certificate CloudFormation asks for: `*.[internal-]<balancer name>-<number>.<region>.convox.site`. */
 function certificateDomain(stack: Stack, region: string, values: Record<string, string>): string {
-  const [prefix, suffix] = values.Internal === 'Yes' ? ['internal-', '-rti'] : values.PrivateApi === 'Yes' ? ['internal-', '-i'] : ['', ''];
+  const [prefix, suffix] =
+    values.Internal === 'Yes' ? ['internal-', '-rti'] : values.PrivateApi === 'Yes' ? ['internal-', '-i'] : ['', ''];
   return `*.${prefix}${stack.name}${suffix}-${digits(10, stack.id)}.${region}.convox.site`;
 }
 
@@ -213,11 +263,17 @@ function executeChangeSet(context: Context, input: QueryInput): XmlObject {
   const now = new Date();
   const status = executionStatus(changeSet, now);
   if (status !== 'AVAILABLE') {
-    throw new ApiError('InvalidChangeSetStatus', `ChangeSet [${changeSet.id}] cannot be executed in its current execution status of [${status}]`);
+    throw new ApiError(
+      'InvalidChangeSetStatus',
+      `ChangeSet [${changeSet.id}] cannot be executed in its current execution status of [${status}]`,
+    );
   }
   const stack = context.data.stacks.find((candidate) => candidate.id === changeSet.stackId);
   if (!stack) throw validation(`Stack [${changeSet.stackName}] does not exist`);
-  if (changeSet.type === 'UPDATE') throw validation('The simulator updates racks through their rack API (PUT /system), as Convox does, not by executing a change set');
+  if (changeSet.type === 'UPDATE')
+    throw validation(
+      'The simulator updates racks through their rack API (PUT /system), as Convox does, not by executing a change set',
+    );
   changeSet.executionStatus = 'EXECUTE_IN_PROGRESS';
   const values = Object.fromEntries(changeSet.parameters.map((parameter) => [parameter.key, parameter.value]));
   const domain = certificateDomain(stack, context.region, values);
@@ -238,14 +294,29 @@ function executeChangeSet(context: Context, input: QueryInput): XmlObject {
     { key: 'Version', value: values.Version ?? '' },
     { key: 'AwsRegion', value: context.region },
   ];
-  scheduleCreate(context.data, stack, { account: context.account, region: context.region, stepMs: install.stepMs, resources: changeSet.changes, failure, outputs }, now);
+  scheduleCreate(
+    context.data,
+    stack,
+    {
+      account: context.account,
+      region: context.region,
+      stepMs: install.stepMs,
+      resources: changeSet.changes,
+      failure,
+      outputs,
+    },
+    now,
+  );
   return {};
 }
 
 function deleteChangeSet({ data }: Context, input: QueryInput): XmlObject {
   const changeSet = findChangeSet(data, input);
   if (changeSet.executionStatus === 'EXECUTE_IN_PROGRESS') {
-    throw new ApiError('InvalidChangeSetStatus', `Cannot delete ChangeSet [${changeSet.id}] while it is being executed`);
+    throw new ApiError(
+      'InvalidChangeSetStatus',
+      `Cannot delete ChangeSet [${changeSet.id}] while it is being executed`,
+    );
   }
   data.changeSets = (data.changeSets ?? []).filter((candidate) => candidate !== changeSet);
   return {};
@@ -254,7 +325,11 @@ function deleteChangeSet({ data }: Context, input: QueryInput): XmlObject {
 function deleteStack(context: Context, input: QueryInput): XmlObject {
   const install = installOf(context);
   const nameOrId = input.string('StackName') ?? '';
-  const stack = context.data.stacks.find((candidate) => (nameOrId.startsWith('arn:') ? candidate.id === nameOrId : candidate.name === nameOrId && candidate.status !== 'DELETE_COMPLETE'));
+  const stack = context.data.stacks.find((candidate) =>
+    nameOrId.startsWith('arn:')
+      ? candidate.id === nameOrId
+      : candidate.name === nameOrId && candidate.status !== 'DELETE_COMPLETE',
+  );
   // Deleting a stack that does not exist, or is already going, succeeds and does nothing, as in AWS.
   if (!stack || stack.status === 'DELETE_COMPLETE' || stack.status === 'DELETE_IN_PROGRESS') return {};
   const now = new Date();
@@ -265,9 +340,14 @@ function deleteStack(context: Context, input: QueryInput): XmlObject {
     resource.status = 'CREATE_FAILED';
     resource.reason = 'Resource creation cancelled';
   }
-  const failure = install.deleteFailure && (install.deleteFailure.stackName === undefined || install.deleteFailure.stackName === stack.name) ? install.deleteFailure : undefined;
+  const failure =
+    install.deleteFailure &&
+    (install.deleteFailure.stackName === undefined || install.deleteFailure.stackName === stack.name)
+      ? install.deleteFailure
+      : undefined;
   if (failure) install.deleteFailure = undefined;
-  for (const changeSet of (context.data.changeSets ?? []).filter((candidate) => candidate.stackId === stack.id)) changeSet.executionStatus = 'OBSOLETE';
+  for (const changeSet of (context.data.changeSets ?? []).filter((candidate) => candidate.stackId === stack.id))
+    changeSet.executionStatus = 'OBSOLETE';
   scheduleDelete(context.data, stack, { stepMs: install.stepMs, failure }, now);
   return {};
 }

@@ -12,27 +12,37 @@ import { parameterValues, templateAt } from './cloudformationInstall';
 import type { Context } from './service';
 
 const validation = (message: string): ApiError => new ApiError('ValidationError', message);
-const noChanges = "The submitted information didn't contain changes. Submit different information to create a change set.";
+const noChanges =
+  "The submitted information didn't contain changes. Submit different information to create a change set.";
 
 export function createUpdateChangeSet(context: Context, input: QueryInput): XmlObject {
   const nameOrId = input.string('StackName') ?? '';
   const name = input.string('ChangeSetName') ?? '';
-  const stack = context.data.stacks.find((candidate) => (nameOrId.startsWith('arn:') ? candidate.id === nameOrId : candidate.name === nameOrId) && candidate.status !== 'DELETE_COMPLETE');
+  const stack = context.data.stacks.find(
+    (candidate) =>
+      (nameOrId.startsWith('arn:') ? candidate.id === nameOrId : candidate.name === nameOrId) &&
+      candidate.status !== 'DELETE_COMPLETE',
+  );
   if (!stack) throw validation(`Stack [${nameOrId}] does not exist`);
   const busy = busyMessage(stack);
   if (busy) throw validation(busy);
   const capabilities = input.strings('Capabilities');
-  if (!capabilities.includes('CAPABILITY_IAM') && !capabilities.includes('CAPABILITY_NAMED_IAM')) throw new ApiError('InsufficientCapabilitiesException', 'Requires capabilities : [CAPABILITY_IAM]');
+  if (!capabilities.includes('CAPABILITY_IAM') && !capabilities.includes('CAPABILITY_NAMED_IAM'))
+    throw new ApiError('InsufficientCapabilitiesException', 'Requires capabilities : [CAPABILITY_IAM]');
   const before = valuesOf(stack);
   const usePrevious = input.string('UsePreviousTemplate') === 'true';
   const templateUrl = input.string('TemplateURL');
-  if (usePrevious === (templateUrl !== undefined)) throw validation('Specify exactly one of TemplateURL, TemplateBody and UsePreviousTemplate.');
+  if (usePrevious === (templateUrl !== undefined))
+    throw validation('Specify exactly one of TemplateURL, TemplateBody and UsePreviousTemplate.');
   const template = usePrevious ? rackTemplate(before.Version ?? '') : templateAt(context, templateUrl);
   const given = new Map<string, string>();
   for (const parameter of input.structs('Parameters')) {
     const key = parameter.string('ParameterKey') ?? '';
     if (parameter.string('UsePreviousValue') === 'true') {
-      if (!Object.hasOwn(before, key)) throw validation(`Invalid input for parameter key ${key}. Cannot specify usePreviousValue as true for a parameter key not in the previous template`);
+      if (!Object.hasOwn(before, key))
+        throw validation(
+          `Invalid input for parameter key ${key}. Cannot specify usePreviousValue as true for a parameter key not in the previous template`,
+        );
       given.set(key, before[key]);
     } else given.set(key, parameter.string('ParameterValue') ?? '');
   }

@@ -18,7 +18,10 @@ const invalidValue = (message: string): ApiError => new ApiError('InvalidParamet
 
 /** EC2 filter values accept `*` and `?` wildcards. */
 function wildcard(pattern: string): RegExp {
-  const escaped = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  const escaped = pattern
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.');
   return new RegExp(`^${escaped}$`);
 }
 
@@ -84,17 +87,24 @@ function readFilters<T extends Tagged>(input: QueryInput, fields: Record<string,
 }
 
 function passes<T>(item: T, filter: Filter<T>): boolean {
-  return filter.field(item).some((value) => value !== undefined && filter.patterns.some((pattern) => pattern.test(value)));
+  return filter
+    .field(item)
+    .some((value) => value !== undefined && filter.patterns.some((pattern) => pattern.test(value)));
 }
 
 /** EC2's MaxResults bounds, and its refusal to combine MaxResults with a list of ids. */
 function pageSizeOf(input: QueryInput, ids: string[], idsParameter: string): number | undefined {
   const maxResults = input.integer('MaxResults');
   if (maxResults !== undefined && ids.length > 0) {
-    throw new ApiError('InvalidParameterCombination', `The parameter ${idsParameter} cannot be used with the parameter maxResults`);
+    throw new ApiError(
+      'InvalidParameterCombination',
+      `The parameter ${idsParameter} cannot be used with the parameter maxResults`,
+    );
   }
   if (maxResults !== undefined && (maxResults < 5 || maxResults > 1000)) {
-    throw invalidValue(`Value ( ${maxResults} ) for parameter maxResults is invalid. Expecting a value between 5 and 1000.`);
+    throw invalidValue(
+      `Value ( ${maxResults} ) for parameter maxResults is invalid. Expecting a value between 5 and 1000.`,
+    );
   }
   return maxResults;
 }
@@ -109,19 +119,26 @@ function selected<T extends Tagged & { id: string }>(
   pageSize: number | undefined,
 ): { items: T[]; nextToken?: string } {
   const filters = readFilters(input, fields);
-  const chosen = items.filter((item) => (ids.length === 0 || ids.includes(item.id)) && filters.every((filter) => passes(item, filter)));
-  return paginate(chosen, pageSize ?? chosen.length, input.string('NextToken'), listing, () => invalidValue('Invalid value for NextToken'));
+  const chosen = items.filter(
+    (item) => (ids.length === 0 || ids.includes(item.id)) && filters.every((filter) => passes(item, filter)),
+  );
+  return paginate(chosen, pageSize ?? chosen.length, input.string('NextToken'), listing, () =>
+    invalidValue('Invalid value for NextToken'),
+  );
 }
 
 /** Refuses the first id that is malformed or names nothing, with EC2's codes for that kind of id. */
 function checkIds(ids: string[], known: { id: string }[], kind: { prefix: string; code: string; noun: string }): void {
   for (const id of ids) {
-    if (!new RegExp(`^${kind.prefix}-[0-9a-f]{8,17}$`).test(id)) throw new ApiError(`${kind.code}.Malformed`, `Invalid id: "${id}"`);
-    if (!known.some((item) => item.id === id)) throw new ApiError(`${kind.code}.NotFound`, `The ${kind.noun} ID '${id}' does not exist`);
+    if (!new RegExp(`^${kind.prefix}-[0-9a-f]{8,17}$`).test(id))
+      throw new ApiError(`${kind.code}.Malformed`, `Invalid id: "${id}"`);
+    if (!known.some((item) => item.id === id))
+      throw new ApiError(`${kind.code}.NotFound`, `The ${kind.noun} ID '${id}' does not exist`);
   }
 }
 
-const tagSet = (tags: Record<string, string>): XmlObject[] => Object.entries(tags).map(([key, value]) => ({ key, value }));
+const tagSet = (tags: Record<string, string>): XmlObject[] =>
+  Object.entries(tags).map(([key, value]) => ({ key, value }));
 
 function instanceXml(instance: Ec2Instance, region: string): XmlObject {
   const domain = region === 'us-east-1' ? 'ec2.internal' : `${region}.compute.internal`;
@@ -171,7 +188,9 @@ function describeInstances({ account, region, data }: Context, input: QueryInput
 /** Addresses a subnet has left: all but the 5 AWS reserves and those its live instances hold. */
 function availableAddresses(subnet: Ec2Subnet, instances: Ec2Instance[]): number {
   const prefix = Number(subnet.cidr.split('/')[1]);
-  const used = instances.filter((instance) => instance.subnetId === subnet.id && instance.state !== 'terminated').length;
+  const used = instances.filter(
+    (instance) => instance.subnetId === subnet.id && instance.state !== 'terminated',
+  ).length;
   return 2 ** (32 - prefix) - 5 - used;
 }
 
@@ -212,7 +231,13 @@ function describeVpcs({ account, data }: Context, input: QueryInput): XmlObject 
       ownerId: account,
       state: 'available',
       cidrBlock: vpc.cidr,
-      cidrBlockAssociationSet: [{ associationId: `vpc-cidr-assoc-0${vpc.id.slice(5)}`, cidrBlock: vpc.cidr, cidrBlockState: { state: 'associated' } }],
+      cidrBlockAssociationSet: [
+        {
+          associationId: `vpc-cidr-assoc-0${vpc.id.slice(5)}`,
+          cidrBlock: vpc.cidr,
+          cidrBlockState: { state: 'associated' },
+        },
+      ],
       dhcpOptionsId: `dopt-0${vpc.id.slice(5)}`,
       instanceTenancy: 'default',
       isDefault: false,

@@ -58,7 +58,11 @@ function containerInstanceJson(instance: ContainerInstance, data: RegionData): J
     containerInstanceArn: instance.arn,
     ec2InstanceId: instance.ec2InstanceId,
     version: 1,
-    versionInfo: { agentVersion: instance.agentVersion, agentHash: 'a1b2c3d4', dockerVersion: 'DockerVersion: 20.10.25' },
+    versionInfo: {
+      agentVersion: instance.agentVersion,
+      agentHash: 'a1b2c3d4',
+      dockerVersion: 'DockerVersion: 20.10.25',
+    },
     remainingResources: resources(instance.remaining, reservedPorts),
     registeredResources: resources(instance.registered, reservedPorts),
     status: instance.status,
@@ -198,12 +202,22 @@ function listContainerInstances({ data }: Context, input: JsonInput): JsonObject
   const cluster = findCluster(data, input);
   const status = input.string('status');
   const instances = cluster.containerInstances.filter((instance) => status === undefined || instance.status === status);
-  const page = paginate(instances, maxResults(input, 100), input.string('nextToken'), `ListContainerInstances ${cluster.arn}`, invalidToken);
+  const page = paginate(
+    instances,
+    maxResults(input, 100),
+    input.string('nextToken'),
+    `ListContainerInstances ${cluster.arn}`,
+    invalidToken,
+  );
   return { containerInstanceArns: page.items.map((instance) => instance.arn), nextToken: page.nextToken };
 }
 
 /** ECS Describe* answer parts: the items named by `references` as JSON, and a MISSING failure for each unknown one. */
-function described<T extends { arn: string }>(items: readonly T[], references: readonly string[], toJson: (item: T) => JsonObject): { found: JsonObject[]; failures: JsonObject[] } {
+function described<T extends { arn: string }>(
+  items: readonly T[],
+  references: readonly string[],
+  toJson: (item: T) => JsonObject,
+): { found: JsonObject[]; failures: JsonObject[] } {
   const found = references.map((reference) => items.find((item) => designates(item.arn, reference)));
   return {
     found: found.flatMap((item) => (item ? [toJson(item)] : [])),
@@ -213,7 +227,11 @@ function described<T extends { arn: string }>(items: readonly T[], references: r
 
 function describeContainerInstances({ data }: Context, input: JsonInput): JsonObject {
   const cluster = findCluster(data, input);
-  const { found, failures } = described(cluster.containerInstances, batch(input, 'containerInstances', 100), (instance) => containerInstanceJson(instance, data));
+  const { found, failures } = described(
+    cluster.containerInstances,
+    batch(input, 'containerInstances', 100),
+    (instance) => containerInstanceJson(instance, data),
+  );
   return { containerInstances: found, failures };
 }
 
@@ -239,23 +257,33 @@ function listTasks({ data }: Context, input: JsonInput): JsonObject {
       (startedBy === undefined || task.startedBy === startedBy) &&
       (launchType === undefined || task.launchType === launchType),
   );
-  const page = paginate(tasks, maxResults(input, 100), input.string('nextToken'), `ListTasks ${cluster.arn}`, invalidToken);
+  const page = paginate(
+    tasks,
+    maxResults(input, 100),
+    input.string('nextToken'),
+    `ListTasks ${cluster.arn}`,
+    invalidToken,
+  );
   return { taskArns: page.items.map((task) => task.arn), nextToken: page.nextToken };
 }
 
 function describeTasks({ data }: Context, input: JsonInput): JsonObject {
   const cluster = findCluster(data, input);
-  const { found, failures } = described(cluster.tasks, batch(input, 'tasks', 100), (task) => taskJson(task, cluster, data));
+  const { found, failures } = described(cluster.tasks, batch(input, 'tasks', 100), (task) =>
+    taskJson(task, cluster, data),
+  );
   return { tasks: found, failures };
 }
 
 function describeTaskDefinition({ data }: Context, input: JsonInput): JsonObject {
   const reference = input.string('taskDefinition');
   if (reference === undefined) throw new ApiError('ClientException', 'TaskDefinition can not be blank.');
-  const [family, revision] = (reference.startsWith('arn:') ? reference.split('/').pop() ?? '' : reference).split(':');
+  const [family, revision] = (reference.startsWith('arn:') ? (reference.split('/').pop() ?? '') : reference).split(':');
   const candidates = data.taskDefinitions
     .filter((definition) => definition.family === family)
-    .filter((definition) => (revision === undefined ? definition.status === 'ACTIVE' : definition.revision === Number(revision)));
+    .filter((definition) =>
+      revision === undefined ? definition.status === 'ACTIVE' : definition.revision === Number(revision),
+    );
   const definition = candidates.sort((a, b) => b.revision - a.revision)[0];
   if (!definition) throw new ApiError('ClientException', 'Unable to describe task definition.');
   return { taskDefinition: taskDefinitionJson(definition), tags: [] };
@@ -265,13 +293,21 @@ function listServices({ data }: Context, input: JsonInput): JsonObject {
   const cluster = findCluster(data, input);
   const launchType = input.string('launchType');
   const services = cluster.services.filter((service) => launchType === undefined || service.launchType === launchType);
-  const page = paginate(services, maxResults(input, 10), input.string('nextToken'), `ListServices ${cluster.arn}`, invalidToken);
+  const page = paginate(
+    services,
+    maxResults(input, 10),
+    input.string('nextToken'),
+    `ListServices ${cluster.arn}`,
+    invalidToken,
+  );
   return { serviceArns: page.items.map((service) => service.arn), nextToken: page.nextToken };
 }
 
 function describeServices({ data }: Context, input: JsonInput): JsonObject {
   const cluster = findCluster(data, input);
-  const { found, failures } = described(cluster.services, batch(input, 'services', 10), (service) => serviceJson(service, cluster));
+  const { found, failures } = described(cluster.services, batch(input, 'services', 10), (service) =>
+    serviceJson(service, cluster),
+  );
   return { services: found, failures };
 }
 

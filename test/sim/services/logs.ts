@@ -21,7 +21,10 @@ function stamped(group: LogGroup): StoredEvent[] {
 }
 
 function findGroup(data: RegionData, name: string | undefined): LogGroup {
-  if (!name) throw invalidParameter('1 validation error detected: Value null at \'logGroupName\' failed to satisfy constraint: Member must not be null');
+  if (!name)
+    throw invalidParameter(
+      "1 validation error detected: Value null at 'logGroupName' failed to satisfy constraint: Member must not be null",
+    );
   const group = data.logGroups?.find((candidate) => candidate.name === name);
   if (!group) throw new ApiError('ResourceNotFoundException', 'The specified log group does not exist.');
   return group;
@@ -33,7 +36,9 @@ function findGroup(data: RegionData, name: string | undefined): LogGroup {
  */
 export function filterTerms(pattern: string): string[] {
   if (/^\s*[{[]/.test(pattern)) throw invalidParameter('Only plain-term filter patterns are simulated.');
-  return [...pattern.matchAll(/"([^"]*)"|(\S+)/g)].map((match) => match[1] ?? match[2]).filter((term) => term.length > 0);
+  return [...pattern.matchAll(/"([^"]*)"|(\S+)/g)]
+    .map((match) => match[1] ?? match[2])
+    .filter((term) => term.length > 0);
 }
 
 interface Cursor {
@@ -42,12 +47,14 @@ interface Cursor {
 }
 
 const after = (event: StoredEvent, cursor: Cursor): boolean =>
-  event.timestamp.getTime() > cursor.timestamp || (event.timestamp.getTime() === cursor.timestamp && event.id > cursor.id);
+  event.timestamp.getTime() > cursor.timestamp ||
+  (event.timestamp.getTime() === cursor.timestamp && event.id > cursor.id);
 
 function readToken(token: string, group: string): Cursor {
   try {
     const parsed = JSON.parse(Buffer.from(token, 'base64').toString('utf8')) as unknown;
-    if (Array.isArray(parsed) && parsed[0] === group && typeof parsed[1] === 'number' && typeof parsed[2] === 'string') return { timestamp: parsed[1], id: parsed[2] };
+    if (Array.isArray(parsed) && parsed[0] === group && typeof parsed[1] === 'number' && typeof parsed[2] === 'string')
+      return { timestamp: parsed[1], id: parsed[2] };
   } catch {
     // Falls through to the error below.
   }
@@ -58,7 +65,8 @@ function filterLogEvents({ data }: Context, input: JsonInput): JsonObject {
   const group = findGroup(data, input.string('logGroupName'));
   const prefix = input.string('logStreamNamePrefix');
   const names = input.strings('logStreamNames');
-  if (prefix !== undefined && names !== undefined) throw invalidParameter('logStreamNames and logStreamNamePrefix are mutually exclusive');
+  if (prefix !== undefined && names !== undefined)
+    throw invalidParameter('logStreamNames and logStreamNamePrefix are mutually exclusive');
   if (names !== undefined && names.length > 100) throw invalidParameter('logStreamNames can hold at most 100 names');
   const limit = input.integer('limit') ?? maxLimit;
   if (limit < 1 || limit > maxLimit) throw invalidParameter(`limit must be between 1 and ${maxLimit}`);
@@ -82,7 +90,10 @@ function filterLogEvents({ data }: Context, input: JsonInput): JsonObject {
     .sort((a, b) => a.timestamp.getTime() - b.timestamp.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const page = matching.slice(0, Math.min(limit, group.pageSize ?? maxLimit));
   const last = page[page.length - 1];
-  const nextToken = page.length < matching.length && last ? Buffer.from(JSON.stringify([group.name, last.timestamp.getTime(), last.id])).toString('base64') : undefined;
+  const nextToken =
+    page.length < matching.length && last
+      ? Buffer.from(JSON.stringify([group.name, last.timestamp.getTime(), last.id])).toString('base64')
+      : undefined;
   const streams = [...new Set(page.map((event) => event.stream))];
   return {
     events: page.map((event) => ({

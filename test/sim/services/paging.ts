@@ -11,7 +11,9 @@ export interface Page<T> {
 let endlessTokens = 0;
 
 function tokenFor(listing: string, offset: number, nonce?: number): string {
-  return Buffer.from(JSON.stringify(nonce === undefined ? [listing, offset] : [listing, offset, nonce])).toString('base64');
+  return Buffer.from(JSON.stringify(nonce === undefined ? [listing, offset] : [listing, offset, nonce])).toString(
+    'base64',
+  );
 }
 
 /**
@@ -31,7 +33,8 @@ export function paginate<T>(
   const end = start + pageSize;
   const page = items.slice(start, end);
   if (fault === 'repeatingToken') return { items: page, nextToken: token ?? tokenFor(listing, 0) };
-  if (fault === 'endlessToken') return { items: page, nextToken: tokenFor(listing, Math.min(end, items.length), (endlessTokens += 1)) };
+  if (fault === 'endlessToken')
+    return { items: page, nextToken: tokenFor(listing, Math.min(end, items.length), (endlessTokens += 1)) };
   return { items: page, nextToken: end < items.length ? tokenFor(listing, end) : undefined };
 }
 

@@ -11,11 +11,22 @@ const suffix = 'RackApiSecret';
  */
 function getParameter(context: Context, input: JsonInput): JsonObject {
   const name = input.string('Name');
-  if (!name) throw new ApiError('ValidationException', '1 validation error detected: Value null at \'name\' failed to satisfy constraint: Member must not be null');
+  if (!name)
+    throw new ApiError(
+      'ValidationException',
+      "1 validation error detected: Value null at 'name' failed to satisfy constraint: Member must not be null",
+    );
   const rack = name.endsWith(suffix) ? name.slice(0, -suffix.length) : undefined;
-  const stack = context.data.stacks.find((candidate) => candidate.name === rack && !candidate.deletedAt && !candidate.parentId);
+  const stack = context.data.stacks.find(
+    (candidate) => candidate.name === rack && !candidate.deletedAt && !candidate.parentId,
+  );
   // Racks older than release 20230322 have no such parameter: their template made none.
-  const made = stack?.resources.some((resource) => resource.logicalId === 'RackApiSecret' && resource.physicalId !== undefined && resource.status !== 'DELETE_COMPLETE');
+  const made = stack?.resources.some(
+    (resource) =>
+      resource.logicalId === 'RackApiSecret' &&
+      resource.physicalId !== undefined &&
+      resource.status !== 'DELETE_COMPLETE',
+  );
   if (!made) throw new ApiError('ParameterNotFound', '');
   const password = stack?.parameters.find((parameter) => parameter.key === 'Password')?.value;
   if (password === undefined) throw new ApiError('ParameterNotFound', '');

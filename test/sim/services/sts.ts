@@ -11,7 +11,12 @@ function assumeRole(context: Context, input: QueryInput): XmlObject {
   const sessionName = input.string('RoleSessionName');
   if (!roleArn || !sessionName) throw new ApiError('ValidationError', 'RoleArn and RoleSessionName are required');
   const role = /^arn:aws:iam::(\d{12}):role\/(.+)$/.exec(roleArn);
-  if (!role || role[1] !== context.account) throw new ApiError('AccessDenied', `User is not authorized to perform: sts:AssumeRole on resource: ${roleArn}`, 403);
+  if (!role || role[1] !== context.account)
+    throw new ApiError(
+      'AccessDenied',
+      `User is not authorized to perform: sts:AssumeRole on resource: ${roleArn}`,
+      403,
+    );
   return {
     Credentials: {
       AccessKeyId: context.accessKeyId ?? '',
@@ -19,7 +24,10 @@ function assumeRole(context: Context, input: QueryInput): XmlObject {
       SessionToken: `session-${sessionName}`,
       Expiration: new Date(Date.now() + 3_600_000),
     },
-    AssumedRoleUser: { Arn: `arn:aws:sts::${context.account}:assumed-role/${role[2]}/${sessionName}`, AssumedRoleId: `AROA${context.account}:${sessionName}` },
+    AssumedRoleUser: {
+      Arn: `arn:aws:sts::${context.account}:assumed-role/${role[2]}/${sessionName}`,
+      AssumedRoleId: `AROA${context.account}:${sessionName}`,
+    },
   };
 }
 

@@ -1,5 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { componentStatus, containerStatus, resourceStatus, serverStatus } from '../../../src/model/architecture/componentStatus';
+import {
+  componentStatus,
+  containerStatus,
+  resourceStatus,
+  serverStatus,
+} from '../../../src/model/architecture/componentStatus';
 
 function keyAndText(status: { key: string; text: string }): [string, string] {
   return [status.key, status.text];
@@ -7,12 +12,29 @@ function keyAndText(status: { key: string; text: string }): [string, string] {
 
 describe('architecture: component statuses borrow the Racks view styles', () => {
   it('carries the style of its rack status: icon, theme colour and severity', () => {
-    assert.deepEqual(componentStatus('failed', 'delete failed'), { text: 'delete failed', key: 'failed', icon: 'error', color: 'errorForeground', severity: 5 });
-    assert.deepEqual(componentStatus('running', 'active'), { text: 'active', key: 'running', icon: 'pass-filled', color: 'testing.iconPassed', severity: 0 });
+    assert.deepEqual(componentStatus('failed', 'delete failed'), {
+      text: 'delete failed',
+      key: 'failed',
+      icon: 'error',
+      color: 'errorForeground',
+      severity: 5,
+    });
+    assert.deepEqual(componentStatus('running', 'active'), {
+      text: 'active',
+      key: 'running',
+      icon: 'pass-filled',
+      color: 'testing.iconPassed',
+      severity: 0,
+    });
   });
 
   it('leaves the colour out when the style has none, so it is the default foreground', () => {
-    assert.deepEqual(componentStatus('new', 'new'), { text: 'new', key: 'new', icon: 'circle-large-outline', severity: 1 });
+    assert.deepEqual(componentStatus('new', 'new'), {
+      text: 'new',
+      key: 'new',
+      icon: 'circle-large-outline',
+      severity: 1,
+    });
   });
 
   it('names CloudFormation resource statuses in words', () => {

@@ -5,7 +5,10 @@ import type { ExtensionMessage } from '../../../src/model/architecture/protocol'
 import { sceneOf } from '../../../src/model/architecture/scene';
 import { rackData, serverId } from './fixtures';
 
-const rack = { fullName: 'acme/production', stackId: 'arn:aws:cloudformation:us-east-1:123456789012:stack/production/0a1b2c' };
+const rack = {
+  fullName: 'acme/production',
+  stackId: 'arn:aws:cloudformation:us-east-1:123456789012:stack/production/0a1b2c',
+};
 const readAt = Date.parse('2025-06-01T12:00:00Z');
 const later = readAt + 10_000;
 
@@ -51,7 +54,9 @@ describe('architecture feed', () => {
     const data = rackData();
     feed.messages({ data, readAt }, readAt);
     const failed = feed.messages({ data, readAt, error: new Error('AWS did not answer in time') }, later);
-    assert.deepEqual(failed, [{ type: 'failed', message: 'AWS did not answer in time', at: new Date(later).toISOString() }]);
+    assert.deepEqual(failed, [
+      { type: 'failed', message: 'AWS did not answer in time', at: new Date(later).toISOString() },
+    ]);
     assert.ok(feed.layout, 'the last picture stays');
     assert.deepEqual(types(feed.messages({ data, readAt: later }, later)), ['scene']);
   });
@@ -63,6 +68,10 @@ describe('architecture feed', () => {
     feed.restart();
     assert.equal(feed.layout, undefined);
     assert.deepEqual(types(feed.messages({ data, readAt, error: new Error('throttled') }, later)), ['scene', 'failed']);
-    assert.deepEqual(types(new ArchitectureFeed(rack).messages({ error: new Error('access denied') }, later)), ['failed'], 'no picture to keep');
+    assert.deepEqual(
+      types(new ArchitectureFeed(rack).messages({ error: new Error('access denied') }, later)),
+      ['failed'],
+      'no picture to keep',
+    );
   });
 });

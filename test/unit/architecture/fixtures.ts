@@ -82,16 +82,26 @@ function logicalIds(options: RackOptions, name: string): Array<[string, string, 
     }
   }
   const apiBalancerName = options.privateApi ? `${name}-i` : name;
-  if (options.classicApi === undefined) add('ApiBalancer', 'AWS::ElasticLoadBalancingV2::LoadBalancer', balancerArn('app', apiBalancerName));
+  if (options.classicApi === undefined)
+    add('ApiBalancer', 'AWS::ElasticLoadBalancingV2::LoadBalancer', balancerArn('app', apiBalancerName));
   if (options.classicApi === 'ELB') add('Balancer', 'AWS::ElasticLoadBalancing::LoadBalancer', apiBalancerName);
-  if (!options.internalOnly) add('Router', 'AWS::ElasticLoadBalancingV2::LoadBalancer', balancerArn('app', `${name}-router`));
-  if (options.internalRouter) add('RouterInternal', 'AWS::ElasticLoadBalancingV2::LoadBalancer', balancerArn('app', `${name}-ri`));
+  if (!options.internalOnly)
+    add('Router', 'AWS::ElasticLoadBalancingV2::LoadBalancer', balancerArn('app', `${name}-router`));
+  if (options.internalRouter)
+    add('RouterInternal', 'AWS::ElasticLoadBalancingV2::LoadBalancer', balancerArn('app', `${name}-ri`));
   if (options.nlb) add('NLBRouter', 'AWS::ElasticLoadBalancingV2::LoadBalancer', balancerArn('net', `${name}-nlb`));
-  if (options.nlbInternal) add('NLBRouterInternal', 'AWS::ElasticLoadBalancingV2::LoadBalancer', balancerArn('net', `${name}-nlbi`));
+  if (options.nlbInternal)
+    add('NLBRouterInternal', 'AWS::ElasticLoadBalancingV2::LoadBalancer', balancerArn('net', `${name}-nlbi`));
   add('Cluster', 'AWS::ECS::Cluster', `${name}-Cluster-C1`);
-  const [web, monitor] = options.classicApi ? ['ApiWebService', 'ApiMonitorService'] : ['ServiceWebApi', 'ServiceMonitorApi'];
+  const [web, monitor] = options.classicApi
+    ? ['ApiWebService', 'ApiMonitorService']
+    : ['ServiceWebApi', 'ServiceMonitorApi'];
   add(web, 'AWS::ECS::Service', `arn:aws:ecs:${region}:${account}:service/${name}-Cluster-C1/${name}-${web}-W1`);
-  add(monitor, 'AWS::ECS::Service', `arn:aws:ecs:${region}:${account}:service/${name}-Cluster-C1/${name}-${monitor}-M1`);
+  add(
+    monitor,
+    'AWS::ECS::Service',
+    `arn:aws:ecs:${region}:${account}:service/${name}-Cluster-C1/${name}-${monitor}-M1`,
+  );
   add('Instances', 'AWS::AutoScaling::AutoScalingGroup', `${name}-Instances-I1`);
   if (options.spot) add('SpotInstances', 'AWS::AutoScaling::AutoScalingGroup', `${name}-SpotInstances-S1`);
   if (options.build ?? true) {
@@ -118,7 +128,8 @@ function subnetsOf(options: RackOptions): Subnet[] {
   const subnets: Subnet[] = [];
   for (let index = 0; index < (options.zones ?? 2); index++) {
     subnets.push({ id: `subnet-public${index}`, availabilityZone: zoneName(index), cidr: `10.0.${index + 1}.0/24` });
-    if (options.privateNetwork) subnets.push({ id: `subnet-private${index}`, availabilityZone: zoneName(index), cidr: `10.0.${index + 4}.0/24` });
+    if (options.privateNetwork)
+      subnets.push({ id: `subnet-private${index}`, availabilityZone: zoneName(index), cidr: `10.0.${index + 4}.0/24` });
   }
   return subnets;
 }
@@ -132,17 +143,46 @@ function runtimeOf(options: RackOptions, name: string): { servers: Server[]; con
   for (let zone = 0; zone < zones; zone++) {
     for (let index = 0; index < (options.serversPerZone ?? 1); index++) {
       const id = serverId(zone, index);
-      servers.push({ id, status: 'active', role: 'rack', instanceType: 't3.small', availabilityZone: zoneName(zone), subnetId: subnet(zone), cpu: 0.25, memory: 0.5 });
+      servers.push({
+        id,
+        status: 'active',
+        role: 'rack',
+        instanceType: 't3.small',
+        availabilityZone: zoneName(zone),
+        subnetId: subnet(zone),
+        cpu: 0.25,
+        memory: 0.5,
+      });
       for (let task = 0; task < (options.tasksPerServer ?? 2); task++) {
-        containers.push({ taskArn: taskArn(cluster, `${id}t${task}`), serverId: id, app: 'shop', service: task % 2 === 0 ? 'web' : 'worker', status: 'running' });
+        containers.push({
+          taskArn: taskArn(cluster, `${id}t${task}`),
+          serverId: id,
+          app: 'shop',
+          service: task % 2 === 0 ? 'web' : 'worker',
+          status: 'running',
+        });
       }
     }
   }
   for (let index = 0; index < (options.spotServers ?? 0); index++) {
-    servers.push({ id: serverId(1, index, 'spot'), status: 'active', role: 'spot', instanceType: 'm5.large', availabilityZone: zoneName(1), subnetId: subnet(1) });
+    servers.push({
+      id: serverId(1, index, 'spot'),
+      status: 'active',
+      role: 'spot',
+      instanceType: 'm5.large',
+      availabilityZone: zoneName(1),
+      subnetId: subnet(1),
+    });
   }
   for (let index = 0; index < (options.buildServers ?? 0); index++) {
-    servers.push({ id: serverId(0, index, 'build'), status: 'active', role: 'build', instanceType: 't3.small', availabilityZone: zoneName(0), subnetId: subnet(0) });
+    servers.push({
+      id: serverId(0, index, 'build'),
+      status: 'active',
+      role: 'build',
+      instanceType: 't3.small',
+      availabilityZone: zoneName(0),
+      subnetId: subnet(0),
+    });
   }
   if (servers.length > 0) {
     const first = servers[0].id;
@@ -158,13 +198,18 @@ function runtimeOf(options: RackOptions, name: string): { servers: Server[]; con
 export function rackData(options: RackOptions = {}): ArchitectureData {
   const name = 'production';
   const stackId = `arn:aws:cloudformation:${region}:${account}:stack/${name}/0a1b2c`;
-  const apiHost = options.privateApi ? `internal-${name}-i.${region}.elb.amazonaws.com` : `${name}.${region}.elb.amazonaws.com`;
+  const apiHost = options.privateApi
+    ? `internal-${name}-i.${region}.elb.amazonaws.com`
+    : `${name}.${region}.elb.amazonaws.com`;
   const outputs: Record<string, string> = {
     Dashboard: options.classicApi === 'ALB' ? `rack.${name}-router.${region}.convox.site` : apiHost,
     Cluster: `${name}-Cluster-C1`,
     Vpc: options.existingVpc ?? 'vpc-0abc',
     Vpccidr: '10.0.0.0/16',
-    AvailabilityZones: [0, 1, 2].slice(0, options.zones ?? 2).map(zoneName).join(','),
+    AvailabilityZones: [0, 1, 2]
+      .slice(0, options.zones ?? 2)
+      .map(zoneName)
+      .join(','),
   };
   if (!options.internalOnly) outputs.Domain = `${name}-router.${region}.elb.amazonaws.com`;
   if (options.internalRouter) outputs.DomainInternal = `internal-${name}-ri.${region}.elb.amazonaws.com`;
@@ -193,14 +238,21 @@ export function rackData(options: RackOptions = {}): ArchitectureData {
   );
   const resources: StackResource[] = logicalIds(options, name)
     .filter(([logicalId]) => options.only === undefined || options.only.includes(logicalId))
-    .map(([logicalId, type, physicalId]) => ({ logicalId, type, physicalId, status: options.resourceStatus ?? 'CREATE_COMPLETE' }));
+    .map(([logicalId, type, physicalId]) => ({
+      logicalId,
+      type,
+      physicalId,
+      status: options.resourceStatus ?? 'CREATE_COMPLETE',
+    }));
   return {
     rack,
     resources: {
       stackUpdatedAt: '2025-06-01T00:00:00.000Z',
       resources,
       subnets: subnetsOf(options),
-      vpc: options.existingVpc ? { id: options.existingVpc, cidr: '172.31.0.0/16' } : { id: 'vpc-0abc', cidr: '10.0.0.0/16' },
+      vpc: options.existingVpc
+        ? { id: options.existingVpc, cidr: '172.31.0.0/16' }
+        : { id: 'vpc-0abc', cidr: '10.0.0.0/16' },
     },
     runtime: { ...runtimeOf(options, name), readAt: new Date('2025-06-01T12:00:00Z') },
   };

@@ -19,7 +19,12 @@ function overlap(a: Box, b: Box): boolean {
 }
 
 function inside(inner: Box, outer: Box): boolean {
-  return inner.x >= outer.x && inner.y >= outer.y && inner.x + inner.width <= outer.x + outer.width && inner.y + inner.height <= outer.y + outer.height;
+  return (
+    inner.x >= outer.x &&
+    inner.y >= outer.y &&
+    inner.x + inner.width <= outer.x + outer.width &&
+    inner.y + inner.height <= outer.y + outer.height
+  );
 }
 
 /** Sibling pairs that overlap, and children not inside their parents, by id: empty for a good layout. */
@@ -31,19 +36,32 @@ function geometryProblems(layout: Layout): string[] {
     const parent = component.parent ?? '';
     siblings.set(parent, [...(siblings.get(parent) ?? []), [component.id, own]]);
     const parentBox = component.parent === undefined ? undefined : all.get(component.parent);
-    if (component.parent !== undefined && (!parentBox || !inside(own, parentBox))) problems.push(`${component.id} outside ${component.parent}`);
+    if (component.parent !== undefined && (!parentBox || !inside(own, parentBox)))
+      problems.push(`${component.id} outside ${component.parent}`);
     if (own.width <= 0 || own.height <= 0) problems.push(`${component.id} has no area`);
-    if (!inside(own, { x: 0, y: 0, width: layout.width, height: layout.height })) problems.push(`${component.id} outside the diagram`);
+    if (!inside(own, { x: 0, y: 0, width: layout.width, height: layout.height }))
+      problems.push(`${component.id} outside the diagram`);
   }
   for (const group of siblings.values()) {
     for (let i = 0; i < group.length; i++) {
-      for (let j = i + 1; j < group.length; j++) if (overlap(group[i][1], group[j][1])) problems.push(`${group[i][0]} overlaps ${group[j][0]}`);
+      for (let j = i + 1; j < group.length; j++)
+        if (overlap(group[i][1], group[j][1])) problems.push(`${group[i][0]} overlaps ${group[j][0]}`);
     }
   }
   return problems;
 }
 
-const large = (): ArchitectureData => rackData({ zones: 3, serversPerZone: 20, tasksPerServer: 10, privateNetwork: true, internalRouter: true, nlb: true, spotServers: 3, buildServers: 2 });
+const large = (): ArchitectureData =>
+  rackData({
+    zones: 3,
+    serversPerZone: 20,
+    tasksPerServer: 10,
+    privateNetwork: true,
+    internalRouter: true,
+    nlb: true,
+    spotServers: 3,
+    buildServers: 2,
+  });
 
 describe('architecture layout: 3 zones × 20 servers × 10 tasks', () => {
   const data = large();
@@ -74,12 +92,22 @@ describe('architecture layout: 3 zones × 20 servers × 10 tasks', () => {
 
   it('draws zones as columns of the VPC and stacks each zone’s servers', () => {
     const zones = ['zone/0', 'zone/1', 'zone/2'].map((id) => box(layout, id));
-    assert.deepEqual(zones.map((zone) => [zone.y, zone.width]), [[zones[0].y, 300], [zones[0].y, 300], [zones[0].y, 300]]);
+    assert.deepEqual(
+      zones.map((zone) => [zone.y, zone.width]),
+      [
+        [zones[0].y, 300],
+        [zones[0].y, 300],
+        [zones[0].y, 300],
+      ],
+    );
     assert.ok(zones[0].x + zones[0].width < zones[1].x && zones[1].x + zones[1].width < zones[2].x);
     const servers = Array.from({ length: 20 }, (_, index) => box(layout, `server/${serverId(1, index)}`));
     for (let index = 1; index < servers.length; index++) {
       assert.equal(servers[index].x, servers[0].x);
-      assert.ok(servers[index].y > servers[index - 1].y + servers[index - 1].height - 1, `server ${index} is below ${index - 1}`);
+      assert.ok(
+        servers[index].y > servers[index - 1].y + servers[index - 1].height - 1,
+        `server ${index} is below ${index - 1}`,
+      );
     }
     assert.ok(box(layout, 'resource/SubnetPrivate1').y < servers[0].y, 'subnets above servers');
   });
@@ -87,12 +115,15 @@ describe('architecture layout: 3 zones × 20 servers × 10 tasks', () => {
   it('puts the callers on top, the balancers under them, and the rest of the rack beside the VPC', () => {
     const vpc = box(layout, 'vpc');
     const client = box(layout, 'client');
-    const balancers = ['resource/ApiBalancer', 'resource/Router', 'resource/RouterInternal', 'resource/NLBRouter'].map((id) => box(layout, id));
+    const balancers = ['resource/ApiBalancer', 'resource/Router', 'resource/RouterInternal', 'resource/NLBRouter'].map(
+      (id) => box(layout, id),
+    );
     for (const balancer of balancers) {
       assert.ok(client.y + client.height < balancer.y);
       assert.ok(balancer.y + balancer.height < vpc.y);
     }
-    for (const id of ['stack', 'resource/Cluster', 'resource/Settings', 'resource/CustomTopic']) assert.ok(box(layout, id).x > vpc.x + vpc.width, `${id} right of the VPC`);
+    for (const id of ['stack', 'resource/Cluster', 'resource/Settings', 'resource/CustomTopic'])
+      assert.ok(box(layout, id).x > vpc.x + vpc.width, `${id} right of the VPC`);
   });
 
   it('routes each edge from its source’s bottom to its target’s top in straight runs', () => {
@@ -122,14 +153,32 @@ describe('architecture layout: containers as tiles', () => {
     const data = rackData({ zones: 2, tasksPerServer: 0 });
     const server = serverId(0, 0);
     for (let index = 0; index < 40; index++) {
-      data.runtime.containers.push({ taskArn: taskArn('c', `t${String(index).padStart(2, '0')}`), serverId: server, app: 'shop', service: 'web', status: 'RUNNING' });
+      data.runtime.containers.push({
+        taskArn: taskArn('c', `t${String(index).padStart(2, '0')}`),
+        serverId: server,
+        app: 'shop',
+        service: 'web',
+        status: 'RUNNING',
+      });
     }
     const layout = layoutOf(sceneOf(data));
     const group = box(layout, `server/${server}/group/shop/web`);
-    const tiles = Array.from({ length: 40 }, (_, index) => box(layout, `task/${taskArn('c', `t${String(index).padStart(2, '0')}`)}`));
+    const tiles = Array.from({ length: 40 }, (_, index) =>
+      box(layout, `task/${taskArn('c', `t${String(index).padStart(2, '0')}`)}`),
+    );
     // A 300 wide zone less the zone's, server's and group's padding leaves 264 for tiles: 17 of 12 with 3 between.
-    assert.deepEqual(tiles.slice(0, 3).map((tile) => [tile.x - group.x, tile.y - group.y]), [[4, 20], [19, 20], [34, 20]]);
-    assert.deepEqual([tiles[16].y, tiles[17].y, tiles[17].x, tiles[34].y], [tiles[0].y, tiles[0].y + 15, tiles[0].x, tiles[0].y + 30]);
+    assert.deepEqual(
+      tiles.slice(0, 3).map((tile) => [tile.x - group.x, tile.y - group.y]),
+      [
+        [4, 20],
+        [19, 20],
+        [34, 20],
+      ],
+    );
+    assert.deepEqual(
+      [tiles[16].y, tiles[17].y, tiles[17].x, tiles[34].y],
+      [tiles[0].y, tiles[0].y + 15, tiles[0].x, tiles[0].y + 30],
+    );
     assert.equal(group.height, 20 + 3 * 15 - 3 + 4);
     assert.deepEqual(geometryProblems(layout), []);
   });
@@ -138,7 +187,9 @@ describe('architecture layout: containers as tiles', () => {
 describe('architecture layout: small and partial racks', () => {
   it('lays out a rack being created that has no VPC yet', () => {
     const data = rackData({ only: ['Settings'], serversPerZone: 0 });
-    const layout = layoutOf(sceneOf({ ...data, rack: { ...data.rack, outputs: {} }, resources: { ...data.resources, vpc: undefined } }));
+    const layout = layoutOf(
+      sceneOf({ ...data, rack: { ...data.rack, outputs: {} }, resources: { ...data.resources, vpc: undefined } }),
+    );
     assert.deepEqual(
       layout.nodes.map((node) => node.component.id),
       ['client', 'stack', 'resource/Settings'],

@@ -5,8 +5,14 @@ const parts = {
   cspSource: 'https://file+.vscode-resource.vscode-cdn.net',
   nonce: 'bm9uY2Utb25lLXR3bw==',
   script: 'https://file+.vscode-resource.vscode-cdn.net/ext/dist/webview/architecture.js',
-  styles: ['https://file+.vscode-resource.vscode-cdn.net/ext/dist/webview/codicons/codicon.css', 'https://file+.vscode-resource.vscode-cdn.net/ext/media/architecture.css'],
-  rack: { fullName: 'acme/production', stackId: 'arn:aws:cloudformation:us-east-1:123456789012:stack/production/0a1b2c' },
+  styles: [
+    'https://file+.vscode-resource.vscode-cdn.net/ext/dist/webview/codicons/codicon.css',
+    'https://file+.vscode-resource.vscode-cdn.net/ext/media/architecture.css',
+  ],
+  rack: {
+    fullName: 'acme/production',
+    stackId: 'arn:aws:cloudformation:us-east-1:123456789012:stack/production/0a1b2c',
+  },
 };
 
 describe('architecture page', () => {
@@ -16,13 +22,22 @@ describe('architecture page', () => {
       `default-src 'none'; script-src 'nonce-${parts.nonce}'; style-src ${parts.cspSource}; font-src ${parts.cspSource}; img-src ${parts.cspSource} data:`,
     );
     const page = architecturePage(parts);
-    assert.ok(page.includes(`content="default-src &#39;none&#39;; script-src &#39;nonce-${parts.nonce}&#39;;`), 'the policy is in the page');
+    assert.ok(
+      page.includes(`content="default-src &#39;none&#39;; script-src &#39;nonce-${parts.nonce}&#39;;`),
+      'the policy is in the page',
+    );
   });
 
   it('loads one script, with the nonce, and the stylesheets as files', () => {
     const page = architecturePage(parts);
-    assert.deepEqual([...page.matchAll(/<script\b[^>]*>/g)].map((match) => match[0]), [`<script nonce="${parts.nonce}" src="${parts.script}">`]);
-    assert.deepEqual([...page.matchAll(/<link rel="stylesheet" href="([^"]+)">/g)].map((match) => match[1]), parts.styles);
+    assert.deepEqual(
+      [...page.matchAll(/<script\b[^>]*>/g)].map((match) => match[0]),
+      [`<script nonce="${parts.nonce}" src="${parts.script}">`],
+    );
+    assert.deepEqual(
+      [...page.matchAll(/<link rel="stylesheet" href="([^"]+)">/g)].map((match) => match[1]),
+      parts.styles,
+    );
   });
 
   it('has no inline style or handler for the policy to refuse', () => {
@@ -53,7 +68,10 @@ describe('architecture page', () => {
   });
 
   it('escapes what it is given, so no name or URI can break out of its attribute', () => {
-    assert.equal(escapeHtml(`<a href="x" title='y'>&</a>`), '&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;');
+    assert.equal(
+      escapeHtml(`<a href="x" title='y'>&</a>`),
+      '&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;',
+    );
     const page = architecturePage({ ...parts, rack: { fullName: 'a"b/<c>', stackId: 'arn:"><script>' }, nonce: 'n"x' });
     assert.ok(!page.includes('<c>') && !page.includes('"><script>'));
     assert.ok(page.includes('data-full-name="a&quot;b/&lt;c&gt;"'));

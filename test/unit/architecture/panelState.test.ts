@@ -2,7 +2,10 @@ import * as assert from 'node:assert/strict';
 import { parsePanelState } from '../../../src/model/architecture/panelState';
 import { maxIdLength } from '../../../src/model/architecture/protocol';
 
-const rack = { fullName: 'acme/production', stackId: 'arn:aws:cloudformation:us-east-1:123456789012:stack/production/0a1b2c' };
+const rack = {
+  fullName: 'acme/production',
+  stackId: 'arn:aws:cloudformation:us-east-1:123456789012:stack/production/0a1b2c',
+};
 const view = { zoom: 1.25, panX: -40, panY: 12.5, selected: 'server/i-0abc' };
 
 describe('architecture panel state', () => {
@@ -15,13 +18,24 @@ describe('architecture panel state', () => {
 
   it('keeps the rack without a view state, or with a view state that is not one', () => {
     assert.deepEqual(parsePanelState({ rack }), { rack });
-    for (const bad of [null, 'zoomed', [], { zoom: 100, panX: 0, panY: 0 }, { zoom: 1, panX: 0 }, { ...view, extra: true }, { ...view, selected: 7 }]) {
+    for (const bad of [
+      null,
+      'zoomed',
+      [],
+      { zoom: 100, panX: 0, panY: 0 },
+      { zoom: 1, panX: 0 },
+      { ...view, extra: true },
+      { ...view, selected: 7 },
+    ]) {
       assert.deepEqual(parsePanelState({ rack, view: bad }), { rack }, JSON.stringify(bad));
     }
   });
 
   it('drops what it does not know', () => {
-    assert.deepEqual(parsePanelState({ rack: { ...rack, profile: 'acme-prod' }, view, data: { servers: [] } }), { rack, view });
+    assert.deepEqual(parsePanelState({ rack: { ...rack, profile: 'acme-prod' }, view, data: { servers: [] } }), {
+      rack,
+      view,
+    });
   });
 
   it('refuses a state without a rack it could look up', () => {

@@ -1,5 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { maxCopyLength, maxIdLength, maxSvgLength, parseWebviewMessage, type WebviewMessage } from '../../../src/model/architecture/protocol';
+import {
+  maxCopyLength,
+  maxIdLength,
+  maxSvgLength,
+  parseWebviewMessage,
+  type WebviewMessage,
+} from '../../../src/model/architecture/protocol';
 
 const id = 'server/i-0abc123';
 
@@ -24,7 +30,10 @@ describe('architecture protocol: messages from the webview', () => {
   }
 
   it('accepts the longest strings allowed', () => {
-    assert.deepEqual(parseWebviewMessage({ type: 'select', id: 'x'.repeat(maxIdLength) }), { type: 'select', id: 'x'.repeat(maxIdLength) });
+    assert.deepEqual(parseWebviewMessage({ type: 'select', id: 'x'.repeat(maxIdLength) }), {
+      type: 'select',
+      id: 'x'.repeat(maxIdLength),
+    });
     assert.equal(parseWebviewMessage({ type: 'copy', text: 'x'.repeat(maxCopyLength) })?.type, 'copy');
   });
 
@@ -38,7 +47,12 @@ describe('architecture protocol: messages from the webview', () => {
     ['an unknown type', { type: 'delete', id }],
     ['a type that is not a string', { type: 1 }],
     ['a type inherited, not its own', Object.create({ type: 'ready' }) as unknown],
-    ['an object of a class', new (class Message { type = 'ready'; })()],
+    [
+      'an object of a class',
+      new (class Message {
+        type = 'ready';
+      })(),
+    ],
     ['ready with a field it does not have', { type: 'ready', id }],
     ['retry with a field of no message', { type: 'retry', extra: true }],
     ['select without an id', { type: 'select' }],

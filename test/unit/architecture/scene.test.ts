@@ -55,8 +55,16 @@ const fixtures: Record<string, RackOptions> = {
   private: { privateNetwork: true, privateApi: true },
   routers: { internalRouter: true, nlb: true, nlbInternal: true },
   servers: { zones: 3, spot: true, spotServers: 2, buildServers: 1 },
-  creating: { stackStatus: 'CREATE_IN_PROGRESS', resourceStatus: 'CREATE_IN_PROGRESS', only: ['Vpc', 'Subnet0', 'Subnet1', 'Cluster', 'Settings'], serversPerZone: 0 },
-  rollback: { stackStatus: 'UPDATE_ROLLBACK_IN_PROGRESS', reason: 'The following resource(s) failed to update: [Instances].' },
+  creating: {
+    stackStatus: 'CREATE_IN_PROGRESS',
+    resourceStatus: 'CREATE_IN_PROGRESS',
+    only: ['Vpc', 'Subnet0', 'Subnet1', 'Cluster', 'Settings'],
+    serversPerZone: 0,
+  },
+  rollback: {
+    stackStatus: 'UPDATE_ROLLBACK_IN_PROGRESS',
+    reason: 'The following resource(s) failed to update: [Instances].',
+  },
   classic: { classicApi: 'ELB' },
   classicPrivate: { classicApi: 'ELB', privateNetwork: true, privateApi: true },
   classicRouter: { classicApi: 'ALB' },
@@ -66,18 +74,48 @@ describe('architecture scene: a public rack in two zones', () => {
   const scene = sceneOf(rackData());
 
   it('has the callers, the API and router balancers, the VPC and the rack services beside it, and nothing else at the top', () => {
-    assert.deepEqual(topLevel(scene), ['client', 'internet', 'resource/ApiBalancer', 'resource/Router', 'vpc', ...sideIds]);
+    assert.deepEqual(topLevel(scene), [
+      'client',
+      'internet',
+      'resource/ApiBalancer',
+      'resource/Router',
+      'vpc',
+      ...sideIds,
+    ]);
   });
 
   it('has a zone per public subnet, each with its subnet and its server, and no private subnet, NAT or third zone', () => {
-    assert.deepEqual(ids(scene, (found) => found.parent === 'vpc'), ['zone/0', 'zone/1']);
-    assert.deepEqual(ids(scene, (found) => found.parent === 'zone/0'), ['resource/Subnet0', 'server/i-a000']);
-    assert.deepEqual(ids(scene, (found) => found.parent === 'zone/1'), ['resource/Subnet1', 'server/i-b000']);
-    assertAbsent(scene, ['zone/2', 'resource/Subnet2', 'resource/SubnetPrivate0', 'resource/Nat0', 'resource/RouterInternal', 'resource/NLBRouter', 'resource/NLBRouterInternal']);
+    assert.deepEqual(
+      ids(scene, (found) => found.parent === 'vpc'),
+      ['zone/0', 'zone/1'],
+    );
+    assert.deepEqual(
+      ids(scene, (found) => found.parent === 'zone/0'),
+      ['resource/Subnet0', 'server/i-a000'],
+    );
+    assert.deepEqual(
+      ids(scene, (found) => found.parent === 'zone/1'),
+      ['resource/Subnet1', 'server/i-b000'],
+    );
+    assertAbsent(scene, [
+      'zone/2',
+      'resource/Subnet2',
+      'resource/SubnetPrivate0',
+      'resource/Nat0',
+      'resource/RouterInternal',
+      'resource/NLBRouter',
+      'resource/NLBRouterInternal',
+    ]);
   });
 
   it('draws none of the stack parts that are not components: gateway, auto-scaling group, DNS, secret, roles', () => {
-    assertAbsent(scene, ['resource/Gateway', 'resource/Instances', 'resource/HostedZone', 'resource/RackApiSecret', 'resource/ApiRole']);
+    assertAbsent(scene, [
+      'resource/Gateway',
+      'resource/Instances',
+      'resource/HostedZone',
+      'resource/RackApiSecret',
+      'resource/ApiRole',
+    ]);
   });
 
   it('joins the internet to the public balancers, you to the API, and each balancer to the VPC', () => {
@@ -94,12 +132,15 @@ describe('architecture scene: a public rack in two zones', () => {
     const web = component(scene, `task/${taskArn('production-Cluster-C1', 'i-a000t0')}`);
     assert.equal(web.parent, 'server/i-a000/group/shop/web');
     assert.equal(component(scene, 'server/i-a000/group/shop/web').parent, 'server/i-a000');
-    assert.deepEqual(ids(scene, (found) => found.parent === 'server/i-a000'), [
-      'server/i-a000/group/production/monitor',
-      'server/i-a000/group/production/web',
-      'server/i-a000/group/shop/web',
-      'server/i-a000/group/shop/worker',
-    ]);
+    assert.deepEqual(
+      ids(scene, (found) => found.parent === 'server/i-a000'),
+      [
+        'server/i-a000/group/production/monitor',
+        'server/i-a000/group/production/web',
+        'server/i-a000/group/shop/web',
+        'server/i-a000/group/shop/worker',
+      ],
+    );
   });
 
   it('names every component for a screen reader with its kind, id, status and facts', () => {
@@ -147,12 +188,24 @@ describe('architecture scene: a public rack in two zones', () => {
   it('gives each component its AWS id, status style and console page', () => {
     const server = component(scene, 'server/i-a000');
     assert.equal(server.awsId, 'i-a000');
-    assert.deepEqual(server.status, { text: 'active', key: 'running', icon: 'pass-filled', color: 'testing.iconPassed', severity: 0 });
-    assert.equal(server.consoleUrl, 'https://us-east-1.console.aws.amazon.com/ec2/home?region=us-east-1#InstanceDetails:instanceId=i-a000');
+    assert.deepEqual(server.status, {
+      text: 'active',
+      key: 'running',
+      icon: 'pass-filled',
+      color: 'testing.iconPassed',
+      severity: 0,
+    });
+    assert.equal(
+      server.consoleUrl,
+      'https://us-east-1.console.aws.amazon.com/ec2/home?region=us-east-1#InstanceDetails:instanceId=i-a000',
+    );
     const bucket = component(scene, 'resource/Settings');
     assert.equal(bucket.awsId, 'production-settings-s1');
     assert.equal(bucket.logicalId, 'Settings');
-    assert.equal(bucket.consoleUrl, 'https://us-east-1.console.aws.amazon.com/s3/buckets/production-settings-s1?region=us-east-1');
+    assert.equal(
+      bucket.consoleUrl,
+      'https://us-east-1.console.aws.amazon.com/s3/buckets/production-settings-s1?region=us-east-1',
+    );
     assert.equal(
       component(scene, 'resource/ServiceWebApi').consoleUrl,
       'https://us-east-1.console.aws.amazon.com/ecs/v2/clusters/production-Cluster-C1/services/production-ServiceWebApi-W1/health?region=us-east-1',
@@ -189,11 +242,17 @@ describe('architecture scene: a private rack with an internal API', () => {
   const scene = sceneOf(rackData(fixtures.private));
 
   it('puts a NAT gateway in each public subnet and a private subnet in each zone', () => {
-    assert.deepEqual(ids(scene, (found) => found.parent === 'zone/0'), ['resource/Subnet0', 'resource/SubnetPrivate0', 'server/i-a000']);
+    assert.deepEqual(
+      ids(scene, (found) => found.parent === 'zone/0'),
+      ['resource/Subnet0', 'resource/SubnetPrivate0', 'server/i-a000'],
+    );
     assert.equal(component(scene, 'resource/Nat0').parent, 'resource/Subnet0');
     assert.equal(component(scene, 'resource/Nat1').parent, 'resource/Subnet1');
     assert.equal(component(scene, 'resource/Nat0').accessibleName, 'NAT gateway nat-00 active, IP 52.0.0.1');
-    assert.equal(component(scene, 'resource/SubnetPrivate1').accessibleName, 'private subnet subnet-private1 active, 10.0.5.0/24');
+    assert.equal(
+      component(scene, 'resource/SubnetPrivate1').accessibleName,
+      'private subnet subnet-private1 active, 10.0.5.0/24',
+    );
     assert.equal(component(scene, 'resource/SubnetPrivate1').variant, 'private');
   });
 
@@ -204,8 +263,16 @@ describe('architecture scene: a private rack with an internal API', () => {
   it('draws the API balancer internal, reached by you and not from the internet', () => {
     const api = component(scene, 'resource/ApiBalancer');
     assert.equal(api.variant, 'internal');
-    assert.equal(api.accessibleName, 'API load balancer production-i (internal) active, host internal-production-i.us-east-1.elb.amazonaws.com');
-    assert.deepEqual(edges(scene), ['client->resource/ApiBalancer', 'resource/ApiBalancer->vpc', 'internet->resource/Router', 'resource/Router->vpc']);
+    assert.equal(
+      api.accessibleName,
+      'API load balancer production-i (internal) active, host internal-production-i.us-east-1.elb.amazonaws.com',
+    );
+    assert.deepEqual(edges(scene), [
+      'client->resource/ApiBalancer',
+      'resource/ApiBalancer->vpc',
+      'internet->resource/Router',
+      'resource/Router->vpc',
+    ]);
   });
 });
 
@@ -213,16 +280,28 @@ describe('architecture scene: internal router and network load balancers', () =>
   const scene = sceneOf(rackData(fixtures.routers));
 
   it('draws every router the stack has, public or internal, with its host', () => {
-    assert.deepEqual(ids(scene, (found) => found.kind === 'loadBalancer'), [
-      'resource/ApiBalancer',
-      'resource/Router',
-      'resource/RouterInternal',
-      'resource/NLBRouter',
-      'resource/NLBRouterInternal',
-    ]);
-    assert.equal(component(scene, 'resource/RouterInternal').accessibleName, 'router load balancer production-ri (internal) active, host internal-production-ri.us-east-1.elb.amazonaws.com');
-    assert.equal(component(scene, 'resource/NLBRouter').accessibleName, 'network load balancer production-nlb (public) active, host production-nlb.elb.us-east-1.amazonaws.com');
-    assert.equal(component(scene, 'resource/NLBRouterInternal').accessibleName, 'network load balancer production-nlbi (internal) active, host production-nlbi.elb.us-east-1.amazonaws.com');
+    assert.deepEqual(
+      ids(scene, (found) => found.kind === 'loadBalancer'),
+      [
+        'resource/ApiBalancer',
+        'resource/Router',
+        'resource/RouterInternal',
+        'resource/NLBRouter',
+        'resource/NLBRouterInternal',
+      ],
+    );
+    assert.equal(
+      component(scene, 'resource/RouterInternal').accessibleName,
+      'router load balancer production-ri (internal) active, host internal-production-ri.us-east-1.elb.amazonaws.com',
+    );
+    assert.equal(
+      component(scene, 'resource/NLBRouter').accessibleName,
+      'network load balancer production-nlb (public) active, host production-nlb.elb.us-east-1.amazonaws.com',
+    );
+    assert.equal(
+      component(scene, 'resource/NLBRouterInternal').accessibleName,
+      'network load balancer production-nlbi (internal) active, host production-nlbi.elb.us-east-1.amazonaws.com',
+    );
   });
 
   it('joins the internet to the public ones only', () => {
@@ -237,19 +316,42 @@ describe('architecture scene: internal router and network load balancers', () =>
     const internal = sceneOf(rackData({ privateApi: true, internalOnly: true, internalRouter: true }));
     assert.deepEqual(topLevel(internal).slice(0, 3), ['client', 'resource/ApiBalancer', 'resource/RouterInternal']);
     assertAbsent(internal, ['internet', 'resource/Router']);
-    assert.deepEqual(edges(internal), ['client->resource/ApiBalancer', 'resource/ApiBalancer->vpc', 'resource/RouterInternal->vpc']);
+    assert.deepEqual(edges(internal), [
+      'client->resource/ApiBalancer',
+      'resource/ApiBalancer->vpc',
+      'resource/RouterInternal->vpc',
+    ]);
   });
 });
 
 describe('architecture scene: racks before release 20221202', () => {
   it('draws the classic Balancer as the API entry, reached by you and the internet, addressed by its name', () => {
     const scene = sceneOf(rackData(fixtures.classic));
-    assert.deepEqual(topLevel(scene), ['client', 'internet', 'resource/Balancer', 'resource/Router', 'vpc', ...sideIds]);
+    assert.deepEqual(topLevel(scene), [
+      'client',
+      'internet',
+      'resource/Balancer',
+      'resource/Router',
+      'vpc',
+      ...sideIds,
+    ]);
     const api = component(scene, 'resource/Balancer');
     assert.equal(api.variant, 'public');
-    assert.equal(api.accessibleName, 'API load balancer (classic) production (public) active, host production.us-east-1.elb.amazonaws.com');
-    assert.equal(api.consoleUrl, 'https://us-east-1.console.aws.amazon.com/ec2/home?region=us-east-1#LoadBalancers:search=production');
-    assert.deepEqual(edges(scene), ['internet->resource/Balancer', 'client->resource/Balancer', 'resource/Balancer->vpc', 'internet->resource/Router', 'resource/Router->vpc']);
+    assert.equal(
+      api.accessibleName,
+      'API load balancer (classic) production (public) active, host production.us-east-1.elb.amazonaws.com',
+    );
+    assert.equal(
+      api.consoleUrl,
+      'https://us-east-1.console.aws.amazon.com/ec2/home?region=us-east-1#LoadBalancers:search=production',
+    );
+    assert.deepEqual(edges(scene), [
+      'internet->resource/Balancer',
+      'client->resource/Balancer',
+      'resource/Balancer->vpc',
+      'internet->resource/Router',
+      'resource/Router->vpc',
+    ]);
     assertAbsent(scene, ['resource/ApiBalancer']);
   });
 
@@ -288,27 +390,48 @@ describe('architecture scene: racks before release 20221202', () => {
       const scene = sceneOf(rackData(options));
       const services = ids(scene, (found) => found.kind === 'rackService');
       assert.deepEqual(services, ['resource/ApiWebService', 'resource/ApiMonitorService']);
-      assert.deepEqual(services.map((id) => component(scene, id).parent), ['resource/Cluster', 'resource/Cluster']);
+      assert.deepEqual(
+        services.map((id) => component(scene, id).parent),
+        ['resource/Cluster', 'resource/Cluster'],
+      );
       assert.equal(component(scene, 'resource/ApiWebService').accessibleName, 'rack service web active, 1 task');
       assert.equal(component(scene, 'resource/ApiMonitorService').label, 'monitor');
-      assert.match(component(scene, 'resource/ApiWebService').consoleUrl ?? '', /\/services\/production-ApiWebService-W1\/health\?/);
+      assert.match(
+        component(scene, 'resource/ApiWebService').consoleUrl ?? '',
+        /\/services\/production-ApiWebService-W1\/health\?/,
+      );
     }
   });
 });
 
 describe('architecture scene: spot and build servers in three zones', () => {
   const data = rackData(fixtures.servers);
-  data.runtime.containers.push({ taskArn: taskArn('production-BuildCluster-B1', 'build1'), serverId: serverId(0, 0, 'build'), app: 'shop', service: 'build', status: 'RUNNING' });
+  data.runtime.containers.push({
+    taskArn: taskArn('production-BuildCluster-B1', 'build1'),
+    serverId: serverId(0, 0, 'build'),
+    app: 'shop',
+    service: 'build',
+    status: 'RUNNING',
+  });
   const scene = sceneOf(data);
 
   it('has a zone per subnet, the third included', () => {
-    assert.deepEqual(ids(scene, (found) => found.kind === 'zone').map((id) => component(scene, id).label), ['us-east-1a', 'us-east-1b', 'us-east-1c']);
+    assert.deepEqual(
+      ids(scene, (found) => found.kind === 'zone').map((id) => component(scene, id).label),
+      ['us-east-1a', 'us-east-1b', 'us-east-1c'],
+    );
     assert.equal(component(scene, 'vpc').accessibleName, 'VPC vpc-0abc active, 10.0.0.0/16, 3 zones');
   });
 
   it('draws spot and build servers as such, after the rack’s own servers in their zone', () => {
-    assert.deepEqual(ids(scene, (found) => found.parent === 'zone/1'), ['resource/Subnet1', 'server/i-b000', 'server/i-spotb000', 'server/i-spotb001']);
-    assert.deepEqual(ids(scene, (found) => found.parent === 'zone/0'), ['resource/Subnet0', 'server/i-a000', 'server/i-builda000']);
+    assert.deepEqual(
+      ids(scene, (found) => found.parent === 'zone/1'),
+      ['resource/Subnet1', 'server/i-b000', 'server/i-spotb000', 'server/i-spotb001'],
+    );
+    assert.deepEqual(
+      ids(scene, (found) => found.parent === 'zone/0'),
+      ['resource/Subnet0', 'server/i-a000', 'server/i-builda000'],
+    );
     const spot = component(scene, 'server/i-spotb000');
     assert.equal(spot.variant, 'spot');
     assert.equal(spot.accessibleName, 'spot server i-spotb000 active, 0 tasks, us-east-1b, m5.large');
@@ -325,8 +448,14 @@ describe('architecture scene: spot and build servers in three zones', () => {
   });
 
   it('counts build servers in the build cluster and the others in the ECS cluster', () => {
-    assert.equal(component(scene, 'resource/BuildCluster').accessibleName, 'build cluster production-BuildCluster-B1 active, 1 server');
-    assert.equal(component(scene, 'resource/Cluster').accessibleName, 'ECS cluster production-Cluster-C1 active, 5 servers, 8 tasks');
+    assert.equal(
+      component(scene, 'resource/BuildCluster').accessibleName,
+      'build cluster production-BuildCluster-B1 active, 1 server',
+    );
+    assert.equal(
+      component(scene, 'resource/Cluster').accessibleName,
+      'ECS cluster production-Cluster-C1 active, 5 servers, 8 tasks',
+    );
   });
 
   it('has no build cluster, autoscaler or log group when the rack was installed without them', () => {
@@ -340,15 +469,36 @@ describe('architecture scene: a rack being created', () => {
   const created = rackData(fixtures.creating);
   const data: ArchitectureData = {
     rack: { ...created.rack, outputs: {} },
-    resources: { ...created.resources, subnets: [], vpc: undefined, resources: created.resources.resources.map((resource) => (resource.logicalId === 'Subnet1' ? { ...resource, physicalId: undefined } : resource)) },
+    resources: {
+      ...created.resources,
+      subnets: [],
+      vpc: undefined,
+      resources: created.resources.resources.map((resource) =>
+        resource.logicalId === 'Subnet1' ? { ...resource, physicalId: undefined } : resource,
+      ),
+    },
     runtime: created.runtime,
   };
   const scene = sceneOf(data);
 
   it('has only what exists so far, each creating', () => {
-    assert.deepEqual(ids(scene), ['client', 'vpc', 'zone/0', 'resource/Subnet0', 'zone/1', 'resource/Subnet1', 'stack', 'resource/Cluster', 'resource/Settings']);
-    for (const id of ['vpc', 'resource/Subnet0', 'resource/Cluster', 'resource/Settings']) assert.equal(component(scene, id).status?.key, 'creating', id);
-    assert.equal(component(scene, 'stack').accessibleName, 'CloudFormation stack production creating, CREATE_IN_PROGRESS, version 20250101120000');
+    assert.deepEqual(ids(scene), [
+      'client',
+      'vpc',
+      'zone/0',
+      'resource/Subnet0',
+      'zone/1',
+      'resource/Subnet1',
+      'stack',
+      'resource/Cluster',
+      'resource/Settings',
+    ]);
+    for (const id of ['vpc', 'resource/Subnet0', 'resource/Cluster', 'resource/Settings'])
+      assert.equal(component(scene, id).status?.key, 'creating', id);
+    assert.equal(
+      component(scene, 'stack').accessibleName,
+      'CloudFormation stack production creating, CREATE_IN_PROGRESS, version 20250101120000',
+    );
   });
 
   it('names a subnet AWS has not named yet by its logical id, and its zone by number', () => {
@@ -376,11 +526,24 @@ describe('architecture scene: a rack rolling back', () => {
       status: { text: 'rolling back', key: 'rollback', icon: 'history', color: 'charts.orange', severity: 3 },
       text: 'acme/production: rolling back. The following resource(s) failed to update: [Instances].',
     });
-    assert.deepEqual(component(scene, 'stack').details.find((row) => row.label === 'Reason'), { label: 'Reason', value: 'The following resource(s) failed to update: [Instances].' });
+    assert.deepEqual(
+      component(scene, 'stack').details.find((row) => row.label === 'Reason'),
+      { label: 'Reason', value: 'The following resource(s) failed to update: [Instances].' },
+    );
   });
 
   it('has a banner while updating, converging, failed or deleting, and none while running, new, creating or unknown', () => {
-    const statuses: RackStatus[] = ['updating', 'converging', 'rollback', 'failed', 'deleting', 'running', 'new', 'creating', 'unknown'];
+    const statuses: RackStatus[] = [
+      'updating',
+      'converging',
+      'rollback',
+      'failed',
+      'deleting',
+      'running',
+      'new',
+      'creating',
+      'unknown',
+    ];
     const bannered = statuses.filter((status) => {
       const data = rackData();
       return sceneOf({ ...data, rack: { ...data.rack, status } }).banner !== undefined;
@@ -391,10 +554,19 @@ describe('architecture scene: a rack rolling back', () => {
 
 describe('architecture scene: servers and containers the stack’s zones do not account for', () => {
   const data = rackData({ existingVpc: 'vpc-existing' });
-  data.runtime.servers.push({ id: 'i-elsewhere', status: 'active', role: 'rack', availabilityZone: 'us-east-1f' }, { id: 'i-nowhere', status: 'draining', role: 'rack' });
+  data.runtime.servers.push(
+    { id: 'i-elsewhere', status: 'active', role: 'rack', availabilityZone: 'us-east-1f' },
+    { id: 'i-nowhere', status: 'draining', role: 'rack' },
+  );
   data.runtime.containers.push(
     { taskArn: taskArn('production-Cluster-C1', 'fargate1'), app: 'shop', service: 'job', status: 'PENDING' },
-    { taskArn: taskArn('production-Cluster-C1', 'gone1'), serverId: 'i-gone', app: 'shop', service: 'job', status: 'RUNNING' },
+    {
+      taskArn: taskArn('production-Cluster-C1', 'gone1'),
+      serverId: 'i-gone',
+      app: 'shop',
+      service: 'job',
+      status: 'RUNNING',
+    },
   );
   const scene = sceneOf(data);
 
@@ -404,15 +576,27 @@ describe('architecture scene: servers and containers the stack’s zones do not 
   });
 
   it('gives a server of another zone, or of none known, a zone of its own after the stack’s', () => {
-    assert.deepEqual(ids(scene, (found) => found.parent === 'vpc'), ['zone/0', 'zone/1', 'zone/unknown', 'zone/us-east-1f']);
+    assert.deepEqual(
+      ids(scene, (found) => found.parent === 'vpc'),
+      ['zone/0', 'zone/1', 'zone/unknown', 'zone/us-east-1f'],
+    );
     assert.equal(component(scene, 'server/i-elsewhere').parent, 'zone/us-east-1f');
     assert.equal(component(scene, 'zone/unknown').accessibleName, 'zone unknown, 1 server: 1 draining, 0 tasks');
   });
 
   it('puts containers on no known server in the ECS cluster', () => {
-    assert.deepEqual(ids(scene, (found) => found.parent === 'resource/Cluster'), ['resource/ServiceWebApi', 'resource/ServiceMonitorApi', 'resource/Cluster/group/shop/job']);
-    assert.equal(component(scene, 'resource/Cluster/group/shop/job').accessibleName, 'service job, app shop, 1 pending, 1 running');
-    assert.equal(component(scene, `task/${taskArn('production-Cluster-C1', 'fargate1')}`).parent, 'resource/Cluster/group/shop/job');
+    assert.deepEqual(
+      ids(scene, (found) => found.parent === 'resource/Cluster'),
+      ['resource/ServiceWebApi', 'resource/ServiceMonitorApi', 'resource/Cluster/group/shop/job'],
+    );
+    assert.equal(
+      component(scene, 'resource/Cluster/group/shop/job').accessibleName,
+      'service job, app shop, 1 pending, 1 running',
+    );
+    assert.equal(
+      component(scene, `task/${taskArn('production-Cluster-C1', 'fargate1')}`).parent,
+      'resource/Cluster/group/shop/job',
+    );
   });
 });
 
@@ -445,8 +629,16 @@ describe('architecture scene: what holds of every scene', () => {
       const data = rackData(options);
       const shuffled: ArchitectureData = {
         ...data,
-        resources: { ...data.resources, resources: data.resources.resources.slice().reverse(), subnets: data.resources.subnets.slice().reverse() },
-        runtime: { ...data.runtime, servers: data.runtime.servers.slice().reverse(), containers: data.runtime.containers.slice().reverse() },
+        resources: {
+          ...data.resources,
+          resources: data.resources.resources.slice().reverse(),
+          subnets: data.resources.subnets.slice().reverse(),
+        },
+        runtime: {
+          ...data.runtime,
+          servers: data.runtime.servers.slice().reverse(),
+          containers: data.runtime.containers.slice().reverse(),
+        },
       };
       assert.deepEqual(sceneOf(shuffled), scene);
     });

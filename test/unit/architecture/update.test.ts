@@ -21,12 +21,24 @@ function summary(update: LayoutUpdate): Record<string, unknown> {
     added: update.added.map((node) => node.component.id),
     moved: update.moved.map((move) => move.id),
     changed: update.changed.map((component) => component.id),
-    edges: { removed: update.edges.removed, added: update.edges.added.map((edge) => edge.id), rerouted: update.edges.rerouted.map((edge) => edge.id) },
+    edges: {
+      removed: update.edges.removed,
+      added: update.edges.added.map((edge) => edge.id),
+      rerouted: update.edges.rerouted.map((edge) => edge.id),
+    },
     banner: update.banner,
   };
 }
 
-const nothing = { size: undefined, removed: [], added: [], moved: [], changed: [], edges: { removed: [], added: [], rerouted: [] }, banner: undefined };
+const nothing = {
+  size: undefined,
+  removed: [],
+  added: [],
+  moved: [],
+  changed: [],
+  edges: { removed: [], added: [], rerouted: [] },
+  banner: undefined,
+};
 
 describe('architecture update', () => {
   it('is empty between two layouts of the same rack', () => {
@@ -47,7 +59,10 @@ describe('architecture update', () => {
     assert.deepEqual(summary(update), { ...nothing, changed: ['zone/1', `server/${draining}`] });
     const [zone, server] = update.changed;
     assert.equal(zone.accessibleName, 'zone us-east-1b, 3 servers: 2 active, 1 draining, 9 tasks');
-    assert.equal(server.accessibleName, `server ${draining} draining, 3 tasks, us-east-1b, t3.small, CPU 25%, memory 50%`);
+    assert.equal(
+      server.accessibleName,
+      `server ${draining} draining, 3 tasks, us-east-1b, t3.small, CPU 25%, memory 50%`,
+    );
     assert.equal(server.status?.key, 'converging');
     assert.equal(isEmptyUpdate(update), false);
   });
@@ -57,7 +72,9 @@ describe('architecture update', () => {
     const arn = taskArn('production-Cluster-C1', 'new1');
     const update = diffLayouts(
       laidOut(),
-      laidOut((data) => data.runtime.containers.push({ taskArn: arn, serverId: server, app: 'api', service: 'web', status: 'PENDING' })),
+      laidOut((data) =>
+        data.runtime.containers.push({ taskArn: arn, serverId: server, app: 'api', service: 'web', status: 'PENDING' }),
+      ),
     );
     assert.deepEqual(summary(update), {
       ...nothing,
@@ -100,21 +117,37 @@ describe('architecture update', () => {
       `task/${taskArn('production-Cluster-C1', `${gone}t1`)}`,
     ]);
     assert.deepEqual(update.added, []);
-    assert.deepEqual(update.changed.map((component) => component.id), ['zone/2', 'resource/Cluster']);
+    assert.deepEqual(
+      update.changed.map((component) => component.id),
+      ['zone/2', 'resource/Cluster'],
+    );
   });
 
   it('shows and clears the banner', () => {
     const running = laidOut();
-    const rolling = laidOut(undefined, { ...options, stackStatus: 'UPDATE_ROLLBACK_IN_PROGRESS', reason: 'Instances failed' });
+    const rolling = laidOut(undefined, {
+      ...options,
+      stackStatus: 'UPDATE_ROLLBACK_IN_PROGRESS',
+      reason: 'Instances failed',
+    });
     assert.equal(diffLayouts(running, rolling).banner?.text, 'acme/production: rolling back. Instances failed');
     assert.equal(diffLayouts(rolling, running).banner, null);
-    assert.deepEqual(diffLayouts(rolling, running).changed.map((component) => component.id), ['stack']);
+    assert.deepEqual(
+      diffLayouts(rolling, running).changed.map((component) => component.id),
+      ['stack'],
+    );
   });
 
   it('adds a balancer that appears, with its edges', () => {
     const update = diffLayouts(laidOut(), laidOut(undefined, { ...options, nlb: true }));
-    assert.deepEqual(update.added.map((node) => node.component.id), ['resource/NLBRouter']);
-    assert.deepEqual(update.edges.added.map((edge) => edge.id), ['internet->resource/NLBRouter', 'resource/NLBRouter->vpc']);
+    assert.deepEqual(
+      update.added.map((node) => node.component.id),
+      ['resource/NLBRouter'],
+    );
+    assert.deepEqual(
+      update.edges.added.map((edge) => edge.id),
+      ['internet->resource/NLBRouter', 'resource/NLBRouter->vpc'],
+    );
     assert.deepEqual(update.removed, []);
   });
 
@@ -126,7 +159,12 @@ describe('architecture update', () => {
     assert.ok(moved);
     moved.component = { ...moved.component, parent: 'zone/1' };
     const update = diffLayouts(before, after);
-    const subtree = after.nodes.map((node) => node.component.id).filter((id) => id === server || id.startsWith(`${server}/`) || id.includes('/rack') || id.includes(`/${serverId(0, 0)}t`));
+    const subtree = after.nodes
+      .map((node) => node.component.id)
+      .filter(
+        (id) =>
+          id === server || id.startsWith(`${server}/`) || id.includes('/rack') || id.includes(`/${serverId(0, 0)}t`),
+      );
     assert.equal(subtree.length, 10);
     assert.deepEqual(update.removed, subtree);
     assert.deepEqual(

@@ -21,19 +21,37 @@ describe('architecture: words', () => {
 
 describe('architecture: accessible names', () => {
   it('say kind, id, status and facts', () => {
-    const name = accessibleName({ kind: 'server', noun: 'server', label: 'i-0abc123', status: componentStatus('running', 'active'), facts: ['4 tasks', 'us-east-1a'] });
+    const name = accessibleName({
+      kind: 'server',
+      noun: 'server',
+      label: 'i-0abc123',
+      status: componentStatus('running', 'active'),
+      facts: ['4 tasks', 'us-east-1a'],
+    });
     assert.equal(name, 'server i-0abc123 active, 4 tasks, us-east-1a');
   });
   it('say whether a load balancer is public or internal', () => {
-    const parts: NamedParts = { kind: 'loadBalancer', noun: 'load balancer', label: 'production', status: componentStatus('running', 'active'), facts: [] };
+    const parts: NamedParts = {
+      kind: 'loadBalancer',
+      noun: 'load balancer',
+      label: 'production',
+      status: componentStatus('running', 'active'),
+      facts: [],
+    };
     assert.equal(accessibleName({ ...parts, variant: 'public' }), 'load balancer production (public) active');
     assert.equal(accessibleName({ ...parts, variant: 'internal' }), 'load balancer production (internal) active');
   });
   it('leave out what a component does not have', () => {
     assert.equal(accessibleName({ kind: 'internet', noun: 'internet', label: '', facts: [] }), 'internet');
-    assert.equal(accessibleName({ kind: 'zone', noun: 'zone', label: 'us-east-1a', facts: ['1 server: 1 active'] }), 'zone us-east-1a, 1 server: 1 active');
+    assert.equal(
+      accessibleName({ kind: 'zone', noun: 'zone', label: 'us-east-1a', facts: ['1 server: 1 active'] }),
+      'zone us-east-1a, 1 server: 1 active',
+    );
   });
   it('only a load balancer reads its variant', () => {
-    assert.equal(accessibleName({ kind: 'server', noun: 'spot server', label: 'i-1', variant: 'spot', facts: [] }), 'spot server i-1');
+    assert.equal(
+      accessibleName({ kind: 'server', noun: 'spot server', label: 'i-1', variant: 'spot', facts: [] }),
+      'spot server i-1',
+    );
   });
 });

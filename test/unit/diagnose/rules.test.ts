@@ -27,7 +27,15 @@ function evidence(changes: Partial<DiagnoseEvidence> = {}): DiagnoseEvidence {
       { ec2InstanceId: 'i-1', status: 'ACTIVE', agentConnected: true, runningTasks: 2 },
       { ec2InstanceId: 'i-2', status: 'ACTIVE', agentConnected: true, runningTasks: 1 },
     ],
-    services: [{ name: 'production-ServiceWebApi-X', desired: 2, running: 2, pending: 0, events: [{ at: ago(60), message: '(service production-ServiceWebApi-X) has reached a steady state.' }] }],
+    services: [
+      {
+        name: 'production-ServiceWebApi-X',
+        desired: 2,
+        running: 2,
+        pending: 0,
+        events: [{ at: ago(60), message: '(service production-ServiceWebApi-X) has reached a steady state.' }],
+      },
+    ],
     logGroup: 'production-LogGroup-X',
     monitorLines: [],
     unread: [],
@@ -37,23 +45,40 @@ function evidence(changes: Partial<DiagnoseEvidence> = {}): DiagnoseEvidence {
   };
 }
 
-const titles = (found: DiagnoseEvidence): string[] => diagnose(found).findings.filter((finding) => finding.severity === 'problem').map((finding) => finding.title);
+const titles = (found: DiagnoseEvidence): string[] =>
+  diagnose(found)
+    .findings.filter((finding) => finding.severity === 'problem')
+    .map((finding) => finding.title);
 
-const stackEvent = (at: Date, logicalId: string, status: string, reason?: string, resourceType = 'AWS::AutoScaling::AutoScalingGroup'): InstallEvent => ({ id: `${logicalId}-${status}-${at.getTime()}`, at, logicalId, resourceType, status, reason });
+const stackEvent = (
+  at: Date,
+  logicalId: string,
+  status: string,
+  reason?: string,
+  resourceType = 'AWS::AutoScaling::AutoScalingGroup',
+): InstallEvent => ({ id: `${logicalId}-${status}-${at.getTime()}`, at, logicalId, resourceType, status, reason });
 
 describe('diagnosis rules', () => {
   it('finds nothing wrong on a healthy rack and lists what it checked', () => {
     const diagnosis = diagnose(evidence());
     assert.deepEqual(diagnosis.findings, []);
     assert.equal(diagnosis.title, 'Why is acme/production running?');
-    assert.match(diagnosisDocument(diagnosis, readAt, 10), /## Nothing wrong found[\s\S]*## What was checked\n\n- CloudFormation stack production: UPDATE_COMPLETE/);
+    assert.match(
+      diagnosisDocument(diagnosis, readAt, 10),
+      /## Nothing wrong found[\s\S]*## What was checked\n\n- CloudFormation stack production: UPDATE_COMPLETE/,
+    );
   });
 
   it('takes the root cause from the last user-initiated update only', () => {
     const stack = 'AWS::CloudFormation::Stack';
     const newestFirst = [
       stackEvent(ago(5), 'production', 'UPDATE_ROLLBACK_COMPLETE', undefined, stack),
-      stackEvent(ago(9), 'Instances', 'UPDATE_FAILED', 'Resource handler returned message: "vCPU limit" (RequestToken: x, HandlerErrorCode: ServiceLimitExceeded)'),
+      stackEvent(
+        ago(9),
+        'Instances',
+        'UPDATE_FAILED',
+        'Resource handler returned message: "vCPU limit" (RequestToken: x, HandlerErrorCode: ServiceLimitExceeded)',
+      ),
       stackEvent(ago(10), 'production', 'UPDATE_IN_PROGRESS', 'User Initiated', stack),
       stackEvent(ago(100), 'Cluster', 'UPDATE_FAILED', 'an older failure'),
       stackEvent(ago(101), 'production', 'UPDATE_IN_PROGRESS', 'User Initiated', stack),
@@ -65,7 +90,10 @@ describe('diagnosis rules', () => {
     assert.match(first.meaning, /Instances \(AWS::AutoScaling::AutoScalingGroup\) failed: vCPU limit/);
     assert.match(first.meaning, /autoscaler/);
     assert.ok(!first.meaning.includes('older failure'));
-    assert.ok(first.evidence.some((line) => line.includes('RequestToken: x')), 'the raw message');
+    assert.ok(
+      first.evidence.some((line) => line.includes('RequestToken: x')),
+      'the raw message',
+    );
   });
 
   it('tells servers not in service, never joined, disconnected and draining with tasks', () => {
@@ -83,46 +111,145 @@ describe('diagnosis rules', () => {
         ],
       }),
     );
-    assert.deepEqual(found, ['2 servers are not in service', '1 server never joined the ECS cluster', '1 server’s ECS agent disconnected', '1 draining server still runs tasks']);
+    assert.deepEqual(found, [
+      '2 servers are not in service',
+      '1 server never joined the ECS cluster',
+      '1 server’s ECS agent disconnected',
+      '1 draining server still runs tasks',
+    ]);
   });
 
   it('gives a pending server time to join before calling it lost', () => {
-    const found = titles(evidence({ instances: [{ id: 'i-9', lifecycleState: 'Pending', healthStatus: 'Healthy', launchedAt: new Date(readAt.getTime() - joinGraceMs + 1000) }], servers: [] }));
+    const found = titles(
+      evidence({
+        instances: [
+          {
+            id: 'i-9',
+            lifecycleState: 'Pending',
+            healthStatus: 'Healthy',
+            launchedAt: new Date(readAt.getTime() - joinGraceMs + 1000),
+          },
+        ],
+        servers: [],
+      }),
+    );
     assert.deepEqual(found, ['1 server is not in service']);
   });
 
   it('explains failed scaling activities by their message', () => {
-    const failed = (statusMessage: string): DiagnoseEvidence['activities'] => [{ description: 'Launching a new EC2 instance', cause: '', statusCode: 'Failed', statusMessage, startedAt: ago(3) }];
-    const meaning = (message: string): string => diagnose(evidence({ activities: failed(message) })).findings[0].meaning;
-    assert.match(meaning('You have requested more vCPU capacity than your current vCPU limit of 32 allows'), /vCPU limit/);
-    assert.match(meaning('We currently do not have sufficient t3.small capacity (InsufficientInstanceCapacity)'), /no capacity/);
-    assert.match(meaning('Your requested instance type (t4g.small) is not supported in your requested Availability Zone (us-east-1e)'), /not offered/);
+    const failed = (statusMessage: string): DiagnoseEvidence['activities'] => [
+      {
+        description: 'Launching a new EC2 instance',
+        cause: '',
+        statusCode: 'Failed',
+        statusMessage,
+        startedAt: ago(3),
+      },
+    ];
+    const meaning = (message: string): string =>
+      diagnose(evidence({ activities: failed(message) })).findings[0].meaning;
+    assert.match(
+      meaning('You have requested more vCPU capacity than your current vCPU limit of 32 allows'),
+      /vCPU limit/,
+    );
+    assert.match(
+      meaning('We currently do not have sufficient t3.small capacity (InsufficientInstanceCapacity)'),
+      /no capacity/,
+    );
+    assert.match(
+      meaning(
+        'Your requested instance type (t4g.small) is not supported in your requested Availability Zone (us-east-1e)',
+      ),
+      /not offered/,
+    );
   });
 
   it('reads the rack services’ events: placement, health, steadiness', () => {
     const service = (messages: string[], running = 0): DiagnoseEvidence['services'] => [
-      { name: 'svc', desired: 1, running, pending: 0, events: messages.map((message, index) => ({ at: ago(index + 1), message })) },
+      {
+        name: 'svc',
+        desired: 1,
+        running,
+        pending: 0,
+        events: messages.map((message, index) => ({ at: ago(index + 1), message })),
+      },
     ];
-    const unplaceable = (why: string): string => `(service svc) was unable to place a task because no container instance met all of its requirements. ${why}`;
-    const meaning = (messages: string[]): string => diagnose(evidence({ services: service(messages) })).findings[0].meaning;
-    assert.match(meaning([unplaceable('The closest matching (container-instance x) has insufficient memory available.')]), /free memory/);
-    assert.match(meaning([unplaceable('The closest matching (container-instance x) has insufficient CPU units available.')]), /free CPU/);
-    assert.match(meaning([unplaceable('The closest matching (container-instance x) is already using a port required by your task.')]), /ports/);
-    assert.match(meaning([unplaceable('No Container Instances were found in your cluster matching memberOf(attribute:asg == spot).')]), /memberOf/);
-    assert.deepEqual(titles(evidence({ services: service(['(service svc) (instance i-1) (port 3000) is unhealthy in target-group tg due to (reason Health checks failed).']) })), ['svc has unhealthy tasks']);
-    assert.deepEqual(titles(evidence({ services: service(['(service svc) has started 1 tasks: (task abc).']) })), ['svc is not steady']);
-    assert.deepEqual(titles(evidence({ services: service(['(service svc) has reached a steady state.', unplaceable('insufficient memory')], 1) })), [], 'steady since');
+    const unplaceable = (why: string): string =>
+      `(service svc) was unable to place a task because no container instance met all of its requirements. ${why}`;
+    const meaning = (messages: string[]): string =>
+      diagnose(evidence({ services: service(messages) })).findings[0].meaning;
+    assert.match(
+      meaning([unplaceable('The closest matching (container-instance x) has insufficient memory available.')]),
+      /free memory/,
+    );
+    assert.match(
+      meaning([unplaceable('The closest matching (container-instance x) has insufficient CPU units available.')]),
+      /free CPU/,
+    );
+    assert.match(
+      meaning([
+        unplaceable('The closest matching (container-instance x) is already using a port required by your task.'),
+      ]),
+      /ports/,
+    );
+    assert.match(
+      meaning([
+        unplaceable('No Container Instances were found in your cluster matching memberOf(attribute:asg == spot).'),
+      ]),
+      /memberOf/,
+    );
+    assert.deepEqual(
+      titles(
+        evidence({
+          services: service([
+            '(service svc) (instance i-1) (port 3000) is unhealthy in target-group tg due to (reason Health checks failed).',
+          ]),
+        }),
+      ),
+      ['svc has unhealthy tasks'],
+    );
+    assert.deepEqual(titles(evidence({ services: service(['(service svc) has started 1 tasks: (task abc).']) })), [
+      'svc is not steady',
+    ]);
+    assert.deepEqual(
+      titles(
+        evidence({
+          services: service(['(service svc) has reached a steady state.', unplaceable('insufficient memory')], 1),
+        }),
+      ),
+      [],
+      'steady since',
+    );
   });
 
   it('shows the monitor’s lines, as a problem when it found unhealthy servers', () => {
-    const line = (message: string): DiagnoseEvidence['monitorLines'][number] => ({ at: ago(5), stream: 'service/monitor/t', message });
-    const quiet = diagnose(evidence({ monitorLines: [line('who="EC2/ASG" what="Launching a new EC2 instance" why="x"')] }));
+    const line = (message: string): DiagnoseEvidence['monitorLines'][number] => ({
+      at: ago(5),
+      stream: 'service/monitor/t',
+      message,
+    });
+    const quiet = diagnose(
+      evidence({ monitorLines: [line('who="EC2/ASG" what="Launching a new EC2 instance" why="x"')] }),
+    );
     assert.equal(quiet.findings[0].severity, 'note');
-    assert.deepEqual(titles(evidence({ monitorLines: [line('who="convox/monitor" what="instance i-1 missed it\'s first heartbeat" why="ECS reported agent disconnected"')] })), ['The rack’s monitor found unhealthy servers']);
+    assert.deepEqual(
+      titles(
+        evidence({
+          monitorLines: [
+            line(
+              'who="convox/monitor" what="instance i-1 missed it\'s first heartbeat" why="ECS reported agent disconnected"',
+            ),
+          ],
+        }),
+      ),
+      ['The rack’s monitor found unhealthy servers'],
+    );
   });
 
   it('says what could not be read, and keeps AWS text in a fence it cannot close', () => {
-    const diagnosis = diagnose(evidence({ unread: [{ what: 'the monitor’s lines', message: 'denied ``` # heading' }] }));
+    const diagnosis = diagnose(
+      evidence({ unread: [{ what: 'the monitor’s lines', message: 'denied ``` # heading' }] }),
+    );
     assert.equal(diagnosis.findings[0].title, 'Could not read the monitor’s lines');
     const document = diagnosisDocument(diagnosis, readAt, 3);
     assert.match(document, /````text\ndenied ``` # heading\n````/);

@@ -21,7 +21,8 @@ export class FakeInstaller implements RackInstaller {
   templateParameters = async (): Promise<never> => Promise.reject(new Error('not scripted'));
   create = async (): Promise<never> => Promise.reject(new Error('not scripted'));
   stackStatus = async (): Promise<undefined> => undefined;
-  uninstallPlan = async (): Promise<{ plan: UninstallPlan; resources: Map<string, PlanResource[]> }> => Promise.reject(new Error('not scripted'));
+  uninstallPlan = async (): Promise<{ plan: UninstallPlan; resources: Map<string, PlanResource[]> }> =>
+    Promise.reject(new Error('not scripted'));
   apiAnswers = async (): Promise<boolean> => true;
 
   async newEvents(_target: unknown, stackId: string, lastSeenId: string | undefined): Promise<NewEvents> {
@@ -53,10 +54,16 @@ export class FakeInstaller implements RackInstaller {
 }
 
 let clock = Date.parse('2026-01-01T10:00:00Z');
-export function event(logicalId: string, status: string, reason?: string, resourceType = 'AWS::EC2::Subnet'): InstallEvent {
+export function event(
+  logicalId: string,
+  status: string,
+  reason?: string,
+  resourceType = 'AWS::EC2::Subnet',
+): InstallEvent {
   clock += 1000;
   return { id: `${logicalId}-${status}-${clock}`, at: new Date(clock), logicalId, resourceType, status, reason };
 }
-export const stackEvent = (name: string, status: string, reason?: string): InstallEvent => event(name, status, reason, 'AWS::CloudFormation::Stack');
+export const stackEvent = (name: string, status: string, reason?: string): InstallEvent =>
+  event(name, status, reason, 'AWS::CloudFormation::Stack');
 /** Events in the order they happened, as AWS lists them: newest first. */
 export const batch = (...events: InstallEvent[]): InstallEvent[] => events.reverse();

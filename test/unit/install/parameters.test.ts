@@ -1,30 +1,68 @@
 import * as assert from 'node:assert/strict';
 import { matchesPattern } from '../../../src/model/install/boundedMatch';
-import { crossCheckProblems, nameOptions, offeredParameters, parameterProblem, parseTags, templateConstraints, valuesProblems, type TemplateParameter } from '../../../src/model/install/parameters';
+import {
+  crossCheckProblems,
+  nameOptions,
+  offeredParameters,
+  parameterProblem,
+  parseTags,
+  templateConstraints,
+  valuesProblems,
+  type TemplateParameter,
+} from '../../../src/model/install/parameters';
 
 const parameters: TemplateParameter[] = [
   { key: 'Password', type: 'String', noEcho: true, minLength: 1, maxLength: 50 },
   { key: 'Version', type: 'String', noEcho: false },
   { key: 'ApiRouter', type: 'String', noEcho: false, defaultValue: 'ALB' },
   { key: 'Encryption', type: 'String', noEcho: false, defaultValue: 'Yes' },
-  { key: 'LogDriver', type: 'String', noEcho: false, defaultValue: 'CloudWatch', allowedValues: ['CloudWatch', 'Syslog', ''] },
+  {
+    key: 'LogDriver',
+    type: 'String',
+    noEcho: false,
+    defaultValue: 'CloudWatch',
+    allowedValues: ['CloudWatch', 'Syslog', ''],
+  },
   { key: 'SyslogDestination', type: 'String', noEcho: false, defaultValue: '' },
-  { key: 'InstanceType', type: 'String', noEcho: false, defaultValue: 't3.small', allowedPattern: '[a-z0-9]+\\.[a-z0-9]+' },
-  { key: 'InstanceCount', type: 'Number', noEcho: false, defaultValue: '3', minValue: 3, constraintDescription: 'three or more for high availability' },
+  {
+    key: 'InstanceType',
+    type: 'String',
+    noEcho: false,
+    defaultValue: 't3.small',
+    allowedPattern: '[a-z0-9]+\\.[a-z0-9]+',
+  },
+  {
+    key: 'InstanceCount',
+    type: 'Number',
+    noEcho: false,
+    defaultValue: '3',
+    minValue: 3,
+    constraintDescription: 'three or more for high availability',
+  },
   { key: 'HighAvailability', type: 'String', noEcho: false, defaultValue: 'true', allowedValues: ['true', 'false'] },
   { key: 'ScheduleRackScaleDown', type: 'String', noEcho: false, defaultValue: '' },
   { key: 'ScheduleRackScaleUp', type: 'String', noEcho: false, defaultValue: '' },
-  { key: 'SubnetCIDRs', type: 'CommaDelimitedList', noEcho: false, defaultValue: '10.0.1.0/24,10.0.2.0/24', allowedValues: ['10.0.1.0/24', '10.0.2.0/24', '10.0.3.0/24'] },
+  {
+    key: 'SubnetCIDRs',
+    type: 'CommaDelimitedList',
+    noEcho: false,
+    defaultValue: '10.0.1.0/24,10.0.2.0/24',
+    allowedValues: ['10.0.1.0/24', '10.0.2.0/24', '10.0.3.0/24'],
+  },
   { key: 'Key', type: 'String', noEcho: false, defaultValue: '', maxLength: 5 },
 ];
-const byKey = (key: string): TemplateParameter => parameters.find((parameter) => parameter.key === key) as TemplateParameter;
+const byKey = (key: string): TemplateParameter =>
+  parameters.find((parameter) => parameter.key === key) as TemplateParameter;
 
 describe('install parameters from a template summary', () => {
   it('never offers the installer’s own parameters nor the unused ApiRouter and Encryption', () => {
     const { common, other } = offeredParameters(parameters);
     const keys = [...common, ...other].map((parameter) => parameter.key);
     for (const hidden of ['Password', 'Version', 'ApiRouter', 'Encryption']) assert.ok(!keys.includes(hidden), hidden);
-    assert.deepEqual(common.map((parameter) => parameter.key), ['InstanceType', 'HighAvailability', 'InstanceCount']);
+    assert.deepEqual(
+      common.map((parameter) => parameter.key),
+      ['InstanceType', 'HighAvailability', 'InstanceCount'],
+    );
   });
 
   it('checks allowed values, patterns, lengths, numbers and lists', () => {
@@ -41,7 +79,9 @@ describe('install parameters from a template summary', () => {
   });
 
   it('applies the CLI’s cross-checks', () => {
-    assert.deepEqual(crossCheckProblems({ ScheduleRackScaleDown: '0 18 * * ? *', ScheduleRackScaleUp: '' }), ['ScheduleRackScaleDown and ScheduleRackScaleUp must be set together.']);
+    assert.deepEqual(crossCheckProblems({ ScheduleRackScaleDown: '0 18 * * ? *', ScheduleRackScaleUp: '' }), [
+      'ScheduleRackScaleDown and ScheduleRackScaleUp must be set together.',
+    ]);
     assert.match(crossCheckProblems({ LogDriver: 'Syslog' })[0], /needs SyslogDestination/);
     assert.deepEqual(valuesProblems(parameters, { LogDriver: 'Syslog', SyslogDestination: 'tcp://x:1' }), []);
     assert.match(valuesProblems(parameters, { Nope: '1' })[0], /no parameter Nope/);
@@ -49,7 +89,9 @@ describe('install parameters from a template summary', () => {
   });
 
   it('reads constraints GetTemplateSummary leaves out from the template itself', () => {
-    const constraints = templateConstraints({ Parameters: { InstanceCount: { Type: 'Number', MinValue: '3' }, Key: { AllowedPattern: '[a-z]*', MaxLength: 5 } } });
+    const constraints = templateConstraints({
+      Parameters: { InstanceCount: { Type: 'Number', MinValue: '3' }, Key: { AllowedPattern: '[a-z]*', MaxLength: 5 } },
+    });
     assert.equal(constraints.get('InstanceCount')?.minValue, 3);
     assert.equal(constraints.get('Key')?.allowedPattern, '[a-z]*');
     assert.equal(constraints.get('Key')?.maxLength, 5);
@@ -88,11 +130,18 @@ describe('install parameters: the rules at their edges', () => {
     assert.equal(parameterProblem(numbers, '80, 443'), undefined);
     assert.equal(parameterProblem(numbers, '80,'), 'Ports is a comma-separated list of numbers.');
     assert.equal(parameterProblem(numbers, '80,http'), 'Ports is a comma-separated list of numbers.');
-    assert.equal(parameterProblem({ key: 'Names', type: 'String', noEcho: false, allowedValues: ['a,b'] }, 'a,b'), undefined, 'a String is not split');
+    assert.equal(
+      parameterProblem({ key: 'Names', type: 'String', noEcho: false, allowedValues: ['a,b'] }, 'a,b'),
+      undefined,
+      'a String is not split',
+    );
   });
 
   it('an empty allowed-values list allows anything', () => {
-    assert.equal(parameterProblem({ key: 'X', type: 'String', noEcho: false, allowedValues: [] }, 'anything'), undefined);
+    assert.equal(
+      parameterProblem({ key: 'X', type: 'String', noEcho: false, allowedValues: [] }, 'anything'),
+      undefined,
+    );
   });
 
   it('an AllowedPattern JavaScript cannot read is left to CloudFormation', () => {
@@ -111,11 +160,17 @@ describe('install parameters: the rules at their edges', () => {
   });
 
   it('the cross-checks need both schedules, in either direction, and the template defaults count', () => {
-    assert.deepEqual(crossCheckProblems({ ScheduleRackScaleUp: '0 8 * * ? *' }), ['ScheduleRackScaleDown and ScheduleRackScaleUp must be set together.']);
+    assert.deepEqual(crossCheckProblems({ ScheduleRackScaleUp: '0 8 * * ? *' }), [
+      'ScheduleRackScaleDown and ScheduleRackScaleUp must be set together.',
+    ]);
     assert.deepEqual(crossCheckProblems({ ScheduleRackScaleUp: 'a', ScheduleRackScaleDown: 'b' }), []);
     assert.deepEqual(crossCheckProblems({ LogDriver: 'CloudWatch' }), []);
-    assert.deepEqual(valuesProblems(parameters, { HighAvailability: 'maybe' }), ['HighAvailability must be one of: true, false.']);
-    const syslogDefault = parameters.map((parameter) => (parameter.key === 'LogDriver' ? { ...parameter, defaultValue: 'Syslog' } : parameter));
+    assert.deepEqual(valuesProblems(parameters, { HighAvailability: 'maybe' }), [
+      'HighAvailability must be one of: true, false.',
+    ]);
+    const syslogDefault = parameters.map((parameter) =>
+      parameter.key === 'LogDriver' ? { ...parameter, defaultValue: 'Syslog' } : parameter,
+    );
     assert.match(valuesProblems(syslogDefault, {})[0], /needs SyslogDestination/);
     assert.deepEqual(valuesProblems(syslogDefault, { SyslogDestination: 'tcp://x:1' }), []);
   });
@@ -126,13 +181,19 @@ describe('install parameters: the rules at their edges', () => {
       { key: 'PrivateApi', type: 'String', noEcho: false, defaultValue: 'Yes' },
     ];
     assert.deepEqual(nameOptions(template, {}), { internal: false, privateApi: true });
-    assert.deepEqual(nameOptions(template, { Internal: 'Yes', PrivateApi: 'No' }), { internal: true, privateApi: false });
+    assert.deepEqual(nameOptions(template, { Internal: 'Yes', PrivateApi: 'No' }), {
+      internal: true,
+      privateApi: false,
+    });
     assert.deepEqual(nameOptions([], {}), { internal: false, privateApi: false });
   });
 
   it('offers the other parameters in template order after the common ones', () => {
     const { other } = offeredParameters(parameters);
-    assert.deepEqual(other.map((parameter) => parameter.key), ['LogDriver', 'SyslogDestination', 'ScheduleRackScaleDown', 'ScheduleRackScaleUp', 'SubnetCIDRs', 'Key']);
+    assert.deepEqual(
+      other.map((parameter) => parameter.key),
+      ['LogDriver', 'SyslogDestination', 'ScheduleRackScaleDown', 'ScheduleRackScaleUp', 'SubnetCIDRs', 'Key'],
+    );
   });
 
   it('reads no constraints from what is not a template', () => {
@@ -140,14 +201,17 @@ describe('install parameters: the rules at their edges', () => {
     assert.equal(templateConstraints('text').size, 0);
     assert.equal(templateConstraints({ Parameters: 'x' }).size, 0);
     assert.equal(templateConstraints({ Parameters: { Bad: 'x', Good: {} } }).size, 1);
-    assert.deepEqual(templateConstraints({ Parameters: { Good: { MinValue: 1, ConstraintDescription: 'one or more' } } }).get('Good'), {
-      allowedPattern: undefined,
-      minLength: undefined,
-      maxLength: undefined,
-      minValue: 1,
-      maxValue: undefined,
-      constraintDescription: 'one or more',
-    });
+    assert.deepEqual(
+      templateConstraints({ Parameters: { Good: { MinValue: 1, ConstraintDescription: 'one or more' } } }).get('Good'),
+      {
+        allowedPattern: undefined,
+        minLength: undefined,
+        maxLength: undefined,
+        minValue: 1,
+        maxValue: undefined,
+        constraintDescription: 'one or more',
+      },
+    );
   });
 
   it('no tags is fine; a value may hold "="', () => {

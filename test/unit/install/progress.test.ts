@@ -28,7 +28,11 @@ describe('install progress from stack events', () => {
   });
 
   it('counts deleted and skipped resources for a delete', () => {
-    const events = [event('Settings', 'DELETE_SKIPPED', 'AWS::S3::Bucket'), event('Vpc', 'DELETE_COMPLETE'), event('Subnet0', 'DELETE_IN_PROGRESS')].reverse();
+    const events = [
+      event('Settings', 'DELETE_SKIPPED', 'AWS::S3::Bucket'),
+      event('Vpc', 'DELETE_COMPLETE'),
+      event('Subnet0', 'DELETE_IN_PROGRESS'),
+    ].reverse();
     assert.equal(stackProgress(events, 'prod', 'delete', 3).complete, 2);
   });
 

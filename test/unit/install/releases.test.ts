@@ -1,6 +1,13 @@
 import * as assert from 'node:assert/strict';
 import { generatePassword, passwordLength } from '../../../src/model/install/password';
-import { installableReleases, latestRelease, parseReleases, ReleaseListError, templateUrl, versionProblem } from '../../../src/model/install/releases';
+import {
+  installableReleases,
+  latestRelease,
+  parseReleases,
+  ReleaseListError,
+  templateUrl,
+  versionProblem,
+} from '../../../src/model/install/releases';
 import { parseReleasesUrl, SettingsError } from '../../../src/model/settings';
 
 describe('release list', () => {
@@ -21,7 +28,10 @@ describe('release list', () => {
   });
 
   it('a malformed list is refused with what was wrong', () => {
-    assert.throws(() => parseReleases('<html>'), (error: unknown) => error instanceof ReleaseListError && /not JSON/.test(error.message));
+    assert.throws(
+      () => parseReleases('<html>'),
+      (error: unknown) => error instanceof ReleaseListError && /not JSON/.test(error.message),
+    );
     assert.throws(() => parseReleases('{"version":"1"}'), /not a JSON array/);
     assert.throws(() => parseReleases('[{"description":"x"}]'), /Release 1 of the list has no valid "version"/);
     assert.throws(() => parseReleases('[1]'), /not an object/);
@@ -35,12 +45,21 @@ describe('release list', () => {
 
   it('the setting convox.releasesUrl takes an http(s) URL, else says what is wrong', () => {
     assert.equal(parseReleasesUrl(undefined), 'https://convox.s3.amazonaws.com/release/versions.json');
-    assert.equal(parseReleasesUrl('http://127.0.0.1:9/release/versions.json'), 'http://127.0.0.1:9/release/versions.json');
-    assert.throws(() => parseReleasesUrl('ftp://x/versions.json'), (error: unknown) => error instanceof SettingsError && error.setting === 'convox.releasesUrl');
+    assert.equal(
+      parseReleasesUrl('http://127.0.0.1:9/release/versions.json'),
+      'http://127.0.0.1:9/release/versions.json',
+    );
+    assert.throws(
+      () => parseReleasesUrl('ftp://x/versions.json'),
+      (error: unknown) => error instanceof SettingsError && error.setting === 'convox.releasesUrl',
+    );
   });
 
   it('the template sits beside the list', () => {
-    assert.equal(templateUrl('https://convox.s3.amazonaws.com/release/versions.json', '20250101120000'), 'https://convox.s3.amazonaws.com/release/20250101120000/rack.json');
+    assert.equal(
+      templateUrl('https://convox.s3.amazonaws.com/release/versions.json', '20250101120000'),
+      'https://convox.s3.amazonaws.com/release/20250101120000/rack.json',
+    );
   });
 });
 

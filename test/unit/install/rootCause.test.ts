@@ -7,7 +7,8 @@ function event(logicalId: string, status: string, reason?: string, resourceType 
   clock += 1000;
   return { id: `${logicalId}-${status}-${clock}`, at: new Date(clock), logicalId, resourceType, status, reason };
 }
-const stack = (status: string, reason?: string): InstallEvent => event('prod', status, reason, 'AWS::CloudFormation::Stack');
+const stack = (status: string, reason?: string): InstallEvent =>
+  event('prod', status, reason, 'AWS::CloudFormation::Stack');
 /** DescribeStackEvents answers newest first. */
 const newestFirst = (events: InstallEvent[]): InstallEvent[] => [...events].reverse();
 
@@ -26,7 +27,10 @@ describe('root cause of a failed stack operation', () => {
       ),
       event('ApiBalancer', 'CREATE_FAILED', 'Resource creation cancelled', 'AWS::ElasticLoadBalancingV2::LoadBalancer'),
       event('Instances', 'CREATE_FAILED', 'Resource creation cancelled', 'AWS::AutoScaling::AutoScalingGroup'),
-      stack('ROLLBACK_IN_PROGRESS', 'The following resource(s) failed to create: [ApiBalancer, Instances, RouterCertificate]. Rollback requested by user.'),
+      stack(
+        'ROLLBACK_IN_PROGRESS',
+        'The following resource(s) failed to create: [ApiBalancer, Instances, RouterCertificate]. Rollback requested by user.',
+      ),
       event('Vpc', 'DELETE_IN_PROGRESS'),
       event('Vpc', 'DELETE_COMPLETE'),
       stack('ROLLBACK_COMPLETE'),
@@ -41,7 +45,12 @@ describe('root cause of a failed stack operation', () => {
     const events = newestFirst([
       stack('CREATE_IN_PROGRESS', 'User Initiated'),
       event('InstancesLifecycleHandler', 'CREATE_COMPLETE', undefined, 'AWS::Lambda::Function'),
-      event('RackBuildImage', 'CREATE_FAILED', 'Received response status [FAILED] from custom resource. Message returned: image not found in region (RequestId: 3f1a-9)', 'Custom::EC2AMI'),
+      event(
+        'RackBuildImage',
+        'CREATE_FAILED',
+        'Received response status [FAILED] from custom resource. Message returned: image not found in region (RequestId: 3f1a-9)',
+        'Custom::EC2AMI',
+      ),
       event('Cluster', 'CREATE_FAILED', 'Resource creation cancelled', 'AWS::ECS::Cluster'),
       stack('ROLLBACK_IN_PROGRESS', 'The following resource(s) failed to create: [Cluster, RackBuildImage].'),
     ]);
@@ -51,7 +60,12 @@ describe('root cause of a failed stack operation', () => {
   });
 
   it('picks the earliest of two real failures, even when AWS lists them in the same second', () => {
-    const first = event('NatAddress0', 'CREATE_FAILED', 'The maximum number of addresses has been reached.', 'AWS::EC2::EIP');
+    const first = event(
+      'NatAddress0',
+      'CREATE_FAILED',
+      'The maximum number of addresses has been reached.',
+      'AWS::EC2::EIP',
+    );
     const second = { ...first, id: 'x', logicalId: 'NatAddress1' };
     assert.equal(rootCause([second, first], 'prod')?.logicalId, 'NatAddress0');
   });
@@ -59,7 +73,12 @@ describe('root cause of a failed stack operation', () => {
   it('for a failed delete is the resource that would not go', () => {
     const events = newestFirst([
       stack('DELETE_IN_PROGRESS', 'User Initiated'),
-      event('DynamoBuilds', 'DELETE_FAILED', 'Resource handler returned message: "Resource cannot be deleted as it is currently protected against deletion." (RequestToken: ab, HandlerErrorCode: InvalidRequest)', 'AWS::DynamoDB::Table'),
+      event(
+        'DynamoBuilds',
+        'DELETE_FAILED',
+        'Resource handler returned message: "Resource cannot be deleted as it is currently protected against deletion." (RequestToken: ab, HandlerErrorCode: InvalidRequest)',
+        'AWS::DynamoDB::Table',
+      ),
       stack('DELETE_FAILED', 'The following resource(s) failed to delete: [DynamoBuilds].'),
     ]);
     const cause = rootCause(events, 'prod');
@@ -74,11 +93,24 @@ describe('root cause of a failed stack operation', () => {
   });
 
   it('finds nothing in a healthy history', () => {
-    assert.equal(rootCause(newestFirst([stack('CREATE_IN_PROGRESS', 'User Initiated'), event('Vpc', 'CREATE_COMPLETE'), stack('CREATE_COMPLETE')]), 'prod'), undefined);
+    assert.equal(
+      rootCause(
+        newestFirst([
+          stack('CREATE_IN_PROGRESS', 'User Initiated'),
+          event('Vpc', 'CREATE_COMPLETE'),
+          stack('CREATE_COMPLETE'),
+        ]),
+        'prod',
+      ),
+      undefined,
+    );
   });
 
   it('plain words keep a message that has no wrapper', () => {
-    assert.equal(plainReason('The bucket you tried to delete is not empty'), 'The bucket you tried to delete is not empty');
+    assert.equal(
+      plainReason('The bucket you tried to delete is not empty'),
+      'The bucket you tried to delete is not empty',
+    );
   });
 });
 
@@ -95,21 +127,41 @@ describe('root cause, edge cases', () => {
   });
 
   it('a nested stack that failed is a resource like any other', () => {
-    const events = newestFirst([stack('CREATE_IN_PROGRESS', 'User Initiated'), event('ServiceWeb', 'CREATE_FAILED', 'Embedded stack was not successfully created', 'AWS::CloudFormation::Stack')]);
+    const events = newestFirst([
+      stack('CREATE_IN_PROGRESS', 'User Initiated'),
+      event('ServiceWeb', 'CREATE_FAILED', 'Embedded stack was not successfully created', 'AWS::CloudFormation::Stack'),
+    ]);
     assert.equal(rootCause(events, 'prod')?.logicalId, 'ServiceWeb');
   });
 
   it('takes no stack status that is not a failure, and no summary or user action as a reason', () => {
     assert.equal(rootCause(newestFirst([stack('ROLLBACK_IN_PROGRESS', 'User Initiated')]), 'prod'), undefined);
-    assert.equal(rootCause(newestFirst([stack('ROLLBACK_IN_PROGRESS', 'The following resource(s) failed to create: [A].')]), 'prod'), undefined);
+    assert.equal(
+      rootCause(
+        newestFirst([stack('ROLLBACK_IN_PROGRESS', 'The following resource(s) failed to create: [A].')]),
+        'prod',
+      ),
+      undefined,
+    );
     assert.equal(rootCause(newestFirst([stack('CREATE_COMPLETE', 'done')]), 'prod'), undefined);
-    assert.equal(rootCause(newestFirst([stack('DELETE_FAILED', 'Export prod-Vpc is in use by stack app')]), 'prod')?.reason, 'Export prod-Vpc is in use by stack app');
-    assert.equal(rootCause(newestFirst([stack('UPDATE_ROLLBACK_IN_PROGRESS', 'Parameter Version is invalid')]), 'prod')?.status, 'UPDATE_ROLLBACK_IN_PROGRESS');
+    assert.equal(
+      rootCause(newestFirst([stack('DELETE_FAILED', 'Export prod-Vpc is in use by stack app')]), 'prod')?.reason,
+      'Export prod-Vpc is in use by stack app',
+    );
+    assert.equal(
+      rootCause(newestFirst([stack('UPDATE_ROLLBACK_IN_PROGRESS', 'Parameter Version is invalid')]), 'prod')?.status,
+      'UPDATE_ROLLBACK_IN_PROGRESS',
+    );
     assert.equal(rootCause(newestFirst([stack('DELETE_IN_PROGRESS', 'Something')]), 'prod'), undefined);
   });
 
   it('keeps CloudFormation’s words and time beside the plain ones', () => {
-    const failing = event('Logs', 'CREATE_FAILED', 'Resource handler returned message: "Bucket exists" (RequestToken: 1, HandlerErrorCode: AlreadyExists)', 'AWS::S3::Bucket');
+    const failing = event(
+      'Logs',
+      'CREATE_FAILED',
+      'Resource handler returned message: "Bucket exists" (RequestToken: 1, HandlerErrorCode: AlreadyExists)',
+      'AWS::S3::Bucket',
+    );
     const cause = rootCause([failing], 'prod');
     assert.equal(cause?.rawReason, failing.reason);
     assert.equal(cause?.at, failing.at);
@@ -122,6 +174,9 @@ describe('root cause, edge cases', () => {
     assert.equal(plainReason('Failed to create (RequestId: 12-34)'), 'Failed to create');
     assert.equal(plainReason('Limit reached (HandlerErrorCode: ServiceLimitExceeded)'), 'Limit reached');
     assert.equal(plainReason('  two\n  lines  '), 'two lines');
-    assert.equal(plainReason('Received response status [FAILED] from custom resource. Message returned: bad AMI'), 'bad AMI');
+    assert.equal(
+      plainReason('Received response status [FAILED] from custom resource. Message returned: bad AMI'),
+      'bad AMI',
+    );
   });
 });

@@ -1,7 +1,19 @@
 import * as assert from 'node:assert/strict';
-import { autoScalingGroups, autoscalerRule, uninstallPlan, type PlanResource, type PlanStack } from '../../../src/model/install/uninstallPlan';
+import {
+  autoScalingGroups,
+  autoscalerRule,
+  uninstallPlan,
+  type PlanResource,
+  type PlanStack,
+} from '../../../src/model/install/uninstallPlan';
 
-const stack = (name: string, tags: Record<string, string>, parameters: Record<string, string> = {}): PlanStack => ({ name, stackId: `arn:${name}`, status: 'CREATE_COMPLETE', tags, parameters });
+const stack = (name: string, tags: Record<string, string>, parameters: Record<string, string> = {}): PlanStack => ({
+  name,
+  stackId: `arn:${name}`,
+  status: 'CREATE_COMPLETE',
+  tags,
+  parameters,
+});
 
 describe('uninstall plan', () => {
   const rack = stack('prod', { System: 'convox', Type: 'rack' });
@@ -16,9 +28,17 @@ describe('uninstall plan', () => {
         { logicalId: 'Logs', physicalId: 'prod-logs-1b', type: 'AWS::S3::Bucket' },
         { logicalId: 'ELBLogs', physicalId: 'prod-elblogs-1c', type: 'AWS::S3::Bucket' },
         { logicalId: 'EncryptionKey', physicalId: 'key-1234', type: 'AWS::KMS::Key' },
-        { logicalId: 'InstancesAutoscalerEvent', physicalId: 'prod-InstancesAutoscalerEvent-X', type: 'AWS::Events::Rule' },
+        {
+          logicalId: 'InstancesAutoscalerEvent',
+          physicalId: 'prod-InstancesAutoscalerEvent-X',
+          type: 'AWS::Events::Rule',
+        },
         { logicalId: 'Instances', physicalId: 'prod-Instances-Y', type: 'AWS::AutoScaling::AutoScalingGroup' },
-        { logicalId: 'BuildInstances', physicalId: 'prod-BuildInstances-Z', type: 'AWS::AutoScaling::AutoScalingGroup' },
+        {
+          logicalId: 'BuildInstances',
+          physicalId: 'prod-BuildInstances-Z',
+          type: 'AWS::AutoScaling::AutoScalingGroup',
+        },
       ],
     ],
     ['prod-web', [{ logicalId: 'Settings', physicalId: 'prod-web-settings-9', type: 'AWS::S3::Bucket' }]],
@@ -26,7 +46,10 @@ describe('uninstall plan', () => {
 
   it('deletes the stacks tagged Rack=<rack> first, the rack last, and names what stays', () => {
     const plan = uninstallPlan(rack, [app, otherRack, database, rack], resources);
-    assert.deepEqual(plan.stacks.map((entry) => entry.name), ['prod-web', 'prod-db', 'prod']);
+    assert.deepEqual(
+      plan.stacks.map((entry) => entry.name),
+      ['prod-web', 'prod-db', 'prod'],
+    );
     assert.equal(plan.refusal, undefined);
     assert.deepEqual(plan.retained, [
       'S3 bucket prod-settings-1a (rack Settings, retained)',
@@ -38,7 +61,11 @@ describe('uninstall plan', () => {
   });
 
   it('is refused while NLB deletion protection is on', () => {
-    const guarded = stack('prod', { System: 'convox', Type: 'rack' }, { NLBDeletionProtection: 'No', NLBInternalDeletionProtection: 'Yes' });
+    const guarded = stack(
+      'prod',
+      { System: 'convox', Type: 'rack' },
+      { NLBDeletionProtection: 'No', NLBInternalDeletionProtection: 'Yes' },
+    );
     assert.match(uninstallPlan(guarded, [], resources).refusal ?? '', /NLBInternalDeletionProtection=Yes/);
   });
 

@@ -2,15 +2,36 @@ import * as assert from 'node:assert/strict';
 import { LogBuffer } from '../../../src/model/logs/buffer';
 import type { LogEvent, LogPage, LogQuery } from '../../../src/model/logs/events';
 import { logLine } from '../../../src/model/logs/events';
-import { busyPollMs, lateWindowMs, LogFollower, maxBackoffMs, maxPagesPerPoll, quietPollMs } from '../../../src/model/logs/follower';
-import { defaultLogOptions, formatDuration, parseBufferLines, parseDuration, streamsOf } from '../../../src/model/logs/options';
+import {
+  busyPollMs,
+  lateWindowMs,
+  LogFollower,
+  maxBackoffMs,
+  maxPagesPerPoll,
+  quietPollMs,
+} from '../../../src/model/logs/follower';
+import {
+  defaultLogOptions,
+  formatDuration,
+  parseBufferLines,
+  parseDuration,
+  streamsOf,
+} from '../../../src/model/logs/options';
 import { SeenEvents } from '../../../src/model/logs/seenEvents';
 import { SteppedTimers } from '../../steppedTimers';
 
-const event = (id: string, timestamp: number, message = id): LogEvent => ({ id, timestamp, stream: 'service/web/abc', message });
+const event = (id: string, timestamp: number, message = id): LogEvent => ({
+  id,
+  timestamp,
+  stream: 'service/web/abc',
+  message,
+});
 
 /** A reader answering from a list of scripted answers, recording the queries. */
-function scripted(answers: Array<LogPage | Error>): { reader: (query: LogQuery) => Promise<LogPage>; queries: LogQuery[] } {
+function scripted(answers: Array<LogPage | Error>): {
+  reader: (query: LogQuery) => Promise<LogPage>;
+  queries: LogQuery[];
+} {
   const queries: LogQuery[] = [];
   return {
     queries,
@@ -22,7 +43,11 @@ function scripted(answers: Array<LogPage | Error>): { reader: (query: LogQuery) 
   };
 }
 
-function follower(reader: (query: LogQuery) => Promise<LogPage>, timers: SteppedTimers, bufferLines = 100): { follower: LogFollower; poll(): Promise<void> } {
+function follower(
+  reader: (query: LogQuery) => Promise<LogPage>,
+  timers: SteppedTimers,
+  bufferLines = 100,
+): { follower: LogFollower; poll(): Promise<void> } {
   let settle: (() => void) | undefined;
   const made = new LogFollower(reader, {
     logGroup: 'rack-LogGroup-X',
@@ -51,7 +76,15 @@ const throttled = (): Error => Object.assign(new Error('Rate exceeded'), { kind:
 
 describe('log lines and options', () => {
   it('prints a line as the CLI does: RFC3339 time to the second in UTC, stream, message without its newline', () => {
-    assert.equal(logLine({ id: '1', timestamp: Date.UTC(2025, 5, 1, 12, 0, 5, 789), stream: 'system/cloudformation', message: 'aws/cfm rack UPDATE_COMPLETE\n' }), '2025-06-01T12:00:05Z system/cloudformation aws/cfm rack UPDATE_COMPLETE');
+    assert.equal(
+      logLine({
+        id: '1',
+        timestamp: Date.UTC(2025, 5, 1, 12, 0, 5, 789),
+        stream: 'system/cloudformation',
+        message: 'aws/cfm rack UPDATE_COMPLETE\n',
+      }),
+      '2025-06-01T12:00:05Z system/cloudformation aws/cfm rack UPDATE_COMPLETE',
+    );
   });
 
   it('reads durations as --since takes them, with days, and refuses the rest', () => {
@@ -78,7 +111,10 @@ describe('log lines and options', () => {
       { container: 'build', taskId: 'b' },
     ]);
     assert.deepEqual(choice, { kind: 'names', names: ['service/web/a', 'build/build/b'], label: 'i-1' });
-    const many = streamsOf('x', Array.from({ length: 150 }, (_, index) => ({ container: 'web', taskId: String(index) })));
+    const many = streamsOf(
+      'x',
+      Array.from({ length: 150 }, (_, index) => ({ container: 'web', taskId: String(index) })),
+    );
     assert.equal(many.kind === 'names' && many.names.length, 100);
   });
 });
@@ -89,11 +125,17 @@ describe('log buffer and seen events', () => {
     buffer.add(event('a', 10));
     buffer.add(event('c', 30));
     buffer.add(event('b', 20));
-    assert.deepEqual(buffer.lines().map((line) => line.split(' ').pop()), ['a', 'b', 'c']);
+    assert.deepEqual(
+      buffer.lines().map((line) => line.split(' ').pop()),
+      ['a', 'b', 'c'],
+    );
     buffer.add(event('d', 40));
     buffer.add(event('e', 50));
     buffer.trim();
-    assert.deepEqual(buffer.lines().map((line) => line.split(' ').pop()), ['c', 'd', 'e']);
+    assert.deepEqual(
+      buffer.lines().map((line) => line.split(' ').pop()),
+      ['c', 'd', 'e'],
+    );
     assert.equal(buffer.dropped, 2);
   });
 
@@ -112,7 +154,10 @@ describe('log follower', () => {
   it('polls in 2 s while events come and 5 s when quiet, reading again from the late window', async () => {
     const timers = new SteppedTimers();
     const start = timers.now();
-    const { reader, queries } = scripted([{ events: [event('1', start - 1000)] }, { events: [event('1', start - 1000)] }]);
+    const { reader, queries } = scripted([
+      { events: [event('1', start - 1000)] },
+      { events: [event('1', start - 1000)] },
+    ]);
     const { follower: made, poll } = follower(reader, timers);
     await poll();
     assert.equal(queries[0].startTime, start - defaultLogOptions.sinceMs);
@@ -126,7 +171,10 @@ describe('log follower', () => {
 
   it('reads at most 10 pages a poll, and goes on from the token at the next', async () => {
     const timers = new SteppedTimers();
-    const pages = Array.from({ length: maxPagesPerPoll + 2 }, (_, index): LogPage => ({ events: [event(String(index), timers.now() - 1000 + index)], nextToken: index < maxPagesPerPoll + 1 ? `t${index}` : undefined }));
+    const pages = Array.from({ length: maxPagesPerPoll + 2 }, (_, index): LogPage => ({
+      events: [event(String(index), timers.now() - 1000 + index)],
+      nextToken: index < maxPagesPerPoll + 1 ? `t${index}` : undefined,
+    }));
     const { reader, queries } = scripted(pages);
     const { follower: made, poll } = follower(reader, timers);
     await poll();
@@ -140,7 +188,15 @@ describe('log follower', () => {
 
   it('backs off on throttling up to a minute, and stops on another error until Retry', async () => {
     const timers = new SteppedTimers();
-    const { reader } = scripted([throttled(), throttled(), throttled(), throttled(), throttled(), new Error('AccessDenied'), { events: [] }]);
+    const { reader } = scripted([
+      throttled(),
+      throttled(),
+      throttled(),
+      throttled(),
+      throttled(),
+      new Error('AccessDenied'),
+      { events: [] },
+    ]);
     const { follower: made, poll } = follower(reader, timers);
     const delays: Array<number | undefined> = [];
     for (let index = 0; index < 5; index++) {
@@ -179,9 +235,18 @@ describe('log follower', () => {
     const made = new LogFollower(
       (query) => {
         queries.push(query);
-        return queries.length === 1 ? new Promise<LogPage>((resolve) => (release = resolve)) : Promise.resolve({ events: [event('new', timers.now())] });
+        return queries.length === 1
+          ? new Promise<LogPage>((resolve) => (release = resolve))
+          : Promise.resolve({ events: [event('new', timers.now())] });
       },
-      { logGroup: 'g', options: defaultLogOptions, bufferLines: 10, deadlineMs: 1000, timers, changed: () => undefined },
+      {
+        logGroup: 'g',
+        options: defaultLogOptions,
+        bufferLines: 10,
+        deadlineMs: 1000,
+        timers,
+        changed: () => undefined,
+      },
     );
     made.start();
     timers.fire();
@@ -191,13 +256,18 @@ describe('log follower', () => {
     release?.({ events: [event('old', timers.now())] });
     await new Promise((resolve) => setImmediate(resolve));
     assert.equal(queries[1].filterPattern, 'error');
-    assert.deepEqual(made.lines().map((line) => line.split(' ').pop()), ['new']);
+    assert.deepEqual(
+      made.lines().map((line) => line.split(' ').pop()),
+      ['new'],
+    );
   });
 
   it('says how many older lines were dropped', async () => {
     const timers = new SteppedTimers();
     const now = timers.now();
-    const { reader } = scripted([{ events: Array.from({ length: 150 }, (_, index) => event(String(index), now - 10_000 + index)) }]);
+    const { reader } = scripted([
+      { events: Array.from({ length: 150 }, (_, index) => event(String(index), now - 10_000 + index)) },
+    ]);
     const { follower: made, poll } = follower(reader, timers, 100);
     await poll();
     const lines = made.lines();

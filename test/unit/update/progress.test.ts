@@ -4,11 +4,19 @@ import { outcomeOf, percent, stackProgress } from '../../../src/model/install/pr
 import { rootCause } from '../../../src/model/install/rootCause';
 
 let clock = 0;
-const event = (logicalId: string, resourceType: string, status: string, reason?: string): InstallEvent => ({ id: `${logicalId}-${status}-${clock}`, at: new Date(1_000 * ++clock), logicalId, resourceType, status, reason });
-const stack = (status: string, reason?: string): InstallEvent => event('production', 'AWS::CloudFormation::Stack', status, reason);
+const event = (logicalId: string, resourceType: string, status: string, reason?: string): InstallEvent => ({
+  id: `${logicalId}-${status}-${clock}`,
+  at: new Date(1_000 * ++clock),
+  logicalId,
+  resourceType,
+  status,
+  reason,
+});
+const stack = (status: string, reason?: string): InstallEvent =>
+  event('production', 'AWS::CloudFormation::Stack', status, reason);
 
 describe('update progress and outcome (shared with install)', () => {
-  it('counts resources updated, added and removed against the change set\'s changes', () => {
+  it("counts resources updated, added and removed against the change set's changes", () => {
     const events = [
       stack('UPDATE_IN_PROGRESS', 'User Initiated'),
       event('Instances', 'AWS::AutoScaling::AutoScalingGroup', 'UPDATE_IN_PROGRESS'),
@@ -33,7 +41,12 @@ describe('update progress and outcome (shared with install)', () => {
       stack('UPDATE_IN_PROGRESS', 'User Initiated'),
       event('Instances', 'AWS::AutoScaling::AutoScalingGroup', 'UPDATE_IN_PROGRESS'),
       event('ServiceWebApi', 'AWS::ECS::Service', 'UPDATE_IN_PROGRESS'),
-      event('Instances', 'AWS::AutoScaling::AutoScalingGroup', 'UPDATE_FAILED', 'Resource handler returned message: "The instance type t3.huge does not exist (Service: AutoScaling, Status Code: 400, Request ID: 1)" (RequestToken: 2, HandlerErrorCode: InvalidRequest)'),
+      event(
+        'Instances',
+        'AWS::AutoScaling::AutoScalingGroup',
+        'UPDATE_FAILED',
+        'Resource handler returned message: "The instance type t3.huge does not exist (Service: AutoScaling, Status Code: 400, Request ID: 1)" (RequestToken: 2, HandlerErrorCode: InvalidRequest)',
+      ),
       event('ServiceWebApi', 'AWS::ECS::Service', 'UPDATE_FAILED', 'Resource update cancelled'),
       stack('UPDATE_ROLLBACK_IN_PROGRESS', 'The following resource(s) failed to update: [Instances, ServiceWebApi]. '),
       stack('UPDATE_ROLLBACK_COMPLETE'),

@@ -8,6 +8,7 @@ import { rootCauseSentence } from '../../model/install/rootCause';
 import { watchStack } from '../../model/install/watch';
 import type { Rack } from '../../model/rack';
 import type { RackStore } from '../../model/store/rackStore';
+import { withPasswordReadAgain } from '../../model/secrets/passwordReadAgain';
 import { inertText } from '../../model/untrustedText';
 import type { ChangePreviewer } from '../../model/update/ports';
 import { previewChange, previewTiming, type ChangePreview } from '../../model/update/previewChange';
@@ -230,44 +231,38 @@ export class RackChanges {
       );
       return undefined;
     }
-    const target: RackApiTarget = {
-      host: rack.apiHost,
-      password,
-      pinnedFingerprint: this.dependencies.pins.fingerprint(rack),
+    const { passwords, pins, log, store } = this.dependencies;
+    const host = rack.apiHost;
+    const connect = async (password: string, pinnedFingerprint = pins.fingerprint(rack)) => {
+      const target: RackApiTarget = { host, password, pinnedFingerprint };
+      return { target, system: await systemOf(target, store.requestDeadlineMs) };
     };
+    const kept = { read: () => passwords.password(rack), forget: () => passwords.forget(rack) };
+    const unauthorized = (error: unknown): boolean => error instanceof RackApiError && error.status === 401;
     try {
-      return { target, system: await systemOf(target, this.dependencies.store.requestDeadlineMs) };
+      return await withPasswordReadAgain(
+        kept,
+        password,
+        (current) => {
+          if (current !== password)
+            log.info(
+              `${rack.displayName}: the rack API refused the password it was read as; it was read again and differs, trying once more.`,
+            );
+          return connect(current);
+        },
+        unauthorized,
+      );
     } catch (error) {
-      if (error instanceof RackApiError && error.status === 401) return this.withPasswordReadAgain(rack, target);
+      if (unauthorized(error))
+        throw new RackApiError(
+          401,
+          `The rack API of ${rack.displayName} refused its password (HTTP 401), also after reading it again. Check ${rack.name}RackApiSecret in SSM, or the convox CLI's auth entry for ${host}.`,
+        );
       if (!(error instanceof UntrustedCertificateError)) throw error;
       // Not trusted: the person was told nothing was sent; the command ends there.
       if (!(await this.trusted(rack, error))) return undefined;
-      const pinned = { ...target, pinnedFingerprint: error.fingerprint };
-      return { target: pinned, system: await systemOf(pinned, this.dependencies.store.requestDeadlineMs) };
+      return connect(password, error.fingerprint);
     }
-  }
-
-  /**
-   * The rack refused the password it was last read as: the secret may have been rotated, so it is read again,
-   * once, and tried again if it changed.
-   */
-  private async withPasswordReadAgain(
-    rack: Rack,
-    refused: RackApiTarget,
-  ): Promise<{ target: RackApiTarget; system: RackSystem }> {
-    const { passwords, log, store } = this.dependencies;
-    passwords.forget(rack);
-    const password = await passwords.password(rack);
-    const refusal = new RackApiError(
-      401,
-      `The rack API of ${rack.displayName} refused its password (HTTP 401), also after reading it again. Check ${rack.name}RackApiSecret in SSM, or the convox CLI's auth entry for ${refused.host}.`,
-    );
-    if (password === undefined || password === refused.password) throw refusal;
-    log.info(
-      `${rack.displayName}: the rack API refused the password it was read as; it was read again and differs, trying once more.`,
-    );
-    const target = { ...refused, password };
-    return { target, system: await systemOf(target, store.requestDeadlineMs) };
   }
 
   /**

@@ -8,6 +8,7 @@ import { minimumHelperTimeoutMs } from '../model/helperTimeout';
 import { localRackSelector, type LocalLookup } from '../model/local/localRacks';
 import { execCredential, type ExecConfig } from './execCredentials';
 import { kubeconfigVersion, missingKubeconfig } from './kubeconfig';
+import { messageOf } from '../model/errorMessage';
 
 /** The kubeconfig as last read, and the version of its files it was read from. */
 let loaded: { version: string; config: KubeConfig } | undefined;
@@ -118,7 +119,7 @@ export async function lookUpLocalRacks(
   try {
     return await Promise.race([list(), expired]);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = messageOf(error);
     throw new Error(
       `the Kubernetes API of context "${context}" (${cluster.server}) could not list namespaces: ${message.split('\n', 1)[0]}`,
     );

@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import * as https from 'node:https';
 import * as tls from 'node:tls';
 import { RackApiError, RackApiUnreachableError, UntrustedCertificateError, type CertificateFacts } from './errors';
+import { messageOf } from '../model/errorMessage';
 
 /** Where and as whom to call a rack API. The password goes in the request only once the certificate is verified. */
 export interface RackApiTarget {
@@ -170,9 +171,7 @@ export function rackApiRequest(
       const code = (error as { code?: string }).code ?? '';
       throw new RackApiUnreachableError(
         target.host,
-        controller.signal.aborted
-          ? `no answer within ${Math.round(deadlineMs / 1000)} s`
-          : code || (error instanceof Error ? error.message : String(error)),
+        controller.signal.aborted ? `no answer within ${Math.round(deadlineMs / 1000)} s` : code || messageOf(error),
       );
     })
     .finally(() => clearTimeout(timer));

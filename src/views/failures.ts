@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { failureNotice } from '../model/notices';
 import { SettingsError } from '../model/settings';
 import { showSettingsError } from './settings';
+import { messageOf } from '../model/errorMessage';
 
 /**
  * A failed action the person asked for: logged whole, and shown with a way to the log (a bad setting, with a way to
@@ -9,7 +10,7 @@ import { showSettingsError } from './settings';
  */
 export async function reportFailure(log: vscode.LogOutputChannel, what: string, error: unknown): Promise<void> {
   if (error instanceof SettingsError) return showSettingsError(error);
-  const message = error instanceof Error ? error.message : String(error);
+  const message = messageOf(error);
   log.error(`${what}: ${message}`);
   const show = 'Show Log';
   if ((await vscode.window.showErrorMessage(failureNotice(what, message), show)) === show) log.show();

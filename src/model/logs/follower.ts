@@ -3,6 +3,7 @@ import { LogBuffer } from './buffer';
 import type { LogPage, LogQuery } from './events';
 import type { LogOptions } from './options';
 import { SeenEvents } from './seenEvents';
+import { messageOf } from '../errorMessage';
 
 /** Reads one page of the rack's log group within `deadlineMs`; a failure may carry a `kind` (`throttled` …). */
 export type LogPageReader = (query: LogQuery, deadlineMs: number) => Promise<LogPage>;
@@ -232,7 +233,7 @@ export class LogFollower {
         nextDelay = Math.min(maxBackoffMs, quietPollMs * 2 ** this.backoffs);
         if (!this.paused()) this.current = { kind: 'throttled', retryInMs: nextDelay };
       } else {
-        this.current = { kind: 'error', message: error instanceof Error ? error.message : String(error) };
+        this.current = { kind: 'error', message: messageOf(error) };
       }
     } finally {
       if (!this.disposed && generation === this.generation) {

@@ -1,5 +1,6 @@
 import type { Rack } from '../rack';
 import type { RackSecrets } from '../store/ports';
+import { messageOf } from '../errorMessage';
 
 /** The release that added the SSM parameter `<rack>RackApiSecret` (convox/rack 7170bd6fe). */
 export const secretRelease = '20230322';
@@ -31,7 +32,7 @@ export async function readRackPassword(
     const password = await secrets.apiPassword(rack, deadlineMs);
     if (password !== undefined) return { password, source: 'ssm' };
   } catch (error) {
-    ssmError = error instanceof Error ? error.message : String(error);
+    ssmError = messageOf(error);
     failure = (error as { kind?: string }).kind === 'access-denied' ? 'denied' : 'failed';
   }
   const fromCli = await cliPassword(rack.apiHost);

@@ -1,5 +1,6 @@
 import type { ArchitectureData } from '../architecture/data';
 import type { Rack } from '../rack';
+import { asError } from '../errorMessage';
 
 /** One rack's architecture as last read: the data (kept when a later read fails), its age, and the failure. */
 export interface ArchitectureState {
@@ -39,7 +40,7 @@ export class ArchitectureReads {
         return data;
       },
       (error: unknown) => {
-        Object.assign(state, { error: error instanceof Error ? error : new Error(String(error)), pending: undefined });
+        Object.assign(state, { error: asError(error), pending: undefined });
         this.ended(rack.stackId);
         throw error;
       },

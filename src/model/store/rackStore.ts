@@ -17,6 +17,7 @@ import {
   type Timers,
   type WatchedData,
 } from './refreshPolicy';
+import { messageOf, asError } from '../errorMessage';
 
 export type Listener = (change: StoreChange) => void;
 
@@ -226,7 +227,7 @@ export class RackStore {
     try {
       settings = this.settings();
     } catch (error) {
-      this.settingsFailure = error instanceof Error ? error : new Error(String(error));
+      this.settingsFailure = asError(error);
       this.log(`Refresh (${reason}) not started: ${this.settingsFailure.message}`);
       this.announceList();
       return Promise.reject(error);
@@ -479,8 +480,4 @@ export class RackStore {
     const change: StoreChange = { list, racks };
     this.listeners.forEach((listener) => listener(change));
   }
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

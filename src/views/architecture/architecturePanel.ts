@@ -17,6 +17,7 @@ import type { StoreChange } from '../../model/store/changes';
 import type { RackWatch } from '../../model/store/refreshPolicy';
 import { exportSvg } from './exportSvg';
 import { webviewOptions, type PanelContext } from './panelOptions';
+import { messageOf } from '../../model/errorMessage';
 
 /**
  * One rack's architecture panel (a bundle of its own, dist/architecturePanel.js, with the scene and layout code:
@@ -218,8 +219,4 @@ export class ArchitecturePanel implements vscode.Disposable {
       view: this.viewState,
     });
   }
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

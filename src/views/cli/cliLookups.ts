@@ -2,6 +2,7 @@ import type * as vscode from 'vscode';
 import type { CliConfigFiles } from '../../cli/configFiles';
 import { currentCliRack, type CliSettings } from '../../model/cli/cliSettings';
 import { within } from './within';
+import { messageOf } from '../../model/errorMessage';
 
 /** A read of the CLI's few small files past this is given up. */
 const readDeadlineMs = 5_000;
@@ -29,9 +30,7 @@ export class CliLookups {
     try {
       return await within(files.read(), readDeadlineMs, `reading ${files.directory}`);
     } catch (error) {
-      this.log.warn(
-        `The convox CLI's configuration could not be read: ${error instanceof Error ? error.message : String(error)}`,
-      );
+      this.log.warn(`The convox CLI's configuration could not be read: ${messageOf(error)}`);
       return undefined;
     }
   }

@@ -6,6 +6,7 @@ import { inertText } from '../../model/untrustedText';
 import { cliSync } from '../settings';
 import type { RackPasswords } from '../terminal/rackPasswords';
 import { within } from './within';
+import { messageOf } from '../../model/errorMessage';
 
 /** Reading and writing the CLI's few small files past this is given up. */
 const writeDeadlineMs = 5_000;
@@ -48,7 +49,7 @@ export class CliRecords {
         this.log.info(`The convox CLI's files (${files.directory}) name nothing of ${rack.displayName}: unchanged.`);
       else this.log.info(`The convox CLI's files (${files.directory}) ${what}: ${changes.summary.join('; ')}.`);
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
+      const message = messageOf(error);
       this.log.error(`The convox CLI's files were not ${what}: ${message}`);
       void vscode.window.showWarningMessage(`Convox: the convox CLI's files were not ${what}: ${inertText(message)}`);
     }

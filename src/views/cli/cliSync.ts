@@ -9,6 +9,7 @@ import { cliSync, setCliSync } from '../settings';
 import type { CurrentRack } from '../switch/currentRack';
 import type { RackPasswords } from '../terminal/rackPasswords';
 import { within } from './within';
+import { messageOf } from '../../model/errorMessage';
 
 /** Reading and writing the CLI's few small files past this is given up. */
 const switchDeadlineMs = 5_000;
@@ -67,7 +68,7 @@ export class CliSync implements vscode.Disposable {
       await within(files.switchTo(target), switchDeadlineMs, `writing ${files.directory}`);
       this.log.info(`The convox CLI now targets ${rack.displayName} (${files.directory}).`);
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
+      const message = messageOf(error);
       this.log.error(`The convox CLI was not switched to ${rack.displayName}: ${message}`);
       void vscode.window.showErrorMessage(
         `Convox: the convox CLI was not switched to ${rack.displayName}: ${inertText(message)}`,

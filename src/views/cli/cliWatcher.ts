@@ -6,6 +6,7 @@ import { currentCliRack, rackNamedByCli } from '../../model/cli/cliSettings';
 import type { RackStore } from '../../model/store/rackStore';
 import type { CurrentRack } from '../switch/currentRack';
 import { within } from './within';
+import { messageOf } from '../../model/errorMessage';
 
 /** Waits for a burst of writes (the CLI writes `host`, then `racks`) to end before reading. */
 const debounceMs = 300;
@@ -46,9 +47,7 @@ export class CliWatcher implements vscode.Disposable {
       host = process.env.CONVOX_HOST || settings.host;
       cliName = currentCliRack(settings, process.env.CONVOX_HOST);
     } catch (error) {
-      this.log.warn(
-        `The convox CLI's configuration could not be read: ${error instanceof Error ? error.message : String(error)}`,
-      );
+      this.log.warn(`The convox CLI's configuration could not be read: ${messageOf(error)}`);
       return;
     }
     const seen = `${cliName ?? ''}\u0000${host}`;
@@ -94,9 +93,7 @@ export class CliWatcher implements vscode.Disposable {
           this.changed();
         });
       } catch (error) {
-        this.log.info(
-          `Not watching the convox CLI's configuration (${directory}): ${error instanceof Error ? error.message : String(error)}`,
-        );
+        this.log.info(`Not watching the convox CLI's configuration (${directory}): ${messageOf(error)}`);
       }
     }
   }

@@ -14,6 +14,7 @@ import type { EventsDocuments } from './eventsDocuments';
 import type { InstallChoices } from './installWizard';
 import type { InstallRecord, InstallRecords } from './installRecords';
 import { installPollMs } from './installPoll';
+import { messageOf } from '../../model/errorMessage';
 
 /** A rack install takes 10–30 minutes; past this the watch stops (the stack goes on, the tree still shows it). */
 const installWatchMs = 2 * 60 * 60_000;
@@ -120,7 +121,7 @@ export class Installs {
   }
 
   private async reportStartFailure(target: InstallTarget, error: unknown): Promise<void> {
-    const whole = error instanceof Error ? error.message : String(error);
+    const whole = messageOf(error);
     this.dependencies.log.error(`Installing ${target.name} failed before it started: ${whole}`);
     const message = inertText(whole);
     if (error instanceof NameTakenError || (error instanceof ChangeSetFailedError && error.cleaned)) {

@@ -16,6 +16,7 @@ import { awsRegions } from '../../model/regions';
 import type { RackStore } from '../../model/store/rackStore';
 import { inertText } from '../../model/untrustedText';
 import { input, pick, type PickItem, type StepResult } from './quickInput';
+import { messageOf } from '../../model/errorMessage';
 
 /** What the wizard chose; the password is made later, at the last moment, and kept nowhere. */
 export interface InstallChoices {
@@ -166,7 +167,7 @@ const chooseName: Step = async (context, draft) => {
       const availability = await context.store.installer
         .checkName(target, context.store.requestDeadlineMs)
         .catch((error: unknown) => {
-          const message = error instanceof Error ? error.message : String(error);
+          const message = messageOf(error);
           const known = awsRegions.some((candidate) => candidate.code === region);
           throw new Error(
             known ? message : `${message} If ${region} is not a region of this account, go Back and choose another.`,
@@ -262,7 +263,7 @@ const chooseOptions: Step = async (context, draft) => {
         totalSteps,
         placeholder: `The options of release ${draft.version} could not be read`,
         items: [
-          { label: `$(error) ${inertText(error instanceof Error ? error.message : String(error))}` },
+          { label: `$(error) ${inertText(messageOf(error))}` },
           { label: '$(arrow-left) Choose another release', value: true },
         ],
       });

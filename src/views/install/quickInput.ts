@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { inertText } from '../../model/untrustedText';
+import { messageOf } from '../../model/errorMessage';
 
 /** What a step of the wizard ended with: a value, Back, or the person closed it. */
 export type StepResult<T> = { kind: 'value'; value: T } | { kind: 'back' } | { kind: 'cancel' };
@@ -82,7 +83,7 @@ export function pick<T>(options: PickStep<T>): Promise<StepResult<T>> {
       show([
         {
           label: '$(warning) Could not load the choices',
-          detail: error instanceof Error ? error.message : String(error),
+          detail: messageOf(error),
           alwaysShow: true,
         },
       ]);
@@ -142,9 +143,7 @@ export function input(options: InputStep): Promise<StepResult<string>> {
       if (options.accept) {
         box.busy = true;
         box.enabled = false;
-        const refusal = await options
-          .accept(text, box)
-          .catch((error: unknown) => (error instanceof Error ? error.message : String(error)));
+        const refusal = await options.accept(text, box).catch((error: unknown) => messageOf(error));
         box.busy = false;
         box.enabled = true;
         if (refusal) {

@@ -12,6 +12,7 @@ import { reportFailure } from '../failures';
 import { installPollMs } from './installPoll';
 import type { EventsDocuments } from './eventsDocuments';
 import { pick, type PickItem } from './quickInput';
+import { messageOf } from '../../model/errorMessage';
 
 export interface UninstallDependencies {
   store: RackStore;
@@ -152,7 +153,7 @@ async function run(
   }
   const retry = 'Retry';
   if (result.outcome === 'error') {
-    const message = result.error instanceof Error ? result.error.message : String(result.error);
+    const message = messageOf(result.error);
     log.error(`Uninstall of ${rack.displayName} stopped: ${message}`);
     if (
       (await vscode.window.showErrorMessage(

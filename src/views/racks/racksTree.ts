@@ -17,6 +17,7 @@ import {
 import type { StoreChange } from '../../model/store/changes';
 import type { RackStore } from '../../model/store/rackStore';
 import { treeItem } from './treeItem';
+import { messageOf } from '../../model/errorMessage';
 
 /** A rack node names its rack by stack id, so one node object stands for the rack across refreshes. */
 export type Node =
@@ -213,10 +214,7 @@ export class RacksTree implements vscode.TreeDataProvider<Node>, vscode.Disposab
     try {
       return groups(await this.store.details(rack));
     } catch (error) {
-      return [
-        { kind: 'row', row: problemRow(rack, error instanceof Error ? error.message : String(error)) },
-        ...groups(undefined),
-      ];
+      return [{ kind: 'row', row: problemRow(rack, messageOf(error)) }, ...groups(undefined)];
     }
   }
 

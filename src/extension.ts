@@ -16,6 +16,7 @@ import { CliSync } from './views/cli/cliSync';
 import { CliLookups } from './views/cli/cliLookups';
 import { CliRecords } from './views/cli/cliRecords';
 import { CliWatcher } from './views/cli/cliWatcher';
+import { RackArguments } from './views/shared/rackArgument';
 import { DiagnosisDocuments, diagnosisScheme, registerDiagnoseCommands } from './views/diagnose/diagnoseCommands';
 import { registerLogsCommands } from './views/logs/logsCommands';
 import { LogsDocuments, logsScheme, type LogsSession } from './views/logs/logsDocuments';
@@ -105,6 +106,7 @@ export function activate(context: vscode.ExtensionContext): ConvoxApi {
     log,
   });
 
+  const racks = new RackArguments(store, racksView.tree, current, log);
   context.subscriptions.push(
     log,
     { dispose: () => store.dispose() },
@@ -125,22 +127,15 @@ export function activate(context: vscode.ExtensionContext): ConvoxApi {
     diagnosisDocuments,
     vscode.workspace.registerTextDocumentContentProvider(logsScheme, logsDocuments),
     vscode.workspace.registerTextDocumentContentProvider(diagnosisScheme, diagnosisDocuments),
-    ...registerLogsCommands(store, racksView.tree, current, logsDocuments, log),
-    ...registerDiagnoseCommands(store, racksView.tree, current, diagnosisDocuments, log),
+    ...registerLogsCommands(racks, logsDocuments, log),
+    ...registerDiagnoseCommands(racks, diagnosisDocuments, log),
     ...registerRefreshCommands(store, log),
-    ...registerSwitchCommands(store, racksView.tree, current, log),
-    ...registerTerminalCommands(store, racksView.tree, current, passwords, log),
-    ...registerInspectCommands(store, racksView.tree, current, documents, log),
-    ...registerArchitectureCommands(store, racksView.tree, current, architecture, log),
-    ...registerInstallCommands(
-      context,
-      store,
-      racksView.tree,
-      current,
-      new CliRecords(userCliConfigFiles, passwords, log),
-      log,
-    ),
-    ...registerUpdateCommands(context, store, racksView.tree, current, passwords, previewer, log),
+    ...registerSwitchCommands(racks, current, log),
+    ...registerTerminalCommands(racks, passwords, log),
+    ...registerInspectCommands(racks, documents),
+    ...registerArchitectureCommands(racks, architecture),
+    ...registerInstallCommands(context, store, racks, current, new CliRecords(userCliConfigFiles, passwords, log), log),
+    ...registerUpdateCommands(context, store, racks, passwords, previewer, log),
     vscode.window.registerWebviewPanelSerializer(architectureViewType, architecture),
     ...registerRegionCommands(),
     current.onDidChange(() => racksView.tree.currentChanged()),

@@ -1,5 +1,5 @@
 // A switch reaches the terminal and the convox CLI, and back: switch to acme/production and let the CLI switch
-// too; open a terminal on the rack and `echo $CONVOX_RACK` (RACK_URL is checked, never shown: it holds the
+// too; open a terminal on the rack and `echo $CONVOX_RACK` (its stack name; RACK_URL is checked, never shown: it holds the
 // password); in that terminal point the CLI at globex/tidy as `convox switch` would, and the status bar follows;
 // then a local cluster's racks join the Racks view under `local`.
 import * as assert from 'node:assert/strict';
@@ -76,7 +76,8 @@ walk(
       await typeLine(
         'echo "rack: $CONVOX_RACK"; test -n "$RACK_URL" && echo "RACK_URL is set (not shown: it holds the password)"',
       );
-      await lines.filter({ hasText: /^rack: acme\/production\s*$/ }).waitFor({ timeout: 20_000 });
+      // The name the convox CLI knows a rack reached at its own host by: its stack name, not the organisation's `org/rack`.
+      await lines.filter({ hasText: /^rack: production\s*$/ }).waitFor({ timeout: 20_000 });
       await lines.filter({ hasText: /^RACK_URL is set/ }).waitFor({ timeout: 10_000 });
       await ui.restMouse();
       await ui.screenshot('terminal-on-rack-echo-convox-rack');

@@ -3,12 +3,9 @@ import { diagnosisDocument } from '../../model/diagnose/document';
 import type { RackDiagnostics } from '../../model/diagnose/ports';
 import { diagnose } from '../../model/diagnose/rules';
 import type { Rack } from '../../model/rack';
-import type { RackStore } from '../../model/store/rackStore';
 import { reportFailure } from '../failures';
-import { rackTarget } from '../logs/rackTarget';
-import type { Node, RacksTree } from '../racks/racksTree';
 import { requestTimeoutSeconds } from '../settings';
-import type { CurrentRack } from '../switch/currentRack';
+import { awsRacksOnly, type RackArguments } from '../shared/rackArgument';
 
 export const diagnosisScheme = 'convox-diagnosis';
 
@@ -51,9 +48,7 @@ export class DiagnosisDocuments implements vscode.TextDocumentContentProvider, v
 
 /** Convox: Diagnose Rack (a row, a stack id from the architecture view or a notification, the current rack, a pick) and Diagnose Again. */
 export function registerDiagnoseCommands(
-  store: RackStore,
-  tree: RacksTree,
-  current: CurrentRack,
+  racks: RackArguments,
   documents: DiagnosisDocuments,
   log: vscode.LogOutputChannel,
 ): vscode.Disposable[] {
@@ -65,9 +60,14 @@ export function registerDiagnoseCommands(
     );
     await vscode.window.showTextDocument(document, { preview: false });
   };
-  const diagnoseRack = async (target?: Node | string): Promise<void> => {
+  const diagnoseRack = async (target?: unknown): Promise<void> => {
     try {
-      const rack = await rackTarget(target, { store, tree, current, log }, 'Diagnose rack');
+      const rack = await racks.resolve(target, {
+        title: 'Diagnose rack',
+        withoutArgument: 'current',
+        only: awsRacksOnly('CloudFormation stack to diagnose: kubectl describe shows its pods'),
+        reason: 'inspect',
+      });
       if (rack) await show(rack);
     } catch (error) {
       await reportFailure(log, 'Diagnosing the rack failed', error);

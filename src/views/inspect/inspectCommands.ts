@@ -1,25 +1,11 @@
 import * as vscode from 'vscode';
-import type { RackStore } from '../../model/store/rackStore';
-import { knownRacks, pickRack } from '../rackPicker';
-import type { Node, RacksTree } from '../racks/racksTree';
-import type { CurrentRack } from '../switch/currentRack';
+import type { RackArguments } from '../shared/rackArgument';
 import { inspectUri, type InspectDocuments } from './inspectDocuments';
 
 /** Convox: Inspect Rack (a rack row, else the current rack, else a quick pick) and Refresh Inspection. */
-export function registerInspectCommands(
-  store: RackStore,
-  tree: RacksTree,
-  current: CurrentRack,
-  documents: InspectDocuments,
-  log: vscode.LogOutputChannel,
-): vscode.Disposable[] {
-  const inspectRack = async (target?: Node): Promise<void> => {
-    let rack = target ? tree.rackOf(target) : undefined;
-    if (!rack) {
-      const racks = await knownRacks(store, log, 'inspect');
-      if (!racks) return;
-      rack = current.rack() ?? (await pickRack(racks, 'Inspect rack', current.id));
-    }
+export function registerInspectCommands(racks: RackArguments, documents: InspectDocuments): vscode.Disposable[] {
+  const inspectRack = async (target?: unknown): Promise<void> => {
+    const rack = await racks.resolve(target, { title: 'Inspect rack', withoutArgument: 'current', reason: 'inspect' });
     if (!rack) return;
     const uri = inspectUri(rack);
     const document = await vscode.window.withProgress(

@@ -2,8 +2,7 @@ import * as vscode from 'vscode';
 import { lazy } from '../../model/store/lazyPorts';
 import type { RackStore } from '../../model/store/rackStore';
 import { reportFailure } from '../failures';
-import { knownRacks, pickRack } from '../rackPicker';
-import type { Node, RacksTree } from '../racks/racksTree';
+import type { RackArguments } from '../shared/rackArgument';
 import type { CliRecords } from '../cli/cliRecords';
 import type { CurrentRack } from '../switch/currentRack';
 import { InstallRecords } from './installRecords';
@@ -16,20 +15,19 @@ import { InstallRecords } from './installRecords';
 export function registerInstallCommands(
   context: vscode.ExtensionContext,
   store: RackStore,
-  tree: RacksTree,
+  racks: RackArguments,
   current: CurrentRack,
   cli: CliRecords,
   log: vscode.LogOutputChannel,
 ): vscode.Disposable[] {
   const ui = lazy(async () => (await import('./installUi')).createInstallUi({ context, store, current, cli, log }));
   const install = async (): Promise<void> => (await ui()).install();
-  const uninstall = async (target?: Node): Promise<void> => {
-    const fromRow = target ? tree.rackOf(target) : undefined;
-    const rack =
-      fromRow ??
-      (await knownRacks(store, log, 'manual').then((racks) =>
-        racks ? pickRack(racks, 'Uninstall which rack?', current.id) : undefined,
-      ));
+  const uninstall = async (target?: unknown): Promise<void> => {
+    const rack = await racks.resolve(target, {
+      title: 'Uninstall which rack?',
+      withoutArgument: 'ask',
+      reason: 'manual',
+    });
     if (rack) await (await ui()).uninstall(rack);
   };
   // After activation, not during it: resuming reads AWS.

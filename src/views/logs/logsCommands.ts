@@ -6,12 +6,9 @@ import {
   streamChoices,
   type StreamChoice,
 } from '../../model/logs/options';
-import type { RackStore } from '../../model/store/rackStore';
 import { reportFailure } from '../failures';
-import type { Node, RacksTree } from '../racks/racksTree';
-import type { CurrentRack } from '../switch/currentRack';
+import { awsRacksOnly, type RackArguments } from '../shared/rackArgument';
 import type { LogsDocuments, LogsSession } from './logsDocuments';
-import { rackTarget } from './rackTarget';
 
 interface Choice<T> extends vscode.QuickPickItem {
   value: T;
@@ -74,16 +71,18 @@ async function chooseStreams(session: LogsSession): Promise<void> {
 
 /** Convox: Show Rack Logs, and what a logs editor's title and status bar offer. */
 export function registerLogsCommands(
-  store: RackStore,
-  tree: RacksTree,
-  current: CurrentRack,
+  racks: RackArguments,
   documents: LogsDocuments,
   log: vscode.LogOutputChannel,
 ): vscode.Disposable[] {
-  const context = { store, tree, current, log };
-  const showRackLogs = async (target?: Node | string, streams?: StreamChoice): Promise<void> => {
+  const showRackLogs = async (target?: unknown, streams?: StreamChoice): Promise<void> => {
     try {
-      const rack = await rackTarget(target, context, 'Show logs of rack');
+      const rack = await racks.resolve(target, {
+        title: 'Show logs of rack',
+        withoutArgument: 'current',
+        only: awsRacksOnly('CloudWatch log group to read: kubectl logs reads its pods'),
+        reason: 'inspect',
+      });
       if (rack) await documents.open(rack, streams);
     } catch (error) {
       await reportFailure(log, 'Showing the rack logs failed', error);

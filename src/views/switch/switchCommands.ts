@@ -1,15 +1,11 @@
 import * as vscode from 'vscode';
 import type { Rack } from '../../model/rack';
-import type { RackStore } from '../../model/store/rackStore';
-import { resolveRack } from '../../model/switch';
-import { knownRacks, pickRack, showUnresolved } from '../rackPicker';
-import type { RacksTree, Node } from '../racks/racksTree';
+import type { RackArguments } from '../shared/rackArgument';
 import type { CurrentRack } from './currentRack';
 
 /** Convox: Switch Rack, from the palette (quick pick), a rack row, or a keybinding with a rack name. */
 export function registerSwitchCommands(
-  store: RackStore,
-  tree: RacksTree,
+  racks: RackArguments,
   current: CurrentRack,
   log: vscode.LogOutputChannel,
 ): vscode.Disposable[] {
@@ -17,17 +13,12 @@ export function registerSwitchCommands(
     await current.set(rack);
     log.info(`Current rack is now ${rack.displayName} (${rack.profile}, ${rack.region}, ${rack.stackId}).`);
   };
-  const switchRack = async (target?: string | Node): Promise<void> => {
-    const fromRow = typeof target === 'object' ? tree.rackOf(target) : undefined;
-    if (fromRow) return makeCurrent(fromRow);
-    const racks = await knownRacks(store, log, 'switch');
-    if (!racks) return;
-    if (typeof target === 'string') {
-      const resolution = resolveRack(target, racks);
-      if ('error' in resolution) return showUnresolved(resolution.error);
-      return makeCurrent(resolution.rack);
-    }
-    const rack = await pickRack(racks, 'Switch to rack (type a name or part of one)', current.id);
+  const switchRack = async (target?: unknown): Promise<void> => {
+    const rack = await racks.resolve(target, {
+      title: 'Switch to rack (type a name or part of one)',
+      withoutArgument: 'ask',
+      reason: 'switch',
+    });
     if (rack) await makeCurrent(rack);
   };
   return [vscode.commands.registerCommand('convox.switchRack', switchRack)];

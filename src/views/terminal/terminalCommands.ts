@@ -1,41 +1,24 @@
 import * as vscode from 'vscode';
 import type { Rack } from '../../model/rack';
-import type { RackStore } from '../../model/store/rackStore';
-import { resolveRack } from '../../model/switch';
 import { localRackEndpoint } from '../../model/local/localRacks';
 import {
   pinnedRackVariables,
   terminalVariableNames,
   type TerminalVariables,
 } from '../../model/terminal/rackEnvironment';
-import { knownRacks, pickRack, showUnresolved } from '../rackPicker';
-import type { Node, RacksTree } from '../racks/racksTree';
-import type { CurrentRack } from '../switch/currentRack';
+import type { RackArguments } from '../shared/rackArgument';
 import type { RackPasswords } from './rackPasswords';
 
 /** Convox: Open Terminal on Rack and Convox: Copy Rack URL, from a rack row, the palette, or a rack name. */
 export function registerTerminalCommands(
-  store: RackStore,
-  tree: RacksTree,
-  current: CurrentRack,
+  racks: RackArguments,
   passwords: RackPasswords,
   log: vscode.LogOutputChannel,
 ): vscode.Disposable[] {
-  const rackFor = async (target: string | Node | undefined, title: string): Promise<Rack | undefined> => {
-    const fromRow = typeof target === 'object' ? tree.rackOf(target) : undefined;
-    if (fromRow) return fromRow;
-    const racks = await knownRacks(store, log, 'switch');
-    if (!racks) return undefined;
-    if (typeof target !== 'string') return pickRack(racks, title, current.id);
-    const resolution = resolveRack(target, racks);
-    if ('error' in resolution) {
-      showUnresolved(resolution.error);
-      return undefined;
-    }
-    return resolution.rack;
-  };
+  const rackFor = (target: unknown, title: string): Promise<Rack | undefined> =>
+    racks.resolve(target, { title, withoutArgument: 'ask', reason: 'switch' });
 
-  const openTerminal = async (target?: string | Node): Promise<vscode.Terminal | undefined> => {
+  const openTerminal = async (target?: unknown): Promise<vscode.Terminal | undefined> => {
     const rack = await rackFor(target, 'Open a terminal on rack');
     if (!rack) return undefined;
     const pinned = pinnedRackVariables(rack, rack.local ? undefined : await passwords.password(rack));
@@ -51,7 +34,7 @@ export function registerTerminalCommands(
     return terminal;
   };
 
-  const copyRackUrl = async (target?: string | Node): Promise<void> => {
+  const copyRackUrl = async (target?: unknown): Promise<void> => {
     const rack = await rackFor(target, 'Copy the URL of rack');
     if (!rack) return;
     if (rack.local) {

@@ -1,11 +1,8 @@
 import * as vscode from 'vscode';
-import type { Rack } from '../../model/rack';
 import { lazy } from '../../model/store/lazyPorts';
 import type { RackStore } from '../../model/store/rackStore';
 import type { ChangePreviewer } from '../../model/update/ports';
-import { knownRacks, pickRack } from '../rackPicker';
-import type { Node, RacksTree } from '../racks/racksTree';
-import type { CurrentRack } from '../switch/currentRack';
+import { awsRacksOnly, type RackArguments } from '../shared/rackArgument';
 import type { RackPasswords } from '../terminal/rackPasswords';
 import type { ChangeCommand } from './rackChanges';
 
@@ -16,8 +13,7 @@ import type { ChangeCommand } from './rackChanges';
 export function registerUpdateCommands(
   context: vscode.ExtensionContext,
   store: RackStore,
-  tree: RacksTree,
-  current: CurrentRack,
+  racks: RackArguments,
   passwords: RackPasswords,
   previewer: ChangePreviewer,
   log: vscode.LogOutputChannel,
@@ -32,19 +28,13 @@ export function registerUpdateCommands(
   };
   const command =
     (kind: ChangeCommand) =>
-    async (target?: Node): Promise<void> => {
-      const fromRow = target ? tree.rackOf(target) : undefined;
-      const rack: Rack | undefined =
-        fromRow ??
-        (await knownRacks(store, log, 'manual').then((racks) =>
-          racks
-            ? pickRack(
-                racks.filter((candidate) => !candidate.local),
-                questions[kind],
-                current.id,
-              )
-            : undefined,
-        ));
+    async (target?: unknown): Promise<void> => {
+      const rack = await racks.resolve(target, {
+        title: questions[kind],
+        withoutArgument: 'ask',
+        only: awsRacksOnly('CloudFormation stack to change: it is changed with kubectl'),
+        reason: 'manual',
+      });
       if (rack) await (await ui()).change(kind, rack);
     };
   return [

@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
-import type { RackId } from '../model/identity';
-import type { Rack } from '../model/rack';
-import type { RefreshReason } from '../model/store/refreshPolicy';
-import type { RackStore } from '../model/store/rackStore';
-import { resolveRack } from '../model/switch';
-import { inertText } from '../model/untrustedText';
-import { reportFailure } from './failures';
+import type { RackId } from '../../model/identity';
+import type { Rack } from '../../model/rack';
+import type { RefreshReason } from '../../model/store/refreshPolicy';
+import type { RackStore } from '../../model/store/rackStore';
+import { resolveRack } from '../../model/switch';
+import { inertText } from '../../model/untrustedText';
+import { reportFailure } from '../failures';
 
 interface RackPick extends vscode.QuickPickItem {
   rack?: Rack;
@@ -32,7 +32,7 @@ export async function knownRacks(
 }
 
 export function showUnresolved(error: string): void {
-  void vscode.window.showErrorMessage(`Convox: ${inertText(error)}. The current rack is unchanged.`);
+  void vscode.window.showErrorMessage(`Convox: ${inertText(error)}. Nothing was done.`);
 }
 
 /**

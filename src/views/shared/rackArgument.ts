@@ -1,0 +1,90 @@
+import * as vscode from 'vscode';
+import type { Rack } from '../../model/rack';
+import type { RefreshReason } from '../../model/store/refreshPolicy';
+import type { RackStore } from '../../model/store/rackStore';
+import { resolveRack } from '../../model/switch';
+import { inspectScheme, rackIdOf } from '../inspect/inspectDocuments';
+import type { Node, RacksTree } from '../racks/racksTree';
+import type { CurrentRack } from '../switch/currentRack';
+import { knownRacks, pickRack, showUnresolved } from './rackPicker';
+
+/** How a command asks for its rack when it is given none. */
+export interface RackQuestion {
+  /** The quick pick's title. */
+  title: string;
+  /**
+   * Given no rack: act on the current one ('current'; Inspect, Architecture, Logs, Diagnose), or ask with the
+   * current one preselected ('ask'; Switch and the commands that change a rack or reach it with its password).
+   */
+  withoutArgument: 'current' | 'ask';
+  /** Which racks the command acts on; another is refused with the reason (e.g. a local rack has no stack). */
+  only?: { accepts(rack: Rack): boolean; refusal(rack: Rack): string };
+  /** Why racks are discovered when none were yet. */
+  reason: RefreshReason;
+}
+
+/**
+ * The rack a command acts on, one way for every command: a Racks view row; a rack id or name given as argument
+ * (by a keybinding, a notification's action, the architecture view), resolved like `convox switch` (an ambiguous
+ * name is refused, naming the candidates, never guessed); an Inspect document's URI; else the current rack or a
+ * pick. Undefined, with the reason shown, when there is none.
+ */
+export class RackArguments {
+  constructor(
+    private readonly store: RackStore,
+    private readonly tree: RacksTree,
+    private readonly current: CurrentRack,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
+
+  async resolve(argument: unknown, question: RackQuestion): Promise<Rack | undefined> {
+    const rack = await this.find(argument, question);
+    if (rack && question.only && !question.only.accepts(rack)) {
+      void vscode.window.showInformationMessage(`Convox: ${question.only.refusal(rack)}`);
+      return undefined;
+    }
+    return rack;
+  }
+
+  private async find(argument: unknown, question: RackQuestion): Promise<Rack | undefined> {
+    if (isNode(argument)) return this.tree.rackOf(argument);
+    if (typeof argument === 'string') return this.named(argument, question.reason);
+    if (argument instanceof vscode.Uri && argument.scheme === inspectScheme)
+      return this.named(rackIdOf(argument), question.reason);
+    const racks = await knownRacks(this.store, this.log, question.reason);
+    if (!racks) return undefined;
+    const accepted = racks.filter((rack) => question.only?.accepts(rack) ?? true);
+    const current = this.current.rack();
+    if (question.withoutArgument === 'current' && current && accepted.some((rack) => rack.stackId === current.stackId))
+      return current;
+    return pickRack(accepted, question.title, this.current.id);
+  }
+
+  private async named(query: string, reason: RefreshReason): Promise<Rack | undefined> {
+    const racks = await knownRacks(this.store, this.log, reason);
+    if (!racks) return undefined;
+    let resolution = resolveRack(query, racks);
+    if ('error' in resolution && resolution.candidates.length === 0) {
+      // A rack just installed or changed (named by its notification) may not be in the last discovery yet.
+      await this.store.refresh('manual').catch(() => undefined);
+      resolution = resolveRack(query, this.store.racks());
+    }
+    if ('rack' in resolution) return resolution.rack;
+    showUnresolved(resolution.error);
+    return undefined;
+  }
+}
+
+/** A Racks view row, as VS Code hands it to a row's inline action or context menu. */
+function isNode(argument: unknown): argument is Node {
+  return typeof argument === 'object' && argument !== null && 'kind' in argument && !(argument instanceof vscode.Uri);
+}
+
+/** For a command on a rack's AWS resources: a local rack (a Kubernetes namespace) has none, and is refused saying so. */
+export function awsRacksOnly(what: string): NonNullable<RackQuestion['only']> {
+  return {
+    accepts: (rack) => !rack.local,
+    refusal: (rack) =>
+      `${rack.displayName} is a local rack (Kubernetes namespace ${rack.local?.namespace ?? ''}): it has no ${what}.`,
+  };
+}

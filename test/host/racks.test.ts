@@ -3,6 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ConvoxApi } from '../../src/extension';
 import { activateConvox } from './extension';
+import { rackNamed } from '../rackNamed';
 import { childrenOf, rowsOf, treeRow } from './tree';
 
 describe('Racks view, Switch Rack and Inspect Rack', function () {
@@ -118,6 +119,23 @@ describe('Racks view, Switch Rack and Inspect Rack', function () {
     assert.match(text, /ID\s+STATUS\s+STARTED\s+PS\s+CPU\s+MEM\s+PUBLIC\s+PRIVATE/);
     assert.match(text, /ID\s+APP\s+SERVICE\s+STATUS\s+RELEASE\s+STARTED\s+COMMAND/);
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
+  it('every command takes its rack the same way: a stack id, a name, an Inspect document; an ambiguous name acts on none', async () => {
+    const production = rackNamed(api.store, 'acme/production') ?? assert.fail('acme/production is listed');
+    await vscode.commands.executeCommand('convox.switchRack', 'globex/tidy');
+    await vscode.commands.executeCommand('convox.inspectRack', production.stackId);
+    const inspected = vscode.window.activeTextEditor?.document ?? assert.fail('an Inspect document opened');
+    assert.ok(inspected.getText().startsWith('acme/production\n'), 'the rack of the stack id, not the current one');
+    const open = (): string[] => api.architecture.panels().map((panel) => panel.rack.stackId);
+    await vscode.commands.executeCommand('convox.showArchitecture', inspected.uri);
+    assert.deepEqual(open(), [production.stackId], 'the rack of the Inspect document');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.commands.executeCommand('convox.showArchitecture', 'acme/');
+    await vscode.commands.executeCommand('convox.inspectRack', 'acme/');
+    assert.deepEqual(open(), [], 'no panel for an ambiguous name');
+    assert.equal(vscode.window.activeTextEditor, undefined, 'no document for an ambiguous name');
+    assert.equal(api.currentRack(), 'globex/tidy', 'the current rack is not taken instead');
   });
 
   it('refuses a malformed setting with a message, keeping the racks shown', async () => {

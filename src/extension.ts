@@ -132,12 +132,12 @@ export function activate(context: vscode.ExtensionContext): ConvoxApi {
     ...registerRefreshCommands(store, log),
     ...registerSwitchCommands(racks, current, log),
     ...registerTerminalCommands(racks, passwords, log),
-    ...registerInspectCommands(racks, documents),
-    ...registerArchitectureCommands(racks, architecture),
+    ...registerInspectCommands(racks, documents, log),
+    ...registerArchitectureCommands(racks, architecture, log),
     ...registerInstallCommands(context, store, racks, current, new CliRecords(userCliConfigFiles, passwords, log), log),
     ...registerUpdateCommands(context, store, racks, passwords, previewer, log),
     vscode.window.registerWebviewPanelSerializer(architectureViewType, architecture),
-    ...registerRegionCommands(),
+    ...registerRegionCommands(log),
     current.onDidChange(() => racksView.tree.currentChanged()),
   );
   return {

@@ -18,6 +18,7 @@ import type { RackWatch } from '../../model/store/refreshPolicy';
 import { exportSvg } from './exportSvg';
 import { webviewOptions, type PanelContext } from './panelOptions';
 import { messageOf } from '../../model/errorMessage';
+import { runCommand } from '../shared/commands';
 
 /**
  * One rack's architecture panel (a bundle of its own, dist/architecturePanel.js, with the scene and layout code:
@@ -180,16 +181,12 @@ export class ArchitecturePanel implements vscode.Disposable {
         const logs =
           component && componentLogs(component, rack ? this.context.store.architectureState(rack).data : undefined);
         if (logs?.kind === 'streams')
-          await vscode.commands.executeCommand(
-            'convox.showRackLogs',
-            this.rack.stackId,
-            logs.streams.kind === 'names' ? logs.streams : undefined,
-          );
+          await runCommand('showRackLogs', this.rack.stackId, logs.streams.kind === 'names' ? logs.streams : undefined);
         else if (logs) void vscode.window.showInformationMessage(`Convox: ${inertText(logs.message)}`);
         return;
       }
       case 'diagnose':
-        await vscode.commands.executeCommand('convox.diagnoseRack', this.rack.stackId);
+        await runCommand('diagnoseRack', this.rack.stackId);
         return;
       case 'copy':
         await vscode.env.clipboard.writeText(message.text);

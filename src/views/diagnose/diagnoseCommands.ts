@@ -3,9 +3,9 @@ import { diagnosisDocument } from '../../model/diagnose/document';
 import type { RackDiagnostics } from '../../model/diagnose/ports';
 import { diagnose } from '../../model/diagnose/rules';
 import type { Rack } from '../../model/rack';
-import { reportFailure } from '../failures';
 import { requestTimeoutSeconds } from '../settings';
 import { awsRacksOnly, type RackArguments } from '../shared/rackArgument';
+import { registerCommand } from '../shared/commands';
 
 export const diagnosisScheme = 'convox-diagnosis';
 
@@ -61,25 +61,18 @@ export function registerDiagnoseCommands(
     await vscode.window.showTextDocument(document, { preview: false });
   };
   const diagnoseRack = async (target?: unknown): Promise<void> => {
-    try {
-      const rack = await racks.resolve(target, {
-        title: 'Diagnose rack',
-        withoutArgument: 'current',
-        only: awsRacksOnly('CloudFormation stack to diagnose: kubectl describe shows its pods'),
-        reason: 'inspect',
-      });
-      if (rack) await show(rack);
-    } catch (error) {
-      await reportFailure(log, 'Diagnosing the rack failed', error);
-    }
+    const rack = await racks.resolve(target, {
+      title: 'Diagnose rack',
+      withoutArgument: 'current',
+      only: awsRacksOnly('CloudFormation stack to diagnose: kubectl describe shows its pods'),
+      reason: 'inspect',
+    });
+    if (rack) await show(rack);
   };
   const diagnoseAgain = async (uri?: vscode.Uri): Promise<void> => {
     const target = uri instanceof vscode.Uri ? uri : vscode.window.activeTextEditor?.document.uri;
     const stackId = target?.scheme === diagnosisScheme ? new URLSearchParams(target.query).get('stack') : undefined;
     if (stackId) await diagnoseRack(stackId);
   };
-  return [
-    vscode.commands.registerCommand('convox.diagnoseRack', diagnoseRack),
-    vscode.commands.registerCommand('convox.diagnoseAgain', diagnoseAgain),
-  ];
+  return [registerCommand('diagnoseRack', log, diagnoseRack), registerCommand('diagnoseAgain', log, diagnoseAgain)];
 }

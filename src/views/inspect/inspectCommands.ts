@@ -1,9 +1,14 @@
 import * as vscode from 'vscode';
 import type { RackArguments } from '../shared/rackArgument';
 import { inspectUri, type InspectDocuments } from './inspectDocuments';
+import { registerCommand } from '../shared/commands';
 
 /** Convox: Inspect Rack (a rack row, else the current rack, else a quick pick) and Refresh Inspection. */
-export function registerInspectCommands(racks: RackArguments, documents: InspectDocuments): vscode.Disposable[] {
+export function registerInspectCommands(
+  racks: RackArguments,
+  documents: InspectDocuments,
+  log: vscode.LogOutputChannel,
+): vscode.Disposable[] {
   const inspectRack = async (target?: unknown): Promise<void> => {
     const rack = await racks.resolve(target, { title: 'Inspect rack', withoutArgument: 'current', reason: 'inspect' });
     if (!rack) return;
@@ -19,7 +24,7 @@ export function registerInspectCommands(racks: RackArguments, documents: Inspect
     if (target) documents.refresh(target);
   };
   return [
-    vscode.commands.registerCommand('convox.inspectRack', inspectRack),
-    vscode.commands.registerCommand('convox.refreshInspection', refreshInspection),
+    registerCommand('inspectRack', log, inspectRack),
+    registerCommand('refreshInspection', log, refreshInspection),
   ];
 }

@@ -6,6 +6,7 @@ import type { RackArguments } from '../shared/rackArgument';
 import type { CliRecords } from '../cli/cliRecords';
 import type { CurrentRack } from '../switch/currentRack';
 import { InstallRecords } from './installRecords';
+import { registerCommand } from '../shared/commands';
 
 /**
  * Convox: Install Rack and Convox: Uninstall Rack. Their code is a bundle of its own (dist/installUi.js), loaded
@@ -38,8 +39,8 @@ export function registerInstallCommands(
       .catch((error: unknown) => reportFailure(log, 'Could not resume following an install', error));
   }, 1_000);
   return [
-    vscode.commands.registerCommand('convox.installRack', install),
-    vscode.commands.registerCommand('convox.uninstallRack', uninstall),
+    registerCommand('installRack', log, install),
+    registerCommand('uninstallRack', log, uninstall),
     { dispose: () => clearTimeout(resume) },
   ];
 }

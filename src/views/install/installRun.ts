@@ -15,6 +15,7 @@ import type { InstallChoices } from './installWizard';
 import type { InstallRecord, InstallRecords } from './installRecords';
 import { installPollMs } from './installPoll';
 import { messageOf } from '../../model/errorMessage';
+import { runCommand } from '../shared/commands';
 
 /** A rack install takes 10–30 minutes; past this the watch stops (the stack goes on, the tree still shows it). */
 const installWatchMs = 2 * 60 * 60_000;
@@ -255,7 +256,7 @@ export class Installs {
         remove,
       );
       if (choice === show) await documents.show(record.name, 'install', result.events, cause);
-      if (choice === diagnoseRack) await vscode.commands.executeCommand('convox.diagnoseRack', record.stackId);
+      if (choice === diagnoseRack) await runCommand('diagnoseRack', record.stackId);
       if (choice === remove) await this.deleteFailed(record, record.stackId);
       return;
     }

@@ -11,6 +11,7 @@ import { Installs } from './installRun';
 import { installWizard } from './installWizard';
 import { uninstallRack } from './uninstallCommand';
 import { TrustedCertificates } from '../update/trustedCertificates';
+import { runCommand } from '../shared/commands';
 
 export interface InstallUiContext {
   context: vscode.ExtensionContext;
@@ -37,7 +38,7 @@ export function createInstallUi({ context, store, current, cli, log }: InstallUi
     log,
     recordInCli: (rack) => cli.record(rack),
     switchTo: async (rack) => {
-      await vscode.commands.executeCommand('convox.switchRack', rack.stackId);
+      await runCommand('switchRack', rack.stackId);
     },
   });
   return {

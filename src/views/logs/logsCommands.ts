@@ -6,9 +6,9 @@ import {
   streamChoices,
   type StreamChoice,
 } from '../../model/logs/options';
-import { reportFailure } from '../failures';
 import { awsRacksOnly, type RackArguments } from '../shared/rackArgument';
 import type { LogsDocuments, LogsSession } from './logsDocuments';
+import { registerCommand } from '../shared/commands';
 
 interface Choice<T> extends vscode.QuickPickItem {
   value: T;
@@ -76,17 +76,13 @@ export function registerLogsCommands(
   log: vscode.LogOutputChannel,
 ): vscode.Disposable[] {
   const showRackLogs = async (target?: unknown, streams?: StreamChoice): Promise<void> => {
-    try {
-      const rack = await racks.resolve(target, {
-        title: 'Show logs of rack',
-        withoutArgument: 'current',
-        only: awsRacksOnly('CloudWatch log group to read: kubectl logs reads its pods'),
-        reason: 'inspect',
-      });
-      if (rack) await documents.open(rack, streams);
-    } catch (error) {
-      await reportFailure(log, 'Showing the rack logs failed', error);
-    }
+    const rack = await racks.resolve(target, {
+      title: 'Show logs of rack',
+      withoutArgument: 'current',
+      only: awsRacksOnly('CloudWatch log group to read: kubectl logs reads its pods'),
+      reason: 'inspect',
+    });
+    if (rack) await documents.open(rack, streams);
   };
   const withSession =
     (act: (session: LogsSession) => unknown) =>
@@ -108,22 +104,25 @@ export function registerLogsCommands(
     await picked?.value(session);
   });
   return [
-    vscode.commands.registerCommand('convox.showRackLogs', showRackLogs),
-    vscode.commands.registerCommand('convox.logs.since', withSession(chooseSince)),
-    vscode.commands.registerCommand('convox.logs.filter', withSession(chooseFilter)),
-    vscode.commands.registerCommand('convox.logs.streams', withSession(chooseStreams)),
-    vscode.commands.registerCommand(
-      'convox.logs.retry',
+    registerCommand('showRackLogs', log, showRackLogs),
+    registerCommand('logsSince', log, withSession(chooseSince)),
+    registerCommand('logsFilter', log, withSession(chooseFilter)),
+    registerCommand('logsStreams', log, withSession(chooseStreams)),
+    registerCommand(
+      'logsRetry',
+      log,
       withSession((session) => session.follower.retry()),
     ),
-    vscode.commands.registerCommand(
-      'convox.logs.pause',
+    registerCommand(
+      'logsPause',
+      log,
       withSession((session) => documents.hold(session, true)),
     ),
-    vscode.commands.registerCommand(
-      'convox.logs.resume',
+    registerCommand(
+      'logsResume',
+      log,
       withSession((session) => documents.hold(session, false)),
     ),
-    vscode.commands.registerCommand('convox.logs.options', options),
+    registerCommand('logsOptions', log, options),
   ];
 }

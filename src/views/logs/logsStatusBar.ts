@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { FollowState } from '../../model/logs/follower';
 import { describeOptions } from '../../model/logs/options';
 import type { LogsDocuments, LogsSession } from './logsDocuments';
+import { commands } from '../../model/commands';
 
 function stateText(state: FollowState): { icon: string; text: string } {
   switch (state.kind) {
@@ -40,7 +41,7 @@ export class LogsStatusBar implements vscode.Disposable {
     const lines = follower.stats().bufferedLines;
     this.item.text = `${icon} Logs ${text} · ${lines.toLocaleString('en-US')} lines`;
     this.item.tooltip = `${rack.displayName}: ${describeOptions(follower.logOptions)}${follower.state.kind === 'error' ? `\n${follower.state.message}` : ''}`;
-    this.item.command = follower.state.kind === 'error' ? 'convox.logs.retry' : 'convox.logs.options';
+    this.item.command = commands[follower.state.kind === 'error' ? 'logsRetry' : 'logsOptions'].id;
     this.item.backgroundColor =
       follower.state.kind === 'error' ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
     this.item.show();

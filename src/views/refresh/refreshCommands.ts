@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { RefreshReason } from '../../model/store/refreshPolicy';
 import type { RackStore } from '../../model/store/rackStore';
 import { reportFailure } from '../failures';
+import { registerCommand } from '../shared/commands';
 
 /** Convox: Refresh Racks, the error rows' Retry, and Show Log; the store shows progress in the view. */
 export function registerRefreshCommands(store: RackStore, log: vscode.LogOutputChannel): vscode.Disposable[] {
@@ -13,8 +14,8 @@ export function registerRefreshCommands(store: RackStore, log: vscode.LogOutputC
     }
   };
   return [
-    vscode.commands.registerCommand('convox.refresh', refresh('manual')),
-    vscode.commands.registerCommand('convox.retryDiscovery', refresh('retry')),
-    vscode.commands.registerCommand('convox.showLog', () => log.show()),
+    registerCommand('refresh', log, refresh('manual')),
+    registerCommand('retryDiscovery', log, refresh('retry')),
+    registerCommand('showLog', log, () => log.show()),
   ];
 }

@@ -1,12 +1,13 @@
 import * as vscode from 'vscode';
 import { awsRegions } from '../../model/regions';
 import { scanSettings, setRegions } from '../settings';
+import { registerCommand } from '../shared/commands';
 
 /**
  * Convox: Choose Regions…: a multi-select of AWS regions, saved to `convox.regions`. Saving is a settings change,
  * and the store refreshes on settings changes; there is nothing else to do here.
  */
-export function registerRegionCommands(): vscode.Disposable[] {
+export function registerRegionCommands(log: vscode.LogOutputChannel): vscode.Disposable[] {
   const chooseRegions = async (): Promise<void> => {
     let chosen: readonly string[];
     try {
@@ -26,5 +27,5 @@ export function registerRegionCommands(): vscode.Disposable[] {
     });
     if (picked) await setRegions(picked.map((item) => item.label));
   };
-  return [vscode.commands.registerCommand('convox.chooseRegions', chooseRegions)];
+  return [registerCommand('chooseRegions', log, chooseRegions)];
 }

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { RackStore } from '../../model/store/rackStore';
 import type { CurrentRack } from './currentRack';
 import { statusBarEnabled } from '../settings';
+import { commands } from '../../model/commands';
 
 /** The current rack in the status bar; a click opens Switch Rack. */
 export class RackStatusBar implements vscode.Disposable {
@@ -14,7 +15,7 @@ export class RackStatusBar implements vscode.Disposable {
     private readonly current: CurrentRack,
   ) {
     this.item.name = 'Convox Rack';
-    this.item.command = 'convox.switchRack';
+    this.item.command = commands.switchRack.id;
     this.unsubscribe = store.onDidChange(() => this.update());
     this.subscriptions.push(
       current.onDidChange(() => this.update()),

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Rack } from '../../model/rack';
 import type { RackArguments } from '../shared/rackArgument';
 import type { CurrentRack } from './currentRack';
+import { registerCommand } from '../shared/commands';
 
 /** Convox: Switch Rack, from the palette (quick pick), a rack row, or a keybinding with a rack name. */
 export function registerSwitchCommands(
@@ -21,5 +22,5 @@ export function registerSwitchCommands(
     });
     if (rack) await makeCurrent(rack);
   };
-  return [vscode.commands.registerCommand('convox.switchRack', switchRack)];
+  return [registerCommand('switchRack', log, switchRack)];
 }

@@ -8,6 +8,7 @@ import {
 } from '../../model/terminal/rackEnvironment';
 import type { RackArguments } from '../shared/rackArgument';
 import type { RackPasswords } from './rackPasswords';
+import { registerCommand } from '../shared/commands';
 
 /** Convox: Open Terminal on Rack and Convox: Copy Rack URL, from a rack row, the palette, or a rack name. */
 export function registerTerminalCommands(
@@ -61,10 +62,7 @@ export function registerTerminalCommands(
     log.info(`Copied the rack URL of ${rack.displayName} to the clipboard.`);
   };
 
-  return [
-    vscode.commands.registerCommand('convox.openTerminal', openTerminal),
-    vscode.commands.registerCommand('convox.copyRackUrl', copyRackUrl),
-  ];
+  return [registerCommand('openTerminal', log, openTerminal), registerCommand('copyRackUrl', log, copyRackUrl)];
 }
 
 /** What the extension host itself runs with, not a shell: left out of a terminal built from its environment. */

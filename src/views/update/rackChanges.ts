@@ -27,6 +27,7 @@ import { installPollMs } from '../install/installPoll';
 import type { RackPasswords } from '../terminal/rackPasswords';
 import type { PreviewDocuments } from './previewDocuments';
 import type { TrustedCertificates } from './trustedCertificates';
+import { runCommand } from '../shared/commands';
 
 export type ChangeCommand = 'update' | 'parameters' | 'scale';
 
@@ -424,6 +425,6 @@ export class RackChanges {
       diagnoseRack,
     );
     if (choice === show) await events.show(rack.name, 'update', result.events, result.rootCause);
-    if (choice === diagnoseRack) await vscode.commands.executeCommand('convox.diagnoseRack', rack.stackId);
+    if (choice === diagnoseRack) await runCommand('diagnoseRack', rack.stackId);
   }
 }

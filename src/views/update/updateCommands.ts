@@ -5,6 +5,7 @@ import type { ChangePreviewer } from '../../model/update/ports';
 import { awsRacksOnly, type RackArguments } from '../shared/rackArgument';
 import type { RackPasswords } from '../terminal/rackPasswords';
 import type { ChangeCommand } from './rackChanges';
+import { registerCommand } from '../shared/commands';
 
 /**
  * Convox: Update Rack, Set Rack Parameters, Scale Rack (palette and AWS rack rows) and Manage Trusted Rack
@@ -38,9 +39,9 @@ export function registerUpdateCommands(
       if (rack) await (await ui()).change(kind, rack);
     };
   return [
-    vscode.commands.registerCommand('convox.updateRack', command('update')),
-    vscode.commands.registerCommand('convox.setRackParameters', command('parameters')),
-    vscode.commands.registerCommand('convox.scaleRack', command('scale')),
-    vscode.commands.registerCommand('convox.manageTrustedCertificates', async () => (await ui()).manageCertificates()),
+    registerCommand('updateRack', log, command('update')),
+    registerCommand('setRackParameters', log, command('parameters')),
+    registerCommand('scaleRack', log, command('scale')),
+    registerCommand('manageTrustedCertificates', log, async () => (await ui()).manageCertificates()),
   ];
 }

@@ -1,6 +1,6 @@
 import { chronological, isStackEvent, type InstallEvent } from '../install/events';
 import { rootCause, rootCauseSentence } from '../install/rootCause';
-import type { DiagnoseEvidence, RackService } from './evidence';
+import type { DiagnoseEvidence, GroupInstance, RackService } from './evidence';
 
 /** One thing found: what it means, what to do next, and the AWS messages it rests on. */
 export interface Finding {
@@ -112,6 +112,20 @@ function capacityReason(message: string): string {
   return 'Auto Scaling could not launch a server';
 }
 
+/**
+ * How long a server has been in its state: a pending one since EC2 launched it; any other (Terminating:Wait,
+ * EnteringStandby…) since the latest activity that names it, as its launch may be months old. Auto Scaling does
+ * not give the time a state began.
+ */
+function stateAge(evidence: DiagnoseEvidence, instance: GroupInstance, now: number): string {
+  const health = ` (health ${instance.healthStatus})`;
+  const since = instance.lifecycleState.startsWith('Pending')
+    ? instance.launchedAt
+    : evidence.activities.find((activity) => activity.description.includes(instance.id))?.startedAt;
+  if (since) return ` for ${minutes(now - since.getTime())}${health}`;
+  return `${instance.launchedAt ? `, launched ${minutes(now - instance.launchedAt.getTime())} ago` : ''}${health}`;
+}
+
 function autoScalingFindings(evidence: DiagnoseEvidence): Finding[] {
   const findings: Finding[] = [];
   const now = evidence.readAt.getTime();
@@ -124,8 +138,7 @@ function autoScalingFindings(evidence: DiagnoseEvidence): Finding[] {
         'The rack is converging while servers start, stop or wait in a lifecycle hook; a server that stays so for long has a problem of its own (below).',
       next: 'Watch them in the Racks view or `convox instances`; one stuck for more than 15 minutes can be terminated (`convox instances terminate ID`) for Auto Scaling to replace.',
       evidence: waiting.map(
-        (instance) =>
-          `${instance.id} ${instance.lifecycleState}${instance.launchedAt ? ` for ${minutes(now - instance.launchedAt.getTime())}` : ''} (health ${instance.healthStatus})`,
+        (instance) => `${instance.id} ${instance.lifecycleState}${stateAge(evidence, instance, now)}`,
       ),
     });
   }
@@ -218,8 +231,9 @@ function serviceFindings(evidence: DiagnoseEvidence, service: RackService): Find
   const newest = service.events[0];
   const steady = newest !== undefined && /has reached a steady state/.test(newest.message);
   const unplaceable = recent.filter((event) => /was unable to place a task/.test(event.message));
+  // ECS writes `(port N) is unhealthy in (target-group ARN) due to (reason …)`, the target group in parentheses.
   const unhealthy = recent.filter((event) =>
-    /is unhealthy in target-group|failed (ELB|container) health checks/.test(event.message),
+    /is unhealthy in \(?target-group|failed (ELB|container) health checks/.test(event.message),
   );
   const findings: Finding[] = [];
   if (unplaceable.length > 0 && !steady) {

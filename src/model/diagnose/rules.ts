@@ -105,7 +105,9 @@ function stackFindings(evidence: DiagnoseEvidence): Finding[] {
 function capacityReason(message: string): string {
   if (/vcpu/i.test(message))
     return 'the account’s vCPU limit for this instance family is reached: ask AWS for a higher limit (Service Quotas) or use a smaller instance type';
-  if (/InsufficientInstanceCapacity|insufficient capacity/i.test(message))
+  // EC2's InsufficientInstanceCapacity reaches the activity as its text only: `We currently do not have sufficient
+  // t3.large capacity in the Availability Zone you requested (…)`.
+  if (/InsufficientInstanceCapacity|insufficient capacity|do not have sufficient \S+ capacity/i.test(message))
     return 'AWS has no capacity of this instance type in the zone just now: try again later, or choose another instance type';
   if (/not supported in your requested Availability Zone|Unsupported/i.test(message))
     return 'the instance type is not offered in one of the rack’s zones: choose another instance type';

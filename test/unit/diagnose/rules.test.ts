@@ -184,6 +184,13 @@ describe('diagnosis rules', () => {
     );
     assert.match(
       meaning(
+        'We currently do not have sufficient t3.large capacity in the Availability Zone you requested (us-east-1a). Our system will be working on provisioning additional capacity. You can currently get t3.large capacity by not specifying an Availability Zone in your request or choosing us-east-1b, us-east-1c. Launching EC2 instance failed.',
+      ),
+      /no capacity/,
+      'as EC2 words it, without its error code',
+    );
+    assert.match(
+      meaning(
         'Your requested instance type (t4g.small) is not supported in your requested Availability Zone (us-east-1e)',
       ),
       /not offered/,

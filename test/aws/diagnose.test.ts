@@ -244,6 +244,13 @@ describe('Diagnose Rack against the simulator', function () {
       );
       assert.match(first.evidence[1], expected.cause);
       assert.deepEqual(problems(diagnosis), [expected.title], 'nothing else is wrong');
+      // What could not be read is said, as a note with AWS's error.
+      const unread = diagnosis.findings.filter((finding) => finding.title.startsWith('Could not read'));
+      assert.equal(unread.length, expected.unread?.length ?? 0);
+      for (const note of unread) {
+        assert.equal(note.severity, 'note');
+        assert.match(note.evidence[0], /not found|does not exist/i);
+      }
     });
   }
 

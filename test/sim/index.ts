@@ -34,7 +34,14 @@ export {
   diagnoseRacks,
   diagnoseRegion,
   diagnoseScenario,
+  memberOfMessage,
+  noCapacityMessage,
+  noCpuMessage,
+  noPortMessage,
+  olderUpdateReason,
+  unhealthyTargetMessage,
   unplaceableMessage,
+  unsupportedZoneMessage,
   vcpuLimitMessage,
 } from './scenarios/diagnose';
 export {

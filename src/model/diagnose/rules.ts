@@ -1,6 +1,6 @@
 import { chronological, isStackEvent, type InstallEvent } from '../install/events';
 import { rootCause, rootCauseSentence } from '../install/rootCause';
-import type { DiagnoseEvidence, RackService } from './evidence';
+import type { DiagnoseEvidence, GroupInstance, RackService } from './evidence';
 
 /** One thing found: what it means, what to do next, and the AWS messages it rests on. */
 export interface Finding {
@@ -105,11 +105,27 @@ function stackFindings(evidence: DiagnoseEvidence): Finding[] {
 function capacityReason(message: string): string {
   if (/vcpu/i.test(message))
     return 'the account’s vCPU limit for this instance family is reached: ask AWS for a higher limit (Service Quotas) or use a smaller instance type';
-  if (/InsufficientInstanceCapacity|insufficient capacity/i.test(message))
+  // EC2's InsufficientInstanceCapacity reaches the activity as its text only: `We currently do not have sufficient
+  // t3.large capacity in the Availability Zone you requested (…)`.
+  if (/InsufficientInstanceCapacity|insufficient capacity|do not have sufficient \S+ capacity/i.test(message))
     return 'AWS has no capacity of this instance type in the zone just now: try again later, or choose another instance type';
   if (/not supported in your requested Availability Zone|Unsupported/i.test(message))
     return 'the instance type is not offered in one of the rack’s zones: choose another instance type';
   return 'Auto Scaling could not launch a server';
+}
+
+/**
+ * How long a server has been in its state: a pending one since EC2 launched it; any other (Terminating:Wait,
+ * EnteringStandby…) since the latest activity that names it, as its launch may be months old. Auto Scaling does
+ * not give the time a state began.
+ */
+function stateAge(evidence: DiagnoseEvidence, instance: GroupInstance, now: number): string {
+  const health = ` (health ${instance.healthStatus})`;
+  const since = instance.lifecycleState.startsWith('Pending')
+    ? instance.launchedAt
+    : evidence.activities.find((activity) => activity.description.includes(instance.id))?.startedAt;
+  if (since) return ` for ${minutes(now - since.getTime())}${health}`;
+  return `${instance.launchedAt ? `, launched ${minutes(now - instance.launchedAt.getTime())} ago` : ''}${health}`;
 }
 
 function autoScalingFindings(evidence: DiagnoseEvidence): Finding[] {
@@ -124,8 +140,7 @@ function autoScalingFindings(evidence: DiagnoseEvidence): Finding[] {
         'The rack is converging while servers start, stop or wait in a lifecycle hook; a server that stays so for long has a problem of its own (below).',
       next: 'Watch them in the Racks view or `convox instances`; one stuck for more than 15 minutes can be terminated (`convox instances terminate ID`) for Auto Scaling to replace.',
       evidence: waiting.map(
-        (instance) =>
-          `${instance.id} ${instance.lifecycleState}${instance.launchedAt ? ` for ${minutes(now - instance.launchedAt.getTime())}` : ''} (health ${instance.healthStatus})`,
+        (instance) => `${instance.id} ${instance.lifecycleState}${stateAge(evidence, instance, now)}`,
       ),
     });
   }
@@ -218,8 +233,9 @@ function serviceFindings(evidence: DiagnoseEvidence, service: RackService): Find
   const newest = service.events[0];
   const steady = newest !== undefined && /has reached a steady state/.test(newest.message);
   const unplaceable = recent.filter((event) => /was unable to place a task/.test(event.message));
+  // ECS writes `(port N) is unhealthy in (target-group ARN) due to (reason …)`, the target group in parentheses.
   const unhealthy = recent.filter((event) =>
-    /is unhealthy in target-group|failed (ELB|container) health checks/.test(event.message),
+    /is unhealthy in \(?target-group|failed (ELB|container) health checks/.test(event.message),
   );
   const findings: Finding[] = [];
   if (unplaceable.length > 0 && !steady) {

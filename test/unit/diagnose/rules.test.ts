@@ -119,6 +119,32 @@ describe('diagnosis rules', () => {
     ]);
   });
 
+  it('tells how long a server has been in its state: pending since launch, others since their activity', () => {
+    const lines = diagnose(
+      evidence({
+        instances: [
+          { id: 'i-1', lifecycleState: 'Pending', healthStatus: 'Healthy', launchedAt: ago(3) },
+          { id: 'i-2', lifecycleState: 'Terminating:Wait', healthStatus: 'Unhealthy', launchedAt: ago(6000) },
+          { id: 'i-3', lifecycleState: 'Standby', healthStatus: 'Healthy', launchedAt: ago(6000) },
+        ],
+        servers: [],
+        activities: [
+          {
+            description: 'Terminating EC2 instance: i-2',
+            cause: 'an instance was taken out of service in response to an EC2 health check',
+            statusCode: 'InProgress',
+            startedAt: ago(12),
+          },
+        ],
+      }),
+    ).findings[0].evidence;
+    assert.deepEqual(lines, [
+      'i-1 Pending for 3 min (health Healthy)',
+      'i-2 Terminating:Wait for 12 min (health Unhealthy)',
+      'i-3 Standby, launched 100 h ago (health Healthy)',
+    ]);
+  });
+
   it('gives a pending server time to join before calling it lost', () => {
     const found = titles(
       evidence({
@@ -155,6 +181,13 @@ describe('diagnosis rules', () => {
     assert.match(
       meaning('We currently do not have sufficient t3.small capacity (InsufficientInstanceCapacity)'),
       /no capacity/,
+    );
+    assert.match(
+      meaning(
+        'We currently do not have sufficient t3.large capacity in the Availability Zone you requested (us-east-1a). Our system will be working on provisioning additional capacity. You can currently get t3.large capacity by not specifying an Availability Zone in your request or choosing us-east-1b, us-east-1c. Launching EC2 instance failed.',
+      ),
+      /no capacity/,
+      'as EC2 words it, without its error code',
     );
     assert.match(
       meaning(
@@ -207,6 +240,17 @@ describe('diagnosis rules', () => {
         }),
       ),
       ['svc has unhealthy tasks'],
+    );
+    assert.deepEqual(
+      titles(
+        evidence({
+          services: service([
+            '(service svc) (task 0a1b) (instance i-1) (port 32768) is unhealthy in (target-group arn:aws:elasticloadbalancing:us-east-1:1:targetgroup/web/0a1b) due to (reason Health checks failed with these codes: [502]).',
+          ]),
+        }),
+      ),
+      ['svc has unhealthy tasks'],
+      'as ECS writes it, the target group in parentheses',
     );
     assert.deepEqual(titles(evidence({ services: service(['(service svc) has started 1 tasks: (task abc).']) })), [
       'svc is not steady',

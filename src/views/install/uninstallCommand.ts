@@ -6,6 +6,7 @@ import { runUninstall } from '../../model/install/uninstall';
 import type { PlanResource, UninstallPlan } from '../../model/install/uninstallPlan';
 import type { Rack } from '../../model/rack';
 import type { RackStore } from '../../model/store/rackStore';
+import { inertText } from '../../model/untrustedText';
 import { reportFailure } from '../failures';
 import { installPollMs } from './installPoll';
 import type { EventsDocuments } from './eventsDocuments';
@@ -20,9 +21,9 @@ export interface UninstallDependencies {
 }
 
 /**
- * Convox: Uninstall Rack: shows what goes and what stays, refuses while NLB deletion protection is on, asks for
- * the rack's name typed out, then deletes as the CLI does, with progress; a DELETE_FAILED stops with its root
- * cause and a Retry.
+ * Convox: Uninstall Rack: shows what goes and what stays, refuses while deletion protection (NLB, DynamoDB, a
+ * database) would stop it, asks for the rack's name typed out, then deletes as the CLI does, with progress; a
+ * DELETE_FAILED stops with its root cause and a Retry.
  */
 export async function uninstallRack(dependencies: UninstallDependencies, rack: Rack): Promise<void> {
   const { store, log } = dependencies;
@@ -36,7 +37,8 @@ export async function uninstallRack(dependencies: UninstallDependencies, rack: R
   }
   const { plan, resources } = planned;
   if (plan.refusal) {
-    void vscode.window.showErrorMessage(`Convox: ${rack.fullName} cannot be uninstalled: ${plan.refusal}`);
+    log.warn(`Uninstall of ${rack.fullName} refused before any step: ${plan.refusal}`);
+    void vscode.window.showErrorMessage(`Convox: ${rack.fullName} cannot be uninstalled yet, and nothing was deleted: ${inertText(plan.refusal, 1_000)}`);
     return;
   }
   if (!(await confirm(rack, plan))) return;

@@ -1,5 +1,6 @@
 // The scenario tests assert on and the demo shows: three organisations' worth of profiles, racks in
-// every CloudFormation status the extension maps, one expired key and one access-denied region.
+// every CloudFormation status the extension maps, one expired key and one access-denied region. acme/converge is
+// converging; acme/production's database and globex/tidy's tables are protected against deletion.
 import type { Scenario } from '../types';
 import { addSeconds, type Place } from './ids';
 import { rack } from './rack';
@@ -88,7 +89,7 @@ export function defaultScenario(options: DefaultScenarioOptions = {}): Scenario 
               { name: 'worker', status: 'CREATE_COMPLETE', generation: '2', createdAt: ago(days(90)), labels: 'environment', processes: [{ name: 'worker', count: 1, cpu: 128, memory: 256, command: ['bin/worker'] }] },
               { name: 'api', status: 'UPDATE_ROLLBACK_COMPLETE', generation: '1', createdAt: ago(days(700)), updatedAt: ago(days(2)), labels: 'docker', processes: [{ name: 'web', count: 1 }] },
             ],
-            resources: [{ name: 'db', kind: 'postgres' }],
+            resources: [{ name: 'db', kind: 'postgres', deletionProtection: true }],
           }),
           rack(at, {
             name: 'sandbox',
@@ -172,7 +173,20 @@ export function defaultScenario(options: DefaultScenarioOptions = {}): Scenario 
             createdAt: ago(days(2)),
           }),
           rack(at, { name: 'experiment', status: 'CREATE_FAILED', version: '20250301000000', highAvailability: false, createdAt: ago(days(1)) }),
-          rack(at, { name: 'tidy', status: 'DELETE_FAILED', version: '20240101000000', createdAt: ago(days(500)), updatedAt: ago(days(4)) }),
+          // An uninstall that failed late: its tables are protected against deletion.
+          rack(at, {
+            name: 'tidy',
+            status: 'DELETE_FAILED',
+            version: '20240101000000',
+            parameters: { DynamoDbTableDeletionProtectionEnabled: 'true' },
+            failure: {
+              logicalId: 'DynamoBuilds',
+              reason:
+                'Resource handler returned message: "Resource cannot be deleted as it is currently protected against deletion. Disable deletion protection first. (Service: DynamoDb, Status Code: 400, Request ID: 7Q1)" (RequestToken: 9b2, HandlerErrorCode: InvalidRequest)',
+            },
+            createdAt: ago(days(500)),
+            updatedAt: ago(days(4)),
+          }),
         ],
         'us-east-1': (at) => [
           rack(at, { name: 'edge', status: 'UPDATE_COMPLETE_CLEANUP_IN_PROGRESS', version: '20250215093000', createdAt: ago(days(60)), updatedAt: ago(3) }),

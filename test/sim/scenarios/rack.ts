@@ -40,6 +40,8 @@ export interface ResourceStackOptions {
   /** Resource tag, e.g. postgres, redis. */
   kind: string;
   status?: string;
+  /** The database's DeletionProtection parameter: its stack cannot be deleted while it is true. */
+  deletionProtection?: boolean;
 }
 
 export interface RackOptions {
@@ -205,7 +207,10 @@ function resourceStack(place: Place, rackName: string, options: ResourceStackOpt
     name,
     status: options.status,
     tags: { System: 'convox', Type: 'resource', Rack: rackName, Name: options.name, Resource: options.kind },
-    parameters: parameters({ Class: 'db.t3.micro', Encrypted: 'false', Password: physicalSuffix(20, ...key, 'password'), Storage: '20', Version: '13' }, ['Password']),
+    parameters: parameters(
+      { Class: 'db.t3.micro', DeletionProtection: String(options.deletionProtection ?? false), Encrypted: 'false', Password: physicalSuffix(20, ...key, 'password'), Storage: '20', Version: '13' },
+      ['Password'],
+    ),
     outputs: outputs({ Port: '5432', EnvPostgresHost: host }),
     resources: [
       { logicalId: 'SecurityGroup', type: 'AWS::EC2::SecurityGroup', physicalId: `sg-0${hex(16, ...key, 'sg')}` },

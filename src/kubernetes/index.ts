@@ -27,7 +27,9 @@ export async function lookUpLocalRacks(deadlineMs: number): Promise<LocalLookup>
   try {
     const api = config.makeApiClient(CoreV1Api);
     const list = await Promise.race([api.listNamespace({ labelSelector: localRackSelector }, { middleware: [abortable], middlewareMergeStrategy: 'append' }), expired]);
-    const namespaces = list.items.flatMap((namespace) => (namespace.metadata?.name ? [{ name: namespace.metadata.name, createdAt: namespace.metadata.creationTimestamp }] : []));
+    const namespaces = list.items.flatMap((namespace) =>
+      namespace.metadata?.name ? [{ name: namespace.metadata.name, createdAt: namespace.metadata.creationTimestamp, labels: namespace.metadata.labels ?? {} }] : [],
+    );
     return { context, namespaces };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

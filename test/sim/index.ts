@@ -22,6 +22,6 @@ export { outputs, parameters, stack, type StackOptions } from './scenarios/stack
 export { startSimulator, type Simulator, type SimulatorOptions } from './server';
 export { rackPasswordMarker, switchScenario } from './scenarios/switch';
 export { updateRacks, updateScenario } from './scenarios/update';
-export { kubeconfigFor, startKubernetesApi, type KubernetesApi, type SimulatedNamespace } from './kubernetes';
+export { kubeconfigFor, startKubernetesApi, v3RackNamespace, type KubernetesApi, type SimulatedNamespace } from './kubernetes';
 export type * from './types';
 export type { Where, World } from './world';

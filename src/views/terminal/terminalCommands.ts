@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import type { Rack } from '../../model/rack';
 import type { RackStore } from '../../model/store/rackStore';
 import { resolveRack } from '../../model/switch';
-import { localRackEndpoint } from '../../model/local/localRacks';
+import { inertText } from '../../model/untrustedText';
+import { localRackEndpoint, v3Refusal } from '../../model/local/localRacks';
 import { rackVariables } from '../../model/terminal/rackEnvironment';
 import { knownRacks, pickRack, showUnresolved } from '../rackPicker';
 import type { Node, RacksTree } from '../racks/racksTree';
@@ -11,10 +12,17 @@ import type { RackPasswords } from './rackPasswords';
 
 /** Convox: Open Terminal on Rack and Convox: Copy Rack URL, from a rack row, the palette, or a rack name. */
 export function registerTerminalCommands(store: RackStore, tree: RacksTree, current: CurrentRack, passwords: RackPasswords, log: vscode.LogOutputChannel): vscode.Disposable[] {
-  const rackFor = async (target: string | Node | undefined, title: string): Promise<Rack | undefined> => {
+  /** A rack the v2 CLI can reach: a v3 rack gets no terminal, CONVOX_RACK or rack URL, and is said so. */
+  const reachable = (rack: Rack | undefined): Rack | undefined => {
+    const refusal = rack && v3Refusal(rack);
+    if (!refusal) return rack;
+    void vscode.window.showInformationMessage(`Convox: ${inertText(refusal)}`);
+    return undefined;
+  };
+  const chosenRack = async (target: string | Node | undefined, title: string): Promise<Rack | undefined> => {
     const fromRow = typeof target === 'object' ? tree.rackOf(target) : undefined;
     if (fromRow) return fromRow;
-    const racks = await knownRacks(store, log, 'switch');
+    const racks = (await knownRacks(store, log, 'switch'))?.filter((rack) => v3Refusal(rack) === undefined);
     if (!racks) return undefined;
     if (typeof target !== 'string') return pickRack(racks, title, current.name);
     const resolution = resolveRack(target, racks);
@@ -24,6 +32,8 @@ export function registerTerminalCommands(store: RackStore, tree: RacksTree, curr
     }
     return resolution.rack;
   };
+
+  const rackFor = async (target: string | Node | undefined, title: string): Promise<Rack | undefined> => reachable(await chosenRack(target, title));
 
   const openTerminal = async (target?: string | Node): Promise<vscode.Terminal | undefined> => {
     const rack = await rackFor(target, 'Open a terminal on rack');

@@ -182,9 +182,24 @@ function namespacesOf(answer: unknown): LocalLookup['namespaces'] {
   const items = (answer as { items?: unknown } | null)?.items;
   if (!Array.isArray(items)) throw new Error('the answer is not a namespace list');
   return items.flatMap((item: unknown) => {
-    const metadata = (item as { metadata?: { name?: unknown; creationTimestamp?: unknown } } | null)?.metadata;
+    const metadata = (item as { metadata?: { name?: unknown; creationTimestamp?: unknown; labels?: unknown } } | null)
+      ?.metadata;
     if (typeof metadata?.name !== 'string') return [];
     const created = typeof metadata.creationTimestamp === 'string' ? new Date(metadata.creationTimestamp) : undefined;
-    return [{ name: metadata.name, createdAt: created && !Number.isNaN(created.getTime()) ? created : undefined }];
+    return [
+      {
+        name: metadata.name,
+        createdAt: created && !Number.isNaN(created.getTime()) ? created : undefined,
+        labels: labelsOf(metadata.labels),
+      },
+    ];
   });
+}
+
+/** A namespace's labels, the string values only (a label value is a string in any well-formed answer). */
+function labelsOf(labels: unknown): Record<string, string> {
+  if (typeof labels !== 'object' || labels === null) return {};
+  return Object.fromEntries(
+    Object.entries(labels).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+  );
 }

@@ -48,6 +48,11 @@ export interface Rack extends Pair {
 export interface LocalPlace {
   namespace: string;
   context: string;
+  /**
+   * Set for a Convox v3 rack's `<rack>-system` namespace: the rack's name, from its `rack` label. Such a rack is
+   * reached by the v3 CLI only, never at `https://rack.<namespace>` as the v2 CLI would try.
+   */
+  v3Rack?: string;
 }
 
 /** `configuration`: the AWS config or a setting is wrong, so retrying cannot help until it is fixed. */

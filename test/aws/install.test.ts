@@ -8,7 +8,7 @@ import { runUninstall } from '../../src/model/install/uninstall';
 import { watchStack } from '../../src/model/install/watch';
 import type { InstallRequest, Timing } from '../../src/model/store/ports';
 import type { RackStore } from '../../src/model/store/rackStore';
-import { defaultScenario, releaseVersions } from '../sim';
+import { defaultScenario, releaseVersions, type Stack } from '../sim';
 import { refreshedStoreHooks, type SimulatedAws } from './helpers';
 import { rackNamed } from '../rackNamed';
 
@@ -244,7 +244,15 @@ describe('installing and uninstalling racks against the simulator', function () 
       ['fresh'],
     );
     assert.ok(plan.retained.some((line) => /^S3 bucket fresh-settings-/.test(line)));
-    assert.ok(plan.retained.some((line) => /^KMS key /.test(line)));
+    assert.deepEqual(
+      plan.retained
+        .filter((line) => line.startsWith('KMS key '))
+        .map((line) => line.replace(/^KMS key [0-9a-f-]{36} /, '')),
+      [
+        '(CustomerManagedKey; scheduled for deletion, recoverable for 30 days)',
+        "(EncryptionKey, made by the rack's function; scheduled for deletion, recoverable for 7 days)",
+      ],
+    );
     aws.sim.calls.reset();
     const steps: string[] = [];
     const result = await runUninstall(ports.installer, rack, plan, resources, timing, {
@@ -261,9 +269,50 @@ describe('installing and uninstalling racks against the simulator', function () 
     assert.match(steps[0], /Disabling the autoscaler/);
   });
 
+  it('refuses before any step when deletion protection would stop the uninstall half-way, and lists both KMS keys and the database snapshot', async () => {
+    const production = rackNamed(store, 'acme/production') ?? assert.fail('production');
+    aws.sim.calls.reset();
+    const { plan } = await ports.installer.uninstallPlan(production, 5_000);
+    assert.match(plan.refusal ?? '', /the postgres resource db \(stack production-db\) has DeletionProtection=true/);
+    assert.doesNotMatch(plan.refusal ?? '', /DynamoDbTableDeletionProtectionEnabled/);
+    const keys = plan.retained.filter((line) => line.startsWith('KMS key '));
+    assert.equal(keys.length, 2, keys.join('\n'));
+    assert.match(
+      keys[0],
+      /^KMS key [0-9a-f-]{36} \(CustomerManagedKey; scheduled for deletion, recoverable for 30 days\)$/,
+    );
+    assert.match(
+      keys[1],
+      /^KMS key [0-9a-f-]{36} \(EncryptionKey, made by the rack's function; scheduled for deletion, recoverable for 7 days\)$/,
+    );
+    assert.ok(
+      plan.retained.includes('final snapshot of RDS database production-db (resource db, kept until you delete it)'),
+      plan.retained.join('\n'),
+    );
+    assert.equal(
+      aws.sim.calls.count({ operation: 'DeleteStack' }) + aws.sim.calls.count({ operation: 'DisableRule' }),
+      0,
+      'planning changes nothing',
+    );
+
+    const tidy = rackNamed(store, 'globex/tidy') ?? assert.fail('tidy');
+    const tidyPlan = (await ports.installer.uninstallPlan(tidy, 5_000)).plan;
+    assert.match(
+      tidyPlan.refusal ?? '',
+      /^tidy has DynamoDbTableDeletionProtectionEnabled=true, so its tables tidy-builds and tidy-releases cannot be deleted/,
+    );
+  });
+
   it('deletes the app and resource stacks before the rack, and a DELETE_FAILED stops the run with its root cause', async () => {
     const rack = rackNamed(store, 'acme/production') ?? assert.fail('production');
+    // The person turned the database's deletion protection off, as the refusal asked: an update of its stack.
+    const database = stackNamed(aws, 'production-db');
+    database.parameters = database.parameters.map((parameter) =>
+      parameter.key === 'DeletionProtection' ? { ...parameter, value: 'false' } : parameter,
+    );
+    Object.assign(database, { status: 'UPDATE_COMPLETE', updatedAt: new Date() });
     const { plan, resources } = await ports.installer.uninstallPlan(rack, 5_000);
+    assert.equal(plan.refusal, undefined);
     assert.ok(plan.stacks.length > 1, 'apps first');
     assert.equal(plan.stacks[plan.stacks.length - 1].name, 'production');
     assert.ok(plan.stacks.slice(0, -1).every((stack) => stack.tags.Rack === 'production'));
@@ -292,6 +341,14 @@ describe('installing and uninstalling racks against the simulator', function () 
     );
   });
 });
+
+function stackNamed(aws: SimulatedAws, name: string): Stack {
+  const found = aws.sim.scenario.accounts
+    .flatMap((account) => Object.values(account.regions))
+    .flatMap((region) => region.stacks)
+    .find((stack) => stack.name === name && !stack.deletedAt);
+  return found ?? assert.fail(`no stack ${name}`);
+}
 
 async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean, limitMs = 10_000): Promise<T> {
   const end = Date.now() + limitMs;

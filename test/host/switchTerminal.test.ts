@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { rackPasswordMarker, startKubernetesApi } from '../sim';
+import { rackPasswordMarker, startKubernetesApi, v3RackNamespace } from '../sim';
 import { activateConvox } from './extension';
 import { rowsOf, treeRow } from './tree';
 import { cliEndpoint, type CliInputs } from '../cliEndpoint';
@@ -290,6 +290,47 @@ describe('switch reaches terminals and the convox CLI, both ways', function () {
       delete process.env.KUBECONFIG;
       delete process.env.CONVOX_LOCAL;
       await kubernetes.stop();
+    }
+  });
+  it('shows a Convox v3 rack as such, and offers it no switch, terminal or CONVOX_RACK', async () => {
+    const api = await activateConvox();
+    const kubernetes = await startKubernetesApi([
+      v3RackNamespace('shop'),
+      { name: 'convox', labels: { system: 'convox', type: 'rack' } },
+    ]);
+    process.env.KUBECONFIG = kubernetes.writeKubeconfig(probeDirectory, 'eks-prod');
+    const before = api.currentRack();
+    const opened: vscode.Terminal[] = [];
+    const watching = vscode.window.onDidOpenTerminal((terminal) => opened.push(terminal));
+    try {
+      await vscode.commands.executeCommand('convox.refresh');
+      const row = await treeRow(api, ['local', 'shop']);
+      assert.equal(row.description, 'v3 · eks-prod');
+      assert.equal(row.contextValue, 'v3rack');
+      assert.ok(!row.tooltip.includes('https://rack.'), row.tooltip);
+      assert.ok(
+        (await treeRow(api, ['local', 'convox'])).contextValue.endsWith('.local'),
+        'a plain labelled namespace stays a local rack',
+      );
+
+      await vscode.commands.executeCommand('convox.switchRack', row.node);
+      await vscode.commands.executeCommand('convox.switchRack', 'shop');
+      assert.equal(api.currentRack(), before, 'neither the row nor the name switches to it');
+      const terminal = await vscode.commands.executeCommand<vscode.Terminal | undefined>(
+        'convox.openTerminal',
+        row.node,
+      );
+      assert.equal(terminal, undefined);
+      assert.deepEqual(
+        opened.map((each) => each.name),
+        [],
+        'no terminal, so no CONVOX_RACK',
+      );
+    } finally {
+      watching.dispose();
+      delete process.env.KUBECONFIG;
+      await kubernetes.stop();
+      await vscode.commands.executeCommand('convox.refresh');
     }
   });
 });

@@ -68,6 +68,12 @@ export { startSimulator, type Simulator, type SimulatorOptions } from './server'
 export { sameNameAccounts, sameNameAccountsScenario, sameNameRegionsScenario } from './scenarios/sameName';
 export { rackPasswordMarker, switchScenario } from './scenarios/switch';
 export { updateRacks, updateScenario } from './scenarios/update';
-export { kubeconfigFor, startKubernetesApi, type KubernetesApi, type SimulatedNamespace } from './kubernetes';
+export {
+  kubeconfigFor,
+  startKubernetesApi,
+  v3RackNamespace,
+  type KubernetesApi,
+  type SimulatedNamespace,
+} from './kubernetes';
 export type * from './types';
 export type { Where, World } from './world';

@@ -27,6 +27,11 @@ export interface KubernetesApi {
 export const simulatedKubernetesToken = 'simulated-kubernetes-token';
 const token = simulatedKubernetesToken;
 
+/** A Convox v3 rack's system namespace, labelled as convox/convox's terraform (rack/k8s) makes it. */
+export function v3RackNamespace(rack: string): SimulatedNamespace {
+  return { name: `${rack}-system`, labels: { app: 'system', rack, system: 'convox', type: 'rack' } };
+}
+
 /** `a=b,c=d`: every pair must be among the labels (the only selector form `convox racks` uses). */
 function matches(selector: string, labels: Record<string, string>): boolean {
   return selector

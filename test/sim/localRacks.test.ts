@@ -9,7 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { findLocalRacks, localRacks, type LocalLookup } from '../../src/model/local/localRacks';
 import { ensureNode } from '../runner/install';
-import { kubeconfigFor, startKubernetesApi, type KubernetesApi } from './kubernetes';
+import { kubeconfigFor, startKubernetesApi, v3RackNamespace, type KubernetesApi } from './kubernetes';
 
 const bundle = path.resolve(__dirname, '..', '..', '..', 'dist', 'kubernetes.js');
 // Answers with how long the lookup took from its call (loading the 2 MB bundle is not the lookup's time), then
@@ -50,6 +50,7 @@ describe('local racks from the Kubernetes API', function () {
       { name: 'dev', labels: { system: 'convox', type: 'rack', rack: 'dev' } },
       { name: 'convox-myapp', labels: { system: 'convox', type: 'app' } },
       { name: 'kube-system', labels: {} },
+      v3RackNamespace('shop'),
     ]);
   });
   after(async () => {
@@ -63,20 +64,30 @@ describe('local racks from the Kubernetes API', function () {
     assert.equal(outcome.found.context, 'docker-desktop');
     assert.deepEqual(
       outcome.found.namespaces.map((namespace) => namespace.name),
-      ['convox', 'dev'],
+      ['convox', 'dev', 'shop-system'],
     );
     assert.deepEqual(
       api.requests.at(-1),
       'system=convox,type=rack',
       'the selector goes to the API, as kubectl sends it',
     );
-    const racks = localRacks({ ...outcome.found, namespaces: outcome.found.namespaces.map(({ name }) => ({ name })) });
     assert.deepEqual(
-      racks.map((rack) => [rack.fullName, rack.organization, rack.status, rack.local?.context]),
+      outcome.found.namespaces[2].labels,
+      { app: 'system', rack: 'shop', system: 'convox', type: 'rack' },
+      'the labels come with each namespace',
+    );
+    const racks = localRacks({
+      ...outcome.found,
+      namespaces: outcome.found.namespaces.map(({ name, labels }) => ({ name, labels })),
+    });
+    assert.deepEqual(
+      racks.map((rack) => [rack.fullName, rack.organization, rack.status, rack.local?.context, rack.local?.v3Rack]),
       [
-        ['local/convox', 'local', 'running', 'docker-desktop'],
-        ['local/dev', 'local', 'running', 'docker-desktop'],
+        ['local/convox', 'local', 'running', 'docker-desktop', undefined],
+        ['local/dev', 'local', 'running', 'docker-desktop', undefined],
+        ['shop (v3)', 'local', 'running', 'docker-desktop', 'shop'],
       ],
+      'the v3 rack by its own name; a rack label alone (dev) does not make one',
     );
   });
 

@@ -139,6 +139,7 @@ export function physicalIdOf(stack: Stack, logicalId: string, type: string, acco
     case 'AWS::S3::Bucket':
       return `${stack.name}-${logicalId.toLowerCase()}-${suffix.toLowerCase()}`;
     case 'AWS::KMS::Key':
+    case 'Custom::KMSKey':
       return uuid(stack.id, logicalId);
     case 'AWS::ElasticLoadBalancingV2::LoadBalancer':
       return `arn:aws:elasticloadbalancing:${region}:${account}:loadbalancer/app/${stack.name}/${digits(16, stack.id, logicalId)}`;

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { localInspectDocument } from '../../src/model/inspect/inspectDocument';
-import { localRacks, localRacksDisabled } from '../../src/model/local/localRacks';
+import { localRacks, localRacksDisabled, v3RackOf, v3Refusal } from '../../src/model/local/localRacks';
 import { rackRow } from '../../src/model/racks/rows';
 import { projectRoot } from '../projectRoot';
 
@@ -41,6 +41,79 @@ describe('local racks (as `convox racks` lists them)', () => {
     }
     for (const command of ['convox.switchRack', 'convox.inspectRack', 'convox.openTerminal'])
       assert.equal(offered(command, 'rack.running.local'), true, command);
+  });
+
+  describe('a Convox v3 rack (its <rack>-system namespace matches the same selector)', () => {
+    const v3Labels = { app: 'system', rack: 'shop', system: 'convox', type: 'rack' };
+    const [plain, shop] = localRacks({
+      context: 'eks-prod',
+      namespaces: [
+        { name: 'shop-system', labels: v3Labels },
+        { name: 'convox', labels: { system: 'convox', type: 'rack', rack: 'convox' } },
+      ],
+    });
+
+    it('is known by app=system and a rack label; other labelled namespaces stay local/<namespace>', () => {
+      assert.equal(v3RackOf(v3Labels), 'shop');
+      assert.equal(
+        v3RackOf({ system: 'convox', type: 'rack', rack: 'convox' }),
+        undefined,
+        'a rack label without app=system',
+      );
+      assert.equal(
+        v3RackOf({ app: 'system', system: 'convox', type: 'rack' }),
+        undefined,
+        'app=system without a rack label',
+      );
+      assert.equal(plain.fullName, 'local/convox');
+      assert.equal(v3Refusal(plain), undefined);
+    });
+
+    it('is shown by its own name, as v3, with its context, and keeps its namespace as identity', () => {
+      assert.equal(shop.name, 'shop');
+      assert.equal(shop.fullName, 'shop (v3)');
+      assert.deepEqual(shop.local, { namespace: 'shop-system', context: 'eks-prod', v3Rack: 'shop' });
+      assert.equal(shop.stackId, 'kubernetes:eks-prod/shop-system');
+      const row = rackRow(shop, false);
+      assert.equal(row.label, 'shop');
+      assert.equal(row.description, 'v3 · eks-prod');
+      const tooltip = row.tooltip && 'markdown' in row.tooltip ? row.tooltip.markdown : '';
+      assert.match(tooltip, /Generation: v3/);
+      assert.ok(!tooltip.includes('Endpoint') && !tooltip.includes('https://rack.'), 'no v2 endpoint');
+      assert.ok(!localInspectDocument(shop).includes('https://rack.'), 'Inspect offers no v2 endpoint either');
+    });
+
+    it('offers Inspect only: no switch, terminal, rack URL or AWS action in its menus', () => {
+      const row = rackRow(shop, true);
+      assert.equal(row.contextValue, 'v3rack', 'never current, whatever the caller says');
+      const manifest = JSON.parse(
+        fs.readFileSync(path.resolve(__dirname, '..', '..', '..', 'package.json'), 'utf8'),
+      ) as {
+        contributes: { menus: Record<string, Array<{ command: string; when?: string }>> };
+      };
+      const entries = manifest.contributes.menus['view/item/context'];
+      const offeredOn = (contextValue: string): string[] => [
+        ...new Set(
+          entries
+            .filter((entry) =>
+              new RegExp(/viewItem =~ \/(.*)\/$/.exec(entry.when ?? '')?.[1] ?? '$^').test(contextValue),
+            )
+            .map((entry) => entry.command),
+        ),
+      ];
+      assert.deepEqual(offeredOn(row.contextValue ?? ''), ['convox.inspectRack']);
+      assert.ok(
+        offeredOn('rack.running.local').includes('convox.switchRack'),
+        'a local v2 rack still can be switched to',
+      );
+    });
+
+    it('says why it gets no switch or terminal, and what to use instead', () => {
+      assert.match(
+        v3Refusal(shop) ?? '',
+        /^shop \(v3\) is a Convox v3 rack \(namespace shop-system, context eks-prod\): the v2 convox CLI .* cannot reach it.*convox switch shop/,
+      );
+    });
   });
 
   it('are inspected as what is known: namespace and context', () => {

@@ -26,10 +26,42 @@ export interface UninstallPlan {
 /** Buckets the rack's template keeps when the stack goes (DeletionPolicy Retain). */
 const retainedRackBuckets = ['Settings', 'Logs', 'ELBLogs'];
 
+/** The rack's KMS keys, each scheduled for deletion when its stack goes, with the waiting period AWS then keeps it. */
+const rackKeys: ReadonlyArray<{ logicalId: string; what: string; waitingDays: number }> = [
+  { logicalId: 'CustomerManagedKey', what: 'CustomerManagedKey', waitingDays: 30 },
+  { logicalId: 'EncryptionKey', what: "EncryptionKey, made by the rack's function", waitingDays: 7 },
+];
+
+/** Resource stacks are `Type=resource`, or `service` on older racks. */
+const isResourceStack = (stack: PlanStack): boolean => stack.tags.Type === 'resource' || stack.tags.Type === 'service';
+
+/**
+ * Why deleting would fail late, after the apps are gone and the servers force-deleted (§6): deletion protection on
+ * the rack's DynamoDB tables or on a database resource. The CLI checks neither.
+ */
+function deletionProtectionProblems(rack: PlanStack, dependents: readonly PlanStack[]): string[] {
+  const problems: string[] = [];
+  for (const stack of dependents.filter(
+    (candidate) => isResourceStack(candidate) && candidate.parameters.DeletionProtection === 'true',
+  )) {
+    const name = stack.tags.Name ?? stack.name;
+    problems.push(
+      `the ${stack.tags.Resource ?? 'database'} resource ${name} (stack ${stack.name}) has DeletionProtection=true, so its stack cannot be deleted: turn it off first (convox rack resources update ${name} DeletionProtection=false)`,
+    );
+  }
+  if (rack.parameters.DynamoDbTableDeletionProtectionEnabled === 'true') {
+    problems.push(
+      `${rack.name} has DynamoDbTableDeletionProtectionEnabled=true, so its tables ${rack.name}-builds and ${rack.name}-releases cannot be deleted and the rack stack would end DELETE_FAILED after its apps and servers are gone: set it to false first (Set Rack Parameters, or convox rack params set DynamoDbTableDeletionProtectionEnabled=false)`,
+    );
+  }
+  return problems;
+}
+
 /**
  * What `convox rack uninstall` would do (§6): delete every top-level stack tagged `Rack=<rack>`, then the rack;
- * keep the rack's and each app's buckets and the KMS key (scheduled for deletion). Refused while an NLB has
- * deletion protection.
+ * keep the rack's and each app's buckets, the rack's KMS keys (scheduled for deletion) and a final snapshot of
+ * each database. Refused while an NLB has deletion protection, as the CLI refuses, and while DynamoDB or database
+ * deletion protection would make it fail half-way, which the CLI does not check.
  */
 export function uninstallPlan(
   rack: PlanStack,
@@ -40,8 +72,10 @@ export function uninstallPlan(
     (stack) => stack.tags.Rack === rack.name && stack.name !== rack.name && stack.status !== 'DELETE_COMPLETE',
   );
   const retained: string[] = [];
+  const resourceOf = (stack: PlanStack, logicalId: string): PlanResource | undefined =>
+    resources.get(stack.name)?.find((resource) => resource.logicalId === logicalId);
   const physical = (stack: PlanStack, logicalId: string): string | undefined =>
-    resources.get(stack.name)?.find((resource) => resource.logicalId === logicalId)?.physicalId;
+    resourceOf(stack, logicalId)?.physicalId;
   for (const logicalId of retainedRackBuckets) {
     retained.push(
       `S3 bucket ${physical(rack, logicalId) ?? `${logicalId} of ${rack.name}`} (rack ${logicalId}, retained)`,
@@ -52,19 +86,35 @@ export function uninstallPlan(
       `S3 bucket ${physical(app, 'Settings') ?? `Settings of ${app.name}`} (settings of app ${app.tags.Name ?? app.name}, retained)`,
     );
   }
-  const keys = (resources.get(rack.name) ?? []).filter((resource) => resource.type === 'AWS::KMS::Key');
-  for (const key of keys.length > 0 ? keys : [{ logicalId: 'EncryptionKey', physicalId: undefined }]) {
-    retained.push(
-      `KMS key ${key.physicalId ?? `${key.logicalId} of ${rack.name}`} (scheduled for deletion, recoverable for its waiting period)`,
-    );
+  for (const key of rackKeys) {
+    const found = resourceOf(rack, key.logicalId);
+    if (found)
+      retained.push(
+        `KMS key ${found.physicalId ?? `${key.logicalId} of ${rack.name}`} (${key.what}; scheduled for deletion, recoverable for ${key.waitingDays} days)`,
+      );
+  }
+  // Database resources are deleted with DeletionPolicy Snapshot: a final snapshot of each stays, and costs.
+  for (const stack of dependents.filter(isResourceStack)) {
+    for (const database of (resources.get(stack.name) ?? []).filter(
+      (resource) => resource.type === 'AWS::RDS::DBInstance' || resource.type === 'AWS::RDS::DBCluster',
+    )) {
+      retained.push(
+        `final snapshot of RDS database ${database.physicalId ?? `${database.logicalId} of ${stack.name}`} (resource ${stack.tags.Name ?? stack.name}, kept until you delete it)`,
+      );
+    }
   }
   const protectedBalancers = ['NLBDeletionProtection', 'NLBInternalDeletionProtection'].filter(
     (name) => rack.parameters[name] === 'Yes',
   );
-  const refusal =
-    protectedBalancers.length > 0
-      ? `${rack.name} has ${protectedBalancers.join(' and ')}=Yes: its network load balancer cannot be deleted. Set ${protectedBalancers.join(' and ')} to No (convox rack params set) first.`
-      : undefined;
+  const problems = [
+    ...(protectedBalancers.length > 0
+      ? [
+          `${rack.name} has ${protectedBalancers.join(' and ')}=Yes: its network load balancer cannot be deleted. Set ${protectedBalancers.join(' and ')} to No (convox rack params set) first`,
+        ]
+      : []),
+    ...deletionProtectionProblems(rack, dependents),
+  ];
+  const refusal = problems.length > 0 ? `${problems.join('; and ')}.` : undefined;
   return { stacks: [...dependents, rack], retained, refusal };
 }
 

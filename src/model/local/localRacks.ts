@@ -3,7 +3,9 @@ import type { Rack } from '../rack';
 
 /**
  * Local racks, as `convox racks` lists them: the namespaces labelled as racks in kubectl's current context, each
- * `local/<namespace>`, status `running` (the CLI checks nothing more), under the organisation `local`.
+ * `local/<namespace>`, status `running` (the CLI checks nothing more), under the organisation `local`. The same
+ * selector also finds every Convox v3 rack's `<rack>-system` namespace (labelled `app=system`, `rack=<rack>`):
+ * those are shown as the v3 racks they are, by their own name, with nothing the v2 CLI would do with them.
  */
 export const localOrganization = reservedOrganization;
 export const localRackSelector = 'system=convox,type=rack';
@@ -13,7 +15,19 @@ export const localLookupDeadlineMs = 5_000;
 /** What the Kubernetes API said: the current context and its rack namespaces. */
 export interface LocalLookup {
   context: string;
-  namespaces: Array<{ name: string; createdAt?: Date }>;
+  namespaces: Array<{ name: string; createdAt?: Date; labels?: Readonly<Record<string, string>> }>;
+}
+
+/** The v3 rack a namespace belongs to, by its labels (`app=system` and a `rack` label), or undefined. */
+export function v3RackOf(labels: Readonly<Record<string, string>> | undefined): string | undefined {
+  return labels?.app === 'system' && labels.rack ? labels.rack : undefined;
+}
+
+/** Why a v3 rack gets no switch, terminal or rack URL here, or undefined for any other rack. */
+export function v3Refusal(rack: Pick<Rack, 'fullName' | 'local'>): string | undefined {
+  const v3Rack = rack.local?.v3Rack;
+  if (v3Rack === undefined) return undefined;
+  return `${rack.fullName} is a Convox v3 rack (namespace ${rack.local?.namespace}, context ${rack.local?.context}): the v2 convox CLI this extension works with cannot reach it, so it cannot be switched to or given a terminal here. Use the v3 CLI (convox switch ${v3Rack}).`;
 }
 
 /** `CONVOX_LOCAL=disable` skips the lookup, as in the CLI. */
@@ -31,26 +45,33 @@ export async function findLocalRacks(
 
 export function localRacks(lookup: LocalLookup): Rack[] {
   return lookup.namespaces
-    .map(({ name, createdAt }): Rack => ({
-      organization: localOrganization,
-      profile: '',
-      region: '',
-      name,
-      fullName: `${localOrganization}/${name}`,
-      displayName: `${localOrganization}/${name}`,
-      stackId: `kubernetes:${lookup.context}/${name}`,
-      cloudformationStatus: '',
-      status: 'running',
-      highAvailability: false,
-      private: false,
-      createdAt: createdAt ?? new Date(0),
-      legacy: false,
-      apps: [],
-      tags: {},
-      parameters: {},
-      outputs: {},
-      local: { namespace: name, context: lookup.context },
-    }))
+    .map(({ name, createdAt, labels }): Rack => {
+      const v3Rack = v3RackOf(labels);
+      const fullName = v3Rack !== undefined ? `${v3Rack} (v3)` : `${localOrganization}/${name}`;
+      return {
+        organization: localOrganization,
+        profile: '',
+        region: '',
+        name: v3Rack ?? name,
+        fullName,
+        displayName: fullName,
+        stackId: `kubernetes:${lookup.context}/${name}`,
+        cloudformationStatus: '',
+        status: 'running',
+        highAvailability: false,
+        private: false,
+        createdAt: createdAt ?? new Date(0),
+        legacy: false,
+        apps: [],
+        tags: {},
+        parameters: {},
+        outputs: {},
+        local:
+          v3Rack !== undefined
+            ? { namespace: name, context: lookup.context, v3Rack }
+            : { namespace: name, context: lookup.context },
+      };
+    })
     .sort((a, b) => a.fullName.localeCompare(b.fullName));
 }
 
@@ -62,6 +83,15 @@ export function localRackEndpoint(namespace: string): string {
 /** What is known of a local rack, as label/value rows (tooltip, Inspect). */
 export function localRackSummary(rack: Rack): Array<[string, string]> {
   if (!rack.local) return [];
+  if (rack.local.v3Rack !== undefined) {
+    return [
+      ['Name', rack.local.v3Rack],
+      ['Generation', 'v3 (Kubernetes)'],
+      ['Namespace', rack.local.namespace],
+      ['Context', rack.local.context],
+      ['CLI', 'the v3 convox CLI (its own rack list or the Console); the v2 CLI cannot reach it'],
+    ];
+  }
   return [
     ['Name', rack.displayName],
     ['Provider', 'local (Kubernetes)'],

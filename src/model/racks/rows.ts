@@ -112,6 +112,7 @@ export function rackRow(rack: Rack, current: boolean, progress?: string): Row {
 function localRackRow(rack: Rack, current: boolean): Row {
   const style = statusStyle(rack.status);
   const context = rack.local?.context ?? '';
+  if (rack.local?.v3Rack !== undefined) return v3RackRow(rack, context);
   return {
     id: `rack/${rack.stackId}`,
     label: shortName(rack),
@@ -120,6 +121,23 @@ function localRackRow(rack: Rack, current: boolean): Row {
     tooltip: { markdown: markdownRows(rack.displayName, localRackSummary(rack)) },
     contextValue: `rack${current ? '.current' : ''}.${rack.status}.local`,
     accessibilityLabel: `${rack.displayName}, ${style.label}${current ? ', current rack' : ''}, Kubernetes context ${context}`,
+    collapsible: 'none',
+  };
+}
+
+/**
+ * A Convox v3 rack: its own name, "v3" and its context; `contextValue` `v3rack`, which no switch, terminal or AWS
+ * action matches (only Inspect), and never current: the v2 CLI cannot reach it.
+ */
+function v3RackRow(rack: Rack, context: string): Row {
+  return {
+    id: `rack/${rack.stackId}`,
+    label: rack.name,
+    description: ['v3', context].filter(Boolean).join(' · '),
+    icon: { id: 'server-environment' },
+    tooltip: { markdown: markdownRows(rack.fullName, localRackSummary(rack)) },
+    contextValue: 'v3rack',
+    accessibilityLabel: `${rack.fullName}, Convox v3 rack, Kubernetes context ${context}`,
     collapsible: 'none',
   };
 }

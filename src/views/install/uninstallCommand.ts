@@ -27,9 +27,9 @@ export interface UninstallDependencies {
 }
 
 /**
- * Convox: Uninstall Rack: shows what goes and what stays, refuses while NLB deletion protection is on, asks for
- * the rack's name typed out, then deletes as the CLI does, with progress; a DELETE_FAILED stops with its root
- * cause and a Retry.
+ * Convox: Uninstall Rack: shows what goes and what stays, refuses while deletion protection (NLB, DynamoDB, a
+ * database) would stop it, asks for the rack's name typed out, then deletes as the CLI does, with progress; a
+ * DELETE_FAILED stops with its root cause and a Retry.
  */
 export async function uninstallRack(dependencies: UninstallDependencies, rack: Rack): Promise<void> {
   const { store, log } = dependencies;
@@ -47,8 +47,9 @@ export async function uninstallRack(dependencies: UninstallDependencies, rack: R
   }
   const { plan, resources } = planned;
   if (plan.refusal) {
+    log.warn(`Uninstall of ${rack.displayName} refused before any step: ${plan.refusal}`);
     void vscode.window.showErrorMessage(
-      `Convox: ${rack.displayName} cannot be uninstalled: ${inertText(plan.refusal)}`,
+      `Convox: ${rack.displayName} cannot be uninstalled yet, and nothing was deleted: ${inertText(plan.refusal, 1_000)}`,
     );
     return;
   }

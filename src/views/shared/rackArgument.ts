@@ -1,8 +1,10 @@
 import * as vscode from 'vscode';
+import { v3Refusal } from '../../model/local/localRacks';
 import type { Rack } from '../../model/rack';
 import type { RefreshReason } from '../../model/store/refreshPolicy';
 import type { RackStore } from '../../model/store/rackStore';
 import { resolveRack } from '../../model/switch';
+import { inertText } from '../../model/untrustedText';
 import { inspectScheme, rackIdOf } from '../inspect/inspectDocuments';
 import type { Node, RacksTree } from '../racks/racksTree';
 import type { CurrentRack } from '../switch/currentRack';
@@ -40,7 +42,7 @@ export class RackArguments {
   async resolve(argument: unknown, question: RackQuestion): Promise<Rack | undefined> {
     const rack = await this.find(argument, question);
     if (rack && question.only && !question.only.accepts(rack)) {
-      void vscode.window.showInformationMessage(`Convox: ${question.only.refusal(rack)}`);
+      void vscode.window.showInformationMessage(`Convox: ${inertText(question.only.refusal(rack))}`);
       return undefined;
     }
     return rack;
@@ -88,3 +90,9 @@ export function awsRacksOnly(what: string): NonNullable<RackQuestion['only']> {
       `${rack.displayName} is a local rack (Kubernetes namespace ${rack.local?.namespace ?? ''}): it has no ${what}.`,
   };
 }
+
+/** For Switch and terminals: a Convox v3 rack is out of the v2 CLI's reach, and is refused saying so. */
+export const reachableByV2Cli: NonNullable<RackQuestion['only']> = {
+  accepts: (rack) => v3Refusal(rack) === undefined,
+  refusal: (rack) => v3Refusal(rack) ?? '',
+};

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Rack } from '../../model/rack';
-import type { RackArguments } from '../shared/rackArgument';
+import { reachableByV2Cli, type RackArguments } from '../shared/rackArgument';
 import type { CurrentRack } from './currentRack';
 import { registerCommand } from '../shared/commands';
 
@@ -18,6 +18,7 @@ export function registerSwitchCommands(
     const rack = await racks.resolve(target, {
       title: 'Switch to rack (type a name or part of one)',
       withoutArgument: 'ask',
+      only: reachableByV2Cli,
       reason: 'switch',
     });
     if (rack) await makeCurrent(rack);

@@ -6,7 +6,7 @@ import {
   terminalVariableNames,
   type TerminalVariables,
 } from '../../model/terminal/rackEnvironment';
-import type { RackArguments } from '../shared/rackArgument';
+import { reachableByV2Cli, type RackArguments } from '../shared/rackArgument';
 import type { RackPasswords } from './rackPasswords';
 import { registerCommand } from '../shared/commands';
 
@@ -17,7 +17,7 @@ export function registerTerminalCommands(
   log: vscode.LogOutputChannel,
 ): vscode.Disposable[] {
   const rackFor = (target: unknown, title: string): Promise<Rack | undefined> =>
-    racks.resolve(target, { title, withoutArgument: 'ask', reason: 'switch' });
+    racks.resolve(target, { title, withoutArgument: 'ask', only: reachableByV2Cli, reason: 'switch' });
 
   const openTerminal = async (target?: unknown): Promise<vscode.Terminal | undefined> => {
     const rack = await rackFor(target, 'Open a terminal on rack');

@@ -1,5 +1,6 @@
 // The scenario tests assert on and the demo shows: three organisations' worth of profiles, racks in
-// every CloudFormation status the extension maps, one expired key and one access-denied region.
+// every CloudFormation status the extension maps, one expired key and one access-denied region. acme/converge is
+// converging; acme/production's database and globex/tidy's tables are protected against deletion.
 import type { Scenario } from '../types';
 import { addSeconds, type Place } from './ids';
 import { rack } from './rack';
@@ -128,7 +129,7 @@ export function defaultScenario(options: DefaultScenarioOptions = {}): Scenario 
                 processes: [{ name: 'web', count: 1 }],
               },
             ],
-            resources: [{ name: 'db', kind: 'postgres' }],
+            resources: [{ name: 'db', kind: 'postgres', deletionProtection: true }],
           }),
           rack(at, {
             name: 'sandbox',
@@ -240,10 +241,17 @@ export function defaultScenario(options: DefaultScenarioOptions = {}): Scenario 
             highAvailability: false,
             createdAt: ago(days(1)),
           }),
+          // An uninstall that failed late: its tables are protected against deletion.
           rack(at, {
             name: 'tidy',
             status: 'DELETE_FAILED',
             version: '20240101000000',
+            parameters: { DynamoDbTableDeletionProtectionEnabled: 'true' },
+            failure: {
+              logicalId: 'DynamoBuilds',
+              reason:
+                'Resource handler returned message: "Resource cannot be deleted as it is currently protected against deletion. Disable deletion protection first. (Service: DynamoDb, Status Code: 400, Request ID: 7Q1)" (RequestToken: 9b2, HandlerErrorCode: InvalidRequest)',
+            },
             createdAt: ago(days(500)),
             updatedAt: ago(days(4)),
           }),

@@ -40,6 +40,8 @@ export interface ResourceStackOptions {
   /** Resource tag, e.g. postgres, redis. */
   kind: string;
   status?: string;
+  /** The database's DeletionProtection parameter: its stack cannot be deleted while it is true. */
+  deletionProtection?: boolean;
 }
 
 export interface RackOptions {
@@ -259,6 +261,7 @@ function resourceStack(place: Place, rackName: string, options: ResourceStackOpt
     parameters: parameters(
       {
         Class: 'db.t3.micro',
+        DeletionProtection: String(options.deletionProtection ?? false),
         Encrypted: 'false',
         Password: physicalSuffix(20, ...key, 'password'),
         Storage: '20',

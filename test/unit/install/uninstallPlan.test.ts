@@ -18,7 +18,11 @@ const stack = (name: string, tags: Record<string, string>, parameters: Record<st
 describe('uninstall plan', () => {
   const rack = stack('prod', { System: 'convox', Type: 'rack' });
   const app = stack('prod-web', { System: 'convox', Type: 'app', Rack: 'prod', Name: 'web' });
-  const database = stack('prod-db', { System: 'convox', Type: 'resource', Rack: 'prod', Name: 'db' });
+  const database = stack(
+    'prod-db',
+    { System: 'convox', Type: 'resource', Rack: 'prod', Name: 'db', Resource: 'postgres' },
+    { DeletionProtection: 'false' },
+  );
   const otherRack = stack('staging-web', { System: 'convox', Type: 'app', Rack: 'staging' });
   const resources = new Map<string, PlanResource[]>([
     [
@@ -27,7 +31,8 @@ describe('uninstall plan', () => {
         { logicalId: 'Settings', physicalId: 'prod-settings-1a', type: 'AWS::S3::Bucket' },
         { logicalId: 'Logs', physicalId: 'prod-logs-1b', type: 'AWS::S3::Bucket' },
         { logicalId: 'ELBLogs', physicalId: 'prod-elblogs-1c', type: 'AWS::S3::Bucket' },
-        { logicalId: 'EncryptionKey', physicalId: 'key-1234', type: 'AWS::KMS::Key' },
+        { logicalId: 'EncryptionKey', physicalId: 'key-1234', type: 'Custom::KMSKey' },
+        { logicalId: 'CustomerManagedKey', physicalId: 'key-5678', type: 'AWS::KMS::Key' },
         {
           logicalId: 'InstancesAutoscalerEvent',
           physicalId: 'prod-InstancesAutoscalerEvent-X',
@@ -42,6 +47,13 @@ describe('uninstall plan', () => {
       ],
     ],
     ['prod-web', [{ logicalId: 'Settings', physicalId: 'prod-web-settings-9', type: 'AWS::S3::Bucket' }]],
+    [
+      'prod-db',
+      [
+        { logicalId: 'SubnetGroup', physicalId: 'prod-db-subnetgroup-1', type: 'AWS::RDS::DBSubnetGroup' },
+        { logicalId: 'Instance', physicalId: 'prod-db', type: 'AWS::RDS::DBInstance' },
+      ],
+    ],
   ]);
 
   it('deletes the stacks tagged Rack=<rack> first, the rack last, and names what stays', () => {
@@ -56,8 +68,66 @@ describe('uninstall plan', () => {
       'S3 bucket prod-logs-1b (rack Logs, retained)',
       'S3 bucket prod-elblogs-1c (rack ELBLogs, retained)',
       'S3 bucket prod-web-settings-9 (settings of app web, retained)',
-      'KMS key key-1234 (scheduled for deletion, recoverable for its waiting period)',
+      'KMS key key-5678 (CustomerManagedKey; scheduled for deletion, recoverable for 30 days)',
+      "KMS key key-1234 (EncryptionKey, made by the rack's function; scheduled for deletion, recoverable for 7 days)",
+      'final snapshot of RDS database prod-db (resource db, kept until you delete it)',
     ]);
+  });
+
+  it('lists only the keys the stack has', () => {
+    const withoutCustom = new Map(resources);
+    withoutCustom.set(
+      'prod',
+      (resources.get('prod') ?? []).filter((resource) => resource.logicalId !== 'CustomerManagedKey'),
+    );
+    assert.deepEqual(
+      uninstallPlan(rack, [], withoutCustom).retained.filter((line) => line.startsWith('KMS key')),
+      ["KMS key key-1234 (EncryptionKey, made by the rack's function; scheduled for deletion, recoverable for 7 days)"],
+    );
+  });
+
+  it('is refused before any step while DynamoDB deletion protection would leave the rack DELETE_FAILED after its apps are gone', () => {
+    const guarded = stack(
+      'prod',
+      { System: 'convox', Type: 'rack' },
+      { DynamoDbTableDeletionProtectionEnabled: 'true' },
+    );
+    const plan = uninstallPlan(guarded, [app, database], resources);
+    assert.match(
+      plan.refusal ?? '',
+      /^prod has DynamoDbTableDeletionProtectionEnabled=true, so its tables prod-builds and prod-releases cannot be deleted/,
+    );
+    assert.match(plan.refusal ?? '', /set it to false first/);
+    assert.equal(
+      uninstallPlan(stack('prod', {}, { DynamoDbTableDeletionProtectionEnabled: 'false' }), [app, database], resources)
+        .refusal,
+      undefined,
+    );
+  });
+
+  it('is refused while a database resource has deletion protection, naming it, and says every reason at once', () => {
+    const protectedDatabase = { ...database, parameters: { DeletionProtection: 'true' } };
+    const older = stack(
+      'prod-cache',
+      { System: 'convox', Type: 'service', Rack: 'prod', Name: 'cache', Resource: 'mysql' },
+      { DeletionProtection: 'true' },
+    );
+    const guarded = stack(
+      'prod',
+      { System: 'convox', Type: 'rack' },
+      { DynamoDbTableDeletionProtectionEnabled: 'true', NLBDeletionProtection: 'Yes' },
+    );
+    const refusal = uninstallPlan(guarded, [app, protectedDatabase, older], resources).refusal ?? '';
+    assert.match(refusal, /the postgres resource db \(stack prod-db\) has DeletionProtection=true/);
+    assert.match(refusal, /convox rack resources update db DeletionProtection=false/);
+    assert.match(refusal, /the mysql resource cache \(stack prod-cache\)/);
+    assert.match(refusal, /NLBDeletionProtection=Yes/);
+    assert.match(refusal, /DynamoDbTableDeletionProtectionEnabled=true/);
+    assert.equal(
+      uninstallPlan(rack, [app, { ...app, parameters: { DeletionProtection: 'true' } }], resources).refusal,
+      undefined,
+      'an app stack is no database',
+    );
   });
 
   it('is refused while NLB deletion protection is on', () => {

@@ -1,4 +1,4 @@
-import { chronological, isStackEvent, type InstallEvent } from './events';
+import { chronological, isStackEvent, type StackEvent } from '../stackEvents';
 
 export type StackOperation = 'create' | 'update' | 'delete';
 
@@ -8,7 +8,7 @@ export interface StackProgress {
   complete: number;
   total: number;
   /** The newest resource event. */
-  latest?: InstallEvent;
+  latest?: StackEvent;
   /** The stack's own newest status, from its events. */
   stackStatus?: string;
 }
@@ -25,14 +25,14 @@ const doneStatuses: Record<StackOperation, readonly string[]> = {
  * name more resources than that.
  */
 export function stackProgress(
-  newestFirst: readonly InstallEvent[],
+  newestFirst: readonly StackEvent[],
   stackName: string,
   operation: StackOperation,
   total: number,
 ): StackProgress {
-  const latestByResource = new Map<string, InstallEvent>();
+  const latestByResource = new Map<string, StackEvent>();
   let stackStatus: string | undefined;
-  let latest: InstallEvent | undefined;
+  let latest: StackEvent | undefined;
   for (const event of chronological(newestFirst)) {
     if (isStackEvent(event, stackName)) {
       stackStatus = event.status;

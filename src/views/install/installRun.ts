@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { ChangeSetFailedError, NameTakenError } from '../../model/install/errors';
-import { eventLine } from '../../model/install/events';
+import { eventLine } from '../../model/stackEvents';
 import { generatePassword } from '../../model/install/password';
 import { elapsed, percent, progressLine, type StackProgress } from '../../model/install/progress';
 import { rootCauseSentence } from '../../model/install/rootCause';

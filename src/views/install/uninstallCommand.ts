@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { eventLine } from '../../model/install/events';
+import { eventLine } from '../../model/stackEvents';
 import { percent, progressLine } from '../../model/install/progress';
 import { rootCauseSentence } from '../../model/install/rootCause';
 import { runUninstall } from '../../model/install/uninstall';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { eventLine } from '../../model/install/events';
+import { eventLine } from '../../model/stackEvents';
 import type { TemplateParameter } from '../../model/install/parameters';
 import { percent, progressLine } from '../../model/install/progress';
 import type { Release } from '../../model/install/releases';

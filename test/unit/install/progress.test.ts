@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
-import type { InstallEvent } from '../../../src/model/install/events';
+import type { StackEvent } from '../../../src/model/stackEvents';
 import { elapsed, outcomeOf, percent, progressLine, stackProgress } from '../../../src/model/install/progress';
 
 let clock = Date.parse('2026-01-01T10:00:00Z');
-function event(logicalId: string, status: string, resourceType = 'AWS::EC2::Subnet'): InstallEvent {
+function event(logicalId: string, status: string, resourceType = 'AWS::EC2::Subnet'): StackEvent {
   clock += 1000;
   return { id: String(clock), at: new Date(clock), logicalId, resourceType, status };
 }

@@ -55,8 +55,16 @@ export function percent(progress: StackProgress): number {
 
 /** `12/40 resources · Instances CREATE_IN_PROGRESS · 3m 05s` */
 export function progressLine(progress: StackProgress, elapsedMs: number): string {
-  const latest = progress.latest ? ` · ${progress.latest.logicalId} ${progress.latest.status}` : '';
-  return `${progress.complete}/${progress.total} resources${latest} · ${elapsed(elapsedMs)}`;
+  return `${progress.complete}/${progress.total} resources${latestPart(progress)} · ${elapsed(elapsedMs)}`;
+}
+
+/** `12 resources deleted · Instances DELETE_IN_PROGRESS · 3m 05s`: a deletion whose resources were not counted. */
+export function deletedLine(progress: StackProgress, elapsedMs: number): string {
+  return `${progress.complete} resources deleted${latestPart(progress)} · ${elapsed(elapsedMs)}`;
+}
+
+function latestPart(progress: StackProgress): string {
+  return progress.latest ? ` · ${progress.latest.logicalId} ${progress.latest.status}` : '';
 }
 
 export function elapsed(ms: number): string {

@@ -8,7 +8,7 @@ import type { Rack } from '../../model/rack';
 import type { InstallTarget, Timing } from '../../model/store/ports';
 import type { RackStore } from '../../model/store/rackStore';
 import { inertText } from '../../model/untrustedText';
-import type { EventsDocuments } from './eventsDocuments';
+import type { EventsDocuments } from '../shared/eventsDocuments';
 import type { InstallChoices } from './installWizard';
 import type { InstallRecord, InstallRecords } from './installRecords';
 import { installPollMs } from './installPoll';

@@ -8,7 +8,7 @@ import type { RackStore } from '../../model/store/rackStore';
 import { inertText } from '../../model/untrustedText';
 import { reportFailure } from '../failures';
 import { installPollMs } from './installPoll';
-import type { EventsDocuments } from './eventsDocuments';
+import type { EventsDocuments } from '../shared/eventsDocuments';
 import { pick, type PickItem } from './quickInput';
 import { messageOf } from '../../model/errorMessage';
 import { followStack, showStackFailure } from '../shared/followStack';

@@ -3,7 +3,7 @@ import { following, type FollowPorts, type ProgressUpdate, type StackFollow } fr
 import type { RootCause } from '../../model/install/rootCause';
 import type { StackEvent } from '../../model/stackEvents';
 import type { RackStore } from '../../model/store/rackStore';
-import type { EventsDocuments } from '../install/eventsDocuments';
+import type { EventsDocuments } from './eventsDocuments';
 
 export interface FollowOptions {
   /** The progress notification's title; absent: the stack is followed without one (row and log only). */

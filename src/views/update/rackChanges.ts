@@ -19,7 +19,7 @@ import {
 import { systemOf, updateSystem, type RackApiTarget, type RackSystem } from '../../rackApi/client';
 import { RackApiError, UntrustedCertificateError, type CertificateFacts } from '../../rackApi/errors';
 import { reportFailure } from '../failures';
-import type { EventsDocuments } from '../install/eventsDocuments';
+import type { EventsDocuments } from '../shared/eventsDocuments';
 import { installPollMs } from '../install/installPoll';
 import { diagnoseAction, followStack, showStackFailure } from '../shared/followStack';
 import type { RackPasswords } from '../terminal/rackPasswords';

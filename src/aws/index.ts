@@ -3,13 +3,15 @@ import type { ProfileRegion } from '../model/discoveryPlan';
 import type { PairResult } from '../model/inventory';
 import type { Pair } from '../model/pair';
 import type { RackResources } from '../model/architecture/data';
-import type { Rack, StackEvent } from '../model/rack';
+import type { Rack } from '../model/rack';
+import type { StackEvent } from '../model/stackEvents';
 import type { RackInstaller, RackPorts, RackReader, RackSecrets } from '../model/store/ports';
 import type { ChangePreviewer } from '../model/update/ports';
 import type { RackDiagnostics } from '../model/diagnose/ports';
 import type { RackLogs } from '../model/logs/ports';
 import { lazy } from '../model/store/lazyPorts';
 import { AwsClients, type ClientOptions } from './clients';
+import { stackEvent } from './install/events';
 import { withDeadline } from './deadline';
 import { discover } from './discovery';
 import { AwsReadError, classifyError } from './errors';
@@ -122,13 +124,7 @@ export class AwsPorts implements RackPorts {
           const answer = await client.send(new DescribeStackEventsCommand({ StackName: rack.stackId }), {
             abortSignal,
           });
-          return (answer.StackEvents ?? []).slice(0, limit).map((event) => ({
-            at: event.Timestamp ?? new Date(0),
-            resource: event.LogicalResourceId ?? '',
-            resourceType: event.ResourceType ?? '',
-            status: event.ResourceStatus ?? '',
-            reason: event.ResourceStatusReason,
-          }));
+          return (answer.StackEvents ?? []).slice(0, limit).map(stackEvent);
         },
       ),
   };

@@ -92,14 +92,6 @@ export interface Process {
   command: string;
 }
 
-export interface StackEvent {
-  at: Date;
-  resource: string;
-  resourceType: string;
-  status: string;
-  reason?: string;
-}
-
 /** A running task of one of the rack's own services, before its task definition is read. */
 export interface RackTask {
   taskArn: string;

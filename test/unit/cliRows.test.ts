@@ -103,7 +103,8 @@ describe('tables and what the CLI prints', () => {
       [
         {
           at: now,
-          resource: 'Instances',
+          id: 'e1',
+          logicalId: 'Instances',
           resourceType: 'AWS::AutoScaling::AutoScalingGroup',
           status: 'UPDATE_FAILED',
           reason: 'timeout',
@@ -278,14 +279,16 @@ describe('tables and what the CLI prints', () => {
     const events = [
       {
         at: new Date('2025-06-01T11:00:00Z'),
-        resource: 'Instances',
+        id: 'e2',
+        logicalId: 'Instances',
         resourceType: 'AWS::AutoScaling::AutoScalingGroup',
         status: 'UPDATE_FAILED',
         reason: 'timeout',
       },
       {
         at: new Date('2025-06-01T10:00:00Z'),
-        resource: 'production',
+        id: 'e3',
+        logicalId: 'production',
         resourceType: 'AWS::CloudFormation::Stack',
         status: 'UPDATE_IN_PROGRESS',
       },

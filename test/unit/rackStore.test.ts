@@ -3,7 +3,8 @@ import type { ArchitectureData } from '../../src/model/architecture/data';
 import type { ProfileRegion } from '../../src/model/discoveryPlan';
 import type { PairResult } from '../../src/model/inventory';
 import type { Pair } from '../../src/model/pair';
-import type { DiscoveryError, Process, Rack, RackDetails, RackTask, StackEvent } from '../../src/model/rack';
+import type { DiscoveryError, Process, Rack, RackDetails, RackTask } from '../../src/model/rack';
+import type { StackEvent } from '../../src/model/stackEvents';
 import { SettingsError, type ScanSettings } from '../../src/model/settings';
 import { racksFromStacks, type StackDescription } from '../../src/model/stacks';
 import type { ServerLifecycle } from '../../src/model/status';
@@ -92,7 +93,13 @@ class Ports implements RackPorts {
     events: async (rack: Rack, limit: number): Promise<StackEvent[]> => {
       this.eventReads.push(`${rack.name} ${limit}`);
       return [
-        { at: new Date(0), resource: rack.name, resourceType: 'AWS::CloudFormation::Stack', status: 'UPDATE_COMPLETE' },
+        {
+          id: 'e1',
+          at: new Date(0),
+          logicalId: rack.name,
+          resourceType: 'AWS::CloudFormation::Stack',
+          status: 'UPDATE_COMPLETE',
+        },
       ];
     },
   };
@@ -407,7 +414,7 @@ describe('rack store: details', () => {
     const { ports, store, refreshed, rack } = setup();
     await refreshed();
     assert.deepEqual(
-      (await store.events(rack('staging'), 5)).map((event) => event.resource),
+      (await store.events(rack('staging'), 5)).map((event) => event.logicalId),
       ['staging'],
     );
     assert.deepEqual(ports.eventReads, ['staging 5']);

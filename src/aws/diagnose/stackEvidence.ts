@@ -5,9 +5,10 @@ import {
 } from '@aws-sdk/client-auto-scaling';
 import { DescribeStackEventsCommand, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import type { GroupInstance, ScalingActivity } from '../../model/diagnose/evidence';
-import type { InstallEvent } from '../../model/install/events';
 import type { Rack } from '../../model/rack';
+import type { StackEvent } from '../../model/stackEvents';
 import type { AwsClients } from '../clients';
+import { stackEvent } from '../install/events';
 import type { AwsProfile } from '../profiles';
 
 /** Counts the calls of one diagnosis: its budget is 12. */
@@ -19,7 +20,7 @@ export interface StackEvidence {
   stackStatus: string;
   stackReason?: string;
   /** Newest first: one page (the latest 100), which holds the last update of a rack. */
-  stackEvents: InstallEvent[];
+  stackEvents: StackEvent[];
 }
 
 /** The stack's status and its latest page of events: two calls. */
@@ -40,15 +41,7 @@ export async function readStackEvidence(
   return {
     stackStatus: stack?.StackStatus ?? rack.cloudformationStatus,
     stackReason: stack?.StackStatusReason,
-    stackEvents: (events.StackEvents ?? []).map((event) => ({
-      id: event.EventId ?? '',
-      at: event.Timestamp ?? new Date(0),
-      logicalId: event.LogicalResourceId ?? '',
-      physicalId: event.PhysicalResourceId,
-      resourceType: event.ResourceType ?? '',
-      status: event.ResourceStatus ?? '',
-      reason: event.ResourceStatusReason,
-    })),
+    stackEvents: (events.StackEvents ?? []).map(stackEvent),
   };
 }
 

@@ -1,11 +1,16 @@
-import { DescribeStackEventsCommand, type CloudFormationClient, type StackEvent } from '@aws-sdk/client-cloudformation';
-import type { InstallEvent } from '../../model/install/events';
+import {
+  DescribeStackEventsCommand,
+  type CloudFormationClient,
+  type StackEvent as AwsStackEvent,
+} from '@aws-sdk/client-cloudformation';
+import type { StackEvent } from '../../model/stackEvents';
 import type { NewEvents } from '../../model/store/ports';
 
 /** A rack's whole history is a few hundred events, a handful of pages; past this the endpoint is broken. */
 const maxEventPages = 20;
 
-export function installEvent(event: StackEvent): InstallEvent {
+/** The model's event from DescribeStackEvents' (every reader of stack events maps them here). */
+export function stackEvent(event: AwsStackEvent): StackEvent {
   return {
     id: event.EventId ?? `${event.LogicalResourceId}-${event.ResourceStatus}-${event.Timestamp?.toISOString()}`,
     at: event.Timestamp ?? new Date(0),
@@ -28,7 +33,7 @@ export async function newStackEvents(
   abortSignal: AbortSignal,
   maxPages = maxEventPages,
 ): Promise<NewEvents> {
-  const events: InstallEvent[] = [];
+  const events: StackEvent[] = [];
   let token: string | undefined;
   let calls = 0;
   do {
@@ -36,7 +41,7 @@ export async function newStackEvents(
       abortSignal,
     });
     calls++;
-    for (const event of (page.StackEvents ?? []).map(installEvent)) {
+    for (const event of (page.StackEvents ?? []).map(stackEvent)) {
       if (event.id === lastSeenId) return { events, calls };
       events.push(event);
     }

@@ -1,4 +1,4 @@
-import type { InstallEvent } from '../install/events';
+import type { StackEvent } from '../stackEvents';
 
 /** A server of the rack's `Instances` group, as Auto Scaling and EC2 see it. */
 export interface GroupInstance {
@@ -59,7 +59,7 @@ export interface DiagnoseEvidence {
   stackStatus: string;
   stackReason?: string;
   /** Newest first. */
-  stackEvents: InstallEvent[];
+  stackEvents: StackEvent[];
   /** Undefined when the rack has no `Instances` group the read could find. */
   groupName?: string;
   instances: GroupInstance[];

@@ -1,4 +1,4 @@
-import { chronological, isStackEvent, type InstallEvent } from '../install/events';
+import { chronological, isStackEvent, type StackEvent } from '../stackEvents';
 import { rootCause, rootCauseSentence } from '../install/rootCause';
 import type { DiagnoseEvidence, GroupInstance, RackService } from './evidence';
 
@@ -35,7 +35,7 @@ const minutes = (ms: number): string => {
 };
 
 /** The events since the last update a person (or the rack API for them) started: the stack's `User Initiated` event. */
-export function eventsSinceLastUpdate(newestFirst: readonly InstallEvent[], stackName: string): InstallEvent[] {
+export function eventsSinceLastUpdate(newestFirst: readonly StackEvent[], stackName: string): StackEvent[] {
   const events = chronological(newestFirst);
   let start = 0;
   events.forEach((event, index) => {

@@ -6,7 +6,8 @@ import {
   rackParameters,
   rackSummary,
 } from '../cliRows';
-import type { Process, Rack, RackDetails, StackEvent } from '../rack';
+import type { Process, Rack, RackDetails } from '../rack';
+import type { StackEvent } from '../stackEvents';
 import { localRackSummary } from '../local/localRacks';
 import { formatTable } from '../table';
 
@@ -61,7 +62,7 @@ export function inspectDocument(
         ['TIME', 'RESOURCE', 'TYPE', 'STATUS', 'REASON'],
         events.map((event) => [
           event.at.toISOString(),
-          event.resource,
+          event.logicalId,
           event.resourceType,
           event.status,
           event.reason ?? '',

@@ -1,4 +1,4 @@
-import { chronological, isStackEvent, type InstallEvent } from './events';
+import { chronological, isStackEvent, type StackEvent } from '../stackEvents';
 
 export type StackOperation = 'create' | 'update' | 'delete';
 
@@ -8,7 +8,7 @@ export interface StackProgress {
   complete: number;
   total: number;
   /** The newest resource event. */
-  latest?: InstallEvent;
+  latest?: StackEvent;
   /** The stack's own newest status, from its events. */
   stackStatus?: string;
 }
@@ -25,14 +25,14 @@ const doneStatuses: Record<StackOperation, readonly string[]> = {
  * name more resources than that.
  */
 export function stackProgress(
-  newestFirst: readonly InstallEvent[],
+  newestFirst: readonly StackEvent[],
   stackName: string,
   operation: StackOperation,
   total: number,
 ): StackProgress {
-  const latestByResource = new Map<string, InstallEvent>();
+  const latestByResource = new Map<string, StackEvent>();
   let stackStatus: string | undefined;
-  let latest: InstallEvent | undefined;
+  let latest: StackEvent | undefined;
   for (const event of chronological(newestFirst)) {
     if (isStackEvent(event, stackName)) {
       stackStatus = event.status;
@@ -55,8 +55,16 @@ export function percent(progress: StackProgress): number {
 
 /** `12/40 resources · Instances CREATE_IN_PROGRESS · 3m 05s` */
 export function progressLine(progress: StackProgress, elapsedMs: number): string {
-  const latest = progress.latest ? ` · ${progress.latest.logicalId} ${progress.latest.status}` : '';
-  return `${progress.complete}/${progress.total} resources${latest} · ${elapsed(elapsedMs)}`;
+  return `${progress.complete}/${progress.total} resources${latestPart(progress)} · ${elapsed(elapsedMs)}`;
+}
+
+/** `12 resources deleted · Instances DELETE_IN_PROGRESS · 3m 05s`: a deletion whose resources were not counted. */
+export function deletedLine(progress: StackProgress, elapsedMs: number): string {
+  return `${progress.complete} resources deleted${latestPart(progress)} · ${elapsed(elapsedMs)}`;
+}
+
+function latestPart(progress: StackProgress): string {
+  return progress.latest ? ` · ${progress.latest.logicalId} ${progress.latest.status}` : '';
 }
 
 export function elapsed(ms: number): string {

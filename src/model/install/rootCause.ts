@@ -1,4 +1,4 @@
-import { chronological, isStackEvent, type InstallEvent } from './events';
+import { chronological, isStackEvent, type StackEvent } from '../stackEvents';
 
 /** The failure that started a failed create, update or delete, in words a person can act on. */
 export interface RootCause {
@@ -29,7 +29,7 @@ const stackFailure = /_FAILED$|^(UPDATE_)?ROLLBACK_IN_PROGRESS$/;
  * The earliest resource failure that is not the cascade. Falls back to the stack's own failure reason when no
  * resource says more.
  */
-export function rootCause(newestFirst: readonly InstallEvent[], stackName: string): RootCause | undefined {
+export function rootCause(newestFirst: readonly StackEvent[], stackName: string): RootCause | undefined {
   const events = chronological(newestFirst);
   const chosen =
     events.find(

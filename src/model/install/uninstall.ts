@@ -1,6 +1,6 @@
 import type { Rack } from '../rack';
 import type { RackInstaller, Timing } from '../store/ports';
-import type { InstallEvent } from './events';
+import type { StackEvent } from '../stackEvents';
 import type { StackProgress } from './progress';
 import type { RootCause } from './rootCause';
 import {
@@ -15,13 +15,13 @@ import { watchStack } from './watch';
 export interface UninstallReport {
   /** A step in words: "Disabling the autoscaler", "Deleting prod-web (2 of 3)". */
   step(text: string, index: number, count: number): void;
-  events(stack: PlanStack, events: InstallEvent[]): void;
+  events(stack: PlanStack, events: StackEvent[]): void;
   progress(stack: PlanStack, progress: StackProgress): void;
 }
 
 export type UninstallResult =
   | { outcome: 'succeeded'; deleted: string[] }
-  | { outcome: 'failed'; deleted: string[]; stack: PlanStack; rootCause?: RootCause; events: InstallEvent[] }
+  | { outcome: 'failed'; deleted: string[]; stack: PlanStack; rootCause?: RootCause; events: StackEvent[] }
   | { outcome: 'stopped' | 'timedOut'; deleted: string[]; stack: PlanStack };
 
 /** How long one stack's deletion is followed before the run gives up on it (a rack takes 10–30 minutes). */

@@ -1,5 +1,5 @@
 import type { InstallTarget, RackInstaller, Timing } from '../store/ports';
-import { chronological, isStackEvent, type InstallEvent } from './events';
+import { chronological, isStackEvent, type StackEvent } from '../stackEvents';
 import { outcomeOf, stackProgress, type StackOperation, type StackProgress } from './progress';
 import { rootCause, type RootCause } from './rootCause';
 
@@ -17,7 +17,7 @@ export interface WatchOptions {
   /** Ends the watch, not the stack's change. */
   signal?: AbortSignal;
   /** Each poll's new events, oldest first (for the log). */
-  onEvents?(events: InstallEvent[]): void;
+  onEvents?(events: StackEvent[]): void;
   onProgress?(progress: StackProgress): void;
 }
 
@@ -25,7 +25,7 @@ export interface WatchResult {
   outcome: 'succeeded' | 'failed' | 'stopped' | 'timedOut';
   progress: StackProgress;
   /** Every event of the operation, newest first. */
-  events: InstallEvent[];
+  events: StackEvent[];
   rootCause?: RootCause;
   polls: number;
   calls: number;
@@ -56,7 +56,7 @@ export async function watchStack(installer: RackInstaller, options: WatchOptions
   const { target, stackId, operation, timing } = options;
   const started = Date.now();
   let lastSeenId = options.lastSeenId;
-  let events: InstallEvent[] = [];
+  let events: StackEvent[] = [];
   let polls = 0;
   let calls = 0;
   let failures = 0;
@@ -89,7 +89,7 @@ export async function watchStack(installer: RackInstaller, options: WatchOptions
 }
 
 /** The events since the operation's own start (a stack's history may hold an earlier create, update or delete). */
-function operationEvents(newestFirst: InstallEvent[], stackName: string, operation: StackOperation): InstallEvent[] {
+function operationEvents(newestFirst: StackEvent[], stackName: string, operation: StackOperation): StackEvent[] {
   const startStatus = { create: 'CREATE_IN_PROGRESS', update: 'UPDATE_IN_PROGRESS', delete: 'DELETE_IN_PROGRESS' }[
     operation
   ];

@@ -2,11 +2,11 @@ import type { ArchitectureData } from '../architecture/data';
 import type { ProfileRegion } from '../discoveryPlan';
 import type { PairResult } from '../inventory';
 import type { Pair } from '../pair';
-import type { InstallEvent } from '../install/events';
+import type { StackEvent } from '../stackEvents';
 import type { TemplateParameter } from '../install/parameters';
 import type { Release } from '../install/releases';
 import type { PlanResource, UninstallPlan } from '../install/uninstallPlan';
-import type { Process, Rack, RackDetails, RackTask, StackEvent } from '../rack';
+import type { Process, Rack, RackDetails, RackTask } from '../rack';
 import type { ServerLifecycle } from '../status';
 
 /** Finding racks: which profiles exist, and what each (profile, region) pair holds. */
@@ -75,7 +75,7 @@ export interface StartedStack {
 
 /** The events newer than the last seen one, newest first, and how many calls reading them took. */
 export interface NewEvents {
-  events: InstallEvent[];
+  events: StackEvent[];
   calls: number;
 }
 

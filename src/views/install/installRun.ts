@@ -1,21 +1,19 @@
 import * as vscode from 'vscode';
 import { ChangeSetFailedError, NameTakenError } from '../../model/install/errors';
-import { eventLine } from '../../model/install/events';
+import { failureReason } from '../../model/install/follow';
 import { generatePassword } from '../../model/install/password';
-import { elapsed, percent, progressLine, type StackProgress } from '../../model/install/progress';
-import { rootCauseSentence } from '../../model/install/rootCause';
-import { watchStack, type WatchOptions, type WatchResult } from '../../model/install/watch';
+import type { WatchResult } from '../../model/install/watch';
 import { installFailedNotice } from '../../model/notices';
 import type { Rack } from '../../model/rack';
 import type { InstallTarget, Timing } from '../../model/store/ports';
 import type { RackStore } from '../../model/store/rackStore';
 import { inertText } from '../../model/untrustedText';
-import type { EventsDocuments } from './eventsDocuments';
+import type { EventsDocuments } from '../shared/eventsDocuments';
 import type { InstallChoices } from './installWizard';
 import type { InstallRecord, InstallRecords } from './installRecords';
 import { installPollMs } from './installPoll';
 import { messageOf } from '../../model/errorMessage';
-import { runCommand } from '../shared/commands';
+import { diagnoseAction, followStack, showStackFailure, type Followed } from '../shared/followStack';
 
 /** A rack install takes 10–30 minutes; past this the watch stops (the stack goes on, the tree still shows it). */
 const installWatchMs = 2 * 60 * 60_000;
@@ -157,34 +155,9 @@ export class Installs {
 
   /** Shows progress until the stack is created or fails; Cancel offers to delete the partial rack or keep going. */
   private async follow(record: InstallRecord, resumed: boolean): Promise<void> {
-    const { store } = this.dependencies;
-    const stop = new AbortController();
-    let cancelled = false;
-    const result = await vscode.window.withProgress(
-      {
-        location: vscode.ProgressLocation.Notification,
-        title: `Convox: ${resumed ? 'still installing' : 'installing'} ${record.name}`,
-        cancellable: true,
-      },
-      async (progress, token) => {
-        token.onCancellationRequested(() => {
-          cancelled = true;
-          stop.abort();
-        });
-        let shown = 0;
-        const creation = this.creation(record);
-        const report = (state: StackProgress): void => {
-          creation.onProgress?.(state);
-          const now = percent(state);
-          progress.report({
-            increment: now - shown,
-            message: `${now}% · ${progressLine(state, Date.now() - record.startedAt)}`,
-          });
-          shown = now;
-        };
-        progress.report({ message: 'waiting for CloudFormation…' });
-        return watchStack(store.installer, { ...creation, signal: stop.signal, onProgress: report });
-      },
+    const { value: result, cancelled } = await this.followCreation(
+      record,
+      `Convox: ${resumed ? 'still installing' : 'installing'} ${record.name}`,
     );
     if (cancelled) return this.cancelled(record);
     await this.finish(record, result);
@@ -206,33 +179,37 @@ export class Installs {
 
   /** Follows without a notification; says how it ended. */
   private async background(record: InstallRecord): Promise<void> {
-    const { store } = this.dependencies;
-    const result = await watchStack(store.installer, this.creation(record));
+    const { value: result } = await this.followCreation(record, undefined);
     await this.finish(record, result);
   }
 
   /**
    * Following a rack's creation, every event to the log and its percentage on the rack's row (listed by a refresh
-   * now, as `creating`); with or without a notification.
+   * now, as `creating`); in a notification titled `title`, or without one.
    */
-  private creation(record: InstallRecord): WatchOptions {
-    const { store } = this.dependencies;
+  private followCreation(record: InstallRecord, title: string | undefined): Promise<Followed<WatchResult>> {
+    const { store, log } = this.dependencies;
     store.requestRefresh('manual');
-    return {
-      target: record,
-      stackId: record.stackId,
-      operation: 'create',
-      total: record.total,
-      timing: this.timing(),
-      maxMs: installWatchMs,
-      onEvents: (events) =>
-        events.forEach((event) => this.dependencies.log.info(`${record.name}: ${eventLine(event)}`)),
-      onProgress: (state) => store.setProgress(record.stackId, `${percent(state)}%`),
-    };
+    return followStack(
+      store,
+      log,
+      { title, cancellable: true, row: record.stackId, startedAt: record.startedAt },
+      (follow, signal) => {
+        follow.message('waiting for CloudFormation…');
+        return follow.watch(store.installer, {
+          target: record,
+          stackId: record.stackId,
+          operation: 'create',
+          total: record.total,
+          timing: this.timing(),
+          maxMs: installWatchMs,
+          signal,
+        });
+      },
+    );
   }
 
   private async finish(record: InstallRecord, result: WatchResult): Promise<void> {
-    this.dependencies.store.setProgress(record.stackId, undefined);
     const { store, log, records, documents } = this.dependencies;
     store.requestRefresh('manual');
     if (result.outcome === 'timedOut' || result.outcome === 'stopped') {
@@ -243,21 +220,19 @@ export class Installs {
     }
     await records.remove(record.stackId);
     if (result.outcome === 'failed') {
-      const cause = result.rootCause;
-      const why = cause ? rootCauseSentence(cause) : 'CloudFormation gave no reason';
+      const why = failureReason(result.rootCause);
       log.error(`${record.name}: install failed. Root cause: ${why}`);
-      const show = 'Show Events';
-      const remove = 'Delete Failed Rack';
-      const diagnoseRack = 'Diagnose';
-      const choice = await vscode.window.showErrorMessage(
-        installFailedNotice(record.name, why, result.progress.stackStatus),
-        show,
-        diagnoseRack,
-        remove,
-      );
-      if (choice === show) await documents.show(record.name, 'install', result.events, cause);
-      if (choice === diagnoseRack) await runCommand('diagnoseRack', record.stackId);
-      if (choice === remove) await this.deleteFailed(record, record.stackId);
+      await showStackFailure(documents, {
+        message: installFailedNotice(record.name, why, result.progress.stackStatus),
+        stackName: record.name,
+        operation: 'install',
+        events: result.events,
+        cause: result.rootCause,
+        actions: [
+          diagnoseAction(record.stackId),
+          { title: 'Delete Failed Rack', run: () => this.deleteFailed(record, record.stackId) },
+        ],
+      });
       return;
     }
     log.info(`${record.name}: CREATE_COMPLETE.`);
@@ -309,37 +284,36 @@ export class Installs {
       void vscode.window.showInformationMessage(`Convox: no stack named ${target.name} is left in ${target.region}.`);
       return;
     }
-    const result = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Convox: deleting ${target.name}` },
-      async (progress) => {
+    const { value: result } = await followStack(
+      store,
+      log,
+      { title: `Convox: deleting ${target.name}` },
+      async (follow) => {
         const started = Date.now();
         // A failed install may still be rolling back; its stack can be deleted once that ends.
         while (
           (await store.installer.stackStatus(target, id, store.requestDeadlineMs)) === 'ROLLBACK_IN_PROGRESS' &&
           Date.now() - started < installWatchMs
         ) {
-          progress.report({ message: 'waiting for the rollback to end…' });
+          follow.message('waiting for the rollback to end…');
           await new Promise((resolve) => setTimeout(resolve, installPollMs));
         }
         const newest = await store.installer.newEvents(target, id, undefined, store.requestDeadlineMs, 1);
         await store.installer.deleteStack(target, id, store.requestDeadlineMs);
-        return watchStack(store.installer, {
-          target,
-          stackId: id,
-          operation: 'delete',
-          total: 0,
-          timing: this.timing(),
-          lastSeenId: newest.events[0]?.id,
-          maxMs: installWatchMs,
-          onEvents: (events) => events.forEach((event) => log.info(`${target.name}: ${eventLine(event)}`)),
-          // How many resources are left is not known here, so no percentage: what went, the latest event, the time.
-          onProgress: (state) => {
-            const latest = state.latest ? ` · ${state.latest.logicalId} ${state.latest.status}` : '';
-            progress.report({
-              message: `${state.complete} resources deleted${latest} · ${elapsed(Date.now() - started)}`,
-            });
+        return follow.watch(
+          store.installer,
+          {
+            target,
+            stackId: id,
+            operation: 'delete',
+            total: 0,
+            timing: this.timing(),
+            lastSeenId: newest.events[0]?.id,
+            maxMs: installWatchMs,
           },
-        });
+          // How many resources are left is not known here, so no percentage.
+          'deletion',
+        );
       },
     );
     await records.remove(id);
@@ -350,15 +324,12 @@ export class Installs {
       );
       return;
     }
-    const why = result.rootCause ? rootCauseSentence(result.rootCause) : 'CloudFormation gave no reason';
-    const show = 'Show Events';
-    if (
-      (await vscode.window.showErrorMessage(
-        `Convox: deleting ${target.name} failed: ${inertText(why)}. The stack is left (DELETE_FAILED).`,
-        show,
-      )) === show
-    ) {
-      await documents.show(target.name, 'delete', result.events, result.rootCause);
-    }
+    await showStackFailure(documents, {
+      message: `Convox: deleting ${target.name} failed: ${inertText(failureReason(result.rootCause))}. The stack is left (DELETE_FAILED).`,
+      stackName: target.name,
+      operation: 'delete',
+      events: result.events,
+      cause: result.rootCause,
+    });
   }
 }

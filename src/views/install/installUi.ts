@@ -5,7 +5,7 @@ import { reportFailure } from '../failures';
 import { releasesUrl, scanSettings } from '../settings';
 import type { CliRecords } from '../cli/cliRecords';
 import type { CurrentRack } from '../switch/currentRack';
-import { EventsDocuments, eventsScheme } from './eventsDocuments';
+import { EventsDocuments, eventsScheme } from '../shared/eventsDocuments';
 import { InstallRecords } from './installRecords';
 import { Installs } from './installRun';
 import { installWizard } from './installWizard';

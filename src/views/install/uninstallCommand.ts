@@ -1,7 +1,5 @@
 import * as vscode from 'vscode';
-import { eventLine } from '../../model/install/events';
-import { percent, progressLine } from '../../model/install/progress';
-import { rootCauseSentence } from '../../model/install/rootCause';
+import { failureReason } from '../../model/install/follow';
 import { runUninstall } from '../../model/install/uninstall';
 import type { PlanResource, UninstallPlan } from '../../model/install/uninstallPlan';
 import type { RackId } from '../../model/identity';
@@ -10,9 +8,10 @@ import type { RackStore } from '../../model/store/rackStore';
 import { inertText } from '../../model/untrustedText';
 import { reportFailure } from '../failures';
 import { installPollMs } from './installPoll';
-import type { EventsDocuments } from './eventsDocuments';
+import type { EventsDocuments } from '../shared/eventsDocuments';
 import { pick, type PickItem } from './quickInput';
 import { messageOf } from '../../model/errorMessage';
+import { followStack, showStackFailure } from '../shared/followStack';
 
 export interface UninstallDependencies {
   store: RackStore;
@@ -104,12 +103,11 @@ async function run(
   log.info(
     `Uninstalling ${rack.displayName}: ${plan.stacks.map((stack) => stack.name).join(', ')}. Kept: ${plan.retained.join('; ')}.`,
   );
-  const result = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `Convox: uninstalling ${rack.name}` },
-    async (progress) => {
-      let shown = 0;
-      let step = '';
-      const started = Date.now();
+  const { value: result } = await followStack(
+    store,
+    log,
+    { title: `Convox: uninstalling ${rack.name}`, row: rack.stackId },
+    async (follow) => {
       try {
         return await runUninstall(
           store.installer,
@@ -119,24 +117,15 @@ async function run(
           { deadlineMs: store.requestDeadlineMs, pollMs: installPollMs },
           {
             step: (text, index, count) => {
-              step = text;
-              const now = Math.floor(((index - 1) * 100) / count);
-              progress.report({ increment: now - shown, message: text });
-              store.setProgress(rack.stackId, `uninstalling ${index}/${count}`);
-              shown = now;
+              follow.step(text, index, count, 'uninstalling');
               log.info(`Uninstall ${rack.name}: ${text}`);
             },
-            events: (stack, events) => events.forEach((event) => log.info(`${stack.name}: ${eventLine(event)}`)),
-            progress: (_stack, state) =>
-              progress.report({
-                message: `${step} · ${percent(state)}% · ${progressLine(state, Date.now() - started)}`,
-              }),
+            events: (stack, events) => follow.events(stack.name)(events),
+            progress: (_stack, state) => follow.progress(state),
           },
         );
       } catch (error) {
         return { outcome: 'error' as const, error };
-      } finally {
-        store.setProgress(rack.stackId, undefined);
       }
     },
   );
@@ -166,19 +155,19 @@ async function run(
     return;
   }
   if (result.outcome === 'failed') {
-    const why = result.rootCause ? rootCauseSentence(result.rootCause) : 'CloudFormation gave no reason';
+    const why = failureReason(result.rootCause);
     const done = result.deleted.length > 0 ? ` Deleted before it: ${result.deleted.join(', ')}.` : '';
     log.error(
       `Uninstall of ${rack.displayName} stopped: ${result.stack.name} could not be deleted. Root cause: ${why}`,
     );
-    const show = 'Show Events';
-    const choice = await vscode.window.showErrorMessage(
-      `Convox: uninstalling ${rack.displayName} stopped: ${result.stack.name} could not be deleted (DELETE_FAILED). ${inertText(why)}.${inertText(done)} Fix that, then Retry.`,
-      show,
-      retry,
-    );
-    if (choice === show) await documents.show(result.stack.name, 'delete', result.events, result.rootCause);
-    if (choice === retry) await uninstallRack(dependencies, rack);
+    await showStackFailure(documents, {
+      message: `Convox: uninstalling ${rack.displayName} stopped: ${result.stack.name} could not be deleted (DELETE_FAILED). ${inertText(why)}.${inertText(done)} Fix that, then Retry.`,
+      stackName: result.stack.name,
+      operation: 'delete',
+      events: result.events,
+      cause: result.rootCause,
+      actions: [{ title: retry, run: () => uninstallRack(dependencies, rack) }],
+    });
     return;
   }
   void vscode.window.showWarningMessage(

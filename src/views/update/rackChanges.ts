@@ -1,11 +1,8 @@
 import * as vscode from 'vscode';
-import { eventLine } from '../../model/install/events';
 import type { TemplateParameter } from '../../model/install/parameters';
-import { percent, progressLine } from '../../model/install/progress';
+import { failureReason } from '../../model/install/follow';
 import type { Release } from '../../model/install/releases';
 import { mirrorHost, templateUrl } from '../../model/install/releases';
-import { rootCauseSentence } from '../../model/install/rootCause';
-import { watchStack } from '../../model/install/watch';
 import type { Rack } from '../../model/rack';
 import type { RackStore } from '../../model/store/rackStore';
 import { withPasswordReadAgain } from '../../model/secrets/passwordReadAgain';
@@ -22,12 +19,12 @@ import {
 import { systemOf, updateSystem, type RackApiTarget, type RackSystem } from '../../rackApi/client';
 import { RackApiError, UntrustedCertificateError, type CertificateFacts } from '../../rackApi/errors';
 import { reportFailure } from '../failures';
-import type { EventsDocuments } from '../install/eventsDocuments';
+import type { EventsDocuments } from '../shared/eventsDocuments';
 import { installPollMs } from '../install/installPoll';
+import { diagnoseAction, followStack, showStackFailure } from '../shared/followStack';
 import type { RackPasswords } from '../terminal/rackPasswords';
 import type { PreviewDocuments } from './previewDocuments';
 import type { TrustedCertificates } from './trustedCertificates';
-import { runCommand } from '../shared/commands';
 
 export type ChangeCommand = 'update' | 'parameters' | 'scale';
 
@@ -367,19 +364,13 @@ export class RackChanges {
     }
     log.info(`${rack.displayName}: "${preview.title}" sent to the rack API.`);
     store.requestRefresh('manual');
-    const started = Date.now();
-    const result = await vscode.window.withProgress(
-      {
-        location: vscode.ProgressLocation.Notification,
-        title: `Convox: ${rack.displayName}: ${inertText(preview.title)}`,
-        cancellable: true,
-      },
-      async (progress, token) => {
-        const stop = new AbortController();
-        token.onCancellationRequested(() => stop.abort());
-        let shown = 0;
-        progress.report({ message: 'waiting for CloudFormation…' });
-        return watchStack(store.installer, {
+    const { value: result } = await followStack(
+      store,
+      log,
+      { title: `Convox: ${rack.displayName}: ${inertText(preview.title)}`, cancellable: true, row: rack.stackId },
+      (follow, signal) => {
+        follow.message('waiting for CloudFormation…');
+        return follow.watch(store.installer, {
           target: where,
           stackId: rack.stackId,
           operation: 'update',
@@ -387,21 +378,10 @@ export class RackChanges {
           timing: { deadlineMs: store.requestDeadlineMs, pollMs: installPollMs },
           lastSeenId: before.events[0]?.id,
           maxMs: updateWatchMs,
-          signal: stop.signal,
-          onEvents: (newEvents) => newEvents.forEach((event) => log.info(`${rack.name}: ${eventLine(event)}`)),
-          onProgress: (state) => {
-            const now = percent(state);
-            store.setProgress(rack.stackId, `${now}%`);
-            progress.report({
-              increment: now - shown,
-              message: `${now}% · ${progressLine(state, Date.now() - started)}`,
-            });
-            shown = now;
-          },
+          signal,
         });
       },
     );
-    store.setProgress(rack.stackId, undefined);
     await store.refresh('manual').catch(() => undefined);
     if (result.outcome === 'succeeded') {
       void vscode.window.showInformationMessage(
@@ -415,16 +395,15 @@ export class RackChanges {
       );
       return;
     }
-    const why = result.rootCause ? rootCauseSentence(result.rootCause) : 'CloudFormation gave no reason';
+    const why = failureReason(result.rootCause);
     log.error(`${rack.displayName}: "${preview.title}" failed and was rolled back. Root cause: ${why}`);
-    const show = 'Show Events';
-    const diagnoseRack = 'Diagnose';
-    const choice = await vscode.window.showErrorMessage(
-      `Convox: ${inertText(preview.title)} of ${rack.displayName} failed and was rolled back (${result.progress.stackStatus ?? 'rolling back'}). ${inertText(why)}.`,
-      show,
-      diagnoseRack,
-    );
-    if (choice === show) await events.show(rack.name, 'update', result.events, result.rootCause);
-    if (choice === diagnoseRack) await runCommand('diagnoseRack', rack.stackId);
+    await showStackFailure(events, {
+      message: `Convox: ${inertText(preview.title)} of ${rack.displayName} failed and was rolled back (${result.progress.stackStatus ?? 'rolling back'}). ${inertText(why)}.`,
+      stackName: rack.name,
+      operation: 'update',
+      events: result.events,
+      cause: result.rootCause,
+      actions: [diagnoseAction(rack.stackId)],
+    });
   }
 }

@@ -3,7 +3,7 @@ import type { Rack } from '../../model/rack';
 import type { RackStore } from '../../model/store/rackStore';
 import { inertText } from '../../model/untrustedText';
 import type { ChangePreviewer } from '../../model/update/ports';
-import { EventsDocuments, eventsScheme } from '../install/eventsDocuments';
+import { EventsDocuments, eventsScheme } from '../shared/eventsDocuments';
 import { releasesUrl } from '../settings';
 import type { RackPasswords } from '../terminal/rackPasswords';
 import { chooseParameter, chooseRelease, chooseScale } from './changeInputs';

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { diagnosisDocument } from '../../../src/model/diagnose/document';
 import type { DiagnoseEvidence } from '../../../src/model/diagnose/evidence';
 import { diagnose, eventsSinceLastUpdate, joinGraceMs } from '../../../src/model/diagnose/rules';
-import type { InstallEvent } from '../../../src/model/install/events';
+import type { StackEvent } from '../../../src/model/stackEvents';
 
 const readAt = new Date('2025-06-01T12:00:00Z');
 const ago = (minutes: number): Date => new Date(readAt.getTime() - minutes * 60_000);
@@ -56,7 +56,7 @@ const stackEvent = (
   status: string,
   reason?: string,
   resourceType = 'AWS::AutoScaling::AutoScalingGroup',
-): InstallEvent => ({ id: `${logicalId}-${status}-${at.getTime()}`, at, logicalId, resourceType, status, reason });
+): StackEvent => ({ id: `${logicalId}-${status}-${at.getTime()}`, at, logicalId, resourceType, status, reason });
 
 describe('diagnosis rules', () => {
   it('finds nothing wrong on a healthy rack and lists what it checked', () => {

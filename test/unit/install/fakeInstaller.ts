@@ -1,4 +1,4 @@
-import type { InstallEvent } from '../../../src/model/install/events';
+import type { StackEvent } from '../../../src/model/stackEvents';
 import type { PlanResource, UninstallPlan } from '../../../src/model/install/uninstallPlan';
 import type { NewEvents, RackInstaller } from '../../../src/model/store/ports';
 
@@ -9,12 +9,12 @@ import type { NewEvents, RackInstaller } from '../../../src/model/store/ports';
 export class FakeInstaller implements RackInstaller {
   readonly calls: string[] = [];
   /** Per stack id: batches of events still to appear, oldest batch first. */
-  readonly batches = new Map<string, InstallEvent[][]>();
-  private readonly seen = new Map<string, InstallEvent[]>();
+  readonly batches = new Map<string, StackEvent[][]>();
+  private readonly seen = new Map<string, StackEvent[]>();
   /** Polls that fail before answering, per stack id. */
   failures = new Map<string, number>();
   /** What a DeleteStack starts: the batches the deleted stack then shows. */
-  onDelete = new Map<string, InstallEvent[][]>();
+  onDelete = new Map<string, StackEvent[][]>();
 
   checkName = async (): Promise<never> => Promise.reject(new Error('not scripted'));
   releases = async (): Promise<never> => Promise.reject(new Error('not scripted'));
@@ -59,11 +59,11 @@ export function event(
   status: string,
   reason?: string,
   resourceType = 'AWS::EC2::Subnet',
-): InstallEvent {
+): StackEvent {
   clock += 1000;
   return { id: `${logicalId}-${status}-${clock}`, at: new Date(clock), logicalId, resourceType, status, reason };
 }
-export const stackEvent = (name: string, status: string, reason?: string): InstallEvent =>
+export const stackEvent = (name: string, status: string, reason?: string): StackEvent =>
   event(name, status, reason, 'AWS::CloudFormation::Stack');
 /** Events in the order they happened, as AWS lists them: newest first. */
-export const batch = (...events: InstallEvent[]): InstallEvent[] => events.reverse();
+export const batch = (...events: StackEvent[]): StackEvent[] => events.reverse();

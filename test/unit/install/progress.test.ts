@@ -1,9 +1,16 @@
 import * as assert from 'node:assert/strict';
-import type { InstallEvent } from '../../../src/model/install/events';
-import { elapsed, outcomeOf, percent, progressLine, stackProgress } from '../../../src/model/install/progress';
+import type { StackEvent } from '../../../src/model/stackEvents';
+import {
+  deletedLine,
+  elapsed,
+  outcomeOf,
+  percent,
+  progressLine,
+  stackProgress,
+} from '../../../src/model/install/progress';
 
 let clock = Date.parse('2026-01-01T10:00:00Z');
-function event(logicalId: string, status: string, resourceType = 'AWS::EC2::Subnet'): InstallEvent {
+function event(logicalId: string, status: string, resourceType = 'AWS::EC2::Subnet'): StackEvent {
   clock += 1000;
   return { id: String(clock), at: new Date(clock), logicalId, resourceType, status };
 }
@@ -33,7 +40,10 @@ describe('install progress from stack events', () => {
       event('Vpc', 'DELETE_COMPLETE'),
       event('Subnet0', 'DELETE_IN_PROGRESS'),
     ].reverse();
-    assert.equal(stackProgress(events, 'prod', 'delete', 3).complete, 2);
+    const progress = stackProgress(events, 'prod', 'delete', 0);
+    assert.equal(progress.complete, 2);
+    assert.equal(deletedLine(progress, 65_000), '2 resources deleted · Subnet0 DELETE_IN_PROGRESS · 1m 05s');
+    assert.equal(deletedLine(stackProgress([], 'prod', 'delete', 0), 4_000), '0 resources deleted · 4s');
   });
 
   it('outcomes follow the CLI: ROLLBACK_* and DELETE_* end an install as failed', () => {

@@ -1,16 +1,16 @@
 import * as assert from 'node:assert/strict';
-import type { InstallEvent } from '../../../src/model/install/events';
+import type { StackEvent } from '../../../src/model/stackEvents';
 import { plainReason, rootCause, rootCauseSentence } from '../../../src/model/install/rootCause';
 
 let clock = Date.parse('2026-01-01T10:00:00Z');
-function event(logicalId: string, status: string, reason?: string, resourceType = 'AWS::EC2::VPC'): InstallEvent {
+function event(logicalId: string, status: string, reason?: string, resourceType = 'AWS::EC2::VPC'): StackEvent {
   clock += 1000;
   return { id: `${logicalId}-${status}-${clock}`, at: new Date(clock), logicalId, resourceType, status, reason };
 }
-const stack = (status: string, reason?: string): InstallEvent =>
+const stack = (status: string, reason?: string): StackEvent =>
   event('prod', status, reason, 'AWS::CloudFormation::Stack');
 /** DescribeStackEvents answers newest first. */
-const newestFirst = (events: InstallEvent[]): InstallEvent[] => [...events].reverse();
+const newestFirst = (events: StackEvent[]): StackEvent[] => [...events].reverse();
 
 describe('root cause of a failed stack operation', () => {
   it('is the earliest real failure, not the cascade nor the stack summary', () => {

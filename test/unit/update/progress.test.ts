@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
-import type { InstallEvent } from '../../../src/model/install/events';
+import type { StackEvent } from '../../../src/model/stackEvents';
 import { outcomeOf, percent, stackProgress } from '../../../src/model/install/progress';
 import { rootCause } from '../../../src/model/install/rootCause';
 
 let clock = 0;
-const event = (logicalId: string, resourceType: string, status: string, reason?: string): InstallEvent => ({
+const event = (logicalId: string, resourceType: string, status: string, reason?: string): StackEvent => ({
   id: `${logicalId}-${status}-${clock}`,
   at: new Date(1_000 * ++clock),
   logicalId,
@@ -12,7 +12,7 @@ const event = (logicalId: string, resourceType: string, status: string, reason?:
   status,
   reason,
 });
-const stack = (status: string, reason?: string): InstallEvent =>
+const stack = (status: string, reason?: string): StackEvent =>
   event('production', 'AWS::CloudFormation::Stack', status, reason);
 
 describe('update progress and outcome (shared with install)', () => {

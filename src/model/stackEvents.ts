@@ -1,5 +1,5 @@
 /** One CloudFormation stack event, as DescribeStackEvents returns it (newest first). */
-export interface InstallEvent {
+export interface StackEvent {
   id: string;
   at: Date;
   logicalId: string;
@@ -12,12 +12,12 @@ export interface InstallEvent {
 export const stackType = 'AWS::CloudFormation::Stack';
 
 /** The event is about the stack itself rather than one of its resources (a nested stack is a resource). */
-export function isStackEvent(event: InstallEvent, stackName: string): boolean {
+export function isStackEvent(event: StackEvent, stackName: string): boolean {
   return event.resourceType === stackType && event.logicalId === stackName;
 }
 
 /** Oldest first, keeping the order AWS gave for events of the same instant. */
-export function chronological(newestFirst: readonly InstallEvent[]): InstallEvent[] {
+export function chronological(newestFirst: readonly StackEvent[]): StackEvent[] {
   return newestFirst
     .map((event, index) => ({ event, index }))
     .sort((a, b) => a.event.at.getTime() - b.event.at.getTime() || b.index - a.index)
@@ -25,7 +25,7 @@ export function chronological(newestFirst: readonly InstallEvent[]): InstallEven
 }
 
 /** One line for the log: time, resource, type, status and reason. */
-export function eventLine(event: InstallEvent): string {
+export function eventLine(event: StackEvent): string {
   const reason = event.reason ? ` — ${event.reason}` : '';
   return `${event.at.toISOString()} ${event.logicalId} (${event.resourceType}) ${event.status}${reason}`;
 }

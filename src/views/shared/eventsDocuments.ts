@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { eventLine, type InstallEvent } from '../../model/install/events';
+import { eventLine, type StackEvent } from '../../model/stackEvents';
 import { rootCauseSentence, type RootCause } from '../../model/install/rootCause';
 import { DocumentTexts } from '../documentTexts';
 
@@ -17,7 +17,7 @@ export class EventsDocuments implements vscode.TextDocumentContentProvider, vsco
   async show(
     stackName: string,
     operation: string,
-    events: readonly InstallEvent[],
+    events: readonly StackEvent[],
     cause: RootCause | undefined,
   ): Promise<void> {
     const uri = vscode.Uri.from({

@@ -36,7 +36,7 @@ import {
   requestTimeoutSeconds,
   scanSettings,
   watchSettings,
-} from './views/settings';
+} from './views/shared/settings';
 import { CurrentRack } from './views/switch/currentRack';
 import { RackStatusBar } from './views/switch/statusBar';
 import { registerSwitchCommands } from './views/switch/switchCommands';

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { DocumentTexts } from '../../src/views/documentTexts';
+import { DocumentTexts } from '../../src/views/shared/documentTexts';
 
 describe('texts of read-only documents', () => {
   it('are kept while their document is open and dropped when it closes; other schemes are left alone', () => {

@@ -3,7 +3,7 @@ import type { CliConfigFiles } from '../../cli/configFiles';
 import { installChanges, uninstallChanges, type CliFileChanges, type CliSettings } from '../../model/cli/cliSettings';
 import type { Rack } from '../../model/rack';
 import { inertText } from '../../model/untrustedText';
-import { cliSync } from '../settings';
+import { cliSync } from '../shared/settings';
 import type { RackPasswords } from '../terminal/rackPasswords';
 import { within } from './within';
 import { messageOf } from '../../model/errorMessage';

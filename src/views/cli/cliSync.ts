@@ -5,7 +5,7 @@ import type { RackId } from '../../model/identity';
 import type { Rack } from '../../model/rack';
 import type { RackStore } from '../../model/store/rackStore';
 import { inertText } from '../../model/untrustedText';
-import { cliSync, setCliSync } from '../settings';
+import { cliSync, setCliSync } from '../shared/settings';
 import type { CurrentRack } from '../switch/currentRack';
 import type { RackPasswords } from '../terminal/rackPasswords';
 import { within } from './within';

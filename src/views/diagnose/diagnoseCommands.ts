@@ -3,7 +3,7 @@ import { diagnosisDocument } from '../../model/diagnose/document';
 import type { RackDiagnostics } from '../../model/diagnose/ports';
 import { diagnose } from '../../model/diagnose/rules';
 import type { Rack } from '../../model/rack';
-import { requestTimeoutSeconds } from '../settings';
+import { requestTimeoutSeconds } from '../shared/settings';
 import { awsRacksOnly, type RackArguments } from '../shared/rackArgument';
 import { registerCommand } from '../shared/commands';
 

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { lazy } from '../../model/store/lazyPorts';
 import type { RackStore } from '../../model/store/rackStore';
-import { reportFailure } from '../failures';
+import { reportFailure } from '../shared/failures';
 import type { RackArguments } from '../shared/rackArgument';
 import type { CliRecords } from '../cli/cliRecords';
 import type { CurrentRack } from '../switch/currentRack';

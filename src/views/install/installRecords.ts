@@ -1,5 +1,5 @@
 import type * as vscode from 'vscode';
-import { StoredList } from '../storedList';
+import { StoredList } from '../shared/storedList';
 
 /** An install this extension started, kept so that a window reload can resume showing its progress. */
 export interface InstallRecord {

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import type { Rack } from '../../model/rack';
 import type { RackStore } from '../../model/store/rackStore';
-import { reportFailure } from '../failures';
-import { releasesUrl, scanSettings } from '../settings';
+import { reportFailure } from '../shared/failures';
+import { releasesUrl, scanSettings } from '../shared/settings';
 import type { CliRecords } from '../cli/cliRecords';
 import type { CurrentRack } from '../switch/currentRack';
 import { EventsDocuments, eventsScheme } from '../shared/eventsDocuments';

@@ -6,7 +6,7 @@ import type { RackId } from '../../model/identity';
 import type { Rack } from '../../model/rack';
 import type { RackStore } from '../../model/store/rackStore';
 import { inertText } from '../../model/untrustedText';
-import { reportFailure } from '../failures';
+import { reportFailure } from '../shared/failures';
 import { installPollMs } from './installPoll';
 import type { EventsDocuments } from '../shared/eventsDocuments';
 import { pick, type PickItem } from './quickInput';

@@ -5,7 +5,7 @@ import type { RackLogs } from '../../model/logs/ports';
 import type { Rack } from '../../model/rack';
 import { realTimers } from '../../model/store/refreshPolicy';
 import { inertText } from '../../model/untrustedText';
-import { logsBufferLines, requestTimeoutSeconds } from '../settings';
+import { logsBufferLines, requestTimeoutSeconds } from '../shared/settings';
 
 export const logsScheme = 'convox-logs';
 export const logsLanguage = 'convox-log';

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { RefreshReason } from '../../model/store/refreshPolicy';
 import type { RackStore } from '../../model/store/rackStore';
-import { reportFailure } from '../failures';
+import { reportFailure } from '../shared/failures';
 import { registerCommand } from '../shared/commands';
 
 /** Convox: Refresh Racks, the error rows' Retry, and Show Log; the store shows progress in the view. */

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { awsRegions } from '../../model/regions';
-import { scanSettings, setRegions } from '../settings';
+import { scanSettings, setRegions } from '../shared/settings';
 import { registerCommand } from '../shared/commands';
 
 /**

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { commands, type CommandName } from '../../model/commands';
-import { reportFailure } from '../failures';
+import { reportFailure } from './failures';
 
 /**
  * Registers one of the extension's commands. Whatever it throws is logged and shown once, as "Convox: <title>

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { eventLine, type StackEvent } from '../../model/stackEvents';
 import { rootCauseSentence, type RootCause } from '../../model/install/rootCause';
-import { DocumentTexts } from '../documentTexts';
+import { DocumentTexts } from './documentTexts';
 
 export const eventsScheme = 'convox-stack-events';
 

@@ -5,7 +5,7 @@ import type { RefreshReason } from '../../model/store/refreshPolicy';
 import type { RackStore } from '../../model/store/rackStore';
 import { resolveRack } from '../../model/switch';
 import { inertText } from '../../model/untrustedText';
-import { reportFailure } from '../failures';
+import { reportFailure } from './failures';
 
 interface RackPick extends vscode.QuickPickItem {
   rack?: Rack;

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { RackStore } from '../../model/store/rackStore';
 import type { CurrentRack } from './currentRack';
-import { statusBarEnabled } from '../settings';
+import { statusBarEnabled } from '../shared/settings';
 import { commands } from '../../model/commands';
 
 /** The current rack in the status bar; a click opens Switch Rack. */

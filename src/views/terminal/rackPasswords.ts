@@ -4,7 +4,7 @@ import type { Rack } from '../../model/rack';
 import { olderRackAdvice, readRackPassword } from '../../model/secrets/rackPassword';
 import type { RackSecrets } from '../../model/store/ports';
 import { rackApiUrl } from '../../model/terminal/rackEnvironment';
-import { requestTimeoutSeconds } from '../settings';
+import { requestTimeoutSeconds } from '../shared/settings';
 
 /**
  * Rack API passwords (see readRackPassword for where from), kept in memory only: never in settings, the log or a

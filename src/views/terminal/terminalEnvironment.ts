@@ -5,7 +5,7 @@ import {
   type TerminalVariables,
 } from '../../model/terminal/rackEnvironment';
 import type { RackStore } from '../../model/store/rackStore';
-import { exportRackToTerminals } from '../settings';
+import { exportRackToTerminals } from '../shared/settings';
 import type { CurrentRack } from '../switch/currentRack';
 import type { RackPasswords } from './rackPasswords';
 

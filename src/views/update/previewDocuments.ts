@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { DocumentTexts } from '../documentTexts';
+import { DocumentTexts } from '../shared/documentTexts';
 
 export const previewScheme = 'convox-rack-preview';
 

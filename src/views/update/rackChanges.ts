@@ -18,7 +18,7 @@ import {
 } from '../../model/update/rackChange';
 import { systemOf, updateSystem, type RackApiTarget, type RackSystem } from '../../rackApi/client';
 import { RackApiError, UntrustedCertificateError, type CertificateFacts } from '../../rackApi/errors';
-import { reportFailure } from '../failures';
+import { reportFailure } from '../shared/failures';
 import type { EventsDocuments } from '../shared/eventsDocuments';
 import { installPollMs } from '../install/installPoll';
 import { diagnoseAction, followStack, showStackFailure } from '../shared/followStack';

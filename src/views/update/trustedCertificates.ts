@@ -1,7 +1,7 @@
 import type * as vscode from 'vscode';
 import type { Rack } from '../../model/rack';
 import type { CertificateFacts } from '../../rackApi/errors';
-import { StoredList } from '../storedList';
+import { StoredList } from '../shared/storedList';
 
 /** A rack API certificate the person chose to trust: its SHA-256 fingerprint, for that rack's API host only. */
 export interface TrustedCertificate {

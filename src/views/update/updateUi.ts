@@ -4,7 +4,7 @@ import type { RackStore } from '../../model/store/rackStore';
 import { inertText } from '../../model/untrustedText';
 import type { ChangePreviewer } from '../../model/update/ports';
 import { EventsDocuments, eventsScheme } from '../shared/eventsDocuments';
-import { releasesUrl } from '../settings';
+import { releasesUrl } from '../shared/settings';
 import type { RackPasswords } from '../terminal/rackPasswords';
 import { chooseParameter, chooseRelease, chooseScale } from './changeInputs';
 import { PreviewDocuments, previewScheme } from './previewDocuments';

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { failureNotice } from '../model/notices';
-import { SettingsError } from '../model/settings';
+import { failureNotice } from '../../model/notices';
+import { SettingsError } from '../../model/settings';
 import { showSettingsError } from './settings';
-import { messageOf } from '../model/errorMessage';
+import { messageOf } from '../../model/errorMessage';
 
 /**
  * A failed action the person asked for: logged whole, and shown with a way to the log (a bad setting, with a way to

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { RackStore } from '../model/store/rackStore';
+import type { RackStore } from '../../model/store/rackStore';
 import {
   parseArchitectureRefreshInterval,
   parseCliSync,
@@ -16,9 +16,9 @@ import {
   type CliSync,
   type ScanSettings,
   type SettingName,
-} from '../model/settings';
-import { parseBufferLines } from '../model/logs/options';
-import { inertText } from '../model/untrustedText';
+} from '../../model/settings';
+import { parseBufferLines } from '../../model/logs/options';
+import { inertText } from '../../model/untrustedText';
 
 function configuration(): vscode.WorkspaceConfiguration {
   return vscode.workspace.getConfiguration(settingsSection);

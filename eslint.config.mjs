@@ -67,18 +67,6 @@ const viewRule = (files, depth, reached) =>
     ],
   });
 const viewRules = depths.map((depth) => viewRule([`src/views/${'*/'.repeat(depth)}*.ts`], depth, adapters));
-/**
- * Known violations, each waiting for its port (issue 24 point 3: "a RackApi port for the rack's HTTPS API").
- * Delete an entry when its port lands; the rule then covers that file like any other.
- */
-const knownViolations = [{ file: 'src/views/update/rackChanges.ts', depth: 1, adapter: 'rackApi' }];
-const exceptionRules = knownViolations.map(({ file, depth, adapter }) =>
-  viewRule(
-    [file],
-    depth,
-    adapters.filter((name) => name !== adapter),
-  ),
-);
 
 const webviewRules = depths.map((depth) =>
   restrict({
@@ -115,6 +103,5 @@ export default [
   },
   ...modelRules,
   ...viewRules,
-  ...exceptionRules,
   ...webviewRules,
 ];

@@ -10,8 +10,8 @@
 //                       CommonJS, for local racks (kubeconfig, auth, TLS, proxies); loaded by the first refresh
 //   dist/architecturePanel.js  the architecture panel with the scene and layout code; loaded when one first opens
 //   dist/installUi.js   the install wizard, its progress and uninstall; loaded when one is first used
-//   dist/updateUi.js    Update Rack, Set Rack Parameters, Scale Rack, the rack API client and trusted certificates;
-//                       loaded when one is first used
+//   dist/updateUi.js    Update Rack, Set Rack Parameters, Scale Rack and trusted certificates; loaded when one is first used
+//   dist/rackApi.js     src/rackApi/index.ts: the rack API client (HTTPS to a rack's Dashboard); loaded by its first call
 // A dynamic `import()` of another bundle's entry stays a run-time `require` of that bundle's file.
 //
 // And the architecture webview's assets, the only files its page may load besides media/:
@@ -32,6 +32,7 @@ const bundles = [
   { entry: 'src/views/architecture/architecturePanel.ts', file: 'architecturePanel.js' },
   { entry: 'src/views/install/installUi.ts', file: 'installUi.js' },
   { entry: 'src/views/update/updateUi.ts', file: 'updateUi.js' },
+  { entry: 'src/rackApi/index.ts', file: 'rackApi.js' },
 ];
 const fileOfEntry = new Map(bundles.map((bundle) => [path.resolve(bundle.entry), bundle.file]));
 

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { userCliConfigFiles } from './cli/configFiles';
 import { lookUpLocalRacks } from './kubernetes/localLookup';
 import { helperTimeoutMs } from './model/helperTimeout';
-import { lazy, lazyPorts } from './model/store/lazyPorts';
+import { lazy, lazyPorts, lazyRackApi } from './model/store/lazyPorts';
 import type { RackSecrets } from './model/store/ports';
 import type { ChangePreviewer } from './model/update/ports';
 import type { RackDiagnostics } from './model/diagnose/ports';
@@ -78,6 +78,7 @@ export function activate(context: vscode.ExtensionContext): ConvoxApi {
   );
   const ports = lazyPorts(aws);
   const secrets: RackSecrets = { apiPassword: async (...args) => (await aws()).secrets.apiPassword(...args) };
+  const rackApi = lazyRackApi(lazy(async () => (await import('./rackApi')).rackApi));
   const previewer: ChangePreviewer = { preview: async (...args) => (await aws()).previewer.preview(...args) };
   const rackLogs: RackLogs = { page: async (...args) => (await aws()).logs.page(...args) };
   const diagnostics: RackDiagnostics = { evidence: async (...args) => (await aws()).diagnostics.evidence(...args) };
@@ -135,7 +136,7 @@ export function activate(context: vscode.ExtensionContext): ConvoxApi {
     ...registerInspectCommands(racks, documents, log),
     ...registerArchitectureCommands(racks, architecture, log),
     ...registerInstallCommands(context, store, racks, current, new CliRecords(userCliConfigFiles, passwords, log), log),
-    ...registerUpdateCommands(context, store, racks, passwords, previewer, log),
+    ...registerUpdateCommands(context, store, racks, passwords, previewer, rackApi, log),
     vscode.window.registerWebviewPanelSerializer(architectureViewType, architecture),
     ...registerRegionCommands(log),
     current.onDidChange(() => racksView.tree.currentChanged()),

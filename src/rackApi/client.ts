@@ -1,27 +1,14 @@
 import type { IncomingMessage } from 'node:http';
 import * as https from 'node:https';
 import * as tls from 'node:tls';
-import { RackApiError, RackApiUnreachableError, UntrustedCertificateError, type CertificateFacts } from './errors';
+import {
+  RackApiError,
+  RackApiUnreachableError,
+  UntrustedCertificateError,
+  type CertificateFacts,
+} from '../model/update/rackApiErrors';
 import { messageOf } from '../model/errorMessage';
-
-/** Where and as whom to call a rack API. The password goes in the request only once the certificate is verified. */
-export interface RackApiTarget {
-  /** The `Dashboard` output: `host` or `host:port`. */
-  host: string;
-  password: string;
-  /** SHA-256 fingerprint of a certificate the person chose to trust for this host; absent: the system's authorities. */
-  pinnedFingerprint?: string;
-}
-
-/** What `GET /system` answers (structs.System), the parts the extension reads. */
-export interface RackSystem {
-  name: string;
-  status: string;
-  version: string;
-  count: number;
-  type: string;
-  parameters: Record<string, string>;
-}
+import type { RackApiTarget, RackSystem } from '../model/update/ports';
 
 /** A rack API answer is a few KB; anything far bigger is not one. */
 const maxAnswerBytes = 1024 * 1024;

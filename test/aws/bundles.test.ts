@@ -53,11 +53,15 @@ describe('bundles', function () {
     );
   });
 
-  it('rack updates wait for their own bundle: the views and the rack API client', () => {
+  it('rack updates wait for their own bundles: the views, and the rack API client behind its port', () => {
     const entry = fs.readFileSync(path.join(dist, 'extension.js'), 'utf8');
-    assert.ok(entry.includes('require("./updateUi.js")'));
-    assert.ok(!entry.includes('/system'), 'the rack API client is in dist/updateUi.js');
-    assert.ok(fs.readFileSync(path.join(dist, 'updateUi.js'), 'utf8').includes('/system'));
+    assert.ok(entry.includes('require("./updateUi.js")') && entry.includes('require("./rackApi.js")'));
+    assert.ok(!entry.includes('/system'), 'the rack API client is in dist/rackApi.js');
+    assert.ok(
+      !fs.readFileSync(path.join(dist, 'updateUi.js'), 'utf8').includes('/system'),
+      'the views reach it by the port',
+    );
+    assert.ok(fs.readFileSync(path.join(dist, 'rackApi.js'), 'utf8').includes('/system'));
   });
 
   it('the architecture panel waits for its own bundle; neither it nor the webview script holds AWS SDK code', () => {

@@ -10,7 +10,7 @@ import { failureNotice, installFailedNotice, optionPrompt } from '../../src/mode
 import type { RackStore } from '../../src/model/store/rackStore';
 import { systemUpdateForm } from '../../src/model/update/rackChange';
 import { updateSystem } from '../../src/rackApi/client';
-import { RackApiError } from '../../src/rackApi/errors';
+import { RackApiError } from '../../src/model/update/rackApiErrors';
 import { releaseVersions, updateScenario } from '../sim';
 import { rackNamed } from '../rackNamed';
 import { refreshedStoreHooks, type SimulatedAws } from './helpers';

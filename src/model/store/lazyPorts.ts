@@ -1,3 +1,4 @@
+import type { RackApi } from '../update/ports';
 import type { RackInstaller, RackPorts } from './ports';
 
 /** `load` run once, on the first call; a failed load is forgotten, so the next call tries again. */
@@ -52,5 +53,13 @@ export function lazyInstaller(load: () => Promise<RackInstaller>): RackInstaller
     disableRule: async (...args) => (await load()).disableRule(...args),
     forceDeleteAutoScalingGroup: async (...args) => (await load()).forceDeleteAutoScalingGroup(...args),
     apiAnswers: async (...args) => (await load()).apiAnswers(...args),
+  };
+}
+
+/** A rack API client loaded on its first call (changing a rack is rare). */
+export function lazyRackApi(load: () => Promise<RackApi>): RackApi {
+  return {
+    system: async (...args) => (await load()).system(...args),
+    update: async (...args) => (await load()).update(...args),
   };
 }

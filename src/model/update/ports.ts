@@ -36,3 +36,34 @@ export class PreviewFailedError extends Error {
     super(`CloudFormation could not compute the preview: ${statusReason}`);
   }
 }
+
+/** Where and as whom to call a rack API. The password goes in the request only once the certificate is verified. */
+export interface RackApiTarget {
+  /** The `Dashboard` output: `host` or `host:port`. */
+  host: string;
+  password: string;
+  /** SHA-256 fingerprint of a certificate the person chose to trust for this host; absent: the system's authorities. */
+  pinnedFingerprint?: string;
+}
+
+/** What `GET /system` answers (structs.System), the parts the extension reads. */
+export interface RackSystem {
+  name: string;
+  status: string;
+  version: string;
+  count: number;
+  type: string;
+  parameters: Record<string, string>;
+}
+
+/**
+ * A rack's own HTTPS API (what `convox rack`, `rack params set` and `rack scale` use). Every call ends within its
+ * deadline; a certificate the system does not trust, or that differs from the pin, is refused before the password
+ * is sent (UntrustedCertificateError); an answer with an error status is a RackApiError.
+ */
+export interface RackApi {
+  /** `GET /system`. */
+  system(target: RackApiTarget, deadlineMs: number): Promise<RackSystem>;
+  /** `PUT /system` with the form `convox rack update/params set/scale` sends. */
+  update(target: RackApiTarget, form: string, deadlineMs: number): Promise<void>;
+}

@@ -7,7 +7,7 @@ import type { Rack } from '../../model/rack';
 import type { RackStore } from '../../model/store/rackStore';
 import { withPasswordReadAgain } from '../../model/secrets/passwordReadAgain';
 import { inertText } from '../../model/untrustedText';
-import type { ChangePreviewer } from '../../model/update/ports';
+import type { ChangePreviewer, RackApi, RackApiTarget, RackSystem } from '../../model/update/ports';
 import { previewChange, previewTiming, type ChangePreview } from '../../model/update/previewChange';
 import {
   acceptsChanges,
@@ -16,8 +16,7 @@ import {
   systemUpdateForm,
   type RackChange,
 } from '../../model/update/rackChange';
-import { systemOf, updateSystem, type RackApiTarget, type RackSystem } from '../../rackApi/client';
-import { RackApiError, UntrustedCertificateError, type CertificateFacts } from '../../rackApi/errors';
+import { RackApiError, UntrustedCertificateError, type CertificateFacts } from '../../model/update/rackApiErrors';
 import { reportFailure } from '../shared/failures';
 import type { EventsDocuments } from '../shared/eventsDocuments';
 import { installPollMs } from '../install/installPoll';
@@ -33,6 +32,7 @@ export interface RackChangeDependencies {
   passwords: RackPasswords;
   pins: TrustedCertificates;
   previewer: ChangePreviewer;
+  rackApi: RackApi;
   previews: PreviewDocuments;
   events: EventsDocuments;
   releasesUrl: () => string;
@@ -229,11 +229,11 @@ export class RackChanges {
       );
       return undefined;
     }
-    const { passwords, pins, log, store } = this.dependencies;
+    const { passwords, pins, log, store, rackApi } = this.dependencies;
     const host = rack.apiHost;
     const connect = async (password: string, pinnedFingerprint = pins.fingerprint(rack)) => {
       const target: RackApiTarget = { host, password, pinnedFingerprint };
-      return { target, system: await systemOf(target, store.requestDeadlineMs) };
+      return { target, system: await rackApi.system(target, store.requestDeadlineMs) };
     };
     const kept = { read: () => passwords.password(rack), forget: () => passwords.forget(rack) };
     const unauthorized = (error: unknown): boolean => error instanceof RackApiError && error.status === 401;
@@ -347,11 +347,11 @@ export class RackChanges {
     change: RackChange,
     preview: ChangePreview,
   ): Promise<void> {
-    const { store, log, events } = this.dependencies;
+    const { store, log, events, rackApi } = this.dependencies;
     const where = { profile: rack.profile, region: rack.region, name: rack.name };
     const before = await store.installer.newEvents(where, rack.stackId, undefined, store.requestDeadlineMs, 1);
     try {
-      await updateSystem(api, systemUpdateForm(rack, change), store.requestDeadlineMs);
+      await rackApi.update(api, systemUpdateForm(rack, change), store.requestDeadlineMs);
     } catch (error) {
       // The rack began changing since it was read (its autoscaler, another person): refused as a busy rack is.
       if (!(error instanceof RackApiError && busyStack.test(error.message))) throw error;

@@ -1,6 +1,6 @@
 import type * as vscode from 'vscode';
 import type { Rack } from '../../model/rack';
-import type { CertificateFacts } from '../../rackApi/errors';
+import type { CertificateFacts } from '../../model/update/rackApiErrors';
 import { StoredList } from '../shared/storedList';
 
 /** A rack API certificate the person chose to trust: its SHA-256 fingerprint, for that rack's API host only. */

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { lazy } from '../../model/store/lazyPorts';
 import type { RackStore } from '../../model/store/rackStore';
-import type { ChangePreviewer } from '../../model/update/ports';
+import type { ChangePreviewer, RackApi } from '../../model/update/ports';
 import { awsRacksOnly, type RackArguments } from '../shared/rackArgument';
 import type { RackPasswords } from '../terminal/rackPasswords';
 import type { ChangeCommand } from './rackChanges';
@@ -17,10 +17,11 @@ export function registerUpdateCommands(
   racks: RackArguments,
   passwords: RackPasswords,
   previewer: ChangePreviewer,
+  rackApi: RackApi,
   log: vscode.LogOutputChannel,
 ): vscode.Disposable[] {
   const ui = lazy(async () =>
-    (await import('./updateUi')).createUpdateUi({ context, store, passwords, previewer, log }),
+    (await import('./updateUi')).createUpdateUi({ context, store, passwords, previewer, rackApi, log }),
   );
   const questions: Record<ChangeCommand, string> = {
     update: 'Update which rack?',

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Rack } from '../../model/rack';
 import type { RackStore } from '../../model/store/rackStore';
 import { inertText } from '../../model/untrustedText';
-import type { ChangePreviewer } from '../../model/update/ports';
+import type { ChangePreviewer, RackApi } from '../../model/update/ports';
 import { EventsDocuments, eventsScheme } from '../shared/eventsDocuments';
 import { releasesUrl } from '../shared/settings';
 import type { RackPasswords } from '../terminal/rackPasswords';
@@ -16,6 +16,7 @@ export interface UpdateUiContext {
   store: RackStore;
   passwords: RackPasswords;
   previewer: ChangePreviewer;
+  rackApi: RackApi;
   log: vscode.LogOutputChannel;
 }
 
@@ -25,7 +26,7 @@ export interface UpdateUi {
 }
 
 /** Entry of the dist/updateUi.js bundle: Update Rack, Set Rack Parameters, Scale Rack and trusted certificates. */
-export function createUpdateUi({ context, store, passwords, previewer, log }: UpdateUiContext): UpdateUi {
+export function createUpdateUi({ context, store, passwords, previewer, rackApi, log }: UpdateUiContext): UpdateUi {
   const previews = new PreviewDocuments();
   const events = new EventsDocuments(`${eventsScheme}-update`);
   const pins = new TrustedCertificates(context.globalState);
@@ -40,6 +41,7 @@ export function createUpdateUi({ context, store, passwords, previewer, log }: Up
     passwords,
     pins,
     previewer,
+    rackApi,
     previews,
     events,
     releasesUrl,

@@ -86,9 +86,7 @@ describe('local racks (as `convox racks` lists them)', () => {
     it('offers Inspect only: no switch, terminal, rack URL or AWS action in its menus', () => {
       const row = rackRow(shop, true);
       assert.equal(row.contextValue, 'v3rack', 'never current, whatever the caller says');
-      const manifest = JSON.parse(
-        fs.readFileSync(path.resolve(__dirname, '..', '..', '..', 'package.json'), 'utf8'),
-      ) as {
+      const manifest = JSON.parse(fs.readFileSync(path.join(projectRoot(__dirname), 'package.json'), 'utf8')) as {
         contributes: { menus: Record<string, Array<{ command: string; when?: string }>> };
       };
       const entries = manifest.contributes.menus['view/item/context'];

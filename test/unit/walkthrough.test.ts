@@ -4,6 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { projectRoot } from '../projectRoot';
 
 interface Step {
   id: string;
@@ -23,16 +24,8 @@ interface Manifest {
   };
 }
 
-/** The project's folder: the nearest above this file with a package.json (compiled in out/test/unit, or as TypeScript in test/unit). */
-function projectRoot(): string {
-  for (let dir = __dirname; ; dir = path.dirname(dir)) {
-    if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
-    if (path.dirname(dir) === dir) throw new Error(`no package.json above ${__dirname}`);
-  }
-}
-
 describe('the Get started walkthrough', () => {
-  const root = projectRoot();
+  const root = projectRoot(__dirname);
   const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as Manifest;
   const { contributes } = manifest;
   const [walkthrough] = contributes.walkthroughs;

@@ -4,6 +4,8 @@
  * reads package.json to prove the two agree.
  */
 
+import { ModelError } from './errorMessage';
+
 /** Settings value `convox.cli.syncCurrentRack`: whether a switch in VS Code also switches the convox CLI. */
 export type CliSync = 'off' | 'ask' | 'always';
 export const cliSyncValues: readonly CliSync[] = ['off', 'ask', 'always'];
@@ -65,7 +67,9 @@ export interface ScanSettings {
   organizations: OrganizationMap;
 }
 
-export class SettingsError extends Error {
+export class SettingsError extends ModelError {
+  static override readonly errorName = 'SettingsError';
+
   constructor(
     readonly setting: string,
     message: string,

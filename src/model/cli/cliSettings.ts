@@ -4,6 +4,8 @@
  * `json.MarshalIndent(map, "", "  ")` does (keys sorted, two-space indent, no final newline).
  */
 
+import { ModelError } from '../errorMessage';
+
 export type PlainFile = 'host' | 'rack';
 export type KeyedFile = 'auth' | 'racks' | 'self-managed';
 export type SettingFile = PlainFile | KeyedFile;
@@ -14,8 +16,8 @@ export const plainFiles: readonly PlainFile[] = ['host', 'rack'];
 export const fileMode = 0o600;
 
 /** A setting file the CLI could not read either; it is never overwritten. */
-export class CliConfigError extends Error {
-  override readonly name = 'CliConfigError';
+export class CliConfigError extends ModelError {
+  static override readonly errorName = 'CliConfigError';
 }
 
 export type KeyedValues = Record<string, string>;

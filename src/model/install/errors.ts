@@ -1,6 +1,8 @@
+import { ModelError } from '../errorMessage';
+
 /** A change set CloudFormation could not make; `cleaned` says whether its empty stack was removed. */
-export class ChangeSetFailedError extends Error {
-  override readonly name = 'ChangeSetFailedError';
+export class ChangeSetFailedError extends ModelError {
+  static override readonly errorName = 'ChangeSetFailedError';
 
   constructor(
     readonly statusReason: string,
@@ -16,6 +18,6 @@ export class ChangeSetFailedError extends Error {
 }
 
 /** The name is used by a stack in this account and region; nothing was created. */
-export class NameTakenError extends Error {
-  override readonly name = 'NameTakenError';
+export class NameTakenError extends ModelError {
+  static override readonly errorName = 'NameTakenError';
 }

@@ -1,3 +1,5 @@
+import { ModelError } from '../errorMessage';
+
 /** One entry of the Convox release list (versions.json). */
 export interface Release {
   version: string;
@@ -6,8 +8,8 @@ export interface Release {
   required: boolean;
 }
 
-export class ReleaseListError extends Error {
-  override readonly name = 'ReleaseListError';
+export class ReleaseListError extends ModelError {
+  static override readonly errorName = 'ReleaseListError';
 }
 
 /** The public release list; the `convox.releasesUrl` setting replaces it. */

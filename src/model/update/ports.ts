@@ -1,3 +1,4 @@
+import { ModelError } from '../errorMessage';
 import type { Rack } from '../rack';
 import type { Timing } from '../store/ports';
 import type { ResourceChange } from './preview';
@@ -29,8 +30,8 @@ export interface ChangePreviewer {
 }
 
 /** A change set CloudFormation could not compute, with its reason (a parameter rule, a template error). */
-export class PreviewFailedError extends Error {
-  override readonly name = 'PreviewFailedError';
+export class PreviewFailedError extends ModelError {
+  static override readonly errorName = 'PreviewFailedError';
 
   constructor(readonly statusReason: string) {
     super(`CloudFormation could not compute the preview: ${statusReason}`);

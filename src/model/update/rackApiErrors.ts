@@ -1,3 +1,5 @@
+import { ModelError } from '../errorMessage';
+
 /** What a rack API's certificate says of itself, to show when it is refused and to keep beside its pin. */
 export interface CertificateFacts {
   /** SHA-256 fingerprint, `AB:CD:…`. */
@@ -9,8 +11,8 @@ export interface CertificateFacts {
 }
 
 /** The rack API's certificate is not trusted by the system's authorities, or no longer matches the pin the person set. */
-export class UntrustedCertificateError extends Error {
-  override readonly name = 'UntrustedCertificateError';
+export class UntrustedCertificateError extends ModelError {
+  static override readonly errorName = 'UntrustedCertificateError';
 
   constructor(
     readonly host: string,
@@ -34,8 +36,8 @@ export class UntrustedCertificateError extends Error {
 }
 
 /** Nothing answered at the rack API's address, or not in time. */
-export class RackApiUnreachableError extends Error {
-  override readonly name = 'RackApiUnreachableError';
+export class RackApiUnreachableError extends ModelError {
+  static override readonly errorName = 'RackApiUnreachableError';
 
   constructor(host: string, cause: string) {
     super(
@@ -45,8 +47,8 @@ export class RackApiUnreachableError extends Error {
 }
 
 /** The rack API answered with an error; `message` is what it said (its JSON `error`, or its text). */
-export class RackApiError extends Error {
-  override readonly name = 'RackApiError';
+export class RackApiError extends ModelError {
+  static override readonly errorName = 'RackApiError';
 
   constructor(
     readonly status: number,

@@ -1,7 +1,7 @@
 // Runs the test stages and ends each with a line `STAGE: N passed, N failed`; exits non-zero when any stage fails.
 // unit: mocha over test/unit and test/checks, then the lint and format checks (one test each);
-// sim: mocha over test/aws and test/sim; host, minimum (host sessions on the oldest VS Code claimed) and ui are
-// separate runners driving a real VS Code.
+// sim: mocha over test/aws and test/sim; host, minimum (host sessions on the oldest VS Code claimed) and ui (two
+// walks at a time) are separate runners driving a real VS Code.
 //
 // `all` runs unit and sim in parallel with the install of code-server into the cache (runner/prepare.js): on two
 // cores the install's native build and the mocha stages overlap, and the VS Code stages then start at once. The
@@ -24,7 +24,7 @@ const unitScripts = ['lint', 'format:check'];
 const runnerStages: Partial<Record<Stage, string[]>> = {
   host: ['host.js'],
   minimum: ['host.js', '--minimum'],
-  ui: ['ui.js'],
+  ui: ['ui.js', '--jobs', '2'],
 };
 
 interface Counts {

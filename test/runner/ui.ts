@@ -2,7 +2,8 @@
 // (without the smoke-test driver, so notifications show as a person sees them) and browser; screenshots go to
 // test-results/ui/WALK/. Prints one line per walk and `ui: N passed, N failed`.
 // `--repeat N WALK…` runs each chosen walk N times, to find clicks that fail only sometimes (run it with the other
-// core busy), and prints each walk's pass count.
+// core busy), and prints each walk's pass count. `--jobs N` runs up to N walks side by side (each has its own
+// simulator, code-server, browser and folders); `npm test` runs two, most of a walk being waits on the workbench.
 //
 // Fresh per walk rather than shared: a start costs ~10 s (mostly the workbench rendering), and a walk then
 // never depends on the views, editors and notifications a previous walk left behind.
@@ -52,48 +53,72 @@ async function runWalk(walk: Walk, run?: number): Promise<boolean> {
     await session.stop();
   }
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  console.log(
-    `  ${failure ? 'FAIL' : 'ok  '} ${walk.name} (${seconds} s; screenshots in ${path.relative(process.cwd(), screenshotDir)})`,
-  );
+  const screenshots = path.relative(process.cwd(), screenshotDir);
+  const report = [
+    `  ${failure ? 'FAIL' : 'ok  '} ${walk.name}${run === undefined ? '' : ` run ${run}`} (${seconds} s; screenshots in ${screenshots})`,
+  ];
   if (failure) {
-    console.log(failure.replace(/^/gm, '       '));
+    report.push(failure.replace(/^/gm, '       '));
     if (session.consoleErrors.length > 0)
-      console.log(
+      report.push(
         `       workbench console errors:\n${session.consoleErrors.slice(-15).join('\n').replace(/^/gm, '         ')}`,
       );
   }
+  // One write per walk: walks run side by side print whole reports.
+  console.log(report.join('\n'));
   return failure === undefined;
 }
 
-/** `[--repeat N] [WALK…]` */
-function parseArguments(args: string[]): { repeat: number; names: string[] } {
-  const at = args.indexOf('--repeat');
-  if (at === -1) return { repeat: 1, names: args };
-  const repeat = Number(args[at + 1]);
-  if (!Number.isInteger(repeat) || repeat < 1)
-    throw new Error(`--repeat wants a whole number of runs, not "${args[at + 1] ?? ''}"`);
-  return { repeat, names: [...args.slice(0, at), ...args.slice(at + 2)] };
+/** The whole number following `flag` in `args` (removed from them), or `otherwise` when the flag is absent. */
+function takeCount(args: string[], flag: string, otherwise: number): number {
+  const at = args.indexOf(flag);
+  if (at === -1) return otherwise;
+  const count = Number(args[at + 1]);
+  if (!Number.isInteger(count) || count < 1)
+    throw new Error(`${flag} wants a whole number, not "${args[at + 1] ?? ''}"`);
+  args.splice(at, 2);
+  return count;
+}
+
+/** `[--repeat N] [--jobs N] [WALK…]` */
+function parseArguments(args: string[]): { repeat: number; jobs: number; names: string[] } {
+  const rest = [...args];
+  const repeat = takeCount(rest, '--repeat', 1);
+  const jobs = takeCount(rest, '--jobs', 1);
+  return { repeat, jobs, names: rest };
+}
+
+/** Runs `run` on every item, at most `jobs` at a time, starting them in order. */
+async function inPool<T>(items: readonly T[], jobs: number, run: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const item = items[next];
+      next += 1;
+      await run(item);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(jobs, items.length) }, worker));
 }
 
 main(async () => {
   findChromium();
-  const { repeat, names } = parseArguments(process.argv.slice(2));
+  const { repeat, jobs, names } = parseArguments(process.argv.slice(2));
   const selected = loadWalks(names);
   let passes = 0;
   let failures = 0;
-  console.log(repeat > 1 ? `ui walks, each ${repeat} times` : 'ui walks');
+  const many = [repeat > 1 ? `each ${repeat} times` : '', jobs > 1 ? `${jobs} at a time` : ''].filter(Boolean);
+  console.log(`ui walks${many.length > 0 ? `, ${many.join(', ')}` : ''}`);
   const passed = new Map<string, number>();
-  for (let run = 1; run <= repeat; run += 1) {
-    if (repeat > 1) console.log(`run ${run}/${repeat}`);
-    for (const walk of selected) {
-      if (await runWalk(walk, repeat > 1 ? run : undefined)) {
-        passes += 1;
-        passed.set(walk.name, (passed.get(walk.name) ?? 0) + 1);
-      } else {
-        failures += 1;
-      }
+  const runs = Array.from({ length: repeat }, (_, index) => selected.map((walk) => ({ walk, run: index + 1 }))).flat();
+  await inPool(runs, jobs, async ({ walk, run }) => {
+    if (await runWalk(walk, repeat > 1 ? run : undefined)) {
+      passes += 1;
+      passed.set(walk.name, (passed.get(walk.name) ?? 0) + 1);
+    } else {
+      failures += 1;
     }
-  }
+  });
   if (repeat > 1)
     for (const walk of selected) console.log(`  ${walk.name}: ${passed.get(walk.name) ?? 0}/${repeat} passed`);
   console.log(`ui: ${passes} passed, ${failures} failed`);

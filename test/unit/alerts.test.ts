@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import {
   type Alert,
   AlertEpisodes,
@@ -14,7 +16,9 @@ import { AlertWatcher, maxBackoff, unfocusedFactor, type WatchedRack } from '../
 import type { PairResult } from '../../src/model/inventory';
 import type { Pair } from '../../src/model/pair';
 import type { Rack } from '../../src/model/rack';
+import { rackRow } from '../../src/model/racks/rows';
 import { racksFromStacks } from '../../src/model/stacks';
+import { projectRoot } from '../projectRoot';
 import type { ServerLifecycle } from '../../src/model/status';
 import { VirtualClock } from '../virtualClock';
 
@@ -240,6 +244,7 @@ describe('the alert watcher', () => {
     const reports: { alerts: number; resolved: number; nextInMs: number }[] = [];
     const ports = {
       discovery: {
+        profiles: () => Promise.resolve([{ name: origin.profile, region: origin.region }]),
         discover: (pairs: readonly Pair[], report: (result: PairResult) => void): Promise<void> => {
           for (const pair of pairs) {
             calls.listings++;
@@ -391,5 +396,31 @@ describe('alert messages and settings', () => {
     assert.equal(parseConvergingLimit(0), 1);
     assert.equal(parseConvergingLimit(30), 30);
     assert.equal(parseConvergingLimit(undefined), 15);
+  });
+});
+
+describe('a watched rack’s row', () => {
+  it('says it is watched in its contextValue, and since when it needs attention in its tooltip', () => {
+    const listed = rack('UPDATE_ROLLBACK_COMPLETE', { updatedAt: longAgo });
+    const row = rackRow(listed, true, undefined, { watched: true, attention: 'Rolled back its last update (since x)' });
+    assert.equal(row.contextValue, 'rack.current.running.watched');
+    assert.ok(row.tooltip && 'markdown' in row.tooltip);
+    assert.match(row.tooltip.markdown, /\*\*Rolled back its last update \\\(since x\\\)\*\*$/);
+    const plain = rackRow(listed, false, undefined, { watched: false });
+    assert.equal(plain.contextValue, 'rack.running');
+    const menus = JSON.parse(fs.readFileSync(path.join(projectRoot(__dirname), 'package.json'), 'utf8')) as {
+      contributes: { menus: Record<string, { command: string; when?: string }[]> };
+    };
+    const whenOf = (command: string): RegExp => {
+      const entry = menus.contributes.menus['view/item/context'].find((menu) => menu.command === command);
+      const match = /viewItem =~ \/(.*)\/$/.exec(entry?.when ?? '');
+      assert.ok(match, command);
+      return new RegExp(match[1]);
+    };
+    assert.ok(whenOf('convox.watchRack').test(plain.contextValue ?? ''));
+    assert.ok(!whenOf('convox.watchRack').test(row.contextValue ?? ''));
+    assert.ok(!whenOf('convox.watchRack').test('rack.running.local'));
+    assert.ok(whenOf('convox.stopWatchingRack').test(row.contextValue ?? ''));
+    assert.ok(!whenOf('convox.stopWatchingRack').test(plain.contextValue ?? ''));
   });
 });

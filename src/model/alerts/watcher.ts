@@ -14,7 +14,7 @@ export interface WatchedRack extends Pair {
 
 /** What the watcher asks of AWS: stack listings per (profile, region), and Auto Scaling lifecycles. */
 export interface WatcherPorts {
-  discovery: Pick<RackDiscovery, 'discover'>;
+  discovery: Pick<RackDiscovery, 'profiles' | 'discover'>;
   reader: Pick<RackReader, 'lifecycleStates'>;
 }
 
@@ -24,8 +24,8 @@ export interface WatcherOptions {
   timers: Timers;
   /** The racks to watch now, read at every poll. */
   watched: () => readonly WatchedRack[];
-  /** Every poll's outcome, after the episodes saw it. */
-  report: (observed: Observed, poll: PollSummary) => void;
+  /** Every poll's outcome, after the episodes saw it, with the looks it rests on. */
+  report: (observed: Observed, poll: PollSummary, looks: readonly RackLook[]) => void;
   log: (message: string) => void;
 }
 
@@ -114,6 +114,14 @@ export class AlertWatcher {
   }
 
   private async pollOnce(): Promise<void> {
+    try {
+      await this.look();
+    } catch (error) {
+      this.options.log(`Watch: the look failed: ${messageOf(error)}`);
+    }
+  }
+
+  private async look(): Promise<void> {
     const { timers, deadlineMs, log } = this.options;
     const watched = this.options.watched();
     const byPair = new Map<string, { pair: Pair; racks: WatchedRack[] }>();
@@ -129,6 +137,13 @@ export class AlertWatcher {
     const listed = new Map<string, Rack[]>();
     let throttled = false;
     if (byPair.size > 0) {
+      // The AWS config files, read again (no AWS call): a profile removed since is not listed.
+      const profiles = new Set((await this.ports.discovery.profiles()).map((profile) => profile.name));
+      for (const [key, { pair }] of byPair)
+        if (!profiles.has(pair.profile)) {
+          log(`Watch: profile ${pair.profile} is no longer in the AWS config; its racks are not looked at.`);
+          byPair.delete(key);
+        }
       await this.ports.discovery.discover(
         [...byPair.values()].map((entry) => entry.pair),
         (result) => {
@@ -195,6 +210,6 @@ export class AlertWatcher {
       log(
         `Watch: ${summary.racks} racks in ${summary.pairs} regions: ${summary.listings} DescribeStacks listings, ${lifecycleCalls} Auto Scaling calls${throttled ? ', throttled' : ''}; next in ${Math.round(summary.nextInMs / 1000)} s.`,
       );
-    this.options.report(observed, summary);
+    this.options.report(observed, summary, looks);
   }
 }

@@ -214,6 +214,8 @@ export class RackAlerts implements vscode.Disposable {
       if (!this.watchedIds.has(stackId)) this.episodes.forget(stackId);
     this.showAttention();
     if (summary.throttled) this.options.log.warn(`Watch: AWS throttled; next look in ${summary.nextInMs / 1000} s.`);
+    // The rows and the status bar show what the store listed: a change worth telling is worth listing again.
+    if (alerts.length > 0 || resolved.length > 0) this.options.store.requestRefresh('alert');
     if (alerts.length > 0 || resolved.length > 0)
       this.lastTelling = this.tell(alerts, resolved, looks).catch((error: unknown) =>
         this.options.log.error(`Watch: could not tell an alert: ${messageOf(error)}`),

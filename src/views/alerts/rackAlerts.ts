@@ -15,7 +15,7 @@ import { diagnose } from '../../model/diagnose/rules';
 import { messageOf } from '../../model/errorMessage';
 import type { Rack } from '../../model/rack';
 import type { RackStore } from '../../model/store/rackStore';
-import { realTimers, type Timers } from '../../model/store/refreshPolicy';
+import { realTimers } from '../../model/store/refreshPolicy';
 import { inertText } from '../../model/untrustedText';
 import type { RacksView } from '../racks/racksView';
 import { registerCommand, runCommand } from '../shared/commands';
@@ -73,7 +73,6 @@ export interface RackAlertsOptions {
   racksView: RacksView;
   statusBar: RackStatusBar;
   log: vscode.LogOutputChannel;
-  timers?: Timers;
 }
 
 /**
@@ -91,10 +90,8 @@ export class RackAlerts implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private drawn = new Set<string>();
   private watchedIds = new Set<string>();
-  /** Every notification told in this session, newest last. */
+  /** The notifications told in this session (the last 100), newest last, for tests. */
   readonly told: Told[] = [];
-  /** Resolves once the notifications of the last poll were shown (their root causes read). */
-  lastTelling: Promise<void> = Promise.resolve();
 
   constructor(private readonly options: RackAlertsOptions) {
     const state = options.context.globalState;
@@ -102,11 +99,10 @@ export class RackAlerts implements vscode.Disposable {
     this.ignored = new StoredList<WatchedRack>(state, ignoredKey, [...placeFields], []);
     this.currentPlace = new StoredList<WatchedRack>(state, currentPlaceKey, [...placeFields], []);
     this.episodes = new AlertEpisodes(episodeKeeper(state), convergingLimitMinutes() * 60_000);
-    const timers = options.timers ?? realTimers;
     this.watcher = new AlertWatcher(options.ports, this.episodes, {
       intervalMs: alertsIntervalSeconds() * 1000,
       deadlineMs: requestTimeoutSeconds() * 1000,
-      timers,
+      timers: realTimers,
       watched: () => this.watched(),
       report: (observed, summary, looks) => this.report(observed.alerts, observed.resolved, summary, looks),
       log: (message) => options.log.info(message),
@@ -217,7 +213,7 @@ export class RackAlerts implements vscode.Disposable {
     // The rows and the status bar show what the store listed: a change worth telling is worth listing again.
     if (alerts.length > 0 || resolved.length > 0) this.options.store.requestRefresh('alert');
     if (alerts.length > 0 || resolved.length > 0)
-      this.lastTelling = this.tell(alerts, resolved, looks).catch((error: unknown) =>
+      this.tell(alerts, resolved, looks).catch((error: unknown) =>
         this.options.log.error(`Watch: could not tell an alert: ${messageOf(error)}`),
       );
   }
@@ -277,6 +273,7 @@ export class RackAlerts implements vscode.Disposable {
 
   private record(severity: Told['severity'], message: string, actions: readonly string[]): void {
     this.told.push({ severity, message, actions, at: Date.now() });
+    if (this.told.length > 100) this.told.shift();
   }
 
   /** An alert's action, on its rack, or on the one picked when the alert named several. */

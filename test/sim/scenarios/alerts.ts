@@ -22,11 +22,16 @@ export const alertsRacks = {
 export const alertsRackName = (region: number, index: number): string =>
   `rack-${region + 1}-${String(index + 1).padStart(3, '0')}`;
 
-export function alertsScenario(options: { regions?: number; racksPerRegion?: number } = {}): Scenario {
+/** `statuses`: stack statuses other than UPDATE_COMPLETE, by rack name, for a world that starts in trouble. */
+export function alertsScenario(
+  options: { regions?: number; racksPerRegion?: number; statuses?: Record<string, string> } = {},
+): Scenario {
   const regions = benchRegions.slice(0, options.regions ?? 1);
   const named = Object.values(alertsRacks);
   const perRegion = options.racksPerRegion ?? named.length;
   const settled = new Date(Date.now() - 30 * 86_400_000);
+  const nameOf = (region: number, index: number): string =>
+    region === 0 && index < named.length ? named[index] : alertsRackName(region, index);
   return scenario({
     profiles: [{ name: alertsProfile, account: alertsAccount, region: regions[0] }],
     regions,
@@ -38,8 +43,8 @@ export function alertsScenario(options: { regions?: number; racksPerRegion?: num
           (at) =>
             Array.from({ length: perRegion }, (_, index) =>
               rack(at, {
-                name: regionIndex === 0 && index < named.length ? named[index] : alertsRackName(regionIndex, index),
-                status: 'UPDATE_COMPLETE',
+                name: nameOf(regionIndex, index),
+                status: options.statuses?.[nameOf(regionIndex, index)] ?? 'UPDATE_COMPLETE',
                 createdAt: new Date(settled.getTime() - 86_400_000),
                 updatedAt: settled,
                 highAvailability: false,

@@ -25,8 +25,7 @@ export type RefreshReason =
   | 'settings changed'
   | 'switch'
   | 'list refreshed'
-  | 'inspect'
-  | 'alert';
+  | 'inspect';
 
 /** What a view watches of a rack: its details (servers, the rack's own containers) or its whole architecture. */
 export type WatchedData = 'details' | 'architecture';

@@ -9,6 +9,7 @@ import { planDiscovery } from '../src/model/discoveryPlan';
 import type { ScanSettings } from '../src/model/settings';
 import { RackStore } from '../src/model/store/rackStore';
 import { formatTable } from '../src/model/table';
+import { alertsTable, measureAlerts } from './alertsBench';
 import { architectureTable, measureArchitecture } from './architectureBench';
 import { median, withSimulator } from './benchWorld';
 import { boundsTable, measureBounds } from './boundsBench';
@@ -232,6 +233,7 @@ main(async () => {
   };
   const scale = await measureScale(latencyMs);
   const logs = await measureLogs(Number(values.runs));
+  const alerts = await measureAlerts(Number(values.runs));
   const architecture = await measureArchitecture({ ui: !values['no-ui'] });
   const startup = await measureStartup({ runs: Number(values.runs), latencyMs, ui: !values['no-ui'] });
   const uiRuns = startup.firstRow?.convoxRunsMs ?? [];
@@ -240,7 +242,7 @@ main(async () => {
   if (values.json) {
     console.log(
       JSON.stringify(
-        { discovery, startup, expand, idle, faults, bounds, scale, architecture, ui, install, update, logs },
+        { discovery, startup, expand, idle, faults, bounds, scale, architecture, ui, install, update, logs, alerts },
         null,
         2,
       ),
@@ -315,6 +317,7 @@ main(async () => {
   console.log(`\n${updateTable(updateNumbers)}`);
   console.log(`\n${scaleTable(scale)}`);
   console.log(`\n${logsTable(logs)}`);
+  console.log(`\n${alertsTable(alerts)}`);
   console.log(`\n${architectureTable(architecture)}`);
   if (ui) {
     console.log(

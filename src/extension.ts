@@ -17,6 +17,7 @@ import { CliLookups } from './views/cli/cliLookups';
 import { CliRecords } from './views/cli/cliRecords';
 import { CliWatcher } from './views/cli/cliWatcher';
 import { RackArguments } from './views/shared/rackArgument';
+import { RackAlerts, registerAlertCommands } from './views/alerts/rackAlerts';
 import { DiagnosisDocuments, diagnosisScheme, registerDiagnoseCommands } from './views/diagnose/diagnoseCommands';
 import { registerLogsCommands } from './views/logs/logsCommands';
 import { LogsDocuments, logsScheme, type LogsSession } from './views/logs/logsDocuments';
@@ -64,6 +65,10 @@ export interface ConvoxApi {
   settings: typeof effectiveSettings;
   /** The open logs editors, with their followers' lines and state. */
   logs(): readonly LogsSession[];
+  /** Watched racks: the notifications told, the episodes needing attention, a poll now. */
+  alerts: RackAlerts;
+  /** The Racks view's badge now. */
+  racksBadge(): vscode.ViewBadge | undefined;
 }
 
 export function activate(context: vscode.ExtensionContext): ConvoxApi {
@@ -108,6 +113,7 @@ export function activate(context: vscode.ExtensionContext): ConvoxApi {
   });
 
   const racks = new RackArguments(store, racksView.tree, current, log);
+  const alerts = new RackAlerts({ context, store, ports, diagnostics, current, racksView, statusBar, log });
   context.subscriptions.push(
     log,
     { dispose: () => store.dispose() },
@@ -130,6 +136,8 @@ export function activate(context: vscode.ExtensionContext): ConvoxApi {
     vscode.workspace.registerTextDocumentContentProvider(diagnosisScheme, diagnosisDocuments),
     ...registerLogsCommands(racks, logsDocuments, log),
     ...registerDiagnoseCommands(racks, diagnosisDocuments, log),
+    alerts,
+    ...registerAlertCommands(alerts, racks, log),
     ...registerRefreshCommands(store, log),
     ...registerSwitchCommands(racks, current, log),
     ...registerTerminalCommands(racks, passwords, log),
@@ -152,6 +160,8 @@ export function activate(context: vscode.ExtensionContext): ConvoxApi {
     architecture: { panels: () => architecture.list(), serializer: architecture },
     settings: effectiveSettings,
     logs: () => logsDocuments.list(),
+    alerts,
+    racksBadge: () => racksView.badge,
   };
 }
 

@@ -21,6 +21,8 @@ export const commands = {
   manageTrustedCertificates: { id: 'convox.manageTrustedCertificates', title: 'Manage Trusted Rack Certificates' },
   showRackLogs: { id: 'convox.showRackLogs', title: 'Show Rack Logs' },
   diagnoseRack: { id: 'convox.diagnoseRack', title: 'Diagnose Rack' },
+  watchRack: { id: 'convox.watchRack', title: 'Watch Rack' },
+  stopWatchingRack: { id: 'convox.stopWatchingRack', title: 'Stop Watching Rack' },
   diagnoseAgain: { id: 'convox.diagnoseAgain', title: 'Diagnose Again' },
   logsSince: { id: 'convox.logs.since', title: 'Logs Since…' },
   logsFilter: { id: 'convox.logs.filter', title: 'Filter Logs…' },

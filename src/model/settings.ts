@@ -10,6 +10,10 @@ import { ModelError } from './errorMessage';
 export type CliSync = 'off' | 'ask' | 'always';
 export const cliSyncValues: readonly CliSync[] = ['off', 'ask', 'always'];
 
+/** Settings value `convox.alerts.watch`: which racks are watched for alerts (the current one in all but `off`). */
+export type AlertsWatch = 'off' | 'current' | 'marked' | 'all';
+export const alertsWatchValues: readonly AlertsWatch[] = ['off', 'current', 'marked', 'all'];
+
 /** Settings value `convox.organizations`: organisation name → AWS profile names. */
 export type OrganizationMap = Record<string, string[]>;
 
@@ -26,6 +30,9 @@ export const settingDefaults = {
   'terminal.exportRack': true,
   'cli.syncCurrentRack': 'ask' as CliSync,
   'logs.bufferLines': 10_000,
+  'alerts.watch': 'marked' as AlertsWatch,
+  'alerts.interval': 60,
+  'alerts.convergingLimit': 15,
   releasesUrl: 'https://convox.s3.amazonaws.com/release/versions.json',
 };
 
@@ -48,6 +55,9 @@ export const userOnlySettings: readonly SettingName[] = [
   'cli.syncCurrentRack',
   'releasesUrl',
   'logs.bufferLines',
+  'alerts.watch',
+  'alerts.interval',
+  'alerts.convergingLimit',
 ];
 
 /** An AWS region code, e.g. `us-east-1`, `us-gov-west-1`, `us-isob-east-1`. */
@@ -208,4 +218,24 @@ export function parseReleasesUrl(raw: unknown): string {
       ? `must use https:// (over plain http anyone on the way could change the template Install deploys), e.g. ${settingDefaults.releasesUrl}`
       : `must be the https:// URL of a release list, e.g. ${settingDefaults.releasesUrl}`,
   );
+}
+
+/** `convox.alerts.watch`; anything but one of its values falls back to the default. */
+export function parseAlertsWatch(raw: unknown): AlertsWatch {
+  return alertsWatchValues.find((value) => value === raw) ?? settingDefaults['alerts.watch'];
+}
+
+/** The least `convox.alerts.interval`, in seconds: each poll lists the stacks of every watched rack's region. */
+export const alertsIntervalMinimum = 10;
+
+/** `convox.alerts.interval` in seconds; not a number falls back to the default, a smaller one to the floor. */
+export function parseAlertsInterval(raw: unknown): number {
+  if (typeof raw !== 'number' || !Number.isFinite(raw)) return settingDefaults['alerts.interval'];
+  return Math.max(raw, alertsIntervalMinimum);
+}
+
+/** `convox.alerts.convergingLimit` in minutes: at least one; not a number falls back to the default. */
+export function parseConvergingLimit(raw: unknown): number {
+  if (typeof raw !== 'number' || !Number.isFinite(raw)) return settingDefaults['alerts.convergingLimit'];
+  return Math.max(raw, 1);
 }

@@ -15,6 +15,9 @@ export const hostileWorkspaceSettings = {
   'convox.organizations': { evil: ['acme-prod', 'acme-readonly', 'acme-staging', 'globex', 'initech'] },
   'convox.regions': ['ap-south-1'],
   'convox.logs.bufferLines': 1_000_000,
+  'convox.alerts.watch': 'all',
+  'convox.alerts.interval': 10,
+  'convox.alerts.convergingLimit': 1,
   'convox.statusBar.enabled': false,
 };
 

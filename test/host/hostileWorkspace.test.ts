@@ -63,6 +63,9 @@ describe('a workspace cannot set the user-only settings', function () {
     assert.equal(settings.architectureRefreshSeconds(), 10);
     assert.equal(settings.requestTimeoutSeconds(), 30);
     assert.equal(settings.logsBufferLines(), 10_000);
+    assert.equal(settings.alertsWatch(), 'marked');
+    assert.equal(settings.alertsIntervalSeconds(), 60);
+    assert.equal(settings.convergingLimitMinutes(), 15);
     assert.equal(store.requestDeadlineMs, 30_000);
     assert.deepEqual(settings.scanSettings(), {
       regions: userValue('convox.regions'),

@@ -4,6 +4,8 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import {
+  alertsRacks,
+  alertsScenario,
   defaultAccounts,
   defaultScenario,
   rackPasswordMarker,
@@ -79,4 +81,9 @@ export const hostSessions: HostSession[] = [
   },
   hostileWorkspace('trusted'),
   hostileWorkspace('restricted'),
+  {
+    name: 'alerts',
+    aws: alertsScenario({ statuses: { [alertsRacks.rolledBack]: 'UPDATE_ROLLBACK_COMPLETE' } }),
+    tests: ['alerts'],
+  },
 ];

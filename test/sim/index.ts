@@ -77,3 +77,4 @@ export {
 } from './kubernetes';
 export type * from './types';
 export type { Where, World } from './world';
+export { alertsAccount, alertsProfile, alertsRackName, alertsRacks, alertsScenario } from './scenarios/alerts';

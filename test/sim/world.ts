@@ -20,6 +20,15 @@ export interface World {
   stopTask(taskArn: string, reason?: string): void;
   /** The live stack named `stackName` starts an update: UPDATE_IN_PROGRESS, updated `at` (now when absent). */
   startUpdate(stackName: string, options?: Where & { at?: Date }): void;
+  /**
+   * The live stack named `stackName` reaches `status` (with CloudFormation's `reason`), with the stack's own event;
+   * `updatedAt` moves only when given, as an update's start moves it and a rollback does not.
+   */
+  setStackStatus(stackName: string, status: string, options?: Where & { reason?: string; updatedAt?: Date }): void;
+  /** The live stack named `stackName` is deleted: DELETE_COMPLETE, gone from listings. */
+  deleteStack(stackName: string, options?: Where): void;
+  /** The server `instanceId` of an auto-scaling group reaches `lifecycleState` (Terminating:Wait, Pending, InService). */
+  setServerState(instanceId: string, lifecycleState: string): void;
 }
 
 interface Located {
@@ -69,18 +78,53 @@ export function worldOf(scenario: Scenario): World {
     },
 
     startUpdate(stackName, options = {}) {
-      const matches = regions()
-        .filter(
-          ({ account, region }) => (options.account ?? account) === account && (options.region ?? region) === region,
-        )
-        .flatMap(({ data }) =>
-          data.stacks.filter((candidate) => candidate.name === stackName && candidate.status !== 'DELETE_COMPLETE'),
-        );
-      if (matches.length !== 1)
-        throw new Error(`${matches.length} live stacks named ${stackName}; name the account and region`);
-      startUpdate(matches[0], options.at ?? new Date());
+      startUpdate(liveStack(stackName, options), options.at ?? new Date());
+    },
+
+    setStackStatus(stackName, status, options = {}) {
+      const stack = liveStack(stackName, options);
+      stack.status = status;
+      stack.reason = options.reason;
+      if (options.updatedAt) stack.updatedAt = options.updatedAt;
+      const at = new Date();
+      stack.events.push({
+        eventId: uuid(stack.id, status, at.toISOString()),
+        logicalId: stack.name,
+        physicalId: stack.id,
+        type: 'AWS::CloudFormation::Stack',
+        status,
+        reason: options.reason,
+        timestamp: at,
+      });
+    },
+
+    deleteStack(stackName, options = {}) {
+      const stack = liveStack(stackName, options);
+      stack.status = 'DELETE_COMPLETE';
+      stack.deletedAt = new Date();
+    },
+
+    setServerState(instanceId, lifecycleState) {
+      const server = regions()
+        .flatMap(({ data }) => data.autoScalingGroups.flatMap((group) => group.instances))
+        .find((candidate) => candidate.id === instanceId);
+      if (!server) throw new Error(`no auto-scaling group has server ${instanceId}`);
+      server.lifecycleState = lifecycleState;
     },
   };
+
+  function liveStack(stackName: string, options: Where): Stack {
+    const matches = regions()
+      .filter(
+        ({ account, region }) => (options.account ?? account) === account && (options.region ?? region) === region,
+      )
+      .flatMap(({ data }) =>
+        data.stacks.filter((candidate) => candidate.name === stackName && candidate.status !== 'DELETE_COMPLETE'),
+      );
+    if (matches.length !== 1)
+      throw new Error(`${matches.length} live stacks named ${stackName}; name the account and region`);
+    return matches[0];
+  }
 }
 
 function stop(task: EcsTask, reason: string): void {

@@ -9,7 +9,7 @@ import {
   rackParameters,
   rackSummary,
 } from '../cliRows';
-import { markdownRows } from '../markdown';
+import { escapeMarkdown, markdownRows } from '../markdown';
 import type { App, DiscoveryError, DiscoveryErrorKind, Instance, Process, Rack } from '../rack';
 import { statusStyle, worstStatus } from '../statusStyle';
 
@@ -79,13 +79,20 @@ function shortName(rack: Rack): string {
   return `${rack.name}${rack.displayName.slice(rack.fullName.length)}`;
 }
 
+/** What alerts add to a rack's row: whether it is watched, and what needs attention since when. */
+export interface RackWatchState {
+  watched: boolean;
+  attention?: string;
+}
+
 /**
  * A rack as `convox racks` lists it, its tooltip what `convox rack` shows; `contextValue` is
- * `rack[.current].<status>`. `progress` is what an install, update or uninstall under way says (`45%`).
+ * `rack[.current].<status>[.watched]`. `progress` is what an install, update or uninstall under way says (`45%`).
  */
-export function rackRow(rack: Rack, current: boolean, progress?: string): Row {
+export function rackRow(rack: Rack, current: boolean, progress?: string, watch?: RackWatchState): Row {
   if (rack.local) return localRackRow(rack, current);
   const style = statusStyle(rack.status);
+  const attention = watch?.attention ? `\n\n**${escapeMarkdown(watch.attention)}**` : '';
   return {
     id: `rack/${rack.stackId}`,
     label: shortName(rack),
@@ -98,8 +105,8 @@ export function rackRow(rack: Rack, current: boolean, progress?: string): Row {
       .filter(Boolean)
       .join(' · '),
     icon: { id: style.icon, color: style.color },
-    tooltip: { markdown: markdownRows(rack.displayName, rackSummary(rack)) },
-    contextValue: `rack${current ? '.current' : ''}.${rack.status}`,
+    tooltip: { markdown: markdownRows(rack.displayName, rackSummary(rack)) + attention },
+    contextValue: `rack${current ? '.current' : ''}.${rack.status}${watch?.watched ? '.watched' : ''}`,
     accessibilityLabel: `${rack.displayName}, ${style.label}${progress ? ` ${progress}` : ''}${current ? ', current rack' : ''}, ${rack.region}`,
     collapsible: 'collapsed',
   };

@@ -25,7 +25,8 @@ export type RefreshReason =
   | 'settings changed'
   | 'switch'
   | 'list refreshed'
-  | 'inspect';
+  | 'inspect'
+  | 'alert';
 
 /** What a view watches of a rack: its details (servers, the rack's own containers) or its whole architecture. */
 export type WatchedData = 'details' | 'architecture';

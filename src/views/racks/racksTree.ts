@@ -11,6 +11,7 @@ import {
   problemRow,
   processRow,
   rackRow,
+  type RackWatchState,
   type Group,
   type Row,
 } from '../../model/racks/rows';
@@ -43,6 +44,8 @@ export class RacksTree implements vscode.TreeDataProvider<Node>, vscode.Disposab
   private visible = false;
   private drawnCurrent: string | undefined;
   private readonly unsubscribe: () => void;
+  /** What alerts say of each rack's row (marked for watching, needing attention); nothing until alerts start. */
+  private watchStateOf: (stackId: string) => RackWatchState | undefined = () => undefined;
 
   constructor(
     private readonly store: RackStore,
@@ -59,6 +62,16 @@ export class RacksTree implements vscode.TreeDataProvider<Node>, vscode.Disposab
     const nodes = this.store
       .racks()
       .flatMap((rack) => (ids.has(rack.stackId) ? (this.rackNodes.get(rack.stackId) ?? []) : []));
+    if (nodes.length > 0) this.changed.fire(nodes);
+  }
+
+  /** Alerts tell what to add to rack rows; their rows are drawn again whenever `watchChanged` is called. */
+  setWatchState(of: (stackId: string) => RackWatchState | undefined): void {
+    this.watchStateOf = of;
+  }
+
+  watchChanged(stackIds: Iterable<string>): void {
+    const nodes = [...stackIds].flatMap((stackId) => this.rackNodes.get(stackId) ?? []);
     if (nodes.length > 0) this.changed.fire(nodes);
   }
 
@@ -97,7 +110,14 @@ export class RacksTree implements vscode.TreeDataProvider<Node>, vscode.Disposab
       case 'rack': {
         const rack = this.rackOf(node);
         return rack
-          ? treeItem(rackRow(rack, this.currentRack() === rack.stackId, this.store.progressOf(rack.stackId)))
+          ? treeItem(
+              rackRow(
+                rack,
+                this.currentRack() === rack.stackId,
+                this.store.progressOf(rack.stackId),
+                this.watchStateOf(rack.stackId),
+              ),
+            )
           : new vscode.TreeItem('');
       }
       case 'error':

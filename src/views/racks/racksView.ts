@@ -38,6 +38,15 @@ export class RacksView implements vscode.Disposable {
     await this.view.reveal(this.tree.nodeOf(rack), { select: true, focus: true });
   }
 
+  /** The number on the view's icon (racks needing attention); hidden at 0. */
+  setBadge(value: number, tooltip: string): void {
+    this.view.badge = value > 0 ? { value, tooltip } : undefined;
+  }
+
+  get badge(): vscode.ViewBadge | undefined {
+    return this.view.badge;
+  }
+
   dispose(): void {
     this.endProgress?.();
     this.disposables.forEach((disposable) => disposable.dispose());

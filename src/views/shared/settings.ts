@@ -1,6 +1,9 @@
 import * as vscode from 'vscode';
 import type { RackStore } from '../../model/store/rackStore';
 import {
+  parseAlertsInterval,
+  parseAlertsWatch,
+  parseConvergingLimit,
   parseArchitectureRefreshInterval,
   parseCliSync,
   parseExportRack,
@@ -13,6 +16,7 @@ import {
   settingsSection,
   SettingsError,
   userOnlySettings,
+  type AlertsWatch,
   type CliSync,
   type ScanSettings,
   type SettingName,
@@ -78,6 +82,21 @@ export function logsBufferLines(): number {
   return parseBufferLines(setting('logs.bufferLines'));
 }
 
+/** Which racks alerts watch (`convox.alerts.watch`). */
+export function alertsWatch(): AlertsWatch {
+  return parseAlertsWatch(setting('alerts.watch'));
+}
+
+/** Seconds between two looks at the watched racks (`convox.alerts.interval`). */
+export function alertsIntervalSeconds(): number {
+  return parseAlertsInterval(setting('alerts.interval'));
+}
+
+/** Minutes a watched rack may stay updating or converging (`convox.alerts.convergingLimit`). */
+export function convergingLimitMinutes(): number {
+  return parseConvergingLimit(setting('alerts.convergingLimit'));
+}
+
 /** Every reader above, for the extension's API (the host tests check what a workspace cannot change). */
 export const effectiveSettings = {
   scanSettings,
@@ -89,6 +108,9 @@ export const effectiveSettings = {
   exportRackToTerminals,
   cliSync,
   logsBufferLines,
+  alertsWatch,
+  alertsIntervalSeconds,
+  convergingLimitMinutes,
 };
 
 export async function setCliSync(value: CliSync): Promise<void> {

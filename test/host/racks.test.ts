@@ -78,7 +78,7 @@ describe('Racks view, Switch Rack and Inspect Rack', function () {
     assert.match(api.statusBar.text, /acme\/production \(running\)/);
     const production = await treeRow(api, ['acme', 'production']);
     assert.match(production.description, /^✓ current · running/);
-    assert.equal(production.contextValue, 'rack.current.running');
+    assert.equal(production.contextValue, 'rack.current.running.watched', 'the current rack is watched for alerts');
   });
 
   it('resolves a partial name like `convox switch`, and leaves the current rack alone when it cannot', async () => {

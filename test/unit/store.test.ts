@@ -111,8 +111,8 @@ function setup(options: { intervalSeconds?: number; settings?: () => ScanSetting
 describe('rack store', () => {
   it('coalesces overlapping refreshes into one discovery', async () => {
     const { ports, store } = setup();
-    const first = store.refresh('manual');
-    const second = store.refresh('interval');
+    const first = store.refresh('interval');
+    const second = store.refresh('alert');
     assert.equal(first, second);
     await tick();
     ports.release?.();
@@ -136,6 +136,21 @@ describe('rack store', () => {
     assert.equal(ports.discoveries, 2, 'a second discovery started');
     ports.release?.();
     await again;
+    store.dispose();
+  });
+
+  it('runs again when the person refreshes during an automatic refresh, which may have begun before their change', async () => {
+    const { ports, store } = setup();
+    const automatic = store.refresh('alert');
+    const asked = store.refresh('manual');
+    assert.notEqual(automatic, asked);
+    await tick();
+    ports.release?.();
+    await automatic;
+    await tick();
+    assert.equal(ports.discoveries, 2, 'a second discovery started');
+    ports.release?.();
+    await asked;
     store.dispose();
   });
 

@@ -27,6 +27,8 @@ const localLookupDelayMs = 1_000;
 
 /** Bursts of pair results within this many milliseconds make one change notification after the first. */
 const changeBatchMs = 50;
+/** Refreshes that do not join one already running: their inputs or the person's action came after it began. */
+const startsAgain: ReadonlySet<RefreshReason> = new Set<RefreshReason>(['settings changed', 'retry', 'manual']);
 
 /** What the store knows of one rack beyond its row. */
 interface RackData {
@@ -213,13 +215,13 @@ export class RackStore {
   }
 
   /**
-   * Runs discovery now, or joins the one already running. A refresh for new inputs (settings changed, Retry)
-   * asked for while one runs starts again when it ends. Settings are read (and validated) first: a bad value
+   * Runs discovery now, or joins the one already running. A refresh for new inputs (settings changed, Retry) or
+   * one the person asked for (its answer must be newer than their action) starts again when the running one ends. Settings are read (and validated) first: a bad value
    * rejects before anything changes.
    */
   refresh(reason: RefreshReason): Promise<void> {
     if (this.running) {
-      if (reason !== 'settings changed' && reason !== 'retry') return this.running;
+      if (!startsAgain.has(reason)) return this.running;
       this.rerun ??= { reason, done: this.running.catch(() => undefined).then(() => this.refresh(reason)) };
       return this.rerun.done;
     }

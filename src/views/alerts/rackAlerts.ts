@@ -119,7 +119,8 @@ export class RackAlerts implements vscode.Disposable {
     this.disposables.push(
       { dispose: unsubscribe },
       vscode.window.onDidChangeWindowState((state) => this.watcher.setFocused(state.focused)),
-      options.current.onDidChange(() => this.watchListChanged()),
+      // A switch redraws the rows it left and reached itself; only the badge and the status bar follow here.
+      options.current.onDidChange(() => this.watchListChanged(false)),
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration('convox.alerts.interval'))
           this.watcher.setInterval(alertsIntervalSeconds() * 1000);
@@ -183,11 +184,11 @@ export class RackAlerts implements vscode.Disposable {
     this.disposables.forEach((disposable) => disposable.dispose());
   }
 
-  private watchListChanged(): void {
+  private watchListChanged(redrawRows = true): void {
     const before = this.watchedIds;
     const now = new Set(this.watched().map((rack) => rack.stackId));
     for (const stackId of this.episodes.needingAttention().keys()) if (!now.has(stackId)) this.episodes.forget(stackId);
-    this.showAttention([...before, ...now]);
+    this.showAttention(redrawRows ? [...before, ...now] : undefined, redrawRows);
     void this.watcher.poll();
   }
 
@@ -219,13 +220,13 @@ export class RackAlerts implements vscode.Disposable {
   }
 
   /** The badge, the status bar and the rows of racks whose attention changed. */
-  private showAttention(also: Iterable<string> = []): void {
+  private showAttention(also: Iterable<string> = [], redrawRows = true): void {
     const attention = this.episodes.needingAttention();
     const count = attention.size;
     this.options.racksView.setBadge(count, `${count} watched rack${count === 1 ? ' needs' : 's need'} attention`);
     this.options.statusBar.update();
     const now = new Set(attention.keys());
-    this.options.racksView.tree.watchChanged(new Set([...this.drawn, ...now, ...also]));
+    if (redrawRows) this.options.racksView.tree.watchChanged(new Set([...this.drawn, ...now, ...also]));
     this.drawn = now;
   }
 

@@ -132,7 +132,11 @@ class Ports implements RackPorts {
 
 const tick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 /** Longer than the store gathers changes for. */
-const batch = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 80));
+const batch = async (clock: VirtualClock): Promise<void> => {
+  await tick();
+  clock.advance(80);
+  await tick();
+};
 
 function setup(options: { settings?: () => ScanSettings; intervalSeconds?: number } = {}) {
   const ports = new Ports();
@@ -221,11 +225,11 @@ describe('rack store: what it shows', () => {
   });
 
   it('shows pages while discovery runs, tells listeners once per batch, and not at all when nothing changed', async () => {
-    const { ports, store, changes } = setup();
+    const { ports, store, changes, clock } = setup();
     const refresh = store.refresh('manual');
     await tick();
     ports.page();
-    await batch();
+    await batch(clock);
     assert.deepEqual(
       store.racks().map((rack) => rack.name),
       ['production', 'staging'],
@@ -234,7 +238,7 @@ describe('rack store: what it shows', () => {
     assert.deepEqual(changes.map(described), ['list=true', 'list=true']);
     ports.page();
     ports.page();
-    await batch();
+    await batch(clock);
     assert.deepEqual(changes.map(described), ['list=true', 'list=true'], 'the same page again changes nothing');
     ports.finish();
     await refresh;
@@ -243,18 +247,18 @@ describe('rack store: what it shows', () => {
   });
 
   it("keeps an install's or update's progress by stack id and tells the rack's row, only when it changes", async () => {
-    const { store, refreshed, changes, rack } = setup();
+    const { store, refreshed, changes, rack, clock } = setup();
     await refreshed();
     const { stackId } = rack('production');
-    await batch();
+    await batch(clock);
     changes.length = 0;
     store.setProgress(stackId, '45%');
     store.setProgress(stackId, '45%');
-    await batch();
+    await batch(clock);
     assert.equal(store.progressOf(stackId), '45%');
     assert.deepEqual(changes.map(described), [`list=false ${stackId}:summary`]);
     store.setProgress(stackId, undefined);
-    await batch();
+    await batch(clock);
     assert.equal(store.progressOf(stackId), undefined);
     assert.deepEqual(changes.map(described), [`list=false ${stackId}:summary`, `list=false ${stackId}:summary`]);
     store.dispose();
@@ -381,31 +385,31 @@ describe('rack store: instance lifecycles', () => {
 
 describe('rack store: details', () => {
   it('tells listeners when a rack is read again, not when a view reads it', async () => {
-    const { store, refreshed, changes, rack, logged } = setup();
+    const { store, refreshed, changes, rack, logged, clock } = setup();
     await refreshed();
-    await batch();
+    await batch(clock);
     changes.length = 0;
     await store.details(rack('production'));
-    await batch();
+    await batch(clock);
     assert.deepEqual(changes, []);
     await store.reloadDetails(rack('production'), 'inspect');
-    await batch();
+    await batch(clock);
     assert.deepEqual(changes.map(described), ['list=false stack/production:details']);
     assert.ok(logged.includes('Reading acme-prod/production again (inspect).'));
     store.dispose();
   });
 
   it('tells listeners when reading a rack again failed, so the view can say so', async () => {
-    const { ports, store, refreshed, changes, rack } = setup();
+    const { ports, store, refreshed, changes, rack, clock } = setup();
     await refreshed();
-    await batch();
+    await batch(clock);
     changes.length = 0;
     ports.detailsFailure = new Error('EC2 said no');
     await assert.rejects(store.details(rack('production')), /EC2 said no/);
-    await batch();
+    await batch(clock);
     assert.deepEqual(changes, [], 'the view that asked has the rejection');
     await assert.rejects(store.reloadDetails(rack('production'), 'inspect'), /EC2 said no/);
-    await batch();
+    await batch(clock);
     assert.deepEqual(changes.map(described), ['list=false stack/production:details']);
     store.dispose();
   });
@@ -512,12 +516,12 @@ describe('rack store: watched racks', () => {
   it('once disposed, tells nobody and refreshes nothing', async () => {
     const { ports, store, clock, refreshed, changes, rack } = setup();
     await refreshed();
-    await batch();
+    await batch(clock);
     store.setListVisible(true);
     changes.length = 0;
     await store.reloadDetails(rack('production'), 'inspect');
     store.dispose();
-    await batch();
+    await batch(clock);
     clock.advance(600_000);
     await tick();
     assert.deepEqual(changes, []);
@@ -556,12 +560,12 @@ describe('rack store: architecture', () => {
   });
 
   it('keeps the last architecture when a read fails, with the reason, and tells listeners either way', async () => {
-    const { ports, store, refreshed, rack, changes } = setup({ intervalSeconds: 0 });
+    const { ports, store, refreshed, rack, changes, clock } = setup({ intervalSeconds: 0 });
     await refreshed();
-    await batch();
+    await batch(clock);
     changes.length = 0;
     const first = await store.loadArchitecture(rack('production'), 'first use');
-    await batch();
+    await batch(clock);
     assert.deepEqual(
       changes.map((change) => [...(change.racks.get('stack/production') ?? [])]),
       [['architecture']],

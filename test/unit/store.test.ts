@@ -85,7 +85,11 @@ class FakePorts implements RackPorts {
 const settings = (): ScanSettings => ({ regions: [], organizations: {} });
 const tick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 /** Longer than the store's change batching. */
-const batch = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 80));
+const batch = async (clock: VirtualClock): Promise<void> => {
+  await tick();
+  clock.advance(80);
+  await tick();
+};
 
 function setup(options: { intervalSeconds?: number; settings?: () => ScanSettings } = {}) {
   const ports = new FakePorts();
@@ -233,14 +237,14 @@ describe('rack store', () => {
   });
 
   it('reads a watched, visible rack again with every list refresh and says which rack changed', async () => {
-    const { ports, store, refreshed, changes } = setup();
+    const { ports, store, refreshed, changes, clock } = setup();
     await refreshed();
     const [rack] = store.racks();
     await store.details(rack);
     const watch = store.watch(rack);
     watch.setVisible(true);
     await refreshed();
-    await batch();
+    await batch(clock);
     assert.deepEqual(ports.detailReads, ['production', 'production']);
     const detailChanges = changes.filter((change) => change.racks.get(rack.stackId)?.has('details'));
     assert.ok(detailChanges.length > 0, 'a change names the rack and its details');
@@ -273,13 +277,13 @@ describe('rack store', () => {
   });
 
   it('tells listeners only the racks whose rows changed, or the whole list when racks come or go', async () => {
-    const { ports, store, refreshed, changes } = setup();
+    const { ports, store, refreshed, changes, clock } = setup();
     await refreshed();
-    await batch();
+    await batch(clock);
     changes.length = 0;
     ports.world = [stack('production', 'UPDATE_COMPLETE'), stack('staging', 'UPDATE_COMPLETE', new Date(5))];
     await refreshed();
-    await batch();
+    await batch(clock);
     const rackChanges = changes.filter((change) => change.racks.size > 0);
     assert.ok(rackChanges.length > 0);
     for (const change of rackChanges)
@@ -288,7 +292,7 @@ describe('rack store', () => {
     changes.length = 0;
     ports.world = [stack('production', 'UPDATE_COMPLETE')];
     await refreshed();
-    await batch();
+    await batch(clock);
     assert.ok(
       changes.some((change) => change.list),
       'a rack that went away changes the list',

@@ -8,7 +8,8 @@ import type { StackEvent } from '../stackEvents';
 import { settingDefaults, type ScanSettings } from '../settings';
 import { notInServiceServers, withInstanceLifecycle, type ServerLifecycle } from '../status';
 import { ArchitectureReads, type ArchitectureState } from './architectureReads';
-import { diffRacks, type RackAspect, type StoreChange } from './changes';
+import { ChangeAnnouncer, type Listener } from './changeAnnouncer';
+import { DetailsReads } from './detailsReads';
 import type { RackInstaller, RackPorts } from './ports';
 import {
   realTimers,
@@ -20,7 +21,7 @@ import {
 } from './refreshPolicy';
 import { messageOf, asError } from '../errorMessage';
 
-export type Listener = (change: StoreChange) => void;
+export type { Listener } from './changeAnnouncer';
 
 /** How long a refresh waits for AWS's first answer before looking up local racks anyway. */
 const localLookupDelayMs = 1_000;
@@ -29,16 +30,6 @@ const localLookupDelayMs = 1_000;
 const changeBatchMs = 50;
 /** Refreshes that do not join one already running: their inputs or the person's action came after it began. */
 const startsAgain: ReadonlySet<RefreshReason> = new Set<RefreshReason>(['settings changed', 'retry', 'manual']);
-
-/** What the store knows of one rack beyond its row. */
-interface RackData {
-  details?: RackDetails;
-  /** Read on the timers' clock; details read before the last list refresh are stale unless watched. */
-  readAt?: number;
-  stale: boolean;
-  pending?: Promise<RackDetails>;
-  processes?: { of: RackDetails; rows: Promise<Process[]> };
-}
 
 export interface StoreOptions {
   /** Seconds between automatic list refreshes while the list is visible; 0 = off. */
@@ -61,32 +52,26 @@ export interface StoreOptions {
  * list as a whole, or single racks' rows or details.
  */
 export class RackStore {
-  private readonly listeners = new Set<Listener>();
   private readonly progress = new Map<string, string>();
   private inventory: Inventory | undefined;
   private readonly lifecycles = new Map<string, ServerLifecycle[]>();
-  private readonly rackData = new Map<string, RackData>();
   private running: Promise<void> | undefined;
   /** A refresh asked for while one ran, with inputs that one did not see: it runs when that one ends. */
   private rerun: { reason: RefreshReason; done: Promise<void> } | undefined;
-  private changeTimer: ReturnType<typeof setTimeout> | undefined;
-  private flushedAt = 0;
   private profilesFound: boolean | undefined;
   private settingsFailure: Error | undefined;
   /** Merged, sorted racks with lifecycles applied; every view row reads them, so they are built once per change. */
   private merged: Rack[] | undefined;
   /** Sorted error rows, kept for the same reason until the inventory changes. */
   private sortedErrors: DiscoveryError[] | undefined;
-  /** What listeners last heard, to tell them what changed since. */
-  private announced: { racks: readonly Rack[]; errors: readonly DiscoveryError[] } = { racks: [], errors: [] };
-  private pendingAspects = new Map<string, Set<RackAspect>>();
-  private pendingList = false;
   private refreshedAt: number | undefined;
   private readonly policy: RefreshPolicy;
   private readonly timers: Timers;
   private readonly log: (message: string) => void;
   private deadlineMs: number;
   private readonly architectures: ArchitectureReads;
+  private readonly detailsReads: DetailsReads;
+  private readonly changes: ChangeAnnouncer;
   private readonly lookUpLocalRacks: () => Promise<Rack[]>;
   private local: Rack[] = [];
   /** Why the last lookup found no local racks, logged only when it changes. */
@@ -101,10 +86,24 @@ export class RackStore {
     this.log = options.log ?? (() => undefined);
     this.lookUpLocalRacks = options.localRacks ?? (() => Promise.resolve([]));
     this.deadlineMs = (options.requestTimeoutSeconds ?? settingDefaults.requestTimeout) * 1000;
+    const now = (): number => this.timers.now();
+    this.changes = new ChangeAnnouncer(
+      () => ({ racks: this.racks(), errors: this.errors() }),
+      this.timers,
+      changeBatchMs,
+    );
     this.architectures = new ArchitectureReads(
       (rack) => this.ports.reader.architecture(rack, this.deadlineMs),
-      () => this.timers.now(),
-      (stackId) => this.announceRack(stackId, 'architecture'),
+      now,
+      (stackId) => this.changes.rack(stackId, 'architecture'),
+    );
+    this.detailsReads = new DetailsReads(
+      {
+        details: (rack) => this.ports.reader.details(rack, this.deadlineMs),
+        processes: (rack, tasks) => this.ports.reader.processes(rack, tasks, this.deadlineMs),
+      },
+      now,
+      (stackId) => this.changes.rack(stackId, 'details'),
     );
     this.policy = new RefreshPolicy(
       {
@@ -115,7 +114,7 @@ export class RackStore {
         reloadRack: (stackId, reason, data) => this.reloadById(stackId, reason, data),
         listRefreshedAt: () => this.refreshedAt,
         rackReadAt: (stackId, data) =>
-          data === 'details' ? this.rackData.get(stackId)?.readAt : this.architectures.state(stackId).readAt,
+          data === 'details' ? this.detailsReads.readAt(stackId) : this.architectures.state(stackId).readAt,
       },
       options.intervalSeconds,
       this.timers,
@@ -123,8 +122,7 @@ export class RackStore {
   }
 
   onDidChange(listener: Listener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.changes.onDidChange(listener);
   }
 
   get loading(): boolean {
@@ -202,7 +200,7 @@ export class RackStore {
     if (this.progress.get(stackId) === text) return;
     if (text === undefined) this.progress.delete(stackId);
     else this.progress.set(stackId, text);
-    this.announceRack(stackId, 'summary');
+    this.changes.rack(stackId, 'summary');
   }
 
   progressOf(stackId: string): string | undefined {
@@ -232,16 +230,16 @@ export class RackStore {
     } catch (error) {
       this.settingsFailure = asError(error);
       this.log(`Refresh (${reason}) not started: ${this.settingsFailure.message}`);
-      this.announceList();
+      this.changes.list();
       return Promise.reject(error);
     }
     this.settingsFailure = undefined;
     this.log(`Refreshing racks (${reason}).`);
     this.running = this.run(settings, reason).finally(() => {
       this.running = undefined;
-      this.announceList();
+      this.changes.list();
     });
-    this.announceList();
+    this.changes.list();
     return this.running;
   }
 
@@ -268,22 +266,12 @@ export class RackStore {
 
   /** Instances and the rack's own tasks: read on first use, again once stale or when watched; a read in flight is joined. */
   details(rack: Rack): Promise<RackDetails> {
-    const data = this.dataOf(rack.stackId);
-    if (data.details && !data.stale && !data.pending) return Promise.resolve(data.details);
-    return this.readDetails(rack, data, false);
+    return this.detailsReads.get(rack);
   }
 
   /** `convox rack ps` rows of a rack: its tasks plus what their task definitions say. */
-  async processes(rack: Rack): Promise<Process[]> {
-    const details = await this.details(rack);
-    const data = this.dataOf(rack.stackId);
-    if (data.processes?.of !== details)
-      data.processes = { of: details, rows: this.ports.reader.processes(rack, details.tasks, this.deadlineMs) };
-    const { rows } = data.processes;
-    rows.catch(() => {
-      if (data.processes?.rows === rows) data.processes = undefined;
-    });
-    return rows;
+  processes(rack: Rack): Promise<Process[]> {
+    return this.detailsReads.processes(rack);
   }
 
   /** Installing and uninstalling racks: the views reach AWS only through the store. */
@@ -308,46 +296,12 @@ export class RackStore {
   /** Reads one rack's details again now (Inspect's Refresh, a rack view's Retry). */
   reloadDetails(rack: Rack, reason: RefreshReason): Promise<RackDetails> {
     this.log(`Reading ${rack.displayName} again (${reason}).`);
-    return this.readDetails(rack, this.dataOf(rack.stackId), true);
+    return this.detailsReads.reload(rack);
   }
 
   dispose(): void {
-    clearTimeout(this.changeTimer);
+    this.changes.dispose();
     this.policy.dispose();
-    this.listeners.clear();
-  }
-
-  private dataOf(stackId: string): RackData {
-    let data = this.rackData.get(stackId);
-    if (!data) {
-      data = { stale: false };
-      this.rackData.set(stackId, data);
-    }
-    return data;
-  }
-
-  private readDetails(rack: Rack, data: RackData, announce: boolean): Promise<RackDetails> {
-    if (data.pending) return data.pending;
-    const pending = this.ports.reader.details(rack, this.deadlineMs).then(
-      (details) => {
-        data.details = details;
-        data.readAt = this.timers.now();
-        data.stale = false;
-        if (announce) this.announceRack(rack.stackId, 'details');
-        return details;
-      },
-      (error: unknown) => {
-        if (announce) this.announceRack(rack.stackId, 'details');
-        throw error;
-      },
-    );
-    data.pending = pending;
-    // Nothing replaces a read in flight (callers join it), so its end always clears it.
-    const clear = (): void => {
-      data.pending = undefined;
-    };
-    pending.then(clear, clear);
-    return pending;
   }
 
   private reloadById(stackId: string, reason: RefreshReason, data: ReadonlySet<WatchedData>): void {
@@ -373,7 +327,7 @@ export class RackStore {
     this.profilesFound = profiles.length > 0;
     this.merged = undefined;
     this.sortedErrors = undefined;
-    this.scheduleChange();
+    this.changes.schedule();
     const lifecycleChecks: Array<Promise<void>> = [];
     await this.ports.discovery.discover(
       plan.pairs,
@@ -382,7 +336,7 @@ export class RackStore {
         inventory.update(result);
         this.merged = undefined;
         this.sortedErrors = undefined;
-        this.scheduleChange();
+        this.changes.schedule();
         if (result.done && !result.error) lifecycleChecks.push(this.checkLifecycles(result, result.racks));
       },
       this.deadlineMs,
@@ -408,17 +362,14 @@ export class RackStore {
       this.localProblem = problem;
     }
     this.merged = undefined;
-    this.scheduleChange();
+    this.changes.schedule();
   }
 
   /** Watched, visible racks are read again with the list; the rest are read again when next shown. */
   private afterListRefresh(): void {
     const watched = this.policy.visiblyWatched();
     const present = new Set(this.racks().map((rack) => rack.stackId));
-    for (const [stackId, data] of this.rackData) {
-      if (!present.has(stackId)) this.rackData.delete(stackId);
-      else if (!watched.get(stackId)?.has('details')) data.stale = true;
-    }
+    this.detailsReads.listRefreshed(present, (stackId) => watched.get(stackId)?.has('details') === true);
     for (const [stackId, data] of watched) this.reloadById(stackId, 'list refreshed', data);
     this.architectures.keepOnly(present);
   }
@@ -435,52 +386,9 @@ export class RackStore {
       );
       for (const rack of running) this.lifecycles.set(rack.stackId, states.get(rack.outputs.AutoscalingGroup) ?? []);
       this.merged = undefined;
-      this.scheduleChange();
+      this.changes.schedule();
     } catch (error) {
       this.log(`Could not read instance lifecycles in ${pair.profile}/${pair.region}: ${messageOf(error)}`);
     }
-  }
-
-  private announceList(): void {
-    this.pendingList = true;
-    this.flush();
-  }
-
-  private announceRack(stackId: string, aspect: RackAspect): void {
-    const aspects = this.pendingAspects.get(stackId) ?? new Set<RackAspect>();
-    aspects.add(aspect);
-    this.pendingAspects.set(stackId, aspects);
-    this.scheduleChange();
-  }
-
-  /** At most one notification per `changeBatchMs`: the first change of a quiet spell at once, the rest gathered. */
-  private scheduleChange(): void {
-    if (this.changeTimer) return;
-    const wait = this.flushedAt + changeBatchMs - Date.now();
-    if (wait <= 0) return this.flush();
-    this.changeTimer = setTimeout(() => {
-      this.changeTimer = undefined;
-      this.flush();
-    }, wait);
-  }
-
-  /** Tells listeners what changed since they last heard: the list, or which racks and how. */
-  private flush(): void {
-    this.flushedAt = Date.now();
-    const now = { racks: this.racks(), errors: this.errors() };
-    const diff = diffRacks(this.announced, now);
-    this.announced = now;
-    const list = this.pendingList || diff.list;
-    for (const stackId of diff.changed) {
-      const aspects = this.pendingAspects.get(stackId) ?? new Set<RackAspect>();
-      aspects.add('summary');
-      this.pendingAspects.set(stackId, aspects);
-    }
-    const racks = this.pendingAspects;
-    this.pendingList = false;
-    this.pendingAspects = new Map();
-    if (!list && racks.size === 0) return;
-    const change: StoreChange = { list, racks };
-    this.listeners.forEach((listener) => listener(change));
   }
 }

@@ -40,7 +40,12 @@ async function runWalk(walk: Walk, run?: number): Promise<boolean> {
   // A copy of the walk's world for each run: walks change it (stacks, install steps), and a repeated run must
   // start from the same world as the first.
   const { scenario } = walk.options;
-  const world = scenario === undefined || scenario === 'none' ? scenario : structuredClone(scenario);
+  const world =
+    scenario === undefined || scenario === 'none'
+      ? scenario
+      : typeof scenario === 'function'
+        ? scenario()
+        : structuredClone(scenario);
   const session = await startSession(walk.name, { ...walk.options, scenario: world, screenshotDir });
   let failure: string | undefined;
   try {

@@ -86,5 +86,5 @@ walk(
     await ui.page.locator('.part.statusbar [id$=".convox.currentRack"]:not(.error-kind)').waitFor({ timeout: 10_000 });
     await ui.screenshot('running-again');
   },
-  { scenario: alertsScenario(), settings: { 'convox.alerts.interval': 10 } },
+  { scenario: () => alertsScenario(), settings: { 'convox.alerts.interval': 10 } },
 );

@@ -112,5 +112,5 @@ walk(
     await ui.restMouse();
     await ui.screenshot('logs-from-server');
   },
-  { scenario: diagnoseScenario({ bigServers: 3 }) },
+  { scenario: () => diagnoseScenario({ bigServers: 3 }) },
 );

@@ -123,5 +123,5 @@ walk(
     await ui.restMouse();
     await ui.screenshot('following-again');
   },
-  { scenario: logsScenario({ lines: 60 }) },
+  { scenario: () => logsScenario({ lines: 60 }) },
 );

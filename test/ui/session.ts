@@ -8,11 +8,13 @@ import { noAws, simulatedAws } from '../runner/aws';
 import { openBrowser } from '../runner/browser';
 import { startCodeServer } from '../runner/codeServer';
 import { onCleanup } from '../runner/processes';
-import { defaultScenario } from '../sim';
+import { defaultScenario, type Scenario } from '../sim';
 import type { WalkOptions } from './walk';
 import { Workbench } from './workbench';
 
-export interface SessionOptions extends WalkOptions {
+export interface SessionOptions extends Omit<WalkOptions, 'scenario'> {
+  /** The simulator's world, built; 'none' for no AWS at all. Default: defaultScenario(). */
+  scenario?: Scenario | 'none';
   /** Where `ui.screenshot()` writes; default: inside the session's temporary folder, deleted by `stop()`. */
   screenshotDir?: string;
   /** The extension installed in code-server; default: this project. */

@@ -5,8 +5,12 @@ import type { Scenario } from '../sim';
 import type { Ui } from './workbench';
 
 export interface WalkOptions {
-  /** The simulator's world; 'none' for a user without any AWS configuration. Default: defaultScenario(). */
-  scenario?: Scenario | 'none';
+  /**
+   * The simulator's world; 'none' for a user without any AWS configuration. Default: defaultScenario(). A
+   * function is called when the walk starts: walks wait their turn, and a world whose times are relative to now
+   * (a server launched 3 minutes ago) must not age while they wait.
+   */
+  scenario?: Scenario | 'none' | (() => Scenario);
   /** More VS Code user settings, over the scenario's. */
   settings?: Record<string, unknown>;
   /** More environment for code-server and its extension host. */

@@ -2,61 +2,7 @@ import * as assert from 'node:assert/strict';
 import { diagnosisDocument } from '../../../src/model/diagnose/document';
 import type { DiagnoseEvidence } from '../../../src/model/diagnose/evidence';
 import { diagnose, eventsSinceLastUpdate, joinGraceMs } from '../../../src/model/diagnose/rules';
-import type { StackEvent } from '../../../src/model/stackEvents';
-
-const readAt = new Date('2025-06-01T12:00:00Z');
-const ago = (minutes: number): Date => new Date(readAt.getTime() - minutes * 60_000);
-
-function evidence(changes: Partial<DiagnoseEvidence> = {}): DiagnoseEvidence {
-  return {
-    stackName: 'production',
-    displayName: 'acme/production',
-    region: 'us-east-1',
-    stackId: 'arn:aws:cloudformation:us-east-1:1:stack/production/x',
-    rackStatus: 'running',
-    stackStatus: 'UPDATE_COMPLETE',
-    stackEvents: [],
-    groupName: 'production-Instances-X',
-    instances: [
-      { id: 'i-1', lifecycleState: 'InService', healthStatus: 'Healthy', launchedAt: ago(600) },
-      { id: 'i-2', lifecycleState: 'InService', healthStatus: 'Healthy', launchedAt: ago(600) },
-    ],
-    activities: [],
-    clusterName: 'production-Cluster-X',
-    servers: [
-      { ec2InstanceId: 'i-1', status: 'ACTIVE', agentConnected: true, runningTasks: 2 },
-      { ec2InstanceId: 'i-2', status: 'ACTIVE', agentConnected: true, runningTasks: 1 },
-    ],
-    services: [
-      {
-        name: 'production-ServiceWebApi-X',
-        desired: 2,
-        running: 2,
-        pending: 0,
-        events: [{ at: ago(60), message: '(service production-ServiceWebApi-X) has reached a steady state.' }],
-      },
-    ],
-    logGroup: 'production-LogGroup-X',
-    monitorLines: [],
-    unread: [],
-    calls: 10,
-    readAt,
-    ...changes,
-  };
-}
-
-const titles = (found: DiagnoseEvidence): string[] =>
-  diagnose(found)
-    .findings.filter((finding) => finding.severity === 'problem')
-    .map((finding) => finding.title);
-
-const stackEvent = (
-  at: Date,
-  logicalId: string,
-  status: string,
-  reason?: string,
-  resourceType = 'AWS::AutoScaling::AutoScalingGroup',
-): StackEvent => ({ id: `${logicalId}-${status}-${at.getTime()}`, at, logicalId, resourceType, status, reason });
+import { ago, evidence, readAt, stackEvent, titles } from './evidence';
 
 describe('diagnosis rules', () => {
   it('finds nothing wrong on a healthy rack and lists what it checked', () => {
@@ -297,5 +243,65 @@ describe('diagnosis rules', () => {
     assert.equal(diagnosis.findings[0].title, 'Could not read the monitor’s lines');
     const document = diagnosisDocument(diagnosis, readAt, 3);
     assert.match(document, /````text\ndenied ``` # heading\n````/);
+  });
+
+  it('puts the problems first, then the notes, each in the order found', () => {
+    const diagnosis = diagnose(
+      evidence({
+        stackStatus: 'UPDATE_IN_PROGRESS',
+        servers: [
+          { ec2InstanceId: 'i-1', status: 'ACTIVE', agentConnected: false, runningTasks: 0 },
+          { ec2InstanceId: 'i-2', status: 'ACTIVE', agentConnected: true, runningTasks: 1 },
+        ],
+        unread: [{ what: 'the monitor’s lines', message: 'denied' }],
+      }),
+    );
+    assert.deepEqual(
+      diagnosis.findings.map((finding) => `${finding.severity}: ${finding.title}`),
+      [
+        'problem: 1 server’s ECS agent disconnected',
+        'note: CloudFormation is working on the stack (UPDATE_IN_PROGRESS)',
+        'note: Could not read the monitor’s lines',
+      ],
+    );
+  });
+
+  it('lists what it checked, with counts, and what the rack lacks', () => {
+    const services = evidence().services;
+    assert.deepEqual(
+      diagnose(
+        evidence({
+          stackEvents: [stackEvent(ago(10), 'production', 'UPDATE_COMPLETE', undefined, 'AWS::CloudFormation::Stack')],
+          activities: [{ description: 'Launching', cause: '', statusCode: 'Successful', startedAt: ago(50) }],
+          services: [...services, { ...services[0], name: 'production-ServiceMonitorApi-X', running: 0, desired: 1 }],
+          monitorLines: [{ at: ago(5), stream: 'service/monitor/t', message: 'who="EC2/ASG"' }],
+        }),
+      ).checked,
+      [
+        'CloudFormation stack production: UPDATE_COMPLETE, 1 recent events',
+        'Auto Scaling group production-Instances-X: 2 servers, 1 recent activities',
+        'ECS cluster production-Cluster-X: 2 registered servers',
+        "the rack's ECS services: production-ServiceWebApi-X 2/2, production-ServiceMonitorApi-X 0/1",
+        "the monitor's lines in production-LogGroup-X: 1",
+      ],
+    );
+    assert.deepEqual(
+      diagnose(
+        evidence({
+          groupName: undefined,
+          instances: [],
+          clusterName: undefined,
+          servers: [],
+          services: [],
+          logGroup: undefined,
+        }),
+      ).checked.slice(1),
+      [
+        'Auto Scaling: no Instances group found',
+        'ECS: no cluster found',
+        "the rack's ECS services: none found",
+        'the monitor: the rack has no CloudWatch log group',
+      ],
+    );
   });
 });

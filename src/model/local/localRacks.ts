@@ -25,9 +25,9 @@ export function v3RackOf(labels: Readonly<Record<string, string>> | undefined): 
 
 /** Why a v3 rack gets no switch, terminal or rack URL here, or undefined for any other rack. */
 export function v3Refusal(rack: Pick<Rack, 'fullName' | 'local'>): string | undefined {
-  const v3Rack = rack.local?.v3Rack;
-  if (v3Rack === undefined) return undefined;
-  return `${rack.fullName} is a Convox v3 rack (namespace ${rack.local?.namespace}, context ${rack.local?.context}): the v2 convox CLI this extension works with cannot reach it, so it cannot be switched to or given a terminal here. Use the v3 CLI (convox switch ${v3Rack}).`;
+  const local = rack.local;
+  if (local?.v3Rack === undefined) return undefined;
+  return `${rack.fullName} is a Convox v3 rack (namespace ${local.namespace}, context ${local.context}): the v2 convox CLI this extension works with cannot reach it, so it cannot be switched to or given a terminal here. Use the v3 CLI (convox switch ${local.v3Rack}).`;
 }
 
 /** `CONVOX_LOCAL=disable` skips the lookup, as in the CLI. */

@@ -33,8 +33,7 @@ export class LogBuffer {
     // Events come in time order nearly always: look from the end.
     let at = this.entries.length;
     while (at > 0 && this.entries[at - 1].timestamp > entry.timestamp) at--;
-    if (at === this.entries.length) this.entries.push(entry);
-    else this.entries.splice(at, 0, entry);
+    this.entries.splice(at, 0, entry);
   }
 
   /** Drops the oldest lines beyond the capacity; called after each batch, so a batch costs one shift. */

@@ -5,7 +5,9 @@ import { allStreams, streamsOf, type StreamChoice } from './options';
 /** What the logs of an architecture component are: streams of the rack's group, or why they are elsewhere. */
 export type ComponentLogs = { kind: 'streams'; streams: StreamChoice } | { kind: 'elsewhere'; message: string };
 
-const lastSegment = (arn: string): string => arn.slice(arn.lastIndexOf('/') + 1);
+function lastSegment(arn: string): string {
+  return arn.slice(arn.lastIndexOf('/') + 1);
+}
 
 /**
  * The log group's node: every stream. A server: the streams of the rack's own containers on it (app containers

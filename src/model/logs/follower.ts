@@ -162,7 +162,7 @@ export class LogFollower {
   }
 
   private cancelTimer(): void {
-    if (this.timer !== undefined) this.settings.timers.clearTimeout(this.timer);
+    this.settings.timers.clearTimeout(this.timer);
     this.timer = undefined;
   }
 
@@ -188,7 +188,8 @@ export class LogFollower {
   }
 
   private async poll(): Promise<void> {
-    if (this.disposed || this.current.kind === 'paused' || this.current.kind === 'error') return;
+    // A disposed follower never gets here: dispose() cancels the timer, and pollSoon() sets none after it.
+    if (this.current.kind === 'paused' || this.current.kind === 'error') return;
     if (this.polling) {
       this.pollAgain = true;
       return;

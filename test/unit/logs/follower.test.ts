@@ -12,6 +12,7 @@ import {
 } from '../../../src/model/logs/follower';
 import {
   defaultLogOptions,
+  describeOptions,
   formatDuration,
   parseBufferLines,
   parseDuration,
@@ -96,7 +97,42 @@ describe('log lines and options', () => {
     assert.equal(formatDuration(86_400_000), '1d');
   });
 
+  it('keeps the newlines inside a message, dropping only its last one', () => {
+    assert.equal(
+      logLine({ id: '1', timestamp: Date.UTC(2025, 0, 2, 3, 4, 5), stream: 'build', message: 'step 1\nstep 2\r\n' }),
+      '2025-01-02T03:04:05Z build step 1\nstep 2',
+    );
+  });
+
+  it('refuses a duration with anything after its last unit, or longer than 10 years', () => {
+    assert.equal(parseDuration('2m5'), undefined);
+    assert.equal(parseDuration('2mx'), undefined);
+    assert.equal(parseDuration('90s'), 90_000);
+    assert.equal(parseDuration('3653d'), 3653 * 86_400_000, 'the longest a log group keeps events');
+    assert.equal(parseDuration('3654d'), undefined);
+  });
+
+  it('writes seconds, and zero as 0s', () => {
+    assert.equal(formatDuration(90_000), '1m30s');
+    assert.equal(formatDuration(45_000), '45s');
+    assert.equal(formatDuration(0), '0s');
+  });
+
+  it('describes the options in a few words, the filter only when there is one', () => {
+    assert.equal(describeOptions(defaultLogOptions), 'since 2m · all streams');
+    assert.equal(
+      describeOptions({
+        sinceMs: 5_400_000,
+        filterPattern: '"timed out"',
+        streams: { kind: 'prefix', prefix: 'service/web', label: 'service/web' },
+      }),
+      'since 1h30m · service/web · filter "timed out"',
+    );
+  });
+
   it('keeps the buffer setting within bounds', () => {
+    assert.equal(parseBufferLines(Number.NaN), 10_000);
+    assert.equal(parseBufferLines(Number.POSITIVE_INFINITY), 10_000);
     assert.equal(parseBufferLines(undefined), 10_000);
     assert.equal(parseBufferLines('5'), 10_000);
     assert.equal(parseBufferLines(3), 100);
@@ -139,6 +175,31 @@ describe('log buffer and seen events', () => {
     assert.equal(buffer.dropped, 2);
   });
 
+  it('keeps events of the same time in the order they came', () => {
+    const buffer = new LogBuffer(10);
+    buffer.add(event('first', 10));
+    buffer.add(event('second', 10));
+    buffer.add(event('third', 10));
+    assert.deepEqual(
+      buffer.lines().map((line) => line.split(' ').pop()),
+      ['first', 'second', 'third'],
+    );
+  });
+
+  it('drops the oldest lines at once when its capacity shrinks, and starts afresh when cleared', () => {
+    const buffer = new LogBuffer(5);
+    for (const [index, id] of ['a', 'b', 'c', 'd'].entries()) buffer.add(event(id, index));
+    assert.equal(buffer.size, 4);
+    buffer.setCapacity(2);
+    assert.deepEqual(
+      buffer.lines().map((line) => line.split(' ').pop()),
+      ['c', 'd'],
+    );
+    assert.equal(buffer.dropped, 2);
+    buffer.clear();
+    assert.deepEqual([buffer.lines(), buffer.size, buffer.dropped], [[], 0, 0]);
+  });
+
   it('remembers ids until their time leaves the window', () => {
     const seen = new SeenEvents();
     assert.ok(seen.add('a', 10));
@@ -147,6 +208,17 @@ describe('log buffer and seen events', () => {
     seen.forgetBefore(15);
     assert.equal(seen.size, 1);
     assert.ok(!seen.add('b', 20));
+  });
+
+  it('remembers an id whose time is the window’s start, and nothing once cleared', () => {
+    const seen = new SeenEvents();
+    seen.add('a', 10);
+    seen.add('b', 20);
+    seen.forgetBefore(20);
+    assert.ok(!seen.add('b', 20), 'still inside the window');
+    seen.clear();
+    assert.equal(seen.size, 0);
+    assert.ok(seen.add('b', 20));
   });
 });
 

@@ -12,7 +12,7 @@ const match = new vm.Script('pattern.test(value)');
 
 /**
  * CloudFormation matches AllowedPattern against the whole value; undefined for a pattern JavaScript cannot read.
- * Compiled on each check: V8 keeps compiled expressions by source itself.
+ * Compiled on each check: well under a microsecond, next to the few hundred the watchdog's context switch takes.
  */
 function anchored(pattern: string): RegExp | undefined {
   try {

@@ -10,22 +10,16 @@ export const patternBudgetMs = 10;
 const context = vm.createContext(Object.create(null) as object);
 const match = new vm.Script('pattern.test(value)');
 
-/** Compiled patterns by source: the same few are checked on every keystroke. */
-const compiled = new Map<string, RegExp | undefined>();
-const maxCompiled = 64;
-
-/** CloudFormation matches AllowedPattern against the whole value; undefined for a pattern JavaScript cannot read. */
+/**
+ * CloudFormation matches AllowedPattern against the whole value; undefined for a pattern JavaScript cannot read.
+ * Compiled on each check: well under a microsecond, next to the few hundred the watchdog's context switch takes.
+ */
 function anchored(pattern: string): RegExp | undefined {
-  if (compiled.has(pattern)) return compiled.get(pattern);
-  let regex: RegExp | undefined;
   try {
-    regex = new RegExp(`^(?:${pattern})$`);
+    return new RegExp(`^(?:${pattern})$`);
   } catch {
-    regex = undefined;
+    return undefined;
   }
-  if (compiled.size >= maxCompiled) compiled.delete(compiled.keys().next().value as string);
-  compiled.set(pattern, regex);
-  return regex;
 }
 
 /**
@@ -35,7 +29,6 @@ function anchored(pattern: string): RegExp | undefined {
 export function matchesPattern(pattern: string, value: string, budgetMs = patternBudgetMs): boolean | undefined {
   const regex = anchored(pattern);
   if (!regex) return undefined;
-  regex.lastIndex = 0;
   Object.assign(context, { pattern: regex, value });
   try {
     return match.runInContext(context, { timeout: budgetMs }) === true;

@@ -136,10 +136,9 @@ export function nameOptions(
 /** Reads constraints from a template's `Parameters` section (JSON), which GetTemplateSummary does not return. */
 export function templateConstraints(template: unknown): Map<string, Partial<TemplateParameter>> {
   const result = new Map<string, Partial<TemplateParameter>>();
-  if (typeof template !== 'object' || template === null) return result;
-  const section = (template as Record<string, unknown>).Parameters;
-  if (typeof section !== 'object' || section === null) return result;
-  for (const [key, raw] of Object.entries(section)) {
+  // A section that is not an object has no entries that are: nothing is read from it.
+  const section = (template as { Parameters?: unknown } | null | undefined)?.Parameters;
+  for (const [key, raw] of Object.entries(section ?? {})) {
     if (typeof raw !== 'object' || raw === null) continue;
     const declared = raw as Record<string, unknown>;
     const number = (name: string): number | undefined =>
@@ -163,8 +162,8 @@ export function parseTags(text: string): { tags: Record<string, string>; problem
   if (text.trim() === '') return { tags };
   for (const pair of text.split(',')) {
     const at = pair.indexOf('=');
-    const key = (at < 0 ? pair : pair.slice(0, at)).trim();
-    if (at < 0 || key === '') return { tags, problem: `"${pair.trim()}" is not Key=Value.` };
+    const key = at < 0 ? '' : pair.slice(0, at).trim();
+    if (key === '') return { tags, problem: `"${pair.trim()}" is not Key=Value.` };
     if (key === 'System' || key === 'Type')
       return { tags, problem: `The tag ${key} is set by the installer (System=convox, Type=rack).` };
     tags[key] = pair.slice(at + 1).trim();

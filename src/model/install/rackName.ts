@@ -57,7 +57,7 @@ export function certificateNameLimit(context: NameContext): number {
 
 /** The longest load balancer name suffix these options create (`<rack>-rti`, `<rack>-i` or `<rack>`). */
 function loadBalancerNameLimit(context: NameContext): { limit: number; balancer: string } {
-  const suffix = context.internal ? '-rti' : context.privateApi ? '-i' : '';
+  const { suffix } = longestBalancer(context);
   return { limit: loadBalancerNameMax - suffix.length, balancer: `<rack>${suffix}` };
 }
 
@@ -86,7 +86,8 @@ export function rackNameProblem(name: string, context: NameContext): NameProblem
   const certificateLimit = certificateNameLimit(context);
   const limit = Math.min(balancerLimit, certificateLimit);
   if (name.length <= limit) return undefined;
-  const longestFitting = name.slice(0, limit).replace(/-+$/, '');
+  // No two hyphens in a row reach here: the cut ends with one at most.
+  const longestFitting = name.slice(0, limit).replace(/-$/, '');
   if (certificateLimit <= balancerLimit) {
     const { why } = longestBalancer(context);
     return {

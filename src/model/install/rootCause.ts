@@ -59,9 +59,8 @@ export function plainReason(reason: string): string {
   let text = reason.trim();
   const handler = /^Resource handler returned message:\s*"([\s\S]*)"\s*(\(RequestToken:[^)]*\))?\s*$/.exec(text);
   if (handler) text = handler[1];
-  const custom = /^Received response status \[FAILED\] from custom resource\.\s*Message returned:\s*([\s\S]*)$/.exec(
-    text,
-  );
+  // The function's own text follows "Message returned:"; its spacing is folded below.
+  const custom = /^Received response status \[FAILED\] from custom resource\.\s*Message returned:([\s\S]*)/.exec(text);
   if (custom) text = custom[1];
   return text
     .replace(/\s*\(RequestToken:[^)]*\)/g, '')

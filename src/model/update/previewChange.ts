@@ -54,9 +54,10 @@ export async function previewChange(
   const rows = previewRows(preview.changes);
   const title = changeTitle(change, template);
   const mirror = mirrorHost(dependencies.releasesUrl);
+  const warning = change.kind === 'scale' ? autoscaleWarning(rack) : undefined;
   const notes = [
     ...(mirror ? [mirrorNote(mirror)] : []),
-    ...(change.kind === 'scale' && autoscaleWarning(rack) ? [autoscaleWarning(rack) ?? ''] : []),
+    ...(warning ? [warning] : []),
     ...(preview.deleted
       ? []
       : [

@@ -75,9 +75,10 @@ export function countProblem(
   rack: Pick<Rack, 'parameters'>,
   text: string,
 ): string | undefined {
-  if (!/^\d+$/.test(text.trim())) return 'The instance count is a whole number.';
+  const count = text.trim();
+  if (!/^\d+$/.test(count)) return 'The instance count is a whole number.';
   const parameter = template.find((candidate) => candidate.key === countParameter(rack));
-  return parameter ? parameterProblem(parameter, text.trim()) : undefined;
+  return parameter ? parameterProblem(parameter, count) : undefined;
 }
 
 /** Said before scaling a rack whose autoscaler is on: it will set the count again. */

@@ -2,7 +2,8 @@ import type { Release } from '../install/releases';
 
 /** The releases after the current one, in list (publication) order; all of them when the current one is not listed. */
 function laterReleases(releases: readonly Release[], current: string | undefined): Release[] {
-  const at = current === undefined ? -1 : releases.findIndex((release) => release.version === current);
+  // An undefined current version matches no release: every one is later.
+  const at = releases.findIndex((release) => release.version === current);
   return releases.slice(at + 1).filter((release) => release.published);
 }
 

@@ -220,3 +220,53 @@ describe('install parameters: the rules at their edges', () => {
     assert.match(parseTags('=x').problem ?? '', /not Key=Value/);
   });
 });
+
+describe('install parameters: what the template leaves unsaid', () => {
+  it('a parameter without a default counts as empty in the cross-checks', () => {
+    const schedules: TemplateParameter[] = [
+      { key: 'ScheduleRackScaleDown', type: 'String', noEcho: false },
+      { key: 'ScheduleRackScaleUp', type: 'String', noEcho: false },
+    ];
+    assert.deepEqual(valuesProblems(schedules, {}), []);
+    assert.deepEqual(valuesProblems(schedules, { ScheduleRackScaleDown: '0 18 * * ? *' }), [
+      'ScheduleRackScaleDown and ScheduleRackScaleUp must be set together.',
+    ]);
+  });
+
+  it('reads every declared constraint, numbers given as text too, and ignores ones of the wrong type', () => {
+    const constraints = templateConstraints({
+      Parameters: {
+        Key: { MinLength: '2', MaxLength: '8', AllowedPattern: '[a-z]+', ConstraintDescription: 'lower case' },
+        Count: { MinValue: 1, MaxValue: '10' },
+        Odd: { AllowedPattern: 42, ConstraintDescription: ['not', 'text'] },
+      },
+    });
+    assert.deepEqual(constraints.get('Key'), {
+      allowedPattern: '[a-z]+',
+      minLength: 2,
+      maxLength: 8,
+      minValue: undefined,
+      maxValue: undefined,
+      constraintDescription: 'lower case',
+    });
+    assert.equal(constraints.get('Count')?.maxValue, 10);
+    assert.equal(constraints.get('Odd')?.allowedPattern, undefined);
+    assert.equal(constraints.get('Odd')?.constraintDescription, undefined);
+  });
+
+  it('reads nothing from a null section or a null parameter', () => {
+    assert.equal(templateConstraints(undefined).size, 0);
+    assert.equal(templateConstraints({ Parameters: null }).size, 0);
+    assert.deepEqual([...templateConstraints({ Parameters: { Bad: null, Good: {} } }).keys()], ['Good']);
+  });
+
+  it('tags: keys and values are trimmed, Type is the installer’s too, and a problem quotes the pair as typed', () => {
+    assert.deepEqual(parseTags(' team = web , cost= 42 ').tags, { team: 'web', cost: '42' });
+    assert.deepEqual(parseTags('Type=app'), {
+      tags: {},
+      problem: 'The tag Type is set by the installer (System=convox, Type=rack).',
+    });
+    assert.deepEqual(parseTags('team=web,  oops  '), { tags: { team: 'web' }, problem: '"oops" is not Key=Value.' });
+    assert.equal(parseTags(' = x').problem, '"= x" is not Key=Value.');
+  });
+});

@@ -60,3 +60,15 @@ describe('install progress from stack events', () => {
     assert.equal(elapsed(61_000), '1m 01s');
   });
 });
+
+describe('install progress at its edges', () => {
+  it('nothing expected and nothing seen yet is 0 %', () => {
+    assert.equal(percent(stackProgress([], 'prod', 'create', 0)), 0);
+  });
+
+  it('a create waiting for its change set is running; a delete is running until it completes or fails', () => {
+    assert.equal(outcomeOf('create', 'REVIEW_IN_PROGRESS'), 'running');
+    assert.equal(outcomeOf('create', undefined), 'running');
+    assert.equal(outcomeOf('delete', 'DELETE_IN_PROGRESS'), 'running');
+  });
+});

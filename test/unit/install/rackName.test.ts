@@ -46,3 +46,44 @@ describe('rack names: stack-name rules and the limits Convox meets late', () => 
     assert.match(rackNameProblem('a'.repeat(129), usEast)?.message ?? '', /at most 128/);
   });
 });
+
+describe('rack names at their limits', () => {
+  it('the longest name that fits passes; one more character says which balancer and how long', () => {
+    assert.equal(rackNameProblem('a'.repeat(29), usEast), undefined);
+    assert.equal(
+      rackNameProblem('a'.repeat(30), usEast)?.message,
+      `Too long for us-east-1: the certificate for the API load balancer would be named over 64 characters, which fails the install about twenty minutes in. At most 29 characters here; "${'a'.repeat(29)}" fits.`,
+    );
+    const privateApi = rackNameProblem('a'.repeat(19), { ...usEast, privateApi: true });
+    assert.match(privateApi?.message ?? '', /certificate for the internal API load balancer \(PrivateApi=Yes\)/);
+    assert.equal(privateApi?.longestFitting, 'a'.repeat(18));
+  });
+
+  it('a name of exactly 128 characters is a valid stack name, only too long for the certificate', () => {
+    assert.match(rackNameProblem('a'.repeat(128), usEast)?.message ?? '', /^Too long for us-east-1/);
+    assert.equal(rackNameProblem('a'.repeat(129), usEast)?.longestFitting, 'a'.repeat(128));
+  });
+
+  it('refuses two hyphens in a row', () => {
+    assert.equal(
+      rackNameProblem('prod--web', usEast)?.message,
+      'A rack name cannot contain two hyphens in a row: ELB refuses such load balancer names.',
+    );
+  });
+
+  it('the longest fitting name loses only a hyphen at its end', () => {
+    const problem = rackNameProblem('ab-cdefghijklmn-pqrs', { ...usEast, internal: true });
+    assert.equal(problem?.longestFitting, 'ab-cdefghijklmn');
+  });
+
+  it('where the certificate would allow more, the load balancer name’s own 32 characters are the limit', () => {
+    // No AWS region name is this short; the rule holds all the same.
+    const short: NameContext = { region: 'x', internal: false, privateApi: false };
+    assert.equal(certificateNameLimit(short), 37);
+    assert.equal(rackNameProblem('a'.repeat(32), short), undefined);
+    assert.deepEqual(rackNameProblem('a'.repeat(33), short), {
+      message: `Too long: the load balancer <rack> would have a name over 32 characters. At most 32 characters; "${'a'.repeat(32)}" fits.`,
+      longestFitting: 'a'.repeat(32),
+    });
+  });
+});

@@ -3,6 +3,7 @@ import { generatePassword, passwordLength } from '../../../src/model/install/pas
 import {
   installableReleases,
   latestRelease,
+  mirrorHost,
   parseReleases,
   ReleaseListError,
   templateUrl,
@@ -60,6 +61,43 @@ describe('release list', () => {
       templateUrl('https://convox.s3.amazonaws.com/release/versions.json', '20250101120000'),
       'https://convox.s3.amazonaws.com/release/20250101120000/rack.json',
     );
+  });
+});
+
+describe('release list entries', () => {
+  it('keeps each entry’s description, and is published or required only when it says true', () => {
+    const releases = parseReleases(
+      JSON.stringify([
+        { version: '20250101120000', description: 'first', published: true, required: true },
+        { version: '20250201120000', description: 7, published: 'true', required: 'true' },
+        { version: '20250301120000' },
+      ]),
+    );
+    assert.deepEqual(releases, [
+      { version: '20250101120000', description: 'first', published: true, required: true },
+      { version: '20250201120000', description: '', published: false, required: false },
+      { version: '20250301120000', description: '', published: false, required: false },
+    ]);
+  });
+
+  it('names the entry that is wrong, counting from 1', () => {
+    assert.throws(
+      () => parseReleases('[{"version":"1"}, null]'),
+      /^ReleaseListError: Release 2 of the list is not an object\.$/,
+    );
+    assert.throws(
+      () => parseReleases('[{"version":"1"}, {"version":"../rack"}]'),
+      /^ReleaseListError: Release 2 of the list has no valid "version"\.$/,
+    );
+  });
+
+  it('a typed release is checked to its end', () => {
+    assert.match(versionProblem('20250101120000/../x') ?? '', /letters, digits/);
+    assert.equal(versionProblem('v1.2_rc-3'), undefined);
+  });
+
+  it('a list address without a scheme is shown whole', () => {
+    assert.equal(mirrorHost('mirror.example.com/versions.json'), 'mirror.example.com/versions.json');
   });
 });
 

@@ -180,3 +180,69 @@ describe('root cause, edge cases', () => {
     );
   });
 });
+
+describe('root cause: which events count', () => {
+  it('a resource that only reports progress is no cause, whatever its reason says', () => {
+    const events = newestFirst([
+      stack('CREATE_IN_PROGRESS', 'User Initiated'),
+      event('Vpc', 'CREATE_IN_PROGRESS', 'Resource creation Initiated'),
+      event('Bucket', 'CREATE_FAILED', 'Bucket name already taken', 'AWS::S3::Bucket'),
+      stack('ROLLBACK_IN_PROGRESS', 'The following resource(s) failed to create: [Bucket].'),
+    ]);
+    assert.equal(rootCause(events, 'prod')?.logicalId, 'Bucket');
+  });
+
+  it('a stack failure without a reason gives way to a later one that has one', () => {
+    const events = newestFirst([
+      stack('UPDATE_ROLLBACK_IN_PROGRESS'),
+      stack('UPDATE_ROLLBACK_FAILED', 'Export in use'),
+    ]);
+    const cause = rootCause(events, 'prod');
+    assert.equal(cause?.status, 'UPDATE_ROLLBACK_FAILED');
+    assert.equal(cause?.reason, 'Export in use');
+  });
+});
+
+describe('root cause: plain words at the edges of the wrappers', () => {
+  it('reads a handler message around spaces and without a request token', () => {
+    assert.equal(plainReason('  Resource handler returned message: " Bucket exists "  '), 'Bucket exists');
+    assert.equal(plainReason('Resource handler returned message:"Bucket exists"'), 'Bucket exists');
+    assert.equal(plainReason('Resource handler returned message: "Bucket exists"(RequestToken: 1)'), 'Bucket exists');
+  });
+
+  it('unwraps a handler message only when it is the whole reason', () => {
+    assert.equal(
+      plainReason('Resource handler returned message: "Bucket exists" etc.'),
+      'Resource handler returned message: "Bucket exists" etc.',
+    );
+    assert.equal(
+      plainReason('Embedded stack failed: Resource handler returned message: "Bucket exists"'),
+      'Embedded stack failed: Resource handler returned message: "Bucket exists"',
+    );
+  });
+
+  it('unwraps a custom resource message only at the start, with or without spaces around it', () => {
+    assert.equal(
+      plainReason('Received response status [FAILED] from custom resource.Message returned:bad AMI'),
+      'bad AMI',
+    );
+    assert.equal(
+      plainReason('Nested: Received response status [FAILED] from custom resource. Message returned: bad AMI'),
+      'Nested: Received response status [FAILED] from custom resource. Message returned: bad AMI',
+    );
+  });
+
+  it('drops request tokens and ids anywhere, with or without a space before them', () => {
+    assert.equal(plainReason('Rate exceeded (RequestToken: ab-12, HandlerErrorCode: Throttling)'), 'Rate exceeded');
+    assert.equal(plainReason('Rate exceeded(RequestToken: ab-12)'), 'Rate exceeded');
+    assert.equal(plainReason('Failed to create(RequestId: 12-34)'), 'Failed to create');
+    assert.equal(plainReason('Access Denied(Service: S3, Status Code: 403)'), 'Access Denied');
+    assert.equal(plainReason('Limit reached(HandlerErrorCode: ServiceLimitExceeded)'), 'Limit reached');
+  });
+
+  it('the sentence drops only a closing full stop', () => {
+    const failing = event('Images', 'CREATE_FAILED', 'Image v1.2 not found.', 'Custom::EC2AMI');
+    const cause = rootCause([failing], 'prod');
+    assert.equal(cause && rootCauseSentence(cause), 'Images (Custom::EC2AMI) failed: Image v1.2 not found');
+  });
+});

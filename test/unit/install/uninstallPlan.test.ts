@@ -144,4 +144,59 @@ describe('uninstall plan', () => {
     assert.equal(autoscalerRule(rackResources), 'prod-InstancesAutoscalerEvent-X');
     assert.deepEqual(autoScalingGroups(rackResources), ['prod-Instances-Y', 'prod-BuildInstances-Z']);
   });
+
+  it('deletes the rack once, last, leaving out stacks already deleted', () => {
+    const selfTagged = stack('prod', { System: 'convox', Type: 'rack', Rack: 'prod' });
+    const gone = { ...stack('prod-old', { Type: 'app', Rack: 'prod' }), status: 'DELETE_COMPLETE' };
+    assert.deepEqual(
+      uninstallPlan(selfTagged, [selfTagged, gone, app], resources).stacks.map((entry) => entry.name),
+      ['prod-web', 'prod'],
+    );
+  });
+
+  it('names what stays by its logical id where no resource was read', () => {
+    const resource = stack('prod-cache', { Type: 'resource', Rack: 'prod' });
+    const unread = new Map<string, PlanResource[]>([
+      ['prod', [{ logicalId: 'EncryptionKey', type: 'Custom::KMSKey' }]],
+      ['prod-cache', [{ logicalId: 'Cluster', type: 'AWS::RDS::DBCluster' }]],
+    ]);
+    assert.deepEqual(
+      uninstallPlan(rack, [stack('prod-api', { Type: 'app', Rack: 'prod' }), resource], unread).retained,
+      [
+        'S3 bucket Settings of prod (rack Settings, retained)',
+        'S3 bucket Logs of prod (rack Logs, retained)',
+        'S3 bucket ELBLogs of prod (rack ELBLogs, retained)',
+        'S3 bucket Settings of prod-api (settings of app prod-api, retained)',
+        "KMS key EncryptionKey of prod (EncryptionKey, made by the rack's function; scheduled for deletion, recoverable for 7 days)",
+        'final snapshot of RDS database Cluster of prod-cache (resource prod-cache, kept until you delete it)',
+      ],
+    );
+  });
+
+  it('keeps a final snapshot of resource stacks’ databases only', () => {
+    const withDatabase = new Map(resources);
+    withDatabase.set('prod-web', [{ logicalId: 'Database', physicalId: 'web-db', type: 'AWS::RDS::DBInstance' }]);
+    assert.deepEqual(
+      uninstallPlan(rack, [app], withDatabase).retained.filter((line) => line.startsWith('final snapshot')),
+      [],
+    );
+  });
+
+  it('is refused with every reason, each said once, in one sentence', () => {
+    const guarded = stack(
+      'prod',
+      { System: 'convox', Type: 'rack' },
+      { NLBDeletionProtection: 'Yes', NLBInternalDeletionProtection: 'Yes' },
+    );
+    const unnamed = stack('prod-db2', { Type: 'resource', Rack: 'prod' }, { DeletionProtection: 'true' });
+    assert.equal(
+      uninstallPlan(guarded, [unnamed], resources).refusal,
+      'prod has NLBDeletionProtection and NLBInternalDeletionProtection=Yes: its network load balancer cannot be deleted. Set NLBDeletionProtection and NLBInternalDeletionProtection to No (convox rack params set) first; and ' +
+        'the database resource prod-db2 (stack prod-db2) has DeletionProtection=true, so its stack cannot be deleted: turn it off first (convox rack resources update prod-db2 DeletionProtection=false).',
+    );
+  });
+
+  it('finds no autoscaler rule in a rack without one', () => {
+    assert.equal(autoscalerRule([]), undefined);
+  });
 });

@@ -173,3 +173,52 @@ describe('rack changes: parameters, scale, readiness and the PUT /system form', 
     );
   });
 });
+
+describe('rack changes: values, titles and forms of each kind', () => {
+  it('masks Password and HttpProxy whatever the template says, and shows an unset value as such', () => {
+    assert.equal(shownValue('Password', 'abc', []), '**********');
+    assert.equal(shownValue('Autoscale', undefined, template), '(unset)');
+    assert.equal(shownValue('Password', undefined, template), '(unset)');
+  });
+
+  it('a count is a whole number, spaces around it aside', () => {
+    assert.equal(countProblem(template, noHa, ' 12 '), undefined);
+    assert.match(countProblem(template, ha, ' 2 ') ?? '', /at least 3/);
+    for (const text of ['2x', 'x2', '1.5', '-1', ''])
+      assert.equal(countProblem(template, noHa, text), 'The instance count is a whole number.', text);
+    assert.equal(countProblem([], noHa, '0'), undefined, 'no rule in the template, nothing to check');
+  });
+
+  it('changes the stack parameters each kind of change names, and only those', () => {
+    assert.deepEqual(changedParameters(ha, { kind: 'version', version: '20260421192651' }), {
+      Version: '20260421192651',
+    });
+    assert.deepEqual(changedParameters(ha, { kind: 'parameters', parameters: { Autoscale: 'No' } }), {
+      Autoscale: 'No',
+    });
+    assert.deepEqual(changedParameters(ha, { kind: 'scale', count: 4 }), { InstanceCount: '4' });
+    assert.deepEqual(changedParameters(ha, { kind: 'scale', type: 't3.large' }), { InstanceType: 't3.large' });
+  });
+
+  it('a scale of the type alone sends no count', () => {
+    assert.equal(systemUpdateForm(ha, { kind: 'scale', type: 't3.large' }), 'type=t3.large');
+    assert.equal(systemUpdateForm(noHa, { kind: 'scale', type: 't3.large' }), 'type=t3.large');
+  });
+
+  it('titles each kind of change', () => {
+    assert.equal(changeTitle({ kind: 'version', version: '20260421192651' }), 'Update to 20260421192651');
+    assert.equal(
+      changeTitle({ kind: 'parameters', parameters: { Autoscale: 'No', SyslogDestination: '' } }),
+      'Set Autoscale=No, SyslogDestination=(empty)',
+    );
+    assert.equal(changeTitle({ kind: 'scale', count: 4, type: 't3.large' }), 'Scale to 4 instances of t3.large');
+    assert.equal(changeTitle({ kind: 'scale', count: 4 }), 'Scale to 4 instances');
+    assert.equal(changeTitle({ kind: 'scale', type: 't3.large' }), 'Scale to t3.large');
+  });
+
+  it('names up to five servers not in service, and says how many more only when there are', () => {
+    const rack = { displayName: 'acme/converge', status: 'converging' as const };
+    const five = ['i-1', 'i-2', 'i-3', 'i-4', 'i-5'];
+    assert.match(convergingWarning(rack, five) ?? '', /\(not in service: i-1, i-2, i-3, i-4, i-5\)\./);
+  });
+});

@@ -52,4 +52,13 @@ describe("update target version (the CLI's Versions.Next)", () => {
     );
     assert.deepEqual(updateChoices(list, '20250601000000'), []);
   });
+
+  it('with no current version, every published release is later', () => {
+    assert.equal(targetRelease(list, undefined), '20250301000000');
+    assert.deepEqual(
+      updateChoices(list, undefined).map((choice) => choice.version),
+      ['20250601000000', '20250501000000', '20250301000000', '20250201000000', '20250101000000'],
+    );
+    assert.equal(targetRelease([], undefined), undefined);
+  });
 });

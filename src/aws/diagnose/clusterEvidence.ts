@@ -6,7 +6,7 @@ import {
   ListServicesCommand,
   type ECSClient,
 } from '@aws-sdk/client-ecs';
-import type { ClusterServer, MonitorLine, RackService } from '../../model/diagnose/evidence';
+import type { ClusterServer, EvidencePart, MonitorLine, RackService } from '../../model/diagnose/evidence';
 import { chunks, isRackService } from '../../model/processes';
 import type { Rack } from '../../model/rack';
 import type { AwsClients } from '../clients';
@@ -145,7 +145,7 @@ export interface ClusterEvidence {
   services: RackService[];
   monitorLines: MonitorLine[];
   /** Parts that failed, by what they are, with the failure. */
-  failures: { what: string; error: unknown }[];
+  failures: { part: EvidencePart; what: string; error: unknown }[];
 }
 
 /** What ECS, EC2 and the log group say about a rack's servers and services, each part read at once and alone. */
@@ -160,28 +160,28 @@ export async function readClusterEvidence(
   abortSignal: AbortSignal,
 ): Promise<ClusterEvidence> {
   const failures: ClusterEvidence['failures'] = [];
-  const part = async <T>(what: string, empty: T, read: () => Promise<T>): Promise<T> => {
+  const part = async <T>(name: EvidencePart, what: string, empty: T, read: () => Promise<T>): Promise<T> => {
     try {
       return await read();
     } catch (error) {
       if (abortSignal.aborted) throw error;
-      failures.push({ what, error });
+      failures.push({ part: name, what, error });
       return empty;
     }
   };
   const cluster = rack.outputs.Cluster;
   const logGroup = rack.outputs.LogGroup;
   const [launchedAt, servers, services, lines] = await Promise.all([
-    part('EC2 launch times (ec2:DescribeInstances)', new Map<string, Date>(), () =>
+    part('launch times', 'EC2 launch times (ec2:DescribeInstances)', new Map<string, Date>(), () =>
       launchTimes(clients, profile, rack.region, instanceIds, counter, abortSignal),
     ),
-    part('the ECS cluster’s servers (ecs:ListContainerInstances)', [], async () =>
+    part('servers', 'the ECS cluster’s servers (ecs:ListContainerInstances)', [], async () =>
       cluster ? clusterServers(ecs, cluster, counter, abortSignal, Math.max(instanceIds.length, ecsBatch)) : [],
     ),
-    part('the rack’s ECS services (ecs:DescribeServices)', [], async () =>
+    part('services', 'the rack’s ECS services (ecs:DescribeServices)', [], async () =>
       cluster ? rackServices(ecs, cluster, rack, counter, abortSignal) : [],
     ),
-    part('the monitor’s lines (logs:FilterLogEvents)', [], async () =>
+    part('monitor', 'the monitor’s lines (logs:FilterLogEvents)', [], async () =>
       logGroup ? monitorLines(clients, profile, rack.region, logGroup, now, counter, abortSignal) : [],
     ),
   ]);

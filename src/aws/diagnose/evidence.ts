@@ -1,4 +1,4 @@
-import type { DiagnoseEvidence, Unread } from '../../model/diagnose/evidence';
+import type { DiagnoseEvidence, EvidencePart, Unread } from '../../model/diagnose/evidence';
 import type { Rack } from '../../model/rack';
 import type { AwsClients } from '../clients';
 import type { DetailsReaders } from '../details';
@@ -21,8 +21,9 @@ export async function readEvidence(
   const counter: CallCounter = { calls: 0 };
   const now = new Date();
   const unread: Unread[] = [];
-  const failed = (what: string, error: unknown, action: string): void => {
+  const failed = (part: EvidencePart, what: string, error: unknown, action: string): void => {
     unread.push({
+      part,
       what,
       message: classifyError(error, { profile: rack.profile, region: rack.region, action }).message,
     });
@@ -35,6 +36,7 @@ export async function readEvidence(
       ? readGroupEvidence(clients, profile, rack.region, groupName, counter, abortSignal).catch((error: unknown) => {
           if (abortSignal.aborted) throw error;
           failed(
+            'group',
             'the Auto Scaling group',
             error,
             'read the Instances group (autoscaling:DescribeAutoScalingGroups, DescribeScalingActivities)',
@@ -47,7 +49,7 @@ export async function readEvidence(
   const cluster = await (
     await readers()
   ).clusterEvidence(profile, rack, instanceIds, now.getTime(), counter, abortSignal);
-  for (const failure of cluster.failures) failed(failure.what, failure.error, `read ${failure.what}`);
+  for (const failure of cluster.failures) failed(failure.part, failure.what, failure.error, `read ${failure.what}`);
   return {
     stackName: rack.name,
     displayName: rack.displayName,

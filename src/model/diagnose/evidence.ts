@@ -42,8 +42,12 @@ export interface MonitorLine {
   message: string;
 }
 
+/** The parts of the evidence read on their own, each of which can fail alone. */
+export type EvidencePart = 'group' | 'launch times' | 'servers' | 'services' | 'monitor';
+
 /** Something that could not be read: the diagnosis says so rather than guessing. */
 export interface Unread {
+  part: EvidencePart;
   what: string;
   message: string;
 }

@@ -171,8 +171,11 @@ function clusterFindings(evidence: DiagnoseEvidence): Finding[] {
   const joined = new Set(evidence.servers.map((server) => server.ec2InstanceId));
   const launchedLongAgo = (launchedAt: Date | undefined): boolean =>
     launchedAt !== undefined && now - launchedAt.getTime() > joinGraceMs;
+  // Servers the cluster could not be asked about are not "never joined": the unread finding says why instead.
+  const serversRead = !evidence.unread.some((unread) => unread.part === 'servers');
   const neverJoined = evidence.instances.filter(
     (instance) =>
+      serversRead &&
       !joined.has(instance.id) &&
       !instance.lifecycleState.startsWith('Terminat') &&
       (instance.lifecycleState === 'InService' || launchedLongAgo(instance.launchedAt)),

@@ -238,7 +238,7 @@ describe('diagnosis rules', () => {
 
   it('says what could not be read, and keeps AWS text in a fence it cannot close', () => {
     const diagnosis = diagnose(
-      evidence({ unread: [{ what: 'the monitor’s lines', message: 'denied ``` # heading' }] }),
+      evidence({ unread: [{ part: 'monitor', what: 'the monitor’s lines', message: 'denied ``` # heading' }] }),
     );
     assert.equal(diagnosis.findings[0].title, 'Could not read the monitor’s lines');
     const document = diagnosisDocument(diagnosis, readAt, 3);
@@ -253,7 +253,7 @@ describe('diagnosis rules', () => {
           { ec2InstanceId: 'i-1', status: 'ACTIVE', agentConnected: false, runningTasks: 0 },
           { ec2InstanceId: 'i-2', status: 'ACTIVE', agentConnected: true, runningTasks: 1 },
         ],
-        unread: [{ what: 'the monitor’s lines', message: 'denied' }],
+        unread: [{ part: 'monitor', what: 'the monitor’s lines', message: 'denied' }],
       }),
     );
     assert.deepEqual(

@@ -142,6 +142,20 @@ describe('diagnosis of the rack’s servers', () => {
       assert.match(one.next, /system log in the EC2 console/);
     });
 
+    it('are not guessed when the cluster’s servers could not be read: the unread part is reported instead', () => {
+      const unread = {
+        part: 'servers' as const,
+        what: 'the ECS cluster’s servers (ecs:ListContainerInstances)',
+        message: 'AccessDenied',
+      };
+      const found = evidence({ instances: [instance('i-1', 'InService', ago(30))], servers: [], unread: [unread] });
+      assert.deepEqual(neverJoined([instance('i-1', 'InService', ago(30))], { unread: [unread] }), []);
+      assert.deepEqual(titles(found), [], 'no problem is guessed');
+      assert.deepEqual(findingTitled(found, `Could not read ${unread.what}`).evidence, ['AccessDenied']);
+      const otherPart = { ...unread, part: 'monitor' as const, what: 'the monitor’s lines' };
+      assert.equal(neverJoined([instance('i-1', 'InService', ago(30))], { unread: [otherPart] }).length, 1);
+    });
+
     it('name “the cluster” when the rack has no cluster name', () => {
       assert.deepEqual(neverJoined([instance('i-1', 'InService', ago(30))], { clusterName: undefined }), [
         'i-1 InService, not a container instance of the cluster, launched 30 min ago',

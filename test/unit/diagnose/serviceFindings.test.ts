@@ -121,7 +121,9 @@ describe('diagnosis from the rack’s monitor', () => {
 describe('diagnosis of what could not be read', () => {
   it('is a note that the part is missing, with AWS’s message', () => {
     const finding = diagnose(
-      evidence({ unread: [{ what: 'the Auto Scaling group', message: 'AccessDenied: not authorized' }] }),
+      evidence({
+        unread: [{ part: 'group', what: 'the Auto Scaling group', message: 'AccessDenied: not authorized' }],
+      }),
     ).findings[0];
     assert.equal(finding.severity, 'note');
     assert.match(finding.meaning, /This part of the diagnosis is missing/);

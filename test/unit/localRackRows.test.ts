@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { localInspectDocument } from '../../src/model/inspect/inspectDocument';
 import { localRacks } from '../../src/model/local/localRacks';
 import { rackRow } from '../../src/model/racks/rows';
 
@@ -42,5 +43,30 @@ describe('rows of local racks', () => {
       accessibilityLabel: 'shop (v3), Convox v3 rack, Kubernetes context eks-prod',
       collapsible: 'none',
     });
+  });
+});
+
+describe('the Inspect document of a local rack', () => {
+  it('is a titled Rack section of where it lives, and says why there is nothing more', () => {
+    const [convox] = localRacks({ context: 'docker-desktop', namespaces: [{ name: 'convox' }] });
+    assert.equal(
+      localInspectDocument(convox),
+      [
+        'local/convox',
+        '============',
+        '',
+        'Rack',
+        '----',
+        'Name       local/convox',
+        'Provider   local (Kubernetes)',
+        'Namespace  convox',
+        'Context    docker-desktop',
+        'Status     running',
+        'Endpoint   https://rack.convox',
+        '',
+        'A local rack runs in a Kubernetes namespace, not on AWS: it has no stack, instances or parameters to show.',
+        '',
+      ].join('\n'),
+    );
   });
 });

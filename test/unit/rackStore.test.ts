@@ -642,6 +642,13 @@ describe('rack store: telling listeners', () => {
     store.dispose();
   });
 
+  it('tells progress shown before any refresh as a change of its rack only, not of the list', () => {
+    const { store, changes } = setup();
+    store.setProgress('stack/fresh', '5%');
+    assert.deepEqual(changes.map(described), ['list=false stack/fresh:summary']);
+    store.dispose();
+  });
+
   it('does not tell progress that did not change, also after a while', async () => {
     const { store, refreshed, changes, rack } = setup();
     await refreshed();

@@ -8,7 +8,8 @@ const ipv4 = /^(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d
 const maxHostLength = 253;
 
 function validHostname(hostname: string): boolean {
-  if (hostname.length === 0 || hostname.length > maxHostLength) return false;
+  // An empty hostname fails the label test below.
+  if (hostname.length > maxHostLength) return false;
   if (/^[\d.]+$/.test(hostname)) return ipv4.test(hostname);
   return hostname.split('.').every((part) => label.test(part));
 }

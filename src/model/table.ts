@@ -5,7 +5,8 @@ export function formatTable(headers: readonly string[], rows: ReadonlyArray<read
   );
   const line = (cells: readonly string[]): string =>
     cells
-      .map((cell, column) => (column === cells.length - 1 ? cell : cell.padEnd(widths[column])))
+      // The last column's padding goes with the line's trailing spaces.
+      .map((cell, column) => cell.padEnd(widths[column]))
       .join('  ')
       .trimEnd();
   return [headers, ...rows].map(line).join('\n');

@@ -9,6 +9,13 @@ describe("a rack API address (the stack's Dashboard output) is host[:port] or no
     '127.0.0.1:8443',
     'api.example:443',
     'localhost',
+    '10.0.0.1',
+    'web-01',
+    '1password.example',
+    'host:1',
+    'host:65535',
+    // 253 characters, the longest DNS name
+    `${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(61)}`,
   ];
   for (const host of accepted) {
     it(`accepts ${host}`, () => assert.equal(validApiHost(host), host));
@@ -32,6 +39,10 @@ describe("a rack API address (the stack's Dashboard output) is host[:port] or no
     `${'a'.repeat(64)}.example`,
     'host;id',
     '$(id).example',
+    'host:+443',
+    'host:65536',
+    ':443',
+    `${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(62)}`,
   ];
   for (const host of refused) {
     it(`refuses ${JSON.stringify(host)}`, () => assert.equal(validApiHost(host), undefined));

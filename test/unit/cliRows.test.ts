@@ -212,6 +212,11 @@ describe('tables and what the CLI prints', () => {
       'nlb.example',
       'no addresses: the host alone',
     );
+    assert.equal(
+      new Map(rackSummary({ ...rack, outputs: { NLBHost: 'nlb.example', NLBEIP1: '3.0.0.2' } })).get('NLB'),
+      'nlb.example (3.0.0.2)',
+      'the second address alone',
+    );
     const document = inspectDocument(withNlb, { instances: [], tasks: [], loadedAt: now }, [], [], now);
     assert.ok(
       document.includes(

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { displayNames } from '../../src/model/identity';
+import { displayNames, withDisplayNames } from '../../src/model/identity';
+import type { Rack } from '../../src/model/rack';
 
 const rack = (fullName: string, region: string, profile: string) => ({ fullName, region, profile });
 
@@ -45,5 +46,26 @@ describe('display names: `org/rack` while unique, qualified once not', () => {
       'local/convox (kind)',
       'local/convox (minikube)',
     ]);
+  });
+
+  it('racks get their display names, a rack already shown by its name being passed on as it is', () => {
+    const listed = (name: string, region: string) =>
+      ({ ...rack(name, region, 'acme-prod'), displayName: name }) as Rack;
+    const [east, west, staging] = [
+      listed('acme/production', 'us-east-1'),
+      listed('acme/production', 'eu-west-1'),
+      listed('acme/staging', 'us-east-1'),
+    ];
+    const named = withDisplayNames([east, west, staging]);
+    assert.deepEqual(
+      named.map((each) => [each.fullName, each.region, each.displayName]),
+      [
+        ['acme/production', 'us-east-1', 'acme/production (us-east-1)'],
+        ['acme/production', 'eu-west-1', 'acme/production (eu-west-1)'],
+        ['acme/staging', 'us-east-1', 'acme/staging'],
+      ],
+    );
+    assert.equal(named[2], staging, 'the same object');
+    assert.equal(east.displayName, 'acme/production', 'the rack given is left as it was');
   });
 });

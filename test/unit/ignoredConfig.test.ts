@@ -53,6 +53,7 @@ describe('ignored config: sections of the config file', () => {
       '[profile-x]',
       '[default x]',
       '[]',
+      '[profiles]',
     );
     assert.deepEqual(
       ignoredConfig(text, 'config').map((entry) => [entry.line, entry.reason]),
@@ -68,6 +69,7 @@ describe('ignored config: sections of the config file', () => {
         [9, 'not-a-profile'],
         [10, 'unknown-type'],
         [11, 'empty-name'],
+        [12, 'not-a-profile'],
       ],
     );
   });
@@ -186,6 +188,8 @@ describe('ignored config: lines', () => {
       '  endpoint_url = http://localhost:4566',
       'ecs =',
       '  endpoint_url = http://localhost:4566',
+      // A value that ends in ] is no section header.
+      'note = see [docs]',
       '',
     );
     assert.deepEqual(ignoredConfig(text, 'config'), []);

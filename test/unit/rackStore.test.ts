@@ -47,6 +47,9 @@ class Ports implements RackPorts {
   lifecycleCalls: string[][] = [];
   lifecycleFailure: Error | undefined;
   detailReads: string[] = [];
+  detailDeadlines: number[] = [];
+  /** Holds lifecycle reads until it settles. */
+  lifecycleGate: Promise<void> | undefined;
   detailsFailure: Error | undefined;
   processReads: Array<Deferred<Process[]>> = [];
   eventReads: string[] = [];
@@ -65,11 +68,13 @@ class Ports implements RackPorts {
   reader = {
     lifecycleStates: async (_pair: Pair, names: readonly string[]): Promise<Map<string, ServerLifecycle[]>> => {
       this.lifecycleCalls.push([...names]);
+      await this.lifecycleGate;
       if (this.lifecycleFailure) throw this.lifecycleFailure;
       return this.lifecycles;
     },
-    details: async (rack: Rack): Promise<RackDetails> => {
+    details: async (rack: Rack, deadlineMs: number): Promise<RackDetails> => {
       this.detailReads.push(rack.name);
+      this.detailDeadlines.push(deadlineMs);
       if (this.detailsFailure) throw this.detailsFailure;
       return { instances: [], tasks: [], loadedAt: new Date(0) };
     },
@@ -138,12 +143,21 @@ const batch = async (clock: VirtualClock): Promise<void> => {
   await tick();
 };
 
-function setup(options: { settings?: () => ScanSettings; intervalSeconds?: number } = {}) {
+function setup(
+  options: {
+    settings?: () => ScanSettings;
+    intervalSeconds?: number;
+    requestTimeoutSeconds?: number;
+    localRacks?: () => Promise<Rack[]>;
+  } = {},
+) {
   const ports = new Ports();
   const clock = new VirtualClock();
   const logged: string[] = [];
   const store = new RackStore(ports, options.settings ?? (() => ({ regions: [], organizations: {} })), {
     intervalSeconds: options.intervalSeconds ?? 60,
+    requestTimeoutSeconds: options.requestTimeoutSeconds,
+    localRacks: options.localRacks,
     timers: clock,
     log: (message) => logged.push(message),
   });
@@ -518,8 +532,9 @@ describe('rack store: watched racks', () => {
     await refreshed();
     await batch(clock);
     store.setListVisible(true);
-    changes.length = 0;
     await store.reloadDetails(rack('production'), 'inspect');
+    // After a quiet spell the read is told at once; what is gathered after that must never be told.
+    changes.length = 0;
     store.dispose();
     await batch(clock);
     clock.advance(600_000);
@@ -592,6 +607,142 @@ describe('rack store: architecture', () => {
       undefined,
       'forgotten once the rack left the list',
     );
+    store.dispose();
+  });
+});
+
+describe('rack store: what it hands on', () => {
+  it('gives every read the request deadline, and a new one from then on', async () => {
+    const { ports, store, refreshed, rack } = setup({ requestTimeoutSeconds: 20 });
+    assert.equal(store.requestDeadlineMs, 20_000);
+    await refreshed();
+    await store.details(rack('production'));
+    store.setRequestTimeout(5);
+    assert.equal(store.requestDeadlineMs, 5_000);
+    await store.reloadDetails(rack('production'), 'manual');
+    assert.deepEqual(ports.detailDeadlines, [20_000, 5_000]);
+    store.dispose();
+  });
+
+  it("hands on the ports' installer and the AWS profiles, read fresh", async () => {
+    const { ports, store } = setup();
+    assert.equal(store.installer, ports.installer);
+    ports.profileList = [{ name: 'globex', region: 'eu-west-1' }];
+    assert.deepEqual(await store.profiles(), [{ name: 'globex', region: 'eu-west-1' }]);
+    store.dispose();
+  });
+});
+
+describe('rack store: telling listeners', () => {
+  it('tells the first change after a quiet spell at once', async () => {
+    const { store, refreshed, changes, rack } = setup();
+    await refreshed();
+    // A batch gathered at the end of the refresh can be told up to a batch later; then it is quiet.
+    await batch();
+    await batch();
+    changes.length = 0;
+    store.setProgress(rack('production').stackId, '10%');
+    assert.deepEqual(changes.map(described), ['list=false stack/production:summary']);
+    store.dispose();
+  });
+
+  it('tells progress shown before any refresh as a change of its rack only, not of the list', () => {
+    const { store, changes } = setup();
+    store.setProgress('stack/fresh', '5%');
+    assert.deepEqual(changes.map(described), ['list=false stack/fresh:summary']);
+    store.dispose();
+  });
+
+  it('does not tell progress that did not change, also after a while', async () => {
+    const { store, refreshed, changes, rack } = setup();
+    await refreshed();
+    store.setProgress(rack('production').stackId, '10%');
+    await batch();
+    changes.length = 0;
+    store.setProgress(rack('production').stackId, '10%');
+    await batch();
+    assert.deepEqual(changes, []);
+    store.dispose();
+  });
+});
+
+describe('rack store: refresh ends', () => {
+  it('once the instance lifecycles it asked for are read, with their statuses', async () => {
+    const { ports, store, rack } = setup();
+    let release = (): void => undefined;
+    ports.lifecycleGate = new Promise((resolve) => (release = resolve));
+    ports.lifecycles = new Map([['production-Instances', [{ instanceId: 'i-1', state: 'Pending' }]]]);
+    let ended = false;
+    const refresh = store.refresh('manual').then(() => (ended = true));
+    await tick();
+    ports.finish();
+    await tick();
+    assert.equal(ended, false);
+    release();
+    await refresh;
+    assert.equal(rack('production').status, 'converging');
+    store.dispose();
+  });
+
+  it('with local racks looked up after a while even when AWS is slow', async () => {
+    const [local] = racksFromStacks([stack('dev', 'CREATE_COMPLETE')], {
+      organization: 'local',
+      profile: 'local',
+      region: 'local',
+    });
+    let lookups = 0;
+    const { ports, store, clock } = setup({ localRacks: () => ((lookups += 1), Promise.resolve([local])) });
+    const refresh = store.refresh('manual');
+    await tick();
+    clock.advance(999);
+    assert.equal(lookups, 0);
+    clock.advance(1);
+    await tick();
+    assert.deepEqual(
+      store.racks().map((each) => each.name),
+      ['dev'],
+      'before AWS answered',
+    );
+    ports.finish();
+    await refresh;
+    assert.equal(lookups, 1);
+    store.dispose();
+  });
+});
+
+describe('rack store: reads with the list', () => {
+  it('reads only the details of a rack whose details are watched, not its architecture', async () => {
+    const { ports, store, refreshed, rack, logged } = setup({ intervalSeconds: 0 });
+    await refreshed();
+    await store.details(rack('production'));
+    store.watch(rack('production'), 10).setVisible(true);
+    await refreshed();
+    await tick();
+    assert.deepEqual([ports.detailReads, ports.architectureReads], [['production', 'production'], []]);
+    assert.ok(!logged.some((line) => line.startsWith('Reading the architecture')));
+    store.dispose();
+  });
+
+  it('does not read an architecture again when its diagram is shown just after a read', async () => {
+    const { ports, store, refreshed, rack } = setup({ intervalSeconds: 0 });
+    await refreshed();
+    await store.loadArchitecture(rack('production'), 'first use');
+    store.watchArchitecture(rack('production'), 10).setVisible(true);
+    await tick();
+    assert.deepEqual(ports.architectureReads, ['production']);
+    store.dispose();
+  });
+
+  it('logs an architecture read and keeps it while the rack stays in the list', async () => {
+    const { store, refreshed, rack, logged, clock } = setup({ intervalSeconds: 0 });
+    await refreshed();
+    clock.advance(5_000);
+    await store.loadArchitecture(rack('production'), 'first use');
+    assert.ok(logged.includes('Reading the architecture of acme-prod/production (first use).'), logged.join('\n'));
+    await refreshed();
+    const state = store.architectureState(rack('production'));
+    assert.ok(state.data);
+    assert.equal(state.readAt, 5_000);
     store.dispose();
   });
 });

@@ -80,6 +80,8 @@ describe('status styles', () => {
     assert.equal(worstStatus(['running', 'failed', 'updating']), 'failed');
     assert.equal(worstStatus(['running', 'converging']), 'converging');
     assert.equal(worstStatus([]), undefined);
+    assert.equal(worstStatus(['running', 'new', 'deleting']), 'new', 'of equally bad ones, the first');
+    assert.equal(worstStatus(['deleting', 'new']), 'deleting');
   });
 });
 
@@ -116,6 +118,11 @@ describe('Racks view rows', () => {
     assert.ok(row.tooltip && 'markdown' in row.tooltip);
     assert.match(row.tooltip.markdown, /^\*\*acme\/production\*\*\n\nName: acme\/production {2}\nProvider: aws/);
     assert.ok(row.tooltip.markdown.includes('Router: \\<img src=x onerror=alert\\(1\\)\\>'));
+  });
+  it('ends the tooltip with the summary when nothing needs attention', () => {
+    const row = rackRow(rackWith('running'), false, undefined, { watched: true });
+    assert.ok(row.tooltip && 'markdown' in row.tooltip);
+    assert.match(row.tooltip.markdown, /\nStack: UPDATE\\_COMPLETE$/);
   });
   for (const kind of allKinds) {
     it(`a ${kind} error row: summary, tooltip, icon and contextValue`, () => {

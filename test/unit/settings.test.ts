@@ -10,7 +10,9 @@ import {
   architectureRefreshMinimum,
   isRegionCode,
   organizationPattern,
+  parseAlertsInterval,
   parseArchitectureRefreshInterval,
+  parseConvergingLimit,
   parseOrganizations,
   parseRefreshInterval,
   parseRegions,
@@ -94,6 +96,15 @@ describe('organisations', () => {
     );
     assert.equal(plan.problems.length, 1);
     assert.match(plan.problems[0].message, /reserved for local racks.*convox\.organizations/);
+    const { message: _message, ...problem } = planDiscovery([{ name: 'local' }], {
+      regions: [],
+      organizations: {},
+    }).problems[0];
+    assert.deepEqual(
+      problem,
+      { organization: 'local', profile: 'local', region: '', kind: 'configuration' },
+      'a configuration problem, which retrying cannot fix, of a profile without a region',
+    );
     assert.deepEqual(
       planDiscovery([{ name: 'local', region: 'us-east-1' }], { regions: [], organizations: { lab: ['local'] } }).pairs,
       [{ organization: 'lab', profile: 'local', region: 'us-east-1' }],
@@ -269,6 +280,7 @@ describe('release source', () => {
   it('takes https URLs and the default', () => {
     assert.equal(parseReleasesUrl(undefined), settingDefaults.releasesUrl);
     assert.equal(parseReleasesUrl(''), settingDefaults.releasesUrl);
+    assert.equal(parseReleasesUrl(null), settingDefaults.releasesUrl, 'a setting set to null in settings.json');
     assert.equal(
       parseReleasesUrl('https://mirror.example.com/convox/versions.json'),
       'https://mirror.example.com/convox/versions.json',
@@ -301,6 +313,11 @@ describe('release source', () => {
       'mirror.example.com/versions.json',
       'https://a b/x',
       42,
+      // Not plain http, though it holds http:// further on.
+      'ftp://mirror.example.com/http://versions.json',
+      // What a string of it would be is not enough: a setting that is a list is no URL.
+      ['https://mirror.example.com/versions.json'],
+      ['http://mirror.example.com/versions.json'],
     ]) {
       assert.throws(
         () => parseReleasesUrl(bad),
@@ -310,6 +327,15 @@ describe('release source', () => {
         },
         String(bad),
       );
+    }
+  });
+});
+
+describe('alert settings that are not finite numbers', () => {
+  it('fall back to the defaults', () => {
+    for (const raw of [Number.NaN, Number.POSITIVE_INFINITY, '30']) {
+      assert.equal(parseAlertsInterval(raw), settingDefaults['alerts.interval'], String(raw));
+      assert.equal(parseConvergingLimit(raw), settingDefaults['alerts.convergingLimit'], String(raw));
     }
   });
 });

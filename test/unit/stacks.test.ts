@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { Inventory, mergeRacks } from '../../src/model/inventory';
 import type { Rack } from '../../src/model/rack';
-import { isRackStack, racksFromStacks, type StackDescription } from '../../src/model/stacks';
+import { isRackStack, RackCollector, racksFromStacks, type StackDescription } from '../../src/model/stacks';
 
 let counter = 0;
 function stack(name: string, fields: Partial<StackDescription> = {}): StackDescription {
@@ -233,5 +233,24 @@ describe('de-duplication', () => {
       inventory.errors().map((error) => error.kind),
       ['throttled'],
     );
+  });
+});
+
+describe('racks collected page by page', () => {
+  it('are built once, and again only when a page brings them an app', () => {
+    const collector = new RackCollector(origin).add([
+      stack('production', { tags: rackTags }),
+      stack('staging', { tags: rackTags }),
+    ]);
+    const [production, staging] = collector.racks();
+    collector.add([stack('production-web', { tags: { System: 'convox', Type: 'app', Rack: 'production' } })]);
+    const [productionAgain, stagingAgain] = collector.racks();
+    assert.equal(stagingAgain, staging, 'the same rack object: views can tell nothing changed');
+    assert.notEqual(productionAgain, production);
+    assert.deepEqual(
+      productionAgain.apps.map((app) => app.name),
+      ['web'],
+    );
+    assert.equal(collector.racks()[0], productionAgain);
   });
 });

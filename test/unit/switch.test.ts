@@ -84,5 +84,27 @@ describe('switch resolution (like `convox switch`)', () => {
         'the qualifier is part of the name a person sees',
       );
     });
+
+    it('an `org/rack` that only one rack has names it, though it is part of other names', () => {
+      const prod = named('acme/prod');
+      assert.deepEqual(resolveRack('acme/prod', [...shared, prod]), { rack: prod });
+    });
+
+    it('a shared `org/rack` lists only the racks of that name, not those it is part of', () => {
+      const prodEast = named('acme/prod', 'acme/prod (us-east-1)', 'east');
+      const prodWest = named('acme/prod', 'acme/prod (eu-west-1)', 'west');
+      const resolution = resolveRack('acme/prod', [prodEast, east, prodWest]);
+      assert.deepEqual(resolution, {
+        error: 'ambiguous rack name: acme/prod (matches acme/prod (us-east-1), acme/prod (eu-west-1))',
+        candidates: [prodEast, prodWest],
+      });
+    });
+
+    it('an exact display name wins though it is part of another rack’s', () => {
+      // Two accounts in one region: the profile qualifies, and `prod` is part of `prod-2`.
+      const first = named('acme/production', 'acme/production (us-east-1, prod)', 'first');
+      const second = named('acme/production', 'acme/production (us-east-1, prod-2)', 'second');
+      assert.deepEqual(resolveRack('acme/production (us-east-1, prod)', [second, first]), { rack: first });
+    });
   });
 });

@@ -80,6 +80,7 @@ describe('untrusted text', () => {
     assert.ok(inertText(long).endsWith('…'));
     assert.equal(inertText('abcdef', 4), 'abc…');
     assert.equal(inertText('abcd', 4), 'abcd', 'exactly the limit is not cut');
+    assert.equal(inertText('abcd', 1), '…', 'a limit of one leaves the ellipsis alone');
     assert.equal(inertText('ab   cd', 4), 'ab…', 'no space before the ellipsis');
     assert.equal(inertText('abc', 0), '');
   });

@@ -94,7 +94,8 @@ interface Memory {
   servers: Map<string, number>;
 }
 
-type Verdict = { trouble: Attention } | { unsettled: true } | { healthy: true };
+/** `unsettled`: neither trouble nor healthy yet, so nothing begins or ends. */
+type Verdict = { trouble: Attention } | 'unsettled' | 'healthy';
 
 const minutes = (ms: number): string => `${Math.max(1, Math.round(ms / 60_000))} min`;
 
@@ -144,7 +145,7 @@ export class AlertEpisodes {
     for (const look of looks) {
       const verdict = this.verdict(look, now);
       const told = this.told.get(look.stackId);
-      if ('trouble' in verdict) {
+      if (typeof verdict === 'object') {
         this.attention.set(look.stackId, verdict.trouble);
         if (!told) {
           alerts.push({ ...verdict.trouble, stackId: look.stackId, displayName: look.displayName });
@@ -156,7 +157,7 @@ export class AlertEpisodes {
             toldAt: now,
           });
         }
-      } else if ('healthy' in verdict) {
+      } else if (verdict === 'healthy') {
         this.attention.delete(look.stackId);
         if (told) {
           resolved.push({ stackId: look.stackId, displayName: look.displayName, kind: told.kind });
@@ -205,10 +206,10 @@ export class AlertEpisodes {
     }
     if (rack.status !== 'running') {
       memory.unsettledSince = undefined;
-      return { healthy: true };
+      return 'healthy';
     }
     const servers = look.servers;
-    if (!servers) return memory.unsettledSince === undefined ? { healthy: true } : { unsettled: true };
+    if (!servers) return memory.unsettledSince === undefined ? 'healthy' : 'unsettled';
     const waiting = servers.filter((server) => server.state !== 'InService');
     const seen = new Map<string, number>();
     for (const server of waiting) {
@@ -218,7 +219,7 @@ export class AlertEpisodes {
     memory.servers = seen;
     if (waiting.length === 0) {
       memory.unsettledSince = undefined;
-      return { healthy: true };
+      return 'healthy';
     }
     memory.unsettledSince ??= now;
     const overdue = waiting.filter((server) => {
@@ -245,6 +246,6 @@ export class AlertEpisodes {
     const since = memory.unsettledSince ?? now;
     return now - since > this.convergingLimitMs
       ? { trouble: { kind: 'too-long', severity: 'warning', since, detail } }
-      : { unsettled: true };
+      : 'unsettled';
   }
 }

@@ -71,7 +71,8 @@ const goEscapes: Record<string, string> = {
 };
 
 export function formatKeyed(values: KeyedValues): string {
-  const keys = Object.keys(values).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  // The default order compares UTF-16 code units, as `<` does on strings.
+  const keys = Object.keys(values).sort();
   if (keys.length === 0) return '{}';
   const lines = keys.map((key) => `  ${JSON.stringify(key)}: ${JSON.stringify(values[key])}`);
   return `{\n${lines.join(',\n')}\n}`.replace(/[<>&\u2028\u2029]/g, (character) => goEscapes[character]);

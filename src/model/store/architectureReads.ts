@@ -14,7 +14,11 @@ export interface ArchitectureState {
 
 /** The architecture reads of every rack: one in flight per rack (callers join it), the last result kept. */
 export class ArchitectureReads {
-  private readonly states = new Map<string, ArchitectureState & { pending?: Promise<ArchitectureData> }>();
+  /** `reading` is not kept: state() tells it from `pending`. */
+  private readonly states = new Map<
+    string,
+    Omit<ArchitectureState, 'reading'> & { pending?: Promise<ArchitectureData> }
+  >();
 
   constructor(
     private readonly read: (rack: Rack) => Promise<ArchitectureData>,
@@ -30,7 +34,7 @@ export class ArchitectureReads {
 
   /** Reads the rack's architecture now, or joins the read in flight. */
   load(rack: Rack): Promise<ArchitectureData> {
-    const state = this.states.get(rack.stackId) ?? { reading: false };
+    const state = this.states.get(rack.stackId) ?? {};
     this.states.set(rack.stackId, state);
     if (state.pending) return state.pending;
     const pending = this.read(rack).then(

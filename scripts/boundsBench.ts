@@ -120,7 +120,7 @@ export function boundsTable(bounds: Bounds): string {
       ['racks found, error rows', `${bounds.racks}, ${bounds.errors}`],
       [
         `check of ${hostilePattern} on ${hostileValue.length} characters: median`,
-        `${bounds.patternMedianMs} ms (budget ${patternBudgetMs} ms)`,
+        `${bounds.patternMedianMs} ms (two tries of ${patternBudgetMs} ms)`,
       ],
       ['  slowest, runs', `${bounds.patternMaxMs} ms; ${bounds.patternRunsMs.map((ms) => `${ms} ms`).join(', ')}`],
       ['  verdict', bounds.patternVerdict],

@@ -635,11 +635,11 @@ describe('rack store: what it hands on', () => {
 
 describe('rack store: telling listeners', () => {
   it('tells the first change after a quiet spell at once', async () => {
-    const { store, refreshed, changes, rack } = setup();
+    const { store, refreshed, changes, rack, clock } = setup();
     await refreshed();
     // A batch gathered at the end of the refresh can be told up to a batch later; then it is quiet.
-    await batch();
-    await batch();
+    await batch(clock);
+    await batch(clock);
     changes.length = 0;
     store.setProgress(rack('production').stackId, '10%');
     assert.deepEqual(changes.map(described), ['list=false stack/production:summary']);
@@ -654,13 +654,13 @@ describe('rack store: telling listeners', () => {
   });
 
   it('does not tell progress that did not change, also after a while', async () => {
-    const { store, refreshed, changes, rack } = setup();
+    const { store, refreshed, changes, rack, clock } = setup();
     await refreshed();
     store.setProgress(rack('production').stackId, '10%');
-    await batch();
+    await batch(clock);
     changes.length = 0;
     store.setProgress(rack('production').stackId, '10%');
-    await batch();
+    await batch(clock);
     assert.deepEqual(changes, []);
     store.dispose();
   });

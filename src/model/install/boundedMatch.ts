@@ -22,13 +22,8 @@ function anchored(pattern: string): RegExp | undefined {
   }
 }
 
-/**
- * Whether `value` matches the whole of `pattern`: true or false, or undefined when it cannot be told here (a
- * pattern JavaScript cannot read, or a match that did not end within the budget); CloudFormation checks it anyway.
- */
-export function matchesPattern(pattern: string, value: string, budgetMs = patternBudgetMs): boolean | undefined {
-  const regex = anchored(pattern);
-  if (!regex) return undefined;
+/** One match under the watchdog: undefined when it did not end within the budget. */
+function watchedMatch(regex: RegExp, value: string, budgetMs: number): boolean | undefined {
   Object.assign(context, { pattern: regex, value });
   try {
     return match.runInContext(context, { timeout: budgetMs }) === true;
@@ -37,4 +32,16 @@ export function matchesPattern(pattern: string, value: string, budgetMs = patter
   } finally {
     Object.assign(context, { pattern: undefined, value: undefined });
   }
+}
+
+/**
+ * Whether `value` matches the whole of `pattern`: true or false, or undefined when it cannot be told here (a
+ * pattern JavaScript cannot read, or a match that did not end within the budget twice); CloudFormation checks it
+ * anyway. The budget is wall-clock time: on a busy machine a plain pattern can lose it once while the thread
+ * waits for a core, so a second try tells that apart from a pattern that backtracks.
+ */
+export function matchesPattern(pattern: string, value: string, budgetMs = patternBudgetMs): boolean | undefined {
+  const regex = anchored(pattern);
+  if (!regex) return undefined;
+  return watchedMatch(regex, value, budgetMs) ?? watchedMatch(regex, value, budgetMs);
 }

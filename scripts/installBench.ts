@@ -4,7 +4,7 @@
 // (budget: one poll interval + 100 ms).
 import { templateUrl } from '../src/model/install/releases';
 import { watchStack } from '../src/model/install/watch';
-import type { NewEvents, RackInstaller } from '../src/model/store/ports';
+import type { NewEvents, StackOperations } from '../src/model/store/ports';
 import { formatTable } from '../src/model/table';
 import { installPollMs } from '../src/views/install/installPoll';
 import { defaultScenario, releaseVersions } from '../test/sim';
@@ -44,10 +44,9 @@ export async function measureInstall(): Promise<InstallNumbers> {
       { deadlineMs: 30_000, pollMs: 100 },
     );
     const callsPerPoll: number[] = [];
-    const counting: RackInstaller = {
-      ...ports.installer,
+    const counting: Pick<StackOperations, 'newEvents'> = {
       newEvents: async (...args): Promise<NewEvents> => {
-        const page = await ports.installer.newEvents(...args);
+        const page = await ports.stacks.newEvents(...args);
         callsPerPoll.push(page.calls);
         return page;
       },

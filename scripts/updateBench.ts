@@ -4,7 +4,7 @@
 // is under way (budget: one DescribeStackEvents page, as install).
 import { templateUrl } from '../src/model/install/releases';
 import { watchStack } from '../src/model/install/watch';
-import type { NewEvents, RackInstaller } from '../src/model/store/ports';
+import type { NewEvents, StackOperations } from '../src/model/store/ports';
 import { RackStore } from '../src/model/store/rackStore';
 import { formatTable } from '../src/model/table';
 import { previewChange, previewTiming } from '../src/model/update/previewChange';
@@ -45,13 +45,13 @@ export async function measureUpdate(): Promise<UpdateNumbers> {
     await store.refresh('manual');
     const rack = rackNamed(store, 'acme/production');
     if (!rack) throw new Error('the update scenario has no acme/production');
-    const template = await ports.installer.templateParameters(
+    const template = await ports.releases.templateParameters(
       rack,
       templateUrl(sim.releasesUrl, rack.version ?? ''),
       10_000,
     );
     const dependencies = {
-      installer: ports.installer,
+      releases: ports.releases,
       previewer: ports.previewer,
       releasesUrl: sim.releasesUrl,
       timing: previewTiming,
@@ -77,16 +77,15 @@ export async function measureUpdate(): Promise<UpdateNumbers> {
     };
     await systemOf(api, 10_000);
     const callsPerPoll: number[] = [];
-    const counting: RackInstaller = {
-      ...ports.installer,
+    const counting: Pick<StackOperations, 'newEvents'> = {
       newEvents: async (...args): Promise<NewEvents> => {
-        const page = await ports.installer.newEvents(...args);
+        const page = await ports.stacks.newEvents(...args);
         callsPerPoll.push(page.calls);
         return page;
       },
     };
     const where = { profile: rack.profile, region: rack.region, name: rack.name };
-    const before = await ports.installer.newEvents(where, rack.stackId, undefined, 10_000, 1);
+    const before = await ports.stacks.newEvents(where, rack.stackId, undefined, 10_000, 1);
     const change: RackChange = { kind: 'version', version: releaseVersions[1] };
     await updateSystem(api, systemUpdateForm(rack, change), 10_000);
     const result = await watchStack(counting, {

@@ -1,27 +1,31 @@
-import { DescribeStackEventsCommand } from '@aws-sdk/client-cloudformation';
 import type { ProfileRegion } from '../model/discoveryPlan';
 import type { PairResult } from '../model/inventory';
 import type { Pair } from '../model/pair';
 import type { RackResources } from '../model/architecture/data';
 import type { Rack } from '../model/rack';
-import type { StackEvent } from '../model/stackEvents';
-import type { RackInstaller, RackPorts, RackReader, RackSecrets } from '../model/store/ports';
+import type {
+  RackInstaller,
+  RackPorts,
+  RackReader,
+  RackSecrets,
+  ReleaseCatalog,
+  StackOperations,
+} from '../model/store/ports';
 import type { ChangePreviewer } from '../model/update/ports';
 import type { RackDiagnostics } from '../model/diagnose/ports';
 import type { RackLogs } from '../model/logs/ports';
 import { lazy } from '../model/store/lazyPorts';
+import { awsCall, type CallOf } from './calls';
 import { AwsClients, type ClientOptions } from './clients';
-import { stackEvent } from './install/events';
 import { withDeadline } from './deadline';
 import { discover } from './discovery';
-import { AwsReadError, classifyError } from './errors';
 import { listStackResources } from './architecture/stackResources';
 import { readEvidence } from './diagnose/evidence';
-import { createInstaller } from './install';
+import { createInstallPorts } from './install';
 import { createSecretsReader } from './secrets';
 import { createChangePreviewer } from './update';
 import { lifecycleStates } from './lifecycle';
-import { endpointLabel, loadProfiles, type AwsProfile, type ServiceKey } from './profiles';
+import { loadProfiles, type AwsProfile } from './profiles';
 
 /** How long reading the AWS config files may take (a file on a stalled network share blocks). */
 const configReadMs = 10_000;
@@ -39,7 +43,12 @@ export interface AwsPortsOptions extends ClientOptions {
 export class AwsPorts implements RackPorts {
   readonly clients: AwsClients;
   readonly reader: RackReader;
-  /** Installs, uninstalls and update previews, in this bundle: a bundle of their own would carry a second copy of the SDK's core. */
+  /**
+   * Stack operations, releases, installs, uninstalls and update previews, in this bundle: a bundle of their own
+   * would carry a second copy of the SDK's core.
+   */
+  readonly stacks: StackOperations;
+  readonly releases: ReleaseCatalog;
   readonly installer: RackInstaller;
   readonly previewer: ChangePreviewer;
   private readonly log: (message: string) => void;
@@ -51,7 +60,10 @@ export class AwsPorts implements RackPorts {
 
   constructor(options: AwsPortsOptions = {}) {
     this.clients = new AwsClients(options);
-    this.installer = createInstaller(this.clients);
+    const install = createInstallPorts(this.clients);
+    this.stacks = install.stacks;
+    this.releases = install.releases;
+    this.installer = install.installer;
     this.previewer = createChangePreviewer(this.clients);
     this.secretsReader = createSecretsReader(this.clients);
     this.log = options.log ?? (() => undefined);
@@ -109,23 +121,6 @@ export class AwsPorts implements RackPorts {
         this.clients,
         report,
         deadlineMs,
-      ),
-  };
-
-  readonly stacks = {
-    events: (rack: Rack, limit: number, deadlineMs: number): Promise<StackEvent[]> =>
-      this.read(
-        rack,
-        'cloudformation',
-        'read stack events (cloudformation:DescribeStackEvents)',
-        deadlineMs,
-        async (profile, abortSignal) => {
-          const client = this.clients.cloudFormation(profile, rack.region);
-          const answer = await client.send(new DescribeStackEventsCommand({ StackName: rack.stackId }), {
-            abortSignal,
-          });
-          return (answer.StackEvents ?? []).slice(0, limit).map(stackEvent);
-        },
       ),
   };
 
@@ -192,23 +187,8 @@ export class AwsPorts implements RackPorts {
   }
 
   /** One read of a pair's resources, within its deadline; any failure becomes an AwsReadError safe to show. */
-  private async read<T>(
-    pair: Pair,
-    service: ServiceKey,
-    action: string,
-    deadlineMs: number,
-    work: (profile: AwsProfile, signal: AbortSignal) => Promise<T>,
-  ): Promise<T> {
-    const profile = this.clients.profile(pair.profile);
-    const endpoint = endpointLabel(profile, service, pair.region);
-    try {
-      return await withDeadline(deadlineMs, endpoint, (signal) => work(profile, signal));
-    } catch (error) {
-      const waitingForCredentials = this.clients.isResolvingCredentials(pair.profile);
-      throw new AwsReadError(
-        classifyError(error, { profile: pair.profile, region: pair.region, endpoint, action, waitingForCredentials }),
-      );
-    }
+  private read<T>(...call: CallOf<T>): Promise<T> {
+    return awsCall(this.clients, ...call);
   }
 }
 

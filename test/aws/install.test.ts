@@ -50,18 +50,18 @@ describe('installing and uninstalling racks against the simulator', function () 
     aws.sim.calls.count({ operation: 'CreateChangeSet' }) + aws.sim.calls.count({ operation: 'ExecuteChangeSet' });
 
   it('reads the release list, and says what to do when it cannot be had', async () => {
-    const releases = await ports.installer.releases(aws.sim.releasesUrl, 5_000);
+    const releases = await ports.releases.releases(aws.sim.releasesUrl, 5_000);
     assert.equal(releases.length, 4);
     (aws.sim.scenario.install ?? assert.fail()).releaseList = 'unavailable';
     await assert.rejects(
-      ports.installer.releases(aws.sim.releasesUrl, 5_000),
+      ports.releases.releases(aws.sim.releasesUrl, 5_000),
       (error: unknown) =>
         error instanceof ReleaseListError && /HTTP 503.*convox\.releasesUrl, or type a release/.test(error.message),
     );
     (aws.sim.scenario.install ?? assert.fail()).releaseList = 'malformed';
-    await assert.rejects(ports.installer.releases(aws.sim.releasesUrl, 5_000), /not JSON/);
+    await assert.rejects(ports.releases.releases(aws.sim.releasesUrl, 5_000), /not JSON/);
     await assert.rejects(
-      ports.installer.releases('http://127.0.0.1:9/versions.json', 5_000),
+      ports.releases.releases('http://127.0.0.1:9/versions.json', 5_000),
       /Could not fetch the release list/,
     );
   });
@@ -76,13 +76,13 @@ describe('installing and uninstalling racks against the simulator', function () 
     try {
       const started = Date.now();
       await assert.rejects(
-        ports.installer.releases(`${base}/silent/versions.json`, 300),
+        ports.releases.releases(`${base}/silent/versions.json`, 300),
         (error: unknown) =>
           error instanceof ReleaseListError && /did not answer within 0\.3 s.*convox\.releasesUrl/.test(error.message),
       );
       assert.ok(Date.now() - started < 2_000, 'within its deadline');
       await assert.rejects(
-        ports.installer.releases(`${base}/huge/versions.json`, 5_000),
+        ports.releases.releases(`${base}/huge/versions.json`, 5_000),
         /more than a release list or template can be/,
       );
     } finally {
@@ -92,7 +92,7 @@ describe('installing and uninstalling racks against the simulator', function () 
   });
 
   it('reads the parameters of a release with the rules GetTemplateSummary leaves out', async () => {
-    const parameters = await ports.installer.templateParameters(
+    const parameters = await ports.releases.templateParameters(
       where,
       templateUrl(aws.sim.releasesUrl, releaseVersions[2]),
       5_000,
@@ -109,7 +109,7 @@ describe('installing and uninstalling racks against the simulator', function () 
     const started = await ports.installer.create(request('fresh'), timing);
     assert.ok(started.total >= 30);
     const seen: number[] = [];
-    const result = await watchStack(ports.installer, {
+    const result = await watchStack(ports.stacks, {
       target: { ...where, name: 'fresh' },
       stackId: started.stackId,
       operation: 'create',
@@ -138,7 +138,7 @@ describe('installing and uninstalling racks against the simulator', function () 
         'Resource handler returned message: "You have requested more vCPU capacity than your current vCPU limit of 0 allows (Service: AutoScaling, Status Code: 400, Request ID: 7)" (RequestToken: 9a, HandlerErrorCode: ServiceLimitExceeded)',
     };
     const started = await ports.installer.create(request('doomed'), timing);
-    const result = await watchStack(ports.installer, {
+    const result = await watchStack(ports.stacks, {
       target: { ...where, name: 'doomed' },
       stackId: started.stackId,
       operation: 'create',
@@ -168,9 +168,9 @@ describe('installing and uninstalling racks against the simulator', function () 
     assert.equal(settled.kind, 'leftover');
     if (settled.kind !== 'leftover') return;
     assert.equal(settled.status, 'ROLLBACK_COMPLETE');
-    await ports.installer.deleteStack({ ...where, name: 'doomed' }, settled.stackId, 5_000);
+    await ports.stacks.deleteStack({ ...where, name: 'doomed' }, settled.stackId, 5_000);
     await waitFor(
-      () => ports.installer.stackStatus({ ...where, name: 'doomed' }, settled.stackId, 5_000),
+      () => ports.stacks.stackStatus({ ...where, name: 'doomed' }, settled.stackId, 5_000),
       (status) => status === undefined,
     );
     assert.deepEqual(await ports.installer.checkName({ ...where, name: 'doomed' }, 5_000), { kind: 'free' });
@@ -180,7 +180,7 @@ describe('installing and uninstalling racks against the simulator', function () 
     (aws.sim.scenario.install ?? assert.fail()).stepMs = 40;
     const started = await ports.installer.create(request('halfway'), timing);
     const stop = new AbortController();
-    const watching = watchStack(ports.installer, {
+    const watching = watchStack(ports.stacks, {
       target: { ...where, name: 'halfway' },
       stackId: started.stackId,
       operation: 'create',
@@ -191,8 +191,8 @@ describe('installing and uninstalling racks against the simulator', function () 
       onProgress: (progress) => progress.complete >= 3 && stop.abort(),
     });
     assert.equal((await watching).outcome, 'stopped');
-    await ports.installer.deleteStack({ ...where, name: 'halfway' }, started.stackId, 5_000);
-    const deleted = await watchStack(ports.installer, {
+    await ports.stacks.deleteStack({ ...where, name: 'halfway' }, started.stackId, 5_000);
+    const deleted = await watchStack(ports.stacks, {
       target: { ...where, name: 'halfway' },
       stackId: started.stackId,
       operation: 'delete',
@@ -201,7 +201,7 @@ describe('installing and uninstalling racks against the simulator', function () 
       maxMs: 20_000,
     });
     assert.equal(deleted.outcome, 'succeeded');
-    assert.equal(await ports.installer.stackStatus({ ...where, name: 'halfway' }, started.stackId, 5_000), undefined);
+    assert.equal(await ports.stacks.stackStatus({ ...where, name: 'halfway' }, started.stackId, 5_000), undefined);
   });
 
   it('an existing name is refused with zero create calls', async () => {
@@ -255,7 +255,7 @@ describe('installing and uninstalling racks against the simulator', function () 
     );
     aws.sim.calls.reset();
     const steps: string[] = [];
-    const result = await runUninstall(ports.installer, rack, plan, resources, timing, {
+    const result = await runUninstall(ports, rack, plan, resources, timing, {
       step: (text) => steps.push(text),
       events: () => undefined,
       progress: () => undefined,
@@ -324,7 +324,7 @@ describe('installing and uninstalling racks against the simulator', function () 
       reason: 'The bucket you tried to delete is not empty (Service: S3, Status Code: 409, Request ID: 1)',
     };
     aws.sim.calls.reset();
-    const result = await runUninstall(ports.installer, rack, plan, resources, timing, {
+    const result = await runUninstall(ports, rack, plan, resources, timing, {
       step: () => undefined,
       events: () => undefined,
       progress: () => undefined,

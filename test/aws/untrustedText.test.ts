@@ -52,7 +52,7 @@ describe('untrusted text reaching notifications and prompts, against the simulat
       },
       timing,
     );
-    const result = await watchStack(store.installer, {
+    const result = await watchStack(store.stacks, {
       target,
       stackId: started.stackId,
       operation: 'create',
@@ -97,7 +97,7 @@ describe('untrusted text reaching notifications and prompts, against the simulat
   });
 
   it("a template parameter's description (read from the template, a link added) reaches the install option's prompt without a link", async () => {
-    const parameters = await store.installer.templateParameters(
+    const parameters = await store.releases.templateParameters(
       { profile: 'acme-prod', region: 'us-east-1' },
       templateUrl(aws.sim.releasesUrl, releaseVersions[2]),
       5_000,

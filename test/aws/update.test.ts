@@ -62,7 +62,7 @@ describe('updating racks through their API, with change set previews, against th
   const pinned = async (rack: Rack): Promise<RackApiTarget> =>
     target(rack, aws.sim.dashboardCertificate?.fingerprint());
   const templateKeys = async (rack: Rack, version = rack.version ?? ''): Promise<string[]> =>
-    (await ports.installer.templateParameters(rack, templateUrl(aws.sim.releasesUrl, version), 5_000)).map(
+    (await ports.releases.templateParameters(rack, templateUrl(aws.sim.releasesUrl, version), 5_000)).map(
       (parameter) => parameter.key,
     );
   const preview = async (rack: Rack, change: RackChange) =>
@@ -78,9 +78,9 @@ describe('updating racks through their API, with change set previews, against th
   /** Applies through the rack API and follows the stack's events from before the change. */
   const apply = async (rack: Rack, change: RackChange, total: number): Promise<WatchResult> => {
     const where = { profile: rack.profile, region: rack.region, name: rack.name };
-    const before = await ports.installer.newEvents(where, rack.stackId, undefined, 5_000, 1);
+    const before = await ports.stacks.newEvents(where, rack.stackId, undefined, 5_000, 1);
     await updateSystem(await pinned(rack), systemUpdateForm(rack, change), 5_000);
-    return watchStack(ports.installer, {
+    return watchStack(ports.stacks, {
       target: where,
       stackId: rack.stackId,
       operation: 'update',
@@ -249,7 +249,7 @@ describe('updating racks through their API, with change set previews, against th
   async function waitForStatus(rack: Rack, status: string): Promise<void> {
     for (let tries = 0; tries < 200 && stackOf(rack).status !== status; tries++) {
       await new Promise((resolve) => setTimeout(resolve, 25));
-      await ports.installer.stackStatus(
+      await ports.stacks.stackStatus(
         { profile: rack.profile, region: rack.region, name: rack.name },
         rack.stackId,
         5_000,

@@ -38,9 +38,9 @@ describe('install and uninstall through the shipped bundles', function () {
     const releasesUrl =
       vscode.workspace.getConfiguration('convox').get<string>('releasesUrl') ?? assert.fail('convox.releasesUrl');
     const latest =
-      latestRelease(await store.installer.releases(releasesUrl, 10_000)) ?? assert.fail('a published release');
+      latestRelease(await store.releases.releases(releasesUrl, 10_000)) ?? assert.fail('a published release');
     const url = templateUrl(releasesUrl, latest.version);
-    const parameters = await store.installer.templateParameters(target, url, 10_000);
+    const parameters = await store.releases.templateParameters(target, url, 10_000);
     assert.ok(parameters.some((parameter) => parameter.key === 'HighAvailability'));
     assert.deepEqual(await store.installer.checkName(target, 10_000), { kind: 'free' });
 
@@ -48,7 +48,7 @@ describe('install and uninstall through the shipped bundles', function () {
       { ...target, templateUrl: url, parameters: { Password: hostInstallPassword, Version: latest.version }, tags: {} },
       timing,
     );
-    const created = await watchStack(store.installer, {
+    const created = await watchStack(store.stacks, {
       target,
       stackId: started.stackId,
       operation: 'create',
@@ -71,7 +71,7 @@ describe('install and uninstall through the shipped bundles', function () {
       ['host-rack'],
     );
     const steps: string[] = [];
-    const removed = await runUninstall(store.installer, rack, plan, resources, timing, {
+    const removed = await runUninstall(store, rack, plan, resources, timing, {
       step: (text) => steps.push(text),
       events: () => undefined,
       progress: () => undefined,

@@ -5,7 +5,7 @@ import { localRacks } from '../../src/model/local/localRacks';
 import type { Pair } from '../../src/model/pair';
 import type { Rack } from '../../src/model/rack';
 import { racksFromStacks } from '../../src/model/stacks';
-import { lazyInstaller } from '../../src/model/store/lazyPorts';
+import { lazyInstaller, lazyReleases, lazyStacks } from '../../src/model/store/lazyPorts';
 import type { RackPorts } from '../../src/model/store/ports';
 import { RackStore } from '../../src/model/store/rackStore';
 import { rackNamed } from '../rackNamed';
@@ -34,7 +34,11 @@ function ports(): RackPorts {
       processes: () => Promise.reject(new Error('not read here')),
       architecture: () => Promise.reject(new Error('not read here')),
     },
-    stacks: { events: async () => [] },
+    stacks: {
+      ...lazyStacks(() => Promise.reject(new Error('no stack changes in these tests'))),
+      events: async () => [],
+    },
+    releases: lazyReleases(() => Promise.reject(new Error('no releases in these tests'))),
     installer: lazyInstaller(() => Promise.reject(new Error('no installs in these tests'))),
     dispose: () => undefined,
   };

@@ -9,7 +9,7 @@ import { SettingsError, type ScanSettings } from '../../src/model/settings';
 import { racksFromStacks, type StackDescription } from '../../src/model/stacks';
 import type { ServerLifecycle } from '../../src/model/status';
 import type { StoreChange } from '../../src/model/store/changes';
-import { lazyInstaller } from '../../src/model/store/lazyPorts';
+import { lazyInstaller, lazyReleases, lazyStacks } from '../../src/model/store/lazyPorts';
 import type { RackPorts } from '../../src/model/store/ports';
 import { RackStore } from '../../src/model/store/rackStore';
 import { debounceMs } from '../../src/model/store/refreshPolicy';
@@ -40,6 +40,7 @@ class Deferred<T> {
 /** AWS from memory. Discovery runs until `finish()`; `page()` reports what a page would meanwhile. */
 class Ports implements RackPorts {
   installer = lazyInstaller(() => Promise.reject(new Error('no installs in these tests')));
+  releases = lazyReleases(() => Promise.reject(new Error('no releases in these tests')));
   profileList: ProfileRegion[] = [{ name: 'acme-prod', region: 'us-east-1' }];
   world: StackDescription[] = [stack('production', 'UPDATE_COMPLETE'), stack('staging', 'UPDATE_IN_PROGRESS')];
   discoveries = 0;
@@ -95,6 +96,7 @@ class Ports implements RackPorts {
   };
 
   stacks = {
+    ...lazyStacks(() => Promise.reject(new Error('no stack changes in these tests'))),
     events: async (rack: Rack, limit: number): Promise<StackEvent[]> => {
       this.eventReads.push(`${rack.name} ${limit}`);
       return [

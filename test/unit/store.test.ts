@@ -8,7 +8,7 @@ import { SettingsError, type ScanSettings } from '../../src/model/settings';
 import { racksFromStacks, type StackDescription } from '../../src/model/stacks';
 import type { ServerLifecycle } from '../../src/model/status';
 import type { StoreChange } from '../../src/model/store/changes';
-import { lazy, lazyInstaller, lazyPorts } from '../../src/model/store/lazyPorts';
+import { lazy, lazyInstaller, lazyPorts, lazyReleases, lazyStacks } from '../../src/model/store/lazyPorts';
 import type { RackPorts } from '../../src/model/store/ports';
 import { RackStore } from '../../src/model/store/rackStore';
 import { debounceMs } from '../../src/model/store/refreshPolicy';
@@ -32,7 +32,11 @@ function stack(name: string, status: string, updatedAt?: Date): StackDescription
 /** Ports that answer from memory, count what they were asked, and end each discovery when told. */
 class FakePorts implements RackPorts {
   installer = lazyInstaller(() => Promise.reject(new Error('no installs in these tests')));
-  stacks = { events: async (): Promise<[]> => [] };
+  releases = lazyReleases(() => Promise.reject(new Error('no releases in these tests')));
+  stacks = {
+    ...lazyStacks(() => Promise.reject(new Error('no stack changes in these tests'))),
+    events: async (): Promise<[]> => [],
+  };
   discoveries = 0;
   detailReads: string[] = [];
   lifecycleCalls: string[][] = [];

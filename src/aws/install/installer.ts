@@ -6,7 +6,6 @@ import {
   DescribeChangeSetCommand,
   DescribeStacksCommand,
   ExecuteChangeSetCommand,
-  GetTemplateSummaryCommand,
   ListStackResourcesCommand,
   type CloudFormationClient,
   type Stack,
@@ -14,8 +13,6 @@ import {
 import { DisableRuleCommand, EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ChangeSetFailedError, NameTakenError } from '../../model/install/errors';
-import { templateConstraints, type TemplateParameter } from '../../model/install/parameters';
-import { ReleaseListError, type Release } from '../../model/install/releases';
 import {
   uninstallPlan,
   type PlanResource,
@@ -27,33 +24,21 @@ import type {
   InstallRequest,
   InstallTarget,
   NameAvailability,
-  NewEvents,
   RackInstaller,
   StartedStack,
   Timing,
 } from '../../model/store/ports';
-import type { AwsClients } from '../clients';
-import { DeadlineError, withDeadline } from '../deadline';
-import { AwsReadError, classifyError } from '../errors';
-import { endpointLabel, type AwsProfile, type ServiceKey } from '../profiles';
+import { withDeadline } from '../deadline';
+import { AwsCalls, missingStack, type Where } from '../calls';
 import { httpsAnswers } from './dashboard';
-import { newStackEvents } from './events';
-import { fetchReleases, fetchText, safeUrl, templateMaxBytes } from './releases';
 
 /** The change set's name, as the CLI names it. */
 const changeSetName = 'init';
 /** Pages of a listing (stacks of a region, resources of a stack, changes of a change set) before it is cut off. */
 const maxPages = 100;
 
-const missingStack = (error: unknown): boolean =>
-  error instanceof Error && error.name === 'ValidationError' && /does not exist/.test(error.message);
-
-type Where = Pick<InstallTarget, 'profile' | 'region'>;
-
-/** The install and uninstall calls through the SDK. */
-export class AwsInstaller implements RackInstaller {
-  constructor(private readonly clients: AwsClients) {}
-
+/** Creating racks, and the uninstall's plan and its own steps, through the SDK. */
+export class AwsInstaller extends AwsCalls implements RackInstaller {
   async checkName(target: InstallTarget, deadlineMs: number): Promise<NameAvailability> {
     return this.call(
       target,
@@ -78,44 +63,6 @@ export class AwsInstaller implements RackInstaller {
         }
       },
     );
-  }
-
-  async releases(url: string, deadlineMs: number): Promise<Release[]> {
-    try {
-      return await withDeadline(deadlineMs, safeUrl(url), (signal) => fetchReleases(url, signal));
-    } catch (error) {
-      if (error instanceof DeadlineError)
-        throw new ReleaseListError(
-          `${error.message}. Check your network and the setting convox.releasesUrl, or type a release name.`,
-        );
-      throw error;
-    }
-  }
-
-  async templateParameters(target: Where, templateUrl: string, deadlineMs: number): Promise<TemplateParameter[]> {
-    const summary = await this.call(
-      target,
-      'cloudformation',
-      "read the release's template (cloudformation:GetTemplateSummary)",
-      deadlineMs,
-      (profile, abortSignal) =>
-        this.cloudFormation(profile, target).send(new GetTemplateSummaryCommand({ TemplateURL: templateUrl }), {
-          abortSignal,
-        }),
-    );
-    // GetTemplateSummary gives allowed values only; patterns, lengths and ranges are in the template itself.
-    const constraints = await withDeadline(deadlineMs, templateUrl, async (signal) =>
-      templateConstraints(JSON.parse(await fetchText(templateUrl, templateMaxBytes, signal))),
-    ).catch(() => new Map<string, Partial<TemplateParameter>>());
-    return (summary.Parameters ?? []).map((declared) => ({
-      key: declared.ParameterKey ?? '',
-      type: declared.ParameterType ?? 'String',
-      defaultValue: declared.DefaultValue,
-      description: declared.Description,
-      noEcho: declared.NoEcho ?? false,
-      allowedValues: declared.ParameterConstraints?.AllowedValues,
-      ...constraints.get(declared.ParameterKey ?? ''),
-    }));
   }
 
   async create(request: InstallRequest, timing: Timing): Promise<StartedStack> {
@@ -238,59 +185,6 @@ export class AwsInstaller implements RackInstaller {
     }
   }
 
-  newEvents(
-    target: InstallTarget,
-    stackId: string,
-    lastSeenId: string | undefined,
-    deadlineMs: number,
-    maxPages?: number,
-  ): Promise<NewEvents> {
-    return this.call(
-      target,
-      'cloudformation',
-      'read stack events (cloudformation:DescribeStackEvents)',
-      deadlineMs,
-      (profile, abortSignal) =>
-        newStackEvents(this.cloudFormation(profile, target), stackId, lastSeenId, abortSignal, maxPages),
-    );
-  }
-
-  stackStatus(target: InstallTarget, stackId: string, deadlineMs: number): Promise<string | undefined> {
-    return this.call(
-      target,
-      'cloudformation',
-      'read the stack (cloudformation:DescribeStacks)',
-      deadlineMs,
-      async (profile, abortSignal) => {
-        try {
-          const answer = await this.cloudFormation(profile, target).send(
-            new DescribeStacksCommand({ StackName: stackId }),
-            { abortSignal },
-          );
-          const status = answer.Stacks?.[0]?.StackStatus;
-          return status === 'DELETE_COMPLETE' ? undefined : status;
-        } catch (error) {
-          if (missingStack(error)) return undefined;
-          throw error;
-        }
-      },
-    );
-  }
-
-  deleteStack(target: InstallTarget, stackId: string, deadlineMs: number): Promise<void> {
-    return this.call(
-      target,
-      'cloudformation',
-      'delete the stack (cloudformation:DeleteStack)',
-      deadlineMs,
-      async (profile, abortSignal) => {
-        await this.cloudFormation(profile, target).send(new DeleteStackCommand({ StackName: stackId }), {
-          abortSignal,
-        });
-      },
-    );
-  }
-
   uninstallPlan(
     rack: Rack,
     deadlineMs: number,
@@ -377,37 +271,6 @@ export class AwsInstaller implements RackInstaller {
 
   apiAnswers(host: string, deadlineMs: number): Promise<boolean> {
     return withDeadline(deadlineMs, `https://${host}`, (signal) => httpsAnswers(host, signal)).catch(() => false);
-  }
-
-  private cloudFormation(profile: AwsProfile, target: Where): CloudFormationClient {
-    return this.clients.cloudFormation(profile, target.region);
-  }
-
-  /** One step within its deadline; an AWS failure becomes an AwsReadError whose message says what to do next. */
-  private async call<T>(
-    target: Where,
-    service: ServiceKey,
-    action: string,
-    deadlineMs: number,
-    work: (profile: AwsProfile, signal: AbortSignal) => Promise<T>,
-  ): Promise<T> {
-    const profile = this.clients.profile(target.profile);
-    const endpoint = endpointLabel(profile, service, target.region);
-    try {
-      return await withDeadline(deadlineMs, endpoint, (signal) => work(profile, signal));
-    } catch (error) {
-      if (error instanceof NameTakenError || error instanceof ChangeSetFailedError) throw error;
-      const waitingForCredentials = this.clients.isResolvingCredentials(target.profile);
-      throw new AwsReadError(
-        classifyError(error, {
-          profile: target.profile,
-          region: target.region,
-          endpoint,
-          action,
-          waitingForCredentials,
-        }),
-      );
-    }
   }
 }
 

@@ -1,7 +1,7 @@
 import { eventLine, type StackEvent } from '../stackEvents';
 import { deletedLine, percent, progressLine, type StackProgress } from './progress';
 import { rootCauseSentence, type RootCause } from './rootCause';
-import type { RackInstaller } from '../store/ports';
+import type { StackOperations } from '../store/ports';
 import { watchStack, type WatchOptions, type WatchResult } from './watch';
 
 /** One update of a progress notification; VS Code adds the increments up into its bar. */
@@ -52,11 +52,11 @@ export class StackFollow {
    * its resources were not counted.
    */
   watch(
-    installer: RackInstaller,
+    stacks: Pick<StackOperations, 'newEvents'>,
     options: StackWatch,
     shown: 'percent' | 'deletion' = 'percent',
   ): Promise<WatchResult> {
-    return watchStack(installer, {
+    return watchStack(stacks, {
       ...options,
       onEvents: this.events(options.target.name),
       onProgress: (state) => (shown === 'percent' ? this.progress(state) : this.deletion(state)),

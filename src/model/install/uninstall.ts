@@ -1,5 +1,5 @@
 import type { Rack } from '../rack';
-import type { RackInstaller, Timing } from '../store/ports';
+import type { RackInstaller, StackOperations, Timing } from '../store/ports';
 import type { StackEvent } from '../stackEvents';
 import type { StackProgress } from './progress';
 import type { RootCause } from './rootCause';
@@ -24,6 +24,12 @@ export type UninstallResult =
   | { outcome: 'failed'; deleted: string[]; stack: PlanStack; rootCause?: RootCause; events: StackEvent[] }
   | { outcome: 'stopped' | 'timedOut'; deleted: string[]; stack: PlanStack };
 
+/** What an uninstall run calls: the autoscaler's rule and groups, then each stack's deletion. */
+export interface UninstallPorts {
+  installer: Pick<RackInstaller, 'disableRule' | 'forceDeleteAutoScalingGroup'>;
+  stacks: Pick<StackOperations, 'newEvents' | 'deleteStack'>;
+}
+
 /** How long one stack's deletion is followed before the run gives up on it (a rack takes 10–30 minutes). */
 const stackDeleteMaxMs = 90 * 60_000;
 
@@ -33,7 +39,7 @@ const stackDeleteMaxMs = 90 * 60_000;
  * the rack last. A stack that ends DELETE_FAILED stops the run with its root cause: nothing is retried here.
  */
 export async function runUninstall(
-  installer: RackInstaller,
+  { installer, stacks }: UninstallPorts,
   rack: Rack,
   plan: UninstallPlan,
   resources: ReadonlyMap<string, readonly PlanResource[]>,
@@ -66,9 +72,9 @@ export async function runUninstall(
   const deleted: string[] = [];
   for (const [index, stack] of plan.stacks.entries()) {
     report.step(`Deleting ${stack.name} (${index + 1} of ${plan.stacks.length})`, index + 3, count);
-    const newest = await installer.newEvents(target(stack), stack.stackId, undefined, timing.deadlineMs, 1);
-    await installer.deleteStack(target(stack), stack.stackId, timing.deadlineMs);
-    const result = await watchStack(installer, {
+    const newest = await stacks.newEvents(target(stack), stack.stackId, undefined, timing.deadlineMs, 1);
+    await stacks.deleteStack(target(stack), stack.stackId, timing.deadlineMs);
+    const result = await watchStack(stacks, {
       target: target(stack),
       stackId: stack.stackId,
       operation: 'delete',

@@ -1,4 +1,4 @@
-import type { InstallTarget, RackInstaller, Timing } from '../store/ports';
+import type { InstallTarget, StackOperations, Timing } from '../store/ports';
 import { chronological, isStackEvent, type StackEvent } from '../stackEvents';
 import { outcomeOf, stackProgress, type StackOperation, type StackProgress } from './progress';
 import { rootCause, type RootCause } from './rootCause';
@@ -52,7 +52,10 @@ function pause(ms: number, signal?: AbortSignal): Promise<void> {
  * Follows a stack's creation, update or deletion through its events, one DescribeStackEvents page per poll in steady state,
  * until it succeeds or fails (with its root cause), the signal stops it, or `maxMs` passes.
  */
-export async function watchStack(installer: RackInstaller, options: WatchOptions): Promise<WatchResult> {
+export async function watchStack(
+  stacks: Pick<StackOperations, 'newEvents'>,
+  options: WatchOptions,
+): Promise<WatchResult> {
   const { target, stackId, operation, timing } = options;
   const started = Date.now();
   let lastSeenId = options.lastSeenId;
@@ -64,7 +67,7 @@ export async function watchStack(installer: RackInstaller, options: WatchOptions
   for (;;) {
     if (options.signal?.aborted) return { outcome: 'stopped', progress, events, polls, calls };
     try {
-      const page = await installer.newEvents(target, stackId, lastSeenId, timing.deadlineMs);
+      const page = await stacks.newEvents(target, stackId, lastSeenId, timing.deadlineMs);
       polls++;
       calls += page.calls;
       failures = 0;

@@ -1,5 +1,5 @@
 import type { RackApi } from '../update/ports';
-import type { RackInstaller, RackPorts } from './ports';
+import type { RackInstaller, RackPorts, ReleaseCatalog, StackOperations } from './ports';
 
 /** `load` run once, on the first call; a failed load is forgotten, so the next call tries again. */
 export function lazy<T>(load: () => Promise<T>): () => Promise<T> {
@@ -31,11 +31,28 @@ export function lazyPorts(load: () => Promise<RackPorts>): RackPorts {
       processes: async (...args) => (await ports()).reader.processes(...args),
       architecture: async (...args) => (await ports()).reader.architecture(...args),
     },
-    stacks: {
-      events: async (...args) => (await ports()).stacks.events(...args),
-    },
+    stacks: lazyStacks(async () => (await ports()).stacks),
+    releases: lazyReleases(async () => (await ports()).releases),
     installer: lazyInstaller(async () => (await ports()).installer),
     dispose: () => loaded?.dispose(),
+  };
+}
+
+/** Stack operations whose implementation is loaded on their first call. */
+export function lazyStacks(load: () => Promise<StackOperations>): StackOperations {
+  return {
+    events: async (...args) => (await load()).events(...args),
+    newEvents: async (...args) => (await load()).newEvents(...args),
+    stackStatus: async (...args) => (await load()).stackStatus(...args),
+    deleteStack: async (...args) => (await load()).deleteStack(...args),
+  };
+}
+
+/** A release catalog whose implementation is loaded on its first call. */
+export function lazyReleases(load: () => Promise<ReleaseCatalog>): ReleaseCatalog {
+  return {
+    releases: async (...args) => (await load()).releases(...args),
+    templateParameters: async (...args) => (await load()).templateParameters(...args),
   };
 }
 
@@ -43,12 +60,7 @@ export function lazyPorts(load: () => Promise<RackPorts>): RackPorts {
 export function lazyInstaller(load: () => Promise<RackInstaller>): RackInstaller {
   return {
     checkName: async (...args) => (await load()).checkName(...args),
-    releases: async (...args) => (await load()).releases(...args),
-    templateParameters: async (...args) => (await load()).templateParameters(...args),
     create: async (...args) => (await load()).create(...args),
-    newEvents: async (...args) => (await load()).newEvents(...args),
-    stackStatus: async (...args) => (await load()).stackStatus(...args),
-    deleteStack: async (...args) => (await load()).deleteStack(...args),
     uninstallPlan: async (...args) => (await load()).uninstallPlan(...args),
     disableRule: async (...args) => (await load()).disableRule(...args),
     forceDeleteAutoScalingGroup: async (...args) => (await load()).forceDeleteAutoScalingGroup(...args),

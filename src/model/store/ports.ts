@@ -40,11 +40,6 @@ export interface RackReader {
   architecture(rack: Rack, deadlineMs: number): Promise<ArchitectureData>;
 }
 
-/** The rack's CloudFormation stack itself: its history (creating and deleting it: RackInstaller). */
-export interface StackOperations {
-  events(rack: Rack, limit: number, deadlineMs: number): Promise<StackEvent[]>;
-}
-
 /** Where a rack is or will be: a profile, a region and the stack's name. */
 export interface InstallTarget {
   profile: string;
@@ -86,23 +81,12 @@ export interface Timing {
 }
 
 /**
- * Creating and deleting racks (CloudFormation, EventBridge, Auto Scaling), and what the install wizard reads.
- * Every call ends within its deadline with an error whose message is safe to show and says what to do next.
+ * A CloudFormation stack (a rack's, or one of its apps' or resources'): its history and status, and deleting it.
+ * Every call ends within its deadline with an error whose message is safe to show.
  */
-export interface RackInstaller {
-  checkName(target: InstallTarget, deadlineMs: number): Promise<NameAvailability>;
-  /** The release list at `url`, parsed; a ReleaseListError says why it could not be had. */
-  releases(url: string, deadlineMs: number): Promise<Release[]>;
-  templateParameters(
-    target: Omit<InstallTarget, 'name'>,
-    templateUrl: string,
-    deadlineMs: number,
-  ): Promise<TemplateParameter[]>;
-  /**
-   * Creates the `init` change set, waits until it is ready (within `timing.deadlineMs` all told) and executes it.
-   * A failed change set is deleted with its empty stack before a ChangeSetFailedError says why.
-   */
-  create(request: InstallRequest, timing: Timing): Promise<StartedStack>;
+export interface StackOperations {
+  /** The rack stack's newest `limit` events, newest first. */
+  events(rack: Rack, limit: number, deadlineMs: number): Promise<StackEvent[]>;
   /**
    * Events of the stack newer than `lastSeenId` (all of them, to a bound, when absent), reading at most
    * `maxPages` pages when given (1: just the newest events).
@@ -118,6 +102,31 @@ export interface RackInstaller {
   stackStatus(target: InstallTarget, stackId: string, deadlineMs: number): Promise<string | undefined>;
   /** Starts deleting the stack; the events tell how it goes. */
   deleteStack(target: InstallTarget, stackId: string, deadlineMs: number): Promise<void>;
+}
+
+/** What Convox releases exist, and what a release's template asks. */
+export interface ReleaseCatalog {
+  /** The release list at `url`, parsed; a ReleaseListError says why it could not be had. */
+  releases(url: string, deadlineMs: number): Promise<Release[]>;
+  /** The template's parameters, as CloudFormation reads them in `target`'s region, with the template's constraints. */
+  templateParameters(
+    target: Omit<InstallTarget, 'name'>,
+    templateUrl: string,
+    deadlineMs: number,
+  ): Promise<TemplateParameter[]>;
+}
+
+/**
+ * Creating racks and what an uninstall does besides deleting stacks (EventBridge, Auto Scaling). Every call ends
+ * within its deadline with an error whose message is safe to show and says what to do next.
+ */
+export interface RackInstaller {
+  checkName(target: InstallTarget, deadlineMs: number): Promise<NameAvailability>;
+  /**
+   * Creates the `init` change set, waits until it is ready (within `timing.deadlineMs` all told) and executes it.
+   * A failed change set is deleted with its empty stack before a ChangeSetFailedError says why.
+   */
+  create(request: InstallRequest, timing: Timing): Promise<StartedStack>;
   /** What uninstalling the rack would delete and keep, and each stack's resources. */
   uninstallPlan(
     rack: Rack,
@@ -134,6 +143,7 @@ export interface RackPorts {
   discovery: RackDiscovery;
   reader: RackReader;
   stacks: StackOperations;
+  releases: ReleaseCatalog;
   installer: RackInstaller;
   /** Lets go of clients and cached credentials. */
   dispose(): void;

@@ -10,7 +10,7 @@ import { notInServiceServers, withInstanceLifecycle, type ServerLifecycle } from
 import { ArchitectureReads, type ArchitectureState } from './architectureReads';
 import { ChangeAnnouncer, type Listener } from './changeAnnouncer';
 import { DetailsReads } from './detailsReads';
-import type { RackInstaller, RackPorts } from './ports';
+import type { RackInstaller, RackPorts, ReleaseCatalog, StackOperations } from './ports';
 import {
   realTimers,
   RefreshPolicy,
@@ -274,9 +274,19 @@ export class RackStore {
     return this.detailsReads.processes(rack);
   }
 
-  /** Installing and uninstalling racks: the views reach AWS only through the store. */
+  /** Creating racks and the uninstall's own steps: the views reach AWS only through the store. */
   get installer(): RackInstaller {
     return this.ports.installer;
+  }
+
+  /** Following a stack's events and status, and deleting it. */
+  get stacks(): StackOperations {
+    return this.ports.stacks;
+  }
+
+  /** The Convox releases, and what a release's template asks. */
+  get releases(): ReleaseCatalog {
+    return this.ports.releases;
   }
 
   /** The AWS profiles, read fresh, for choosing where to install. */

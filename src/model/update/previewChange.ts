@@ -1,7 +1,7 @@
 import type { TemplateParameter } from '../install/parameters';
 import { mirrorHost, templateUrl } from '../install/releases';
 import type { Rack } from '../rack';
-import type { RackInstaller, Timing } from '../store/ports';
+import type { ReleaseCatalog, Timing } from '../store/ports';
 import type { ChangePreviewer, ChangeSetPreview } from './ports';
 import { previewDocument, previewRows, type PreviewRow } from './preview';
 import { autoscaleWarning, changedParameters, changeTitle, shownValue, type RackChange } from './rackChange';
@@ -10,7 +10,7 @@ import { autoscaleWarning, changedParameters, changeTitle, shownValue, type Rack
 export const previewTiming: Timing = { deadlineMs: 5 * 60_000, pollMs: 1_000 };
 
 export interface PreviewDependencies {
-  installer: Pick<RackInstaller, 'templateParameters'>;
+  releases: Pick<ReleaseCatalog, 'templateParameters'>;
   previewer: ChangePreviewer;
   releasesUrl: string;
   timing: Timing;
@@ -42,7 +42,7 @@ export async function previewChange(
   const changed = changedParameters(rack, change);
   const newTemplateUrl = change.kind === 'version' ? templateUrl(dependencies.releasesUrl, change.version) : undefined;
   const keys = newTemplateUrl
-    ? (await dependencies.installer.templateParameters(rack, newTemplateUrl, dependencies.timing.deadlineMs)).map(
+    ? (await dependencies.releases.templateParameters(rack, newTemplateUrl, dependencies.timing.deadlineMs)).map(
         (parameter) => parameter.key,
       )
     : template.map((parameter) => parameter.key);

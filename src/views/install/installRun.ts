@@ -196,7 +196,7 @@ export class Installs {
       { title, cancellable: true, row: record.stackId, startedAt: record.startedAt },
       (follow, signal) => {
         follow.message('waiting for CloudFormation…');
-        return follow.watch(store.installer, {
+        return follow.watch(store.stacks, {
           target: record,
           stackId: record.stackId,
           operation: 'create',
@@ -292,16 +292,16 @@ export class Installs {
         const started = Date.now();
         // A failed install may still be rolling back; its stack can be deleted once that ends.
         while (
-          (await store.installer.stackStatus(target, id, store.requestDeadlineMs)) === 'ROLLBACK_IN_PROGRESS' &&
+          (await store.stacks.stackStatus(target, id, store.requestDeadlineMs)) === 'ROLLBACK_IN_PROGRESS' &&
           Date.now() - started < installWatchMs
         ) {
           follow.message('waiting for the rollback to end…');
           await new Promise((resolve) => setTimeout(resolve, installPollMs));
         }
-        const newest = await store.installer.newEvents(target, id, undefined, store.requestDeadlineMs, 1);
-        await store.installer.deleteStack(target, id, store.requestDeadlineMs);
+        const newest = await store.stacks.newEvents(target, id, undefined, store.requestDeadlineMs, 1);
+        await store.stacks.deleteStack(target, id, store.requestDeadlineMs);
         return follow.watch(
-          store.installer,
+          store.stacks,
           {
             target,
             stackId: id,

@@ -196,13 +196,13 @@ async function deleteLeftover(
   target: { profile: string; region: string; name: string },
   stackId: string,
 ): Promise<void> {
-  const installer = context.store.installer;
+  const stacks = context.store.stacks;
   const deadlineMs = context.store.requestDeadlineMs;
-  await installer.deleteStack(target, stackId, deadlineMs);
+  await stacks.deleteStack(target, stackId, deadlineMs);
   context.log.info(`Deleting the leftover stack ${target.name} in ${target.region} (${target.profile}).`);
   const ends = Date.now() + 10 * 60_000;
   while (Date.now() < ends) {
-    const status = await installer.stackStatus(target, stackId, deadlineMs);
+    const status = await stacks.stackStatus(target, stackId, deadlineMs);
     if (status === undefined) {
       context.store.requestRefresh('manual');
       return;
@@ -217,18 +217,16 @@ async function deleteLeftover(
 }
 
 const chooseVersion: Step = async (context, draft) => {
-  const items = context.store.installer
-    .releases(context.releasesUrl, context.store.requestDeadlineMs)
-    .then((releases) =>
-      installableReleases(releases).map((release, index): PickItem<string> => ({
-        label: release.version,
-        description: [index === 0 ? 'latest' : undefined, release.required ? 'required' : undefined]
-          .filter(Boolean)
-          .join(' · '),
-        detail: release.description || undefined,
-        value: release.version,
-      })),
-    );
+  const items = context.store.releases.releases(context.releasesUrl, context.store.requestDeadlineMs).then((releases) =>
+    installableReleases(releases).map((release, index): PickItem<string> => ({
+      label: release.version,
+      description: [index === 0 ? 'latest' : undefined, release.required ? 'required' : undefined]
+        .filter(Boolean)
+        .join(' · '),
+      detail: release.description || undefined,
+      value: release.version,
+    })),
+  );
   const result = await pick({
     title,
     step: 4,
@@ -344,7 +342,7 @@ async function loadTemplate(context: WizardContext, draft: Draft): Promise<Templ
       title: `Convox: reading the options of release ${draft.version}…`,
     },
     () =>
-      context.store.installer.templateParameters(
+      context.store.releases.templateParameters(
         { profile: draft.profile ?? '', region: draft.region ?? '' },
         url,
         context.store.requestDeadlineMs,

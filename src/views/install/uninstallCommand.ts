@@ -110,7 +110,7 @@ async function run(
     async (follow) => {
       try {
         return await runUninstall(
-          store.installer,
+          { installer: store.installer, stacks: store.stacks },
           rack,
           plan,
           resources,

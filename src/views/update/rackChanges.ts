@@ -114,14 +114,14 @@ export class RackChanges {
     const currentTemplateUrl = templateUrl(this.dependencies.releasesUrl(), rack.version ?? system.version);
     // Read while the person chooses. An update only shows it (the new release's template is read for the preview),
     // so a rack on a release no longer published can still be updated.
-    const read = store.installer.templateParameters(rack, currentTemplateUrl, deadlineMs);
+    const read = store.releases.templateParameters(rack, currentTemplateUrl, deadlineMs);
     const template = command === 'update' ? read.catch(() => []) : read;
     void template.catch(() => undefined);
     const change =
       command === 'update'
         ? await this.dependencies.inputs.release(
             rack,
-            store.installer.releases(this.dependencies.releasesUrl(), deadlineMs),
+            store.releases.releases(this.dependencies.releasesUrl(), deadlineMs),
           )
         : command === 'parameters'
           ? await this.dependencies.inputs.parameter(rack, await template)
@@ -135,7 +135,7 @@ export class RackChanges {
       async () =>
         previewChange(
           {
-            installer: store.installer,
+            releases: store.releases,
             previewer: this.dependencies.previewer,
             releasesUrl: this.dependencies.releasesUrl(),
             timing: previewTiming,
@@ -349,7 +349,7 @@ export class RackChanges {
   ): Promise<void> {
     const { store, log, events, rackApi } = this.dependencies;
     const where = { profile: rack.profile, region: rack.region, name: rack.name };
-    const before = await store.installer.newEvents(where, rack.stackId, undefined, store.requestDeadlineMs, 1);
+    const before = await store.stacks.newEvents(where, rack.stackId, undefined, store.requestDeadlineMs, 1);
     try {
       await rackApi.update(api, systemUpdateForm(rack, change), store.requestDeadlineMs);
     } catch (error) {
@@ -370,7 +370,7 @@ export class RackChanges {
       { title: `Convox: ${rack.displayName}: ${inertText(preview.title)}`, cancellable: true, row: rack.stackId },
       (follow, signal) => {
         follow.message('waiting for CloudFormation…');
-        return follow.watch(store.installer, {
+        return follow.watch(store.stacks, {
           target: where,
           stackId: rack.stackId,
           operation: 'update',

@@ -1,12 +1,16 @@
 import type { StackEvent } from '../../../src/model/stackEvents';
-import type { PlanResource, UninstallPlan } from '../../../src/model/install/uninstallPlan';
-import type { NewEvents, RackInstaller } from '../../../src/model/store/ports';
+import type { UninstallPorts } from '../../../src/model/install/uninstall';
+import type { NewEvents, RackInstaller, StackOperations } from '../../../src/model/store/ports';
 
 /**
- * An installer whose stacks' event histories are scripted: each poll of a stack reveals its next batch (newest
- * first, as AWS lists them). Every call is recorded.
+ * The stack operations and installer steps a watch and an uninstall call, with the stacks' event histories
+ * scripted: each poll of a stack reveals its next batch (newest first, as AWS lists them). Every call is recorded.
  */
-export class FakeInstaller implements RackInstaller {
+export class FakeInstaller
+  implements
+    Pick<StackOperations, 'newEvents' | 'deleteStack'>,
+    Pick<RackInstaller, 'disableRule' | 'forceDeleteAutoScalingGroup'>
+{
   readonly calls: string[] = [];
   /** Per stack id: batches of events still to appear, oldest batch first. */
   readonly batches = new Map<string, StackEvent[][]>();
@@ -15,15 +19,8 @@ export class FakeInstaller implements RackInstaller {
   failures = new Map<string, number>();
   /** What a DeleteStack starts: the batches the deleted stack then shows. */
   onDelete = new Map<string, StackEvent[][]>();
-
-  checkName = async (): Promise<never> => Promise.reject(new Error('not scripted'));
-  releases = async (): Promise<never> => Promise.reject(new Error('not scripted'));
-  templateParameters = async (): Promise<never> => Promise.reject(new Error('not scripted'));
-  create = async (): Promise<never> => Promise.reject(new Error('not scripted'));
-  stackStatus = async (): Promise<undefined> => undefined;
-  uninstallPlan = async (): Promise<{ plan: UninstallPlan; resources: Map<string, PlanResource[]> }> =>
-    Promise.reject(new Error('not scripted'));
-  apiAnswers = async (): Promise<boolean> => true;
+  /** This fake as both ports of an uninstall run. */
+  readonly ports: UninstallPorts = { installer: this, stacks: this };
 
   async newEvents(_target: unknown, stackId: string, lastSeenId: string | undefined): Promise<NewEvents> {
     this.calls.push(`newEvents ${stackId} ${lastSeenId ?? '-'}`);

@@ -406,11 +406,18 @@ describe('running an uninstall', () => {
     installer.onDelete.set('web-id', deleted('prod-web'));
     installer.onDelete.set('prod-id', deleted('prod'));
     const steps: string[] = [];
-    const result = await runUninstall(installer, rack, uninstallPlan(rackStack, [app], resources), resources, timing, {
-      step: (text) => steps.push(text),
-      events: () => undefined,
-      progress: () => undefined,
-    });
+    const result = await runUninstall(
+      installer.ports,
+      rack,
+      uninstallPlan(rackStack, [app], resources),
+      resources,
+      timing,
+      {
+        step: (text) => steps.push(text),
+        events: () => undefined,
+        progress: () => undefined,
+      },
+    );
     assert.deepEqual(result, { outcome: 'succeeded', deleted: ['prod-web', 'prod'] });
     assert.deepEqual(
       installer.calls.filter((call) => !call.startsWith('newEvents')),
@@ -433,11 +440,18 @@ describe('running an uninstall', () => {
         stackEvent('prod-web', 'DELETE_FAILED'),
       ),
     ]);
-    const result = await runUninstall(installer, rack, uninstallPlan(rackStack, [app], resources), resources, timing, {
-      step: () => undefined,
-      events: () => undefined,
-      progress: () => undefined,
-    });
+    const result = await runUninstall(
+      installer.ports,
+      rack,
+      uninstallPlan(rackStack, [app], resources),
+      resources,
+      timing,
+      {
+        step: () => undefined,
+        events: () => undefined,
+        progress: () => undefined,
+      },
+    );
     assert.equal(result.outcome, 'failed');
     assert.equal(result.outcome === 'failed' ? result.rootCause?.logicalId : undefined, 'Settings');
     assert.ok(!installer.calls.includes('deleteStack prod-id'), 'the rack is left');
@@ -446,7 +460,7 @@ describe('running an uninstall', () => {
   it('refuses a plan that is refused', async () => {
     const guarded = { ...rackStack, parameters: { NLBDeletionProtection: 'Yes' } };
     await assert.rejects(
-      runUninstall(new FakeInstaller(), rack, uninstallPlan(guarded, [], resources), resources, timing, {
+      runUninstall(new FakeInstaller().ports, rack, uninstallPlan(guarded, [], resources), resources, timing, {
         step: () => undefined,
         events: () => undefined,
         progress: () => undefined,
@@ -471,7 +485,7 @@ describe('running an uninstall', () => {
     ]);
     const steps: string[] = [];
     const reported: string[] = [];
-    const result = await runUninstall(installer, rack, uninstallPlan(rackStack, [app], bare), bare, timing, {
+    const result = await runUninstall(installer.ports, rack, uninstallPlan(rackStack, [app], bare), bare, timing, {
       step: (text, index, count) => steps.push(`${index}/${count} ${text}`),
       events: (stack, events) => reported.push(`${stack.name}: ${events.length} events`),
       progress: (stack, progress) => reported.push(`${stack.name}: ${progress.complete}/${progress.total}`),
@@ -499,7 +513,7 @@ describe('running an uninstall', () => {
     const stop = new AbortController();
     const plan = uninstallPlan(rackStack, [app], resources);
     const result = await runUninstall(
-      installer,
+      installer.ports,
       rack,
       plan,
       resources,

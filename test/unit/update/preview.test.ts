@@ -143,7 +143,7 @@ describe('preview with a release source other than Convox', () => {
   } as unknown as Rack;
   const requested: (string | undefined)[] = [];
   const dependencies = (releasesUrl: string): PreviewDependencies => ({
-    installer: {
+    releases: {
       templateParameters: async (_rack, url) => (requested.push(url), [{ key: 'Version' }] as TemplateParameter[]),
     },
     previewer: {
@@ -321,7 +321,7 @@ describe('preview of each kind of rack change', () => {
     let keys: readonly string[] = [];
     const { document } = await previewChange(
       {
-        installer: {
+        releases: {
           templateParameters: async (_rack, url) => (
             calls.push(`templateParameters ${url}`),
             [{ key: 'Version' }, { key: 'NewOption' }] as TemplateParameter[]

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import type { RackInstaller, RackPorts } from '../../src/model/store/ports';
-import { lazyInstaller, lazyPorts, lazyRackApi } from '../../src/model/store/lazyPorts';
+import type { ReleaseCatalog, RackInstaller, RackPorts, StackOperations } from '../../src/model/store/ports';
+import { lazyInstaller, lazyPorts, lazyRackApi, lazyReleases, lazyStacks } from '../../src/model/store/lazyPorts';
 import type { RackApi } from '../../src/model/update/ports';
 
 /**
@@ -15,30 +15,46 @@ function echo<T extends object>(): T {
 
 type Call = (...args: unknown[]) => Promise<unknown>;
 
-const installerMethods = [
-  'checkName',
-  'releases',
-  'templateParameters',
-  'create',
-  'newEvents',
-  'stackStatus',
-  'deleteStack',
-  'uninstallPlan',
-  'disableRule',
-  'forceDeleteAutoScalingGroup',
-  'apiAnswers',
-] as const satisfies readonly (keyof RackInstaller)[];
+/** Each lazily loaded port with every one of its methods, so that a method added to a port and not forwarded fails. */
+const lazyPortMethods = {
+  installer: {
+    wrap: lazyInstaller as (load: () => Promise<unknown>) => unknown,
+    methods: [
+      'checkName',
+      'create',
+      'uninstallPlan',
+      'disableRule',
+      'forceDeleteAutoScalingGroup',
+      'apiAnswers',
+    ] as const satisfies readonly (keyof RackInstaller)[],
+  },
+  stacks: {
+    wrap: lazyStacks as (load: () => Promise<unknown>) => unknown,
+    methods: [
+      'events',
+      'newEvents',
+      'stackStatus',
+      'deleteStack',
+    ] as const satisfies readonly (keyof StackOperations)[],
+  },
+  releases: {
+    wrap: lazyReleases as (load: () => Promise<unknown>) => unknown,
+    methods: ['releases', 'templateParameters'] as const satisfies readonly (keyof ReleaseCatalog)[],
+  },
+};
 
 describe('implementations loaded on first use', () => {
-  it('an installer forwards every call, with its arguments, to the installer it loads', async () => {
-    let loads = 0;
-    const installer = lazyInstaller(() => ((loads += 1), Promise.resolve(echo<RackInstaller>())));
-    assert.equal(loads, 0, 'nothing is loaded before a call');
-    for (const name of installerMethods) {
-      assert.deepEqual(await (installer[name] as Call)('target', 7), { name, args: ['target', 7] }, name);
-    }
-    assert.equal(loads, installerMethods.length);
-  });
+  for (const [port, { wrap, methods }] of Object.entries(lazyPortMethods)) {
+    it(`the ${port} port forwards every call, with its arguments, to the one it loads`, async () => {
+      let loads = 0;
+      const lazyPort = wrap(() => ((loads += 1), Promise.resolve(echo<object>()))) as Record<string, Call>;
+      assert.equal(loads, 0, 'nothing is loaded before a call');
+      assert.deepEqual(Object.keys(lazyPort).sort(), [...methods].sort(), 'every method of the port, no other');
+      for (const name of methods)
+        assert.deepEqual(await lazyPort[name]('target', 7), { name, args: ['target', 7] }, name);
+      assert.equal(loads, methods.length);
+    });
+  }
 
   it("the ports' installer and architecture reads reach the loaded ports", async () => {
     const loaded = {

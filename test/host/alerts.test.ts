@@ -7,16 +7,7 @@ import { alertsRacks } from '../sim';
 import { rackNamed } from '../rackNamed';
 import { activateConvox } from './extension';
 import { treeRow } from './tree';
-
-async function until<T>(what: string, timeoutMs: number, probe: () => T | undefined): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() - started > timeoutMs) throw new Error(`${what}: not within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+import { until } from './until';
 
 describe('alerts: what is watched, and what is told', function () {
   this.timeout(60_000);

@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import { activateConvox } from './extension';
 import { hostileWorkspaceSettings, trustVariable } from './hostileSettings';
 import { rackNamed } from '../rackNamed';
+import { until } from './until';
 
 const cliDirectory = (): string => process.env.CONVOX_CONFIG ?? assert.fail('the session sets CONVOX_CONFIG');
 
@@ -15,16 +16,6 @@ function userValue(key: string): unknown {
   const [section, ...rest] = key.split('.');
   const inspected = vscode.workspace.getConfiguration(section).inspect(rest.join('.'));
   return inspected?.globalValue ?? inspected?.defaultValue;
-}
-
-async function until<T>(what: string, timeoutMs: number, probe: () => T | undefined): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() - started > timeoutMs) throw new Error(`${what}: not within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 describe('a workspace cannot set the user-only settings', function () {

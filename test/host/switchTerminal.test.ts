@@ -13,22 +13,13 @@ import { cliEndpoint, type CliInputs } from '../cliEndpoint';
 
 const variables = ['CONVOX_HOST', 'CONVOX_PASSWORD', 'CONVOX_RACK', 'RACK_URL'];
 import { rackNamed } from '../rackNamed';
+import { until } from './until';
 
 const cliDirectory = (): string => {
   const directory = process.env.CONVOX_CONFIG;
   assert.ok(directory, 'the session sets CONVOX_CONFIG');
   return directory;
 };
-
-async function until<T>(what: string, timeoutMs: number, probe: () => T | undefined): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() - started > timeoutMs) throw new Error(`${what}: not within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 describe('switch reaches terminals and the convox CLI, both ways', function () {
   this.timeout(60_000);

@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { activateConvox } from './extension';
 import { treeRow } from './tree';
+import { until } from './until';
 
 const loaded = (): string[] => Object.keys(require.cache).map((file) => path.basename(file));
 
@@ -15,14 +16,6 @@ async function simulatorCalls(operation: string): Promise<number> {
   const { origin } = new URL(vscode.workspace.getConfiguration('convox').get<string>('releasesUrl') ?? '');
   const answer = (await (await fetch(`${origin}/calls?operation=${operation}`)).json()) as { count: number };
   return answer.count;
-}
-
-async function until(what: string, timeoutMs: number, probe: () => boolean | Promise<boolean>): Promise<void> {
-  const started = Date.now();
-  while (!(await probe())) {
-    if (Date.now() - started > timeoutMs) throw new Error(`${what}: not within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 describe('rack updates through the shipped bundles', function () {
@@ -48,7 +41,9 @@ describe('rack updates through the shipped bundles', function () {
     const production = await treeRow(api, ['acme', 'production']);
     // Not awaited: the command now waits for the person to trust the certificate, or not.
     void vscode.commands.executeCommand('convox.scaleRack', production.node);
-    await until('the password read from SSM', 20_000, async () => (await simulatorCalls('GetParameter')) > 0);
+    await until('the password read from SSM', 20_000, async () =>
+      (await simulatorCalls('GetParameter')) > 0 ? true : undefined,
+    );
     // Time for the rack API's certificate to be refused and the refusal logged.
     await new Promise((resolve) => setTimeout(resolve, 2_000));
     assert.equal(await simulatorCalls('CreateChangeSet'), 0, 'no preview before the certificate is trusted');

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { processFromTask, shellJoin } from '../../src/model/processes';
+import { appOfService, chunks, processFromTask, shellJoin } from '../../src/model/processes';
 import type { ContainerDefinition, RackTask } from '../../src/model/rack';
 
 describe('process COMMAND (like `convox rack ps`)', () => {
@@ -120,5 +120,70 @@ describe('process COMMAND (like `convox rack ps`)', () => {
       assert.equal(command({ overrideEnvironment: { COMMAND: 'bin/once' } }, definition(['bin/web'])), 'bin/once');
       assert.equal(command({ overrideEnvironment: { COMMAND: '' } }, withCommand), 'bin/web');
     });
+  });
+});
+
+describe('process rows from tasks', () => {
+  const task: RackTask = {
+    taskArn: 'arn:aws:ecs:r:1:task/c/0123456789abcdef',
+    container: 'worker',
+    status: 'running',
+    overrideEnvironment: {},
+  };
+  const web: ContainerDefinition = { name: 'web', command: ['bin/web'], environment: {}, labels: {} };
+  const worker: ContainerDefinition = {
+    name: 'worker',
+    command: ['bin/worker'],
+    environment: { APP: 'billing', RELEASE: 'RABC' },
+    labels: {},
+  };
+
+  it('reads the definition of the task’s own container, else the first', () => {
+    const row = processFromTask(task, [web, worker], 'production');
+    assert.deepEqual(
+      [row.id, row.app, row.service, row.release, row.command],
+      ['456789abcdef', 'billing', 'worker', 'RABC', 'bin/worker'],
+    );
+    const other = processFromTask({ ...task, container: 'cron' }, [web, worker], 'production');
+    assert.deepEqual([other.app, other.service, other.release, other.command], ['production', 'cron', '', 'bin/web']);
+  });
+
+  it('names the service by the definition when the task names no container, else leaves it empty', () => {
+    assert.equal(processFromTask({ ...task, container: '' }, [worker], 'production').service, 'worker');
+    assert.equal(processFromTask({ ...task, container: '' }, [], 'production').service, '');
+  });
+
+  it('shows nothing for a task started by `convox.` when there is no APP, as rack compares with an empty APP', () => {
+    assert.equal(processFromTask({ ...task, container: 'web', startedBy: 'convox.' }, [web], 'production').command, '');
+    assert.equal(
+      processFromTask({ ...task, container: 'web', startedBy: 'convox' }, [web], 'production').command,
+      'bin/web',
+    );
+  });
+});
+
+describe('ECS services and their apps', () => {
+  it('gives the rack’s own services to the rack', () => {
+    assert.equal(appOfService('production-ServiceWebApi-AbC123', 'production'), 'production');
+  });
+
+  it('gives a service in an app’s stack to that app, dashes and all', () => {
+    assert.equal(appOfService('production-billing-ServiceWeb-1XYZ', 'production'), 'billing');
+    assert.equal(appOfService('production-my-app-ServiceWorker-1XYZ', 'production'), 'my-app');
+  });
+
+  it('gives no app to a service of another rack, or of no app stack', () => {
+    assert.equal(appOfService('staging-billing-ServiceWeb-1XYZ', 'production'), undefined);
+    assert.equal(appOfService('production-billing-web', 'production'), undefined);
+    assert.equal(appOfService('production-billing-Servicex-1', 'production'), undefined);
+    assert.equal(appOfService('production--ServiceWeb-1XYZ', 'production'), undefined);
+  });
+});
+
+describe('chunks', () => {
+  it('splits in order into pieces of the size, the last one shorter', () => {
+    assert.deepEqual(chunks([1, 2, 3, 4, 5], 2), [[1, 2], [3, 4], [5]]);
+    assert.deepEqual(chunks(['a', 'b'], 2), [['a', 'b']]);
+    assert.deepEqual(chunks([], 3), []);
   });
 });

@@ -33,7 +33,6 @@ export class ArchitectureFeed {
   /** The page (re)loaded and has nothing drawn: the next messages start with the whole picture. */
   restart(): void {
     this.shown = undefined;
-    this.failing = false;
   }
 
   /** A component of the picture the page has, by id. */

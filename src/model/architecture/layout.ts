@@ -145,8 +145,9 @@ function placeRow(placer: Placer, row: readonly SceneComponent[], size: { width:
   row.forEach((component, index) => placer.place(component, x + index * (size.width + blockGap), y, size.width));
 }
 
+/** Of a row of at least one: an empty row is not placed, so its width does not matter. */
 function rowWidth(count: number, width: number): number {
-  return count === 0 ? 0 : count * width + (count - 1) * blockGap;
+  return count * width + (count - 1) * blockGap;
 }
 
 function clamp(value: number, low: number, high: number): number {
@@ -204,7 +205,8 @@ export function layoutOf(scene: Scene): Layout {
   if (vpc) bottom = y + placer.place(vpc, margin, y, networkWidth);
   let sideY = y;
   for (const component of side) sideY += placer.place(component, sideX, sideY, sideWidth) + sideGap;
-  bottom = Math.max(bottom, side.length > 0 ? sideY - sideGap : y);
+  // With nothing beside, this is above y, so the VPC (or y) stays the bottom.
+  bottom = Math.max(bottom, sideY - sideGap);
 
   const nodes: LayoutNode[] = [];
   let right = 0;

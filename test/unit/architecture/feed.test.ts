@@ -17,8 +17,10 @@ function types(messages: ExtensionMessage[]): string[] {
 }
 
 describe('architecture feed', () => {
-  it('sends nothing before the first read ends', () => {
-    assert.deepEqual(new ArchitectureFeed(rack).messages({}, later), []);
+  it('sends nothing before the first read ends, and has no component to look up', () => {
+    const feed = new ArchitectureFeed(rack);
+    assert.deepEqual(feed.messages({}, later), []);
+    assert.equal(feed.component('stack'), undefined);
   });
 
   it('sends the whole picture first, with the rack and the time it was read', () => {

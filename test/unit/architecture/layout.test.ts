@@ -211,3 +211,47 @@ describe('architecture layout: small and partial racks', () => {
     assert.deepEqual(box(layout, 'resource/Cluster'), { x: 684, y: 272, width: 260, height: 134 });
   });
 });
+
+describe('architecture layout: rows and edge cases', () => {
+  it('centres the balancers over the VPC', () => {
+    const layout = layoutOf(sceneOf(rackData({ zones: 3, nlb: true })));
+    const vpc = box(layout, 'vpc');
+    const first = box(layout, 'resource/ApiBalancer');
+    const last = box(layout, 'resource/NLBRouter');
+    const left = first.x - vpc.x;
+    const right = vpc.x + vpc.width - (last.x + last.width);
+    assert.ok(left > 0 && Math.abs(left - right) <= 1, `${left} left, ${right} right`);
+  });
+
+  it('puts the VPC and what is beside it right under the callers when there is no balancer', () => {
+    const data = rackData({ only: ['Vpc', 'Subnet0', 'Settings'] });
+    const layout = layoutOf(sceneOf(data));
+    const client = box(layout, 'client');
+    // The gap under the callers' row, as under every row.
+    const gap = box(layout, 'vpc').y - (client.y + client.height);
+    assert.equal(box(layout, 'stack').y, box(layout, 'vpc').y);
+    assert.equal(gap, 48);
+    assert.deepEqual(geometryProblems(layout), []);
+  });
+
+  it('draws a VPC with no zones yet as wide as one zone', () => {
+    const layout = layoutOf(sceneOf(rackData({ only: ['Vpc'], serversPerZone: 0 })));
+    assert.equal(box(layout, 'vpc').width, box(layoutOf(sceneOf(rackData({ zones: 1 }))), 'zone/0').width);
+    assert.deepEqual(geometryProblems(layout), []);
+  });
+
+  it('leaves out a component whose parent is not in the scene, and the edges to it', () => {
+    const scene = sceneOf(rackData());
+    const orphan = { ...scene.components[0], id: 'orphan', parent: 'nowhere' };
+    const layout = layoutOf({
+      ...scene,
+      components: [...scene.components, orphan],
+      edges: [
+        ...scene.edges,
+        { id: 'client->orphan', from: 'client', to: 'orphan' },
+        { id: 'orphan->vpc', from: 'orphan', to: 'vpc' },
+      ],
+    });
+    assert.deepEqual(layout, layoutOf(scene));
+  });
+});

@@ -38,6 +38,24 @@ describe('architecture page', () => {
       [...page.matchAll(/<link rel="stylesheet" href="([^"]+)">/g)].map((match) => match[1]),
       parts.styles,
     );
+    const lines = page.split('\n');
+    for (const href of parts.styles) assert.ok(lines.includes(`<link rel="stylesheet" href="${href}">`), href);
+  });
+
+  it('labels each icon button, with its key in the tooltip where it has one', () => {
+    const page = architecturePage(parts);
+    const buttons = [
+      ...page.matchAll(
+        /<button id="([^"]+)" class="icon-button" type="button" aria-label="([^"]+)" title="([^"]+)"><span class="codicon codicon-([a-z-]+)"/g,
+      ),
+    ].map(([, id, label, title, icon]) => ({ id, label, title, icon }));
+    assert.deepEqual(buttons, [
+      { id: pageIds.zoomOut, label: 'Zoom Out', title: 'Zoom Out (-)', icon: 'zoom-out' },
+      { id: pageIds.zoomIn, label: 'Zoom In', title: 'Zoom In (+)', icon: 'zoom-in' },
+      { id: pageIds.fit, label: 'Fit to Window', title: 'Fit to Window (0)', icon: 'screen-normal' },
+      { id: pageIds.exportSvg, label: 'Export as SVG', title: 'Export as SVG', icon: 'desktop-download' },
+      { id: pageIds.closeDetails, label: 'Close Details', title: 'Close Details (Escape)', icon: 'close' },
+    ]);
   });
 
   it('has no inline style or handler for the policy to refuse', () => {

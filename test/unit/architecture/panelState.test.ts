@@ -31,6 +31,23 @@ describe('architecture panel state', () => {
     }
   });
 
+  it('keeps a view state with nothing selected without a selection', () => {
+    const unselected = { zoom: 1, panX: 0, panY: 0 };
+    assert.deepEqual(parsePanelState({ rack, view: unselected }), { rack, view: unselected });
+  });
+
+  it('keeps the longest stack id and name allowed, and refuses longer ones', () => {
+    const longestId = `arn:${'x'.repeat(maxIdLength - 4)}`;
+    assert.deepEqual(parsePanelState({ rack: { ...rack, stackId: longestId } }), {
+      rack: { ...rack, stackId: longestId },
+    });
+    const longestName = `${'a'.repeat(100)}/${'b'.repeat(155)}`;
+    assert.deepEqual(parsePanelState({ rack: { ...rack, fullName: longestName } }), {
+      rack: { ...rack, fullName: longestName },
+    });
+    assert.equal(parsePanelState({ rack: { ...rack, fullName: `${longestName}b` } }), undefined);
+  });
+
   it('drops what it does not know', () => {
     assert.deepEqual(parsePanelState({ rack: { ...rack, profile: 'acme-prod' }, view, data: { servers: [] } }), {
       rack,

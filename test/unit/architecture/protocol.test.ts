@@ -16,10 +16,13 @@ describe('architecture protocol: messages from the webview', () => {
     { type: 'select', id },
     { type: 'openConsole', id },
     { type: 'revealInTree', id },
+    { type: 'showLogs', id },
+    { type: 'diagnose' },
     { type: 'copy', text: 'i-0abc123' },
     { type: 'exportSvg', svg: '<svg xmlns="http://www.w3.org/2000/svg"></svg>' },
     { type: 'viewState', zoom: 1.5, panX: -120, panY: 40.5 },
     { type: 'viewState', zoom: 0.05, panX: 0, panY: 0, selected: id },
+    { type: 'viewState', zoom: 20, panX: 10_000_000, panY: -10_000_000 },
   ];
   for (const message of valid) {
     it(`accepts ${JSON.stringify(message)} as a copy of its own`, () => {
@@ -37,6 +40,11 @@ describe('architecture protocol: messages from the webview', () => {
     assert.equal(parseWebviewMessage({ type: 'copy', text: 'x'.repeat(maxCopyLength) })?.type, 'copy');
   });
 
+  it('accepts a plain object without a prototype', () => {
+    const bare = Object.assign(Object.create(null) as object, { type: 'select', id });
+    assert.deepEqual(parseWebviewMessage(bare), { type: 'select', id });
+  });
+
   const refused: Array<[string, unknown]> = [
     ['nothing', undefined],
     ['null', null],
@@ -45,6 +53,7 @@ describe('architecture protocol: messages from the webview', () => {
     ['an array', [{ type: 'ready' }]],
     ['no type', {}],
     ['an unknown type', { type: 'delete', id }],
+    ['an unknown type with the fields of a view state', { type: 'zoom', zoom: 1, panX: 0, panY: 0 }],
     ['a type that is not a string', { type: 1 }],
     ['a type inherited, not its own', Object.create({ type: 'ready' }) as unknown],
     [

@@ -71,7 +71,11 @@ const fixtures: Record<string, RackOptions> = {
 };
 
 describe('architecture scene: a public rack in two zones', () => {
-  const scene = sceneOf(rackData());
+  // Built in each test, so that a mutant of the code under test is live while it is built.
+  let scene: Scene;
+  beforeEach(() => {
+    scene = sceneOf(rackData());
+  });
 
   it('has the callers, the API and router balancers, the VPC and the rack services beside it, and nothing else at the top', () => {
     assert.deepEqual(topLevel(scene), [
@@ -239,7 +243,10 @@ describe('architecture scene: a public rack in two zones', () => {
 });
 
 describe('architecture scene: a private rack with an internal API', () => {
-  const scene = sceneOf(rackData(fixtures.private));
+  let scene: Scene;
+  beforeEach(() => {
+    scene = sceneOf(rackData(fixtures.private));
+  });
 
   it('puts a NAT gateway in each public subnet and a private subnet in each zone', () => {
     assert.deepEqual(
@@ -277,7 +284,10 @@ describe('architecture scene: a private rack with an internal API', () => {
 });
 
 describe('architecture scene: internal router and network load balancers', () => {
-  const scene = sceneOf(rackData(fixtures.routers));
+  let scene: Scene;
+  beforeEach(() => {
+    scene = sceneOf(rackData(fixtures.routers));
+  });
 
   it('draws every router the stack has, public or internal, with its host', () => {
     assert.deepEqual(
@@ -405,15 +415,18 @@ describe('architecture scene: racks before release 20221202', () => {
 });
 
 describe('architecture scene: spot and build servers in three zones', () => {
-  const data = rackData(fixtures.servers);
-  data.runtime.containers.push({
-    taskArn: taskArn('production-BuildCluster-B1', 'build1'),
-    serverId: serverId(0, 0, 'build'),
-    app: 'shop',
-    service: 'build',
-    status: 'RUNNING',
+  let scene: Scene;
+  beforeEach(() => {
+    const data = rackData(fixtures.servers);
+    data.runtime.containers.push({
+      taskArn: taskArn('production-BuildCluster-B1', 'build1'),
+      serverId: serverId(0, 0, 'build'),
+      app: 'shop',
+      service: 'build',
+      status: 'RUNNING',
+    });
+    scene = sceneOf(data);
   });
-  const scene = sceneOf(data);
 
   it('has a zone per subnet, the third included', () => {
     assert.deepEqual(
@@ -466,20 +479,23 @@ describe('architecture scene: spot and build servers in three zones', () => {
 });
 
 describe('architecture scene: a rack being created', () => {
-  const created = rackData(fixtures.creating);
-  const data: ArchitectureData = {
-    rack: { ...created.rack, outputs: {} },
-    resources: {
-      ...created.resources,
-      subnets: [],
-      vpc: undefined,
-      resources: created.resources.resources.map((resource) =>
-        resource.logicalId === 'Subnet1' ? { ...resource, physicalId: undefined } : resource,
-      ),
-    },
-    runtime: created.runtime,
-  };
-  const scene = sceneOf(data);
+  let scene: Scene;
+  beforeEach(() => {
+    const created = rackData(fixtures.creating);
+    const data: ArchitectureData = {
+      rack: { ...created.rack, outputs: {} },
+      resources: {
+        ...created.resources,
+        subnets: [],
+        vpc: undefined,
+        resources: created.resources.resources.map((resource) =>
+          resource.logicalId === 'Subnet1' ? { ...resource, physicalId: undefined } : resource,
+        ),
+      },
+      runtime: created.runtime,
+    };
+    scene = sceneOf(data);
+  });
 
   it('has only what exists so far, each creating', () => {
     assert.deepEqual(ids(scene), [
@@ -519,7 +535,10 @@ describe('architecture scene: a rack being created', () => {
 });
 
 describe('architecture scene: a rack rolling back', () => {
-  const scene = sceneOf(rackData(fixtures.rollback));
+  let scene: Scene;
+  beforeEach(() => {
+    scene = sceneOf(rackData(fixtures.rollback));
+  });
 
   it('says so in a banner, with CloudFormation’s reason', () => {
     assert.deepEqual(scene.banner, {
@@ -553,22 +572,25 @@ describe('architecture scene: a rack rolling back', () => {
 });
 
 describe('architecture scene: servers and containers the stack’s zones do not account for', () => {
-  const data = rackData({ existingVpc: 'vpc-existing' });
-  data.runtime.servers.push(
-    { id: 'i-elsewhere', status: 'active', role: 'rack', availabilityZone: 'us-east-1f' },
-    { id: 'i-nowhere', status: 'draining', role: 'rack' },
-  );
-  data.runtime.containers.push(
-    { taskArn: taskArn('production-Cluster-C1', 'fargate1'), app: 'shop', service: 'job', status: 'PENDING' },
-    {
-      taskArn: taskArn('production-Cluster-C1', 'gone1'),
-      serverId: 'i-gone',
-      app: 'shop',
-      service: 'job',
-      status: 'RUNNING',
-    },
-  );
-  const scene = sceneOf(data);
+  let scene: Scene;
+  beforeEach(() => {
+    const data = rackData({ existingVpc: 'vpc-existing' });
+    data.runtime.servers.push(
+      { id: 'i-elsewhere', status: 'active', role: 'rack', availabilityZone: 'us-east-1f' },
+      { id: 'i-nowhere', status: 'draining', role: 'rack' },
+    );
+    data.runtime.containers.push(
+      { taskArn: taskArn('production-Cluster-C1', 'fargate1'), app: 'shop', service: 'job', status: 'PENDING' },
+      {
+        taskArn: taskArn('production-Cluster-C1', 'gone1'),
+        serverId: 'i-gone',
+        app: 'shop',
+        service: 'job',
+        status: 'RUNNING',
+      },
+    );
+    scene = sceneOf(data);
+  });
 
   it('draws an existing VPC the rack was installed into', () => {
     assert.equal(component(scene, 'vpc').accessibleName, 'VPC vpc-existing existing, 172.31.0.0/16, 4 zones');

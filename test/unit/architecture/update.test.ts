@@ -1,7 +1,14 @@
 import * as assert from 'node:assert/strict';
 import type { ArchitectureData } from '../../../src/model/architecture/data';
-import { layoutOf, type Layout } from '../../../src/model/architecture/layout';
+import {
+  layoutOf,
+  type Box,
+  type Layout,
+  type LayoutEdge,
+  type LayoutNode,
+} from '../../../src/model/architecture/layout';
 import { sceneOf } from '../../../src/model/architecture/scene';
+import type { SceneComponent } from '../../../src/model/architecture/sceneTypes';
 import { diffLayouts, isEmptyUpdate, type LayoutUpdate } from '../../../src/model/architecture/update';
 import { rackData, serverId, taskArn, type RackOptions } from './fixtures';
 
@@ -172,5 +179,130 @@ describe('architecture update', () => {
       subtree,
     );
     assert.deepEqual([update.moved, update.changed], [[], []]);
+  });
+});
+
+describe('architecture update: what counts as a change', () => {
+  const zone: SceneComponent = {
+    id: 'zone/0',
+    kind: 'zone',
+    noun: 'zone',
+    label: 'us-east-1a',
+    facts: ['1 server: 1 active'],
+    accessibleName: 'zone us-east-1a, 1 server: 1 active',
+    details: [{ label: 'Zone', value: 'us-east-1a' }],
+  };
+  const server: SceneComponent = {
+    id: 'server/i-1',
+    kind: 'server',
+    parent: 'zone/0',
+    noun: 'server',
+    label: 'i-1',
+    facts: [],
+    accessibleName: 'server i-1',
+    details: [],
+  };
+  const zoneBox: Box = { x: 24, y: 100, width: 300, height: 200 };
+  const serverBox: Box = { x: 32, y: 144, width: 284, height: 44 };
+  const edge: LayoutEdge = {
+    id: 'client->zone/0',
+    from: 'client',
+    to: 'zone/0',
+    points: [
+      { x: 100, y: 68 },
+      { x: 100, y: 100 },
+    ],
+  };
+  const layout = (nodes: LayoutNode[], edges: LayoutEdge[] = [], size = { width: 400, height: 400 }): Layout => ({
+    ...size,
+    nodes,
+    edges,
+  });
+  const plain = layout([
+    { component: zone, box: zoneBox },
+    { component: server, box: serverBox },
+  ]);
+  const withServer = (changed: Partial<SceneComponent>, box: Box = serverBox): Layout =>
+    layout([
+      { component: zone, box: zoneBox },
+      { component: { ...server, ...changed }, box },
+    ]);
+
+  it('moves a component that only moved across, or only grew wider', () => {
+    for (const box of [
+      { ...serverBox, x: 40 },
+      { ...serverBox, width: 300 },
+    ]) {
+      const update = diffLayouts(plain, withServer({}, box));
+      assert.deepEqual(update.moved, [{ id: 'server/i-1', box }]);
+      assert.deepEqual(summary(update), { ...nothing, moved: ['server/i-1'] });
+    }
+  });
+
+  it('changes a component that gained or lost a field, or a fact', () => {
+    const linked = withServer({ consoleUrl: 'https://console.aws.amazon.com/ec2' });
+    assert.deepEqual(summary(diffLayouts(plain, linked)), { ...nothing, changed: ['server/i-1'] });
+    assert.deepEqual(summary(diffLayouts(linked, plain)), { ...nothing, changed: ['server/i-1'] });
+    assert.deepEqual(summary(diffLayouts(plain, withServer({ facts: ['0 tasks'] }))), {
+      ...nothing,
+      changed: ['server/i-1'],
+    });
+    assert.deepEqual(summary(diffLayouts(withServer({ facts: ['0 tasks'] }), plain)), {
+      ...nothing,
+      changed: ['server/i-1'],
+    });
+  });
+
+  it('re-adds a component whose kind changed', () => {
+    const update = diffLayouts(plain, withServer({ kind: 'natGateway' }));
+    assert.deepEqual(summary(update), { ...nothing, removed: ['server/i-1'], added: ['server/i-1'] });
+  });
+
+  it('reroutes an edge whose route changed, and removes one that went away', () => {
+    const routed = layout(plain.nodes, [edge]);
+    const rerouted = layout(plain.nodes, [{ ...edge, points: [edge.points[0], { x: 100, y: 90 }] }]);
+    assert.deepEqual(summary(diffLayouts(routed, rerouted)), {
+      ...nothing,
+      edges: { removed: [], added: [], rerouted: ['client->zone/0'] },
+    });
+    assert.deepEqual(summary(diffLayouts(routed, plain)), {
+      ...nothing,
+      edges: { removed: ['client->zone/0'], added: [], rerouted: [] },
+    });
+  });
+
+  it('gives the new size when only the width, or only the height, changed', () => {
+    for (const size of [
+      { width: 500, height: 400 },
+      { width: 400, height: 500 },
+    ])
+      assert.deepEqual(diffLayouts(plain, layout(plain.nodes, [], size)).size, size);
+  });
+});
+
+describe('architecture update: when one is empty', () => {
+  const empty: LayoutUpdate = {
+    removed: [],
+    added: [],
+    moved: [],
+    changed: [],
+    edges: { removed: [], added: [], rerouted: [] },
+  };
+  const node = layoutOf(sceneOf(rackData())).nodes[0];
+  const edge: LayoutEdge = { id: 'a->b', from: 'a', to: 'b', points: [] };
+
+  it('is empty only when nothing at all changed, whatever else is in it', () => {
+    assert.equal(isEmptyUpdate(empty), true);
+    const some: Array<[string, LayoutUpdate]> = [
+      ['size', { ...empty, size: { width: 1, height: 1 } }],
+      ['banner gone', { ...empty, banner: null }],
+      ['removed and added', { ...empty, removed: ['x'], added: [node] }],
+      ['removed and moved', { ...empty, removed: ['x'], moved: [{ id: 'y', box: node.box }] }],
+      ['removed and changed', { ...empty, removed: ['x'], changed: [node.component] }],
+      ['an edge rerouted', { ...empty, edges: { removed: [], added: [], rerouted: [edge] } }],
+      ['edges removed and added', { ...empty, edges: { removed: ['x'], added: [edge], rerouted: [] } }],
+      ['edges removed and rerouted', { ...empty, edges: { removed: ['x'], added: [], rerouted: [edge] } }],
+    ];
+    for (const [what, update] of some) assert.equal(isEmptyUpdate(update), false, what);
   });
 });

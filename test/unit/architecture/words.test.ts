@@ -17,6 +17,9 @@ describe('architecture: words', () => {
   it('orders by code unit, whatever the locale', () => {
     assert.deepEqual(['b', 'B', 'a', 'Z'].sort(compareText), ['B', 'Z', 'a', 'b']);
   });
+  it('compares as -1, 0 or 1', () => {
+    assert.deepEqual([compareText('a', 'b'), compareText('b', 'a'), compareText('a', 'a')], [-1, 1, 0]);
+  });
 });
 
 describe('architecture: accessible names', () => {
@@ -46,6 +49,12 @@ describe('architecture: accessible names', () => {
     assert.equal(
       accessibleName({ kind: 'zone', noun: 'zone', label: 'us-east-1a', facts: ['1 server: 1 active'] }),
       'zone us-east-1a, 1 server: 1 active',
+    );
+  });
+  it('give a load balancer of no known variant no qualifier', () => {
+    assert.equal(
+      accessibleName({ kind: 'loadBalancer', noun: 'load balancer', label: 'production', facts: [] }),
+      'load balancer production',
     );
   });
   it('only a load balancer reads its variant', () => {

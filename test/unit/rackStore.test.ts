@@ -303,6 +303,62 @@ describe('rack store: what it shows', () => {
   });
 });
 
+describe('rack store: a stack status learned between refreshes', () => {
+  it('shows it on the rack at once and tells its row, only when it changes', async () => {
+    const { store, refreshed, changes, rack, clock } = setup();
+    await refreshed();
+    const { stackId } = rack('staging');
+    await batch(clock);
+    changes.length = 0;
+    store.learnStackStatus(stackId, 'UPDATE_ROLLBACK_IN_PROGRESS');
+    assert.equal(rack('staging').status, 'rollback', 'before any batch: the next notification may follow at once');
+    assert.equal(rack('staging').cloudformationStatus, 'UPDATE_ROLLBACK_IN_PROGRESS');
+    store.learnStackStatus(stackId, 'UPDATE_ROLLBACK_IN_PROGRESS');
+    await batch(clock);
+    assert.deepEqual(changes.map(described), [`list=false ${stackId}:summary`]);
+    assert.equal(rack('production').status, 'running', 'other racks keep their listed status');
+    store.dispose();
+  });
+
+  it('gives way to a list answer asked for after it, but not to one asked for before', async () => {
+    const { ports, store, refreshed, rack, clock } = setup();
+    await refreshed();
+    const { stackId } = rack('staging');
+    clock.advance(1_000);
+    const older = store.refresh('manual');
+    await tick();
+    clock.advance(1_000);
+    store.learnStackStatus(stackId, 'UPDATE_ROLLBACK_IN_PROGRESS');
+    ports.finish();
+    await older;
+    assert.equal(rack('staging').status, 'rollback', 'the answer to a refresh asked for earlier is older');
+    clock.advance(1_000);
+    ports.world = [stack('production', 'UPDATE_COMPLETE'), stack('staging', 'UPDATE_ROLLBACK_COMPLETE')];
+    await refreshed();
+    assert.equal(rack('staging').cloudformationStatus, 'UPDATE_ROLLBACK_COMPLETE');
+    ports.world = [stack('production', 'UPDATE_COMPLETE'), stack('staging', 'UPDATE_IN_PROGRESS')];
+    await refreshed();
+    assert.equal(rack('staging').status, 'updating', 'once replaced, the learned status is gone for good');
+    store.dispose();
+  });
+
+  it('waits for a stack not listed yet, and shows on it once a refresh asked for earlier lists it', async () => {
+    const { ports, store, refreshed, clock } = setup();
+    ports.world = [stack('production', 'UPDATE_COMPLETE')];
+    await refreshed();
+    clock.advance(1_000);
+    const older = store.refresh('manual');
+    await tick();
+    clock.advance(1_000);
+    store.learnStackStatus('stack/fresh', 'ROLLBACK_IN_PROGRESS');
+    ports.world = [stack('production', 'UPDATE_COMPLETE'), stack('fresh', 'CREATE_IN_PROGRESS')];
+    ports.finish();
+    await older;
+    assert.equal(store.byId('stack/fresh')?.status, 'rollback');
+    store.dispose();
+  });
+});
+
 describe('rack store: refreshes asked for while one runs', () => {
   it('a Retry during a refresh runs discovery again once it ends', async () => {
     const { ports, store } = setup();
@@ -596,12 +652,19 @@ describe('rack store: architecture', () => {
     await Promise.all(joined.map((read) => assert.rejects(read, /ECS said no/)));
     assert.equal(ports.architectureReads.length, 2, 'the second call joined the first');
     const state = store.architectureState(rack('production'));
-    assert.equal(state.data, first);
+    assert.equal(state.data?.runtime, first.runtime);
+    assert.equal(state.data?.rack, rack('production'), 'the rack as listed now');
     assert.equal(state.error?.message, 'ECS said no');
     assert.equal(state.reading, false);
     ports.architectureFailure = undefined;
     await store.loadArchitecture(rack('production'), 'retry');
     assert.equal(store.architectureState(rack('production')).error, undefined);
+    store.learnStackStatus('stack/production', 'UPDATE_ROLLBACK_IN_PROGRESS');
+    assert.equal(
+      store.architectureState(rack('production')).data?.rack.status,
+      'rollback',
+      'a status learned since the read is what the diagram shows',
+    );
     ports.world = [stack('staging', 'UPDATE_COMPLETE')];
     await refreshed();
     assert.equal(

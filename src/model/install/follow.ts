@@ -21,6 +21,8 @@ export interface FollowPorts {
   row(label: string | undefined): void;
   /** The log, one line per stack event. */
   log(line: string): void;
+  /** A watched stack's own CloudFormation status, as its events tell it: the store shows it on every view. */
+  stackStatus(stackId: string, cloudformationStatus: string): void;
   now(): number;
 }
 
@@ -59,7 +61,12 @@ export class StackFollow {
     return watchStack(stacks, {
       ...options,
       onEvents: this.events(options.target.name),
-      onProgress: (state) => (shown === 'percent' ? this.progress(state) : this.deletion(state)),
+      onProgress: (state) => {
+        // Before the notification moves: no view may show an older status than the notification does.
+        if (state.stackStatus !== undefined) this.ports.stackStatus(options.stackId, state.stackStatus);
+        if (shown === 'percent') this.progress(state);
+        else this.deletion(state);
+      },
     });
   }
 

@@ -10,6 +10,7 @@ import { notInServiceServers, withInstanceLifecycle, type ServerLifecycle } from
 import { ArchitectureReads, type ArchitectureState } from './architectureReads';
 import { ChangeAnnouncer, type Listener } from './changeAnnouncer';
 import { DetailsReads } from './detailsReads';
+import { LearnedStatuses } from './learnedStatuses';
 import type { RackInstaller, RackPorts, ReleaseCatalog, StackOperations } from './ports';
 import {
   realTimers,
@@ -53,6 +54,7 @@ export interface StoreOptions {
  */
 export class RackStore {
   private readonly progress = new Map<string, string>();
+  private readonly learned = new LearnedStatuses();
   private inventory: Inventory | undefined;
   private readonly lifecycles = new Map<string, ServerLifecycle[]>();
   private running: Promise<void> | undefined;
@@ -146,7 +148,8 @@ export class RackStore {
 
   racks(): Rack[] {
     this.merged ??= withDisplayNames([
-      ...(this.inventory?.racks() ?? []).map((rack) => {
+      ...(this.inventory?.racks() ?? []).map((listed) => {
+        const rack = this.learned.apply(listed);
         const servers = this.lifecycles.get(rack.stackId);
         return servers
           ? {
@@ -207,6 +210,16 @@ export class RackStore {
     return this.progress.get(stackId);
   }
 
+  /**
+   * A stack's CloudFormation status learned between list refreshes (a followed operation's events, an alert's look):
+   * every view shows it at once, until a list answer asked for later replaces it.
+   */
+  learnStackStatus(stackId: string, cloudformationStatus: string): void {
+    if (!this.learned.learn(stackId, cloudformationStatus, this.timers.now())) return;
+    this.merged = undefined;
+    this.changes.schedule();
+  }
+
   /** An automatic refresh (settings changed, …): debounced, and failures only logged. */
   requestRefresh(reason: RefreshReason): void {
     this.policy.request(reason);
@@ -253,9 +266,14 @@ export class RackStore {
     return this.policy.watch(rack.stackId, intervalSeconds, 'architecture');
   }
 
-  /** The rack's architecture as last read (kept when a later read fails), with its age and the last failure. */
+  /**
+   * The rack's architecture as last read (kept when a later read fails), with its age and the last failure; the rack
+   * in it is the rack as listed now, so the diagram's banner says what its row says.
+   */
   architectureState(rack: Rack): ArchitectureState {
-    return this.architectures.state(rack.stackId);
+    const state = this.architectures.state(rack.stackId);
+    const listed = this.byId(rack.stackId);
+    return state.data && listed ? { ...state, data: { ...state.data, rack: listed } } : state;
   }
 
   /** Reads the rack's architecture now (first show, Retry), or joins the read in flight; listeners hear when it ends. */
@@ -343,6 +361,7 @@ export class RackStore {
       plan.pairs,
       (result) => {
         void startLocal();
+        this.learned.listed(result.racks, started);
         inventory.update(result);
         this.merged = undefined;
         this.sortedErrors = undefined;

@@ -209,6 +209,9 @@ export class RackAlerts implements vscode.Disposable {
   ): void {
     for (const stackId of this.episodes.needingAttention().keys())
       if (!this.watchedIds.has(stackId)) this.episodes.forget(stackId);
+    // What a look read is newer than the list: rows and the status bar show it before the notification does.
+    for (const look of looks)
+      if (look.rack) this.options.store.learnStackStatus(look.stackId, look.rack.cloudformationStatus);
     this.showAttention();
     if (summary.throttled) this.options.log.warn(`Watch: AWS throttled; next look in ${summary.nextInMs / 1000} s.`);
     // The rows and the status bar show what the store listed: a change worth telling is worth listing again.

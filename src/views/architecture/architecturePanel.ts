@@ -111,7 +111,9 @@ export class ArchitecturePanel implements vscode.Disposable {
       if (this.listed()) this.bind();
       else this.unlisted();
     }
-    if (change.racks.get(this.rack.stackId)?.has('architecture')) this.push();
+    const aspects = change.racks.get(this.rack.stackId);
+    // A new status of the rack (its row's summary) changes the banner as soon as the row changes.
+    if (aspects?.has('architecture') || aspects?.has('summary')) this.push();
   }
 
   /** The rack is not (or no longer) among those found: the page keeps its picture and says so. */

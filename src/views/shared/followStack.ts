@@ -28,7 +28,7 @@ export interface Followed<T> {
  * events to the log); the row's progress is set as it goes and cleared at the end, however the work ends.
  */
 export async function followStack<T>(
-  store: Pick<RackStore, 'setProgress'>,
+  store: Pick<RackStore, 'setProgress' | 'learnStackStatus'>,
   log: vscode.LogOutputChannel,
   options: FollowOptions,
   work: (follow: StackFollow, signal: AbortSignal) => Promise<T>,
@@ -42,6 +42,7 @@ export async function followStack<T>(
         if (options.row) store.setProgress(options.row, label);
       },
       log: (line) => log.info(line),
+      stackStatus: (stackId, status) => store.learnStackStatus(stackId, status),
       now: () => Date.now(),
     };
     return following(ports, options.startedAt ?? Date.now(), (follow) => work(follow, stop.signal));

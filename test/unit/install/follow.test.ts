@@ -7,15 +7,27 @@ import { batch, event, FakeInstaller, stackEvent } from './fakeInstaller';
 const target = { profile: 'acme-prod', region: 'us-east-1', name: 'prod' };
 const timing = { deadlineMs: 1_000, pollMs: 1 };
 
-/** Ports that record what the notification, the row and the log were given; the clock reads `now`. */
-function recorder(): FollowPorts & { reports: string[]; rows: (string | undefined)[]; lines: string[]; now(): number } {
+/**
+ * Ports that record what the notification, the row, the log and the store were given; each stack status learned says
+ * how many notification reports came before it. The clock reads `now`.
+ */
+function recorder(): FollowPorts & {
+  reports: string[];
+  rows: (string | undefined)[];
+  lines: string[];
+  statuses: string[];
+  now(): number;
+} {
   const reports: string[] = [];
   const rows: (string | undefined)[] = [];
   const lines: string[] = [];
+  const statuses: string[] = [];
   return {
     reports,
     rows,
     lines,
+    statuses,
+    stackStatus: (stackId, status) => statuses.push(`${stackId} ${status} after ${reports.length} reports`),
     report: (update) =>
       reports.push(update.increment === undefined ? update.message : `+${update.increment} ${update.message}`),
     row: (label) => rows.push(label),
@@ -120,6 +132,32 @@ describe('following a stack: what the notification, the row and the log show', (
       '+100 100% · 1/1 resources · Vpc CREATE_COMPLETE · 1m 05s',
     ]);
     assert.deepEqual(ports.rows, ['0%', '100%']);
+    assert.deepEqual(ports.statuses, [
+      'prod-id CREATE_IN_PROGRESS after 0 reports',
+      'prod-id CREATE_COMPLETE after 1 reports',
+    ]);
+  });
+
+  it('tells the store a rollback before the watch ends as failed, so no view still says creating', async () => {
+    const installer = new FakeInstaller();
+    installer.batches.set('prod-id', [
+      batch(stackEvent('prod', 'CREATE_IN_PROGRESS'), event('Vpc', 'CREATE_COMPLETE')),
+      batch(event('Instances', 'CREATE_FAILED', 'No default VPC.'), stackEvent('prod', 'ROLLBACK_IN_PROGRESS')),
+    ]);
+    const ports = recorder();
+    const result = await new StackFollow(ports, 0).watch(installer, {
+      target,
+      stackId: 'prod-id',
+      operation: 'create',
+      total: 2,
+      timing,
+      maxMs: 5_000,
+    });
+    assert.equal(result.outcome, 'failed');
+    assert.deepEqual(ports.statuses, [
+      'prod-id CREATE_IN_PROGRESS after 0 reports',
+      'prod-id ROLLBACK_IN_PROGRESS after 1 reports',
+    ]);
   });
 
   it('watches a deletion without a percentage', async () => {
@@ -140,6 +178,7 @@ describe('following a stack: what the notification, the row and the log show', (
     assert.equal(result.outcome, 'succeeded');
     assert.deepEqual(ports.reports, ['1 resources deleted · Vpc DELETE_COMPLETE · 1m 05s']);
     assert.deepEqual(ports.rows, []);
+    assert.deepEqual(ports.statuses, ['prod-id DELETE_COMPLETE after 0 reports']);
   });
 
   it('says why a stack operation failed: the root cause, or that CloudFormation gave none', () => {

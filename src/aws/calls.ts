@@ -2,7 +2,8 @@ import type { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { ChangeSetFailedError, NameTakenError } from '../model/install/errors';
 import type { InstallTarget } from '../model/store/ports';
 import type { AwsClients } from './clients';
-import { withDeadline } from './deadline';
+import { pollUntil } from '../model/pollUntil';
+import { DeadlineError, withDeadline } from './deadline';
 import { AwsReadError, classifyError } from './errors';
 import { endpointLabel, type AwsProfile, type ServiceKey } from './profiles';
 
@@ -58,4 +59,30 @@ export abstract class AwsCalls {
   protected call<T>(...call: CallOf<T>): Promise<T> {
     return awsCall(this.clients, ...call);
   }
+}
+
+/** Where a poll's reads go and what it waits for, to say so if it runs out of time. */
+export interface PollTarget extends Where {
+  endpoint: string;
+  action: string;
+}
+
+/**
+ * Reads until `read` has an answer (a change set computed), pausing `pollMs` between reads. Each read gets what is
+ * left until `ends` (epoch ms); once that has passed the poll fails as a call that ran out of its `deadlineMs` would,
+ * saying what it waited for.
+ */
+export async function pollRead<T>(
+  read: (leftMs: number) => Promise<T | undefined>,
+  timing: { pollMs: number; ends: number; deadlineMs: number },
+  target: PollTarget,
+): Promise<T> {
+  const left = (): number => Math.max(1, timing.ends - Date.now());
+  const polled = await pollUntil(
+    () => read(left()),
+    (answer): answer is T => answer !== undefined,
+    { everyMs: timing.pollMs, withinMs: timing.ends - Date.now() },
+  );
+  if (polled.ready) return polled.value;
+  throw new AwsReadError(classifyError(new DeadlineError(target.endpoint, timing.deadlineMs), target));
 }

@@ -11,7 +11,6 @@ import {
   type Stack,
 } from '@aws-sdk/client-cloudformation';
 import { DisableRuleCommand, EventBridgeClient } from '@aws-sdk/client-eventbridge';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { ChangeSetFailedError, NameTakenError } from '../../model/install/errors';
 import {
   uninstallPlan,
@@ -29,7 +28,8 @@ import type {
   Timing,
 } from '../../model/store/ports';
 import { withDeadline } from '../deadline';
-import { AwsCalls, missingStack, type Where } from '../calls';
+import { AwsCalls, missingStack, pollRead, type Where } from '../calls';
+import { endpointLabel } from '../profiles';
 import { httpsAnswers } from './dashboard';
 
 /** The change set's name, as the CLI names it. */
@@ -106,7 +106,11 @@ export class AwsInstaller extends AwsCalls implements RackInstaller {
     );
     const changeSetId = created.Id ?? '';
     const stackId = created.StackId ?? request.name;
-    const ready = await this.changeSetReady(request, changeSetId, timing.pollMs, left);
+    const ready = await this.changeSetReady(request, changeSetId, {
+      pollMs: timing.pollMs,
+      ends,
+      deadlineMs: timing.deadlineMs,
+    });
     if (ready.failure !== undefined) {
       const cleaned = await this.removeFailedChangeSet(request, changeSetId, stackId, timing.deadlineMs);
       throw new ChangeSetFailedError(ready.failure, request.name, cleaned);
@@ -125,19 +129,16 @@ export class AwsInstaller extends AwsCalls implements RackInstaller {
   }
 
   /** Polls the change set until CloudFormation has computed it; the number of changes, or why it failed. */
-  private async changeSetReady(
+  private changeSetReady(
     target: Where,
     changeSetId: string,
-    pollMs: number,
-    left: () => number,
+    timing: { pollMs: number; ends: number; deadlineMs: number },
   ): Promise<{ changes: number; failure?: string }> {
-    for (;;) {
-      const outcome = await this.call(
-        target,
-        'cloudformation',
-        'read the change set (cloudformation:DescribeChangeSet)',
-        left(),
-        async (profile, abortSignal) => {
+    const action = 'read the change set (cloudformation:DescribeChangeSet)';
+    const endpoint = endpointLabel(this.clients.profile(target.profile), 'cloudformation', target.region);
+    return pollRead(
+      (leftMs) =>
+        this.call(target, 'cloudformation', action, leftMs, async (profile, abortSignal) => {
           const client = this.cloudFormation(profile, target);
           let changes = 0;
           let token: string | undefined;
@@ -153,11 +154,10 @@ export class AwsInstaller extends AwsCalls implements RackInstaller {
             if (!token) break;
           }
           return { changes };
-        },
-      );
-      if (outcome) return outcome;
-      await sleep(Math.min(pollMs, left()));
-    }
+        }),
+      timing,
+      { ...target, endpoint, action },
+    );
   }
 
   /** Deletes a failed change set and the empty stack it made; whether the stack is gone. */

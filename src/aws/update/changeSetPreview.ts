@@ -6,7 +6,6 @@ import {
   type CloudFormationClient,
   type Parameter,
 } from '@aws-sdk/client-cloudformation';
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { Rack } from '../../model/rack';
 import type { Timing } from '../../model/store/ports';
 import type { ResourceChange } from '../../model/update/preview';
@@ -17,7 +16,8 @@ import {
   type PreviewRequest,
 } from '../../model/update/ports';
 import type { AwsClients } from '../clients';
-import { DeadlineError, withDeadline } from '../deadline';
+import { pollRead } from '../calls';
+import { withDeadline } from '../deadline';
 import { AwsReadError, classifyError } from '../errors';
 import { endpointLabel, type AwsProfile } from '../profiles';
 
@@ -99,29 +99,24 @@ export class AwsChangePreviewer implements ChangePreviewer {
     );
     const changeSetId = created.Id ?? '';
     try {
-      for (;;) {
-        const outcome = await this.call(
-          rack,
-          profile,
-          'read the preview change set (cloudformation:DescribeChangeSet)',
-          left(),
-          (abortSignal) => readChangeSet(client, changeSetId, abortSignal, () => calls++),
-        );
-        if (outcome)
-          return { ...outcome, deleted: await this.remove(rack, profile, client, changeSetId, () => calls++), calls };
-        if (left() <= 1) {
-          const endpoint = endpointLabel(profile, 'cloudformation', rack.region);
-          throw new AwsReadError(
-            classifyError(new DeadlineError(endpoint, timing.deadlineMs), {
-              profile: rack.profile,
-              region: rack.region,
-              endpoint,
-              action: 'compute the preview (cloudformation:DescribeChangeSet)',
-            }),
-          );
-        }
-        await sleep(Math.min(timing.pollMs, left()));
-      }
+      const outcome = await pollRead(
+        (leftMs) =>
+          this.call(
+            rack,
+            profile,
+            'read the preview change set (cloudformation:DescribeChangeSet)',
+            leftMs,
+            (abortSignal) => readChangeSet(client, changeSetId, abortSignal, () => calls++),
+          ),
+        { pollMs: timing.pollMs, ends, deadlineMs: timing.deadlineMs },
+        {
+          profile: rack.profile,
+          region: rack.region,
+          endpoint: endpointLabel(profile, 'cloudformation', rack.region),
+          action: 'compute the preview (cloudformation:DescribeChangeSet)',
+        },
+      );
+      return { ...outcome, deleted: await this.remove(rack, profile, client, changeSetId, () => calls++), calls };
     } catch (error) {
       await this.remove(rack, profile, client, changeSetId, () => calls++);
       throw error;

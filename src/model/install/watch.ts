@@ -2,6 +2,7 @@ import type { InstallTarget, StackOperations, Timing } from '../store/ports';
 import { chronological, isStackEvent, type StackEvent } from '../stackEvents';
 import { outcomeOf, stackProgress, type StackOperation, type StackProgress } from './progress';
 import { rootCause, type RootCause } from './rootCause';
+import { pause } from '../pollUntil';
 
 export interface WatchOptions {
   target: InstallTarget;
@@ -33,20 +34,6 @@ export interface WatchResult {
 
 /** Consecutive failed polls (throttling, a network blip) tolerated before the watch gives up with the last error. */
 const toleratedFailures = 5;
-
-/** Waits `ms`, or less when `signal` aborts. */
-function pause(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal?.aborted) return resolve();
-    const timer = setTimeout(done, ms);
-    signal?.addEventListener('abort', done, { once: true });
-    function done(): void {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    }
-  });
-}
 
 /**
  * Follows a stack's creation, update or deletion through its events, one DescribeStackEvents page per poll in steady state,

@@ -14,6 +14,8 @@ import type { InstallRecord, InstallRecords } from './installRecords';
 import { installPollMs } from './installPoll';
 import { messageOf } from '../../model/errorMessage';
 import { diagnoseAction, followStack, showStackFailure, type Followed } from '../shared/followStack';
+import { abortSignalOf } from '../shared/cancellation';
+import { pollUntil } from '../../model/pollUntil';
 
 /** A rack install takes 10–30 minutes; past this the watch stops (the stack goes on, the tree still shows it). */
 const installWatchMs = 2 * 60 * 60_000;
@@ -253,13 +255,13 @@ export class Installs {
             cancellable: true,
           },
           async (progress, token) => {
-            const started = Date.now();
-            while (!token.isCancellationRequested && Date.now() - started < apiWaitMs) {
-              progress.report({ message: `waiting for its API at ${inertText(host)} to answer…` });
-              if (await store.installer.apiAnswers(host, Math.min(apiPollMs, store.requestDeadlineMs))) return true;
-              await new Promise((resolve) => setTimeout(resolve, apiPollMs));
-            }
-            return false;
+            progress.report({ message: `waiting for its API at ${inertText(host)} to answer…` });
+            const polled = await pollUntil(
+              () => store.installer.apiAnswers(host, Math.min(apiPollMs, store.requestDeadlineMs)),
+              (answers) => answers,
+              { everyMs: apiPollMs, withinMs: apiWaitMs, signal: abortSignalOf(token) },
+            );
+            return polled.ready;
           },
         )
       : false;
@@ -289,15 +291,20 @@ export class Installs {
       log,
       { title: `Convox: deleting ${target.name}` },
       async (follow) => {
-        const started = Date.now();
-        // A failed install may still be rolling back; its stack can be deleted once that ends.
-        while (
-          (await store.stacks.stackStatus(target, id, store.requestDeadlineMs)) === 'ROLLBACK_IN_PROGRESS' &&
-          Date.now() - started < installWatchMs
-        ) {
-          follow.message('waiting for the rollback to end…');
-          await new Promise((resolve) => setTimeout(resolve, installPollMs));
-        }
+        // A failed install may still be rolling back; its stack can be deleted once that ends (or is tried then).
+        await pollUntil(
+          async () => {
+            const status = await store.stacks.stackStatus(target, id, store.requestDeadlineMs);
+            if (status !== undefined) store.learnStackStatus(id, status);
+            return status;
+          },
+          (status) => {
+            const rollingBack = status === 'ROLLBACK_IN_PROGRESS';
+            if (rollingBack) follow.message('waiting for the rollback to end…');
+            return !rollingBack;
+          },
+          { everyMs: installPollMs, withinMs: installWatchMs },
+        );
         const newest = await store.stacks.newEvents(target, id, undefined, store.requestDeadlineMs, 1);
         await store.stacks.deleteStack(target, id, store.requestDeadlineMs);
         return follow.watch(

@@ -17,6 +17,7 @@ import type { RackStore } from '../../model/store/rackStore';
 import { inertText } from '../../model/untrustedText';
 import { input, pick, type PickItem, type StepResult } from './quickInput';
 import { messageOf } from '../../model/errorMessage';
+import { pollUntil } from '../../model/pollUntil';
 
 /** What the wizard chose; the password is made later, at the last moment, and kept nowhere. */
 export interface InstallChoices {
@@ -200,20 +201,20 @@ async function deleteLeftover(
   const deadlineMs = context.store.requestDeadlineMs;
   await stacks.deleteStack(target, stackId, deadlineMs);
   context.log.info(`Deleting the leftover stack ${target.name} in ${target.region} (${target.profile}).`);
-  const ends = Date.now() + 10 * 60_000;
-  while (Date.now() < ends) {
-    const status = await stacks.stackStatus(target, stackId, deadlineMs);
-    if (status === undefined) {
-      context.store.requestRefresh('manual');
-      return;
-    }
-    if (status === 'DELETE_FAILED')
-      throw new Error(
-        `The leftover stack ${target.name} could not be deleted (DELETE_FAILED). Delete it in the CloudFormation console, then try again.`,
-      );
-    await new Promise((resolve) => setTimeout(resolve, 2_000));
-  }
-  throw new Error(`The leftover stack ${target.name} is still being deleted after 10 minutes. Try again later.`);
+  const gone = await pollUntil(
+    () => stacks.stackStatus(target, stackId, deadlineMs),
+    (status) => {
+      if (status === 'DELETE_FAILED')
+        throw new Error(
+          `The leftover stack ${target.name} could not be deleted (DELETE_FAILED). Delete it in the CloudFormation console, then try again.`,
+        );
+      return status === undefined;
+    },
+    { everyMs: 2_000, withinMs: 10 * 60_000 },
+  );
+  if (!gone.ready)
+    throw new Error(`The leftover stack ${target.name} is still being deleted after 10 minutes. Try again later.`);
+  context.store.requestRefresh('manual');
 }
 
 const chooseVersion: Step = async (context, draft) => {

@@ -21,6 +21,8 @@ import { reportFailure } from '../shared/failures';
 import type { EventsDocuments } from '../shared/eventsDocuments';
 import { installPollMs } from '../install/installPoll';
 import { diagnoseAction, followStack, showStackFailure } from '../shared/followStack';
+import { abortSignalOf } from '../shared/cancellation';
+import { pollUntil } from '../../model/pollUntil';
 import type { RackPasswords } from '../terminal/rackPasswords';
 import type { PreviewDocuments } from './previewDocuments';
 import type { TrustedCertificates } from './trustedCertificates';
@@ -201,14 +203,15 @@ export class RackChanges {
         cancellable: true,
       },
       async (_progress, token) => {
-        const started = Date.now();
-        while (!token.isCancellationRequested && Date.now() - started < waitForRunningMs) {
-          await store.refresh('manual').catch(() => undefined);
-          const now = store.byId(rack.stackId);
-          if (now && changeRefusal(now) === undefined) return now;
-          await new Promise((resolve) => setTimeout(resolve, waitPollMs));
-        }
-        return undefined;
+        const polled = await pollUntil(
+          async () => {
+            await store.refresh('manual').catch(() => undefined);
+            return store.byId(rack.stackId);
+          },
+          (now): now is Rack => now !== undefined && changeRefusal(now) === undefined,
+          { everyMs: waitPollMs, withinMs: waitForRunningMs, signal: abortSignalOf(token) },
+        );
+        return polled.ready ? polled.value : undefined;
       },
     );
     if (running) await this.run(command, running);

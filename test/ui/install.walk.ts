@@ -49,6 +49,12 @@ walk('install-rack', async (ui) => {
   await installThroughWizard(ui, 'walk-broken', false);
   const failed = await ui.notification(/installing walk-broken failed/, 90_000);
   assert.equal(failed.severity, 'error');
+  // The row tells the notification's story within a render: never `creating` once the install has failed.
+  // (A row not listed yet comes with the refresh that follows the failure.)
+  const brokenRow = ui.row('walk-broken');
+  const listed = (await brokenRow.count()) > 0;
+  await brokenRow.filter({ hasText: /rollback|failed/ }).waitFor({ timeout: listed ? 3_000 : 30_000 });
+  assert.doesNotMatch(await brokenRow.innerText(), /creating/);
   assert.match(
     failed.message,
     /Instances \(AWS::AutoScaling::AutoScalingGroup\) failed: You have requested more vCPU capacity than your current vCPU limit of 0 allows\./,

@@ -18,6 +18,7 @@ import { installTable, measureInstall } from './installBench';
 import { logsTable, measureLogs } from './logsBench';
 import { measureUpdate, updateTable } from './updateBench';
 import { plainHttpListing, type PlainRun } from './plainHttp';
+import { sdkFloorListing } from './sdkFloor';
 import { measureScale, scaleTable } from './scaleBench';
 import { measureStartup, startupTable } from './startup';
 import type { SimulatorWorker } from '../test/sim/worker';
@@ -73,16 +74,20 @@ async function discoveryRun(sim: SimulatorWorker, settings: ScanSettings): Promi
  * The first run in this process (nothing compiled yet, as after VS Code starts), then `runs` more, each
  * followed by the same listing with Node's own HTTP client for comparison in the same conditions.
  */
-function discoveryRuns(runs: number): Promise<{ cold: DiscoveryRun; warm: DiscoveryRun[]; plain: PlainRun[] }> {
+function discoveryRuns(
+  runs: number,
+): Promise<{ cold: DiscoveryRun; warm: DiscoveryRun[]; plain: PlainRun[]; sdk: PlainRun[] }> {
   return withSimulator({ kind: 'bench', options: shape }, { latencyMs }, async (sim, settings) => {
     const cold = await discoveryRun(sim, settings);
     const warm: DiscoveryRun[] = [];
     const plain: PlainRun[] = [];
+    const sdk: PlainRun[] = [];
     for (let run = 0; run < runs; run++) {
       warm.push(await discoveryRun(sim, settings));
       plain.push(await plainHttpListing(sim.url, sim.setup));
+      sdk.push(await sdkFloorListing(sim.url, sim.setup));
     }
-    return { cold, warm, plain };
+    return { cold, warm, plain, sdk };
   });
 }
 
@@ -185,7 +190,7 @@ main(async () => {
       'no-ui': { type: 'boolean', default: false },
     },
   });
-  const { cold, warm: runs, plain } = await discoveryRuns(Number(values.runs));
+  const { cold, warm: runs, plain, sdk } = await discoveryRuns(Number(values.runs));
   const noConvox = await noConvoxRuns(Number(values.runs));
   const pairs = shape.profiles * shape.regions;
   const discovery = {
@@ -209,6 +214,14 @@ main(async () => {
       busyMs: Math.round(median(plain.map((run) => run.busyMs))),
       calls: median(plain.map((run) => run.calls)),
     },
+    sdkFloor: {
+      completeMs: Math.round(median(sdk.map((run) => run.completeMs))),
+      busyMs: Math.round(median(sdk.map((run) => run.busyMs))),
+      calls: median(sdk.map((run) => run.calls)),
+    },
+    /** Each run's ratio to the Node HTTP listing right after it, in the same conditions; the median of those. */
+    ratioToPlainHttp: median(runs.map((run, index) => run.completeMs / plain[index].completeMs)),
+    sdkFloorRatioToPlainHttp: median(sdk.map((run, index) => run.completeMs / plain[index].completeMs)),
     noConvoxStacks: {
       completeMs: Math.round(median(noConvox.map((run) => run.completeMs))),
       busyMs: Math.round(median(noConvox.map((run) => run.busyMs))),
@@ -272,6 +285,12 @@ main(async () => {
           `${discovery.plainHttp.completeMs} ms (${discovery.plainHttp.calls} calls)`,
         ],
         ["same calls with Node's own HTTP, no SDK: thread busy", `${discovery.plainHttp.busyMs} ms`],
+        ["discovery / Node's own HTTP (median of per-run ratios; goal ≤ 1.25)", discovery.ratioToPlainHttp.toFixed(2)],
+        [
+          "SDK's floor (plain client and paginator): complete, thread busy",
+          `${discovery.sdkFloor.completeMs} ms, ${discovery.sdkFloor.busyMs} ms (${discovery.sdkFloor.calls} calls)`,
+        ],
+        ["SDK's floor / Node's own HTTP", discovery.sdkFloorRatioToPlainHttp.toFixed(2)],
         [
           'same calls, no stack a Convox one: complete',
           `${discovery.noConvoxStacks.completeMs} ms (${discovery.noConvoxStacks.calls} calls)`,

@@ -101,20 +101,35 @@ async function runStage(stage: Stage): Promise<boolean> {
   return runRunner(runnerStages[stage] ?? []);
 }
 
+/** Each stage's wall time, printed at the end: where CI's minutes go. */
+const stageSeconds: Array<[string, number]> = [];
+
+async function timed<T>(name: string, work: () => Promise<T>): Promise<T> {
+  const started = Date.now();
+  try {
+    return await work();
+  } finally {
+    stageSeconds.push([name, Math.round((Date.now() - started) / 1000)]);
+  }
+}
+
 async function runAll(): Promise<Stage[]> {
   console.log('unit and sim stages run in parallel with the install of code-server (when not cached)');
   const [unit, sim, prepared] = await Promise.all([
-    runQuietly('unit', __filename, ['unit']),
-    runQuietly('sim', __filename, ['sim']),
-    runQuietly('code-server install', path.join(__dirname, 'runner', 'prepare.js'), []),
+    timed('unit', () => runQuietly('unit', __filename, ['unit'])),
+    timed('sim', () => runQuietly('sim', __filename, ['sim'])),
+    timed('code-server install', () =>
+      runQuietly('code-server install', path.join(__dirname, 'runner', 'prepare.js'), []),
+    ),
   ]);
   const failed: Stage[] = [];
   if (!unit) failed.push('unit');
   if (!sim) failed.push('sim');
   if (!prepared) console.error('code-server could not be installed: the stages that run VS Code fail below');
   for (const stage of ['host', 'minimum', 'ui'] as const) {
-    if (!(await runStage(stage))) failed.push(stage);
+    if (!(await timed(stage, () => runStage(stage)))) failed.push(stage);
   }
+  console.log(`stage times: ${stageSeconds.map(([name, seconds]) => `${name} ${seconds} s`).join(', ')}`);
   return failed;
 }
 

@@ -8,6 +8,7 @@ import {
   releaseListMaxAgeMs,
   releaseListRetryMs,
   ReleaseListReads,
+  usableValidator,
   type KeptReleaseList,
 } from '../../src/model/store/releaseListReads';
 import { VirtualClock } from '../virtualClock';
@@ -43,6 +44,11 @@ class FakeCatalog {
     this.held = undefined;
     waiting.forEach((resolve) => resolve());
   }
+
+  /** Answers the oldest read still waiting; the others keep waiting. */
+  answerFirst(): void {
+    this.held?.shift()?.();
+  }
 }
 
 function setUp(kept?: KeptReleaseList): {
@@ -72,7 +78,7 @@ const settle = (): Promise<void> => new Promise((resolve) => setImmediate(resolv
 
 describe('the release list, read once a day and shared', () => {
   it('is read once for many rows, and the rows hear when it arrives', async () => {
-    const { catalog, list, changes } = setUp();
+    const { catalog, list, changes, logged } = setUp();
     catalog.held = [];
     for (let row = 0; row < 20; row += 1) assert.equal(list.known(url, 5_000), undefined, 'no list yet');
     const install = list.get(url, 5_000);
@@ -85,6 +91,7 @@ describe('the release list, read once a day and shared', () => {
     assert.deepEqual(catalog.reads, [undefined], 'the first read is a plain one');
     assert.equal(changes(), 1);
     assert.equal(list.known(url, 5_000)?.length, 2);
+    assert.deepEqual(logged, ['Read the release list: 2 releases.']);
   });
 
   it('is not read again within a day, then read with a conditional request whose 304 keeps the list', async () => {
@@ -109,18 +116,39 @@ describe('the release list, read once a day and shared', () => {
   });
 
   it('takes a changed list, and tells the rows only when what they show changed', async () => {
-    const { catalog, clock, list, changes } = setUp();
+    const { catalog, clock, list, changes, logged } = setUp();
     await list.get(url, 5_000);
     catalog.releases.push(release('20250701000000'));
     catalog.etag = '"v2"';
     clock.advance(releaseListMaxAgeMs);
     assert.equal((await list.get(url, 5_000)).length, 3);
     assert.equal(changes(), 2);
+    assert.equal(logged.at(-1), 'Read the release list: 3 releases.');
     catalog.releases[0] = { ...catalog.releases[0], description: 'Only the words changed' };
     catalog.etag = '"v3"';
     clock.advance(releaseListMaxAgeMs);
     assert.equal((await list.get(url, 5_000))[0].description, 'Only the words changed');
     assert.equal(changes(), 2, 'the rows show no description');
+    catalog.releases[1] = { ...catalog.releases[1], published: false };
+    catalog.etag = '"v4"';
+    clock.advance(releaseListMaxAgeMs);
+    await list.get(url, 5_000);
+    assert.equal(changes(), 3, 'a release withdrawn changes what the rows count');
+  });
+
+  it('keeps the read of a new URL in flight when the read of the old one ends', async () => {
+    const { catalog, list } = setUp();
+    const mirror = 'https://mirror.example.com/convox/versions.json';
+    catalog.held = [];
+    list.known(url, 5_000);
+    list.known(mirror, 5_000);
+    catalog.answerFirst();
+    await settle();
+    list.known(mirror, 5_000);
+    assert.equal(catalog.reads.length, 2, "the mirror's read is joined, not started again");
+    catalog.answer();
+    await settle();
+    assert.equal(list.known(mirror, 5_000)?.length, 2);
   });
 
   it('reads again at once for another URL (the setting changed)', async () => {
@@ -219,6 +247,16 @@ describe('the release list as kept between sessions', () => {
     checkedAt: 1_750_000_000_000,
   };
 
+  it('keeps only validators that can be sent back as they came', () => {
+    assert.equal(usableValidator('"abc"'), '"abc"');
+    assert.equal(usableValidator('W/"abc"'), 'W/"abc"');
+    assert.equal(usableValidator(null), undefined, 'no header');
+    assert.equal(usableValidator(''), undefined);
+    assert.equal(usableValidator('x'.repeat(256)), 'x'.repeat(256));
+    assert.equal(usableValidator('x'.repeat(257)), undefined, 'too long');
+    assert.equal(usableValidator('"é"'), undefined, 'not printable ASCII');
+  });
+
   it('reads back what it stored', () => {
     assert.deepEqual(parseKeptReleaseList(JSON.parse(JSON.stringify(keptForm(kept)))), kept);
     const withoutValidators = { ...kept, validators: {} };
@@ -238,6 +276,8 @@ describe('the release list as kept between sessions', () => {
       ['a release without version', { ...stored, releases: [{ description: '', published: true, required: false }] }],
       ['a version no URL may hold', { ...stored, releases: [{ ...release('../x') }] }],
       ['a flag not boolean', { ...stored, releases: [{ ...release('1'), published: 'yes' }] }],
+      ['a required flag not boolean', { ...stored, releases: [{ ...release('1'), required: 1 }] }],
+      ['one bad release among good ones', { ...stored, releases: [release('1'), { ...release('2'), version: 2 }] }],
       ['a description not text', { ...stored, releases: [{ ...release('1'), description: 1 }] }],
       ['a long description', { ...stored, releases: [release('1', { description: 'x'.repeat(501) })] }],
       ['a release not an object', { ...stored, releases: [null] }],
@@ -255,10 +295,22 @@ describe('the release list as kept between sessions', () => {
     assert.equal(keptForm({ ...kept, url: `https://mirror.example.com/${'x'.repeat(2_000)}` }), undefined);
     const many = Array.from({ length: maxKeptReleases + 1 }, (_, index) => release(String(index)));
     assert.equal(keptForm({ ...kept, releases: many }), undefined);
-    assert.equal(keptForm({ ...kept, releases: [release('1', { description: 'x'.repeat(501) })] }), undefined);
+    const longAmongShort = [release('1'), release('2', { description: 'x'.repeat(501) })];
+    assert.equal(keptForm({ ...kept, releases: longAmongShort }), undefined);
     assert.ok(
       keptForm({ ...kept, url: 'https://mirror.example.com/a@b/versions.json' }),
       'an @ in the path is no user',
     );
+  });
+
+  it('keeps a list right at its bounds', () => {
+    const atBounds: KeptReleaseList = {
+      ...kept,
+      url: `https://mirror.example.com/${'x'.repeat(2_000 - 'https://mirror.example.com/'.length)}`,
+      releases: Array.from({ length: maxKeptReleases }, (_, index) =>
+        release(String(index), { description: index === 0 ? 'x'.repeat(500) : '' }),
+      ),
+    };
+    assert.deepEqual(parseKeptReleaseList(keptForm(atBounds)), atBounds);
   });
 });

@@ -53,7 +53,6 @@ describe('how far behind the published releases a rack is', () => {
       behind: 5,
       required: 2,
       nextStop: '20250301000000',
-      nextStopRequired: true,
       ageDays: 151,
     });
   });
@@ -66,7 +65,6 @@ describe('how far behind the published releases a rack is', () => {
       behind: 2,
       required: 1,
       nextStop: '20250501000000',
-      nextStopRequired: true,
       ageDays: 61,
     });
   });
@@ -77,7 +75,6 @@ describe('how far behind the published releases a rack is', () => {
       standing?.kind === 'behind' && `${standing.behind} ${standing.required} ${standing.nextStop}`,
       '1 0 20250520000000',
     );
-    assert.equal(standing?.kind === 'behind' && standing.nextStopRequired, false);
   });
 
   it('skips unpublished releases: not counted, and never the stop even when marked required', () => {
@@ -142,6 +139,10 @@ describe('the age of a release, from its name', () => {
       '20251301000000',
       '20250230000000',
       '20250301250000',
+      '20250301240000',
+      '20250301126000',
+      '20250301120060',
+      '00500101000000',
       'v20250301120000',
     ])
       assert.equal(releaseAgeDays(name, now), undefined, name);
@@ -154,11 +155,25 @@ describe('the age of a release, from its name', () => {
       behind: 3,
       required: 1,
       nextStop: 'y',
-      nextStopRequired: true,
     } as const;
     assert.equal(standingDescription({ ...behind, ageDays: 84 }), '3 behind (1 required) · release 84 d old');
+    assert.equal(standingDescription({ ...behind, ageDays: 1 }), '3 behind (1 required) · release 1 d old');
     assert.equal(standingDescription({ ...behind, ageDays: 0 }), '3 behind (1 required) · release < 1 d old');
     assert.equal(standingDescription({ ...behind, required: 0, ageDays: undefined }), '3 behind');
+  });
+
+  it('reads in words in the tooltip, and is left out for a name that is no date', () => {
+    const latest = (ageDays: number | undefined): string => standingTooltip({ kind: 'latest', version: 'v9', ageDays });
+    assert.equal(latest(84), 'Release v9 is the latest published, 84 days old.');
+    assert.equal(latest(1), 'Release v9 is the latest published, 1 day old.');
+    assert.equal(latest(0), 'Release v9 is the latest published, less than a day old.');
+    assert.equal(latest(undefined), 'Release v9 is the latest published.');
+    const behind = standingTooltip({ kind: 'behind', version: 'v8', behind: 1, required: 0, nextStop: 'v9' });
+    assert.equal(
+      behind,
+      'Release v8: **1 newer release**.  \n`convox rack update` moves to v9 ([release notes](https://github.com/convox/rack/releases/tag/v9)).',
+      'one release, none required, no age',
+    );
   });
 });
 
@@ -176,7 +191,6 @@ describe('the release notes link', () => {
       behind: 1,
       required: 0,
       nextStop: 'x](https://attacker.example)',
-      nextStopRequired: false,
     });
     assert.doesNotMatch(tooltip, /\]\(https:\/\/attacker/);
     assert.match(tooltip, /moves to x\\\]\\\(https:\/\/attacker\\\.example\\\)\.$/);

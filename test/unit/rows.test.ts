@@ -275,6 +275,14 @@ describe('a rack row with how far behind its release is', () => {
     );
   });
 
+  it('adds to a plain-text tooltip (escaped), and makes one for a row without', () => {
+    const standing = releaseStanding(rackWith('running'), releases, now);
+    const plain = withReleaseStanding({ ...rackRow(rackWith('running'), false), tooltip: { text: 'a *b*' } }, standing);
+    assert.match(tooltipOf(plain), /^a \\\*b\\\*\n\nRelease 20250101120000, 151 days old: /);
+    const bare = withReleaseStanding({ ...rackRow(rackWith('running'), false), tooltip: undefined }, standing);
+    assert.match(tooltipOf(bare), /^Release 20250101120000, 151 days old: /);
+  });
+
   it('is the row unchanged when the list could not be read, and for a local rack', () => {
     const unread = withReleaseStanding(
       rackRow(rackWith('running'), false),

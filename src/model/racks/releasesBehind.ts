@@ -14,9 +14,11 @@ export type ReleaseStanding =
       /** Published releases after the rack's, in list order. */
       behind: number;
       required: number;
-      /** Where `convox rack update` without a version moves the rack (§6): the first required one, else the newest. */
+      /**
+       * Where `convox rack update` without a version moves the rack (§6): the first required one (so it is required
+       * whenever `required` > 0), else the newest.
+       */
       nextStop: string;
-      nextStopRequired: boolean;
       ageDays?: number;
     };
 
@@ -28,9 +30,8 @@ export function releaseAgeDays(version: string, now: Date): number | undefined {
   if (!parts) return undefined;
   const [year, month, day, hour, minute, second] = parts;
   const cut = new Date(Date.UTC(year, month - 1, day, hour, minute, second));
-  // Date.UTC rolls 20251340… over into another date: such a name is no date.
-  if (cut.getUTCMonth() !== month - 1 || cut.getUTCDate() !== day || cut.getUTCHours() !== hour) return undefined;
-  if (cut.getUTCMinutes() !== minute || cut.getUTCSeconds() !== second) return undefined;
+  // Date.UTC rolls 20251340… over into another date: a name that does not come back the same is no date.
+  if (cut.toISOString().replace(/\D/g, '').slice(0, 14) !== version) return undefined;
   return Math.max(0, Math.floor((now.getTime() - cut.getTime()) / dayMs));
 }
 
@@ -56,7 +57,6 @@ export function releaseStanding(
     behind: later.length,
     required: later.filter((release) => release.required).length,
     nextStop,
-    nextStopRequired: later.some((release) => release.version === nextStop && release.required),
     ageDays,
   };
 }
@@ -71,9 +71,11 @@ function shortAge(days: number): string {
   return days < 1 ? '< 1 d' : `${days} d`;
 }
 
-function longAge(days: number): string {
-  if (days < 1) return 'less than a day';
-  return `${days} day${days === 1 ? '' : 's'}`;
+/** `, 84 days old` for the tooltip; nothing for a release whose name is no date. */
+function ageClause(days: number | undefined): string {
+  if (days === undefined) return '';
+  if (days < 1) return ', less than a day old';
+  return `, ${days} day${days === 1 ? '' : 's'} old`;
 }
 
 /** The few words the row's description ends with, e.g. `3 behind (1 required) · release 84 d old`. */
@@ -94,19 +96,18 @@ export function standingDescription(standing: ReleaseStanding): string {
 /** The tooltip's paragraph (Markdown, every name escaped), with a link to the next stop's release notes. */
 export function standingTooltip(standing: ReleaseStanding): string {
   const version = escapeMarkdown(standing.version);
-  const age = standing.kind !== 'unknown' && standing.ageDays !== undefined ? `, ${longAge(standing.ageDays)} old` : '';
   switch (standing.kind) {
     case 'unknown':
       return `Release ${version} is not in the release list: how far behind it is, is unknown.`;
     case 'latest':
-      return `Release ${version} is the latest published${age}.`;
+      return `Release ${version} is the latest published${ageClause(standing.ageDays)}.`;
     case 'behind': {
       const newer = `${standing.behind} newer release${standing.behind === 1 ? '' : 's'}`;
       const required = standing.required > 0 ? `, ${standing.required} of them required` : '';
       const url = releaseNotesUrl(standing.nextStop);
       const notes = url ? ` ([release notes](${url}))` : '';
-      const stop = `${escapeMarkdown(standing.nextStop)}${standing.nextStopRequired ? ' (required)' : ''}${notes}`;
-      return `Release ${version}${age}: **${newer}**${required}.  \n\`convox rack update\` moves to ${stop}.`;
+      const stop = `${escapeMarkdown(standing.nextStop)}${standing.required > 0 ? ' (required)' : ''}${notes}`;
+      return `Release ${version}${ageClause(standing.ageDays)}: **${newer}**${required}.  \n\`convox rack update\` moves to ${stop}.`;
     }
   }
 }
@@ -121,7 +122,7 @@ export function withReleaseStanding(row: Row, standing: ReleaseStanding | undefi
       : escapeMarkdown(row.tooltip.text);
   return {
     ...row,
-    description: [row.description, standingDescription(standing)].filter(Boolean).join(' · '),
+    description: `${row.description} · ${standingDescription(standing)}`,
     tooltip: { markdown: [tooltip, standingTooltip(standing)].filter(Boolean).join('\n\n') },
   };
 }

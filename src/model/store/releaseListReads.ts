@@ -36,8 +36,8 @@ const maxKeptUrl = 2_000;
 const validatorPattern = /^[\x20-\x7e]{1,256}$/;
 
 /** A validator a server sent, if it is one to send back and keep (undefined for none, or one too long or odd). */
-export function usableValidator(value: string | null | undefined): string | undefined {
-  return value !== null && value !== undefined && validatorPattern.test(value) ? value : undefined;
+export function usableValidator(value: string | null): string | undefined {
+  return value !== null && validatorPattern.test(value) ? value : undefined;
 }
 
 /** Whether a list from `url` may be kept in globalState: not when its URL holds a user name, password or query. */
@@ -54,12 +54,6 @@ function keptRelease(value: unknown): Release | undefined {
   return { version, description, published, required };
 }
 
-/** A validator as read back: absent, or one header value this version would have kept; false for anything else. */
-function keptValidator(value: unknown): { value?: string } | false {
-  if (value === undefined) return {};
-  return typeof value === 'string' && validatorPattern.test(value) ? { value } : false;
-}
-
 /**
  * A kept list as read back from globalState (another version may have written it, or a person edited it): the
  * whole list is dropped unless every part has the shape and size this version writes.
@@ -72,11 +66,16 @@ export function parseKeptReleaseList(value: unknown): KeptReleaseList | undefine
   if (!Array.isArray(releases) || releases.length > maxKeptReleases) return undefined;
   const parsed = releases.map(keptRelease);
   if (!parsed.every((release) => release !== undefined)) return undefined;
-  const kept = { etag: keptValidator(etag), lastModified: keptValidator(lastModified) };
-  if (kept.etag === false || kept.lastModified === false) return undefined;
   const validators: ListValidators = {};
-  if (kept.etag.value !== undefined) validators.etag = kept.etag.value;
-  if (kept.lastModified.value !== undefined) validators.lastModified = kept.lastModified.value;
+  for (const [name, value] of [
+    ['etag', etag],
+    ['lastModified', lastModified],
+  ] as const) {
+    if (value === undefined) continue;
+    const usable = typeof value === 'string' ? usableValidator(value) : undefined;
+    if (usable === undefined) return undefined;
+    validators[name] = usable;
+  }
   return { url, releases: parsed, validators, checkedAt };
 }
 

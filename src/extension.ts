@@ -17,6 +17,7 @@ import { CliLookups } from './views/cli/cliLookups';
 import { CliRecords } from './views/cli/cliRecords';
 import { CliWatcher } from './views/cli/cliWatcher';
 import { RackArguments } from './views/shared/rackArgument';
+import { releaseListKeeper } from './views/shared/releaseListKeeper';
 import { RackAlerts, registerAlertCommands } from './views/alerts/rackAlerts';
 import { DiagnosisDocuments, diagnosisScheme, registerDiagnoseCommands } from './views/diagnose/diagnoseCommands';
 import { registerLogsCommands } from './views/logs/logsCommands';
@@ -92,6 +93,7 @@ export function activate(context: vscode.ExtensionContext): ConvoxApi {
     requestTimeoutSeconds: requestTimeoutSeconds(),
     log: (message) => log.info(message),
     localRacks: () => lookUpLocalRacks(helperTimeoutMs(requestTimeoutSeconds() * 1000)),
+    releaseListKeeper: releaseListKeeper(context.globalState),
   });
   const current = new CurrentRack(context, store, log);
   const documents = new InspectDocuments(store);

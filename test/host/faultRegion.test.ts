@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { activateConvox } from './extension';
-import { childrenOf, treeRow } from './tree';
+import { childrenOf, releaseListRead, treeRow } from './tree';
 
 describe('a region whose answers cannot be read', function () {
   this.timeout(60_000);
@@ -10,11 +10,12 @@ describe('a region whose answers cannot be read', function () {
   it('is an error row while the rest of the organisation shows', async () => {
     const api = await activateConvox();
     await vscode.commands.executeCommand('convox.refresh');
+    await releaseListRead(api);
     const globex = await childrenOf(api, await treeRow(api, ['globex']));
     assert.deepEqual(
       globex.map((row) => `${row.label} | ${row.description} | ${row.contextValue}`),
       [
-        'edge | updating · us-east-1 · 20250215093000 | rack.updating',
+        'edge | updating · us-east-1 · 20250215093000 · unknown release | rack.updating',
         'globex · eu-west-1 | discovery failed | discoveryError.other',
       ],
     );

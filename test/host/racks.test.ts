@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { ConvoxApi } from '../../src/extension';
 import { activateConvox } from './extension';
 import { rackNamed } from '../rackNamed';
-import { childrenOf, rowsOf, treeRow } from './tree';
+import { childrenOf, releaseListRead, rowsOf, treeRow } from './tree';
 
 describe('Racks view, Switch Rack and Inspect Rack', function () {
   this.timeout(60_000);
@@ -13,6 +13,7 @@ describe('Racks view, Switch Rack and Inspect Rack', function () {
   before(async () => {
     api = await activateConvox();
     await vscode.commands.executeCommand('convox.refresh');
+    await releaseListRead(api);
   });
 
   it('shows every organisation with its racks and their statuses, failed pairs as error rows', async () => {
@@ -22,16 +23,22 @@ describe('Racks view, Switch Rack and Inspect Rack', function () {
       ['acme', 'globex', 'initech'],
     );
     const acme = await childrenOf(api, organizations[0]);
-    const described = acme.map((row) => `${row.label} | ${row.description} | ${row.icon} | ${row.contextValue}`);
+    // The release's age is counted to today: N stands for it.
+    const described = acme.map(
+      (row) =>
+        `${row.label} | ${row.description.replace(/release \d+ d old$/, 'release N d old')} | ${row.icon} | ${row.contextValue}`,
+    );
+    // The simulator's release list has 20250101120000, then 20250615093000 (required) and 20260421192651.
+    const behind = '2 behind (1 required) · release N d old';
     assert.deepEqual(described, [
-      'converge | converging · eu-west-1 · 20250101120000 | sync~spin | rack.converging',
-      'europe | updating · eu-west-1 · 20250215093000 | sync~spin | rack.updating',
-      'legacy | running · us-east-1 · 20171201000000 | pass-filled | rack.running',
-      'old | deleting · us-east-1 · 20230601000000 | trash | rack.deleting',
-      'production | running · us-east-1 · 20250101120000 | pass-filled | rack.running',
-      'review | rollback · us-east-1 · 20250301000000 | history | rack.rollback',
-      'sandbox | creating · us-east-1 · 20250301000000 | sync~spin | rack.creating',
-      'staging | failed · us-east-1 · 20241115080000 | error | rack.failed',
+      `converge | converging · eu-west-1 · 20250101120000 · ${behind} | sync~spin | rack.converging`,
+      'europe | updating · eu-west-1 · 20250215093000 · unknown release | sync~spin | rack.updating',
+      'legacy | running · us-east-1 · 20171201000000 · unknown release | pass-filled | rack.running',
+      'old | deleting · us-east-1 · 20230601000000 · unknown release | trash | rack.deleting',
+      `production | running · us-east-1 · 20250101120000 · ${behind} | pass-filled | rack.running`,
+      'review | rollback · us-east-1 · 20250301000000 · unknown release | history | rack.rollback',
+      'sandbox | creating · us-east-1 · 20250301000000 · unknown release | sync~spin | rack.creating',
+      'staging | failed · us-east-1 · 20241115080000 · unknown release | error | rack.failed',
       'acme-staging · ap-southeast-2 | access denied | error | discoveryError.access-denied',
     ]);
     const initech = await childrenOf(api, organizations[2]);
@@ -42,6 +49,19 @@ describe('Racks view, Switch Rack and Inspect Rack', function () {
       ),
     );
     assert.match(initech[0].tooltip, /aws sso login --profile initech/);
+  });
+
+  it("tells in a rack's tooltip where `convox rack update` moves it, with its release notes, from one read of the list", async () => {
+    const production = await treeRow(api, ['acme', 'production']);
+    assert.match(
+      production.tooltip,
+      /\n\nRelease 20250101120000, \d+ days old: \*\*2 newer releases\*\*, 1 of them required\. {2}\n`convox rack update` moves to 20250615093000 \(required\) \(\[release notes\]\(https:\/\/github\.com\/convox\/rack\/releases\/tag\/20250615093000\)\)\.$/,
+    );
+    await vscode.commands.executeCommand('convox.refresh');
+    await childrenOf(api, await treeRow(api, ['globex']));
+    const { origin, pathname } = new URL(api.settings.releasesUrl());
+    const answer = await fetch(`${origin}/calls?operation=${encodeURIComponent(pathname)}`);
+    assert.deepEqual(await answer.json(), { count: 1 }, 'every row of every refresh shares one read of the list');
   });
 
   it('expands a rack into Apps, Instances, Processes and Parameters, with the password masked', async () => {

@@ -46,3 +46,11 @@ export async function treeRow(api: ConvoxApi, labels: readonly string[]): Promis
   if (!found) throw new Error('an empty path names no row');
   return found;
 }
+
+/**
+ * Waits until the release list the rows share has been read, so that rack rows show how far behind each rack is
+ * whenever a test reads them (the rows never wait for it themselves).
+ */
+export async function releaseListRead(api: ConvoxApi): Promise<void> {
+  await api.store.releases.releases(api.settings.releasesUrl(), 10_000);
+}

@@ -35,10 +35,11 @@ walk(
     await ui.screenshot('region-picked');
     await input.press('Enter');
 
-    await ui.row('far-away').waitFor({ timeout: 30_000 });
+    // The release list comes after the rack: the row then says how far behind its release is.
+    await ui.row('far-away').filter({ hasText: ' behind ' }).waitFor({ timeout: 30_000 });
     assert.match(
       (await ui.rows()).find((candidate) => candidate.label === 'far-away')?.description ?? '',
-      /^running · eu-central-1 · 20250101120000$/,
+      /^running · eu-central-1 · 20250101120000 · 2 behind \(1 required\) · release \d+ d old$/,
     );
     await ui.screenshot('rack-in-chosen-region');
 

@@ -8,6 +8,8 @@ import type { Ui } from './workbench';
 
 const organizations = ['acme | 8 racks, 1 error', 'globex | 4 racks', 'initech | 0 racks, 3 errors'];
 const acmeRacks = ['converge', 'europe', 'legacy', 'old', 'production', 'review', 'sandbox', 'staging'];
+/** What production's row ends with: the simulator's list has a required and a newer release after its own. */
+const behind = '2 behind (1 required) · release N d old';
 
 /** The organisation rows, the racks under acme and production's description, as the tree shows them. */
 async function readTree(ui: Ui): Promise<{ organizations: string[]; acmeRacks: string[]; production: string }> {
@@ -21,7 +23,8 @@ async function readTree(ui: Ui): Promise<{ organizations: string[]; acmeRacks: s
     organizations: organizationRows.map((row) => `${row.label} | ${row.description}`),
     // Error rows read `profile · region`.
     acmeRacks: underAcme.filter((row) => !row.label.includes(' · ')).map((row) => row.label),
-    production: production.description,
+    // The release's age is counted to today: N stands for it.
+    production: production.description.replace(/release \d+ d old$/, 'release N d old'),
   };
 }
 
@@ -32,11 +35,13 @@ walk(
     assert.ok(simulator, 'this walk needs the simulator');
     await ui.openView();
     await ui.row('production').waitFor({ timeout: 30_000 });
+    // The release list comes after the racks: the row then says how far behind its release is.
+    await ui.row('production').filter({ hasText: ' behind ' }).waitFor({ timeout: 30_000 });
     await ui.settled();
     assert.deepEqual(await readTree(ui), {
       organizations,
       acmeRacks,
-      production: 'running · us-east-1 · 20250101120000',
+      production: `running · us-east-1 · 20250101120000 · ${behind}`,
     });
     await ui.screenshot('racks');
 
@@ -53,7 +58,7 @@ walk(
     assert.deepEqual(await readTree(ui), {
       organizations,
       acmeRacks,
-      production: 'updating · us-east-1 · 20250101120000',
+      production: `updating · us-east-1 · 20250101120000 · ${behind}`,
     });
     await ui.screenshot('refreshed');
     const errors = (await ui.notifications()).filter((notification) => notification.severity === 'error');

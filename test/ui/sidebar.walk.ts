@@ -56,10 +56,18 @@ walk('sidebar', async (ui) => {
   await ui.widenSideBar();
   await ui.screenshot('racks-and-errors-wide');
 
+  // The release list comes after the racks: the row then says how far behind its release is.
+  await ui.row('production').filter({ hasText: ' behind ' }).waitFor({ timeout: 30_000 });
   const tooltip = await ui.hover(ui.row('production').locator('.label-name'));
   assert.match(tooltip, /acme\/production/);
   assert.match(tooltip, /Status:\s+running/);
   assert.match(tooltip, /Region:\s+us-east-1/);
+  assert.match(
+    tooltip,
+    /2 newer releases, 1 of them required\.\s+convox rack update moves to 20250615093000 \(required\)/,
+  );
+  const notes = ui.page.locator('.workbench-hover-container a', { hasText: 'release notes' });
+  assert.equal(await notes.getAttribute('href'), 'https://github.com/convox/rack/releases/tag/20250615093000');
   await ui.screenshot('rack-tooltip');
   await ui.restMouse();
 

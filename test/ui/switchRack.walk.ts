@@ -7,6 +7,8 @@ import { walk } from './walk';
 walk('switch-rack', async (ui) => {
   await ui.openView();
   await ui.row('production').waitFor({ timeout: 30_000 });
+  // The release list comes after the racks: the row then says how far behind its release is.
+  await ui.row('production').filter({ hasText: ' behind ' }).waitFor({ timeout: 30_000 });
   await ui.settled();
   await ui.widenSideBar();
   assert.equal(await ui.statusBarText(), 'No rack');
@@ -40,9 +42,9 @@ walk('switch-rack', async (ui) => {
   await ui.page.locator('.part.statusbar', { hasText: 'acme/production' }).waitFor({ timeout: 10_000 });
   assert.equal(await ui.statusBarText(), 'acme/production (running)');
   await ui.row('production').filter({ hasText: '✓ current' }).waitFor({ timeout: 10_000 });
-  assert.equal(
-    (await ui.rows()).find((row) => row.label === 'production')?.description,
-    '✓ current · running · us-east-1 · 20250101120000',
+  assert.match(
+    (await ui.rows()).find((row) => row.label === 'production')?.description ?? '',
+    /^✓ current · running · us-east-1 · 20250101120000 · 2 behind \(1 required\) · release \d+ d old$/,
   );
   await ui.restMouse();
   await ui.screenshot('switched-status-bar-and-tree');

@@ -11,6 +11,8 @@ walk(
     await ui.openView();
     await ui.row('production (us-east-1)').waitFor({ timeout: 30_000 });
     await ui.row('production (eu-west-1)').waitFor({ timeout: 30_000 });
+    // The release list comes after the racks: the rows then say how far behind their releases are.
+    await ui.row('production (us-east-1)').filter({ hasText: ' behind ' }).waitFor({ timeout: 30_000 });
     await ui.settled();
     await ui.widenSideBar();
     await ui.screenshot('tree-both-qualified');
@@ -78,11 +80,11 @@ walk(
     const rows = await ui.rows();
     assert.equal(
       rows.find((row) => row.label === 'production (eu-west-1)')?.description,
-      '✓ current · running · eu-west-1 · 20250301000000',
+      '✓ current · running · eu-west-1 · 20250301000000 · unknown release',
     );
-    assert.equal(
-      rows.find((row) => row.label === 'production (us-east-1)')?.description,
-      'running · us-east-1 · 20250101120000',
+    assert.match(
+      rows.find((row) => row.label === 'production (us-east-1)')?.description ?? '',
+      /^running · us-east-1 · 20250101120000 · 2 behind \(1 required\) · release \d+ d old$/,
     );
     await ui.restMouse();
     await ui.screenshot('eu-west-1-current');
@@ -93,7 +95,7 @@ walk(
     await ui.row('production (us-east-1)').filter({ hasText: '✓ current' }).waitFor({ timeout: 10_000 });
     assert.equal(
       (await ui.rows()).find((row) => row.label === 'production (eu-west-1)')?.description,
-      'running · eu-west-1 · 20250301000000',
+      'running · eu-west-1 · 20250301000000 · unknown release',
     );
     await ui.restMouse();
     await ui.screenshot('us-east-1-current');

@@ -39,7 +39,7 @@ const lazyPortMethods = {
   },
   releases: {
     wrap: lazyReleases as (load: () => Promise<unknown>) => unknown,
-    methods: ['releases', 'templateParameters'] as const satisfies readonly (keyof ReleaseCatalog)[],
+    methods: ['readReleases', 'templateParameters'] as const satisfies readonly (keyof ReleaseCatalog)[],
   },
 };
 

@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { escapeMarkdown, markdownRows } from '../../src/model/markdown';
+import type { Release } from '../../src/model/install/releases';
 import type { DiscoveryErrorKind, Rack, RackStatus } from '../../src/model/rack';
+import { releaseStanding, withReleaseStanding } from '../../src/model/racks/releasesBehind';
 import {
   appRow,
   errorRow,
@@ -12,6 +14,7 @@ import {
   problemRow,
   processRow,
   rackRow,
+  type Row,
 } from '../../src/model/racks/rows';
 import { racksFromStacks } from '../../src/model/stacks';
 import { statusStyle, worstStatus } from '../../src/model/statusStyle';
@@ -225,6 +228,69 @@ describe('Racks view rows', () => {
       problemRow(rack, 'EC2 timed out.').label,
       /^Could not load instances and processes: EC2 timed out\. Collapse and expand the rack to retry\.$/,
     );
+  });
+});
+
+describe('a rack row with how far behind its release is', () => {
+  /** Published oldest first, as versions.json lists them. */
+  const releases: Release[] = [
+    { version: '20250101120000', description: '', published: true, required: false },
+    { version: '20250201000000', description: '', published: true, required: false },
+    { version: '20250301000000', description: '', published: true, required: true },
+    { version: '20250315000000', description: 'Withdrawn', published: false, required: true },
+    { version: '20250401000000', description: '', published: true, required: false },
+    { version: '20250501000000', description: '', published: true, required: true },
+    { version: '20250520000000', description: '', published: true, required: false },
+  ];
+  const shown = (rack: Rack, current = false): Row =>
+    withReleaseStanding(rackRow(rack, current), releaseStanding(rack, releases, now));
+  const tooltipOf = (row: Row): string => (row.tooltip && 'markdown' in row.tooltip ? row.tooltip.markdown : '');
+
+  it('ends the description with how far behind, and the tooltip with the stop and its release notes', () => {
+    const row = shown(rackWith('running'));
+    assert.equal(row.description, 'running · us-east-1 · 20250101120000 · 5 behind (2 required) · release 151 d old');
+    const [summary, standing] = tooltipOf(row).split('\n\n').slice(-2);
+    assert.match(summary, /^Version: 20250101120000 {2}$/m);
+    assert.equal(
+      standing,
+      'Release 20250101120000, 151 days old: **5 newer releases**, 2 of them required.  \n' +
+        '`convox rack update` moves to 20250301000000 (required) ' +
+        '([release notes](https://github.com/convox/rack/releases/tag/20250301000000)).',
+    );
+  });
+
+  it('on the newest release, says so in a word', () => {
+    const row = shown(rackWith('running', { version: '20250520000000' }), true);
+    assert.equal(row.description, '✓ current · running · us-east-1 · 20250520000000 · latest');
+    assert.ok(tooltipOf(row).endsWith('\n\nRelease 20250520000000 is the latest published, 12 days old.'));
+  });
+
+  it('on a version the list lacks, says it is unknown', () => {
+    const row = shown(rackWith('updating', { version: '2025-custom' }));
+    assert.equal(row.description, 'updating · us-east-1 · 2025-custom · unknown release');
+    assert.ok(
+      tooltipOf(row).endsWith(
+        '\n\nRelease 2025\\-custom is not in the release list: how far behind it is, is unknown.',
+      ),
+    );
+  });
+
+  it('adds to a plain-text tooltip (escaped), and makes one for a row without', () => {
+    const standing = releaseStanding(rackWith('running'), releases, now);
+    const plain = withReleaseStanding({ ...rackRow(rackWith('running'), false), tooltip: { text: 'a *b*' } }, standing);
+    assert.match(tooltipOf(plain), /^a \\\*b\\\*\n\nRelease 20250101120000, 151 days old: /);
+    const bare = withReleaseStanding({ ...rackRow(rackWith('running'), false), tooltip: undefined }, standing);
+    assert.match(tooltipOf(bare), /^Release 20250101120000, 151 days old: /);
+  });
+
+  it('is the row unchanged when the list could not be read, and for a local rack', () => {
+    const unread = withReleaseStanding(
+      rackRow(rackWith('running'), false),
+      releaseStanding(rackWith('running'), undefined, now),
+    );
+    assert.deepEqual(unread, rackRow(rackWith('running'), false));
+    const local = rackWith('running', { local: { namespace: 'convox', context: 'docker-desktop' } });
+    assert.deepEqual(shown(local), rackRow(local, false));
   });
 });
 

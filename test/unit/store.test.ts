@@ -304,6 +304,37 @@ describe('rack store', () => {
     store.dispose();
   });
 
+  it('shares one release list read by the rows, Install and Update, and redraws the rack rows when it arrives', async () => {
+    const { ports, store, refreshed, changes, clock } = setup();
+    let reads = 0;
+    ports.releases = {
+      readReleases: async () => {
+        reads += 1;
+        return {
+          kind: 'changed',
+          releases: [{ version: '20250101120000', description: '', published: true, required: false }],
+          validators: {},
+        };
+      },
+      templateParameters: () => Promise.reject(new Error('no templates in these tests')),
+    };
+    await refreshed();
+    await batch(clock);
+    changes.length = 0;
+    const url = 'https://convox.s3.amazonaws.com/release/versions.json';
+    assert.equal(store.knownReleases(url), undefined, 'the rows do not wait for it');
+    assert.equal(store.knownReleases(url), undefined);
+    const install = await store.releases.releases(url, 1_000);
+    assert.equal(reads, 1, 'one read for two rows and Install');
+    assert.equal(store.knownReleases(url), install);
+    await batch(clock);
+    const redrawn = changes.flatMap((change) =>
+      [...change.racks].filter(([, aspects]) => aspects.has('summary')).map(([stackId]) => stackId),
+    );
+    assert.deepEqual(redrawn.sort(), ['stack/production', 'stack/staging']);
+    store.dispose();
+  });
+
   it('computes process rows once per details read', async () => {
     const { ports, store, refreshed } = setup();
     await refreshed();

@@ -1,16 +1,16 @@
 import { GetTemplateSummaryCommand } from '@aws-sdk/client-cloudformation';
 import { templateConstraints, type TemplateParameter } from '../../model/install/parameters';
-import { ReleaseListError, type Release } from '../../model/install/releases';
-import type { ReleaseCatalog } from '../../model/store/ports';
+import { ReleaseListError } from '../../model/install/releases';
+import type { ListValidators, ReleaseCatalog, ReleaseListRead } from '../../model/store/ports';
 import { DeadlineError, withDeadline } from '../deadline';
 import { AwsCalls, type Where } from '../calls';
 import { fetchReleases, fetchText, safeUrl, templateMaxBytes } from './releases';
 
 /** The release list over HTTPS, and a release's template read by CloudFormation and fetched for its constraints. */
 export class AwsReleaseCatalog extends AwsCalls implements ReleaseCatalog {
-  async releases(url: string, deadlineMs: number): Promise<Release[]> {
+  async readReleases(url: string, deadlineMs: number, known?: ListValidators): Promise<ReleaseListRead> {
     try {
-      return await withDeadline(deadlineMs, safeUrl(url), (signal) => fetchReleases(url, signal));
+      return await withDeadline(deadlineMs, safeUrl(url), (signal) => fetchReleases(url, signal, known));
     } catch (error) {
       if (error instanceof DeadlineError)
         throw new ReleaseListError(

@@ -51,7 +51,7 @@ export function lazyStacks(load: () => Promise<StackOperations>): StackOperation
 /** A release catalog whose implementation is loaded on its first call. */
 export function lazyReleases(load: () => Promise<ReleaseCatalog>): ReleaseCatalog {
   return {
-    releases: async (...args) => (await load()).releases(...args),
+    readReleases: async (...args) => (await load()).readReleases(...args),
     templateParameters: async (...args) => (await load()).templateParameters(...args),
   };
 }

@@ -104,10 +104,23 @@ export interface StackOperations {
   deleteStack(target: InstallTarget, stackId: string, deadlineMs: number): Promise<void>;
 }
 
+/** What identifies a release list read before (HTTP ETag and Last-Modified), to ask only for a changed one. */
+export interface ListValidators {
+  etag?: string;
+  lastModified?: string;
+}
+
+/** A release list read: the list with its validators, or `unchanged` (HTTP 304) when the validators still hold. */
+export type ReleaseListRead =
+  { kind: 'changed'; releases: Release[]; validators: ListValidators } | { kind: 'unchanged' };
+
 /** What Convox releases exist, and what a release's template asks. */
 export interface ReleaseCatalog {
-  /** The release list at `url`, parsed; a ReleaseListError says why it could not be had. */
-  releases(url: string, deadlineMs: number): Promise<Release[]>;
+  /**
+   * The release list at `url`, parsed; with the `known` validators of a list read before, a conditional request
+   * that may answer `unchanged`. A ReleaseListError says why it could not be had.
+   */
+  readReleases(url: string, deadlineMs: number, known?: ListValidators): Promise<ReleaseListRead>;
   /** The template's parameters, as CloudFormation reads them in `target`'s region, with the template's constraints. */
   templateParameters(
     target: Omit<InstallTarget, 'name'>,

@@ -11,7 +11,9 @@ import { ArchitectureReads, type ArchitectureState } from './architectureReads';
 import { ChangeAnnouncer, type Listener } from './changeAnnouncer';
 import { DetailsReads } from './detailsReads';
 import { LearnedStatuses } from './learnedStatuses';
-import type { RackInstaller, RackPorts, ReleaseCatalog, StackOperations } from './ports';
+import type { RackInstaller, RackPorts, StackOperations } from './ports';
+import { ReleaseListReads, type ReleaseListKeeper, type SharedReleases } from './releaseListReads';
+import type { Release } from '../install/releases';
 import {
   realTimers,
   RefreshPolicy,
@@ -44,6 +46,8 @@ export interface StoreOptions {
    * short deadline. A failure means no local racks: its reason goes to the log only, as the CLI keeps it quiet.
    */
   localRacks?: () => Promise<Rack[]>;
+  /** Where the release list is kept between sessions; in memory only without one. */
+  releaseListKeeper?: ReleaseListKeeper;
 }
 
 /**
@@ -78,6 +82,8 @@ export class RackStore {
   private local: Rack[] = [];
   /** Why the last lookup found no local racks, logged only when it changes. */
   private localProblem: string | undefined;
+  private readonly releaseList: ReleaseListReads;
+  private readonly sharedReleases: SharedReleases;
 
   constructor(
     private readonly ports: RackPorts,
@@ -107,6 +113,16 @@ export class RackStore {
       now,
       (stackId) => this.changes.rack(stackId, 'details'),
     );
+    this.releaseList = new ReleaseListReads((...args) => this.ports.releases.readReleases(...args), {
+      now,
+      log: this.log,
+      changed: () => this.racks().forEach((rack) => this.changes.rack(rack.stackId, 'summary')),
+      keeper: options.releaseListKeeper,
+    });
+    this.sharedReleases = {
+      releases: (url, deadlineMs) => this.releaseList.get(url, deadlineMs),
+      templateParameters: (...args) => this.ports.releases.templateParameters(...args),
+    };
     this.policy = new RefreshPolicy(
       {
         refreshList: (reason) =>
@@ -302,9 +318,14 @@ export class RackStore {
     return this.ports.stacks;
   }
 
-  /** The Convox releases, and what a release's template asks. */
-  get releases(): ReleaseCatalog {
-    return this.ports.releases;
+  /** The Convox releases (one list, read at most once a day, shared by all), and what a release's template asks. */
+  get releases(): SharedReleases {
+    return this.sharedReleases;
+  }
+
+  /** The release list at `url` as last read, for the rows: never waits, undefined until a read succeeded. */
+  knownReleases(url: string): readonly Release[] | undefined {
+    return this.releaseList.known(url, this.deadlineMs);
   }
 
   /** The AWS profiles, read fresh, for choosing where to install. */

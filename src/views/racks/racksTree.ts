@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { RackId } from '../../model/identity';
+import type { Release } from '../../model/install/releases';
 import type { DiscoveryError, Rack, RackDetails } from '../../model/rack';
 import {
   appRow,
@@ -15,8 +16,10 @@ import {
   type Group,
   type Row,
 } from '../../model/racks/rows';
+import { releaseStanding, withReleaseStanding } from '../../model/racks/releasesBehind';
 import type { StoreChange } from '../../model/store/changes';
 import type { RackStore } from '../../model/store/rackStore';
+import { releasesUrl } from '../shared/settings';
 import { treeItem } from './treeItem';
 import { messageOf } from '../../model/errorMessage';
 
@@ -110,7 +113,8 @@ export class RacksTree implements vscode.TreeDataProvider<Node>, vscode.Disposab
       case 'rack': {
         const rack = this.rackOf(node);
         return rack
-          ? treeItem(
+          ? this.rackItem(
+              rack,
               rackRow(
                 rack,
                 this.currentRack() === rack.stackId,
@@ -218,6 +222,24 @@ export class RacksTree implements vscode.TreeDataProvider<Node>, vscode.Disposab
       this.organizationNodes.set(name, node);
     }
     return node;
+  }
+
+  /** A rack's row with how far behind its release is, once the release list was read. */
+  private rackItem(rack: Rack, row: Row): vscode.TreeItem {
+    return treeItem(withReleaseStanding(row, releaseStanding(rack, this.knownReleases(rack), new Date())));
+  }
+
+  /**
+   * The release list as last read, asked for AWS racks with a version only (nothing else starts a read); a
+   * malformed convox.releasesUrl leaves it out (Install and Update say what is wrong with it).
+   */
+  private knownReleases(rack: Rack): readonly Release[] | undefined {
+    if (rack.local || !rack.version) return undefined;
+    try {
+      return this.store.knownReleases(releasesUrl());
+    } catch {
+      return undefined;
+    }
   }
 
   private async rackChildren(rack: Rack): Promise<Node[]> {

@@ -59,32 +59,11 @@ function listsEveryStack(commandName: string | undefined, input: ServiceInputTyp
   return commandName === 'DescribeStacksCommand' && !('StackName' in input && input.StackName);
 }
 
-/**
- * Listings that want the next page's token as soon as the answer has arrived, before the SDK has parsed it: keyed by
- * the command's input object, which the SDK hands to its middleware as it was given.
- */
-export const earlyNextTokens = new WeakMap<object, (token: string | undefined) => void>();
-
-/**
- * The answer's NextToken as written, or undefined when it has none (or an empty one); `null` when it cannot be told without decoding
- * XML (an entity in it): the listing then waits for the SDK's parse.
- */
-export function rawNextToken(xml: string): string | undefined | null {
-  const found = /<NextToken>([^<]*)<\/NextToken>/.exec(xml);
-  // An empty token ends a listing, as the SDK's paginators take it.
-  if (!found?.[1]) return undefined;
-  return found[1].includes('&') ? null : found[1];
-}
-
 const trimAnswer: DeserializeMiddleware<ServiceInputTypes, ServiceOutputTypes> = (next, context) => async (args) => {
   const result = await next(args);
   const response = result.response as HttpResponse;
   if (!listsEveryStack(context.commandName, args.input) || response.statusCode !== 200 || !response.body) return result;
-  const text = await readText(response.body);
-  const heard = earlyNextTokens.get(args.input);
-  const token = heard && rawNextToken(text);
-  if (heard && token !== null) heard(token);
-  response.body = Buffer.from(keepConvoxStacks(text));
+  response.body = Buffer.from(keepConvoxStacks(await readText(response.body)));
   return result;
 };
 

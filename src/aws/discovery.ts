@@ -1,10 +1,4 @@
-import {
-  DescribeStacksCommand,
-  type CloudFormationClient,
-  type DescribeStacksCommandOutput,
-  type Stack,
-} from '@aws-sdk/client-cloudformation';
-import { earlyNextTokens } from './convoxStacksOnly';
+import { paginateDescribeStacks, type Stack } from '@aws-sdk/client-cloudformation';
 import type { PairResult } from '../model/inventory';
 import type { Pair } from '../model/pair';
 import { RackCollector, type StackDescription } from '../model/stacks';
@@ -74,23 +68,6 @@ export class PagingError extends Error {
 /** Pairs listed at once: enough to keep a slow region from holding up the rest, few enough for any socket limit. */
 export const maxPairsInFlight = 64;
 
-/**
- * One page of the listing, and its NextToken as soon as the answer is in (before the SDK has parsed it, when it can
- * be read as written), so that the next page is asked for while this one is parsed.
- */
-function askPage(
-  client: CloudFormationClient,
-  token: string | undefined,
-  signal: AbortSignal,
-): { page: Promise<DescribeStacksCommandOutput>; nextToken: Promise<string | undefined> } {
-  const input = token === undefined ? {} : { NextToken: token };
-  let heard: (token: string | undefined) => void = () => undefined;
-  const early = new Promise<string | undefined>((resolve) => (heard = resolve));
-  earlyNextTokens.set(input, heard);
-  const page = client.send(new DescribeStacksCommand(input), { abortSignal: signal });
-  return { page, nextToken: Promise.race([early, page.then((answer) => answer.NextToken || undefined)]) };
-}
-
 /** Lists one pair's stacks page by page within its deadline, reporting the racks found so far as pages arrive. */
 async function discoverPair(
   target: DiscoveryTarget,
@@ -106,36 +83,16 @@ async function discoverPair(
     await withDeadline(deadlineMs, endpoint, async (abortSignal) => {
       const tokens = new Set<string>();
       const client = clients.cloudFormation(target.awsProfile, origin.region);
-      // A page asked for while the one before is still being parsed is not left running when the listing fails.
-      const stop = new AbortController();
-      const stopped = (): void => stop.abort();
-      abortSignal.addEventListener('abort', stopped, { once: true });
-      const asked: Array<Promise<unknown>> = [];
-      try {
-        let request = askPage(client, undefined, stop.signal);
-        for (;;) {
-          asked.push(request.page);
-          const next = await request.nextToken;
-          if (next !== undefined) {
-            if (tokens.has(next)) throw new PagingError('the same NextToken came back twice');
-            if (pages + 1 >= maxPagesPerListing)
-              throw new PagingError(`there were still more pages after ${maxPagesPerListing}`);
-            tokens.add(next);
-          }
-          const current = request;
-          if (next !== undefined) request = askPage(client, next, stop.signal);
-          const page = await current.page;
-          if ((page.NextToken || undefined) !== next)
-            throw new PagingError('the NextToken read early was not the one parsed');
-          const found = (page.Stacks ?? []).map(describeStack).filter((stack) => stack !== undefined);
-          pages += 1;
-          if (found.length > 0) report({ ...origin, racks: collector.add(found).racks(), done: false });
-          if (next === undefined) break;
-        }
-      } finally {
-        abortSignal.removeEventListener('abort', stopped);
-        stop.abort();
-        await Promise.allSettled(asked);
+      for await (const page of paginateDescribeStacks({ client }, {}, { abortSignal })) {
+        const found = (page.Stacks ?? []).map(describeStack).filter((stack) => stack !== undefined);
+        pages += 1;
+        if (found.length > 0) report({ ...origin, racks: collector.add(found).racks(), done: false });
+        const next = page.NextToken;
+        if (next === undefined) continue;
+        if (tokens.has(next)) throw new PagingError('the same NextToken came back twice');
+        if (pages >= maxPagesPerListing)
+          throw new PagingError(`there were still more pages after ${maxPagesPerListing}`);
+        tokens.add(next);
       }
     });
     report({ ...origin, racks: collector.racks(), done: true });

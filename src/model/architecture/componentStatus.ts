@@ -108,10 +108,10 @@ export function containerStatus(status: string): ComponentStatus {
 export function statusTally(statuses: readonly ComponentStatus[]): string {
   const counts = new Map<StatusState, number>();
   for (const status of statuses) counts.set(status.state, (counts.get(status.state) ?? 0) + 1);
-  return statusStates
-    .flatMap((state) => {
-      const count = counts.get(state);
-      return count === undefined ? [] : [`${count} ${stateStyles[state].word}`];
-    })
-    .join(', ');
+  let tally = '';
+  for (const state of statusStates) {
+    const count = counts.get(state);
+    if (count !== undefined) tally += `${tally === '' ? '' : ', '}${count} ${stateStyles[state].word}`;
+  }
+  return tally;
 }

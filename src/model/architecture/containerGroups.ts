@@ -111,6 +111,8 @@ export function containerGroups(
         noun: 'service',
         label: `${app} ${service}`,
         facts: [`${counted(members.length, 'task')}: ${statuses}`],
+        // Its face counts the tasks beside its name.
+        summary: [statuses],
         details: [
           { label: 'App', value: app },
           { label: 'Service', value: service },

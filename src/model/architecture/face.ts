@@ -1,4 +1,3 @@
-import { statusTally } from './componentStatus';
 import type { Box } from './geometry';
 import type { ComponentKind, SceneComponent } from './sceneTypes';
 import { shortenMiddle, textWidth, wrapText, type FontKind } from './textMetrics';
@@ -206,20 +205,31 @@ const rowHeight = 22;
 const rowBaseline = 15;
 const groupPad = 6;
 
+/** One face per status: a rack's hundreds of tasks share a few, which also makes comparing layouts quick. */
+const tileFaces = new Map<string, Face>();
+
 export function tileFace(component: SceneComponent): Face {
-  const parts: FacePart[] = [];
   const { status } = component;
-  if (status)
-    parts.push({
-      kind: 'icon',
-      x: tileSize / 2,
-      y: tileSize / 2 + 5,
-      icon: status.icon,
-      color: status.color,
-      size: 'status',
-      centred: true,
-    });
-  return { parts, height: tileSize };
+  const key = status ? `${status.icon} ${status.color}` : '';
+  let face = tileFaces.get(key);
+  if (!face) {
+    const parts: FacePart[] = status
+      ? [
+          {
+            kind: 'icon',
+            x: tileSize / 2,
+            y: tileSize / 2 + 5,
+            icon: status.icon,
+            color: status.color,
+            size: 'status',
+            centred: true,
+          },
+        ]
+      : [];
+    face = { parts, height: tileSize };
+    tileFaces.set(key, face);
+  }
+  return face;
 }
 
 /** A group's face and where its tasks' squares go, from its top left corner. */
@@ -229,8 +239,8 @@ export interface GroupFace {
 }
 
 /**
- * A group of one app's process on a server, `myapp web ×3`, then a square per task showing its status, then how
- * many are in each status (`2 running, 1 pending`): on one row when they fit, on more when they do not.
+ * A group of one app's process on a server, `myapp web ×3`, then a square per task showing its status, then its
+ * summary, how many are in each status (`2 running, 1 pending`): on one row when they fit, on more when they do not.
  */
 export function groupFace(component: SceneComponent, tasks: readonly SceneComponent[], width: number): GroupFace {
   const room = Math.max(1, width - 2 * groupPad);
@@ -253,7 +263,7 @@ export function groupFace(component: SceneComponent, tasks: readonly SceneCompon
     tiles.push({ x, y: row * rowHeight + (rowHeight - tileSize) / 2, width: tileSize, height: tileSize });
     x += tileSize + tileGap;
   }
-  const counts = statusTally(tasks.flatMap((task) => (task.status ? [task.status] : [])));
+  const counts = (component.summary ?? []).join(separator);
   const countsWidth = textWidth(counts, 'text');
   if (counts !== '') {
     const start = x + statusGap;

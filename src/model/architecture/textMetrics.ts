@@ -29,16 +29,32 @@ const safety = 1.05;
 
 export const ellipsis = '…';
 
-function characterWidth(character: string, font: FontKind): number {
-  const code = character.codePointAt(0) ?? 0;
-  const hundredths = code >= 32 && code < 127 ? asciiWidths[font][code - 32] : otherWidth;
+function pixels(hundredths: number, font: FontKind): number {
   return (hundredths / 100) * fontSizes[font] * safety;
 }
 
-/** How wide `text` is drawn in a font, in pixels at 100%; never less than it really is in the fonts above. */
+/** Pixel widths at 100% of the printable ASCII characters, by code less 32, per font, worked out once. */
+const asciiPixels: Readonly<Record<FontKind, readonly number[]>> = {
+  text: asciiWidths.text.map((hundredths) => pixels(hundredths, 'text')),
+  title: asciiWidths.title.map((hundredths) => pixels(hundredths, 'title')),
+};
+const otherPixels: Readonly<Record<FontKind, number>> = {
+  text: pixels(otherWidth, 'text'),
+  title: pixels(otherWidth, 'title'),
+};
+
+/**
+ * How wide `text` is drawn in a font, in pixels at 100%; never less than it really is in the fonts above. A
+ * character beyond the first plane counts twice: wider than it is, never narrower.
+ */
 export function textWidth(text: string, font: FontKind): number {
+  const ascii = asciiPixels[font];
+  const other = otherPixels[font];
   let width = 0;
-  for (const character of text) width += characterWidth(character, font);
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    width += code >= 32 && code < 127 ? ascii[code - 32] : other;
+  }
   return width;
 }
 
@@ -49,7 +65,7 @@ export function textWidth(text: string, font: FontKind): number {
 export function shortenMiddle(text: string, room: number, font: FontKind): string {
   if (textWidth(text, font) <= room) return text;
   const characters = [...text];
-  const widths = characters.map((character) => characterWidth(character, font));
+  const widths = characters.map((character) => textWidth(character, font));
   let width = textWidth(ellipsis, font);
   let head = 0;
   let tail = 0;
@@ -87,6 +103,9 @@ function pieces(text: string): string[] {
  * it, nothing cut off or replaced with `…`. No line starts or ends with a space.
  */
 export function wrapText(text: string, room: number, font: FontKind): string[] {
+  const whole = text.trim();
+  // Most texts fit on one line, and need no breaking up.
+  if (textWidth(whole, font) <= room) return whole === '' ? [] : [whole];
   const lines: string[] = [];
   let line = '';
   let width = 0;
@@ -96,7 +115,7 @@ export function wrapText(text: string, room: number, font: FontKind): string[] {
     line = '';
     width = 0;
   };
-  for (const piece of pieces(text.trim())) {
+  for (const piece of pieces(whole)) {
     const word = piece.trimEnd();
     const wordWidth = textWidth(word, font);
     // A line may end in the piece's space, which is then dropped: only what is drawn must fit.
@@ -108,7 +127,7 @@ export function wrapText(text: string, room: number, font: FontKind): string[] {
     }
     // Too wide for any line: cut between characters.
     for (const character of piece) {
-      const characterRoom = characterWidth(character, font);
+      const characterRoom = textWidth(character, font);
       if (line !== '' && width + characterRoom > room && !/\s/.test(character)) flush();
       line += character;
       width += characterRoom;

@@ -133,12 +133,17 @@ describe('architecture: a component’s face', () => {
 });
 
 describe('architecture: a process group’s face', () => {
-  const group = component({ kind: 'serviceGroup', noun: 'service', label: 'myapp web' });
+  const group = (summary: string): SceneComponent =>
+    component({ kind: 'serviceGroup', noun: 'service', label: 'myapp web', summary: [summary] });
   const task = (status: string): SceneComponent =>
     component({ kind: 'container', noun: 'task', label: 't', status: containerStatus(status) });
 
-  it('names the app and process, counts its tasks, shows each as a square and tallies them', () => {
-    const { face, tiles } = groupFace(group, [task('RUNNING'), task('PENDING'), task('RUNNING')], 260);
+  it('names the app and process, counts its tasks, shows each as a square, then its tally', () => {
+    const { face, tiles } = groupFace(
+      group('2 running, 1 pending'),
+      [task('RUNNING'), task('PENDING'), task('RUNNING')],
+      260,
+    );
     assert.deepEqual(
       texts(face).map((text) => text.text),
       ['myapp web ×3', '2 running, 1 pending'],
@@ -155,7 +160,7 @@ describe('architecture: a process group’s face', () => {
   });
 
   it('gives a group of one no count', () => {
-    const { face } = groupFace(group, [task('RUNNING')], 260);
+    const { face } = groupFace(group('1 running'), [task('RUNNING')], 260);
     assert.deepEqual(
       texts(face).map((text) => text.text),
       ['myapp web', '1 running'],
@@ -164,7 +169,7 @@ describe('architecture: a process group’s face', () => {
 
   it('wraps squares and tally onto more rows when they do not fit, inside its width', () => {
     const many = Array.from({ length: 30 }, (_, index) => task(index % 10 === 0 ? 'STOPPED' : 'RUNNING'));
-    const { face, tiles } = groupFace(group, many, 200);
+    const { face, tiles } = groupFace(group('27 running, 3 stopped'), many, 200);
     const rows = new Set(tiles.map((tile) => tile.y));
     assert.ok(rows.size >= 3);
     for (const tile of tiles) assert.ok(tile.x >= 6 && tile.x + tile.width <= 194, `${tile.x}`);

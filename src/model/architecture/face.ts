@@ -145,8 +145,8 @@ function drawnFacts(component: SceneComponent): readonly string[] {
 
 /**
  * A component's face at a width: its kind's icon; its kind in words (`spot server`), with its status (icon and
- * word) at the right; its name; its facts; its meters. Every text fits the width: long names are shortened in the middle,
- * everything else is wrapped.
+ * word) at the right; its name; its facts; its meters. Every text fits the width: a long name without spaces is
+ * shortened in the middle, everything else is wrapped.
  */
 export function cardFace(component: SceneComponent, width: number): Face {
   const room = Math.max(1, width - textX - padRight);
@@ -244,16 +244,18 @@ export interface GroupFace {
  */
 export function groupFace(component: SceneComponent, tasks: readonly SceneComponent[], width: number): GroupFace {
   const room = Math.max(1, width - 2 * groupPad);
-  const parts: FacePart[] = [];
-  let row = 0;
-  let x = groupPad;
   const title = tasks.length > 1 ? `${component.label} ×${tasks.length}` : component.label;
   const titled = wrapText(title, room, 'title');
-  titled.forEach((text, index) => {
-    parts.push({ kind: 'text', x: groupPad, y: index * rowHeight + rowBaseline, text, tone: 'title' });
-  });
-  row = Math.max(0, titled.length - 1);
-  x = groupPad + (titled.length > 0 ? textWidth(titled[titled.length - 1], 'title') + 2 * statusGap : 0);
+  const parts: FacePart[] = titled.map((text, index) => ({
+    kind: 'text',
+    x: groupPad,
+    y: index * rowHeight + rowBaseline,
+    text,
+    tone: 'title',
+  }));
+  // The squares start on the name's last row, after it.
+  let row = Math.max(0, titled.length - 1);
+  let x = groupPad + (titled.length > 0 ? textWidth(titled[titled.length - 1], 'title') + 2 * statusGap : 0);
   const tiles: Box[] = [];
   for (let index = 0; index < tasks.length; index++) {
     if (x + tileSize > groupPad + room) {
@@ -263,14 +265,13 @@ export function groupFace(component: SceneComponent, tasks: readonly SceneCompon
     tiles.push({ x, y: row * rowHeight + (rowHeight - tileSize) / 2, width: tileSize, height: tileSize });
     x += tileSize + tileGap;
   }
-  const counts = (component.summary ?? []).join(separator);
-  const countsWidth = textWidth(counts, 'text');
-  if (counts !== '') {
+  const tally = (component.summary ?? []).join(separator);
+  if (tally !== '') {
     const start = x + statusGap;
-    if (start + countsWidth <= groupPad + room) {
-      parts.push({ kind: 'text', x: start, y: row * rowHeight + rowBaseline, text: counts, tone: 'muted' });
+    if (start + textWidth(tally, 'text') <= groupPad + room) {
+      parts.push({ kind: 'text', x: start, y: row * rowHeight + rowBaseline, text: tally, tone: 'muted' });
     } else {
-      for (const text of wrapText(counts, room, 'text')) {
+      for (const text of wrapText(tally, room, 'text')) {
         row += 1;
         parts.push({ kind: 'text', x: groupPad, y: row * rowHeight + rowBaseline, text, tone: 'muted' });
       }

@@ -142,7 +142,7 @@ export class Drawing {
     const { component, face } = drawn.node;
     const classes = ['component', `kind-${component.kind}`];
     if (component.variant) classes.push(`variant-${component.variant}`);
-    if (component.status) classes.push(`state-${component.status.state}`, `severity-${component.status.severity}`);
+    if (component.status) classes.push(`severity-${component.status.severity}`);
     drawn.group.setAttribute('class', classes.join(' '));
     drawn.group.setAttribute('aria-label', component.accessibleName);
     // A CSS custom property through the CSSOM, which the page's policy allows, unlike a style attribute.

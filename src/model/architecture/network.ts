@@ -286,7 +286,7 @@ export function networkOf(context: SceneContext, placement: Placement): Network 
       const cluster = server.role === 'build' ? clusters.build : clusters.rack;
       const grouped = containerGroups(component.id, containers, { cluster, region: rack.region });
       components.push(...grouped.components);
-      processes.push(...grouped.groups.map((group) => ({ ...group, zone: zone.id })));
+      for (const { id, app, service } of grouped.groups) processes.push({ id, app, service, zone: zone.id });
     }
   }
   return { components, processes };

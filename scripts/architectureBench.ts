@@ -10,6 +10,7 @@ import { diffLayouts, isEmptyUpdate } from '../src/model/architecture/update';
 import type { Rack } from '../src/model/rack';
 import { RackStore } from '../src/model/store/rackStore';
 import { formatTable } from '../src/model/table';
+import { main } from '../test/runner/processes';
 import type { BigRackOptions } from '../test/sim/scenarios/bench';
 import { VirtualClock } from '../test/virtualClock';
 import { measureApplyUpdate } from './architectureUi';
@@ -273,4 +274,15 @@ export function architectureTable(architecture: Architecture): string {
     ],
   );
   return [heading, table, ...detail.problems.map((problem) => `  ${problem}`)].join('\n');
+}
+
+// `node out/scripts/architectureBench.js [--no-ui] [--json]`: this member alone (--no-ui leaves out the browser).
+if (require.main === module) {
+  main(async () => {
+    const architecture = await measureArchitecture({ ui: !process.argv.includes('--no-ui') });
+    console.log(
+      process.argv.includes('--json') ? JSON.stringify({ architecture }, null, 2) : architectureTable(architecture),
+    );
+    return 0;
+  });
 }

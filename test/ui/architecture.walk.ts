@@ -1,7 +1,9 @@
-// A user opens racks' architecture from their rows' inline action and reads them: a public, a private and a
-// still-creating rack in the light, dark and high-contrast themes; every component a named tree item nested as
-// in the rack; a server drained in AWS turns draining within one refresh; a rack whose tags and outputs hold
-// markup shows it as text and runs none of it; the keyboard reaches a server and opens its details.
+// A user opens racks' architecture from their rows' inline action and reads them at the zoom they open at: every
+// fixture rack in a 1280×800 window with the side bar open, every text whole (no "…" at an end, inside its box)
+// and at least 11 px high on screen; the public rack in the light, dark and high-contrast themes, with its legend
+// and without; requests from the balancers to the processes on the servers; every component a named tree item
+// nested as in the rack; a server drained in AWS turns draining within one refresh; a rack whose tags and outputs
+// hold markup shows it as text and runs none of it; the keyboard reaches a server and opens its details.
 import * as assert from 'node:assert/strict';
 import type { FrameLocator, Locator } from 'playwright-core';
 import { architectureScenario, hostileText } from '../sim';
@@ -20,12 +22,20 @@ const themes: Theme[] = [
   { name: 'dark', label: 'Dark Modern', workbenchClass: 'vs-dark' },
   { name: 'high-contrast', label: 'Dark High Contrast', workbenchClass: 'hc-black' },
 ];
+/** Every rack of the architecture scenario, the hostile one last (it is read on its own at the end). */
+const racks = ['public', 'private', 'routers', 'spot', 'three-zones', 'creating', 'rollback', 'vintage', 'vintage-alb'];
+/** The smallest a text may be drawn at the zoom a picture opens at, in screen pixels. */
+const smallestText = 11;
 
 /** The active webview's page: a webview is two nested frames, the page the inner one. */
 function webview(ui: Ui): FrameLocator {
   return ui.page.frameLocator('iframe.webview.ready:visible').frameLocator('#active-frame');
 }
 
+/**
+ * Chooses a colour theme in the picker. Writing `workbench.colorTheme` into settings.json instead was tried: the
+ * workbench of code-server took such a change after anything from 0.2 s to more than 30 s, when at all.
+ */
 async function useTheme(ui: Ui, theme: Theme): Promise<void> {
   // Ctrl+K Ctrl+T: the palette's own search ranks "Browse Color Themes in Marketplace" above the picker. On a busy
   // machine a chord can be lost and the picker can close before its filter is typed, so the whole choice is
@@ -62,6 +72,48 @@ async function useTheme(ui: Ui, theme: Theme): Promise<void> {
   }
 }
 
+/** What the texts of a drawn diagram are like, measured in the page. */
+interface Reading {
+  texts: number;
+  /** The smallest text's height on screen: its box, or its font size times the zoom, whichever is less. */
+  smallestPx: number;
+  /** Texts that end in "…", or reach out of their component's frame. */
+  cut: string[];
+  outside: string[];
+  /** Accessible names with "…": they must carry every name whole. */
+  shortNames: string[];
+}
+
+async function readTexts(page: FrameLocator): Promise<Reading> {
+  return page.locator('#nodes').evaluate((nodes) => {
+    const reading: Reading = { texts: 0, smallestPx: Number.POSITIVE_INFINITY, cut: [], outside: [], shortNames: [] };
+    for (const text of Array.from(nodes.querySelectorAll<SVGTextElement>('text'))) {
+      const content = text.textContent ?? '';
+      if (content === '') continue;
+      reading.texts += 1;
+      const box = text.getBoundingClientRect();
+      const fontPx = parseFloat(getComputedStyle(text).fontSize) * (text.getScreenCTM()?.a ?? 0);
+      reading.smallestPx = Math.min(reading.smallestPx, box.height, fontPx);
+      if (/(…|\.\.\.)$/.test(content)) reading.cut.push(content);
+      const frame = text.closest('.component')?.querySelector(':scope > .frame')?.getBoundingClientRect();
+      const tolerance = 0.5;
+      if (
+        !frame ||
+        box.left < frame.left - tolerance ||
+        box.right > frame.right + tolerance ||
+        box.top < frame.top - tolerance ||
+        box.bottom > frame.bottom + tolerance
+      )
+        reading.outside.push(`"${content}" in ${text.closest('.component')?.getAttribute('data-id') ?? 'nothing'}`);
+    }
+    for (const item of Array.from(nodes.querySelectorAll('[role="treeitem"]'))) {
+      const name = item.getAttribute('aria-label') ?? '';
+      if (name.includes('…')) reading.shortNames.push(name);
+    }
+    return reading;
+  });
+}
+
 /** Opens a rack's panel from its row and waits for its picture. */
 async function openArchitecture(ui: Ui, rack: string): Promise<FrameLocator> {
   await ui.clickRowAction(rack, 'Show Rack Architecture');
@@ -95,9 +147,18 @@ walk(
     await ui.row('public').waitFor({ timeout: 30_000 });
     await ui.settled();
     await ui.widenSideBar();
+    assert.deepEqual(ui.page.viewportSize(), { width: 1280, height: 800 });
 
-    for (const rack of ['public', 'private', 'creating']) {
+    for (const rack of racks) {
       const page = await openArchitecture(ui, rack);
+      assert.equal(await page.locator('#zoom-level').innerText(), '100%', `${rack} opens at 100%`);
+      const reading = await readTexts(page);
+      console.log(`      ${rack}: ${reading.texts} texts, the smallest ${reading.smallestPx.toFixed(1)} px high`);
+      assert.ok(reading.texts > 0, `${rack} has texts`);
+      assert.deepEqual(reading.cut, [], `${rack}: no text cut off with "…"`);
+      assert.deepEqual(reading.outside, [], `${rack}: every text inside its component`);
+      assert.deepEqual(reading.shortNames, [], `${rack}: every accessible name whole`);
+      assert.ok(reading.smallestPx >= smallestText, `${rack}: the smallest text is ${reading.smallestPx} px high`);
       const names = await labels(page);
       assert.ok(
         names.every((name) => name.length > 0),
@@ -108,17 +169,67 @@ walk(
           names.some((name) => /^NAT gateway /.test(name)),
           `a private rack draws its NAT gateways:\n${names.join('\n')}`,
         );
-      if (rack === 'public') assert.ok(!names.some((name) => /^NAT gateway /.test(name)), 'a public rack has none');
+      if (rack === 'public') {
+        assert.ok(!names.some((name) => /^NAT gateway /.test(name)), 'a public rack has none');
+        assert.ok(
+          names.some((name) => /^rack service web, ID \S+, running, /.test(name)),
+          `a rack service says the name AWS knows it by:\n${names.join('\n')}`,
+        );
+        // The request path: the internet to the router, the router down each zone, into the apps' processes.
+        const paths = await page
+          .locator('#edges polyline')
+          .evaluateAll((lines) =>
+            lines.map((line) => `${line.getAttribute('data-from')}->${line.getAttribute('data-to')}`),
+          );
+        assert.ok(paths.includes('internet->resource/Router'), paths.join('\n'));
+        assert.ok(
+          paths.some((path) => /^resource\/Router->zone\//.test(path)),
+          paths.join('\n'),
+        );
+        assert.ok(
+          paths.some((path) => /^zone\/\S+->server\/i-\w+\/group\/web\/web$/.test(path)),
+          paths.join('\n'),
+        );
+      }
+      if (rack === 'spot')
+        assert.ok(
+          names.some((name) => /^spot server i-\w+ (running|pending)/.test(name)),
+          `spot servers say so:\n${names.join('\n')}`,
+        );
       if (rack === 'creating')
         assert.ok(
-          names.some((name) => / creating\b/.test(name)),
+          names.some((name) => / pending\b/.test(name)),
           'a rack being created shows what is still being created',
         );
-      for (const theme of themes) {
-        await useTheme(ui, theme);
-        await ui.screenshot(`${rack}-${theme.name}`);
+      if (rack === 'public') {
+        for (const theme of themes) {
+          await useTheme(ui, theme);
+          await ui.screenshot(`${rack}-${theme.name}`);
+        }
+        // The legend, hidden and shown again from the toolbar.
+        const toggle = page.locator('#toggle-legend');
+        await toggle.click();
+        await page.locator('#legend').waitFor({ state: 'hidden', timeout: 5_000 });
+        assert.equal(await toggle.getAttribute('aria-pressed'), 'false');
+        await ui.screenshot(`${rack}-high-contrast-no-legend`);
+        await toggle.click();
+        await page.locator('#legend').waitFor({ timeout: 5_000 });
+        assert.match(await page.locator('#legend').innerText(), /running[\s\S]*draining[\s\S]*failed/);
+        await useTheme(ui, themes[1]);
+      } else if (rack === 'spot') {
+        // Scrolled down with the wheel, as a person would, to its spot servers.
+        const viewport = page.locator('#viewport');
+        const before = await viewport.getAttribute('transform');
+        await page.locator('#canvas').hover({ position: { x: 300, y: 300 } });
+        await ui.page.mouse.wheel(0, 420);
+        await page.locator(`#viewport:not([transform="${before}"])`).waitFor({ timeout: 5_000 });
+        // Off the diagram, so no tooltip covers it.
+        await page.locator('#freshness').hover();
+        await page.locator('#tooltip').waitFor({ state: 'hidden', timeout: 5_000 });
+        await ui.screenshot(`${rack}-dark-scrolled`);
+      } else if (['creating', 'routers'].includes(rack)) {
+        await ui.screenshot(`${rack}-dark`);
       }
-      await useTheme(ui, themes[1]);
     }
 
     // From the Inspect document's title: the public rack's panel, already open, comes forward.
@@ -146,14 +257,14 @@ walk(
       "a server is drawn inside its zone's element",
     );
     assert.ok((await server.locator('.kind-container').count()) > 0, 'its containers are drawn inside it');
-    await server.locator(':scope > .title').hover();
+    await server.locator(':scope > .face .tone-title').hover();
     await page.locator('#tooltip:not([hidden])').waitFor({ timeout: 5_000 });
     assert.equal(
       await page.locator('#tooltip').innerText(),
       await server.getAttribute('aria-label'),
       'hovering shows what it is',
     );
-    await server.locator(':scope > .title').click();
+    await server.locator(':scope > .face .tone-title').click();
     await page.locator('#zoom-in').click();
     const zoom = await page.locator('#zoom-level').innerText();
     simulator.world.drainServer(id);
@@ -250,6 +361,9 @@ walk(
 
     // Markup from AWS is text: shown literally, nothing of it run or turned into elements.
     const hostile = await openArchitecture(ui, 'hostile');
+    const hostileReading = await readTexts(hostile);
+    assert.deepEqual([hostileReading.cut, hostileReading.outside], [[], []], 'its texts whole, inside their boxes');
+    assert.ok(hostileReading.smallestPx >= smallestText, `its smallest text is ${hostileReading.smallestPx} px high`);
     const hostileNames = await labels(hostile);
     const text = await hostile.locator('#nodes').evaluate((nodes) => nodes.textContent ?? '');
     assert.ok(

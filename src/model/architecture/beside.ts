@@ -1,7 +1,7 @@
 import { statusStyle } from '../statusStyle';
 import { lastSegment } from './awsNames';
 import { sceneComponent } from './component';
-import { componentStatus } from './componentStatus';
+import { rackComponentStatus } from './componentStatus';
 import { consoleUrl, type ConsoleResource } from './console';
 import { containerGroups, type Placement } from './containerGroups';
 import { resourceName, type SceneContext } from './sceneContext';
@@ -104,7 +104,7 @@ function stackComponent(context: SceneContext): SceneComponent {
   );
   const details: DetailRow[] = [
     { label: 'Stack ID', value: rack.stackId },
-    { label: 'Status', value: label },
+    { label: 'Rack status', value: label },
     { label: 'CloudFormation status', value: rack.cloudformationStatus },
   ];
   if (rack.cloudformationReason) details.push({ label: 'Reason', value: rack.cloudformationReason });
@@ -119,7 +119,7 @@ function stackComponent(context: SceneContext): SceneComponent {
     noun: 'CloudFormation stack',
     label: rack.name,
     awsId: rack.stackId,
-    status: componentStatus(rack.status, label),
+    status: rackComponentStatus(rack.status),
     facts,
     details,
     consoleUrl: consoleUrl({ kind: 'stack', stackId: rack.stackId }, rack.region),
@@ -166,6 +166,7 @@ function clusterComponents(context: SceneContext, placement: Placement): SceneCo
         parent: parts.id,
         noun: 'rack service',
         label: service.name,
+        awsName: resource.physicalId !== undefined ? lastSegment(resource.physicalId) : undefined,
         facts: [counted(running, 'task')],
         details: [...resourceDetails(resource), { label: 'Tasks', value: String(running) }],
         consoleUrl:
@@ -175,8 +176,7 @@ function clusterComponents(context: SceneContext, placement: Placement): SceneCo
       }),
     );
   }
-  for (const child of containerGroups(parts.id, placement.unplaced, { cluster: name, region: rack.region }))
-    components.push(child);
+  components.push(...containerGroups(parts.id, placement.unplaced, { cluster: name, region: rack.region }).components);
   return components;
 }
 

@@ -20,6 +20,9 @@ export function sceneComponent(parts: ComponentParts): SceneComponent {
   if (parts.parent !== undefined) component.parent = parts.parent;
   if (parts.variant !== undefined) component.variant = parts.variant;
   if (parts.awsId !== undefined) component.awsId = parts.awsId;
+  if (parts.awsName !== undefined) component.awsName = parts.awsName;
+  if (parts.summary !== undefined) component.summary = parts.summary;
+  if (parts.meters !== undefined) component.meters = parts.meters;
   if (parts.logicalId !== undefined) component.logicalId = parts.logicalId;
   if (parts.status !== undefined) component.status = parts.status;
   if (parts.consoleUrl !== undefined) component.consoleUrl = parts.consoleUrl;

@@ -45,23 +45,34 @@ const balancers: readonly Balancer[] = [
 const internetId = 'internet';
 const clientId = 'client';
 
-export interface Entrances {
-  components: SceneComponent[];
-  edges: SceneEdge[];
+/** A load balancer drawn, and whose requests it takes on: the rack API's, the apps', or both. */
+export interface Entry {
+  id: string;
+  api: boolean;
+  apps: boolean;
 }
 
-function edge(from: string, to: string): SceneEdge {
+export interface Entrances {
+  components: SceneComponent[];
+  /** From each caller to the balancers it reaches. */
+  edges: SceneEdge[];
+  entries: Entry[];
+}
+
+export function edge(from: string, to: string): SceneEdge {
   return { id: `${from}->${to}`, from, to };
 }
 
 /**
  * The ways into the rack: the internet and you (the convox CLI, this editor), and the load balancers the stack
- * has, each with its host; an edge from each caller to what it can reach, and from each balancer into the VPC.
+ * has, each with its host; an edge from each caller to what it can reach. The API's balancer takes the rack
+ * API's requests, the routers the apps'.
  */
-export function entrancesOf(context: SceneContext, vpcId: string | undefined): Entrances {
+export function entrancesOf(context: SceneContext): Entrances {
   const { rack, resources } = context;
   const components: SceneComponent[] = [];
   const edges: SceneEdge[] = [];
+  const entries: Entry[] = [];
   const present = balancers.flatMap((balancer) => {
     const resource = resources.get(balancer.logicalId);
     return resource ? [{ balancer, resource, internal: balancer.internal(rack) }] : [];
@@ -120,7 +131,7 @@ export function entrancesOf(context: SceneContext, vpcId: string | undefined): E
     );
     if (!internal) edges.push(edge(internetId, parts.id));
     if (servesApi(balancer)) edges.push(edge(clientId, parts.id));
-    if (vpcId !== undefined) edges.push(edge(parts.id, vpcId));
+    entries.push({ id: parts.id, api: servesApi(balancer), apps: balancer.api !== true });
   }
-  return { components, edges };
+  return { components, edges, entries };
 }

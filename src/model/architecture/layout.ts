@@ -1,29 +1,24 @@
+import { cardFace, groupFace, tileFace, type Face } from './face';
+import type { Box, Point } from './geometry';
 import type { Banner, ComponentKind, Scene, SceneComponent, SceneEdge } from './sceneTypes';
 
-/** A rectangle in diagram units, from the diagram's top left corner. */
-export interface Box {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-
-export interface Point {
-  x: number;
-  y: number;
-}
+export type { Box, Point } from './geometry';
 
 export interface LayoutNode {
   component: SceneComponent;
   box: Box;
+  /** What is drawn on it, from its top left corner: texts in lines that fit its width, icons, bars. */
+  face: Face;
 }
 
 export interface LayoutEdge extends SceneEdge {
-  /** A polyline from the source's bottom to the target's top. */
+  /** A polyline, in the direction of the request. */
   points: Point[];
+  /** Ends in an arrowhead: every edge but the line a request runs down a zone's side. */
+  arrow: boolean;
 }
 
-/** The scene with a box for every component (a child's inside its parent's) and a route for every edge. */
+/** The scene with a box and a face for every component (a child's inside its parent's) and a route for every edge. */
 export interface Layout {
   width: number;
   height: number;
@@ -37,77 +32,82 @@ const margin = 24;
 /** Between the blocks of the top level: the callers, the balancers, the VPC and the column beside it. */
 const blockGap = 24;
 /** Above and below the balancers' row, where edges turn. */
-const rowGap = 48;
+const rowGap = 56;
 /** Between the components stacked beside the VPC: they are many and small, so closer than the blocks. */
 const sideGap = 8;
 const zoneWidth = 300;
-const sideWidth = 260;
-const callerSize = { width: 180, height: 44 };
-const balancerSize = { width: 220, height: 56 };
-const tile = 12;
-const tileGap = 3;
+const sideWidth = 280;
+const callerWidth = 240;
+const balancerWidth = 260;
 /** How far inside a target's side an edge may land, so it never meets a corner. */
 const edgeInset = 16;
+/** A zone keeps this much on its right for the line requests run down, clear of what is inside it. */
+const railLane = 20;
+/** A branch leaves that line level with the middle of its process's first row. */
+const branchDrop = 11;
 
-/** How a kind is drawn: room for its own text at the top, padding around its children, and space between them. */
+/** Room around a kind's children and between them; a zone's right side is the requests' lane. */
 interface Frame {
-  header: number;
   pad: number;
   gap: number;
+  padRight?: number;
 }
 
-const frames: Record<ComponentKind, Frame> = {
-  internet: { header: callerSize.height, pad: 0, gap: 0 },
-  client: { header: callerSize.height, pad: 0, gap: 0 },
-  loadBalancer: { header: balancerSize.height, pad: 0, gap: 0 },
-  vpc: { header: 36, pad: 12, gap: 12 },
-  zone: { header: 44, pad: 8, gap: 8 },
-  subnet: { header: 40, pad: 6, gap: 6 },
-  natGateway: { header: 36, pad: 0, gap: 0 },
-  server: { header: 44, pad: 6, gap: 6 },
-  serviceGroup: { header: 20, pad: 4, gap: tileGap },
-  container: { header: tile, pad: 0, gap: 0 },
-  cluster: { header: 48, pad: 8, gap: 6 },
-  rackService: { header: 36, pad: 0, gap: 0 },
-  bucket: { header: 44, pad: 0, gap: 0 },
-  table: { header: 44, pad: 0, gap: 0 },
-  fileSystem: { header: 44, pad: 0, gap: 0 },
-  function: { header: 44, pad: 0, gap: 0 },
-  logGroup: { header: 44, pad: 0, gap: 0 },
-  stack: { header: 44, pad: 0, gap: 0 },
+const frames: Partial<Record<ComponentKind, Frame>> = {
+  vpc: { pad: 12, gap: 12 },
+  zone: { pad: 8, gap: 8, padRight: railLane },
+  subnet: { pad: 6, gap: 6 },
+  server: { pad: 6, gap: 4 },
+  cluster: { pad: 8, gap: 6 },
 };
+const noFrame: Frame = { pad: 8, gap: 6 };
+
+function railX(zone: Box): number {
+  return zone.x + zone.width - railLane / 2;
+}
 
 class Placer {
   readonly boxes = new Map<string, Box>();
+  readonly faces = new Map<string, Face>();
 
   constructor(private readonly children: ReadonlyMap<string, SceneComponent[]>) {}
 
   /** Places a component and everything inside it at (x, y), `width` wide; returns its height. */
   place(component: SceneComponent, x: number, y: number, width: number): number {
-    const frame = frames[component.kind];
     const kids = this.children.get(component.id) ?? [];
+    if (component.kind === 'serviceGroup') return this.group(component, kids, x, y, width);
+    const frame = frames[component.kind] ?? noFrame;
+    const face = cardFace(component, this.faceWidth(component, width));
+    this.faces.set(component.id, face);
+    const inner = width - frame.pad - (frame.padRight ?? frame.pad);
     const height =
       kids.length === 0
-        ? frame.header
-        : frame.header +
-          this.inside(component.kind, kids, x + frame.pad, y + frame.header, width - 2 * frame.pad) +
-          frame.pad;
+        ? face.height
+        : face.height + this.inside(component.kind, kids, x + frame.pad, y + face.height, inner, frame) + frame.pad;
     this.boxes.set(component.id, { x, y, width, height });
     return height;
   }
 
-  /** Places a parent's children in the room inside it; returns the height they take. */
-  private inside(kind: ComponentKind, kids: readonly SceneComponent[], x: number, y: number, width: number): number {
-    if (kind === 'serviceGroup') return this.tiles(kids, x, y, width);
-    if (kind === 'vpc') return this.row(kids, x, y, frames.vpc.gap);
-    return this.column(kids, x, y, width, frames[kind].gap);
+  /** The VPC's text keeps over its first zone, and a zone's clear of the lane, so that no line crosses them. */
+  private faceWidth(component: SceneComponent, width: number): number {
+    if (component.kind === 'zone') return width - railLane;
+    if (component.kind === 'vpc') return Math.min(width, zoneWidth + (frames.vpc?.pad ?? 0) - railLane);
+    return width;
   }
 
-  /** Children one under another, all as wide as the parent's inside. */
-  private column(kids: readonly SceneComponent[], x: number, y: number, width: number, gap: number): number {
+  /** Places a parent's children in the room inside it; returns the height they take. */
+  private inside(
+    kind: ComponentKind,
+    kids: readonly SceneComponent[],
+    x: number,
+    y: number,
+    width: number,
+    frame: Frame,
+  ): number {
+    if (kind === 'vpc') return this.row(kids, x, y, frame.gap);
     let cursor = y;
-    for (const kid of kids) cursor += this.place(kid, x, cursor, width) + gap;
-    return cursor - gap - y;
+    for (const kid of kids) cursor += this.place(kid, x, cursor, width) + frame.gap;
+    return cursor - frame.gap - y;
   }
 
   /** Zones side by side, as tall as their contents. */
@@ -119,30 +119,38 @@ class Placer {
     return tallest;
   }
 
-  /** Containers as tiles, left to right, wrapping at the parent's inside width. */
-  private tiles(kids: readonly SceneComponent[], x: number, y: number, width: number): number {
-    const step = tile + tileGap;
-    const perRow = Math.max(1, Math.floor((width + tileGap) / step));
-    kids.forEach((kid, index) => {
-      this.boxes.set(kid.id, {
-        x: x + (index % perRow) * step,
-        y: y + Math.floor(index / perRow) * step,
-        width: tile,
-        height: tile,
-      });
+  /** A process group: its name, its tasks as squares, their tally; the squares are its children. */
+  private group(
+    component: SceneComponent,
+    tasks: readonly SceneComponent[],
+    x: number,
+    y: number,
+    width: number,
+  ): number {
+    const { face, tiles } = groupFace(component, tasks, width);
+    this.faces.set(component.id, face);
+    this.boxes.set(component.id, { x, y, width, height: face.height });
+    tasks.forEach((task, index) => {
+      const tile = tiles[index];
+      this.boxes.set(task.id, { x: x + tile.x, y: y + tile.y, width: tile.width, height: tile.height });
+      this.faces.set(task.id, tileFace(task));
     });
-    return Math.ceil(kids.length / perRow) * step - tileGap;
+    return face.height;
   }
 }
 
 function vpcWidth(zones: number): number {
-  const { pad, gap } = frames.vpc;
+  const { pad, gap } = frames.vpc ?? noFrame;
   return zones === 0 ? zoneWidth : 2 * pad + zones * zoneWidth + (zones - 1) * gap;
 }
 
-/** Lays fixed-size components side by side from x. */
-function placeRow(placer: Placer, row: readonly SceneComponent[], size: { width: number }, x: number, y: number): void {
-  row.forEach((component, index) => placer.place(component, x + index * (size.width + blockGap), y, size.width));
+/** Lays components side by side from x, each `width` wide; returns the tallest's height. */
+function placeRow(placer: Placer, row: readonly SceneComponent[], width: number, x: number, y: number): number {
+  let tallest = 0;
+  row.forEach((component, index) => {
+    tallest = Math.max(tallest, placer.place(component, x + index * (width + blockGap), y, width));
+  });
+  return tallest;
 }
 
 /** Of a row of at least one: an empty row is not placed, so its width does not matter. */
@@ -163,44 +171,111 @@ function route(from: Box, to: Box): Point[] {
   return [start, { x: start.x, y: turn }, { x: end.x, y: turn }, end];
 }
 
+/** The components of the scene by kind and by parent. */
+interface Sorted {
+  children: Map<string, SceneComponent[]>;
+  kinds: Map<string, ComponentKind>;
+  callers: SceneComponent[];
+  balancers: SceneComponent[];
+  side: SceneComponent[];
+  vpc?: SceneComponent;
+}
+
+function sortScene(scene: Scene): Sorted {
+  const sorted: Sorted = { children: new Map(), kinds: new Map(), callers: [], balancers: [], side: [] };
+  for (const component of scene.components) {
+    sorted.kinds.set(component.id, component.kind);
+    if (component.parent !== undefined) {
+      const siblings = sorted.children.get(component.parent);
+      if (siblings) siblings.push(component);
+      else sorted.children.set(component.parent, [component]);
+    } else if (component.kind === 'internet' || component.kind === 'client') sorted.callers.push(component);
+    else if (component.kind === 'loadBalancer') sorted.balancers.push(component);
+    else if (component.kind === 'vpc') sorted.vpc = component;
+    else sorted.side.push(component);
+  }
+  return sorted;
+}
+
+function isBranch(edge: SceneEdge, kinds: ReadonlyMap<string, ComponentKind>): boolean {
+  return kinds.get(edge.from) === 'zone' && kinds.get(edge.to) === 'serviceGroup';
+}
+
+function isTrunk(edge: SceneEdge, kinds: ReadonlyMap<string, ComponentKind>): boolean {
+  return kinds.get(edge.from) === 'loadBalancer' && kinds.get(edge.to) === 'zone';
+}
+
+/** Field by field rather than spread: a rack has hundreds of edges, and literals are the quicker to make. */
+function routedEdge(edge: SceneEdge, points: Point[], arrow: boolean): LayoutEdge {
+  return { id: edge.id, from: edge.from, to: edge.to, points, arrow };
+}
+
+/**
+ * The routes of the edges, in the scene's order. A request runs from a balancer to the zones of the processes it
+ * reaches, turning at `turnY` above the VPC, then down the zone's lane as far as its last process, and branches
+ * off into each; every other edge runs from its source's bottom to its target's top.
+ */
+function routes(
+  edges: readonly SceneEdge[],
+  boxes: ReadonlyMap<string, Box>,
+  kinds: ReadonlyMap<string, ComponentKind>,
+  turnY: number,
+): LayoutEdge[] {
+  const laneEnds = new Map<string, number>();
+  for (const edge of edges) {
+    const to = boxes.get(edge.to);
+    if (to && isBranch(edge, kinds)) laneEnds.set(edge.from, Math.max(laneEnds.get(edge.from) ?? 0, to.y + branchDrop));
+  }
+  const routed: LayoutEdge[] = [];
+  for (const edge of edges) {
+    const from = boxes.get(edge.from);
+    const to = boxes.get(edge.to);
+    if (!from || !to) continue;
+    if (isBranch(edge, kinds)) {
+      const y = to.y + branchDrop;
+      routed.push(
+        routedEdge(
+          edge,
+          [
+            { x: railX(from), y },
+            { x: to.x + to.width, y },
+          ],
+          true,
+        ),
+      );
+    } else if (isTrunk(edge, kinds)) {
+      const start = { x: from.x + Math.round(from.width / 2), y: from.y + from.height };
+      const lane = railX(to);
+      const end = { x: lane, y: laneEnds.get(edge.to) ?? to.y };
+      const points = start.x === lane ? [start, end] : [start, { x: start.x, y: turnY }, { x: lane, y: turnY }, end];
+      routed.push(routedEdge(edge, points, false));
+    } else {
+      routed.push(routedEdge(edge, route(from, to), true));
+    }
+  }
+  return routed;
+}
+
 /**
  * Where everything is drawn: the callers in a row on top, the load balancers in a row under them, and under
  * those the VPC (zones as columns; in each its subnets, then its servers one under another, each with its
- * containers as tiles in groups) with the rest of the rack in a column to its right. The same scene always
- * gives the same layout; siblings never overlap.
+ * processes and their tasks) with the rest of the rack in a column to its right. Each component is as tall as its
+ * face and children need, at 100% every text in its box. The same scene always gives the same layout; siblings
+ * never overlap.
  */
 export function layoutOf(scene: Scene): Layout {
-  const children = new Map<string, SceneComponent[]>();
-  const callers: SceneComponent[] = [];
-  const balancers: SceneComponent[] = [];
-  const side: SceneComponent[] = [];
-  let vpc: SceneComponent | undefined;
-  for (const component of scene.components) {
-    if (component.parent !== undefined) {
-      const siblings = children.get(component.parent);
-      if (siblings) siblings.push(component);
-      else children.set(component.parent, [component]);
-    } else if (component.kind === 'internet' || component.kind === 'client') callers.push(component);
-    else if (component.kind === 'loadBalancer') balancers.push(component);
-    else if (component.kind === 'vpc') vpc = component;
-    else side.push(component);
-  }
-
+  const { children, kinds, callers, balancers, side, vpc } = sortScene(scene);
   const placer = new Placer(children);
   const networkWidth = vpc ? vpcWidth(children.get(vpc.id)?.length ?? 0) : 0;
   const sideX = margin + (vpc ? networkWidth + blockGap : 0);
   // The rows above are centred over the VPC, so balancers sit over it and their edges run straight down.
   const centreWidth = vpc ? networkWidth : sideWidth;
-  const callersWidth = rowWidth(callers.length, callerSize.width);
-  const balancersWidth = rowWidth(balancers.length, balancerSize.width);
+  const centred = (width: number): number => margin + Math.max(0, Math.floor((centreWidth - width) / 2));
 
   let y = margin;
-  placeRow(placer, callers, callerSize, margin + Math.max(0, Math.floor((centreWidth - callersWidth) / 2)), y);
-  y += callerSize.height + rowGap;
-  if (balancers.length > 0) {
-    placeRow(placer, balancers, balancerSize, margin + Math.max(0, Math.floor((centreWidth - balancersWidth) / 2)), y);
-    y += balancerSize.height + rowGap;
-  }
+  y += placeRow(placer, callers, callerWidth, centred(rowWidth(callers.length, callerWidth)), y) + rowGap;
+  if (balancers.length > 0)
+    y += placeRow(placer, balancers, balancerWidth, centred(rowWidth(balancers.length, balancerWidth)), y) + rowGap;
   let bottom = y;
   if (vpc) bottom = y + placer.place(vpc, margin, y, networkWidth);
   let sideY = y;
@@ -212,16 +287,12 @@ export function layoutOf(scene: Scene): Layout {
   let right = 0;
   for (const component of scene.components) {
     const box = placer.boxes.get(component.id);
-    if (!box) continue;
-    nodes.push({ component, box });
+    const face = placer.faces.get(component.id);
+    if (!box || !face) continue;
+    nodes.push({ component, box, face });
     right = Math.max(right, box.x + box.width);
   }
-  const edges: LayoutEdge[] = [];
-  for (const edge of scene.edges) {
-    const from = placer.boxes.get(edge.from);
-    const to = placer.boxes.get(edge.to);
-    if (from && to) edges.push({ id: edge.id, from: edge.from, to: edge.to, points: route(from, to) });
-  }
+  const edges = routes(scene.edges, placer.boxes, kinds, y - Math.round(rowGap / 2));
   const layout: Layout = { width: right + margin, height: bottom + margin, nodes, edges };
   if (scene.banner) layout.banner = scene.banner;
   return layout;

@@ -1,12 +1,12 @@
 import { sceneComponent } from './component';
-import { componentStatus, serverStatus } from './componentStatus';
+import { componentStatus, serverStatus, statusTally } from './componentStatus';
 import { consoleUrl } from './console';
-import { containerGroups, type Placement } from './containerGroups';
+import { containerGroups, type Placement, type ProcessGroup } from './containerGroups';
 import type { Server, ServerRole, StackResource } from './data';
 import { resourceName, type SceneContext } from './sceneContext';
-import type { DetailRow, SceneComponent } from './sceneTypes';
+import type { DetailRow, Meter, SceneComponent } from './sceneTypes';
 import { resourceDetails, resourceParts } from './stackResources';
-import { compareText, counted, tally, wholePercent } from './words';
+import { compareText, counted, wholePercent } from './words';
 
 /** The stack's subnets and NAT gateways come in threes, one per zone, numbered alike (§7: the third with HA3). */
 const zoneIndexes = [0, 1, 2];
@@ -155,6 +155,7 @@ function serverComponent(context: SceneContext, server: Server, parent: string, 
     { label: 'Instance ID', value: server.id },
     { label: 'Role', value: roleNouns[server.role] },
     { label: 'Status', value: status.text },
+    { label: 'ECS status', value: server.status },
     { label: 'Tasks', value: String(tasks) },
   ];
   if (server.availabilityZone !== undefined) {
@@ -165,12 +166,13 @@ function serverComponent(context: SceneContext, server: Server, parent: string, 
     facts.push(server.instanceType);
     details.push({ label: 'Instance type', value: server.instanceType });
   }
+  const meters: Meter[] = [];
   if (server.cpu !== undefined) {
-    facts.push(`CPU ${wholePercent(server.cpu)}`);
+    meters.push({ label: 'CPU', share: server.cpu });
     details.push({ label: 'CPU in use', value: wholePercent(server.cpu) });
   }
   if (server.memory !== undefined) {
-    facts.push(`memory ${wholePercent(server.memory)}`);
+    meters.push({ label: 'memory', share: server.memory });
     details.push({ label: 'Memory in use', value: wholePercent(server.memory) });
   }
   if (server.subnetId !== undefined) details.push({ label: 'Subnet', value: server.subnetId });
@@ -185,6 +187,7 @@ function serverComponent(context: SceneContext, server: Server, parent: string, 
     awsId: server.id,
     status,
     facts,
+    meters: meters.length > 0 ? meters : undefined,
     details,
     consoleUrl: consoleUrl({ kind: 'instance', id: server.id }, context.rack.region),
   });
@@ -192,9 +195,9 @@ function serverComponent(context: SceneContext, server: Server, parent: string, 
 
 function zoneComponent(zone: ZonePlan, parent: string, placement: Placement): SceneComponent {
   const tasks = zone.servers.reduce((sum, server) => sum + tasksOn(server, placement), 0);
-  const statuses = zone.servers.map((server) => serverStatus(server.status).text);
+  const statuses = statusTally(zone.servers.map((server) => serverStatus(server.status)));
   const servers =
-    zone.servers.length > 0 ? `${counted(zone.servers.length, 'server')}: ${tally(statuses)}` : counted(0, 'server');
+    zone.servers.length > 0 ? `${counted(zone.servers.length, 'server')}: ${statuses}` : counted(0, 'server');
   const details: DetailRow[] = [{ label: 'Zone', value: zone.availabilityZone ?? 'not known yet' }];
   for (const [label, resource] of [
     ['Public subnet', zone.publicSubnet],
@@ -211,24 +214,36 @@ function zoneComponent(zone: ZonePlan, parent: string, placement: Placement): Sc
     noun: 'zone',
     label: zone.label,
     facts: [servers, counted(tasks, 'task')],
+    summary: [counted(zone.servers.length, 'server'), counted(tasks, 'task')],
     details,
   });
 }
 
 export const vpcComponentId = 'vpc';
 
+/** An app's process running on a server of a zone: where a request to it enters the zone. */
+export interface ZoneProcess extends ProcessGroup {
+  zone: string;
+}
+
+export interface Network {
+  components: SceneComponent[];
+  /** Every process group on a server, with its zone, in drawing order. */
+  processes: ZoneProcess[];
+}
+
 /**
  * The VPC (the stack's own, or the existing one it was installed into) holding a zone per availability zone:
  * the zone's public subnet with its NAT gateway, its private subnet, and its servers, each holding its
  * containers grouped by app and service. Empty while the rack has none of these yet.
  */
-export function networkOf(context: SceneContext, placement: Placement): SceneComponent[] {
+export function networkOf(context: SceneContext, placement: Placement): Network {
   const { rack, resources, data } = context;
   const zones = zonesWithServers(context);
   const vpcResource = resources.get('Vpc');
   const vpcAwsId =
     resourceName(context, 'Vpc', 'Vpc') ?? data.resources.vpc?.id ?? (rack.parameters.ExistingVpc || undefined);
-  if (!vpcResource && vpcAwsId === undefined && zones.length === 0) return [];
+  if (!vpcResource && vpcAwsId === undefined && zones.length === 0) return { components: [], processes: [] };
 
   const cidr = data.resources.vpc?.cidr ?? rack.outputs.Vpccidr;
   const details: DetailRow[] = vpcResource
@@ -239,7 +254,7 @@ export function networkOf(context: SceneContext, placement: Placement): SceneCom
   const components: SceneComponent[] = [
     sceneComponent({
       // A VPC the rack was installed into is not the stack's: it has no CloudFormation status, it is just there.
-      ...(vpcResource ? resourceParts(vpcResource) : { status: componentStatus('running', 'existing') }),
+      ...(vpcResource ? resourceParts(vpcResource) : { status: componentStatus('running') }),
       id: vpcComponentId,
       kind: 'vpc',
       noun: 'VPC',
@@ -251,6 +266,7 @@ export function networkOf(context: SceneContext, placement: Placement): SceneCom
     }),
   ];
 
+  const processes: ZoneProcess[] = [];
   const clusters = {
     rack: resourceName(context, 'Cluster', 'Cluster'),
     build: resourceName(context, 'BuildCluster', 'BuildCluster'),
@@ -268,9 +284,10 @@ export function networkOf(context: SceneContext, placement: Placement): SceneCom
       const component = serverComponent(context, server, zone.id, containers.length);
       components.push(component);
       const cluster = server.role === 'build' ? clusters.build : clusters.rack;
-      for (const child of containerGroups(component.id, containers, { cluster, region: rack.region }))
-        components.push(child);
+      const grouped = containerGroups(component.id, containers, { cluster, region: rack.region });
+      components.push(...grouped.components);
+      for (const { id, app, service } of grouped.groups) processes.push({ id, app, service, zone: zone.id });
     }
   }
-  return components;
+  return { components, processes };
 }

@@ -7,6 +7,8 @@ export const pageIds = {
   fit: 'fit',
   zoomLevel: 'zoom-level',
   exportSvg: 'export-svg',
+  toggleLegend: 'toggle-legend',
+  legend: 'legend',
   freshness: 'freshness',
   banner: 'banner',
   bannerText: 'banner-text',
@@ -74,8 +76,9 @@ function iconButton(id: string, icon: string, label: string, key?: string): stri
 }
 
 /**
- * The architecture panel's page: a toolbar, the banner and failure lines, the diagram's empty SVG, the details
- * pane and the tooltip, all filled in by the script from the messages it is sent. The rack's identity (and a
+ * The architecture panel's page: a toolbar, the banner and failure lines, the legend, the diagram's empty SVG
+ * (the edges over the components: requests run across the zones they enter), the details pane and the tooltip,
+ * all filled in by the script from the messages it is sent. The rack's identity (and a
  * restored view) ride on the body so the page can save them before its first picture arrives.
  */
 export function architecturePage(parts: PageParts): string {
@@ -99,13 +102,15 @@ ${iconButton(pageIds.zoomOut, 'zoom-out', 'Zoom Out', '-')}
 ${iconButton(pageIds.zoomIn, 'zoom-in', 'Zoom In', '+')}
 ${iconButton(pageIds.fit, 'screen-normal', 'Fit to Window', '0')}
 ${iconButton(pageIds.exportSvg, 'desktop-download', 'Export as SVG')}
+<button id="${pageIds.toggleLegend}" class="toggle-button" type="button" aria-pressed="true" aria-controls="${pageIds.legend}" title="Show or hide what the colours, icons and lines mean"><span class="codicon codicon-symbol-color" aria-hidden="true"></span> Legend</button>
 <span id="${pageIds.freshness}" class="freshness" role="status">Reading ${name}…</span>
 </header>
 <div id="${pageIds.banner}" class="banner" role="status" hidden><span class="codicon codicon-info" aria-hidden="true"></span><span id="${pageIds.bannerText}"></span><button id="${pageIds.diagnose}" class="text-button" type="button">Diagnose</button></div>
 <div id="${pageIds.failure}" class="failure" role="alert" hidden><span class="codicon codicon-warning" aria-hidden="true"></span><span id="${pageIds.failureText}" class="failure-text"></span><button id="${pageIds.retry}" class="text-button" type="button">Retry</button></div>
+<div id="${pageIds.legend}" class="legend" role="region" aria-label="Legend"></div>
 <div class="workspace">
 <div id="${pageIds.canvas}" class="canvas" tabindex="0" aria-label="Architecture of ${name}. Arrow keys pan, plus and minus zoom, 0 fits, Tab enters the components.">
-<svg id="${pageIds.diagram}" class="diagram" xmlns="http://www.w3.org/2000/svg"><defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto"><path class="arrow-head" d="M0,0 L10,5 L0,10 z"/></marker></defs><g id="${pageIds.viewport}"><g id="${pageIds.edges}" class="edges" aria-hidden="true"></g><g id="${pageIds.nodes}" role="tree" aria-label="Components of ${name}"></g></g></svg>
+<svg id="${pageIds.diagram}" class="diagram" xmlns="http://www.w3.org/2000/svg"><defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto"><path class="arrow-head" d="M0,0 L10,5 L0,10 z"/></marker></defs><g id="${pageIds.viewport}"><g id="${pageIds.nodes}" role="tree" aria-label="Components of ${name}"></g><g id="${pageIds.edges}" class="edges" aria-hidden="true"></g></g></svg>
 <p id="${pageIds.placeholder}" class="placeholder">Reading the resources of ${name}…</p>
 </div>
 <aside id="${pageIds.details}" class="details" aria-labelledby="${pageIds.detailsTitle}" hidden>

@@ -35,8 +35,8 @@ function viewState(raw: unknown): ViewState | undefined {
   if (!isPlainObject(raw)) return undefined;
   const message = parseWebviewMessage({ ...raw, type: 'viewState' });
   if (message?.type !== 'viewState') return undefined;
-  const { zoom, panX, panY, selected } = message;
-  return selected === undefined ? { zoom, panX, panY } : { zoom, panX, panY, selected };
+  const { type: _type, ...view } = message;
+  return view;
 }
 
 /**

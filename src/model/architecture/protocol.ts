@@ -7,12 +7,14 @@ export interface RackIdentity {
   stackId: string;
 }
 
-/** How the webview shows the diagram: zoom, pan (in screen pixels) and the selected component. */
+/** How the webview shows the diagram: zoom, pan (in screen pixels), the selected component, the legend. */
 export interface ViewState {
   zoom: number;
   panX: number;
   panY: number;
   selected?: string;
+  /** False once the person hid the legend; shown when absent. */
+  legend?: boolean;
 }
 
 /** The whole picture, sent when the panel opens, when it asks again (`ready`), and after a failure is over. */
@@ -98,12 +100,16 @@ function idMessage(
 }
 
 function viewState(raw: Fields): WebviewMessage | undefined {
-  if (!shaped(raw, ['type', 'zoom', 'panX', 'panY'], ['selected'])) return undefined;
-  const { zoom, panX, panY, selected } = raw;
+  if (!shaped(raw, ['type', 'zoom', 'panX', 'panY'], ['selected', 'legend'])) return undefined;
+  const { zoom, panX, panY, selected, legend } = raw;
   if (!within(zoom, zoomRange.min, zoomRange.max) || !within(panX, -maxPan, maxPan) || !within(panY, -maxPan, maxPan))
     return undefined;
-  if (selected === undefined) return { type: 'viewState', zoom, panX, panY };
-  return text(selected, maxIdLength) ? { type: 'viewState', zoom, panX, panY, selected } : undefined;
+  if (selected !== undefined && !text(selected, maxIdLength)) return undefined;
+  if (legend !== undefined && typeof legend !== 'boolean') return undefined;
+  const message: WebviewMessage = { type: 'viewState', zoom, panX, panY };
+  if (selected !== undefined) message.selected = selected;
+  if (legend !== undefined) message.legend = legend;
+  return message;
 }
 
 /**
@@ -111,7 +117,7 @@ function viewState(raw: Fields): WebviewMessage | undefined {
  * above: a known type, every field of the right type and length, nothing else.
  */
 export function parseWebviewMessage(raw: unknown): WebviewMessage | undefined {
-  if (!shaped(raw, ['type'], ['id', 'text', 'svg', 'zoom', 'panX', 'panY', 'selected'])) return undefined;
+  if (!shaped(raw, ['type'], ['id', 'text', 'svg', 'zoom', 'panX', 'panY', 'selected', 'legend'])) return undefined;
   switch (raw.type) {
     case 'ready':
     case 'retry':

@@ -1,11 +1,12 @@
 import type { RackStatus } from '../rack';
 import { statusStyle } from '../statusStyle';
 import { besideOf } from './beside';
-import { componentStatus } from './componentStatus';
+import { rackComponentStatus } from './componentStatus';
 import { placeContainers } from './containerGroups';
 import type { ArchitectureData } from './data';
 import { entrancesOf } from './entrances';
 import { networkOf, vpcComponentId } from './network';
+import { requestPaths } from './requestPaths';
 import { sceneContext } from './sceneContext';
 import type { Banner, Scene } from './sceneTypes';
 
@@ -23,21 +24,23 @@ function bannerOf(data: ArchitectureData): Banner | undefined {
   if (!unsettled.has(rack.status)) return undefined;
   const label = statusStyle(rack.status).label;
   const reason = rack.cloudformationReason ? `. ${rack.cloudformationReason}` : '';
-  return { status: componentStatus(rack.status, label), text: `${rack.displayName}: ${label}${reason}` };
+  return { status: rackComponentStatus(rack.status), text: `${rack.displayName}: ${label}${reason}` };
 }
 
 /**
- * The rack's architecture: the ways in, the VPC with its zones, subnets, servers and containers, and the
- * services beside it. Only what the stack has (or had so far, while it is created) is in it.
+ * The rack's architecture: the ways in, the VPC with its zones, subnets, servers and containers, the services
+ * beside it, and the paths of requests from the internet and you to the processes on the servers. Only what the
+ * stack has (or had so far, while it is created) is in it.
  */
 export function sceneOf(data: ArchitectureData): Scene {
   const context = sceneContext(data);
   const placement = placeContainers(data.runtime);
   const network = networkOf(context, placement);
-  const entrances = entrancesOf(context, network.length > 0 ? vpcComponentId : undefined);
+  const entrances = entrancesOf(context);
+  const vpc = network.components.length > 0 ? vpcComponentId : undefined;
   const scene: Scene = {
-    components: [...entrances.components, ...network, ...besideOf(context, placement)],
-    edges: entrances.edges,
+    components: [...entrances.components, ...network.components, ...besideOf(context, placement)],
+    edges: [...entrances.edges, ...requestPaths(entrances.entries, network.processes, data.rack.name, vpc)],
   };
   const banner = bannerOf(data);
   if (banner) scene.banner = banner;

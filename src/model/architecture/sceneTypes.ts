@@ -23,6 +23,13 @@ export type ComponentKind =
 /** How a component of a kind is drawn apart from its siblings: a public or internal balancer, a spot server… */
 export type ComponentVariant = 'public' | 'internal' | 'private' | 'rack' | 'spot' | 'build';
 
+/** A share of something in use, drawn as a small bar: a server's CPU or memory. */
+export interface Meter {
+  label: string;
+  /** 0–1. */
+  share: number;
+}
+
 export interface DetailRow {
   label: string;
   value: string;
@@ -42,12 +49,21 @@ export interface SceneComponent {
   variant?: ComponentVariant;
   /** The AWS physical id (an id, a name or an ARN) once AWS has given one. */
   awsId?: string;
+  /** The name AWS knows it by, when its label is another: a rack service `web` is `production-ServiceWebApi-W1`. */
+  awsName?: string;
   /** The rack stack's logical id for it, when the stack made it. */
   logicalId?: string;
   status?: ComponentStatus;
   /** Short facts drawn under the label and read after the status: counts, zone, host name. */
   facts: string[];
-  /** What a screen reader says for it: kind, name, status, facts (see accessibleName.ts). */
+  /**
+   * Drawn in place of the facts when they would say more than fits: a zone draws its counts, its servers their
+   * own statuses, so that a server changing state does not make its zone taller.
+   */
+  summary?: string[];
+  /** Shares in use, drawn as bars and read after the facts. */
+  meters?: Meter[];
+  /** What a screen reader and the tooltip say: kind, name, AWS id, status, facts (see accessibleName.ts). */
   accessibleName: string;
   /** The details pane's rows. */
   details: DetailRow[];

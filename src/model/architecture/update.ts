@@ -1,5 +1,8 @@
 import type { Box, Layout, LayoutEdge, LayoutNode } from './layout';
-import type { Banner, SceneComponent } from './sceneTypes';
+import type { Banner } from './sceneTypes';
+
+/** What a component shows, apart from where. */
+export type NodeContent = Omit<LayoutNode, 'box'>;
 
 /**
  * What changed between two layouts of a rack, for the webview to patch its drawing in place. Apply in this
@@ -13,8 +16,8 @@ export interface LayoutUpdate {
   added: LayoutNode[];
   /** Components that exist in both with another box. */
   moved: Array<{ id: string; box: Box }>;
-  /** Components that exist in both with other content (status, label, accessible name, facts, details…). */
-  changed: SceneComponent[];
+  /** Components that exist in both with other content (status, label, accessible name, facts, details…) or face. */
+  changed: NodeContent[];
   edges: { removed: string[]; added: LayoutEdge[]; rerouted: LayoutEdge[] };
   /** The new banner, `null` when it went away; absent when it did not change. */
   banner?: Banner | null;
@@ -43,7 +46,7 @@ function nodeChanges(before: Layout, after: Layout): Pick<LayoutUpdate, 'removed
   const replaced = new Set<string>();
   const added: LayoutNode[] = [];
   const moved: LayoutUpdate['moved'] = [];
-  const changed: SceneComponent[] = [];
+  const changed: NodeContent[] = [];
   for (const node of after.nodes) {
     const { component } = node;
     const old = earlier.get(component.id);
@@ -54,7 +57,8 @@ function nodeChanges(before: Layout, after: Layout): Pick<LayoutUpdate, 'removed
       continue;
     }
     if (!sameBox(old.box, node.box)) moved.push({ id: component.id, box: node.box });
-    if (!sameData(old.component, component)) changed.push(component);
+    if (!sameData(old.component, component) || !sameData(old.face, node.face))
+      changed.push({ component, face: node.face });
   }
   const removed = before.nodes.map((node) => node.component.id).filter((id) => !later.has(id) || replaced.has(id));
   return { removed, added, moved, changed };

@@ -198,8 +198,8 @@ export class ArchitecturePanel implements vscode.Disposable {
         await exportSvg(this.rack, message.svg);
         return;
       case 'viewState': {
-        const { zoom, panX, panY, selected } = message;
-        this.viewState = selected === undefined ? { zoom, panX, panY } : { zoom, panX, panY, selected };
+        const { type: _type, ...view } = message;
+        this.viewState = view;
         return;
       }
     }

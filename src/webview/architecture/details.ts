@@ -55,10 +55,11 @@ export class DetailsPane {
     this.title.textContent = [component.noun, component.label].filter((part) => part !== '').join(' ');
     this.status.replaceChildren();
     if (component.status) {
-      const dot = document.createElement('span');
-      dot.className = 'status-swatch';
-      dot.style.setProperty('--status', themeColor(component.status.color));
-      this.status.append(dot, component.status.text);
+      const icon = document.createElement('span');
+      icon.className = `codicon codicon-${component.status.icon} status-icon`;
+      icon.setAttribute('aria-hidden', 'true');
+      icon.style.setProperty('--status', themeColor(component.status.color));
+      this.status.append(icon, component.status.text);
     }
     if (component.facts.length > 0)
       this.status.append(`${component.status ? ' · ' : ''}${component.facts.join(' · ')}`);

@@ -1,49 +1,19 @@
+import type { FacePart } from '../../model/architecture/face';
 import type { Box, Layout, LayoutEdge, LayoutNode } from '../../model/architecture/layout';
-import type { ComponentKind, SceneComponent } from '../../model/architecture/sceneTypes';
+import type { SceneComponent } from '../../model/architecture/sceneTypes';
 import type { LayoutUpdate } from '../../model/architecture/update';
 import { svgElement, themeColor } from './dom';
 import type { Glyphs } from './glyphs';
 
-/** The codicon drawn beside each kind of component's name. */
-const kindIcons: Record<ComponentKind, string> = {
-  internet: 'globe',
-  client: 'person',
-  loadBalancer: 'type-hierarchy',
-  vpc: 'cloud',
-  zone: 'location',
-  subnet: 'symbol-namespace',
-  natGateway: 'arrow-swap',
-  server: 'server',
-  serviceGroup: 'package',
-  container: 'circle-filled',
-  cluster: 'layers',
-  rackService: 'gear',
-  bucket: 'archive',
-  table: 'table',
-  fileSystem: 'file-submodule',
-  function: 'symbol-method',
-  logGroup: 'output',
-  stack: 'layers-active',
-};
-
-/** Text metrics of the stylesheet's diagram font, to cut names that would overflow their box. */
-const textInset = 30;
-const averageCharWidth = 7.2;
-const smallHeader = 24;
-
-/** The elements drawn for one component; a container tile is its frame alone. */
+/** The elements drawn for one component. */
 interface Drawn {
   node: LayoutNode;
   group: SVGGElement;
   frame: SVGRectElement;
-  texts?: { icon: SVGTextElement; title: SVGTextElement; subtitle: SVGTextElement; status: SVGCircleElement };
+  /** Its texts, icons and bars, drawn from its top left corner. */
+  face: SVGGElement;
   /** Where the components inside it are drawn: nested as in the scene, at their own absolute boxes. */
-  children?: SVGGElement;
-}
-
-function fitted(text: string, width: number): string {
-  const room = Math.max(1, Math.floor(width / averageCharWidth));
-  return text.length <= room ? text : `${text.slice(0, Math.max(0, room - 1))}…`;
+  children: SVGGElement;
 }
 
 function points(edge: LayoutEdge): string {
@@ -111,14 +81,14 @@ export class Drawing {
     for (const { id, box } of update.moved) {
       const drawn = this.drawn.get(id);
       if (!drawn) continue;
-      drawn.node = { component: drawn.node.component, box };
-      this.render(drawn);
+      drawn.node = { ...drawn.node, box };
+      this.place(drawn);
     }
-    for (const component of update.changed) {
-      const drawn = this.drawn.get(component.id);
+    for (const content of update.changed) {
+      const drawn = this.drawn.get(content.component.id);
       if (!drawn) continue;
-      drawn.node = { component, box: drawn.node.box };
-      this.render(drawn);
+      drawn.node = { ...content, box: drawn.node.box };
+      this.paint(drawn);
     }
     for (const id of update.edges.removed) {
       this.edges.get(id)?.remove();
@@ -147,70 +117,75 @@ export class Drawing {
       tabindex: -1,
       'aria-selected': 'false',
     });
-    const frame = svgElement('rect', { class: 'frame', rx: component.kind === 'container' ? 2 : 4 });
-    group.append(frame);
-    const drawn: Drawn = { node, group, frame };
-    if (component.kind !== 'container') {
-      const texts = {
-        icon: svgElement('text', { class: 'icon', 'aria-hidden': 'true' }),
-        title: svgElement('text', { class: 'title', 'aria-hidden': 'true' }),
-        subtitle: svgElement('text', { class: 'subtitle', 'aria-hidden': 'true' }),
-        status: svgElement('circle', { class: 'status-dot', r: 4 }),
-      };
-      group.append(texts.icon, texts.title, texts.subtitle, texts.status);
-      drawn.texts = texts;
-      drawn.children = svgElement('g', { role: 'group' });
-      group.append(drawn.children);
-    }
-    const parent = component.parent === undefined ? undefined : this.drawn.get(component.parent)?.children;
-    (parent ?? this.nodesRoot).append(group);
+    const frame = svgElement('rect', { class: 'frame', rx: component.kind === 'container' ? 3 : 4 });
+    const face = svgElement('g', { class: 'face', 'aria-hidden': 'true' });
+    const children = svgElement('g', { role: 'group' });
+    group.append(frame, face, children);
+    const parent = component.parent === undefined ? undefined : this.drawn.get(component.parent);
+    (parent?.children ?? this.nodesRoot).append(group);
+    const drawn: Drawn = { node, group, frame, face, children };
     this.drawn.set(component.id, drawn);
-    this.render(drawn);
-    if (parent) this.drawn.get(component.parent ?? '')?.group.setAttribute('aria-expanded', 'true');
+    this.place(drawn);
+    this.paint(drawn);
+    parent?.group.setAttribute('aria-expanded', 'true');
   }
 
-  /** Sets everything a component shows from its node: box, texts, status colour, accessible name. */
-  private render(drawn: Drawn): void {
-    const { component, box } = drawn.node;
-    const { group, frame, texts } = drawn;
+  /** Puts a component's frame and face at its box. */
+  private place(drawn: Drawn): void {
+    const { box } = drawn.node;
+    for (const [name, value] of Object.entries(box)) drawn.frame.setAttribute(name, String(value));
+    drawn.face.setAttribute('transform', `translate(${box.x} ${box.y})`);
+  }
+
+  /** Sets what a component shows from its node: its classes, status colour, accessible name and face. */
+  private paint(drawn: Drawn): void {
+    const { component, face } = drawn.node;
     const classes = ['component', `kind-${component.kind}`];
     if (component.variant) classes.push(`variant-${component.variant}`);
-    if (component.status) classes.push(`severity-${Math.min(component.status.severity, 5)}`);
-    group.setAttribute('class', classes.join(' '));
-    group.setAttribute('aria-label', component.accessibleName);
+    if (component.status) classes.push(`severity-${component.status.severity}`);
+    drawn.group.setAttribute('class', classes.join(' '));
+    drawn.group.setAttribute('aria-label', component.accessibleName);
     // A CSS custom property through the CSSOM, which the page's policy allows, unlike a style attribute.
-    group.style.setProperty('--status', themeColor(component.status?.color));
-    for (const [name, value] of Object.entries(box)) frame.setAttribute(name, String(value));
-    if (!texts) return;
-    const small = box.height < smallHeader || component.kind === 'serviceGroup';
-    const left = small ? 6 : textInset;
-    // Clear of the status dot in the top right corner.
-    const room = box.width - left - 20;
-    texts.icon.textContent = small ? '' : this.glyphs.of(kindIcons[component.kind]);
-    texts.icon.setAttribute('x', String(box.x + 8));
-    texts.icon.setAttribute('y', String(box.y + 22));
-    texts.title.textContent = fitted(component.label || component.noun, room);
-    texts.title.setAttribute('x', String(box.x + left));
-    texts.title.setAttribute('y', String(box.y + (small ? 14 : 18)));
-    const subtitle = [component.label ? component.noun : '', component.status?.text ?? '', ...component.facts]
-      .filter((part) => part !== '')
-      .join(' · ');
-    texts.subtitle.textContent = small ? '' : fitted(subtitle, room);
-    texts.subtitle.setAttribute('x', String(box.x + left));
-    texts.subtitle.setAttribute('y', String(box.y + 33));
-    texts.status.setAttribute('cx', String(box.x + box.width - 10));
-    texts.status.setAttribute('cy', String(box.y + 10));
-    texts.status.setAttribute('visibility', component.status ? 'visible' : 'hidden');
+    drawn.group.style.setProperty('--status', themeColor(component.status?.color));
+    drawn.face.replaceChildren(...face.parts.map((part) => this.part(part)));
+  }
+
+  /** One part of a face; every text from AWS is set as text, never as markup. */
+  private part(part: FacePart): SVGElement {
+    switch (part.kind) {
+      case 'text': {
+        const text = svgElement('text', { class: `tone-${part.tone}`, x: part.x, y: part.y });
+        if (part.alignEnd) text.setAttribute('text-anchor', 'end');
+        text.textContent = part.text;
+        return text;
+      }
+      case 'icon': {
+        const icon = svgElement('text', { class: `icon icon-${part.size}`, x: part.x, y: part.y });
+        if (part.centred) icon.setAttribute('text-anchor', 'middle');
+        if (part.color !== undefined) icon.style.setProperty('--status', themeColor(part.color));
+        icon.textContent = this.glyphs.of(part.icon);
+        return icon;
+      }
+      case 'meter': {
+        const meter = svgElement('g', { class: 'meter' });
+        const size = { y: part.y, height: 7, rx: 2 };
+        meter.append(
+          svgElement('rect', { class: 'meter-track', x: part.x, width: part.width, ...size }),
+          svgElement('rect', { class: 'meter-fill', x: part.x, width: part.width * part.share, ...size }),
+        );
+        return meter;
+      }
+    }
   }
 
   private addEdge(edge: LayoutEdge): void {
     const line = svgElement('polyline', {
       class: 'edge',
       points: points(edge),
-      'marker-end': 'url(#arrow)',
       'data-from': edge.from,
       'data-to': edge.to,
     });
+    if (edge.arrow) line.setAttribute('marker-end', 'url(#arrow)');
     this.edgesRoot.append(line);
     this.edges.set(edge.id, line);
   }

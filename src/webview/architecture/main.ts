@@ -10,6 +10,7 @@ import { Freshness } from './freshness';
 import { Glyphs } from './glyphs';
 import { Hints } from './hints';
 import { keyAction, type KeyAction } from './keyboard';
+import { Legend } from './legend';
 import { Viewport } from './viewport';
 import { vscodeApi } from './vscodeApi';
 
@@ -45,7 +46,7 @@ const freshness = new Freshness(
 const details = new DetailsPane(post, () => select(undefined));
 let selected: string | undefined = saved?.view?.selected;
 let saveTimer: ReturnType<typeof setTimeout> | undefined;
-/** Whether the view was set (restored, or moved by the person): the first picture is fitted only if not. */
+/** Whether the view was set (restored, or moved by the person): the first picture is placed only if not. */
 let placed = saved?.view !== undefined;
 
 /** Saves the view for a reload (the page's own state) and tells the extension, once the moves settle. */
@@ -54,6 +55,7 @@ function saveView(): void {
   saveTimer = setTimeout(() => {
     const view: ViewState = { ...viewport.view };
     if (selected !== undefined) view.selected = selected;
+    if (!legend.shown) view.legend = false;
     if (rack.stackId !== '') vscodeApi.setState({ rack, view });
     post({ type: 'viewState', ...view });
   }, saveDelayMs);
@@ -66,6 +68,7 @@ const viewport = new Viewport(
   saveView,
 );
 if (saved?.view) viewport.set(saved.view);
+const legend = new Legend(saved?.view?.legend !== false, saveView);
 
 /** One component in the Tab order at a time; the arrows move it (the roving tabindex of a tree view). */
 function makeTabStop(element: SVGGElement | undefined): void {
@@ -121,7 +124,7 @@ function receive(message: ExtensionMessage): void {
       freshness.showBanner(message.layout.banner);
       freshness.updated(message.updatedAt);
       if (!placed) {
-        viewport.fit(drawing.width, drawing.height);
+        viewport.start(drawing.width, drawing.height);
         placed = true;
       }
       settle();

@@ -1,6 +1,11 @@
 import type { Box } from '../../model/architecture/layout';
 import { maxPan, zoomRange, type ViewState } from '../../model/architecture/protocol';
 
+/**
+ * The zoom a picture opens at: the diagram's smallest text is 12 px at 100% (its faces are laid out for it), so
+ * nothing is drawn smaller than 11 px on screen.
+ */
+const readableZoom = 1;
 /** Each zoom step, by button, key or wheel notch. */
 const zoomStep = 1.25;
 /** Pixels an arrow key pans; Shift pans further. */
@@ -95,6 +100,21 @@ export class Viewport {
       zoom,
       panX: (this.canvas.clientWidth - width * zoom) / 2,
       panY: (this.canvas.clientHeight - height * zoom) / 2,
+    });
+  }
+
+  /**
+   * Where a first picture opens: at a readable zoom, centred where it is smaller than the window, from its top
+   * left where it is larger (the callers and balancers on top, the first zone), to be scrolled rather than
+   * shrunk until its text cannot be read.
+   */
+  start(width: number, height: number): void {
+    const zoom = readableZoom;
+    const offset = (room: number, size: number): number => (size * zoom <= room ? (room - size * zoom) / 2 : 0);
+    this.set({
+      zoom,
+      panX: offset(this.canvas.clientWidth, width),
+      panY: offset(this.canvas.clientHeight, height),
     });
   }
 

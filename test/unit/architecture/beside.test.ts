@@ -81,6 +81,7 @@ describe('architecture beside the VPC: containers on no known server', () => {
       { label: 'App', value: 'shop' },
       { label: 'Service', value: 'job' },
       { label: 'Status', value: 'running' },
+      { label: 'ECS status', value: 'RUNNING' },
       { label: 'Started', value: '2025-06-01T11:00:00.000Z' },
     ]);
   });

@@ -2,72 +2,123 @@ import * as assert from 'node:assert/strict';
 import {
   componentStatus,
   containerStatus,
+  rackComponentStatus,
   resourceStatus,
   serverStatus,
+  statusTally,
 } from '../../../src/model/architecture/componentStatus';
+import { stateStyles, statusStates } from '../../../src/model/architecture/statusStates';
+import type { RackStatus } from '../../../src/model/rack';
 
-function keyAndText(status: { key: string; text: string }): [string, string] {
-  return [status.key, status.text];
-}
-
-describe('architecture: component statuses borrow the Racks view styles', () => {
-  it('carries the style of its rack status: icon, theme colour and severity', () => {
-    assert.deepEqual(componentStatus('failed', 'delete failed'), {
-      text: 'delete failed',
-      key: 'failed',
+describe('architecture: component statuses', () => {
+  it('are drawn by their state: its word, codicon, theme colour and severity', () => {
+    assert.deepEqual(componentStatus('failed'), {
+      state: 'failed',
+      text: 'failed',
       icon: 'error',
       color: 'errorForeground',
       severity: 5,
     });
-    assert.deepEqual(componentStatus('running', 'active'), {
-      text: 'active',
-      key: 'running',
-      icon: 'pass-filled',
-      color: 'testing.iconPassed',
-      severity: 0,
+    assert.deepEqual(componentStatus('draining'), {
+      state: 'draining',
+      text: 'draining',
+      icon: 'arrow-circle-down',
+      color: 'charts.orange',
+      severity: 2,
     });
   });
 
-  it('leaves the colour out when the style has none, so it is the default foreground', () => {
-    assert.deepEqual(componentStatus('new', 'new'), {
-      text: 'new',
-      key: 'new',
-      icon: 'circle-large-outline',
-      severity: 1,
-    });
+  it('give every state its own icon and word, so that none is told by colour alone', () => {
+    const styles = statusStates.map((state) => stateStyles[state]);
+    assert.equal(new Set(styles.map((style) => style.icon)).size, statusStates.length);
+    assert.equal(new Set(styles.map((style) => style.word)).size, statusStates.length);
+    assert.deepEqual(
+      styles.map((style) => style.word),
+      ['running', 'pending', 'updating', 'draining', 'stopping', 'stopped', 'rolling back', 'failed', 'unknown'],
+    );
+    for (const style of styles) assert.match(style.color, /^[a-zA-Z]+(\.[a-zA-Z]+)?$/, 'a theme colour id');
   });
 
-  it('names CloudFormation resource statuses in words', () => {
-    const table: Array<[string, [string, string]]> = [
-      ['CREATE_IN_PROGRESS', ['creating', 'creating']],
-      ['CREATE_COMPLETE', ['running', 'active']],
-      ['CREATE_FAILED', ['failed', 'create failed']],
-      ['UPDATE_IN_PROGRESS', ['updating', 'updating']],
-      ['UPDATE_COMPLETE', ['running', 'active']],
-      ['UPDATE_ROLLBACK_IN_PROGRESS', ['rollback', 'rolling back']],
-      ['UPDATE_ROLLBACK_COMPLETE', ['running', 'active']],
-      ['ROLLBACK_COMPLETE', ['failed', 'rolled back']],
-      ['DELETE_IN_PROGRESS', ['deleting', 'deleting']],
-      ['DELETE_FAILED', ['failed', 'delete failed']],
-      ['DELETE_SKIPPED', ['running', 'kept']],
-      ['EXPORT_IN_PROGRESS', ['unknown', 'export in progress']],
+  it('puts CloudFormation resource statuses in those states', () => {
+    const table: Array<[string, string]> = [
+      ['CREATE_IN_PROGRESS', 'pending'],
+      ['CREATE_COMPLETE', 'running'],
+      ['CREATE_FAILED', 'failed'],
+      ['UPDATE_IN_PROGRESS', 'updating'],
+      ['UPDATE_COMPLETE', 'running'],
+      ['UPDATE_FAILED', 'failed'],
+      ['UPDATE_ROLLBACK_IN_PROGRESS', 'rolling back'],
+      ['UPDATE_ROLLBACK_COMPLETE', 'running'],
+      ['UPDATE_ROLLBACK_FAILED', 'failed'],
+      ['ROLLBACK_IN_PROGRESS', 'rolling back'],
+      ['ROLLBACK_COMPLETE', 'failed'],
+      ['ROLLBACK_FAILED', 'failed'],
+      ['DELETE_IN_PROGRESS', 'stopping'],
+      ['DELETE_FAILED', 'failed'],
+      ['DELETE_SKIPPED', 'running'],
+      ['IMPORT_IN_PROGRESS', 'updating'],
+      ['IMPORT_COMPLETE', 'running'],
+      ['IMPORT_FAILED', 'failed'],
+      ['IMPORT_ROLLBACK_IN_PROGRESS', 'rolling back'],
+      ['IMPORT_ROLLBACK_FAILED', 'failed'],
+      ['EXPORT_IN_PROGRESS', 'unknown'],
     ];
-    for (const [status, expected] of table) assert.deepEqual(keyAndText(resourceStatus(status)), expected, status);
+    for (const [status, word] of table) assert.equal(resourceStatus(status).text, word, status);
   });
 
-  it('keeps a server’s own word for its status and styles a draining one like a converging rack', () => {
-    assert.deepEqual(keyAndText(serverStatus('ACTIVE')), ['running', 'active']);
-    assert.deepEqual(keyAndText(serverStatus('draining')), ['converging', 'draining']);
-    assert.deepEqual(keyAndText(serverStatus('pending')), ['creating', 'pending']);
-    assert.deepEqual(keyAndText(serverStatus('shutting-down')), ['deleting', 'shutting-down']);
-    assert.deepEqual(keyAndText(serverStatus('REGISTRATION_FAILED')), ['failed', 'registration failed']);
-    assert.deepEqual(keyAndText(serverStatus('hibernating')), ['unknown', 'hibernating']);
+  it('puts servers in running, pending, draining, stopping, stopped or failed, whatever the case AWS wrote', () => {
+    const table: Array<[string, string]> = [
+      ['ACTIVE', 'running'],
+      ['running', 'running'],
+      ['REGISTERING', 'pending'],
+      ['pending', 'pending'],
+      ['DRAINING', 'draining'],
+      ['DEREGISTERING', 'stopping'],
+      ['stopping', 'stopping'],
+      ['shutting-down', 'stopping'],
+      ['INACTIVE', 'stopped'],
+      ['stopped', 'stopped'],
+      ['terminated', 'stopped'],
+      ['REGISTRATION_FAILED', 'failed'],
+      ['hibernating', 'unknown'],
+    ];
+    for (const [status, word] of table) assert.equal(serverStatus(status).text, word, status);
   });
 
-  it('keeps a task’s ECS status', () => {
-    assert.deepEqual(keyAndText(containerStatus('RUNNING')), ['running', 'running']);
-    assert.deepEqual(keyAndText(containerStatus('PROVISIONING')), ['creating', 'provisioning']);
-    assert.deepEqual(keyAndText(containerStatus('STOPPED')), ['deleting', 'stopped']);
-    assert.deepEqual(keyAndText(containerStatus('LOST')), ['unknown', 'lost']);
+  it('puts tasks in pending, running, stopping or stopped', () => {
+    const table: Array<[string, string]> = [
+      ['PROVISIONING', 'pending'],
+      ['PENDING', 'pending'],
+      ['ACTIVATING', 'pending'],
+      ['RUNNING', 'running'],
+      ['DEACTIVATING', 'stopping'],
+      ['STOPPING', 'stopping'],
+      ['DEPROVISIONING', 'stopping'],
+      ['STOPPED', 'stopped'],
+      ['LOST', 'unknown'],
+    ];
+    for (const [status, word] of table) assert.equal(containerStatus(status).text, word, status);
+  });
+
+  it('puts the rack’s own status in the same states', () => {
+    const table: Array<[RackStatus, string]> = [
+      ['running', 'running'],
+      ['new', 'pending'],
+      ['creating', 'pending'],
+      ['updating', 'updating'],
+      ['converging', 'updating'],
+      ['rollback', 'rolling back'],
+      ['failed', 'failed'],
+      ['deleting', 'stopping'],
+      ['unknown', 'unknown'],
+    ];
+    for (const [status, word] of table) assert.equal(rackComponentStatus(status).text, word, status);
+  });
+
+  it('tally in the legend’s order, whatever order they came in', () => {
+    const statuses = ['STOPPED', 'PENDING', 'RUNNING', 'PENDING', 'RUNNING', 'RUNNING'].map(containerStatus);
+    assert.equal(statusTally(statuses), '3 running, 2 pending, 1 stopped');
+    assert.equal(statusTally([serverStatus('draining')]), '1 draining');
+    assert.equal(statusTally([]), '');
   });
 });

@@ -17,7 +17,14 @@ describe('architecture entrances: which balancer is the rack API', () => {
   it('joins you to no router of an older rack whose API balancer is gone, unless ApiRouter=ALB', () => {
     const data = rackData({ classicApi: 'ELB' });
     data.resources.resources = data.resources.resources.filter((resource) => resource.logicalId !== 'Balancer');
-    assert.deepEqual(edges(sceneOf(data)), ['internet->resource/Router', 'resource/Router->vpc']);
+    assert.deepEqual(
+      edges(sceneOf(data)).filter((id) => !id.startsWith('zone/')),
+      ['internet->resource/Router', 'resource/Router->zone/0', 'resource/Router->zone/1'],
+    );
+    assert.ok(
+      !edges(sceneOf(data)).some((id) => id.endsWith('/production/web')),
+      'nothing takes the API’s requests to the rack’s web process',
+    );
   });
 
   it('with ApiRouter=ALB joins you to the public router only, not the internal one or a network balancer', () => {

@@ -47,7 +47,9 @@ describe('architecture feed', () => {
     const [update] = feed.messages({ data: draining, readAt: later }, later);
     assert.equal(update.type, 'update');
     if (update.type !== 'update') return;
-    assert.ok(update.update.changed.some((component) => component.id === `server/${draining.runtime.servers[0].id}`));
+    assert.ok(
+      update.update.changed.some(({ component }) => component.id === `server/${draining.runtime.servers[0].id}`),
+    );
     assert.equal(feed.component(`server/${draining.runtime.servers[0].id}`)?.status?.text, 'draining');
   });
 

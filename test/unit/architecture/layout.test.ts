@@ -126,20 +126,69 @@ describe('architecture layout: 3 zones × 20 servers × 10 tasks', () => {
       assert.ok(box(layout, id).x > vpc.x + vpc.width, `${id} right of the VPC`);
   });
 
-  it('routes each edge from its source’s bottom to its target’s top in straight runs', () => {
-    assert.equal(layout.edges.length, scene.edges.length);
-    for (const edge of layout.edges) {
+  it('routes a caller’s edge from its bottom to the balancer’s top, in straight runs', () => {
+    const callerEdges = layout.edges.filter((edge) => edge.from === 'client' || edge.from === 'internet');
+    assert.ok(callerEdges.length > 0);
+    for (const edge of callerEdges) {
       const from = box(layout, edge.from);
       const to = box(layout, edge.to);
-      const first = edge.points[0];
+      assert.deepEqual(edge.points[0], { x: from.x + from.width / 2, y: from.y + from.height }, edge.id);
       const last = edge.points[edge.points.length - 1];
-      assert.deepEqual(first, { x: from.x + from.width / 2, y: from.y + from.height }, edge.id);
       assert.equal(last.y, to.y, edge.id);
       assert.ok(last.x > to.x && last.x < to.x + to.width, edge.id);
+      assert.equal(edge.arrow, true);
+    }
+  });
+
+  it('runs a request from its balancer down each zone’s lane, as far as its last process there', () => {
+    assert.equal(layout.edges.length, scene.edges.length);
+    const trunk = layout.edges.find((edge) => edge.id === 'resource/Router->zone/1');
+    assert.ok(trunk);
+    const router = box(layout, 'resource/Router');
+    const zone = box(layout, 'zone/1');
+    const lane = zone.x + zone.width - 10;
+    const lastProcess = box(layout, `server/${serverId(1, 19)}/group/shop/worker`);
+    assert.deepEqual(trunk.points[0], { x: router.x + router.width / 2, y: router.y + router.height });
+    assert.deepEqual(trunk.points[trunk.points.length - 1], { x: lane, y: lastProcess.y + 11 });
+    assert.ok(trunk.points[1].y < box(layout, 'vpc').y, 'it turns above the VPC');
+    assert.equal(trunk.arrow, false, 'the lane ends in its branches’ arrows');
+  });
+
+  it('branches a request off the lane into each process, level with its first row', () => {
+    const id = `server/${serverId(2, 4)}/group/shop/web`;
+    const branch = layout.edges.find((edge) => edge.id === `zone/2->${id}`);
+    const group = box(layout, id);
+    const zone = box(layout, 'zone/2');
+    assert.deepEqual(branch?.points, [
+      { x: zone.x + zone.width - 10, y: group.y + 11 },
+      { x: group.x + group.width, y: group.y + 11 },
+    ]);
+    assert.equal(branch?.arrow, true);
+  });
+
+  it('keeps each zone’s lane clear: nothing inside a zone reaches into it', () => {
+    for (const node of layout.nodes) {
+      const zone = layout.nodes.find((candidate) => candidate.component.id === node.component.parent);
+      if (zone?.component.kind !== 'zone') continue;
+      assert.ok(node.box.x + node.box.width <= zone.box.x + zone.box.width - 20, node.component.id);
+    }
+  });
+
+  it('routes every edge in straight runs', () => {
+    for (const edge of layout.edges) {
       for (let index = 1; index < edge.points.length; index++) {
         const [a, b] = [edge.points[index - 1], edge.points[index]];
         assert.ok(a.x === b.x || a.y === b.y, `${edge.id} segment ${index} is straight`);
       }
+    }
+  });
+
+  it('makes every component as tall as its face, and its children start below it', () => {
+    for (const node of layout.nodes) {
+      assert.ok(node.face.height <= node.box.height, node.component.id);
+      const parent = layout.nodes.find((candidate) => candidate.component.id === node.component.parent);
+      if (parent && parent.component.kind !== 'serviceGroup')
+        assert.ok(node.box.y >= parent.box.y + parent.face.height, `${node.component.id} below its parent’s face`);
     }
   });
 
@@ -148,8 +197,8 @@ describe('architecture layout: 3 zones × 20 servers × 10 tasks', () => {
   });
 });
 
-describe('architecture layout: containers as tiles', () => {
-  it('wraps a group’s tiles in rows inside it, in ARN order', () => {
+describe('architecture layout: containers as squares', () => {
+  it('puts a group’s squares after its name, then in rows inside it, in ARN order, and its tally last', () => {
     const data = rackData({ zones: 2, tasksPerServer: 0 });
     const server = serverId(0, 0);
     for (let index = 0; index < 40; index++) {
@@ -158,29 +207,41 @@ describe('architecture layout: containers as tiles', () => {
         serverId: server,
         app: 'shop',
         service: 'web',
-        status: 'RUNNING',
+        status: index === 39 ? 'PENDING' : 'RUNNING',
       });
     }
     const layout = layoutOf(sceneOf(data));
-    const group = box(layout, `server/${server}/group/shop/web`);
+    const node = layout.nodes.find((found) => found.component.id === `server/${server}/group/shop/web`);
+    assert.ok(node);
+    const group = node.box;
     const tiles = Array.from({ length: 40 }, (_, index) =>
       box(layout, `task/${taskArn('c', `t${String(index).padStart(2, '0')}`)}`),
     );
-    // A 300 wide zone less the zone's, server's and group's padding leaves 264 for tiles: 17 of 12 with 3 between.
+    const texts = node.face.parts.flatMap((part) => (part.kind === 'text' ? [part] : []));
     assert.deepEqual(
-      tiles.slice(0, 3).map((tile) => [tile.x - group.x, tile.y - group.y]),
-      [
-        [4, 20],
-        [19, 20],
-        [34, 20],
-      ],
+      texts.map((text) => text.text),
+      ['shop web ×40', '39 running, 1 pending'],
     );
-    assert.deepEqual(
-      [tiles[16].y, tiles[17].y, tiles[17].x, tiles[34].y],
-      [tiles[0].y, tiles[0].y + 15, tiles[0].x, tiles[0].y + 30],
-    );
-    assert.equal(group.height, 20 + 3 * 15 - 3 + 4);
+    assert.equal(tiles[0].y, tiles[1].y);
+    assert.ok(tiles[0].x > group.x + 80, 'the first square follows the name on its row');
+    assert.equal(tiles[1].x - tiles[0].x, 21, 'squares of 18 with 3 between');
+    const rows = [...new Set(tiles.map((tile) => tile.y))];
+    assert.ok(rows.length >= 3, `${rows.length} rows`);
+    const second = tiles.filter((tile) => tile.y === rows[1]);
+    assert.equal(second[0].x, group.x + 6, 'later rows start at the group’s left');
+    assert.equal(second[1].x - second[0].x, 21);
+    assert.ok(group.x + group.width - (second[second.length - 1].x + 18) < 21 + 6, 'a row is full before the next');
+    assert.ok(texts[1].y > texts[0].y, 'the tally comes after the squares');
     assert.deepEqual(geometryProblems(layout), []);
+  });
+
+  it('gives each square its task’s status icon, centred', () => {
+    const layout = layoutOf(sceneOf(rackData()));
+    const task = layout.nodes.find((node) => node.component.kind === 'container');
+    assert.deepEqual(task?.face.parts, [
+      { kind: 'icon', x: 9, y: 14, icon: 'pass-filled', color: 'testing.iconPassed', size: 'status', centred: true },
+    ]);
+    assert.deepEqual([task?.box.width, task?.box.height], [18, 18]);
   });
 });
 
@@ -205,10 +266,10 @@ describe('architecture layout: small and partial racks', () => {
 
   it('has the same geometry for every rack of the same shape', () => {
     const layout = layoutOf(sceneOf(rackData()));
-    assert.deepEqual([layout.width, layout.height], [968, 1006]);
-    assert.deepEqual(box(layout, 'vpc'), { x: 24, y: 220, width: 636, height: 360 });
-    assert.deepEqual(box(layout, 'server/i-a000'), { x: 44, y: 348, width: 284, height: 212 });
-    assert.deepEqual(box(layout, 'resource/Cluster'), { x: 684, y: 272, width: 260, height: 134 });
+    assert.deepEqual([layout.width, layout.height], [988, 1356]);
+    assert.deepEqual(box(layout, 'vpc'), { x: 24, y: 276, width: 636, height: 426 });
+    assert.deepEqual(box(layout, 'server/i-a000'), { x: 44, y: 470, width: 272, height: 212 });
+    assert.deepEqual(box(layout, 'resource/Cluster'), { x: 684, y: 362, width: 280, height: 200 });
   });
 });
 
@@ -230,7 +291,7 @@ describe('architecture layout: rows and edge cases', () => {
     // The gap under the callers' row, as under every row.
     const gap = box(layout, 'vpc').y - (client.y + client.height);
     assert.equal(box(layout, 'stack').y, box(layout, 'vpc').y);
-    assert.equal(gap, 48);
+    assert.equal(gap, 56);
     assert.deepEqual(geometryProblems(layout), []);
   });
 

@@ -63,7 +63,7 @@ describe('architecture network: zones', () => {
     );
     const scene = sceneOf(data);
     assert.deepEqual(children(scene, 'zone/us-east-1f'), ['server/i-f1', 'server/i-f2']);
-    assert.equal(component(scene, 'zone/us-east-1f').accessibleName, 'zone us-east-1f, 2 servers: 2 active, 0 tasks');
+    assert.equal(component(scene, 'zone/us-east-1f').accessibleName, 'zone us-east-1f, 2 servers: 2 running, 0 tasks');
   });
 
   it('stacks a zone’s servers by role, then id, whatever order AWS listed them in', () => {
@@ -94,11 +94,11 @@ describe('architecture network: subnets, NAT gateways and servers', () => {
       .map((resource) => (resource.logicalId === 'Nat1' ? { ...resource, physicalId: undefined } : resource));
     const scene = sceneOf(data);
     const nat = component(scene, 'resource/Nat0');
-    assert.equal(nat.accessibleName, 'NAT gateway nat-00 active');
+    assert.equal(nat.accessibleName, 'NAT gateway nat-00 running');
     assert.ok(!nat.details.some((row) => row.label === 'Elastic IP'));
     assert.match(nat.consoleUrl ?? '', /NatGatewayDetails:natGatewayId=nat-00$/);
     const unnamed = component(scene, 'resource/Nat1');
-    assert.equal(unnamed.accessibleName, 'NAT gateway Nat1 active, IP 52.0.0.2');
+    assert.equal(unnamed.accessibleName, 'NAT gateway Nat1 running, IP 52.0.0.2');
     assert.equal(unnamed.consoleUrl, undefined);
   });
 
@@ -114,6 +114,7 @@ describe('architecture network: subnets, NAT gateways and servers', () => {
       { label: 'Instance ID', value: 'i-bare' },
       { label: 'Role', value: 'server' },
       { label: 'Status', value: 'pending' },
+      { label: 'ECS status', value: 'pending' },
       { label: 'Tasks', value: '0' },
     ]);
     assert.deepEqual(component(scene, 'server/i-launched').details.slice(-1), [
@@ -126,7 +127,7 @@ describe('architecture network: the VPC', () => {
   it('names the VPC by its resource while nothing else names it, and leaves out what is not known', () => {
     const scene = sceneOf(unread({ only: ['Vpc'], serversPerZone: 0 }));
     const vpc = component(scene, 'vpc');
-    assert.equal(vpc.accessibleName, 'VPC vpc-0abc active, 0 zones');
+    assert.equal(vpc.accessibleName, 'VPC vpc-0abc running, 0 zones');
     assert.deepEqual(
       vpc.details.map((row) => row.label),
       ['VPC ID', 'Logical ID', 'Physical ID', 'Type', 'CloudFormation status'],
@@ -144,13 +145,13 @@ describe('architecture network: the VPC', () => {
     const data = unread({ existingVpc: 'vpc-parameter', only: [], serversPerZone: 0 });
     data.rack.parameters.ExistingVpc = '';
     data.resources.vpc = { id: 'vpc-read' };
-    assert.equal(component(sceneOf(data), 'vpc').accessibleName, 'VPC vpc-read existing, 0 zones');
+    assert.equal(component(sceneOf(data), 'vpc').accessibleName, 'VPC vpc-read running, 0 zones');
   });
 
   it('draws an existing VPC the rack was installed into even before it has zones', () => {
     const scene = sceneOf(unread({ existingVpc: 'vpc-existing', only: [], serversPerZone: 0 }));
     const vpc = component(scene, 'vpc');
-    assert.equal(vpc.accessibleName, 'VPC vpc-existing existing, 0 zones');
+    assert.equal(vpc.accessibleName, 'VPC vpc-existing running, 0 zones');
     assert.deepEqual(vpc.details, [
       { label: 'VPC ID', value: 'vpc-existing' },
       { label: 'Made by', value: 'not this rack: installed into an existing VPC' },

@@ -58,6 +58,25 @@ describe('architecture page', () => {
     ]);
   });
 
+  it('has a Legend button that says whether the legend is shown and which region it shows', () => {
+    const page = architecturePage(parts);
+    assert.match(
+      page,
+      new RegExp(
+        `<button id="${pageIds.toggleLegend}" class="toggle-button" type="button" aria-pressed="true" aria-controls="${pageIds.legend}"[^>]*>.*Legend</button>`,
+      ),
+    );
+    assert.match(
+      page,
+      new RegExp(`<div id="${pageIds.legend}" class="legend" role="region" aria-label="Legend"></div>`),
+    );
+  });
+
+  it('draws the edges over the components, whose zones they run across', () => {
+    const page = architecturePage(parts);
+    assert.ok(page.indexOf(`id="${pageIds.nodes}"`) < page.indexOf(`id="${pageIds.edges}"`));
+  });
+
   it('has no inline style or handler for the policy to refuse', () => {
     const page = architecturePage(parts);
     assert.doesNotMatch(page, /<style\b/);

@@ -26,9 +26,15 @@ describe('architecture panel state', () => {
       { zoom: 1, panX: 0 },
       { ...view, extra: true },
       { ...view, selected: 7 },
+      { ...view, legend: 'hidden' },
     ]) {
       assert.deepEqual(parsePanelState({ rack, view: bad }), { rack }, JSON.stringify(bad));
     }
+  });
+
+  it('keeps the legend hidden when it was', () => {
+    const hidden = { ...view, legend: false };
+    assert.deepEqual(parsePanelState({ rack, view: hidden }), { rack, view: hidden });
   });
 
   it('keeps a view state with nothing selected without a selection', () => {

@@ -23,6 +23,8 @@ describe('architecture protocol: messages from the webview', () => {
     { type: 'viewState', zoom: 1.5, panX: -120, panY: 40.5 },
     { type: 'viewState', zoom: 0.05, panX: 0, panY: 0, selected: id },
     { type: 'viewState', zoom: 20, panX: 10_000_000, panY: -10_000_000 },
+    { type: 'viewState', zoom: 1, panX: 0, panY: 0, legend: false },
+    { type: 'viewState', zoom: 1, panX: 0, panY: 0, selected: id, legend: true },
   ];
   for (const message of valid) {
     it(`accepts ${JSON.stringify(message)} as a copy of its own`, () => {
@@ -86,6 +88,9 @@ describe('architecture protocol: messages from the webview', () => {
     ['viewState with selected not a string', { type: 'viewState', zoom: 1, panX: 0, panY: 0, selected: 3 }],
     ['viewState with selected null', { type: 'viewState', zoom: 1, panX: 0, panY: 0, selected: null }],
     ['viewState with an id field', { type: 'viewState', zoom: 1, panX: 0, panY: 0, id }],
+    ['viewState with legend not a boolean', { type: 'viewState', zoom: 1, panX: 0, panY: 0, legend: 'no' }],
+    ['viewState with legend null', { type: 'viewState', zoom: 1, panX: 0, panY: 0, legend: null }],
+    ['select with a legend', { type: 'select', id, legend: false }],
   ];
   for (const [what, raw] of refused) {
     it(`refuses ${what}`, () => assert.equal(parseWebviewMessage(raw), undefined));

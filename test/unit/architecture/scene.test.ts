@@ -28,6 +28,16 @@ function edges(scene: Scene): string[] {
   return scene.edges.map((edge) => edge.id);
 }
 
+/** The edges from the internet and you to the balancers. */
+function callerEdges(scene: Scene): string[] {
+  return edges(scene).filter((id) => /^(internet|client)->/.test(id));
+}
+
+/** The edges a request takes on from the balancers. */
+function pathEdges(scene: Scene): string[] {
+  return edges(scene).filter((id) => !/^(internet|client)->/.test(id));
+}
+
 function assertAbsent(scene: Scene, absent: readonly string[]): void {
   const present = byId(scene);
   for (const id of absent) assert.ok(!present.has(id), `${id} is not in the scene`);
@@ -122,12 +132,30 @@ describe('architecture scene: a public rack in two zones', () => {
     ]);
   });
 
-  it('joins the internet to the public balancers, you to the API, and each balancer to the VPC', () => {
-    assert.deepEqual(edges(scene), [
+  it('joins the internet to the public balancers and you to the API', () => {
+    assert.deepEqual(callerEdges(scene), [
       'internet->resource/ApiBalancer',
       'client->resource/ApiBalancer',
-      'resource/ApiBalancer->vpc',
       'internet->resource/Router',
+    ]);
+  });
+
+  it('takes the API’s requests to the rack’s web process, and the router’s to the apps’ processes, zone by zone', () => {
+    assert.deepEqual(pathEdges(scene), [
+      'resource/ApiBalancer->zone/0',
+      'resource/Router->zone/0',
+      'resource/Router->zone/1',
+      'zone/0->server/i-a000/group/production/web',
+      'zone/0->server/i-a000/group/shop/web',
+      'zone/0->server/i-a000/group/shop/worker',
+      'zone/1->server/i-b000/group/shop/web',
+      'zone/1->server/i-b000/group/shop/worker',
+    ]);
+  });
+
+  it('points a balancer with no process to reach yet at the VPC', () => {
+    assert.deepEqual(pathEdges(sceneOf(rackData({ serversPerZone: 0 }))), [
+      'resource/ApiBalancer->vpc',
       'resource/Router->vpc',
     ]);
   });
@@ -169,22 +197,22 @@ describe('architecture scene: a public rack in two zones', () => {
         'resource/LogGroup',
       ]),
       [
-        'API load balancer production (public) active, host production.us-east-1.elb.amazonaws.com',
-        'router load balancer production-router (public) active, host production-router.us-east-1.elb.amazonaws.com',
-        'VPC vpc-0abc active, 10.0.0.0/16, 2 zones',
-        'zone us-east-1a, 1 server: 1 active, 4 tasks',
-        'public subnet subnet-public0 active, 10.0.1.0/24',
-        'server i-a000 active, 4 tasks, us-east-1a, t3.small, CPU 25%, memory 50%',
-        'service web, app shop, 1 running',
+        'API load balancer production (public) running, host production.us-east-1.elb.amazonaws.com',
+        'router load balancer production-router (public) running, host production-router.us-east-1.elb.amazonaws.com',
+        'VPC vpc-0abc running, 10.0.0.0/16, 2 zones',
+        'zone us-east-1a, 1 server: 1 running, 4 tasks',
+        'public subnet subnet-public0 running, 10.0.1.0/24',
+        'server i-a000 running, 4 tasks, us-east-1a, t3.small, CPU 25%, memory 50%',
+        'service shop web, 1 task: 1 running',
         'task i-a000t0 running, app shop, service web',
         'CloudFormation stack production running, UPDATE_COMPLETE, version 20250101120000',
-        'ECS cluster production-Cluster-C1 active, 2 servers, 6 tasks',
-        'rack service web active, 1 task',
-        'S3 bucket production-settings-s1 active, settings',
-        'DynamoDB table production-builds active, builds',
-        'EFS volume fs-0abc active, shared volumes',
-        'Lambda function production-InstancesAutoscaler-A1 active, scales servers',
-        'log group production-LogGroup-G1 active, rack logs',
+        'ECS cluster production-Cluster-C1 running, 2 servers, 6 tasks',
+        'rack service web, ID production-ServiceWebApi-W1, running, 1 task',
+        'S3 bucket production-settings-s1 running, settings',
+        'DynamoDB table production-builds running, builds',
+        'EFS volume fs-0abc running, shared volumes',
+        'Lambda function production-InstancesAutoscaler-A1 running, scales servers',
+        'log group production-LogGroup-G1 running, rack logs',
       ],
     );
   });
@@ -193,8 +221,8 @@ describe('architecture scene: a public rack in two zones', () => {
     const server = component(scene, 'server/i-a000');
     assert.equal(server.awsId, 'i-a000');
     assert.deepEqual(server.status, {
-      text: 'active',
-      key: 'running',
+      state: 'running',
+      text: 'running',
       icon: 'pass-filled',
       color: 'testing.iconPassed',
       severity: 0,
@@ -220,7 +248,8 @@ describe('architecture scene: a public rack in two zones', () => {
     assert.deepEqual(component(scene, 'server/i-a000').details, [
       { label: 'Instance ID', value: 'i-a000' },
       { label: 'Role', value: 'server' },
-      { label: 'Status', value: 'active' },
+      { label: 'Status', value: 'running' },
+      { label: 'ECS status', value: 'active' },
       { label: 'Tasks', value: '4' },
       { label: 'Zone', value: 'us-east-1a' },
       { label: 'Instance type', value: 't3.small' },
@@ -255,10 +284,10 @@ describe('architecture scene: a private rack with an internal API', () => {
     );
     assert.equal(component(scene, 'resource/Nat0').parent, 'resource/Subnet0');
     assert.equal(component(scene, 'resource/Nat1').parent, 'resource/Subnet1');
-    assert.equal(component(scene, 'resource/Nat0').accessibleName, 'NAT gateway nat-00 active, IP 52.0.0.1');
+    assert.equal(component(scene, 'resource/Nat0').accessibleName, 'NAT gateway nat-00 running, IP 52.0.0.1');
     assert.equal(
       component(scene, 'resource/SubnetPrivate1').accessibleName,
-      'private subnet subnet-private1 active, 10.0.5.0/24',
+      'private subnet subnet-private1 running, 10.0.5.0/24',
     );
     assert.equal(component(scene, 'resource/SubnetPrivate1').variant, 'private');
   });
@@ -272,14 +301,10 @@ describe('architecture scene: a private rack with an internal API', () => {
     assert.equal(api.variant, 'internal');
     assert.equal(
       api.accessibleName,
-      'API load balancer production-i (internal) active, host internal-production-i.us-east-1.elb.amazonaws.com',
+      'API load balancer production-i (internal) running, host internal-production-i.us-east-1.elb.amazonaws.com',
     );
-    assert.deepEqual(edges(scene), [
-      'client->resource/ApiBalancer',
-      'resource/ApiBalancer->vpc',
-      'internet->resource/Router',
-      'resource/Router->vpc',
-    ]);
+    assert.deepEqual(callerEdges(scene), ['client->resource/ApiBalancer', 'internet->resource/Router']);
+    assert.ok(pathEdges(scene).includes('resource/ApiBalancer->zone/0'));
   });
 });
 
@@ -302,15 +327,15 @@ describe('architecture scene: internal router and network load balancers', () =>
     );
     assert.equal(
       component(scene, 'resource/RouterInternal').accessibleName,
-      'router load balancer production-ri (internal) active, host internal-production-ri.us-east-1.elb.amazonaws.com',
+      'router load balancer production-ri (internal) running, host internal-production-ri.us-east-1.elb.amazonaws.com',
     );
     assert.equal(
       component(scene, 'resource/NLBRouter').accessibleName,
-      'network load balancer production-nlb (public) active, host production-nlb.elb.us-east-1.amazonaws.com',
+      'network load balancer production-nlb (public) running, host production-nlb.elb.us-east-1.amazonaws.com',
     );
     assert.equal(
       component(scene, 'resource/NLBRouterInternal').accessibleName,
-      'network load balancer production-nlbi (internal) active, host production-nlbi.elb.us-east-1.amazonaws.com',
+      'network load balancer production-nlbi (internal) running, host production-nlbi.elb.us-east-1.amazonaws.com',
     );
   });
 
@@ -319,18 +344,28 @@ describe('architecture scene: internal router and network load balancers', () =>
       edges(scene).filter((id) => id.startsWith('internet->')),
       ['internet->resource/ApiBalancer', 'internet->resource/Router', 'internet->resource/NLBRouter'],
     );
-    assert.ok(edges(scene).includes('resource/NLBRouterInternal->vpc'));
+    assert.deepEqual(
+      pathEdges(scene).filter((id) => id.startsWith('resource/')),
+      [
+        'resource/ApiBalancer->zone/0',
+        'resource/Router->zone/0',
+        'resource/Router->zone/1',
+        'resource/RouterInternal->zone/0',
+        'resource/RouterInternal->zone/1',
+        'resource/NLBRouter->zone/0',
+        'resource/NLBRouter->zone/1',
+        'resource/NLBRouterInternal->zone/0',
+        'resource/NLBRouterInternal->zone/1',
+      ],
+      'every router reaches the apps, internal or not',
+    );
   });
 
   it('leaves the internet out when nothing is public', () => {
     const internal = sceneOf(rackData({ privateApi: true, internalOnly: true, internalRouter: true }));
     assert.deepEqual(topLevel(internal).slice(0, 3), ['client', 'resource/ApiBalancer', 'resource/RouterInternal']);
     assertAbsent(internal, ['internet', 'resource/Router']);
-    assert.deepEqual(edges(internal), [
-      'client->resource/ApiBalancer',
-      'resource/ApiBalancer->vpc',
-      'resource/RouterInternal->vpc',
-    ]);
+    assert.deepEqual(callerEdges(internal), ['client->resource/ApiBalancer']);
   });
 });
 
@@ -349,19 +384,21 @@ describe('architecture scene: racks before release 20221202', () => {
     assert.equal(api.variant, 'public');
     assert.equal(
       api.accessibleName,
-      'API load balancer (classic) production (public) active, host production.us-east-1.elb.amazonaws.com',
+      'API load balancer (classic) production (public) running, host production.us-east-1.elb.amazonaws.com',
     );
     assert.equal(
       api.consoleUrl,
       'https://us-east-1.console.aws.amazon.com/ec2/home?region=us-east-1#LoadBalancers:search=production',
     );
-    assert.deepEqual(edges(scene), [
+    assert.deepEqual(callerEdges(scene), [
       'internet->resource/Balancer',
       'client->resource/Balancer',
-      'resource/Balancer->vpc',
       'internet->resource/Router',
-      'resource/Router->vpc',
     ]);
+    assert.deepEqual(
+      pathEdges(scene).filter((id) => id.startsWith('resource/Balancer->') || id.endsWith('/production/web')),
+      ['resource/Balancer->zone/0', 'zone/0->server/i-a000/group/production/web'],
+    );
     assertAbsent(scene, ['resource/ApiBalancer']);
   });
 
@@ -371,14 +408,19 @@ describe('architecture scene: racks before release 20221202', () => {
     assert.equal(api.variant, 'internal');
     assert.deepEqual(
       edges(scene).filter((id) => id.includes('Balancer')),
-      ['client->resource/Balancer', 'resource/Balancer->vpc'],
+      ['client->resource/Balancer', 'resource/Balancer->zone/0'],
     );
   });
 
   it('with ApiRouter=ALB joins you to Router, which says it is also the rack API', () => {
     const scene = sceneOf(rackData(fixtures.classicRouter));
     assertAbsent(scene, ['resource/Balancer', 'resource/ApiBalancer']);
-    assert.deepEqual(edges(scene), ['internet->resource/Router', 'client->resource/Router', 'resource/Router->vpc']);
+    assert.deepEqual(callerEdges(scene), ['internet->resource/Router', 'client->resource/Router']);
+    assert.ok(
+      pathEdges(scene).includes('zone/0->server/i-a000/group/production/web'),
+      'the router takes the API’s requests too',
+    );
+    assert.ok(pathEdges(scene).includes('zone/0->server/i-a000/group/shop/web'), 'and the apps’');
     const router = component(scene, 'resource/Router');
     assert.ok(router.facts.includes('also the rack API'), router.facts.join());
     assert.deepEqual(
@@ -404,7 +446,10 @@ describe('architecture scene: racks before release 20221202', () => {
         services.map((id) => component(scene, id).parent),
         ['resource/Cluster', 'resource/Cluster'],
       );
-      assert.equal(component(scene, 'resource/ApiWebService').accessibleName, 'rack service web active, 1 task');
+      assert.equal(
+        component(scene, 'resource/ApiWebService').accessibleName,
+        'rack service web, ID production-ApiWebService-W1, running, 1 task',
+      );
       assert.equal(component(scene, 'resource/ApiMonitorService').label, 'monitor');
       assert.match(
         component(scene, 'resource/ApiWebService').consoleUrl ?? '',
@@ -433,7 +478,7 @@ describe('architecture scene: spot and build servers in three zones', () => {
       ids(scene, (found) => found.kind === 'zone').map((id) => component(scene, id).label),
       ['us-east-1a', 'us-east-1b', 'us-east-1c'],
     );
-    assert.equal(component(scene, 'vpc').accessibleName, 'VPC vpc-0abc active, 10.0.0.0/16, 3 zones');
+    assert.equal(component(scene, 'vpc').accessibleName, 'VPC vpc-0abc running, 10.0.0.0/16, 3 zones');
   });
 
   it('draws spot and build servers as such, after the rack’s own servers in their zone', () => {
@@ -447,10 +492,10 @@ describe('architecture scene: spot and build servers in three zones', () => {
     );
     const spot = component(scene, 'server/i-spotb000');
     assert.equal(spot.variant, 'spot');
-    assert.equal(spot.accessibleName, 'spot server i-spotb000 active, 0 tasks, us-east-1b, m5.large');
+    assert.equal(spot.accessibleName, 'spot server i-spotb000 running, 0 tasks, us-east-1b, m5.large');
     const build = component(scene, 'server/i-builda000');
     assert.equal(build.variant, 'build');
-    assert.equal(build.accessibleName, 'build server i-builda000 active, 1 task, us-east-1a, t3.small');
+    assert.equal(build.accessibleName, 'build server i-builda000 running, 1 task, us-east-1a, t3.small');
   });
 
   it('links a build server’s tasks to the build cluster', () => {
@@ -463,11 +508,11 @@ describe('architecture scene: spot and build servers in three zones', () => {
   it('counts build servers in the build cluster and the others in the ECS cluster', () => {
     assert.equal(
       component(scene, 'resource/BuildCluster').accessibleName,
-      'build cluster production-BuildCluster-B1 active, 1 server',
+      'build cluster production-BuildCluster-B1 running, 1 server',
     );
     assert.equal(
       component(scene, 'resource/Cluster').accessibleName,
-      'ECS cluster production-Cluster-C1 active, 5 servers, 8 tasks',
+      'ECS cluster production-Cluster-C1 running, 5 servers, 8 tasks',
     );
   });
 
@@ -497,7 +542,7 @@ describe('architecture scene: a rack being created', () => {
     scene = sceneOf(data);
   });
 
-  it('has only what exists so far, each creating', () => {
+  it('has only what exists so far, each pending', () => {
     assert.deepEqual(ids(scene), [
       'client',
       'vpc',
@@ -510,15 +555,15 @@ describe('architecture scene: a rack being created', () => {
       'resource/Settings',
     ]);
     for (const id of ['vpc', 'resource/Subnet0', 'resource/Cluster', 'resource/Settings'])
-      assert.equal(component(scene, id).status?.key, 'creating', id);
+      assert.equal(component(scene, id).status?.state, 'pending', id);
     assert.equal(
       component(scene, 'stack').accessibleName,
-      'CloudFormation stack production creating, CREATE_IN_PROGRESS, version 20250101120000',
+      'CloudFormation stack production pending, CREATE_IN_PROGRESS, version 20250101120000',
     );
   });
 
   it('names a subnet AWS has not named yet by its logical id, and its zone by number', () => {
-    assert.equal(component(scene, 'resource/Subnet1').accessibleName, 'public subnet Subnet1 creating');
+    assert.equal(component(scene, 'resource/Subnet1').accessibleName, 'public subnet Subnet1 pending');
     assert.equal(component(scene, 'zone/1').accessibleName, 'zone 2, 0 servers, 0 tasks');
     assert.equal(component(scene, 'resource/Subnet1').consoleUrl, undefined);
   });
@@ -542,7 +587,7 @@ describe('architecture scene: a rack rolling back', () => {
 
   it('says so in a banner, with CloudFormation’s reason', () => {
     assert.deepEqual(scene.banner, {
-      status: { text: 'rolling back', key: 'rollback', icon: 'history', color: 'charts.orange', severity: 3 },
+      status: { state: 'rollingBack', text: 'rolling back', icon: 'discard', color: 'charts.orange', severity: 3 },
       text: 'acme/production: rolling back. The following resource(s) failed to update: [Instances].',
     });
     assert.deepEqual(
@@ -593,7 +638,7 @@ describe('architecture scene: servers and containers the stack’s zones do not 
   });
 
   it('draws an existing VPC the rack was installed into', () => {
-    assert.equal(component(scene, 'vpc').accessibleName, 'VPC vpc-existing existing, 172.31.0.0/16, 4 zones');
+    assert.equal(component(scene, 'vpc').accessibleName, 'VPC vpc-existing running, 172.31.0.0/16, 4 zones');
     assertAbsent(scene, ['resource/Vpc']);
   });
 
@@ -613,7 +658,7 @@ describe('architecture scene: servers and containers the stack’s zones do not 
     );
     assert.equal(
       component(scene, 'resource/Cluster/group/shop/job').accessibleName,
-      'service job, app shop, 1 pending, 1 running',
+      'service shop job, 2 tasks: 1 running, 1 pending',
     );
     assert.equal(
       component(scene, `task/${taskArn('production-Cluster-C1', 'fargate1')}`).parent,

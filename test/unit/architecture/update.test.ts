@@ -8,6 +8,7 @@ import {
   type LayoutNode,
 } from '../../../src/model/architecture/layout';
 import { sceneOf } from '../../../src/model/architecture/scene';
+import type { Face } from '../../../src/model/architecture/face';
 import type { SceneComponent } from '../../../src/model/architecture/sceneTypes';
 import { diffLayouts, isEmptyUpdate, type LayoutUpdate } from '../../../src/model/architecture/update';
 import { rackData, serverId, taskArn, type RackOptions } from './fixtures';
@@ -27,7 +28,7 @@ function summary(update: LayoutUpdate): Record<string, unknown> {
     removed: update.removed,
     added: update.added.map((node) => node.component.id),
     moved: update.moved.map((move) => move.id),
-    changed: update.changed.map((component) => component.id),
+    changed: update.changed.map(({ component }) => component.id),
     edges: {
       removed: update.edges.removed,
       added: update.edges.added.map((edge) => edge.id),
@@ -64,13 +65,17 @@ describe('architecture update', () => {
       }),
     );
     assert.deepEqual(summary(update), { ...nothing, changed: ['zone/1', `server/${draining}`] });
-    const [zone, server] = update.changed;
-    assert.equal(zone.accessibleName, 'zone us-east-1b, 3 servers: 2 active, 1 draining, 9 tasks');
+    const [zone, server] = update.changed.map(({ component }) => component);
+    assert.equal(zone.accessibleName, 'zone us-east-1b, 3 servers: 2 running, 1 draining, 9 tasks');
     assert.equal(
       server.accessibleName,
       `server ${draining} draining, 3 tasks, us-east-1b, t3.small, CPU 25%, memory 50%`,
     );
-    assert.equal(server.status?.key, 'converging');
+    assert.equal(server.status?.state, 'draining');
+    assert.ok(
+      update.changed[1].face.parts.some((part) => part.kind === 'text' && part.text === 'draining'),
+      'its face says so',
+    );
     assert.equal(isEmptyUpdate(update), false);
   });
 
@@ -103,6 +108,19 @@ describe('architecture update', () => {
         `task/${taskArn('production-Cluster-C1', `${serverId(0, 2)}t1`)}`,
       ],
       changed: ['zone/0', `server/${server}`, 'resource/Cluster'],
+      edges: {
+        // The request enters the new process; the lanes reach further down, to the processes that moved.
+        added: [`zone/0->server/${server}/group/api/web`],
+        removed: [],
+        rerouted: [
+          'resource/ApiBalancer->zone/0',
+          'resource/Router->zone/0',
+          `zone/0->server/${server}/group/shop/web`,
+          `zone/0->server/${server}/group/shop/worker`,
+          `zone/0->server/${serverId(0, 2)}/group/shop/web`,
+          `zone/0->server/${serverId(0, 2)}/group/shop/worker`,
+        ],
+      },
     });
   });
 
@@ -125,7 +143,7 @@ describe('architecture update', () => {
     ]);
     assert.deepEqual(update.added, []);
     assert.deepEqual(
-      update.changed.map((component) => component.id),
+      update.changed.map(({ component }) => component.id),
       ['zone/2', 'resource/Cluster'],
     );
   });
@@ -140,7 +158,7 @@ describe('architecture update', () => {
     assert.equal(diffLayouts(running, rolling).banner?.text, 'acme/production: rolling back. Instances failed');
     assert.equal(diffLayouts(rolling, running).banner, null);
     assert.deepEqual(
-      diffLayouts(rolling, running).changed.map((component) => component.id),
+      diffLayouts(rolling, running).changed.map(({ component }) => component.id),
       ['stack'],
     );
   });
@@ -153,7 +171,12 @@ describe('architecture update', () => {
     );
     assert.deepEqual(
       update.edges.added.map((edge) => edge.id),
-      ['internet->resource/NLBRouter', 'resource/NLBRouter->vpc'],
+      [
+        'internet->resource/NLBRouter',
+        'resource/NLBRouter->zone/0',
+        'resource/NLBRouter->zone/1',
+        'resource/NLBRouter->zone/2',
+      ],
     );
     assert.deepEqual(update.removed, []);
   });
@@ -188,8 +211,8 @@ describe('architecture update: what counts as a change', () => {
     kind: 'zone',
     noun: 'zone',
     label: 'us-east-1a',
-    facts: ['1 server: 1 active'],
-    accessibleName: 'zone us-east-1a, 1 server: 1 active',
+    facts: ['1 server: 1 running'],
+    accessibleName: 'zone us-east-1a, 1 server: 1 running',
     details: [{ label: 'Zone', value: 'us-east-1a' }],
   };
   const server: SceneComponent = {
@@ -212,20 +235,22 @@ describe('architecture update: what counts as a change', () => {
       { x: 100, y: 68 },
       { x: 100, y: 100 },
     ],
+    arrow: true,
   };
+  const face: Face = { parts: [{ kind: 'text', x: 30, y: 18, text: 'i-1', tone: 'title' }], height: 30 };
   const layout = (nodes: LayoutNode[], edges: LayoutEdge[] = [], size = { width: 400, height: 400 }): Layout => ({
     ...size,
     nodes,
     edges,
   });
   const plain = layout([
-    { component: zone, box: zoneBox },
-    { component: server, box: serverBox },
+    { component: zone, box: zoneBox, face },
+    { component: server, box: serverBox, face },
   ]);
-  const withServer = (changed: Partial<SceneComponent>, box: Box = serverBox): Layout =>
+  const withServer = (changed: Partial<SceneComponent>, box: Box = serverBox, serverFace = face): Layout =>
     layout([
-      { component: zone, box: zoneBox },
-      { component: { ...server, ...changed }, box },
+      { component: zone, box: zoneBox, face },
+      { component: { ...server, ...changed }, box, face: serverFace },
     ]);
 
   it('moves a component that only moved across, or only grew wider', () => {
@@ -248,6 +273,17 @@ describe('architecture update: what counts as a change', () => {
       changed: ['server/i-1'],
     });
     assert.deepEqual(summary(diffLayouts(withServer({ facts: ['0 tasks'] }), plain)), {
+      ...nothing,
+      changed: ['server/i-1'],
+    });
+  });
+
+  it('changes a component whose face alone changed', () => {
+    const wrapped: Face = {
+      ...face,
+      parts: [...face.parts, { kind: 'text', x: 30, y: 34, text: 'more', tone: 'muted' }],
+    };
+    assert.deepEqual(summary(diffLayouts(plain, withServer({}, serverBox, wrapped))), {
       ...nothing,
       changed: ['server/i-1'],
     });
@@ -289,7 +325,7 @@ describe('architecture update: when one is empty', () => {
     edges: { removed: [], added: [], rerouted: [] },
   };
   const node = layoutOf(sceneOf(rackData())).nodes[0];
-  const edge: LayoutEdge = { id: 'a->b', from: 'a', to: 'b', points: [] };
+  const edge: LayoutEdge = { id: 'a->b', from: 'a', to: 'b', points: [], arrow: true };
 
   it('is empty only when nothing at all changed, whatever else is in it', () => {
     assert.equal(isEmptyUpdate(empty), true);
@@ -298,7 +334,7 @@ describe('architecture update: when one is empty', () => {
       ['banner gone', { ...empty, banner: null }],
       ['removed and added', { ...empty, removed: ['x'], added: [node] }],
       ['removed and moved', { ...empty, removed: ['x'], moved: [{ id: 'y', box: node.box }] }],
-      ['removed and changed', { ...empty, removed: ['x'], changed: [node.component] }],
+      ['removed and changed', { ...empty, removed: ['x'], changed: [{ component: node.component, face: node.face }] }],
       ['an edge rerouted', { ...empty, edges: { removed: [], added: [], rerouted: [edge] } }],
       ['edges removed and added', { ...empty, edges: { removed: ['x'], added: [edge], rerouted: [] } }],
       ['edges removed and rerouted', { ...empty, edges: { removed: ['x'], added: [], rerouted: [edge] } }],

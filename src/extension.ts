@@ -25,6 +25,7 @@ import { LogsStatusBar } from './views/logs/logsStatusBar';
 import { registerInstallCommands } from './views/install/installCommands';
 import { registerInspectCommands } from './views/inspect/inspectCommands';
 import { InspectDocuments, inspectScheme } from './views/inspect/inspectDocuments';
+import { lastSeenKeeper } from './views/racks/lastSeenKeeper';
 import type { Node as RackNode } from './views/racks/racksTree';
 import { RacksView } from './views/racks/racksView';
 import { ViewState } from './views/racks/viewState';
@@ -32,6 +33,7 @@ import { registerRefreshCommands } from './views/refresh/refreshCommands';
 import { registerRegionCommands } from './views/regions/chooseRegions';
 import {
   architectureRefreshSeconds,
+  cacheLastSeen,
   effectiveSettings,
   refreshIntervalSeconds,
   requestTimeoutSeconds,
@@ -92,6 +94,7 @@ export function activate(context: vscode.ExtensionContext): ConvoxApi {
     requestTimeoutSeconds: requestTimeoutSeconds(),
     log: (message) => log.info(message),
     localRacks: () => lookUpLocalRacks(helperTimeoutMs(requestTimeoutSeconds() * 1000)),
+    lastSeen: { keeper: lastSeenKeeper(context.globalState), enabled: cacheLastSeen() },
   });
   const current = new CurrentRack(context, store, log);
   const documents = new InspectDocuments(store);

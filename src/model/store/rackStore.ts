@@ -10,7 +10,8 @@ import { notInServiceServers, withInstanceLifecycle, type ServerLifecycle } from
 import { ArchitectureReads, type ArchitectureState } from './architectureReads';
 import { ChangeAnnouncer, type Listener } from './changeAnnouncer';
 import { DetailsReads } from './detailsReads';
-import type { RackInstaller, RackPorts, ReleaseCatalog, StackOperations } from './ports';
+import { LastSeenRacks, type LastSeenRack } from './lastSeenRacks';
+import type { LastSeenKeeper, RackInstaller, RackPorts, ReleaseCatalog, StackOperations } from './ports';
 import {
   realTimers,
   RefreshPolicy,
@@ -43,6 +44,11 @@ export interface StoreOptions {
    * short deadline. A failure means no local racks: its reason goes to the log only, as the CLI keeps it quiet.
    */
   localRacks?: () => Promise<Rack[]>;
+  /**
+   * Where the last known racks are kept between sessions, and whether to use it (the setting
+   * convox.racks.cacheLastSeen); without it, nothing is shown before the first answer.
+   */
+  lastSeen?: { keeper: LastSeenKeeper; enabled: boolean };
 }
 
 /**
@@ -64,6 +70,9 @@ export class RackStore {
   private merged: Rack[] | undefined;
   /** Sorted error rows, kept for the same reason until the inventory changes. */
   private sortedErrors: DiscoveryError[] | undefined;
+  private readonly lastSeenRacks: LastSeenRacks;
+  /** The racks shown from the cache, built from `merged` (which hides those listed again) until either changes. */
+  private shownLastSeen: { for: Rack[]; racks: LastSeenRack[] } | undefined;
   private refreshedAt: number | undefined;
   private readonly policy: RefreshPolicy;
   private readonly timers: Timers;
@@ -104,6 +113,16 @@ export class RackStore {
       },
       now,
       (stackId) => this.changes.rack(stackId, 'details'),
+    );
+    this.lastSeenRacks = new LastSeenRacks(
+      options.lastSeen?.keeper,
+      options.lastSeen?.enabled ?? false,
+      this.timers,
+      (stackId) => this.byId(stackId)?.status,
+      () => {
+        this.shownLastSeen = undefined;
+        this.changes.schedule(true);
+      },
     );
     this.policy = new RefreshPolicy(
       {
@@ -176,6 +195,25 @@ export class RackStore {
   /** The listed rack with this identity (never looked up by name: several racks can share one). */
   byId(id: RackId): Rack | undefined {
     return this.racks().find((rack) => rack.stackId === id);
+  }
+
+  /**
+   * Racks known only from the last session, not listed by any answer yet, or under a (profile, region) that now
+   * fails: drawn as last seen, never acted on. `racks()` and `byId()` never hold them.
+   */
+  lastSeen(): LastSeenRack[] {
+    const fresh = this.racks();
+    if (this.shownLastSeen?.for !== fresh) this.shownLastSeen = { for: fresh, racks: this.lastSeenRacks.racks(fresh) };
+    return this.shownLastSeen.racks;
+  }
+
+  lastSeenById(id: RackId): LastSeenRack | undefined {
+    return this.lastSeen().find((rack) => rack.stackId === id);
+  }
+
+  /** The setting convox.racks.cacheLastSeen changed: off clears what is kept and the rows drawn from it. */
+  setCacheLastSeen(enabled: boolean): void {
+    this.lastSeenRacks.setEnabled(enabled);
   }
 
   /** Something that shows the list is visible or not: the list refreshes on its interval only while visible. */
@@ -310,6 +348,7 @@ export class RackStore {
   }
 
   dispose(): void {
+    this.lastSeenRacks.dispose();
     this.changes.dispose();
     this.policy.dispose();
   }
@@ -334,6 +373,7 @@ export class RackStore {
     const inventory = new Inventory(plan.pairs, this.inventory);
     for (const problem of plan.problems) inventory.update({ ...problem, racks: [], done: true, error: problem });
     this.inventory = inventory;
+    this.lastSeenRacks.planned(plan.pairs);
     this.profilesFound = profiles.length > 0;
     this.merged = undefined;
     this.sortedErrors = undefined;
@@ -344,6 +384,7 @@ export class RackStore {
       (result) => {
         void startLocal();
         inventory.update(result);
+        this.lastSeenRacks.answered(result);
         this.merged = undefined;
         this.sortedErrors = undefined;
         this.changes.schedule();

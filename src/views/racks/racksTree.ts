@@ -22,6 +22,9 @@ import type { RackStore } from '../../model/store/rackStore';
 import { treeItem } from './treeItem';
 import { messageOf } from '../../model/errorMessage';
 
+/** How long after handing over the organisations `firstDrawn` settles if none of them is opened. */
+const collapsedOrganizationsMs = 500;
+
 /** A rack node names its rack by stack id, so one node object stands for the rack across refreshes. */
 export type Node =
   | { kind: 'organization'; name: string }
@@ -49,6 +52,19 @@ export class RacksTree implements vscode.TreeDataProvider<Node>, vscode.Disposab
   private readonly unsubscribe: () => void;
   /** What alerts say of each rack's row (marked for watching, needing attention); nothing until alerts start. */
   private watchStateOf: (stackId: string) => RackWatchState | undefined = () => undefined;
+  /** Settles `firstDrawn`, once. */
+  private drawn: (() => void) | undefined;
+  /**
+   * Settles once VS Code has been given a first organisation's rows and the answer has gone out (a task later), or
+   * a while after it was given the organisations (they may all be collapsed).
+   */
+  readonly firstDrawn = new Promise<void>(
+    (resolve) =>
+      (this.drawn = () => {
+        this.drawn = undefined;
+        resolve();
+      }),
+  );
 
   constructor(
     private readonly store: RackStore,
@@ -154,12 +170,17 @@ export class RacksTree implements vscode.TreeDataProvider<Node>, vscode.Disposab
   }
 
   async getChildren(node?: Node): Promise<Node[]> {
-    if (!node) return this.organizations();
+    if (!node) {
+      if (this.drawn) setTimeout(this.drawn, collapsedOrganizationsMs);
+      return this.organizations();
+    }
     switch (node.kind) {
-      case 'organization':
+      case 'organization': {
+        if (this.drawn) setTimeout(this.drawn, 0);
         return organizationEntries(this.racksOf(node.name), this.lastSeenIn(node.name), this.errorsOf(node.name)).map(
           (entry): Node => (entry.kind === 'rack' ? this.rackNode(entry.stackId) : entry),
         );
+      }
       case 'rack': {
         const rack = this.rackOf(node);
         if (!rack) return [];

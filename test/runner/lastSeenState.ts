@@ -30,7 +30,9 @@ export function lastSeenState(scenario: Scenario, seenAt: number): Record<string
     const account = scenario.accounts.find((candidate) => candidate.accessKeyIds.includes(profile.accessKeyId));
     const organization = organizationOf(profile.name, scenario.organizations);
     for (const region of new Set([profile.region, ...scenario.regions])) {
-      const stacks = (account?.regions[region]?.stacks ?? []).filter((stack) => !stack.deletedAt).map(described);
+      const stacks = (account?.regions[region]?.stacks ?? [])
+        .filter((stack) => stack.status !== 'DELETE_COMPLETE')
+        .map(described);
       const racks = racksFromStacks(stacks, { organization, profile: profile.name, region });
       if (racks.length > 0)
         pairs.push({ organization, profile: profile.name, region, seenAt, racks: racks.map(seenRackOf) });

@@ -26,6 +26,7 @@ import { LogsStatusBar } from './views/logs/logsStatusBar';
 import { registerInstallCommands } from './views/install/installCommands';
 import { registerInspectCommands } from './views/inspect/inspectCommands';
 import { InspectDocuments, inspectScheme } from './views/inspect/inspectDocuments';
+import { lastSeenKeeper } from './views/racks/lastSeenKeeper';
 import type { Node as RackNode } from './views/racks/racksTree';
 import { RacksView } from './views/racks/racksView';
 import { ViewState } from './views/racks/viewState';
@@ -33,6 +34,7 @@ import { registerRefreshCommands } from './views/refresh/refreshCommands';
 import { registerRegionCommands } from './views/regions/chooseRegions';
 import {
   architectureRefreshSeconds,
+  cacheLastSeen,
   effectiveSettings,
   refreshIntervalSeconds,
   requestTimeoutSeconds,
@@ -94,6 +96,7 @@ export function activate(context: vscode.ExtensionContext): ConvoxApi {
     log: (message) => log.info(message),
     localRacks: () => lookUpLocalRacks(helperTimeoutMs(requestTimeoutSeconds() * 1000)),
     releaseListKeeper: releaseListKeeper(context.globalState),
+    lastSeen: { keeper: lastSeenKeeper(context.globalState), enabled: cacheLastSeen() },
   });
   const current = new CurrentRack(context, store, log);
   const documents = new InspectDocuments(store);

@@ -33,6 +33,7 @@ export const settingDefaults = {
   'alerts.watch': 'marked' as AlertsWatch,
   'alerts.interval': 60,
   'alerts.convergingLimit': 15,
+  'racks.cacheLastSeen': true,
   releasesUrl: 'https://convox.s3.amazonaws.com/release/versions.json',
 };
 
@@ -58,6 +59,7 @@ export const userOnlySettings: readonly SettingName[] = [
   'alerts.watch',
   'alerts.interval',
   'alerts.convergingLimit',
+  'racks.cacheLastSeen',
 ];
 
 /** An AWS region code, e.g. `us-east-1`, `us-gov-west-1`, `us-isob-east-1`. */
@@ -184,6 +186,11 @@ export function parseArchitectureRefreshInterval(raw: unknown): number {
 
 /** `convox.statusBar.enabled`: only an explicit `false` hides the item. */
 export function parseStatusBarEnabled(raw: unknown): boolean {
+  return raw !== false;
+}
+
+/** `convox.racks.cacheLastSeen`: only an explicit `false` keeps the last known racks off this machine's storage. */
+export function parseCacheLastSeen(raw: unknown): boolean {
   return raw !== false;
 }
 

@@ -18,6 +18,7 @@ export const hostileWorkspaceSettings = {
   'convox.alerts.watch': 'all',
   'convox.alerts.interval': 10,
   'convox.alerts.convergingLimit': 1,
+  'convox.racks.cacheLastSeen': false,
   'convox.statusBar.enabled': false,
 };
 

@@ -57,6 +57,7 @@ describe('a workspace cannot set the user-only settings', function () {
     assert.equal(settings.alertsWatch(), 'marked');
     assert.equal(settings.alertsIntervalSeconds(), 60);
     assert.equal(settings.convergingLimitMinutes(), 15);
+    assert.equal(settings.cacheLastSeen(), true);
     assert.equal(store.requestDeadlineMs, 30_000);
     assert.deepEqual(settings.scanSettings(), {
       regions: userValue('convox.regions'),

@@ -17,6 +17,7 @@ import {
 } from '../sim';
 import { hostInstallPassword } from '../sim/scenarios/install';
 import { hostileWorkspaceSettings, personalSettings, trustVariable } from './hostileSettings';
+import { lastSeenScenario, lastSeenState } from './lastSeenWorld';
 import type { HostSession } from '../runner/hostSession';
 
 const globexEuWest = defaultScenario();
@@ -81,6 +82,8 @@ export const hostSessions: HostSession[] = [
   },
   hostileWorkspace('trusted'),
   hostileWorkspace('restricted'),
+  // The Racks view opens on the racks an earlier session kept, before AWS answers.
+  { name: 'last-seen', aws: lastSeenScenario(), tests: ['lastSeen'], globalState: lastSeenState() },
   {
     name: 'alerts',
     aws: alertsScenario({ statuses: { [alertsRacks.rolledBack]: 'UPDATE_ROLLBACK_COMPLETE' } }),

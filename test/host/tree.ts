@@ -9,6 +9,8 @@ export interface Row {
   description: string;
   tooltip: string;
   icon: string;
+  /** The icon's theme colour id, if any. */
+  iconColor: string;
   contextValue: string;
 }
 
@@ -22,6 +24,7 @@ async function row(api: ConvoxApi, node: Node): Promise<Row> {
     description: typeof item.description === 'string' ? item.description : '',
     tooltip,
     icon: item.iconPath instanceof vscode.ThemeIcon ? item.iconPath.id : '',
+    iconColor: item.iconPath instanceof vscode.ThemeIcon ? (item.iconPath.color?.id ?? '') : '',
     contextValue: item.contextValue ?? '',
   };
 }

@@ -9,6 +9,7 @@ import { hostSessions } from '../host/sessions';
 import type { HostResult, HostTestResult } from '../host/protocol';
 import { findChromium, openBrowser } from './browser';
 import { startCodeServer } from './codeServer';
+import { seedGlobalState } from './globalState';
 import { prepareSession, printResult, readResult, type HostSession } from './hostSession';
 import { currentRelease, minimumRelease, type CodeServerRelease } from './install';
 import { hostTestsDir, projectRoot } from './paths';
@@ -108,6 +109,7 @@ async function runWorkbench(session: HostSession, stateDir: string, release: Cod
       ['extensionEnvironment', JSON.stringify(prepared.env)],
       ['skipWelcome', 'true'],
     ];
+    if (session.globalState) await seedGlobalState(browser.page, server.url, projectRoot, session.globalState);
     await browser.page.goto(server.workbenchUrl(prepared.workspace, payload));
     const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), sessionTimeoutMs).unref());
     const code = await Promise.race([exitCode, timeout]);

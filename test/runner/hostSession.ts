@@ -17,6 +17,8 @@ export interface HostSession {
   env?: Record<string, string>;
   /** More VS Code user settings, over the AWS world's. */
   settings?: Record<string, unknown>;
+  /** The extension's globalState (keys and values) as an earlier session left it, in place before the window loads. */
+  globalState?: Record<string, unknown>;
   /** The opened folder's `.vscode/settings.json`: what a repository could bring. */
   workspaceSettings?: Record<string, unknown>;
   /** 'restricted': workspace trust is on and the folder is not trusted (Restricted Mode); default: trust is off. */

@@ -7,6 +7,8 @@ import * as path from 'node:path';
 import { noAws, simulatedAws } from '../runner/aws';
 import { openBrowser } from '../runner/browser';
 import { startCodeServer } from '../runner/codeServer';
+import { seedGlobalState } from '../runner/globalState';
+import { projectRoot } from '../runner/paths';
 import { onCleanup } from '../runner/processes';
 import { defaultScenario, type Scenario } from '../sim';
 import type { WalkOptions } from './walk';
@@ -19,6 +21,8 @@ export interface SessionOptions extends Omit<WalkOptions, 'scenario'> {
   screenshotDir?: string;
   /** The extension installed in code-server; default: this project. */
   extensionPath?: string;
+  /** The extension's globalState (keys and values) as an earlier session left it, in place before the workbench loads. */
+  globalState?: Record<string, unknown>;
 }
 
 export interface Session {
@@ -72,6 +76,9 @@ export async function startSession(name: string, options: SessionOptions = {}): 
       ui,
       consoleErrors,
       open: async () => {
+        const { globalState } = options;
+        if (globalState)
+          await seedGlobalState(browser.page, server.url, options.extensionPath ?? projectRoot, globalState);
         await browser.page.goto(server.workbenchUrl(workspace));
         await ui.ready();
       },

@@ -60,14 +60,19 @@ function counted(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
-/** An organisation: how many racks and errors, and the icon of the status among them that needs looking at. */
-export function organizationRow(name: string, racks: readonly Rack[], errors: number): Row {
+/**
+ * An organisation: how many racks (`lastSeen` of them drawn from the cache, not listed yet) and errors, and the icon
+ * of the status among the listed racks that needs looking at.
+ */
+export function organizationRow(name: string, racks: readonly Rack[], errors: number, lastSeen = 0): Row {
   const worst = worstStatus(racks.map((rack) => rack.status));
   const attention = worst !== undefined && statusStyle(worst).severity >= statusStyle('rollback').severity;
   return {
     id: `organization/${name}`,
     label: name,
-    description: [counted(racks.length, 'rack'), errors > 0 ? counted(errors, 'error') : ''].filter(Boolean).join(', '),
+    description: [counted(racks.length + lastSeen, 'rack'), errors > 0 ? counted(errors, 'error') : '']
+      .filter(Boolean)
+      .join(', '),
     icon: attention ? { id: 'organization', color: statusStyle(worst).color } : { id: 'organization' },
     contextValue: 'organization',
     collapsible: 'expanded',

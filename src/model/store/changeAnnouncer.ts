@@ -45,8 +45,12 @@ export class ChangeAnnouncer {
     this.schedule();
   }
 
-  /** The merged lists may have changed: listeners hear how, within the batch. */
-  schedule(): void {
+  /**
+   * The merged lists may have changed: listeners hear how, within the batch. `wholeList`: something drawn beside
+   * them changed (the racks shown from the cache), so the list is drawn again whatever the diff says.
+   */
+  schedule(wholeList = false): void {
+    if (wholeList) this.pendingList = true;
     if (this.timer !== undefined) return;
     const wait = this.flushedAt + this.batchMs - this.timers.now();
     if (wait <= 0) return this.flush();

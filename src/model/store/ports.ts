@@ -169,3 +169,12 @@ export interface RackPorts {
 export interface RackSecrets {
   apiPassword(rack: Rack, deadlineMs: number): Promise<string | undefined>;
 }
+
+/**
+ * Where the last-seen racks are kept between sessions, on this machine only: one plain value, read once when the
+ * store starts and written when fresh answers arrive; writing undefined clears it.
+ */
+export interface LastSeenKeeper {
+  read(): unknown;
+  write(value: unknown): void;
+}

@@ -10,8 +10,9 @@ import { notInServiceServers, withInstanceLifecycle, type ServerLifecycle } from
 import { ArchitectureReads, type ArchitectureState } from './architectureReads';
 import { ChangeAnnouncer, type Listener } from './changeAnnouncer';
 import { DetailsReads } from './detailsReads';
+import { LastSeenRacks, type LastSeenRack } from './lastSeenRacks';
 import { LearnedStatuses } from './learnedStatuses';
-import type { RackInstaller, RackPorts, StackOperations } from './ports';
+import type { LastSeenKeeper, RackInstaller, RackPorts, StackOperations } from './ports';
 import { ReleaseListReads, type ReleaseListKeeper, type SharedReleases } from './releaseListReads';
 import type { Release } from '../install/releases';
 import {
@@ -48,6 +49,11 @@ export interface StoreOptions {
   localRacks?: () => Promise<Rack[]>;
   /** Where the release list is kept between sessions; in memory only without one. */
   releaseListKeeper?: ReleaseListKeeper;
+  /**
+   * Where the last known racks are kept between sessions, and whether to use it (the setting
+   * convox.racks.cacheLastSeen); without it, nothing is shown before the first answer.
+   */
+  lastSeen?: { keeper: LastSeenKeeper; enabled: boolean };
 }
 
 /**
@@ -70,6 +76,9 @@ export class RackStore {
   private merged: Rack[] | undefined;
   /** Sorted error rows, kept for the same reason until the inventory changes. */
   private sortedErrors: DiscoveryError[] | undefined;
+  private readonly lastSeenRacks: LastSeenRacks;
+  /** The racks shown from the cache, built from `merged` (which hides those listed again) until either changes. */
+  private shownLastSeen: { for: Rack[]; racks: LastSeenRack[] } | undefined;
   private refreshedAt: number | undefined;
   private readonly policy: RefreshPolicy;
   private readonly timers: Timers;
@@ -123,6 +132,16 @@ export class RackStore {
       releases: (url, deadlineMs) => this.releaseList.get(url, deadlineMs),
       templateParameters: (...args) => this.ports.releases.templateParameters(...args),
     };
+    this.lastSeenRacks = new LastSeenRacks(
+      options.lastSeen?.keeper,
+      options.lastSeen?.enabled ?? false,
+      this.timers,
+      (stackId) => this.byId(stackId)?.status,
+      () => {
+        this.shownLastSeen = undefined;
+        this.changes.schedule(true);
+      },
+    );
     this.policy = new RefreshPolicy(
       {
         refreshList: (reason) =>
@@ -195,6 +214,25 @@ export class RackStore {
   /** The listed rack with this identity (never looked up by name: several racks can share one). */
   byId(id: RackId): Rack | undefined {
     return this.racks().find((rack) => rack.stackId === id);
+  }
+
+  /**
+   * Racks known only from the last session, not listed by any answer yet, or under a (profile, region) that now
+   * fails: drawn as last seen, never acted on. `racks()` and `byId()` never hold them.
+   */
+  lastSeen(): LastSeenRack[] {
+    const fresh = this.racks();
+    if (this.shownLastSeen?.for !== fresh) this.shownLastSeen = { for: fresh, racks: this.lastSeenRacks.racks(fresh) };
+    return this.shownLastSeen.racks;
+  }
+
+  lastSeenById(id: RackId): LastSeenRack | undefined {
+    return this.lastSeen().find((rack) => rack.stackId === id);
+  }
+
+  /** The setting convox.racks.cacheLastSeen changed: off clears what is kept and the rows drawn from it. */
+  setCacheLastSeen(enabled: boolean): void {
+    this.lastSeenRacks.setEnabled(enabled);
   }
 
   /** Something that shows the list is visible or not: the list refreshes on its interval only while visible. */
@@ -349,6 +387,7 @@ export class RackStore {
   }
 
   dispose(): void {
+    this.lastSeenRacks.dispose();
     this.changes.dispose();
     this.policy.dispose();
   }
@@ -373,6 +412,7 @@ export class RackStore {
     const inventory = new Inventory(plan.pairs, this.inventory);
     for (const problem of plan.problems) inventory.update({ ...problem, racks: [], done: true, error: problem });
     this.inventory = inventory;
+    this.lastSeenRacks.planned(plan.pairs);
     this.profilesFound = profiles.length > 0;
     this.merged = undefined;
     this.sortedErrors = undefined;
@@ -384,6 +424,7 @@ export class RackStore {
         void startLocal();
         this.learned.listed(result.racks, started);
         inventory.update(result);
+        this.lastSeenRacks.answered(result);
         this.merged = undefined;
         this.sortedErrors = undefined;
         this.changes.schedule();

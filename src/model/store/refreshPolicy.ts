@@ -26,7 +26,8 @@ export type RefreshReason =
   | 'switch'
   | 'list refreshed'
   | 'inspect'
-  | 'alert';
+  | 'alert'
+  | 'last-seen rack';
 
 /** What a view watches of a rack: its details (servers, the rack's own containers) or its whole architecture. */
 export type WatchedData = 'details' | 'architecture';

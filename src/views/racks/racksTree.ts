@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { RackId } from '../../model/identity';
 import type { Release } from '../../model/install/releases';
 import type { DiscoveryError, Rack, RackDetails } from '../../model/rack';
+import { lastSeenRackRow, organizationEntries } from '../../model/racks/lastSeenRows';
 import {
   appRow,
   errorRow,
@@ -18,10 +19,14 @@ import {
 } from '../../model/racks/rows';
 import { releaseStanding, withReleaseStanding } from '../../model/racks/releasesBehind';
 import type { StoreChange } from '../../model/store/changes';
+import type { LastSeenRack } from '../../model/store/lastSeenRacks';
 import type { RackStore } from '../../model/store/rackStore';
 import { releasesUrl } from '../shared/settings';
 import { treeItem } from './treeItem';
 import { messageOf } from '../../model/errorMessage';
+
+/** How long after handing over the organisations `firstDrawn` settles if none of them is opened. */
+const collapsedOrganizationsMs = 500;
 
 /** A rack node names its rack by stack id, so one node object stands for the rack across refreshes. */
 export type Node =
@@ -34,7 +39,8 @@ export type Node =
 /**
  * The Racks view's data: organisations → racks → Apps, Instances, Processes, Parameters. It reads only the
  * store; a store change redraws the whole tree only when the list changed, else just the racks that changed.
- * A rack whose children are shown is watched, so its details stay as fresh as the list.
+ * A rack whose children are shown is watched, so its details stay as fresh as the list. Racks known only from the
+ * last session are drawn as last seen, with nothing to expand, until an answer lists them.
  */
 export class RacksTree implements vscode.TreeDataProvider<Node>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<Node | Node[] | undefined>();
@@ -49,6 +55,19 @@ export class RacksTree implements vscode.TreeDataProvider<Node>, vscode.Disposab
   private readonly unsubscribe: () => void;
   /** What alerts say of each rack's row (marked for watching, needing attention); nothing until alerts start. */
   private watchStateOf: (stackId: string) => RackWatchState | undefined = () => undefined;
+  /** Settles `firstDrawn`, once. */
+  private drawn: (() => void) | undefined;
+  /**
+   * Settles once VS Code has been given a first organisation's rows and the answer has gone out (a task later), or
+   * a while after it was given the organisations (they may all be collapsed).
+   */
+  readonly firstDrawn = new Promise<void>(
+    (resolve) =>
+      (this.drawn = () => {
+        this.drawn = undefined;
+        resolve();
+      }),
+  );
 
   constructor(
     private readonly store: RackStore,
@@ -62,9 +81,9 @@ export class RacksTree implements vscode.TreeDataProvider<Node>, vscode.Disposab
   currentChanged(): void {
     const ids = new Set([this.drawnCurrent, this.currentRack()]);
     this.drawnCurrent = this.currentRack();
-    const nodes = this.store
-      .racks()
-      .flatMap((rack) => (ids.has(rack.stackId) ? (this.rackNodes.get(rack.stackId) ?? []) : []));
+    const nodes = [...this.store.racks(), ...this.store.lastSeen()].flatMap((rack) =>
+      ids.has(rack.stackId) ? (this.rackNodes.get(rack.stackId) ?? []) : [],
+    );
     if (nodes.length > 0) this.changed.fire(nodes);
   }
 
@@ -97,6 +116,11 @@ export class RacksTree implements vscode.TreeDataProvider<Node>, vscode.Disposab
       : undefined;
   }
 
+  /** The rack a row drawn from the last-seen cache stands for: never one to act on as it is. */
+  lastSeenOf(node: Node): LastSeenRack | undefined {
+    return node.kind === 'rack' ? this.store.lastSeenById(node.stackId) : undefined;
+  }
+
   dispose(): void {
     this.unsubscribe();
     this.watches.forEach((watch) => watch.dispose());
@@ -106,22 +130,25 @@ export class RacksTree implements vscode.TreeDataProvider<Node>, vscode.Disposab
   getTreeItem(node: Node): vscode.TreeItem {
     switch (node.kind) {
       case 'organization': {
-        const row = organizationRow(node.name, this.racksOf(node.name), this.errorsOf(node.name).length);
+        const row = this.organizationRowOf(node.name);
         this.drawnOrganizations.set(node.name, JSON.stringify(row));
         return treeItem(row);
       }
       case 'rack': {
         const rack = this.rackOf(node);
-        return rack
-          ? this.rackItem(
+        if (rack)
+          return this.rackItem(
+            rack,
+            rackRow(
               rack,
-              rackRow(
-                rack,
-                this.currentRack() === rack.stackId,
-                this.store.progressOf(rack.stackId),
-                this.watchStateOf(rack.stackId),
-              ),
-            )
+              this.currentRack() === rack.stackId,
+              this.store.progressOf(rack.stackId),
+              this.watchStateOf(rack.stackId),
+            ),
+          );
+        const seen = this.lastSeenOf(node);
+        return seen
+          ? treeItem(lastSeenRackRow(seen, this.currentRack() === seen.stackId, Date.now()))
           : new vscode.TreeItem('');
       }
       case 'error':
@@ -137,7 +164,7 @@ export class RacksTree implements vscode.TreeDataProvider<Node>, vscode.Disposab
 
   /** A rack's organisation, so the view can reveal a rack row (the architecture panel's Reveal in Racks View). */
   getParent(node: Node): Node | undefined {
-    const rack = node.kind === 'rack' ? this.rackOf(node) : undefined;
+    const rack = node.kind === 'rack' ? (this.rackOf(node) ?? this.lastSeenOf(node)) : undefined;
     return rack ? this.organizationNode(rack.organization) : undefined;
   }
 
@@ -147,13 +174,17 @@ export class RacksTree implements vscode.TreeDataProvider<Node>, vscode.Disposab
   }
 
   async getChildren(node?: Node): Promise<Node[]> {
-    if (!node) return this.organizations();
+    if (!node) {
+      if (this.drawn) setTimeout(this.drawn, collapsedOrganizationsMs);
+      return this.organizations();
+    }
     switch (node.kind) {
-      case 'organization':
-        return [
-          ...this.racksOf(node.name).map((rack) => this.rackNode(rack.stackId)),
-          ...this.errorsOf(node.name).map((error): Node => ({ kind: 'error', error })),
-        ];
+      case 'organization': {
+        if (this.drawn) setTimeout(this.drawn, 0);
+        return organizationEntries(this.racksOf(node.name), this.lastSeenIn(node.name), this.errorsOf(node.name)).map(
+          (entry): Node => (entry.kind === 'rack' ? this.rackNode(entry.stackId) : entry),
+        );
+      }
       case 'rack': {
         const rack = this.rackOf(node);
         if (!rack) return [];
@@ -174,9 +205,7 @@ export class RacksTree implements vscode.TreeDataProvider<Node>, vscode.Disposab
     const racks = this.store.racks().filter((rack) => change.racks.has(rack.stackId));
     const nodes: Node[] = racks.flatMap((rack) => this.rackNodes.get(rack.stackId) ?? []);
     for (const organization of new Set(racks.map((rack) => rack.organization))) {
-      const row = JSON.stringify(
-        organizationRow(organization, this.racksOf(organization), this.errorsOf(organization).length),
-      );
+      const row = JSON.stringify(this.organizationRowOf(organization));
       const node = this.organizationNodes.get(organization);
       if (node && row !== this.drawnOrganizations.get(organization)) nodes.push(node);
     }
@@ -207,9 +236,18 @@ export class RacksTree implements vscode.TreeDataProvider<Node>, vscode.Disposab
     return this.store.errors().filter((error) => error.organization === organization);
   }
 
+  private lastSeenIn(organization: string): LastSeenRack[] {
+    return this.store.lastSeen().filter((rack) => rack.organization === organization);
+  }
+
+  private organizationRowOf(name: string): Row {
+    return organizationRow(name, this.racksOf(name), this.errorsOf(name).length, this.lastSeenIn(name).length);
+  }
+
   private organizations(): Node[] {
     const names = new Set([
       ...this.store.racks().map((rack) => rack.organization),
+      ...this.store.lastSeen().map((rack) => rack.organization),
       ...this.store.errors().map((error) => error.organization),
     ]);
     return [...names].sort((a, b) => a.localeCompare(b)).map((name) => this.organizationNode(name));

@@ -6,21 +6,33 @@ import { RacksTree, type Node } from './racksTree';
 
 export const racksViewId = 'convox.racks';
 
+/** The longest the first refresh waits for the rows kept from the last session to be drawn. */
+const firstDrawCapMs = 3_000;
+
 /**
  * The Racks view: the tree, its visibility (which decides whether the store refreshes on its own), and a
- * progress bar in the view while a refresh runs, whatever started it.
+ * progress bar in the view while a refresh runs, whatever started it. With racks kept from the last session, the
+ * view's first refresh waits until they are drawn: it loads the AWS SDK, which holds the extension host a moment.
  */
 export class RacksView implements vscode.Disposable {
   readonly tree: RacksTree;
   private readonly view: vscode.TreeView<Node>;
   private readonly disposables: vscode.Disposable[] = [];
   private endProgress: (() => void) | undefined;
+  /** Pending until the last-seen rows were drawn, when there are some; the store hears of visibility after it. */
+  private firstDraw: Promise<void> | undefined;
+  private disposed = false;
 
   constructor(
     private readonly store: RackStore,
     currentRack: () => RackId | undefined,
   ) {
     this.tree = new RacksTree(store, currentRack);
+    if (store.lastSeen().length > 0)
+      this.firstDraw = Promise.race([
+        this.tree.firstDrawn,
+        new Promise<void>((resolve) => setTimeout(resolve, firstDrawCapMs)),
+      ]).then(() => (this.firstDraw = undefined));
     this.view = vscode.window.createTreeView(racksViewId, { treeDataProvider: this.tree, showCollapseAll: true });
     const unsubscribe = store.onDidChange(() => this.showProgress());
     this.disposables.push(
@@ -48,13 +60,15 @@ export class RacksView implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.disposed = true;
     this.endProgress?.();
     this.disposables.forEach((disposable) => disposable.dispose());
   }
 
   private setVisible(visible: boolean): void {
     this.tree.setVisible(visible);
-    this.store.setListVisible(visible);
+    if (!this.firstDraw) return this.store.setListVisible(visible);
+    void this.firstDraw.then(() => this.disposed || this.store.setListVisible(this.view.visible));
   }
 
   private showProgress(): void {

@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { v3Refusal } from '../../model/local/localRacks';
 import type { Rack } from '../../model/rack';
+import { lastSeenUnresolved } from '../../model/racks/lastSeenRows';
+import type { LastSeenRack } from '../../model/store/lastSeenRacks';
 import type { RefreshReason } from '../../model/store/refreshPolicy';
 import type { RackStore } from '../../model/store/rackStore';
 import { resolveRack } from '../../model/switch';
@@ -8,6 +10,7 @@ import { inertText } from '../../model/untrustedText';
 import { inspectScheme, rackIdOf } from '../inspect/inspectDocuments';
 import type { Node, RacksTree } from '../racks/racksTree';
 import type { CurrentRack } from '../switch/currentRack';
+import { reportFailure } from './failures';
 import { knownRacks, pickRack, showUnresolved } from './rackPicker';
 
 /** How a command asks for its rack when it is given none. */
@@ -26,7 +29,8 @@ export interface RackQuestion {
 }
 
 /**
- * The rack a command acts on, one way for every command: a Racks view row; a rack id or name given as argument
+ * The rack a command acts on, one way for every command: a Racks view row (one drawn from the last-seen cache only
+ * once a fresh answer lists it); a rack id or name given as argument
  * (by a keybinding, a notification's action, the architecture view), resolved like `convox switch` (an ambiguous
  * name is refused, naming the candidates, never guessed); an Inspect document's URI; else the current rack or a
  * pick. Undefined, with the reason shown, when there is none.
@@ -49,7 +53,10 @@ export class RackArguments {
   }
 
   private async find(argument: unknown, question: RackQuestion): Promise<Rack | undefined> {
-    if (isNode(argument)) return this.tree.rackOf(argument);
+    if (isNode(argument)) {
+      const seen = this.tree.lastSeenOf(argument);
+      return seen ? this.listedAgain(seen) : this.tree.rackOf(argument);
+    }
     if (typeof argument === 'string') return this.named(argument, question.reason);
     if (argument instanceof vscode.Uri && argument.scheme === inspectScheme)
       return this.named(rackIdOf(argument), question.reason);
@@ -60,6 +67,31 @@ export class RackArguments {
     if (question.withoutArgument === 'current' && current && accepted.some((rack) => rack.stackId === current.stackId))
       return current;
     return pickRack(accepted, question.title, this.current.id);
+  }
+
+  /**
+   * A row drawn from the last-seen cache stands for what the rack was, not what it is: the racks are read again
+   * first (joining a refresh under way), and the command acts on the rack with that stack id as listed then, or
+   * on nothing, saying why.
+   */
+  private async listedAgain(seen: LastSeenRack): Promise<Rack | undefined> {
+    try {
+      await vscode.window.withProgress(
+        {
+          location: vscode.ProgressLocation.Notification,
+          title: `Convox: reading ${inertText(seen.displayName)} again before acting on it…`,
+        },
+        () => this.store.refresh('last-seen rack'),
+      );
+    } catch (error) {
+      await reportFailure(this.log, 'Finding racks failed', error);
+      return undefined;
+    }
+    const rack = this.store.byId(seen.stackId);
+    if (rack) return rack;
+    const stillSeen = this.store.lastSeenById(seen.stackId) !== undefined;
+    showUnresolved(lastSeenUnresolved(seen, stillSeen, this.store.errors(), Date.now()));
+    return undefined;
   }
 
   private async named(query: string, reason: RefreshReason): Promise<Rack | undefined> {

@@ -5,6 +5,7 @@ import {
   parseAlertsWatch,
   parseConvergingLimit,
   parseArchitectureRefreshInterval,
+  parseCacheLastSeen,
   parseCliSync,
   parseExportRack,
   parseOrganizations,
@@ -69,6 +70,11 @@ export function statusBarEnabled(): boolean {
   return parseStatusBarEnabled(setting('statusBar.enabled'));
 }
 
+/** Whether the last known racks are kept on this machine and shown at once (`convox.racks.cacheLastSeen`). */
+export function cacheLastSeen(): boolean {
+  return parseCacheLastSeen(setting('racks.cacheLastSeen'));
+}
+
 export function exportRackToTerminals(): boolean {
   return parseExportRack(setting('terminal.exportRack'));
 }
@@ -105,6 +111,7 @@ export const effectiveSettings = {
   architectureRefreshSeconds,
   releasesUrl,
   statusBarEnabled,
+  cacheLastSeen,
   exportRackToTerminals,
   cliSync,
   logsBufferLines,
@@ -132,8 +139,8 @@ export async function showSettingsError(error: SettingsError): Promise<void> {
 }
 
 /**
- * Settings changes reach the store: a new interval at once; new regions or organisations refresh the racks
- * (debounced), and a malformed value is shown right away with a way to the setting.
+ * Settings changes reach the store: a new interval, deadline or cache choice at once; new regions or organisations
+ * refresh the racks (debounced), and a malformed value is shown right away with a way to the setting.
  */
 export function watchSettings(store: RackStore): vscode.Disposable {
   return vscode.workspace.onDidChangeConfiguration((event) => {
@@ -141,6 +148,7 @@ export function watchSettings(store: RackStore): vscode.Disposable {
       store.setListInterval(refreshIntervalSeconds());
     if (event.affectsConfiguration(`${settingsSection}.requestTimeout`))
       store.setRequestTimeout(requestTimeoutSeconds());
+    if (event.affectsConfiguration(`${settingsSection}.racks.cacheLastSeen`)) store.setCacheLastSeen(cacheLastSeen());
     if (
       !event.affectsConfiguration(`${settingsSection}.regions`) &&
       !event.affectsConfiguration(`${settingsSection}.organizations`)

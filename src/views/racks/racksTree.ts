@@ -27,6 +27,8 @@ import { messageOf } from '../../model/errorMessage';
 
 /** How long after handing over the organisations `firstDrawn` settles if none of them is opened. */
 const collapsedOrganizationsMs = 500;
+/** How long no organisation's rows are asked for before the rows count as drawn. */
+const lastOrganizationQuietMs = 60;
 
 /** A rack node names its rack by stack id, so one node object stands for the rack across refreshes. */
 export type Node =
@@ -57,6 +59,7 @@ export class RacksTree implements vscode.TreeDataProvider<Node>, vscode.Disposab
   private watchStateOf: (stackId: string) => RackWatchState | undefined = () => undefined;
   /** Settles `firstDrawn`, once. */
   private drawn: (() => void) | undefined;
+  private drawTimer: ReturnType<typeof setTimeout> | undefined;
   /**
    * Settles once VS Code has been given a first organisation's rows and the answer has gone out (a task later), or
    * a while after it was given the organisations (they may all be collapsed).
@@ -180,7 +183,9 @@ export class RacksTree implements vscode.TreeDataProvider<Node>, vscode.Disposab
     }
     switch (node.kind) {
       case 'organization': {
-        if (this.drawn) setTimeout(this.drawn, 0);
+        // The workbench draws once every open organisation's rows have arrived: wait until it stops asking.
+        clearTimeout(this.drawTimer);
+        if (this.drawn) this.drawTimer = setTimeout(this.drawn, lastOrganizationQuietMs);
         return organizationEntries(this.racksOf(node.name), this.lastSeenIn(node.name), this.errorsOf(node.name)).map(
           (entry): Node => (entry.kind === 'rack' ? this.rackNode(entry.stackId) : entry),
         );

@@ -61,8 +61,8 @@ export class RacksTree implements vscode.TreeDataProvider<Node>, vscode.Disposab
   private drawn: (() => void) | undefined;
   private drawTimer: ReturnType<typeof setTimeout> | undefined;
   /**
-   * Settles once VS Code has been given a first organisation's rows and the answer has gone out (a task later), or
-   * a while after it was given the organisations (they may all be collapsed).
+   * Settles once VS Code has stopped asking for organisations' rows for a moment (it draws when every open one's
+   * rows have arrived), or a while after it was given the organisations (they may all be collapsed).
    */
   readonly firstDrawn = new Promise<void>(
     (resolve) =>
@@ -183,9 +183,10 @@ export class RacksTree implements vscode.TreeDataProvider<Node>, vscode.Disposab
     }
     switch (node.kind) {
       case 'organization': {
-        // The workbench draws once every open organisation's rows have arrived: wait until it stops asking.
-        clearTimeout(this.drawTimer);
-        if (this.drawn) this.drawTimer = setTimeout(this.drawn, lastOrganizationQuietMs);
+        if (this.drawn) {
+          clearTimeout(this.drawTimer);
+          this.drawTimer = setTimeout(this.drawn, lastOrganizationQuietMs);
+        }
         return organizationEntries(this.racksOf(node.name), this.lastSeenIn(node.name), this.errorsOf(node.name)).map(
           (entry): Node => (entry.kind === 'rack' ? this.rackNode(entry.stackId) : entry),
         );

@@ -116,7 +116,7 @@ walk('sidebar', async (ui) => {
   await ui.collapseRow('Processes');
 
   await ui.expandRow('Parameters');
-  await ui.arrowDownTo('Password');
+  await ui.scrollDownTo('Parameters', 'Password');
   const password = await description(ui, 'Password');
   assert.equal(password, '**********');
   const secret = productionPassword(ui.simulator);

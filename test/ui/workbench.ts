@@ -38,8 +38,11 @@ export interface Ui {
   expandRow(label: string): Promise<void>;
   /** Clicks the twistie of the first row labelled `label` if it is expanded; waits until it shows collapsed. */
   collapseRow(label: string): Promise<void>;
-  /** Moves the focused tree's focus down with the arrow key to the row labelled `label`, scrolling it into view. */
-  arrowDownTo(label: string): Promise<void>;
+  /**
+   * Scrolls the side bar's tree with the mouse wheel, from the row labelled `from` down, until the row labelled
+   * `label` is on screen (the tree renders only the rows in view). The wheel needs no keyboard focus.
+   */
+  scrollDownTo(from: string, label: string): Promise<void>;
   /** Rests the mouse on `target` until VS Code's hover shows; returns the hover's text. */
   hover(target: Locator): Promise<string>;
   /** Makes the side bar about twice its default width, so screenshots show rows' descriptions whole. */
@@ -75,6 +78,10 @@ const severities: Notification['severity'][] = ['error', 'warning', 'info'];
 function rowSelector(label: string, state = ''): string {
   return `.part.sidebar .monaco-list-row${state}:has(.monaco-highlighted-label:text-is(${JSON.stringify(label)}))`;
 }
+
+/** A page expression: the side bar rows the tree has drawn, as one string that changes when it draws others. */
+const sidebarRowsDrawn =
+  "[...document.querySelectorAll('.part.sidebar .monaco-list-row')].map((row) => row.getAttribute('aria-label')).sort().join('\\n')";
 
 export class Workbench implements Ui {
   private shots = 0;
@@ -188,13 +195,31 @@ export class Workbench implements Ui {
     return this.toggleRow(label, 'false');
   }
 
-  async arrowDownTo(label: string): Promise<void> {
-    const focused = this.page.locator('.part.sidebar .monaco-list-row.focused .label-name');
-    for (let presses = 0; presses <= 100; presses += 1) {
-      if ((await focused.allInnerTexts()).some((text) => text.trim() === label)) return;
-      await this.page.keyboard.press('ArrowDown');
+  async scrollDownTo(from: string, label: string): Promise<void> {
+    await this.moveOnto(this.row(from).first());
+    const target = this.row(label).first();
+    const inView = async () => {
+      if ((await target.count()) === 0) return false;
+      const [row, sideBar] = await Promise.all([
+        target.boundingBox(),
+        this.page.locator('.part.sidebar').boundingBox(),
+      ]);
+      return !!row && !!sideBar && row.y >= sideBar.y && row.y + row.height <= sideBar.y + sideBar.height;
+    };
+    for (let turns = 0; turns <= 80; turns += 1) {
+      if (await inView()) return;
+      const before = await this.page.evaluate<string>(sidebarRowsDrawn);
+      await this.page.mouse.wheel(0, 120);
+      // Each turn waits until the tree has drawn other rows; when it draws none, the list's end is reached.
+      const moved = await this.page
+        .waitForFunction(`${sidebarRowsDrawn} !== ${JSON.stringify(before)}`, undefined, { timeout: 5_000 })
+        .then(
+          () => true,
+          () => false,
+        );
+      if (!moved && !(await inView())) break;
     }
-    throw new Error(`the arrow keys did not reach a row labelled "${label}" (is the tree focused?)`);
+    throw new Error(`scrolling down from "${from}" did not bring a row labelled "${label}" on screen`);
   }
 
   async hover(target: Locator): Promise<string> {

@@ -12,13 +12,16 @@ const firstDrawCapMs = 3_000;
 /**
  * The Racks view: the tree, its visibility (which decides whether the store refreshes on its own), and a
  * progress bar in the view while a refresh runs, whatever started it. With racks kept from the last session, the
- * view's first refresh waits until they are drawn: it loads the AWS SDK, which holds the extension host a moment.
+ * view's first refresh, when it first shows, waits until they are drawn: it loads the AWS SDK, which holds the
+ * extension host a moment. The extension activates when the window has started, so that moment may come long after.
  */
 export class RacksView implements vscode.Disposable {
   readonly tree: RacksTree;
   private readonly view: vscode.TreeView<Node>;
   private readonly disposables: vscode.Disposable[] = [];
   private endProgress: (() => void) | undefined;
+  /** Whether the view has yet to show the last-seen rows; its first showing then waits on `firstDraw`. */
+  private lastSeenToDraw: boolean;
   /** Pending until the last-seen rows were drawn, when there are some; the store hears of visibility after it. */
   private firstDraw: Promise<void> | undefined;
   private disposed = false;
@@ -28,11 +31,7 @@ export class RacksView implements vscode.Disposable {
     currentRack: () => RackId | undefined,
   ) {
     this.tree = new RacksTree(store, currentRack);
-    if (store.lastSeen().length > 0)
-      this.firstDraw = Promise.race([
-        this.tree.firstDrawn,
-        new Promise<void>((resolve) => setTimeout(resolve, firstDrawCapMs)),
-      ]).then(() => (this.firstDraw = undefined));
+    this.lastSeenToDraw = store.lastSeen().length > 0;
     this.view = vscode.window.createTreeView(racksViewId, { treeDataProvider: this.tree, showCollapseAll: true });
     const unsubscribe = store.onDidChange(() => this.showProgress());
     this.disposables.push(
@@ -67,6 +66,13 @@ export class RacksView implements vscode.Disposable {
 
   private setVisible(visible: boolean): void {
     this.tree.setVisible(visible);
+    if (visible && this.lastSeenToDraw) {
+      this.lastSeenToDraw = false;
+      this.firstDraw = Promise.race([
+        this.tree.firstDrawn,
+        new Promise<void>((resolve) => setTimeout(resolve, firstDrawCapMs)),
+      ]).then(() => (this.firstDraw = undefined));
+    }
     if (!this.firstDraw) return this.store.setListVisible(visible);
     void this.firstDraw.then(() => this.disposed || this.store.setListVisible(this.view.visible));
   }

@@ -28,27 +28,35 @@ function isSaved(value: unknown): value is Saved {
   );
 }
 
-/** The rack made current with Switch Rack (or `convox switch`), by its identity: kept across restarts. */
+/**
+ * The rack made current with Switch Rack (or `convox switch`), by its identity: kept across restarts. This window
+ * holds it in memory and only writes it to globalState: while the extension host starts, VS Code may hand back an
+ * older copy of the whole globalState for a moment (microsoft/vscode#171827), and the status bar and every command
+ * must name the same rack. Another window's switch is not taken in silently either.
+ */
 export class CurrentRack implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<CurrentRackChange>();
   readonly onDidChange = this.changed.event;
   private readonly unsubscribe: () => void;
+  private saved: Saved | undefined;
 
   constructor(
     private readonly context: vscode.ExtensionContext,
     private readonly store: RackStore,
     private readonly log: vscode.LogOutputChannel,
   ) {
+    const kept = context.globalState.get<unknown>(key);
+    this.saved = isSaved(kept) ? kept : undefined;
     this.unsubscribe = store.onDidChange(() => void this.listChanged());
   }
 
   get id(): RackId | undefined {
-    return this.saved()?.id;
+    return this.saved?.id;
   }
 
   /** What the current rack is shown as: its display name now, else the one it had when last seen. */
   get name(): string | undefined {
-    const saved = this.saved();
+    const saved = this.saved;
     return saved ? (this.store.byId(saved.id)?.displayName ?? saved.name) : undefined;
   }
 
@@ -59,27 +67,24 @@ export class CurrentRack implements vscode.Disposable {
   }
 
   async set(rack: Rack, fromCli = false): Promise<void> {
-    // The state holds the new value at once; saving it to disk can take a while, and the views need not wait.
-    const saved = this.context.globalState.update(key, { id: rack.stackId, name: rack.displayName } satisfies Saved);
+    this.saved = { id: rack.stackId, name: rack.displayName };
+    // Saving to disk can take a while; the views need not wait.
+    const written = this.context.globalState.update(key, this.saved);
     this.changed.fire({ id: rack.stackId, fromCli });
-    await saved;
+    await written;
   }
 
   /** No current rack any more (it was uninstalled). */
   async clear(): Promise<void> {
-    const saved = this.context.globalState.update(key, undefined);
+    this.saved = undefined;
+    const written = this.context.globalState.update(key, undefined);
     this.changed.fire({ id: undefined, fromCli: false });
-    await saved;
+    await written;
   }
 
   dispose(): void {
     this.unsubscribe();
     this.changed.dispose();
-  }
-
-  private saved(): Saved | undefined {
-    const value = this.context.globalState.get<unknown>(key);
-    return isSaved(value) ? value : undefined;
   }
 
   /**
@@ -90,7 +95,7 @@ export class CurrentRack implements vscode.Disposable {
     const legacy = this.context.globalState.get<unknown>(legacyKey);
     if (legacy === undefined || !this.store.hasRefreshed || this.store.loading) return;
     await this.context.globalState.update(legacyKey, undefined);
-    if (typeof legacy !== 'string' || this.saved()) return;
+    if (typeof legacy !== 'string' || this.saved) return;
     const named = this.store.racks().filter((rack) => rack.fullName === legacy);
     if (named.length === 1) {
       this.log.info(

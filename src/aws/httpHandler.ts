@@ -19,8 +19,8 @@ function tooLarge(): AnswerTooLargeError {
 
 /**
  * One HTTP handler (one connection pool) for every client, so a thousand profiles do not each keep sockets
- * open. Clients call `destroy()` when they go, so that does nothing; `close()` ends the pool. Every answer's body
- * is counted as it streams and cut off past `maxAnswerBytes`.
+ * open. Clients call `destroy()` when they go, so that does nothing; `close()` ends the pool. An answer past
+ * `maxAnswerBytes` is refused: by its declared length, or, declaring none, counted as it streams and cut off.
  */
 export class SharedHttpHandler extends NodeHttpHandler {
   override destroy(): void {
@@ -34,10 +34,14 @@ export class SharedHttpHandler extends NodeHttpHandler {
   override async handle(...args: Parameters<NodeHttpHandler['handle']>): ReturnType<NodeHttpHandler['handle']> {
     const { response } = await super.handle(...args);
     const body = response.body as Readable;
-    if (Number(response.headers['content-length'] ?? 0) > maxAnswerBytes) {
+    const declared = response.headers['content-length'];
+    if (Number(declared ?? 0) > maxAnswerBytes) {
       body.destroy();
       throw tooLarge();
     }
+    // Node's HTTP parser ends a body at its declared length, so only an answer without one is counted: a stream
+    // stage on every answer made discovery about 6 % slower.
+    if (declared !== undefined) return { response };
     let received = 0;
     const counted = new Transform({
       transform(chunk: Buffer, _encoding, done) {

@@ -12,6 +12,10 @@ const convoxMarkers = ['<Value>convox</Value>', '<OutputKey>Dashboard</OutputKey
 
 const stacksOpen = '<Stacks>';
 const stacksClose = '</Stacks>';
+/** A member tag without its "<" or "</". */
+const memberName = 'member>';
+const lessThan = '<'.charCodeAt(0);
+const slash = '/'.charCodeAt(0);
 
 /**
  * The DescribeStacks answer `xml` with only the stacks that carry a Convox marker. Anything not shaped the
@@ -24,21 +28,22 @@ export function keepConvoxStacks(xml: string): string {
   const firstStack = listStart + stacksOpen.length;
   const kept = [xml.slice(0, firstStack)];
   // Text never holds a raw "<", so member tags are found by search; nested members are parameters, tags, outputs.
-  const memberTag = /<(\/?)member>/g;
-  memberTag.lastIndex = firstStack;
+  // indexOf rather than a global regex: a page has thousands of member tags, and each match would be an array.
   let depth = 0;
   let stackStart = firstStack;
   let previousEnd = firstStack;
-  for (let tag = memberTag.exec(xml); tag && tag.index < listEnd; tag = memberTag.exec(xml)) {
-    const closing = tag[1] === '/';
+  for (let at = xml.indexOf(memberName, firstStack); at >= 0 && at < listEnd; at = xml.indexOf(memberName, at + 1)) {
+    const closing = xml.charCodeAt(at - 1) === slash;
+    const tagStart = closing ? at - 2 : at - 1;
+    if (xml.charCodeAt(tagStart) !== lessThan) continue;
     if (!closing && depth === 0) {
-      if (xml.slice(previousEnd, tag.index).trim() !== '') return xml;
-      stackStart = tag.index;
+      if (xml.slice(previousEnd, tagStart).trim() !== '') return xml;
+      stackStart = tagStart;
     }
     depth += closing ? -1 : 1;
     if (depth < 0) return xml;
     if (closing && depth === 0) {
-      previousEnd = memberTag.lastIndex;
+      previousEnd = at + memberName.length;
       const stack = xml.slice(stackStart, previousEnd);
       if (convoxMarkers.some((marker) => stack.includes(marker))) kept.push(stack);
     }

@@ -35,6 +35,12 @@ describe('trimming DescribeStacks answers to Convox stacks', () => {
     assert.ok(trimmed.includes(rack) && trimmed.includes(legacy));
   });
 
+  it('tells member tags from text that ends the same way', () => {
+    const lookalike = stack('members', tags({ Team: 'a-member>', Path: 'x/member>' }));
+    const trimmed = keepConvoxStacks(page([lookalike, rack]));
+    assert.deepEqual(names(trimmed), ['production']);
+  });
+
   it('leaves a page with no Convox stack an empty list', () => {
     assert.equal(keepConvoxStacks(page([foreign, untagged])), page([]));
   });

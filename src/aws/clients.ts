@@ -4,6 +4,7 @@ import { helperTimeoutMs } from '../model/helperTimeout';
 import { convoxStacksOnly } from './convoxStacksOnly';
 import { fromCredentialProcess } from './credentialProcess';
 import { SharedHttpHandler } from './httpHandler';
+import { sendWithCachedChains, type SdkClient } from './requestSignal';
 import type { AwsProfile, ClientSettings, CredentialSource, ServiceKey } from './profiles';
 
 export interface ClientOptions {
@@ -32,10 +33,6 @@ export interface ClientConfig extends Omit<ClientSettings, 'userAgentAppId'> {
   maxAttempts: number;
   cacheMiddleware: boolean;
   requestHandler: SharedHttpHandler;
-}
-
-interface Destroyable {
-  destroy(): void;
 }
 
 const refreshBeforeExpiryMs = 5 * 60_000;
@@ -124,7 +121,7 @@ function providerFor(
 
 /** One SDK client per (profile, region, service), reused for every call, all on one connection pool. */
 export class AwsClients {
-  private readonly clients = new Map<string, Destroyable>();
+  private readonly clients = new Map<string, SdkClient>();
   private readonly credentials = new Map<string, AwsCredentialIdentityProvider>();
   private readonly handler: SharedHttpHandler;
   private profiles = new Map<string, AwsProfile>();
@@ -196,7 +193,7 @@ export class AwsClients {
   }
 
   /** The client of one service for a profile and region, made by `create` the first time it is asked for. */
-  client<T extends Destroyable>(
+  client<T extends SdkClient>(
     service: ServiceKey,
     profile: AwsProfile,
     region: string,
@@ -206,18 +203,20 @@ export class AwsClients {
     let client = this.clients.get(key) as T | undefined;
     if (!client) {
       const { userAgentAppId, ...settings } = profile.client;
-      client = create({
-        ...settings,
-        region,
-        credentials: () => this.resolve(profile),
-        endpoint: profile.endpoints[service],
-        ignoreConfiguredEndpointUrls: true,
-        userAgentAppId: () => Promise.resolve(userAgentAppId),
-        maxAttempts: this.options.maxAttempts ?? 4,
-        // Middleware is only added right after a client is made, so each command's chain can be built once.
-        cacheMiddleware: true,
-        requestHandler: this.handler,
-      });
+      client = sendWithCachedChains(
+        create({
+          ...settings,
+          region,
+          credentials: () => this.resolve(profile),
+          endpoint: profile.endpoints[service],
+          ignoreConfiguredEndpointUrls: true,
+          userAgentAppId: () => Promise.resolve(userAgentAppId),
+          maxAttempts: this.options.maxAttempts ?? 4,
+          // Middleware is only added right after a client is made, so each command's chain can be built once.
+          cacheMiddleware: true,
+          requestHandler: this.handler,
+        }),
+      );
       this.clients.set(key, client);
     }
     return client;

@@ -1,5 +1,7 @@
 import { pipeline, Transform, type Readable } from 'node:stream';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
+import type { HttpHandlerOptions } from '@smithy/types';
+import { requestSignal } from './requestSignal';
 
 /**
  * The largest answer read from any endpoint. A page of 100 stacks from AWS is well under 1 MB; an answer past
@@ -31,8 +33,12 @@ export class SharedHttpHandler extends NodeHttpHandler {
     super.destroy();
   }
 
-  override async handle(...args: Parameters<NodeHttpHandler['handle']>): ReturnType<NodeHttpHandler['handle']> {
-    const { response } = await super.handle(...args);
+  override async handle(
+    request: Parameters<NodeHttpHandler['handle']>[0],
+    options: HttpHandlerOptions = {},
+  ): ReturnType<NodeHttpHandler['handle']> {
+    const abortSignal = options.abortSignal ?? requestSignal(request);
+    const { response } = await super.handle(request, abortSignal ? { ...options, abortSignal } : options);
     const body = response.body as Readable;
     const declared = response.headers['content-length'];
     if (Number(declared ?? 0) > maxAnswerBytes) {

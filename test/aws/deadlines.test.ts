@@ -2,7 +2,10 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import { AwsPorts } from '../../src/aws';
+import { AwsClients } from '../../src/aws/clients';
+import { loadProfiles } from '../../src/aws/profiles';
 import { maxAnswerBytes } from '../../src/aws/httpHandler';
 import { environmentProfile } from '../../src/model/pair';
 import { RackStore } from '../../src/model/store/rackStore';
@@ -49,6 +52,42 @@ describe('every listing and read ends within its deadline (real SDK clients over
     );
     assert.ok(settledMs >= 700 && settledMs < 3_000, `ended at its deadline: ${settledMs} ms`);
     assert.equal(scan.racks.filter((rack) => rack.region === first).length, 4);
+  });
+
+  it("aborts a call's request when its signal fires, through the client's middleware chain built once", async () => {
+    const [region] = aws.settings['convox.regions'];
+    const clients = new AwsClients({ maxAttempts: 1, requestTimeoutMs: 20_000 });
+    const { profiles } = await loadProfiles();
+    clients.useProfiles(profiles);
+    const client = clients.cloudFormation(profiles[0], region);
+    const { resolveMiddleware } = DescribeStacksCommand.prototype;
+    let chainsBuilt = 0;
+    DescribeStacksCommand.prototype.resolveMiddleware = function (...args) {
+      chainsBuilt += 1;
+      return resolveMiddleware.apply(this, args);
+    };
+    try {
+      const input = {};
+      for (let call = 0; call < 3; call++)
+        await client.send(new DescribeStacksCommand(input), { abortSignal: new AbortController().signal });
+      assert.equal(chainsBuilt, 1, 'three calls, one chain');
+      assert.deepEqual(Object.getOwnPropertySymbols(input), [], "the caller's input is left as it was");
+
+      aws.sim.faults.add({ region, operation: 'DescribeStacks', kind: 'silence' });
+      const controller = new AbortController();
+      const started = Date.now();
+      const deadline = new Error('the deadline passed');
+      setTimeout(() => controller.abort(deadline), 300);
+      await assert.rejects(
+        client.send(new DescribeStacksCommand({}), { abortSignal: controller.signal }),
+        (error: Error) => error.name === 'AbortError' && error.cause === deadline,
+      );
+      const abortedMs = Date.now() - started;
+      assert.ok(abortedMs < 5_000, `aborted at the signal, not at the 20 s request timeout: ${abortedMs} ms`);
+    } finally {
+      DescribeStacksCommand.prototype.resolveMiddleware = resolveMiddleware;
+      clients.reset();
+    }
   });
 
   it('a credential_process that never exits fails its profile at the deadline, is killed at its own timeout, and runs again next time', async () => {

@@ -5,7 +5,9 @@ import type { DeserializeMiddleware, HttpHandlerOptions, MetadataBearer, Pluggab
  * options, and every call here has one: the abort signal of its deadline. Built again on each call, the chain
  * cost about 0.15 ms of the extension's thread per call, some 30 ms of a 192-page discovery. So a client made by
  * `AwsClients` takes the signal off the options and carries it on the command's input to its HTTP request,
- * where `SharedHttpHandler` reads it: the request is aborted as before, and the chain is built once.
+ * where `SharedHttpHandler` reads it: the request is aborted as before, and the chain is built once. (A retry
+ * waiting out its backoff when the signal fires no longer wakes early: its attempt fails at once after the wait,
+ * and the deadline has already ended the call for the caller.)
  */
 const signalKey = Symbol('abortSignal');
 

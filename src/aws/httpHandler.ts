@@ -38,7 +38,7 @@ export class SharedHttpHandler extends NodeHttpHandler {
     options: HttpHandlerOptions = {},
   ): ReturnType<NodeHttpHandler['handle']> {
     const abortSignal = options.abortSignal ?? requestSignal(request);
-    const { response } = await super.handle(request, abortSignal ? { ...options, abortSignal } : options);
+    const { response } = await super.handle(request, { ...options, abortSignal });
     const body = response.body as Readable;
     const declared = response.headers['content-length'];
     if (Number(declared ?? 0) > maxAnswerBytes) {
